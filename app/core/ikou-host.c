@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include "ikou-host.h"
+#include "ikou-model-private.h"
+
+struct _IkouHost
+{
+  GObject       parent_instance;
+  guint         id;
+  char         *name;
+  IkouHostKind  kind;
+  IkouDay       available_from;
+  IkouDay       available_until;
+  char         *note;
+};
+
+G_DEFINE_FINAL_TYPE (IkouHost, ikou_host, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_AVAILABLE_FROM,
+  PROP_AVAILABLE_UNTIL,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ikou_host_finalize (GObject *object)
+{
+  IkouHost *self = IKOU_HOST (object);
+
+  g_free (self->name);
+  g_free (self->note);
+
+  G_OBJECT_CLASS (ikou_host_parent_class)->finalize (object);
+}
+
+static void
+ikou_host_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  IkouHost *self = IKOU_HOST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_uint (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_AVAILABLE_FROM:
+      g_value_set_int (value, self->available_from);
+      break;
+    case PROP_AVAILABLE_UNTIL:
+      g_value_set_int (value, self->available_until);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ikou_host_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  IkouHost *self = IKOU_HOST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_get_uint (value);
+      break;
+    case PROP_NAME:
+      ikou_host_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_KIND:
+      ikou_host_set_kind (self, g_value_get_int (value));
+      break;
+    case PROP_AVAILABLE_FROM:
+      ikou_host_set_available_from (self, g_value_get_int (value));
+      break;
+    case PROP_AVAILABLE_UNTIL:
+      ikou_host_set_available_until (self, g_value_get_int (value));
+      break;
+    case PROP_NOTE:
+      ikou_host_set_note (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ikou_host_class_init (IkouHostClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ikou_host_finalize;
+  object_class->get_property = ikou_host_get_property;
+  object_class->set_property = ikou_host_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_uint ("id", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, IKOU_N_HOST_KINDS - 1, IKOU_HOST_OTHER,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AVAILABLE_FROM] =
+    g_param_spec_int ("available-from", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AVAILABLE_UNTIL] =
+    g_param_spec_int ("available-until", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ikou_host_init (IkouHost *self)
+{
+  self->kind = IKOU_HOST_OTHER;
+}
+
+IkouHost *
+ikou_host_new (guint         id,
+               const char   *name,
+               IkouHostKind  kind)
+{
+  IkouHost *self = g_object_new (IKOU_TYPE_HOST, "id", id, NULL);
+
+  self->name = g_strdup (name);
+  self->kind = kind;
+
+  return self;
+}
+
+guint
+ikou_host_get_id (IkouHost *self)
+{
+  g_return_val_if_fail (IKOU_IS_HOST (self), 0);
+  return self->id;
+}
+
+void
+_ikou_host_set_id (IkouHost *self,
+                   guint     id)
+{
+  self->id = id;
+}
+
+const char *
+ikou_host_get_name (IkouHost *self)
+{
+  g_return_val_if_fail (IKOU_IS_HOST (self), NULL);
+  return self->name;
+}
+
+static void
+set_string (IkouHost    *self,
+            char       **field,
+            const char  *value,
+            int          prop)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+set_day (IkouHost *self,
+         IkouDay  *field,
+         IkouDay   value,
+         int       prop)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+ikou_host_set_name (IkouHost   *self,
+                    const char *name)
+{
+  g_return_if_fail (IKOU_IS_HOST (self));
+  set_string (self, &self->name, name, PROP_NAME);
+}
+
+IkouHostKind
+ikou_host_get_kind (IkouHost *self)
+{
+  g_return_val_if_fail (IKOU_IS_HOST (self), IKOU_HOST_OTHER);
+  return self->kind;
+}
+
+void
+ikou_host_set_kind (IkouHost     *self,
+                    IkouHostKind  kind)
+{
+  g_return_if_fail (IKOU_IS_HOST (self));
+  g_return_if_fail ((guint) kind < IKOU_N_HOST_KINDS);
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+IkouDay
+ikou_host_get_available_from (IkouHost *self)
+{
+  g_return_val_if_fail (IKOU_IS_HOST (self), IKOU_DAY_NONE);
+  return self->available_from;
+}
+
+void
+ikou_host_set_available_from (IkouHost *self,
+                              IkouDay   day)
+{
+  g_return_if_fail (IKOU_IS_HOST (self));
+  set_day (self, &self->available_from, day, PROP_AVAILABLE_FROM);
+}
+
+IkouDay
+ikou_host_get_available_until (IkouHost *self)
+{
+  g_return_val_if_fail (IKOU_IS_HOST (self), IKOU_DAY_NONE);
+  return self->available_until;
+}
+
+void
+ikou_host_set_available_until (IkouHost *self,
+                               IkouDay   day)
+{
+  g_return_if_fail (IKOU_IS_HOST (self));
+  set_day (self, &self->available_until, day, PROP_AVAILABLE_UNTIL);
+}
+
+const char *
+ikou_host_get_note (IkouHost *self)
+{
+  g_return_val_if_fail (IKOU_IS_HOST (self), NULL);
+  return self->note;
+}
+
+void
+ikou_host_set_note (IkouHost   *self,
+                    const char *note)
+{
+  g_return_if_fail (IKOU_IS_HOST (self));
+  set_string (self, &self->note, note, PROP_NOTE);
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ikou-types.h"
+
+G_BEGIN_DECLS
+
+#define IKOU_TYPE_HOST (ikou_host_get_type ())
+G_DECLARE_FINAL_TYPE (IkouHost, ikou_host, IKOU, HOST, GObject)
+
+/* A place a system runs.  @id is unique within its plan (> 0). */
+IkouHost     *ikou_host_new                 (guint         id,
+                                             const char   *name,
+                                             IkouHostKind  kind);
+guint         ikou_host_get_id              (IkouHost     *self);
+const char   *ikou_host_get_name            (IkouHost     *self);
+void          ikou_host_set_name            (IkouHost     *self,
+                                             const char   *name);
+IkouHostKind  ikou_host_get_kind            (IkouHost     *self);
+void          ikou_host_set_kind            (IkouHost     *self,
+                                             IkouHostKind  kind);
+/* First day the host can take systems (a cloud's go-live); NONE = always. */
+IkouDay       ikou_host_get_available_from  (IkouHost     *self);
+void          ikou_host_set_available_from  (IkouHost     *self,
+                                             IkouDay       day);
+/* Last day the host runs (lease or re-lease end, inclusive); NONE = open. */
+IkouDay       ikou_host_get_available_until (IkouHost     *self);
+void          ikou_host_set_available_until (IkouHost     *self,
+                                             IkouDay       day);
+const char   *ikou_host_get_note            (IkouHost     *self);
+void          ikou_host_set_note            (IkouHost     *self,
+                                             const char   *note);
+
+G_END_DECLS

@@ -1,0 +1,697 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include "ikou-model-private.h"
+#include "ikou-plan.h"
+
+struct _IkouPlan
+{
+  GObject     parent_instance;
+
+  char       *organization;
+  char       *org_code;
+  char       *title;
+  char       *description;
+  char       *schedule_version;
+
+  GListStore *hosts;
+  GHashTable *hosts_by_id;    /* id → IkouHost (borrowed) */
+  guint       next_host_id;
+
+  GPtrArray  *systems;        /* IkouSystem, display order */
+  GHashTable *systems_by_id;  /* id → IkouSystem (borrowed) */
+  guint       next_system_id;
+
+  GPtrArray  *scenarios;      /* IkouScenario */
+
+  guint       bulk_depth;
+  guint       bulk_start;     /* n_systems when the bulk began */
+};
+
+static void ikou_plan_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IkouPlan, ikou_plan, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      ikou_plan_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_ORGANIZATION,
+  PROP_ORG_CODE,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_SCHEDULE_VERSION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  SYSTEM_CHANGED,
+  HOSTS_CHANGED,
+  SCENARIOS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GType
+ikou_plan_get_item_type (GListModel *model)
+{
+  return IKOU_TYPE_SYSTEM;
+}
+
+static guint
+ikou_plan_get_n_items (GListModel *model)
+{
+  return IKOU_PLAN (model)->systems->len;
+}
+
+static gpointer
+ikou_plan_get_item (GListModel *model,
+                    guint       position)
+{
+  IkouPlan *self = IKOU_PLAN (model);
+
+  if (position >= self->systems->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->systems, position));
+}
+
+static void
+ikou_plan_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ikou_plan_get_item_type;
+  iface->get_n_items = ikou_plan_get_n_items;
+  iface->get_item = ikou_plan_get_item;
+}
+
+static void
+emit_changed (IkouPlan *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_system_changed (IkouSystem *system,
+                   IkouPlan   *self)
+{
+  g_signal_emit (self, signals[SYSTEM_CHANGED], 0, system);
+  emit_changed (self);
+}
+
+static void
+on_host_notify (IkouHost   *host,
+                GParamSpec *pspec,
+                IkouPlan   *self)
+{
+  g_signal_emit (self, signals[HOSTS_CHANGED], 0);
+  emit_changed (self);
+}
+
+static void
+on_scenario_changed (IkouScenario *scenario,
+                     IkouPlan     *self)
+{
+  g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
+  emit_changed (self);
+}
+
+static void
+ikou_plan_dispose (GObject *object)
+{
+  IkouPlan *self = IKOU_PLAN (object);
+
+  if (self->systems != NULL)
+    {
+      for (guint i = 0; i < self->systems->len; i++)
+        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->systems, i), self);
+      g_clear_pointer (&self->systems, g_ptr_array_unref);
+    }
+  if (self->hosts != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hosts));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(IkouHost) host = g_list_model_get_item (G_LIST_MODEL (self->hosts), i);
+          g_signal_handlers_disconnect_by_data (host, self);
+        }
+      g_clear_object (&self->hosts);
+    }
+  if (self->scenarios != NULL)
+    {
+      for (guint i = 0; i < self->scenarios->len; i++)
+        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->scenarios, i), self);
+      g_clear_pointer (&self->scenarios, g_ptr_array_unref);
+    }
+
+  G_OBJECT_CLASS (ikou_plan_parent_class)->dispose (object);
+}
+
+static void
+ikou_plan_finalize (GObject *object)
+{
+  IkouPlan *self = IKOU_PLAN (object);
+
+  g_free (self->organization);
+  g_free (self->org_code);
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->schedule_version);
+  g_hash_table_unref (self->hosts_by_id);
+  g_hash_table_unref (self->systems_by_id);
+
+  G_OBJECT_CLASS (ikou_plan_parent_class)->finalize (object);
+}
+
+static char **
+string_field (IkouPlan *self,
+              guint     prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ORGANIZATION:
+      return &self->organization;
+    case PROP_ORG_CODE:
+      return &self->org_code;
+    case PROP_TITLE:
+      return &self->title;
+    case PROP_DESCRIPTION:
+      return &self->description;
+    case PROP_SCHEDULE_VERSION:
+      return &self->schedule_version;
+    default:
+      return NULL;
+    }
+}
+
+static void
+set_string (IkouPlan   *self,
+            guint       prop_id,
+            const char *value)
+{
+  char **field = string_field (self, prop_id);
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  emit_changed (self);
+}
+
+static void
+ikou_plan_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  char **field = string_field (IKOU_PLAN (object), prop_id);
+
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_string (value, *field);
+}
+
+static void
+ikou_plan_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  if (string_field (IKOU_PLAN (object), prop_id) == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    set_string (IKOU_PLAN (object), prop_id, g_value_get_string (value));
+}
+
+static void
+ikou_plan_class_init (IkouPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = ikou_plan_dispose;
+  object_class->finalize = ikou_plan_finalize;
+  object_class->get_property = ikou_plan_get_property;
+  object_class->set_property = ikou_plan_set_property;
+
+  properties[PROP_ORGANIZATION] = g_param_spec_string ("organization", NULL, NULL, NULL, rw);
+  properties[PROP_ORG_CODE] = g_param_spec_string ("org-code", NULL, NULL, NULL, rw);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  properties[PROP_SCHEDULE_VERSION] =
+    g_param_spec_string ("schedule-version", NULL, NULL, NULL, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Anything in the plan changed (for "unsaved changes"). */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SYSTEM_CHANGED] =
+    g_signal_new ("system-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, IKOU_TYPE_SYSTEM);
+  signals[HOSTS_CHANGED] =
+    g_signal_new ("hosts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SCENARIOS_CHANGED] =
+    g_signal_new ("scenarios-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ikou_plan_init (IkouPlan *self)
+{
+  self->hosts = g_list_store_new (IKOU_TYPE_HOST);
+  self->hosts_by_id = g_hash_table_new (NULL, NULL);
+  self->next_host_id = 1;
+  self->systems = g_ptr_array_new_with_free_func (g_object_unref);
+  self->systems_by_id = g_hash_table_new (NULL, NULL);
+  self->next_system_id = 1;
+  self->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+IkouPlan *
+ikou_plan_new (void)
+{
+  return g_object_new (IKOU_TYPE_PLAN, NULL);
+}
+
+#define PLAN_STRING(field, PROP)                                              \
+  const char *ikou_plan_get_##field (IkouPlan *self)                          \
+  {                                                                           \
+    g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);                         \
+    return self->field;                                                       \
+  }                                                                           \
+  void ikou_plan_set_##field (IkouPlan *self, const char *value)              \
+  {                                                                           \
+    g_return_if_fail (IKOU_IS_PLAN (self));                                   \
+    set_string (self, PROP, value);                                           \
+  }
+
+PLAN_STRING (organization, PROP_ORGANIZATION)
+PLAN_STRING (org_code, PROP_ORG_CODE)
+PLAN_STRING (title, PROP_TITLE)
+PLAN_STRING (description, PROP_DESCRIPTION)
+PLAN_STRING (schedule_version, PROP_SCHEDULE_VERSION)
+
+/* Hosts */
+
+GListModel *
+ikou_plan_get_hosts (IkouPlan *self)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->hosts);
+}
+
+guint
+ikou_plan_get_n_hosts (IkouPlan *self)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->hosts));
+}
+
+IkouHost *
+ikou_plan_get_host (IkouPlan *self,
+                    guint     position)
+{
+  g_autoptr(IkouHost) host = NULL;
+
+  g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);
+
+  /* The store keeps a reference; hand out a borrowed pointer. */
+  host = g_list_model_get_item (G_LIST_MODEL (self->hosts), position);
+  return host;
+}
+
+IkouHost *
+ikou_plan_lookup_host (IkouPlan *self,
+                       guint     id)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);
+  return g_hash_table_lookup (self->hosts_by_id, GUINT_TO_POINTER (id));
+}
+
+guint
+ikou_plan_next_host_id (IkouPlan *self)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), 0);
+  return self->next_host_id;
+}
+
+void
+ikou_plan_insert_host (IkouPlan *self,
+                       guint     position,
+                       IkouHost *host)
+{
+  guint id;
+
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (IKOU_IS_HOST (host));
+
+  id = ikou_host_get_id (host);
+  if (id == 0)
+    {
+      id = self->next_host_id;
+      _ikou_host_set_id (host, id);
+    }
+  g_return_if_fail (!g_hash_table_contains (self->hosts_by_id, GUINT_TO_POINTER (id)));
+
+  self->next_host_id = MAX (self->next_host_id, id + 1);
+  g_hash_table_insert (self->hosts_by_id, GUINT_TO_POINTER (id), host);
+  position = MIN (position, ikou_plan_get_n_hosts (self));
+  g_list_store_insert (self->hosts, position, host);
+  g_signal_connect_object (host, "notify", G_CALLBACK (on_host_notify), self, 0);
+
+  g_signal_emit (self, signals[HOSTS_CHANGED], 0);
+  emit_changed (self);
+}
+
+void
+ikou_plan_add_host (IkouPlan *self,
+                    IkouHost *host)
+{
+  ikou_plan_insert_host (self, G_MAXUINT, host);
+}
+
+void
+ikou_plan_remove_host (IkouPlan *self,
+                       IkouHost *host)
+{
+  guint position;
+
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (IKOU_IS_HOST (host));
+
+  if (!g_list_store_find (self->hosts, host, &position))
+    g_return_if_reached ();
+
+  g_signal_handlers_disconnect_by_data (host, self);
+  g_hash_table_remove (self->hosts_by_id, GUINT_TO_POINTER (ikou_host_get_id (host)));
+  g_list_store_remove (self->hosts, position);
+
+  g_signal_emit (self, signals[HOSTS_CHANGED], 0);
+  emit_changed (self);
+}
+
+/* Systems */
+
+guint
+ikou_plan_get_n_systems (IkouPlan *self)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), 0);
+  return self->systems->len;
+}
+
+IkouSystem *
+ikou_plan_get_system (IkouPlan *self,
+                      guint     position)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);
+  g_return_val_if_fail (position < self->systems->len, NULL);
+  return g_ptr_array_index (self->systems, position);
+}
+
+IkouSystem *
+ikou_plan_lookup_system (IkouPlan *self,
+                         guint     id)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);
+  return g_hash_table_lookup (self->systems_by_id, GUINT_TO_POINTER (id));
+}
+
+gboolean
+ikou_plan_find_system (IkouPlan   *self,
+                       IkouSystem *system,
+                       guint      *position)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), FALSE);
+  return g_ptr_array_find (self->systems, system, position);
+}
+
+guint
+ikou_plan_next_system_id (IkouPlan *self)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), 0);
+  return self->next_system_id;
+}
+
+void
+ikou_plan_insert_system (IkouPlan   *self,
+                         guint       position,
+                         IkouSystem *system)
+{
+  guint id;
+
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (IKOU_IS_SYSTEM (system));
+
+  id = ikou_system_get_id (system);
+  if (id == 0)
+    {
+      id = self->next_system_id;
+      _ikou_system_set_id (system, id);
+    }
+  g_return_if_fail (!g_hash_table_contains (self->systems_by_id, GUINT_TO_POINTER (id)));
+
+  self->next_system_id = MAX (self->next_system_id, id + 1);
+  g_hash_table_insert (self->systems_by_id, GUINT_TO_POINTER (id), system);
+  position = MIN (position, self->systems->len);
+  g_ptr_array_insert (self->systems, position, g_object_ref (system));
+  g_signal_connect (system, "changed", G_CALLBACK (on_system_changed), self);
+
+  if (self->bulk_depth == 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+      emit_changed (self);
+    }
+}
+
+void
+ikou_plan_add_system (IkouPlan   *self,
+                      IkouSystem *system)
+{
+  ikou_plan_insert_system (self, G_MAXUINT, system);
+}
+
+void
+ikou_plan_remove_system (IkouPlan   *self,
+                         IkouSystem *system)
+{
+  guint position;
+
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (IKOU_IS_SYSTEM (system));
+  g_return_if_fail (self->bulk_depth == 0);
+
+  if (!g_ptr_array_find (self->systems, system, &position))
+    g_return_if_reached ();
+
+  g_signal_handlers_disconnect_by_data (system, self);
+  g_hash_table_remove (self->systems_by_id, GUINT_TO_POINTER (ikou_system_get_id (system)));
+  g_ptr_array_remove_index (self->systems, position);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  emit_changed (self);
+}
+
+void
+ikou_plan_begin_bulk (IkouPlan *self)
+{
+  g_return_if_fail (IKOU_IS_PLAN (self));
+
+  if (self->bulk_depth++ == 0)
+    self->bulk_start = self->systems->len;
+}
+
+void
+ikou_plan_end_bulk (IkouPlan *self)
+{
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (self->bulk_depth > 0);
+
+  if (--self->bulk_depth == 0 && self->systems->len > self->bulk_start)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), self->bulk_start, 0,
+                                  self->systems->len - self->bulk_start);
+      emit_changed (self);
+    }
+}
+
+/* Scenarios */
+
+guint
+ikou_plan_get_n_scenarios (IkouPlan *self)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), 0);
+  return self->scenarios->len;
+}
+
+IkouScenario *
+ikou_plan_get_scenario (IkouPlan *self,
+                        guint     index)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);
+  g_return_val_if_fail (index < self->scenarios->len, NULL);
+  return g_ptr_array_index (self->scenarios, index);
+}
+
+IkouScenario *
+ikou_plan_lookup_scenario (IkouPlan   *self,
+                           const char *name)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);
+
+  for (guint i = 0; i < self->scenarios->len; i++)
+    {
+      IkouScenario *scenario = g_ptr_array_index (self->scenarios, i);
+
+      if (g_strcmp0 (ikou_scenario_get_name (scenario), name) == 0)
+        return scenario;
+    }
+  return NULL;
+}
+
+void
+ikou_plan_add_scenario (IkouPlan     *self,
+                        IkouScenario *scenario)
+{
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (IKOU_IS_SCENARIO (scenario));
+
+  g_ptr_array_add (self->scenarios, g_object_ref (scenario));
+  g_signal_connect (scenario, "changed", G_CALLBACK (on_scenario_changed), self);
+  g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
+  emit_changed (self);
+}
+
+void
+ikou_plan_remove_scenario (IkouPlan     *self,
+                           IkouScenario *scenario)
+{
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (IKOU_IS_SCENARIO (scenario));
+
+  g_signal_handlers_disconnect_by_data (scenario, self);
+  if (!g_ptr_array_remove (self->scenarios, scenario))
+    g_return_if_reached ();
+  g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
+  emit_changed (self);
+}
+
+/* Comparison */
+
+static gboolean
+differ (char       **out,
+        const char  *fmt,
+        ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+differ (char       **out,
+        const char  *fmt,
+        ...)
+{
+  va_list args;
+
+  if (out != NULL)
+    {
+      va_start (args, fmt);
+      *out = g_strdup_vprintf (fmt, args);
+      va_end (args);
+    }
+  return FALSE;
+}
+
+gboolean
+ikou_plan_equal (IkouPlan  *a,
+                 IkouPlan  *b,
+                 char     **out_difference)
+{
+  guint n;
+
+  g_return_val_if_fail (IKOU_IS_PLAN (a) && IKOU_IS_PLAN (b), FALSE);
+
+  if (g_strcmp0 (a->organization, b->organization) != 0 ||
+      g_strcmp0 (a->org_code, b->org_code) != 0 ||
+      g_strcmp0 (a->title, b->title) != 0 ||
+      g_strcmp0 (a->description, b->description) != 0 ||
+      g_strcmp0 (a->schedule_version, b->schedule_version) != 0)
+    return differ (out_difference, "plan metadata differs");
+
+  n = ikou_plan_get_n_hosts (a);
+  if (n != ikou_plan_get_n_hosts (b))
+    return differ (out_difference, "host count %u vs %u", n, ikou_plan_get_n_hosts (b));
+  for (guint i = 0; i < n; i++)
+    {
+      IkouHost *ha = ikou_plan_get_host (a, i);
+      IkouHost *hb = ikou_plan_get_host (b, i);
+
+      if (ikou_host_get_id (ha) != ikou_host_get_id (hb) ||
+          g_strcmp0 (ikou_host_get_name (ha), ikou_host_get_name (hb)) != 0 ||
+          ikou_host_get_kind (ha) != ikou_host_get_kind (hb) ||
+          ikou_host_get_available_from (ha) != ikou_host_get_available_from (hb) ||
+          ikou_host_get_available_until (ha) != ikou_host_get_available_until (hb) ||
+          g_strcmp0 (ikou_host_get_note (ha), ikou_host_get_note (hb)) != 0)
+        return differ (out_difference, "host %u differs", i);
+    }
+
+  if (a->systems->len != b->systems->len)
+    return differ (out_difference, "system count %u vs %u", a->systems->len, b->systems->len);
+  for (guint i = 0; i < a->systems->len; i++)
+    {
+      IkouSystem *sa = g_ptr_array_index (a->systems, i);
+      IkouSystem *sb = g_ptr_array_index (b->systems, i);
+      guint n_steps = ikou_system_get_n_steps (sa);
+
+      if (ikou_system_get_id (sa) != ikou_system_get_id (sb) ||
+          g_strcmp0 (ikou_system_get_name (sa), ikou_system_get_name (sb)) != 0 ||
+          g_strcmp0 (ikou_system_get_department (sa), ikou_system_get_department (sb)) != 0 ||
+          g_strcmp0 (ikou_system_get_vendor (sa), ikou_system_get_vendor (sb)) != 0 ||
+          g_strcmp0 (ikou_system_get_operation (sa), ikou_system_get_operation (sb)) != 0 ||
+          ikou_system_get_host (sa) != ikou_system_get_host (sb) ||
+          ikou_system_get_tokutei (sa) != ikou_system_get_tokutei (sb) ||
+          ikou_system_get_tokutei_deadline (sa) != ikou_system_get_tokutei_deadline (sb) ||
+          g_strcmp0 (ikou_system_get_tokutei_reason (sa),
+                     ikou_system_get_tokutei_reason (sb)) != 0 ||
+          ikou_system_get_status (sa) != ikou_system_get_status (sb) ||
+          g_strcmp0 (ikou_system_get_notes (sa), ikou_system_get_notes (sb)) != 0)
+        return differ (out_difference, "system %u (%s) differs", i, ikou_system_get_name (sa));
+
+      if (n_steps != ikou_system_get_n_steps (sb))
+        return differ (out_difference, "system %u step count differs", i);
+      for (guint j = 0; j < n_steps; j++)
+        if (!ikou_step_equal (ikou_system_get_step (sa, j), ikou_system_get_step (sb, j)))
+          return differ (out_difference, "system %u step %u differs", i, j);
+    }
+
+  if (a->scenarios->len != b->scenarios->len)
+    return differ (out_difference, "scenario count differs");
+  for (guint i = 0; i < a->scenarios->len; i++)
+    {
+      IkouScenario *ca = g_ptr_array_index (a->scenarios, i);
+      IkouScenario *cb = g_ptr_array_index (b->scenarios, i);
+
+      if (g_strcmp0 (ikou_scenario_get_name (ca), ikou_scenario_get_name (cb)) != 0 ||
+          g_strcmp0 (ikou_scenario_get_description (ca),
+                     ikou_scenario_get_description (cb)) != 0 ||
+          ikou_scenario_get_n_overrides (ca) != ikou_scenario_get_n_overrides (cb))
+        return differ (out_difference, "scenario %u differs", i);
+      for (guint j = 0; j < ikou_scenario_get_n_overrides (ca); j++)
+        {
+          const IkouOverride *oa = ikou_scenario_get_override (ca, j);
+          const IkouOverride *ob = ikou_scenario_get_override (cb, j);
+
+          if (oa->system_id != ob->system_id || oa->step != ob->step ||
+              oa->field != ob->field || oa->value != ob->value)
+            return differ (out_difference, "scenario %u override %u differs", i, j);
+        }
+    }
+
+  return TRUE;
+}

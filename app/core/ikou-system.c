@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include "ikou-model-private.h"
+#include "ikou-system.h"
+
+struct _IkouSystem
+{
+  GObject     parent_instance;
+  guint       id;
+  char       *name;
+  char       *department;
+  char       *vendor;
+  char       *operation;
+  guint       host;
+  gboolean    tokutei;
+  IkouDay     tokutei_deadline;
+  char       *tokutei_reason;
+  IkouStatus  status;
+  char       *notes;
+  GPtrArray  *steps; /* IkouStep */
+};
+
+G_DEFINE_FINAL_TYPE (IkouSystem, ikou_system, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_DEPARTMENT,
+  PROP_VENDOR,
+  PROP_OPERATION,
+  PROP_HOST,
+  PROP_TOKUTEI,
+  PROP_TOKUTEI_DEADLINE,
+  PROP_TOKUTEI_REASON,
+  PROP_STATUS,
+  PROP_NOTES,
+  PROP_N_STEPS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+ikou_system_finalize (GObject *object)
+{
+  IkouSystem *self = IKOU_SYSTEM (object);
+
+  g_free (self->name);
+  g_free (self->department);
+  g_free (self->vendor);
+  g_free (self->operation);
+  g_free (self->tokutei_reason);
+  g_free (self->notes);
+  g_ptr_array_unref (self->steps);
+
+  G_OBJECT_CLASS (ikou_system_parent_class)->finalize (object);
+}
+
+static void
+ikou_system_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  IkouSystem *self = IKOU_SYSTEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_uint (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DEPARTMENT:
+      g_value_set_string (value, self->department);
+      break;
+    case PROP_VENDOR:
+      g_value_set_string (value, self->vendor);
+      break;
+    case PROP_OPERATION:
+      g_value_set_string (value, self->operation);
+      break;
+    case PROP_HOST:
+      g_value_set_uint (value, self->host);
+      break;
+    case PROP_TOKUTEI:
+      g_value_set_boolean (value, self->tokutei);
+      break;
+    case PROP_TOKUTEI_DEADLINE:
+      g_value_set_int (value, self->tokutei_deadline);
+      break;
+    case PROP_TOKUTEI_REASON:
+      g_value_set_string (value, self->tokutei_reason);
+      break;
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, self->notes);
+      break;
+    case PROP_N_STEPS:
+      g_value_set_uint (value, self->steps->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ikou_system_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  IkouSystem *self = IKOU_SYSTEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_get_uint (value);
+      break;
+    case PROP_NAME:
+      ikou_system_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_DEPARTMENT:
+      ikou_system_set_department (self, g_value_get_string (value));
+      break;
+    case PROP_VENDOR:
+      ikou_system_set_vendor (self, g_value_get_string (value));
+      break;
+    case PROP_OPERATION:
+      ikou_system_set_operation (self, g_value_get_string (value));
+      break;
+    case PROP_HOST:
+      ikou_system_set_host (self, g_value_get_uint (value));
+      break;
+    case PROP_TOKUTEI:
+      ikou_system_set_tokutei (self, g_value_get_boolean (value));
+      break;
+    case PROP_TOKUTEI_DEADLINE:
+      ikou_system_set_tokutei_deadline (self, g_value_get_int (value));
+      break;
+    case PROP_TOKUTEI_REASON:
+      ikou_system_set_tokutei_reason (self, g_value_get_string (value));
+      break;
+    case PROP_STATUS:
+      ikou_system_set_status (self, g_value_get_int (value));
+      break;
+    case PROP_NOTES:
+      ikou_system_set_notes (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ikou_system_class_init (IkouSystemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ikou_system_finalize;
+  object_class->get_property = ikou_system_get_property;
+  object_class->set_property = ikou_system_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_uint ("id", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_DEPARTMENT] = g_param_spec_string ("department", NULL, NULL, NULL, rw);
+  properties[PROP_VENDOR] = g_param_spec_string ("vendor", NULL, NULL, NULL, rw);
+  properties[PROP_OPERATION] = g_param_spec_string ("operation", NULL, NULL, NULL, rw);
+  properties[PROP_HOST] = g_param_spec_uint ("host", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_TOKUTEI] = g_param_spec_boolean ("tokutei", NULL, NULL, FALSE, rw);
+  properties[PROP_TOKUTEI_DEADLINE] =
+    g_param_spec_int ("tokutei-deadline", NULL, NULL, 0, G_MAXINT, 0, rw);
+  properties[PROP_TOKUTEI_REASON] = g_param_spec_string ("tokutei-reason", NULL, NULL, NULL, rw);
+  properties[PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, 0, IKOU_N_STATUSES - 1, 0, rw);
+  properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, rw);
+  properties[PROP_N_STEPS] =
+    g_param_spec_uint ("n-steps", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * IkouSystem::changed:
+   *
+   * Emitted after any field or step of the system changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ikou_system_init (IkouSystem *self)
+{
+  self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_step_free);
+}
+
+static void
+emit_changed (IkouSystem *self,
+              int         prop)
+{
+  if (prop != PROP_0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_string (IkouSystem  *self,
+            char       **field,
+            const char  *value,
+            int          prop)
+{
+  /* Empty and NULL are the same: "no value". */
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  emit_changed (self, prop);
+}
+
+IkouSystem *
+ikou_system_new (guint       id,
+                 const char *name)
+{
+  IkouSystem *self = g_object_new (IKOU_TYPE_SYSTEM, "id", id, NULL);
+
+  self->name = g_strdup (name);
+  return self;
+}
+
+IkouSystem *
+ikou_system_copy (IkouSystem *self,
+                  guint       new_id)
+{
+  IkouSystem *copy;
+
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), NULL);
+
+  copy = ikou_system_new (new_id, self->name);
+  copy->department = g_strdup (self->department);
+  copy->vendor = g_strdup (self->vendor);
+  copy->operation = g_strdup (self->operation);
+  copy->host = self->host;
+  copy->tokutei = self->tokutei;
+  copy->tokutei_deadline = self->tokutei_deadline;
+  copy->tokutei_reason = g_strdup (self->tokutei_reason);
+  copy->status = self->status;
+  copy->notes = g_strdup (self->notes);
+  for (guint i = 0; i < self->steps->len; i++)
+    g_ptr_array_add (copy->steps, ikou_step_copy (g_ptr_array_index (self->steps, i)));
+
+  return copy;
+}
+
+guint
+ikou_system_get_id (IkouSystem *self)
+{
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), 0);
+  return self->id;
+}
+
+void
+_ikou_system_set_id (IkouSystem *self,
+                     guint       id)
+{
+  self->id = id;
+}
+
+#define STRING_ACCESSORS(field, PROP)                                         \
+  const char *ikou_system_get_##field (IkouSystem *self)                      \
+  {                                                                           \
+    g_return_val_if_fail (IKOU_IS_SYSTEM (self), NULL);                       \
+    return self->field;                                                       \
+  }                                                                           \
+  void ikou_system_set_##field (IkouSystem *self, const char *value)          \
+  {                                                                           \
+    g_return_if_fail (IKOU_IS_SYSTEM (self));                                 \
+    set_string (self, &self->field, value, PROP);                             \
+  }
+
+#define VALUE_ACCESSORS(Type, field, PROP)                                    \
+  Type ikou_system_get_##field (IkouSystem *self)                             \
+  {                                                                           \
+    g_return_val_if_fail (IKOU_IS_SYSTEM (self), (Type) 0);                   \
+    return self->field;                                                       \
+  }                                                                           \
+  void ikou_system_set_##field (IkouSystem *self, Type value)                 \
+  {                                                                           \
+    g_return_if_fail (IKOU_IS_SYSTEM (self));                                 \
+    if (self->field == value)                                                 \
+      return;                                                                 \
+    self->field = value;                                                      \
+    emit_changed (self, PROP);                                                \
+  }
+
+STRING_ACCESSORS (name, PROP_NAME)
+STRING_ACCESSORS (department, PROP_DEPARTMENT)
+STRING_ACCESSORS (vendor, PROP_VENDOR)
+STRING_ACCESSORS (operation, PROP_OPERATION)
+STRING_ACCESSORS (tokutei_reason, PROP_TOKUTEI_REASON)
+STRING_ACCESSORS (notes, PROP_NOTES)
+VALUE_ACCESSORS (guint, host, PROP_HOST)
+VALUE_ACCESSORS (IkouDay, tokutei_deadline, PROP_TOKUTEI_DEADLINE)
+VALUE_ACCESSORS (IkouStatus, status, PROP_STATUS)
+
+gboolean
+ikou_system_get_tokutei (IkouSystem *self)
+{
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), FALSE);
+  return self->tokutei;
+}
+
+void
+ikou_system_set_tokutei (IkouSystem *self,
+                         gboolean    tokutei)
+{
+  g_return_if_fail (IKOU_IS_SYSTEM (self));
+
+  tokutei = !!tokutei;
+  if (self->tokutei == tokutei)
+    return;
+  self->tokutei = tokutei;
+  emit_changed (self, PROP_TOKUTEI);
+}
+
+guint
+ikou_system_get_n_steps (IkouSystem *self)
+{
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), 0);
+  return self->steps->len;
+}
+
+const IkouStep *
+ikou_system_get_step (IkouSystem *self,
+                      guint       index)
+{
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), NULL);
+  g_return_val_if_fail (index < self->steps->len, NULL);
+  return g_ptr_array_index (self->steps, index);
+}
+
+void
+ikou_system_set_step (IkouSystem     *self,
+                      guint           index,
+                      const IkouStep *step)
+{
+  IkouStep *mine;
+
+  g_return_if_fail (IKOU_IS_SYSTEM (self));
+  g_return_if_fail (index < self->steps->len);
+  g_return_if_fail (step != NULL);
+
+  mine = g_ptr_array_index (self->steps, index);
+  if (ikou_step_equal (mine, step))
+    return;
+  ikou_step_assign (mine, step);
+  emit_changed (self, PROP_0);
+}
+
+void
+ikou_system_insert_step (IkouSystem     *self,
+                         guint           index,
+                         const IkouStep *step)
+{
+  g_return_if_fail (IKOU_IS_SYSTEM (self));
+  g_return_if_fail (step != NULL);
+
+  if (index > self->steps->len)
+    index = self->steps->len;
+  g_ptr_array_insert (self->steps, index, ikou_step_copy (step));
+  emit_changed (self, PROP_N_STEPS);
+}
+
+void
+ikou_system_remove_step (IkouSystem *self,
+                         guint       index)
+{
+  g_return_if_fail (IKOU_IS_SYSTEM (self));
+  g_return_if_fail (index < self->steps->len);
+
+  g_ptr_array_remove_index (self->steps, index);
+  emit_changed (self, PROP_N_STEPS);
+}
+
+guint
+ikou_system_get_target_host (IkouSystem *self)
+{
+  const IkouStep *last;
+
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), 0);
+
+  if (self->steps->len == 0)
+    return self->host;
+  last = g_ptr_array_index (self->steps, self->steps->len - 1);
+  return last->to_host != 0 ? last->to_host : self->host;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ikou-types.h"
+#include "ikou-step.h"
+
+G_BEGIN_DECLS
+
+#define IKOU_TYPE_SYSTEM (ikou_system_get_type ())
+G_DECLARE_FINAL_TYPE (IkouSystem, ikou_system, IKOU, SYSTEM, GObject)
+
+/* A business system.  Every setter emits ::changed (and notify for the
+ * property) only when the value changed. */
+IkouSystem   *ikou_system_new                   (guint           id,
+                                                 const char     *name);
+IkouSystem   *ikou_system_copy                  (IkouSystem     *self,
+                                                 guint           new_id);
+guint         ikou_system_get_id                (IkouSystem     *self);
+const char   *ikou_system_get_name              (IkouSystem     *self);
+void          ikou_system_set_name              (IkouSystem     *self,
+                                                 const char     *name);
+const char   *ikou_system_get_department        (IkouSystem     *self);
+void          ikou_system_set_department        (IkouSystem     *self,
+                                                 const char     *department);
+const char   *ikou_system_get_vendor            (IkouSystem     *self);
+void          ikou_system_set_vendor            (IkouSystem     *self,
+                                                 const char     *vendor);
+/* The stable id of the standardized operation (e.g. "family-register"), or NULL. */
+const char   *ikou_system_get_operation         (IkouSystem     *self);
+void          ikou_system_set_operation         (IkouSystem     *self,
+                                                 const char     *operation);
+guint         ikou_system_get_host              (IkouSystem     *self);
+void          ikou_system_set_host              (IkouSystem     *self,
+                                                 guint           host_id);
+gboolean      ikou_system_get_tokutei           (IkouSystem     *self);
+void          ikou_system_set_tokutei           (IkouSystem     *self,
+                                                 gboolean        tokutei);
+IkouDay       ikou_system_get_tokutei_deadline  (IkouSystem     *self);
+void          ikou_system_set_tokutei_deadline  (IkouSystem     *self,
+                                                 IkouDay         deadline);
+const char   *ikou_system_get_tokutei_reason    (IkouSystem     *self);
+void          ikou_system_set_tokutei_reason    (IkouSystem     *self,
+                                                 const char     *reason);
+IkouStatus    ikou_system_get_status            (IkouSystem     *self);
+void          ikou_system_set_status            (IkouSystem     *self,
+                                                 IkouStatus      status);
+const char   *ikou_system_get_notes             (IkouSystem     *self);
+void          ikou_system_set_notes             (IkouSystem     *self,
+                                                 const char     *notes);
+
+/* Steps, in migration order.  Returned steps are owned by the system. */
+guint           ikou_system_get_n_steps         (IkouSystem     *self);
+const IkouStep *ikou_system_get_step            (IkouSystem     *self,
+                                                 guint           index);
+void            ikou_system_set_step            (IkouSystem     *self,
+                                                 guint           index,
+                                                 const IkouStep *step);
+/* Inserts a copy of @step at @index (G_MAXUINT or n_steps appends). */
+void            ikou_system_insert_step         (IkouSystem     *self,
+                                                 guint           index,
+                                                 const IkouStep *step);
+void            ikou_system_remove_step         (IkouSystem     *self,
+                                                 guint           index);
+/* The host the system ends on: the last step's to-host, or today's host. */
+guint           ikou_system_get_target_host     (IkouSystem     *self);
+
+G_END_DECLS

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/**
+ * IkouDay:
+ *
+ * A calendar day as a Julian day number in GDate's counting
+ * (0001-01-01 is day 1).  Whole days only, no time zone.
+ * %IKOU_DAY_NONE (0) means "no date".
+ */
+typedef gint32 IkouDay;
+#define IKOU_DAY_NONE 0
+
+typedef struct _IkouHost     IkouHost;
+typedef struct _IkouSystem   IkouSystem;
+typedef struct _IkouPlan     IkouPlan;
+typedef struct _IkouScenario IkouScenario;
+typedef struct _IkouSchedule IkouSchedule;
+typedef struct _IkouStep     IkouStep;
+typedef struct _IkouFinding  IkouFinding;
+
+typedef enum
+{
+  IKOU_HOST_ONPREM_SHARED,
+  IKOU_HOST_ONPREM_DEDICATED,
+  IKOU_HOST_SHARED_CLOUD,
+  IKOU_HOST_GOV_CLOUD,
+  IKOU_HOST_OTHER,
+  IKOU_N_HOST_KINDS
+} IkouHostKind;
+
+typedef enum
+{
+  IKOU_ARRANGEMENT_NORMAL,
+  IKOU_ARRANGEMENT_DEBT_BURDEN,  /* 債務負担行為 */
+  IKOU_ARRANGEMENT_LONG_TERM,    /* 長期継続契約 */
+  IKOU_ARRANGEMENT_PREPARATORY,  /* 準備行為 */
+  IKOU_N_ARRANGEMENTS
+} IkouArrangement;
+
+/* The statuses 総務省 uses for progress reporting. */
+typedef enum
+{
+  IKOU_STATUS_NOT_STARTED,  /* 未着手 */
+  IKOU_STATUS_IN_PROGRESS,  /* 作業中 */
+  IKOU_STATUS_DONE,         /* 完了済み */
+  IKOU_STATUS_NOT_IN_SCOPE, /* 対象外 */
+  IKOU_N_STATUSES
+} IkouStatus;
+
+typedef enum
+{
+  IKOU_MILESTONE_BUDGET,
+  IKOU_MILESTONE_CONTRACT,
+  IKOU_MILESTONE_CUTOVER,
+  IKOU_N_MILESTONES
+} IkouMilestone;
+
+#define IKOU_MILESTONE_FLAG(m) (1u << (m))
+
+typedef enum
+{
+  IKOU_SEVERITY_ERROR,
+  IKOU_SEVERITY_WARNING,
+  IKOU_SEVERITY_INFO,
+  IKOU_N_SEVERITIES
+} IkouSeverity;
+
+/* Stable identifiers used in files (XML, SQLite, JSON).  Never translated. */
+const char   *ikou_host_kind_to_string     (IkouHostKind    kind);
+gboolean      ikou_host_kind_from_string   (const char     *str,
+                                            IkouHostKind   *kind);
+const char   *ikou_host_kind_label         (IkouHostKind    kind);
+const char   *ikou_arrangement_to_string   (IkouArrangement arrangement);
+gboolean      ikou_arrangement_from_string (const char     *str,
+                                            IkouArrangement *arrangement);
+const char   *ikou_arrangement_label       (IkouArrangement arrangement);
+const char   *ikou_status_to_string        (IkouStatus      status);
+gboolean      ikou_status_from_string      (const char     *str,
+                                            IkouStatus     *status);
+const char   *ikou_status_label            (IkouStatus      status);
+const char   *ikou_milestone_to_string     (IkouMilestone   milestone);
+gboolean      ikou_milestone_from_string   (const char     *str,
+                                            IkouMilestone  *milestone);
+const char   *ikou_milestone_label         (IkouMilestone   milestone);
+const char   *ikou_severity_to_string      (IkouSeverity    severity);
+const char   *ikou_severity_label          (IkouSeverity    severity);
+
+G_END_DECLS
