@@ -4,10 +4,16 @@
 #include "config.h"
 
 #include "ikou-cli.h"
+#ifdef IKOU_WITH_GUI
+# include "ikou-application.h"
+#endif
 
 int
 main (int   argc,
       char *argv[])
 {
+#ifdef IKOU_WITH_GUI
+  ikou_cli_set_gui (ikou_gui_main);
+#endif
   return ikou_cli_main (argc, argv);
 }

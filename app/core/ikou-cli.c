@@ -1,3 +1,491 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Not written yet. */
+#define G_LOG_DOMAIN "Ikou"
+
 #include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "ikou-calendar.h"
+#include "ikou-checker.h"
+#include "ikou-cli.h"
+#include "ikou-document.h"
+#include "ikou-error.h"
+#include "ikou-schedule.h"
+#include "ikou-store.h"
+#include "ikou-xml.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FINDINGS = 1,
+  EXIT_FAILED = 2,
+};
+
+static IkouGuiMain gui_main_func;
+
+void
+ikou_cli_set_gui (IkouGuiMain gui_main)
+{
+  gui_main_func = gui_main;
+}
+
+void
+ikou_i18n_init (void)
+{
+  const char *dir = g_getenv ("IKOU_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+
+  /* Run uninstalled (tools/run, tests), use the catalogue the build made. */
+  if (dir == NULL || *dir == '\0')
+    dir = g_file_test (LOCALEDIR "/ja/LC_MESSAGES/" GETTEXT_PACKAGE ".mo", G_FILE_TEST_EXISTS)
+          ? LOCALEDIR : IKOU_BUILD_LOCALEDIR;
+
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/* Every failure is one sentence on stderr: "ikou: …". */
+static int
+fail (const char *message)
+{
+  g_printerr ("ikou: %s\n", message);
+  return EXIT_FAILED;
+}
+
+static int
+fail_error (GError *error)
+{
+  return fail (error->message);
+}
+
+/* GLib and its libraries must never print a critical at a planner: log
+ * them quietly unless G_MESSAGES_DEBUG asks for them. */
+static GLogWriterOutput
+quiet_log_writer (GLogLevelFlags   level,
+                  const GLogField *fields,
+                  gsize            n_fields,
+                  gpointer         user_data)
+{
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    {
+      if (g_getenv ("IKOU_DEBUG") == NULL)
+        return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static gboolean
+parse_context (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int              expected_args,
+               const char      *usage_error)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      fail (error->message);
+      return FALSE;
+    }
+  /* argv[0] is the verb. */
+  if (*argc - 1 != expected_args)
+    {
+      fail (usage_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static IkouSchedule *
+load_schedule (void)
+{
+  g_autoptr(GError) error = NULL;
+  IkouSchedule *schedule = ikou_schedule_load_default (&error);
+
+  if (schedule == NULL)
+    fail_error (error);
+  return schedule;
+}
+
+static const char *
+json_day (IkouDay day, char buffer[16])
+{
+  int y, m, d;
+
+  if (day == IKOU_DAY_NONE || !ikou_day_to_ymd (day, &y, &m, &d))
+    return NULL;
+  g_snprintf (buffer, 16, "%04d-%02d-%02d", y, m, d);
+  return buffer;
+}
+
+static void
+add_day_member (JsonBuilder *builder,
+                const char  *name,
+                IkouDay      day)
+{
+  char buffer[16];
+  const char *text = json_day (day, buffer);
+
+  json_builder_set_member_name (builder, name);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+print_json (IkouPlan     *plan,
+            IkouScenario *scenario,
+            IkouSchedule *schedule,
+            IkouDay       today,
+            GPtrArray    *findings,
+            const guint   counts[IKOU_N_SEVERITIES])
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "plan", ikou_plan_get_title (plan));
+  add_string_member (builder, "scenario", scenario ? ikou_scenario_get_name (scenario) : NULL);
+  add_day_member (builder, "today", today);
+  json_builder_set_member_name (builder, "schedule");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "version", ikou_schedule_get_version (schedule));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      IkouFinding *f = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "rule", f->rule);
+      add_string_member (builder, "severity", ikou_severity_to_string (f->severity));
+      json_builder_set_member_name (builder, "system_id");
+      json_builder_add_int_value (builder, f->system_id);
+      add_string_member (builder, "system", f->system_name);
+      json_builder_set_member_name (builder, "step");
+      if (f->step >= 0)
+        json_builder_add_int_value (builder, f->step + 1);
+      else
+        json_builder_add_null_value (builder);
+      add_day_member (builder, "date", f->date);
+      add_day_member (builder, "deadline", f->deadline);
+      add_string_member (builder, "message", ikou_finding_get_message (f));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "errors");
+  json_builder_add_int_value (builder, counts[IKOU_SEVERITY_ERROR]);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_add_int_value (builder, counts[IKOU_SEVERITY_WARNING]);
+  json_builder_set_member_name (builder, "infos");
+  json_builder_add_int_value (builder, counts[IKOU_SEVERITY_INFO]);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_text (IkouPlan     *plan,
+            IkouScenario *scenario,
+            IkouDay       today,
+            GPtrArray    *findings,
+            const guint   counts[IKOU_N_SEVERITIES])
+{
+  g_autofree char *today_text = ikou_day_format_iso (today);
+
+  if (scenario != NULL)
+    /* Translators: plan title, scenario name, date */
+    g_print (_("%s — scenario “%s” — checked as of %s\n"),
+             ikou_plan_get_title (plan) ? ikou_plan_get_title (plan) : "",
+             ikou_scenario_get_name (scenario), today_text);
+  else
+    g_print (_("%s — checked as of %s\n"),
+             ikou_plan_get_title (plan) ? ikou_plan_get_title (plan) : "", today_text);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      IkouFinding *f = g_ptr_array_index (findings, i);
+
+      g_print ("%s\t%s\t%s\t%s\n",
+               ikou_severity_label (f->severity), f->rule,
+               f->system_name ? f->system_name : "",
+               ikou_finding_get_message (f));
+    }
+
+  g_print (_("%u errors, %u warnings, %u notes\n"),
+           counts[IKOU_SEVERITY_ERROR], counts[IKOU_SEVERITY_WARNING],
+           counts[IKOU_SEVERITY_INFO]);
+}
+
+static int
+cli_check (int argc, char **argv)
+{
+  g_autofree char *scenario_name = NULL;
+  g_autofree char *today_text = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario_name,
+      N_("Check the what-if scenario NAME instead of the baseline"), N_("NAME") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Check as of this date instead of today"), N_("YYYY-MM-DD") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print the findings as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — check a plan against the national schedule"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(IkouSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  IkouScenario *scenario = NULL;
+  IkouDay today = ikou_day_today ();
+  guint counts[IKOU_N_SEVERITIES] = { 0 };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Exit status: 0 when there are no errors, 1 when there are, 2 when the plan could not be read."));
+  if (!parse_context (context, &argc, &argv, 1, _("Give one plan to check, e.g. “ikou check plan.ikou”.")))
+    return EXIT_FAILED;
+
+  if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
+    return fail_error (error);
+
+  plan = ikou_document_load (argv[1], &error);
+  if (plan == NULL)
+    return fail_error (error);
+
+  if (scenario_name != NULL)
+    {
+      scenario = ikou_plan_lookup_scenario (plan, scenario_name);
+      if (scenario == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The plan has no scenario named “%s”."), scenario_name);
+          return fail (message);
+        }
+    }
+
+  schedule = load_schedule ();
+  if (schedule == NULL)
+    return EXIT_FAILED;
+
+  findings = ikou_check_plan (plan, scenario, schedule, today, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    counts[((IkouFinding *) g_ptr_array_index (findings, i))->severity]++;
+
+  if (json)
+    print_json (plan, scenario, schedule, today, findings, counts);
+  else
+    print_text (plan, scenario, today, findings, counts);
+
+  return counts[IKOU_SEVERITY_ERROR] > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+static int
+cli_import (int argc, char **argv)
+{
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the plan to PLAN.ikou"), N_("PLAN.ikou") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.xml — make an .ikou plan from Ikou XML"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!parse_context (context, &argc, &argv, 1, _("Give one XML file to import, e.g. “ikou import plan.xml --output plan.ikou”.")))
+    return EXIT_FAILED;
+  if (output == NULL)
+    return fail (_("Say where to write the plan with --output PLAN.ikou."));
+
+  plan = ikou_xml_read_file (argv[1], &error);
+  if (plan == NULL)
+    return fail_error (error);
+  if (!ikou_store_save (plan, output, &error))
+    return fail_error (error);
+
+  return EXIT_OK;
+}
+
+static IkouCliExportFunc roadmap_export_func;
+
+void
+ikou_cli_set_roadmap_export (IkouCliExportFunc func)
+{
+  roadmap_export_func = func;
+}
+
+static int
+cli_export (int argc, char **argv)
+{
+  IkouCliExportOptions options = { 0 };
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml or .ikou"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
+      N_("Paper size for PDF: a3 (default) or a4"), N_("SIZE") },
+    { "portrait", 0, 0, G_OPTION_ARG_NONE, &options.portrait,
+      N_("Portrait pages instead of landscape"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from,
+      N_("First month to draw"), N_("YYYY-MM") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options.to,
+      N_("Last month to draw"), N_("YYYY-MM") },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING, &options.scenario,
+      N_("Draw the what-if scenario NAME"), N_("NAME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
+      N_("Title printed on every page"), N_("TEXT") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi,
+      N_("Resolution of PNG output (default 150)"), N_("DPI") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &options.today,
+      N_("Draw the today line and findings as of this date"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export a plan as a roadmap (PDF, PNG, SVG) or as XML"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!parse_context (context, &argc, &argv, 1, _("Give one plan to export, e.g. “ikou export plan.ikou --output roadmap.pdf”.")))
+    status = EXIT_FAILED;
+  else if (options.output == NULL)
+    status = fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
+  else if ((plan = ikou_document_load (argv[1], &error)) == NULL)
+    status = fail_error (error);
+  else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
+    {
+      if (options.paper || options.portrait || options.from || options.to ||
+          options.scenario || options.title || options.dpi != 0 || options.today)
+        status = fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+      else if (!ikou_document_save (plan, options.output, &error))
+        status = fail_error (error);
+      else
+        status = EXIT_OK;
+    }
+  else if (roadmap_export_func != NULL)
+    {
+      if (!roadmap_export_func (plan, &options, &error))
+        status = fail_error (error);
+      else
+        status = EXIT_OK;
+    }
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Cannot tell the format of “%s”: use .pdf, .png, .svg, .xml or .ikou."),
+                         options.output);
+      status = fail (message);
+    }
+
+  g_free (options.output);
+  g_free (options.paper);
+  g_free (options.from);
+  g_free (options.to);
+  g_free (options.scenario);
+  g_free (options.title);
+  g_free (options.today);
+  return status;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage:"));
+  fprintf (out, "  ikou [PLAN…]\n    %s\n", _("Open plans in the window"));
+  fprintf (out, "  ikou check PLAN [--scenario NAME] [--today YYYY-MM-DD] [--json]\n    %s\n",
+           _("Check a plan against the national schedule"));
+  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--title TEXT]\n    %s\n",
+           _("Export the roadmap or the plan"));
+  fprintf (out, "  ikou import FILE.xml --output PLAN.ikou\n    %s\n",
+           _("Make an .ikou plan from Ikou XML"));
+  fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
+}
+
+int
+ikou_cli_main (int    argc,
+               char **argv)
+{
+  const char *verb;
+  int status;
+
+  ikou_i18n_init ();
+
+  verb = argc > 1 ? argv[1] : NULL;
+
+  if (verb == NULL || (verb[0] != '-' && !g_str_equal (verb, "check") &&
+                       !g_str_equal (verb, "export") && !g_str_equal (verb, "import") &&
+                       !g_str_equal (verb, "help")))
+    {
+      if (gui_main_func != NULL)
+        return gui_main_func (argc, argv);
+      if (verb == NULL)
+        {
+          print_usage (stderr);
+          return EXIT_FAILED;
+        }
+    }
+
+  if (g_str_equal (verb, "--help") || g_str_equal (verb, "-h") || g_str_equal (verb, "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (g_str_equal (verb, "--version"))
+    {
+      g_print ("ikou %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  g_log_set_writer_func (quiet_log_writer, NULL, NULL);
+
+  /* The verb becomes argv[0] of its own option parsing. */
+  if (g_str_equal (verb, "check"))
+    status = cli_check (argc - 1, argv + 1);
+  else if (g_str_equal (verb, "import"))
+    status = cli_import (argc - 1, argv + 1);
+  else if (g_str_equal (verb, "export"))
+    status = cli_export (argc - 1, argv + 1);
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown command “%s”. Run “ikou --help” for the commands."), verb);
+      status = fail (message);
+    }
+
+  return status;
+}

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "ikou-types.h"
+
 G_BEGIN_DECLS
 
 /* Sets up the locale and the gettext domain (the build tree's catalogue
@@ -15,5 +17,31 @@ typedef int (*IkouGuiMain) (int argc, char **argv);
 int  ikou_cli_main      (int          argc,
                          char       **argv);
 void ikou_cli_set_gui   (IkouGuiMain  gui_main);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The options of `ikou export` for roadmap formats, as typed.  The
+ * export code validates them (paper names, months, scenario). */
+typedef struct
+{
+  char     *output;
+  char     *paper;
+  gboolean  portrait;
+  char     *from;
+  char     *to;
+  char     *scenario;
+  char     *title;
+  double    dpi;
+  char     *today;
+} IkouCliExportOptions;
+
+typedef gboolean (*IkouCliExportFunc) (IkouPlan                   *plan,
+                                       const IkouCliExportOptions *options,
+                                       GError                    **error);
+/* Roadmap export (PDF, PNG, SVG) lives in ikou-export.c, which registers
+ * itself here so the command line does not depend on the renderer. */
+void ikou_cli_set_roadmap_export (IkouCliExportFunc func);
 
 G_END_DECLS

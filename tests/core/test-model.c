@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include "ikou-plan.h"
+
+typedef struct
+{
+  guint position, removed, added, calls;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->calls++;
+}
+
+/* Connected swapped: the counter comes first. */
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_plan_list_model (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(IkouSystem) a = ikou_system_new (0, "A");
+  g_autoptr(IkouSystem) b = ikou_system_new (0, "B");
+  g_autoptr(IkouSystem) c = ikou_system_new (10, "C");
+  g_autoptr(IkouSystem) item = NULL;
+  ItemsChanged record = { 0 };
+
+  g_signal_connect (plan, "items-changed", G_CALLBACK (on_items_changed), &record);
+
+  ikou_plan_add_system (plan, a);
+  g_assert_cmpuint (ikou_system_get_id (a), ==, 1);
+  ikou_plan_add_system (plan, c);
+  ikou_plan_insert_system (plan, 1, b);
+  /* Ids are assigned past the highest one in use. */
+  g_assert_cmpuint (ikou_system_get_id (b), ==, 11);
+  g_assert_cmpuint (record.calls, ==, 3);
+  g_assert_cmpuint (record.position, ==, 1);
+  g_assert_cmpuint (record.added, ==, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, 3);
+  item = g_list_model_get_item (G_LIST_MODEL (plan), 1);
+  g_assert_true (item == b);
+  g_assert_true (ikou_plan_lookup_system (plan, 10) == c);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (plan), 3));
+
+  ikou_plan_remove_system (plan, b);
+  g_assert_cmpuint (record.removed, ==, 1);
+  g_assert_cmpuint (record.position, ==, 1);
+  g_assert_null (ikou_plan_lookup_system (plan, 11));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 2);
+}
+
+static void
+test_plan_bulk (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  ItemsChanged record = { 0 };
+
+  g_signal_connect (plan, "items-changed", G_CALLBACK (on_items_changed), &record);
+  ikou_plan_begin_bulk (plan);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(IkouSystem) system = ikou_system_new (0, "S");
+      ikou_plan_add_system (plan, system);
+    }
+  g_assert_cmpuint (record.calls, ==, 0);
+  ikou_plan_end_bulk (plan);
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (record.added, ==, 100);
+}
+
+static void
+test_system_changed (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(IkouSystem) system = ikou_system_new (0, "戸籍システム");
+  g_autoptr(IkouStep) step = ikou_step_new ();
+  guint system_changed = 0, plan_changed = 0, notified = 0;
+
+  ikou_plan_add_system (plan, system);
+  g_signal_connect_swapped (system, "notify::name", G_CALLBACK (count_signal), &notified);
+  g_signal_connect_swapped (plan, "system-changed", G_CALLBACK (count_signal), &system_changed);
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (count_signal), &plan_changed);
+
+  ikou_system_set_name (system, "戸籍システム");
+  g_assert_cmpuint (system_changed, ==, 0);
+  ikou_system_set_name (system, "戸籍総合システム");
+  g_assert_cmpuint (system_changed, ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (plan_changed, ==, 1);
+
+  /* Empty text is "no value". */
+  ikou_system_set_vendor (system, "");
+  g_assert_null (ikou_system_get_vendor (system));
+  g_assert_cmpuint (system_changed, ==, 1);
+
+  step->cutover_date = 738000;
+  ikou_system_insert_step (system, G_MAXUINT, step);
+  g_assert_cmpuint (system_changed, ==, 2);
+  ikou_system_set_step (system, 0, step);
+  g_assert_cmpuint (system_changed, ==, 2);
+  step->cutover_date++;
+  ikou_system_set_step (system, 0, step);
+  g_assert_cmpuint (system_changed, ==, 3);
+  g_assert_cmpint (ikou_system_get_step (system, 0)->cutover_date, ==, 738001);
+  g_assert_cmpint (ikou_system_get_step (system, 0)->budget_amount, ==, -1);
+
+  ikou_plan_remove_system (plan, system);
+  ikou_system_set_name (system, "外れた");
+  /* A removed system no longer reaches the plan. */
+  g_assert_cmpuint (system_changed, ==, 3);
+}
+
+static void
+test_target_host (void)
+{
+  g_autoptr(IkouSystem) system = ikou_system_new (1, "S");
+  g_autoptr(IkouStep) step = ikou_step_new ();
+
+  ikou_system_set_host (system, 3);
+  g_assert_cmpuint (ikou_system_get_target_host (system), ==, 3);
+  step->to_host = 5;
+  ikou_system_insert_step (system, 0, step);
+  step->to_host = 7;
+  ikou_system_insert_step (system, 1, step);
+  g_assert_cmpuint (ikou_system_get_target_host (system), ==, 7);
+  ikou_system_remove_step (system, 1);
+  g_assert_cmpuint (ikou_system_get_target_host (system), ==, 5);
+}
+
+static void
+test_hosts (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(IkouHost) host = ikou_host_new (0, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+  guint hosts_changed = 0;
+
+  g_signal_connect_swapped (plan, "hosts-changed", G_CALLBACK (count_signal), &hosts_changed);
+  ikou_plan_add_host (plan, host);
+  g_assert_cmpuint (ikou_host_get_id (host), ==, 1);
+  g_assert_true (ikou_plan_lookup_host (plan, 1) == host);
+  g_assert_cmpuint (hosts_changed, ==, 1);
+  ikou_host_set_available_from (host, 738000);
+  g_assert_cmpuint (hosts_changed, ==, 2);
+  ikou_host_set_available_from (host, 738000);
+  g_assert_cmpuint (hosts_changed, ==, 2);
+  ikou_plan_remove_host (plan, host);
+  g_assert_null (ikou_plan_lookup_host (plan, 1));
+  g_assert_cmpuint (hosts_changed, ==, 3);
+}
+
+static void
+test_scenario_resolve (void)
+{
+  g_autoptr(IkouScenario) scenario = ikou_scenario_new ("what-if");
+  g_autoptr(IkouStep) step = ikou_step_new ();
+  IkouStep out;
+
+  step->cutover_date = 100;
+  step->to_host = 1;
+  ikou_scenario_set_override (scenario, 7, 0, IKOU_OVERRIDE_CUTOVER_DATE, 200);
+  ikou_scenario_set_override (scenario, 7, 0, IKOU_OVERRIDE_CUTOVER_DATE, 300);
+  ikou_scenario_set_override (scenario, 7, 1, IKOU_OVERRIDE_TO_HOST, 2);
+  g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 2);
+
+  ikou_scenario_resolve_step (scenario, 7, 0, step, &out);
+  g_assert_cmpint (out.cutover_date, ==, 300);
+  g_assert_cmpuint (out.to_host, ==, 1);
+  ikou_scenario_resolve_step (scenario, 7, 1, step, &out);
+  g_assert_cmpint (out.cutover_date, ==, 100);
+  g_assert_cmpuint (out.to_host, ==, 2);
+  ikou_scenario_resolve_step (scenario, 8, 0, step, &out);
+  g_assert_cmpint (out.cutover_date, ==, 100);
+  ikou_scenario_resolve_step (NULL, 7, 0, step, &out);
+  g_assert_cmpint (out.cutover_date, ==, 100);
+
+  g_assert_true (ikou_scenario_remove_override (scenario, 7, 0, IKOU_OVERRIDE_CUTOVER_DATE));
+  g_assert_false (ikou_scenario_remove_override (scenario, 7, 0, IKOU_OVERRIDE_CUTOVER_DATE));
+  g_assert_true (ikou_scenario_has_system (scenario, 7));
+  g_assert_true (ikou_scenario_remove_override (scenario, 7, 1, IKOU_OVERRIDE_TO_HOST));
+  g_assert_false (ikou_scenario_has_system (scenario, 7));
+}
+
+static void
+test_plan_equal (void)
+{
+  g_autoptr(IkouPlan) a = ikou_plan_new ();
+  g_autoptr(IkouPlan) b = ikou_plan_new ();
+  g_autoptr(IkouSystem) sa = ikou_system_new (1, "S");
+  g_autoptr(IkouSystem) sb = ikou_system_new (1, "S");
+  g_autofree char *difference = NULL;
+
+  ikou_plan_add_system (a, sa);
+  ikou_plan_add_system (b, sb);
+  g_assert_true (ikou_plan_equal (a, b, NULL));
+  ikou_system_set_notes (sb, "x");
+  g_assert_false (ikou_plan_equal (a, b, &difference));
+  g_assert_nonnull (difference);
+}
+
+static void
+test_names (void)
+{
+  IkouHostKind kind;
+  IkouArrangement arrangement;
+  IkouStatus status;
+
+  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
+    {
+      g_assert_true (ikou_host_kind_from_string (ikou_host_kind_to_string (i), &kind));
+      g_assert_cmpint (kind, ==, i);
+    }
+  g_assert_true (ikou_host_kind_from_string ("gov-cloud", &kind));
+  g_assert_cmpint (kind, ==, IKOU_HOST_GOV_CLOUD);
+  g_assert_false (ikou_host_kind_from_string ("mainframe", &kind));
+  g_assert_false (ikou_host_kind_from_string (NULL, &kind));
+  g_assert_true (ikou_arrangement_from_string ("debt-burden", &arrangement));
+  g_assert_false (ikou_arrangement_from_string ("", &arrangement));
+  g_assert_true (ikou_status_from_string ("not-in-scope", &status));
+  g_assert_cmpint (status, ==, IKOU_STATUS_NOT_IN_SCOPE);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/plan-list-model", test_plan_list_model);
+  g_test_add_func ("/model/plan-bulk", test_plan_bulk);
+  g_test_add_func ("/model/system-changed", test_system_changed);
+  g_test_add_func ("/model/target-host", test_target_host);
+  g_test_add_func ("/model/hosts", test_hosts);
+  g_test_add_func ("/model/scenario-resolve", test_scenario_resolve);
+  g_test_add_func ("/model/plan-equal", test_plan_equal);
+  g_test_add_func ("/model/names", test_names);
+
+  return g_test_run ();
+}
