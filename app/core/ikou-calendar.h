@@ -5,6 +5,21 @@
 
 G_BEGIN_DECLS
 
+/* Era labels (和暦).  Reiwa (R, 令和) from 2019-05-01, Heisei (H, 平成)
+ * 1989-01-08 … 2019-04-30, Shōwa (S, 昭和) 1926-12-25 … 1989-01-07.
+ *
+ * Year 1 is written 元 wherever 年 follows it, and as the digit 1 in the
+ * dotted numeric form:
+ *   short: R1.5.1, R元年5月, R元年度      long: 令和元年5月1日, 令和元年5月, 令和元年度
+ * The parsers accept both spellings everywhere (R1.5.1, R元.5.1, R1年5月,
+ * R元年5月1日, R1年度, R元年度).
+ *
+ * Fiscal years are named by the era of their first day, except that
+ * FY2019 is 令和元年度 (the government's usage); H31年度 is accepted on
+ * input.  Days before Shōwa, and fiscal years before FY1927, have no era
+ * label: the formatters fall back to the Gregorian form (1920-04-01 /
+ * 1920年4月1日, 1920年4月, 1920年度) and ikou_day_get_era_year() returns 0. */
+
 typedef enum
 {
   IKOU_PRECISION_DAY,   /* 2025-04-01, R7.4.1, 令和7年4月1日 */
@@ -17,7 +32,10 @@ typedef enum
   IKOU_ERA_STYLE_LONG,  /* 令和7年4月1日, 令和7年4月, 令和7年度 */
 } IkouEraStyle;
 
-/* Days.  Return IKOU_DAY_NONE for an impossible date. */
+/* Days.  Return IKOU_DAY_NONE for an impossible date.  Days from
+ * 0001-01-01 to 9999-12-31 are valid; ikou_day_is_valid() says whether
+ * @day is one of them (IKOU_DAY_NONE is not). */
+gboolean  ikou_day_is_valid          (IkouDay      day);
 IkouDay   ikou_day_from_ymd          (int          year,
                                       int          month,
                                       int          day);
@@ -47,7 +65,7 @@ int       ikou_fiscal_year           (IkouDay      day);
 IkouDay   ikou_fiscal_year_start     (int          fiscal_year);
 IkouDay   ikou_fiscal_year_end       (int          fiscal_year);
 
-/* Formatting; every result is newly allocated. */
+/* Formatting; every result is newly allocated.  @day must be valid. */
 char     *ikou_day_format_iso        (IkouDay      day);  /* 2025-04-01 */
 char     *ikou_day_format_era        (IkouDay      day,
                                       IkouEraStyle style); /* R7.4.1 / 令和7年4月1日 */
@@ -63,20 +81,28 @@ char     *ikou_fiscal_year_format    (int          fiscal_year,
 int       ikou_day_get_era_year      (IkouDay      day,
                                       char        *era_letter);
 
-/* Parses what planners type: 2025-04-01, 2025/4/1, 2025-04 (month),
- * R7.4.1, R7/4/1, 令和7年4月1日, 令和元年5月1日, R7年4月 (month precision),
- * H31.4.30, with full-width digits and letters too.  Leading and trailing
- * spaces are ignored.  An impossible date (令和7年13月, H31.5.1, 2025-02-29)
- * is an IKOU_ERROR_INVALID_DATE error whose message names the input. */
+/* Parses what planners type: 2025-04-01, 2025/4/1, 2025.4.1, 2025-04 (month),
+ * R7.4.1, R7/4/1, R7-4-1, 令和7年4月1日, 令和元年5月1日, R7年4月 (month precision),
+ * H31.4.30, 2025年4月1日, 2025年4月, with full-width digits and letters too
+ * (the text is NFKC-normalized).  The two separators must be the same.
+ * Leading and trailing spaces (ASCII or U+3000) are ignored.  Years
+ * 1900 … 2200 only.  A month-precision era date is accepted when any day
+ * of the month is in the era (H元年1月 = 1989-01-01); a day-precision one
+ * must be inside the era.  An impossible date (令和7年13月, H31.5.1,
+ * 2025-02-29) is an IKOU_ERROR_INVALID_DATE error whose message names the
+ * input.  On failure the out arguments are left unchanged. */
 gboolean  ikou_parse_date            (const char        *text,
                                       IkouDay           *out_day,
                                       IkouDatePrecision *out_precision,
                                       GError           **error);
-/* Parses a fiscal year: 2025年度, R7年度, 令和7年度, H31年度, R元年度, FY2025. */
+/* Parses a fiscal year: 2025年度, R7年度, 令和7年度, H31年度, R元年度, FY2025.
+ * An era fiscal year must overlap its era (H31年度 = R元年度 = 2019; H32年度
+ * is an error).  Errors are IKOU_ERROR_INVALID_DATE, as for ikou_parse_date(). */
 gboolean  ikou_parse_fiscal_year     (const char  *text,
                                       int         *out_fiscal_year,
                                       GError     **error);
-/* Strict YYYY-MM-DD, for file formats. */
+/* Strict YYYY-MM-DD, for file formats.  No GError: FALSE (and
+ * IKOU_DAY_NONE in @out_day) for anything else. */
 gboolean  ikou_parse_iso_date        (const char  *text,
                                       IkouDay     *out_day);
 

@@ -1,3 +1,1578 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Not written yet. */
+#define G_LOG_DOMAIN "Ikou"
+
 #include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#ifdef G_OS_UNIX
+#include <unistd.h>
+#endif
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "ikou-calendar.h"
+#include "ikou-error.h"
+#include "ikou-store.h"
+
+/* The native document is one SQLite 3 file.
+ *
+ * - PRAGMA application_id = 'IKOU' tells an Ikou plan from any other SQLite
+ *   database; PRAGMA user_version = IKOU_STORE_VERSION is the schema version.
+ * - Dates are ISO text ('2025-04-01') or NULL, enumerations their stable
+ *   string ids, so the file reads well in the sqlite3 command-line tool.
+ * - A save never writes into the existing file: it builds a complete new
+ *   database beside it and renames it over the old one.  The document is a
+ *   rollback-journal database (never WAL: plans live on Windows shares);
+ *   while the private temporary file is being built its journal is kept in
+ *   memory, since a failed or interrupted build is thrown away anyway.
+ * - A load opens the file read-only and checks everything it reads, so a
+ *   damaged or hand-edited file is an error naming the table and row, never
+ *   a half-read plan. */
+
+/* 'IKOU' in ASCII. */
+#define IKOU_STORE_APPLICATION_ID 0x494B4F55
+
+/* The longest piece of a bad value quoted back in an error message. */
+#define QUOTE_MAX_CHARS 40
+
+#define ALL_DONE_BITS (IKOU_MILESTONE_FLAG (IKOU_N_MILESTONES) - 1)
+G_STATIC_ASSERT (IKOU_N_MILESTONES == 3); /* the CHECK on steps.done says 7 */
+
+static const char schema_sql[] =
+  "CREATE TABLE plan (\n"
+  "  id               INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  organization     TEXT,\n"
+  "  org_code         TEXT,\n"
+  "  title            TEXT,\n"
+  "  description      TEXT,\n"
+  "  schedule_version TEXT\n"
+  ");\n"
+  "CREATE TABLE hosts (\n"
+  "  id              INTEGER PRIMARY KEY CHECK (id > 0),\n"
+  "  position        INTEGER NOT NULL UNIQUE,\n"
+  "  name            TEXT,\n"
+  "  kind            TEXT NOT NULL,\n"
+  "  available_from  TEXT,\n"
+  "  available_until TEXT,\n"
+  "  note            TEXT\n"
+  ");\n"
+  "CREATE TABLE systems (\n"
+  "  id               INTEGER PRIMARY KEY CHECK (id > 0),\n"
+  "  position         INTEGER NOT NULL UNIQUE,\n"
+  "  name             TEXT,\n"
+  "  department       TEXT,\n"
+  "  vendor           TEXT,\n"
+  "  operation        TEXT,\n"
+  "  host_id          INTEGER REFERENCES hosts (id),\n"
+  "  tokutei          INTEGER NOT NULL CHECK (tokutei IN (0, 1)),\n"
+  "  tokutei_deadline TEXT,\n"
+  "  tokutei_reason   TEXT,\n"
+  "  status           TEXT NOT NULL,\n"
+  "  notes            TEXT\n"
+  ");\n"
+  "CREATE TABLE steps (\n"
+  "  id                 INTEGER PRIMARY KEY,\n"
+  "  system_id          INTEGER NOT NULL REFERENCES systems (id) ON DELETE CASCADE,\n"
+  "  position           INTEGER NOT NULL,\n"
+  "  from_host_id       INTEGER REFERENCES hosts (id),\n"
+  "  to_host_id         INTEGER REFERENCES hosts (id),\n"
+  "  budget_date        TEXT,\n"
+  "  budget_amount      INTEGER, -- thousand yen; NULL when unknown\n"
+  "  supplementary      INTEGER NOT NULL CHECK (supplementary IN (0, 1)),\n"
+  "  contract_date      TEXT,\n"
+  "  cutover_date       TEXT,\n"
+  "  standard_compliant INTEGER NOT NULL CHECK (standard_compliant IN (0, 1)),\n"
+  "  arrangement        TEXT NOT NULL,\n"
+  "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7), -- 1 budget, 2 contract, 4 cut-over\n"
+  "  note               TEXT,\n"
+  "  UNIQUE (system_id, position)\n"
+  ");\n"
+  "CREATE TABLE scenarios (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  position    INTEGER NOT NULL UNIQUE,\n"
+  "  name        TEXT,\n"
+  "  description TEXT\n"
+  ");\n"
+  "CREATE TABLE overrides (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,\n"
+  "  position    INTEGER NOT NULL,\n"
+  "  system_id   INTEGER NOT NULL,\n"
+  "  step        INTEGER NOT NULL CHECK (step >= 0),\n"
+  "  field       TEXT NOT NULL,\n"
+  "  day         TEXT,    -- the date, for the date fields\n"
+  "  host_id     INTEGER, -- the host, for to-host\n"
+  "  UNIQUE (scenario_id, position),\n"
+  "  UNIQUE (scenario_id, system_id, step, field)\n"
+  ");\n";
+
+static const char insert_plan_sql[] =
+  "INSERT INTO plan (id, organization, org_code, title, description, schedule_version)"
+  " VALUES (1, ?, ?, ?, ?, ?)";
+static const char insert_host_sql[] =
+  "INSERT INTO hosts (id, position, name, kind, available_from, available_until, note)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char insert_system_sql[] =
+  "INSERT INTO systems (id, position, name, department, vendor, operation, host_id,"
+  " tokutei, tokutei_deadline, tokutei_reason, status, notes)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char insert_step_sql[] =
+  "INSERT INTO steps (system_id, position, from_host_id, to_host_id, budget_date,"
+  " budget_amount, supplementary, contract_date, cutover_date, standard_compliant,"
+  " arrangement, done, note)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char insert_scenario_sql[] =
+  "INSERT INTO scenarios (id, position, name, description) VALUES (?, ?, ?, ?)";
+static const char insert_override_sql[] =
+  "INSERT INTO overrides (scenario_id, position, system_id, step, field, day, host_id)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+static const char select_plan_sql[] =
+  "SELECT id, organization, org_code, title, description, schedule_version FROM plan";
+static const char select_hosts_sql[] =
+  "SELECT id, name, kind, available_from, available_until, note"
+  " FROM hosts ORDER BY position";
+static const char select_systems_sql[] =
+  "SELECT id, name, department, vendor, operation, host_id, tokutei, tokutei_deadline,"
+  " tokutei_reason, status, notes FROM systems ORDER BY position";
+static const char select_steps_sql[] =
+  "SELECT id, system_id, from_host_id, to_host_id, budget_date, budget_amount,"
+  " supplementary, contract_date, cutover_date, standard_compliant, arrangement, done, note"
+  " FROM steps ORDER BY system_id, position";
+static const char select_scenarios_sql[] =
+  "SELECT id, name, description FROM scenarios ORDER BY position";
+static const char select_overrides_sql[] =
+  "SELECT id, scenario_id, system_id, step, field, day, host_id"
+  " FROM overrides ORDER BY scenario_id, position";
+
+/* Errors ---------------------------------------------------------------- */
+
+/* Reading a file whose header says it is an Ikou plan, anything but a
+ * failure of the system (I/O, memory, locks) means its content is bad. */
+static gboolean
+is_corruption (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOMEM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+    case SQLITE_FULL:
+    case SQLITE_INTERRUPT:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+set_corrupt (GError     **error,
+             const char  *display)
+{
+  g_set_error (error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+               _("“%s” is damaged or incomplete and cannot be opened."), display);
+  return FALSE;
+}
+
+/* An SQLite failure while reading. */
+static gboolean
+set_read_error (GError     **error,
+                const char  *display,
+                sqlite3     *db,
+                int          rc)
+{
+  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+
+  if (is_corruption (rc))
+    return set_corrupt (error, display);
+
+  g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not read “%s”: %s"), display,
+               sys_errno != 0 ? g_strerror (sys_errno)
+               : (rc & 0xff) == SQLITE_IOERR ? _("the file could not be read")
+               : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+/* An SQLite failure while saving. */
+static gboolean
+set_write_error (GError     **error,
+                 const char  *display,
+                 sqlite3     *db,
+                 int          rc)
+{
+  int sys_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  const char *reason;
+
+  /* SQLite's own texts are English; the system's are translated. */
+  if ((rc & 0xff) == SQLITE_FULL)
+    reason = g_strerror (ENOSPC);
+  else if (sys_errno != 0)
+    reason = g_strerror (sys_errno);
+  else if ((rc & 0xff) == SQLITE_IOERR)
+    reason = _("the file could not be written");
+  else if (db != NULL)
+    reason = sqlite3_errmsg (db);
+  else
+    reason = sqlite3_errstr (rc);
+
+  g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"), display, reason);
+  return FALSE;
+}
+
+/* Loading: reading checked values out of a row ------------------------- */
+
+typedef struct
+{
+  const char    *display;  /* the file, for messages */
+  const char    *table;
+  sqlite3_stmt  *stmt;
+  sqlite3_int64  row;      /* the id of the current row, for messages */
+  GError       **error;
+} Reader;
+
+static char *
+quote_value (const char *text)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= QUOTE_MAX_CHARS)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, QUOTE_MAX_CHARS);
+  return g_strconcat (start, "…", NULL);
+}
+
+static gboolean
+bad_value (Reader *r,
+           int     col)
+{
+  g_set_error (r->error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+               _("“%s” is damaged: row %lld of table “%s” has an invalid value in column “%s”."),
+               r->display, (long long) r->row, r->table, sqlite3_column_name (r->stmt, col));
+  return FALSE;
+}
+
+static gboolean
+unknown_value (Reader     *r,
+               int         col,
+               const char *text)
+{
+  g_autofree char *quoted = quote_value (text);
+
+  g_set_error (r->error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+               _("“%s” is damaged: row %lld of table “%s” has an unknown value “%s” in column “%s”."),
+               r->display, (long long) r->row, r->table, quoted,
+               sqlite3_column_name (r->stmt, col));
+  return FALSE;
+}
+
+static gboolean
+missing_host (Reader        *r,
+              sqlite3_int64  host_id)
+{
+  g_set_error (r->error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+               _("“%s” is damaged: row %lld of table “%s” refers to host %lld, which does not exist."),
+               r->display, (long long) r->row, r->table, (long long) host_id);
+  return FALSE;
+}
+
+static gboolean
+missing_parent (Reader        *r,
+                const char    *parent_table,
+                sqlite3_int64  parent_id)
+{
+  g_set_error (r->error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+               _("“%s” is damaged: row %lld of table “%s” refers to row %lld of table “%s”, which does not exist."),
+               r->display, (long long) r->row, r->table, (long long) parent_id, parent_table);
+  return FALSE;
+}
+
+static gboolean
+duplicate_row (Reader *r)
+{
+  g_set_error (r->error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+               _("“%s” is damaged: row %lld of table “%s” repeats an earlier row."),
+               r->display, (long long) r->row, r->table);
+  return FALSE;
+}
+
+/* Text or NULL; valid UTF-8 without NUL bytes.  The result belongs to the
+ * statement and lives until the next step. */
+static gboolean
+read_text (Reader      *r,
+           int          col,
+           const char **out)
+{
+  const char *text;
+  int type = sqlite3_column_type (r->stmt, col);
+
+  *out = NULL;
+  if (type == SQLITE_NULL)
+    return TRUE;
+  if (type != SQLITE_TEXT)
+    return bad_value (r, col);
+
+  text = (const char *) sqlite3_column_text (r->stmt, col);
+  if (text == NULL || !g_utf8_validate_len (text, sqlite3_column_bytes (r->stmt, col), NULL))
+    return bad_value (r, col);
+
+  *out = text;
+  return TRUE;
+}
+
+static gboolean
+read_required_text (Reader      *r,
+                    int          col,
+                    const char **out)
+{
+  if (!read_text (r, col, out))
+    return FALSE;
+  if (*out == NULL)
+    return bad_value (r, col);
+  return TRUE;
+}
+
+/* An integer in [min, max]; NULL gives @if_null when @nullable. */
+static gboolean
+read_int (Reader   *r,
+          int       col,
+          gint64    min,
+          gint64    max,
+          gboolean  nullable,
+          gint64    if_null,
+          gint64   *out)
+{
+  int type = sqlite3_column_type (r->stmt, col);
+  gint64 value;
+
+  if (type == SQLITE_NULL && nullable)
+    {
+      *out = if_null;
+      return TRUE;
+    }
+  if (type != SQLITE_INTEGER)
+    return bad_value (r, col);
+
+  value = sqlite3_column_int64 (r->stmt, col);
+  if (value < min || value > max)
+    return bad_value (r, col);
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+read_bool (Reader   *r,
+           int       col,
+           gboolean *out)
+{
+  gint64 value = 0;
+
+  if (!read_int (r, col, 0, 1, FALSE, 0, &value))
+    return FALSE;
+  *out = value != 0;
+  return TRUE;
+}
+
+/* ISO text or NULL (no date). */
+static gboolean
+read_day (Reader  *r,
+          int      col,
+          IkouDay *out)
+{
+  const char *text;
+
+  *out = IKOU_DAY_NONE;
+  if (!read_text (r, col, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  if (!ikou_parse_iso_date (text, out))
+    {
+      g_autofree char *quoted = quote_value (text);
+
+      g_set_error (r->error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+                   _("“%s” is damaged: row %lld of table “%s” has an impossible date “%s” in column “%s”."),
+                   r->display, (long long) r->row, r->table, quoted,
+                   sqlite3_column_name (r->stmt, col));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A host id or NULL (no host); the host must be in @plan. */
+static gboolean
+read_host_ref (Reader   *r,
+               int       col,
+               IkouPlan *plan,
+               guint    *out)
+{
+  gint64 value = 0;
+
+  if (!read_int (r, col, G_MININT64, G_MAXINT64, TRUE, 0, &value))
+    return FALSE;
+  if (value != 0 &&
+      (value < 1 || value > G_MAXUINT || ikou_plan_lookup_host (plan, (guint) value) == NULL))
+    return missing_host (r, value);
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+/* Starts a row: its id column (always column 0) must be a positive 32-bit id. */
+static gboolean
+read_row_id (Reader *r,
+             guint  *out)
+{
+  gint64 id = 0;
+
+  r->row = sqlite3_column_int64 (r->stmt, 0);
+  if (!read_int (r, 0, 1, G_MAXUINT, FALSE, 0, &id))
+    return FALSE;
+  *out = (guint) id;
+  return TRUE;
+}
+
+/* Loading: the file ----------------------------------------------------- */
+
+/* Looks at the file before SQLite does, so that a missing file, a text
+ * file and a damaged SQLite file each get their own message (SQLite would
+ * call an empty file an empty database, and a text file "not a database"). */
+static gboolean
+check_header (const char  *path,
+              const char  *display,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  guint8 header[100];
+  guint32 application_id;
+  GStatBuf st;
+  gssize n_read = 0;
+  int saved_errno;
+  int fd;
+
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
+                     _("Could not open “%s”: the file does not exist."), display);
+      else
+        g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                     _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
+                   _("“%s” is not an Ikou plan."), display);
+      return FALSE;
+    }
+
+  while ((gsize) n_read < sizeof header)
+    {
+      gssize n = read (fd, header + n_read, sizeof header - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          g_close (fd, NULL);
+          g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                       _("Could not read “%s”: %s"), display, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      n_read += n;
+    }
+  g_close (fd, NULL);
+
+  if ((gsize) n_read < sizeof magic || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
+                   _("“%s” is not an Ikou plan."), display);
+      return FALSE;
+    }
+  if ((gsize) n_read < sizeof header)
+    return set_corrupt (error, display);
+
+  /* The same test as PRAGMA application_id, made before SQLite opens the
+   * file: SQLite never touches another program's database. */
+  memcpy (&application_id, header + 68, sizeof application_id);
+  if (GUINT32_FROM_BE (application_id) != IKOU_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
+                   _("“%s” is not an Ikou plan: it is a database of another program."), display);
+      return FALSE;
+    }
+
+  /* Ikou never writes a WAL database; one was changed by another program.
+   * Reading it would create -wal and -shm files beside the plan. */
+  if (header[18] != 1 || header[19] != 1)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+                   _("“%s” was changed by another program into a form Ikou cannot open (SQLite write-ahead log)."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pragma_int (sqlite3     *db,
+            const char  *sql,
+            const char  *display,
+            int         *out,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK)
+    return set_read_error (error, display, db, rc);
+  return TRUE;
+}
+
+/* Is it an Ikou plan this version can read, and is it whole? */
+static gboolean
+check_database (sqlite3     *db,
+                const char  *display,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int application_id;
+  int version;
+  int rc;
+
+  if (!pragma_int (db, "PRAGMA application_id", display, &application_id, error))
+    return FALSE;
+  if (application_id != IKOU_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
+                   _("“%s” is not an Ikou plan: it is a database of another program."), display);
+      return FALSE;
+    }
+
+  if (!pragma_int (db, "PRAGMA user_version", display, &version, error))
+    return FALSE;
+  if (version > IKOU_STORE_VERSION)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_NEWER_VERSION,
+                   _("“%s” was made by a newer version of Ikou (file format %d; this version reads up to %d). Update Ikou to open it."),
+                   display, version, IKOU_STORE_VERSION);
+      return FALSE;
+    }
+  if (version < 1)
+    return set_corrupt (error, display);
+
+  /* quick_check reads every page: it finds truncation and damaged b-trees
+   * that the SELECTs below might happen not to touch. */
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          rc = g_strcmp0 (result, "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return set_read_error (error, display, db, rc);
+
+  return TRUE;
+}
+
+/* A SELECT on one table; if the table or a column is missing, the file
+ * (which says it is an Ikou plan of a version we read) is damaged. */
+static sqlite3_stmt *
+prepare_select (sqlite3     *db,
+                const char  *sql,
+                const char  *table,
+                const char  *display,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    return stmt;
+
+  sqlite3_finalize (stmt);
+  if ((rc & 0xff) == SQLITE_ERROR)
+    g_set_error (error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+                 _("“%s” is damaged: the table “%s” is missing or incomplete."), display, table);
+  else
+    set_read_error (error, display, db, rc);
+  return NULL;
+}
+
+/* Finishes a SELECT loop: @rc is the last sqlite3_step() result. */
+static gboolean
+finish_select (Reader *r,
+               int     rc)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return set_read_error (r->error, r->display, sqlite3_db_handle (r->stmt), rc);
+}
+
+static gboolean
+read_plan_row (sqlite3     *db,
+               IkouPlan    *plan,
+               const char  *display,
+               GError     **error)
+{
+  Reader r = { display, "plan", NULL, 0, error };
+  const char *text[5];
+  int rc;
+  guint id;
+
+  r.stmt = prepare_select (db, select_plan_sql, r.table, display, error);
+  if (r.stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (r.stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (r.stmt);
+      if (rc != SQLITE_DONE)
+        return set_read_error (error, display, db, rc);
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_CORRUPT,
+                   _("“%s” is damaged: the table “%s” is missing or incomplete."), display, r.table);
+      return FALSE;
+    }
+
+  if (!read_row_id (&r, &id))
+    goto out;
+  if (id != 1)
+    {
+      bad_value (&r, 0);
+      goto out;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+    if (!read_text (&r, (int) i + 1, &text[i]))
+      goto out;
+
+  ikou_plan_set_organization (plan, text[0]);
+  ikou_plan_set_org_code (plan, text[1]);
+  ikou_plan_set_title (plan, text[2]);
+  ikou_plan_set_description (plan, text[3]);
+  ikou_plan_set_schedule_version (plan, text[4]);
+
+  rc = sqlite3_step (r.stmt);
+  if (rc == SQLITE_ROW)
+    {
+      r.row = sqlite3_column_int64 (r.stmt, 0);
+      duplicate_row (&r);
+      goto out;
+    }
+  if (!finish_select (&r, rc))
+    goto out;
+
+  sqlite3_finalize (r.stmt);
+  return TRUE;
+
+out:
+  sqlite3_finalize (r.stmt);
+  return FALSE;
+}
+
+static gboolean
+read_hosts (sqlite3     *db,
+            IkouPlan    *plan,
+            const char  *display,
+            GError     **error)
+{
+  Reader r = { display, "hosts", NULL, 0, error };
+  gboolean ok = FALSE;
+  int rc;
+
+  r.stmt = prepare_select (db, select_hosts_sql, r.table, display, error);
+  if (r.stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (r.stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(IkouHost) host = NULL;
+      const char *name, *kind_text, *note;
+      IkouDay from, until;
+      IkouHostKind kind;
+      guint id;
+
+      if (!read_row_id (&r, &id) ||
+          !read_text (&r, 1, &name) ||
+          !read_required_text (&r, 2, &kind_text) ||
+          !read_day (&r, 3, &from) ||
+          !read_day (&r, 4, &until) ||
+          !read_text (&r, 5, &note))
+        goto out;
+      if (!ikou_host_kind_from_string (kind_text, &kind))
+        {
+          unknown_value (&r, 2, kind_text);
+          goto out;
+        }
+      if (ikou_plan_lookup_host (plan, id) != NULL)
+        {
+          duplicate_row (&r);
+          goto out;
+        }
+
+      host = ikou_host_new (id, name, kind);
+      ikou_host_set_available_from (host, from);
+      ikou_host_set_available_until (host, until);
+      ikou_host_set_note (host, note);
+      ikou_plan_add_host (plan, host);
+    }
+  ok = finish_select (&r, rc);
+
+out:
+  sqlite3_finalize (r.stmt);
+  return ok;
+}
+
+/* Reads the systems into @systems (display order) and @by_id, not yet
+ * into the plan: their steps are added first, while nobody listens. */
+static gboolean
+read_systems (sqlite3     *db,
+              IkouPlan    *plan,
+              GPtrArray   *systems,
+              GHashTable  *by_id,
+              const char  *display,
+              GError     **error)
+{
+  Reader r = { display, "systems", NULL, 0, error };
+  gboolean ok = FALSE;
+  int rc;
+
+  r.stmt = prepare_select (db, select_systems_sql, r.table, display, error);
+  if (r.stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (r.stmt)) == SQLITE_ROW)
+    {
+      IkouSystem *system;
+      const char *name, *department, *vendor, *operation, *reason, *status_text, *notes;
+      IkouDay deadline;
+      IkouStatus status;
+      gboolean tokutei;
+      guint id, host;
+
+      if (!read_row_id (&r, &id) ||
+          !read_text (&r, 1, &name) ||
+          !read_text (&r, 2, &department) ||
+          !read_text (&r, 3, &vendor) ||
+          !read_text (&r, 4, &operation) ||
+          !read_host_ref (&r, 5, plan, &host) ||
+          !read_bool (&r, 6, &tokutei) ||
+          !read_day (&r, 7, &deadline) ||
+          !read_text (&r, 8, &reason) ||
+          !read_required_text (&r, 9, &status_text) ||
+          !read_text (&r, 10, &notes))
+        goto out;
+      if (!ikou_status_from_string (status_text, &status))
+        {
+          unknown_value (&r, 9, status_text);
+          goto out;
+        }
+      if (g_hash_table_contains (by_id, GUINT_TO_POINTER (id)))
+        {
+          duplicate_row (&r);
+          goto out;
+        }
+
+      system = ikou_system_new (id, name);
+      ikou_system_set_department (system, department);
+      ikou_system_set_vendor (system, vendor);
+      ikou_system_set_operation (system, operation);
+      ikou_system_set_host (system, host);
+      ikou_system_set_tokutei (system, tokutei);
+      ikou_system_set_tokutei_deadline (system, deadline);
+      ikou_system_set_tokutei_reason (system, reason);
+      ikou_system_set_status (system, status);
+      ikou_system_set_notes (system, notes);
+      g_ptr_array_add (systems, system);
+      g_hash_table_insert (by_id, GUINT_TO_POINTER (id), system);
+    }
+  ok = finish_select (&r, rc);
+
+out:
+  sqlite3_finalize (r.stmt);
+  return ok;
+}
+
+static gboolean
+read_steps (sqlite3     *db,
+            IkouPlan    *plan,
+            GHashTable  *systems_by_id,
+            const char  *display,
+            GError     **error)
+{
+  Reader r = { display, "steps", NULL, 0, error };
+  gboolean ok = FALSE;
+  int rc;
+
+  r.stmt = prepare_select (db, select_steps_sql, r.table, display, error);
+  if (r.stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (r.stmt)) == SQLITE_ROW)
+    {
+      IkouStep step = { 0, };
+      IkouSystem *system;
+      const char *arrangement_text, *note;
+      gint64 system_id, done;
+      guint id;
+
+      if (!read_row_id (&r, &id) ||
+          !read_int (&r, 1, G_MININT64, G_MAXINT64, FALSE, 0, &system_id))
+        goto out;
+      system = system_id >= 1 && system_id <= G_MAXUINT
+               ? g_hash_table_lookup (systems_by_id, GUINT_TO_POINTER ((guint) system_id))
+               : NULL;
+      if (system == NULL)
+        {
+          missing_parent (&r, "systems", system_id);
+          goto out;
+        }
+
+      if (!read_host_ref (&r, 2, plan, &step.from_host) ||
+          !read_host_ref (&r, 3, plan, &step.to_host) ||
+          !read_day (&r, 4, &step.budget_date) ||
+          !read_int (&r, 5, G_MININT64, G_MAXINT64, TRUE, -1, &step.budget_amount) ||
+          !read_bool (&r, 6, &step.supplementary) ||
+          !read_day (&r, 7, &step.contract_date) ||
+          !read_day (&r, 8, &step.cutover_date) ||
+          !read_bool (&r, 9, &step.standard_compliant) ||
+          !read_required_text (&r, 10, &arrangement_text) ||
+          !read_int (&r, 11, 0, ALL_DONE_BITS, FALSE, 0, &done) ||
+          !read_text (&r, 12, &note))
+        goto out;
+      if (!ikou_arrangement_from_string (arrangement_text, &step.arrangement))
+        {
+          unknown_value (&r, 10, arrangement_text);
+          goto out;
+        }
+      step.done = (guint) done;
+      step.note = (char *) note; /* copied by insert_step */
+
+      ikou_system_insert_step (system, G_MAXUINT, &step);
+    }
+  ok = finish_select (&r, rc);
+
+out:
+  sqlite3_finalize (r.stmt);
+  return ok;
+}
+
+static gboolean
+read_scenarios (sqlite3     *db,
+                IkouPlan    *plan,
+                const char  *display,
+                GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new ();
+  Reader r = { display, "scenarios", NULL, 0, error };
+  int rc;
+
+  r.stmt = prepare_select (db, select_scenarios_sql, r.table, display, error);
+  if (r.stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (r.stmt)) == SQLITE_ROW)
+    {
+      IkouScenario *scenario;
+      const char *name, *description;
+      guint id;
+
+      if (!read_row_id (&r, &id) ||
+          !read_text (&r, 1, &name) ||
+          !read_text (&r, 2, &description))
+        goto fail;
+      if (g_hash_table_contains (by_id, GUINT_TO_POINTER (id)))
+        {
+          duplicate_row (&r);
+          goto fail;
+        }
+
+      scenario = ikou_scenario_new (name);
+      ikou_scenario_set_description (scenario, description);
+      g_hash_table_insert (by_id, GUINT_TO_POINTER (id), scenario);
+      g_ptr_array_add (scenarios, scenario);
+    }
+  if (!finish_select (&r, rc))
+    goto fail;
+  sqlite3_finalize (r.stmt);
+
+  r.table = "overrides";
+  r.stmt = prepare_select (db, select_overrides_sql, r.table, display, error);
+  if (r.stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (r.stmt)) == SQLITE_ROW)
+    {
+      IkouScenario *scenario;
+      IkouOverrideField field;
+      const char *field_text;
+      gint64 scenario_id, system_id, step, value;
+      guint id, n_before;
+
+      if (!read_row_id (&r, &id) ||
+          !read_int (&r, 1, G_MININT64, G_MAXINT64, FALSE, 0, &scenario_id))
+        goto fail;
+      scenario = scenario_id >= 1 && scenario_id <= G_MAXUINT
+                 ? g_hash_table_lookup (by_id, GUINT_TO_POINTER ((guint) scenario_id))
+                 : NULL;
+      if (scenario == NULL)
+        {
+          missing_parent (&r, "scenarios", scenario_id);
+          goto fail;
+        }
+      if (!read_int (&r, 2, 0, G_MAXUINT, FALSE, 0, &system_id) ||
+          !read_int (&r, 3, 0, G_MAXUINT, FALSE, 0, &step) ||
+          !read_required_text (&r, 4, &field_text))
+        goto fail;
+      if (!ikou_override_field_from_string (field_text, &field))
+        {
+          unknown_value (&r, 4, field_text);
+          goto fail;
+        }
+
+      if (field == IKOU_OVERRIDE_TO_HOST)
+        {
+          /* A scenario may name a host that was removed later: the value
+           * is kept as it was, like the model keeps it. */
+          if (sqlite3_column_type (r.stmt, 5) != SQLITE_NULL)
+            {
+              bad_value (&r, 5);
+              goto fail;
+            }
+          if (!read_int (&r, 6, 1, G_MAXUINT, TRUE, 0, &value))
+            goto fail;
+        }
+      else
+        {
+          IkouDay day;
+
+          if (sqlite3_column_type (r.stmt, 6) != SQLITE_NULL)
+            {
+              bad_value (&r, 6);
+              goto fail;
+            }
+          if (!read_day (&r, 5, &day))
+            goto fail;
+          value = day;
+        }
+
+      /* set_override() replaces an existing (system, step, field): a
+       * duplicate row would silently replace an earlier one. */
+      n_before = ikou_scenario_get_n_overrides (scenario);
+      ikou_scenario_set_override (scenario, (guint) system_id, (guint) step, field, value);
+      if (ikou_scenario_get_n_overrides (scenario) == n_before)
+        {
+          duplicate_row (&r);
+          goto fail;
+        }
+    }
+  if (!finish_select (&r, rc))
+    goto fail;
+  sqlite3_finalize (r.stmt);
+
+  for (guint i = 0; i < scenarios->len; i++)
+    ikou_plan_add_scenario (plan, g_ptr_array_index (scenarios, i));
+  return TRUE;
+
+fail:
+  sqlite3_finalize (r.stmt);
+  return FALSE;
+}
+
+static IkouPlan *
+read_document (sqlite3     *db,
+               const char  *display,
+               GError     **error)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(GPtrArray) systems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) systems_by_id = g_hash_table_new (NULL, NULL);
+
+  if (!read_plan_row (db, plan, display, error) ||
+      !read_hosts (db, plan, display, error) ||
+      !read_systems (db, plan, systems, systems_by_id, display, error) ||
+      !read_steps (db, plan, systems_by_id, display, error) ||
+      !read_scenarios (db, plan, display, error))
+    return NULL;
+
+  ikou_plan_begin_bulk (plan);
+  for (guint i = 0; i < systems->len; i++)
+    ikou_plan_add_system (plan, g_ptr_array_index (systems, i));
+  ikou_plan_end_bulk (plan);
+
+  return g_steal_pointer (&plan);
+}
+
+IkouPlan *
+ikou_store_load (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = NULL;
+  IkouPlan *plan = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+
+  if (!check_header (path, display, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_read_error (error, display, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  /* The file comes from outside: a crafted schema must not run code. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_busy_timeout (db, 5000);
+
+  /* One read transaction: every SELECT sees the same file even if another
+   * program writes to it meanwhile. */
+  rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    set_read_error (error, display, db, rc);
+  else if (check_database (db, display, error))
+    plan = read_document (db, display, error);
+
+  sqlite3_close (db); /* also ends the read transaction */
+  return plan;
+}
+
+/* Saving ---------------------------------------------------------------- */
+
+typedef struct
+{
+  sqlite3       *db;
+  IkouPlan      *plan;
+  const char    *display;
+  GError       **error;
+  sqlite3_stmt  *host;
+  sqlite3_stmt  *system;
+  sqlite3_stmt  *step;
+  sqlite3_stmt  *scenario;
+  sqlite3_stmt  *override;
+  /* The host, system or scenario being written, for error messages. */
+  const char    *item_name;
+  guint          item_id;
+} Writer;
+
+static void
+set_item (Writer     *w,
+          const char *name,
+          guint       id)
+{
+  w->item_name = name;
+  w->item_id = id;
+}
+
+/* The current item as a message names it: its name, or its id. */
+static char *
+describe_item (Writer *w)
+{
+  if (w->item_name != NULL && *w->item_name != '\0')
+    return g_strdup (w->item_name);
+  return g_strdup_printf ("#%u", w->item_id);
+}
+
+/* The model holds something no file may contain (a program error
+ * elsewhere, but the planner's work must not be lost silently). */
+static gboolean
+invalid_in_model (Writer     *w,
+                  const char *field)
+{
+  g_autofree char *what = describe_item (w);
+  g_autofree char *reason =
+    g_strdup_printf (_("“%s” has an invalid value in “%s”"), what, field);
+
+  g_set_error (w->error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
+               w->display, reason);
+  return FALSE;
+}
+
+static gboolean
+unknown_host_in_model (Writer *w,
+                       guint   host_id)
+{
+  g_autofree char *what = describe_item (w);
+  g_autofree char *reason =
+    g_strdup_printf (_("“%s” refers to host %u, which is not in the plan"), what, host_id);
+
+  g_set_error (w->error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
+               w->display, reason);
+  return FALSE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+static gboolean
+bind_day (Writer       *w,
+          sqlite3_stmt *stmt,
+          int           index,
+          gint64        day,
+          const char   *field)
+{
+  if (day == IKOU_DAY_NONE)
+    {
+      sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+  if (day < G_MININT32 || day > G_MAXINT32 || !ikou_day_is_valid ((IkouDay) day))
+    return invalid_in_model (w, field);
+
+  sqlite3_bind_text (stmt, index, ikou_day_format_iso ((IkouDay) day), -1, g_free);
+  return TRUE;
+}
+
+static gboolean
+bind_host_ref (Writer       *w,
+               sqlite3_stmt *stmt,
+               int           index,
+               guint         host_id)
+{
+  if (host_id == 0)
+    {
+      sqlite3_bind_null (stmt, index);
+      return TRUE;
+    }
+  if (ikou_plan_lookup_host (w->plan, host_id) == NULL)
+    return unknown_host_in_model (w, host_id);
+
+  sqlite3_bind_int64 (stmt, index, host_id);
+  return TRUE;
+}
+
+/* Runs a bound INSERT and makes it ready for the next row. */
+static gboolean
+run (Writer       *w,
+     sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_write_error (w->error, w->display, w->db, rc);
+  return TRUE;
+}
+
+static gboolean
+exec (Writer     *w,
+      const char *sql)
+{
+  int rc = sqlite3_exec (w->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_write_error (w->error, w->display, w->db, rc);
+  return TRUE;
+}
+
+static gboolean
+prepare (Writer        *w,
+         const char    *sql,
+         sqlite3_stmt **stmt)
+{
+  int rc = sqlite3_prepare_v3 (w->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_write_error (w->error, w->display, w->db, rc);
+  return TRUE;
+}
+
+static gboolean
+write_plan_row (Writer *w)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (!prepare (w, insert_plan_sql, &stmt))
+    return FALSE;
+  bind_text (stmt, 1, ikou_plan_get_organization (w->plan));
+  bind_text (stmt, 2, ikou_plan_get_org_code (w->plan));
+  bind_text (stmt, 3, ikou_plan_get_title (w->plan));
+  bind_text (stmt, 4, ikou_plan_get_description (w->plan));
+  bind_text (stmt, 5, ikou_plan_get_schedule_version (w->plan));
+  ok = run (w, stmt);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+write_hosts (Writer *w)
+{
+  guint n = ikou_plan_get_n_hosts (w->plan);
+  sqlite3_stmt *stmt = w->host;
+
+  for (guint i = 0; i < n; i++)
+    {
+      IkouHost *host = ikou_plan_get_host (w->plan, i);
+      IkouHostKind kind = ikou_host_get_kind (host);
+
+      set_item (w, ikou_host_get_name (host), ikou_host_get_id (host));
+      if ((guint) kind >= IKOU_N_HOST_KINDS)
+        return invalid_in_model (w, "kind");
+
+      sqlite3_bind_int64 (stmt, 1, ikou_host_get_id (host));
+      sqlite3_bind_int64 (stmt, 2, i);
+      bind_text (stmt, 3, ikou_host_get_name (host));
+      sqlite3_bind_text (stmt, 4, ikou_host_kind_to_string (kind), -1, SQLITE_STATIC);
+      if (!bind_day (w, stmt, 5, ikou_host_get_available_from (host), "available_from") ||
+          !bind_day (w, stmt, 6, ikou_host_get_available_until (host), "available_until"))
+        return FALSE;
+      bind_text (stmt, 7, ikou_host_get_note (host));
+      if (!run (w, stmt))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_steps (Writer     *w,
+             IkouSystem *system)
+{
+  guint n = ikou_system_get_n_steps (system);
+  sqlite3_stmt *stmt = w->step;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const IkouStep *step = ikou_system_get_step (system, i);
+
+      if ((guint) step->arrangement >= IKOU_N_ARRANGEMENTS)
+        return invalid_in_model (w, "arrangement");
+      if ((step->done & ~ALL_DONE_BITS) != 0)
+        return invalid_in_model (w, "done");
+
+      sqlite3_bind_int64 (stmt, 1, ikou_system_get_id (system));
+      sqlite3_bind_int64 (stmt, 2, i);
+      if (!bind_host_ref (w, stmt, 3, step->from_host) ||
+          !bind_host_ref (w, stmt, 4, step->to_host) ||
+          !bind_day (w, stmt, 5, step->budget_date, "budget_date"))
+        return FALSE;
+      if (step->budget_amount == -1)
+        sqlite3_bind_null (stmt, 6);
+      else
+        sqlite3_bind_int64 (stmt, 6, step->budget_amount);
+      sqlite3_bind_int (stmt, 7, step->supplementary ? 1 : 0);
+      if (!bind_day (w, stmt, 8, step->contract_date, "contract_date") ||
+          !bind_day (w, stmt, 9, step->cutover_date, "cutover_date"))
+        return FALSE;
+      sqlite3_bind_int (stmt, 10, step->standard_compliant ? 1 : 0);
+      sqlite3_bind_text (stmt, 11, ikou_arrangement_to_string (step->arrangement), -1,
+                         SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 12, step->done);
+      bind_text (stmt, 13, step->note);
+      if (!run (w, stmt))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_systems (Writer *w)
+{
+  guint n = ikou_plan_get_n_systems (w->plan);
+  sqlite3_stmt *stmt = w->system;
+
+  for (guint i = 0; i < n; i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (w->plan, i);
+      IkouStatus status = ikou_system_get_status (system);
+
+      set_item (w, ikou_system_get_name (system), ikou_system_get_id (system));
+      if ((guint) status >= IKOU_N_STATUSES)
+        return invalid_in_model (w, "status");
+
+      sqlite3_bind_int64 (stmt, 1, ikou_system_get_id (system));
+      sqlite3_bind_int64 (stmt, 2, i);
+      bind_text (stmt, 3, ikou_system_get_name (system));
+      bind_text (stmt, 4, ikou_system_get_department (system));
+      bind_text (stmt, 5, ikou_system_get_vendor (system));
+      bind_text (stmt, 6, ikou_system_get_operation (system));
+      if (!bind_host_ref (w, stmt, 7, ikou_system_get_host (system)))
+        return FALSE;
+      sqlite3_bind_int (stmt, 8, ikou_system_get_tokutei (system) ? 1 : 0);
+      if (!bind_day (w, stmt, 9, ikou_system_get_tokutei_deadline (system), "tokutei_deadline"))
+        return FALSE;
+      bind_text (stmt, 10, ikou_system_get_tokutei_reason (system));
+      sqlite3_bind_text (stmt, 11, ikou_status_to_string (status), -1, SQLITE_STATIC);
+      bind_text (stmt, 12, ikou_system_get_notes (system));
+      if (!run (w, stmt) || !write_steps (w, system))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_scenarios (Writer *w)
+{
+  guint n = ikou_plan_get_n_scenarios (w->plan);
+
+  for (guint i = 0; i < n; i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (w->plan, i);
+      guint n_overrides = ikou_scenario_get_n_overrides (scenario);
+
+      set_item (w, ikou_scenario_get_name (scenario), i + 1);
+      sqlite3_bind_int64 (w->scenario, 1, i + 1);
+      sqlite3_bind_int64 (w->scenario, 2, i);
+      bind_text (w->scenario, 3, ikou_scenario_get_name (scenario));
+      bind_text (w->scenario, 4, ikou_scenario_get_description (scenario));
+      if (!run (w, w->scenario))
+        return FALSE;
+
+      for (guint j = 0; j < n_overrides; j++)
+        {
+          const IkouOverride *o = ikou_scenario_get_override (scenario, j);
+          sqlite3_stmt *stmt = w->override;
+
+          if ((guint) o->field >= IKOU_N_OVERRIDE_FIELDS)
+            return invalid_in_model (w, "field");
+
+          sqlite3_bind_int64 (stmt, 1, i + 1);
+          sqlite3_bind_int64 (stmt, 2, j);
+          sqlite3_bind_int64 (stmt, 3, o->system_id);
+          sqlite3_bind_int64 (stmt, 4, o->step);
+          sqlite3_bind_text (stmt, 5, ikou_override_field_to_string (o->field), -1,
+                             SQLITE_STATIC);
+          if (o->field == IKOU_OVERRIDE_TO_HOST)
+            {
+              /* Not checked against the hosts: a scenario may keep naming
+               * a host removed after it was made, as the model does. */
+              if (o->value < 0 || o->value > G_MAXUINT)
+                return invalid_in_model (w, "host_id");
+              sqlite3_bind_null (stmt, 6);
+              if (o->value == 0)
+                sqlite3_bind_null (stmt, 7);
+              else
+                sqlite3_bind_int64 (stmt, 7, o->value);
+            }
+          else
+            {
+              if (!bind_day (w, stmt, 6, o->value, "day"))
+                return FALSE;
+              sqlite3_bind_null (stmt, 7);
+            }
+          if (!run (w, stmt))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+write_document (Writer *w)
+{
+  g_autofree char *pragmas = NULL;
+
+  /* Connection settings, outside the transaction.  The journal of this
+   * private file is in memory and nothing is synced until the end: the
+   * file only becomes the document once complete, closed and synced. */
+  if (!exec (w, "PRAGMA foreign_keys = ON;"
+                "PRAGMA journal_mode = MEMORY;"
+                "PRAGMA synchronous = OFF;"
+                "PRAGMA locking_mode = EXCLUSIVE;"
+                "PRAGMA cache_size = -65536;"))
+    return FALSE;
+
+  if (!exec (w, "BEGIN IMMEDIATE") || !exec (w, schema_sql))
+    return FALSE;
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             IKOU_STORE_APPLICATION_ID, IKOU_STORE_VERSION);
+  if (!exec (w, pragmas))
+    return FALSE;
+
+  if (!prepare (w, insert_host_sql, &w->host) ||
+      !prepare (w, insert_system_sql, &w->system) ||
+      !prepare (w, insert_step_sql, &w->step) ||
+      !prepare (w, insert_scenario_sql, &w->scenario) ||
+      !prepare (w, insert_override_sql, &w->override))
+    return FALSE;
+
+  if (!write_plan_row (w) ||
+      !write_hosts (w) ||
+      !write_systems (w) ||
+      !write_scenarios (w))
+    return FALSE;
+
+  return exec (w, "COMMIT");
+}
+
+static void
+writer_finalize_statements (Writer *w)
+{
+  g_clear_pointer (&w->host, sqlite3_finalize);
+  g_clear_pointer (&w->system, sqlite3_finalize);
+  g_clear_pointer (&w->step, sqlite3_finalize);
+  g_clear_pointer (&w->scenario, sqlite3_finalize);
+  g_clear_pointer (&w->override, sqlite3_finalize);
+}
+
+#ifdef G_OS_UNIX
+/* Makes the rename durable.  Best effort: some network file systems
+ * cannot sync a directory, and the data itself is already on disk. */
+static void
+sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      g_close (fd, NULL);
+    }
+}
+#endif
+
+gboolean
+ikou_store_save (IkouPlan    *plan,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *tmp_path = NULL;
+  Writer w = { NULL, };
+  gboolean ok = FALSE;
+  GStatBuf st;
+  int saved_errno;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  w.plan = plan;
+  w.display = display;
+  w.error = error;
+
+  /* Beside the target, so that the rename stays on one file system and
+   * the temporary file is on the same share. */
+  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR, 0666);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+#ifdef G_OS_UNIX
+  /* A new file gets 0666 less the umask (above); a replaced one keeps
+   * its permissions. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    (void) fchmod (fd, st.st_mode & 0777);
+#endif
+
+  rc = sqlite3_open_v2 (tmp_path, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    set_write_error (error, display, w.db, rc);
+  else
+    ok = write_document (&w);
+
+  writer_finalize_statements (&w);
+  if (w.db != NULL)
+    {
+      if (!ok)
+        sqlite3_exec (w.db, "ROLLBACK", NULL, NULL, NULL);
+      rc = sqlite3_close (w.db);
+      if (rc != SQLITE_OK && ok)
+        ok = set_write_error (error, display, NULL, rc);
+    }
+
+  if (ok && g_fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  if (!g_close (fd, NULL) && ok)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
+                   display, g_strerror (EIO));
+      ok = FALSE;
+    }
+
+  if (ok && g_rename (tmp_path, path) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
+
+      g_unlink (tmp_path);
+      g_unlink (journal);
+      return FALSE;
+    }
+
+#ifdef G_OS_UNIX
+  sync_directory (path);
+#endif
+  return TRUE;
+}

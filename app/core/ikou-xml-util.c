@@ -1,3 +1,908 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Not written yet. */
+#define G_LOG_DOMAIN "Ikou"
+
 #include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlwriter.h>
+
+#include "ikou-calendar.h"
+#include "ikou-core-resources.h"
+#include "ikou-xml-util.h"
+
+/* libxml2 2.12 made the structured error const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError IkouXmlError;
+#else
+typedef xmlError IkouXmlError;
+#endif
+
+#define RESOURCE_PREFIX "/jp/ikou/Ikou/core/"
+
+/* Safety options: no network, keep line numbers above 65535.  Never
+ * XML_PARSE_NOENT (entity substitution), XML_PARSE_DTDLOAD, DTDATTR,
+ * DTDVALID or XINCLUDE. */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
+
+static void
+ensure_libxml (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Errors */
+
+int
+ikou_xml_node_line (xmlNode *node)
+{
+  long line;
+
+  if (node == NULL)
+    return 0;
+  line = xmlGetLineNo (node);
+  return line > 0 && line <= G_MAXINT ? (int) line : 0;
+}
+
+static void
+set_error_at_line (GError       **error,
+                   IkouErrorCode  code,
+                   const char    *display_name,
+                   int            line,
+                   const char    *message)
+{
+  if (line > 0)
+    g_set_error (error, IKOU_ERROR, code, _("%s, line %d: %s"), display_name, line, message);
+  else
+    g_set_error (error, IKOU_ERROR, code, _("%s: %s"), display_name, message);
+}
+
+void
+ikou_xml_set_error (GError        **error,
+                    IkouErrorCode   code,
+                    const char     *display_name,
+                    xmlNode        *node,
+                    const char     *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  set_error_at_line (error, code, display_name, ikou_xml_node_line (node), message);
+}
+
+/* libxml2's messages end with a newline and sometimes repeat the line. */
+static char *
+clean_libxml_message (const char *message)
+{
+  char *copy;
+
+  if (message == NULL || *message == '\0')
+    return g_strdup (_("unknown error"));
+
+  copy = g_strstrip (g_strdup (message));
+  return copy;
+}
+
+/* Parsing */
+
+typedef struct
+{
+  char     *message;       /* the first error */
+  int       line;
+  gboolean  doctype;       /* a DOCTYPE was seen: refused */
+  int       doctype_line;
+} ParseState;
+
+static void
+on_parse_error (void         *user_data,
+                IkouXmlError *error)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  if (error->level < XML_ERR_ERROR || state->message != NULL || state->doctype)
+    return;
+
+  state->message = clean_libxml_message (error->message);
+  state->line = error->line;
+}
+
+/* Called for every <!DOCTYPE …>, before its internal subset is read: stop
+ * right here, so no entity is ever declared, let alone expanded, and no
+ * external subset is even named to the loader. */
+static void
+on_internal_subset (void          *ctx,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = ctx;
+  ParseState *state = ctxt->_private;
+
+  state->doctype = TRUE;
+  state->doctype_line = ctxt->input != NULL ? ctxt->input->line : 0;
+  xmlStopParser (ctxt);
+}
+
+static gboolean
+looks_like_xml (const char *data,
+                gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + length;
+
+  /* UTF-16 with a byte order mark: let libxml2 decide. */
+  if (length >= 2 && ((p[0] == 0xFE && p[1] == 0xFF) || (p[0] == 0xFF && p[1] == 0xFE)))
+    return TRUE;
+  if (length >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    p += 3;
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+
+  return p < end && *p == '<';
+}
+
+xmlDoc *
+ikou_xml_parse (const char               *data,
+                gsize                     length,
+                const char               *display_name,
+                const IkouXmlErrorCodes  *codes,
+                GError                  **error)
+{
+  xmlParserCtxt *ctxt;
+  xmlDoc *doc;
+  ParseState state = { NULL, 0, FALSE, 0 };
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (codes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (data == NULL || !looks_like_xml (data, length))
+    {
+      set_error_at_line (error, codes->not_xml, display_name, 0,
+                         _("this is not an XML file."));
+      return NULL;
+    }
+  if (length > G_MAXINT)
+    {
+      set_error_at_line (error, codes->malformed, display_name, 0,
+                         _("the file is too large to read."));
+      return NULL;
+    }
+
+  ensure_libxml ();
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL || ctxt->sax == NULL)
+    g_error ("Out of memory creating an XML parser");
+
+  /* Errors go to this parse only: the context's structured handler,
+   * never the process-wide one. */
+  ctxt->_private = &state;
+  ctxt->sax->initialized = XML_SAX2_MAGIC;
+  ctxt->sax->serror = on_parse_error;
+  ctxt->sax->internalSubset = on_internal_subset;
+  ctxt->sax->externalSubset = NULL;
+  ctxt->vctxt.error = NULL;
+  ctxt->vctxt.warning = NULL;
+
+  doc = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, NULL, PARSE_OPTIONS);
+
+  if (state.doctype)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      set_error_at_line (error, codes->forbidden, display_name, state.doctype_line,
+                         _("the file contains a document type declaration (DOCTYPE). "
+                           "Ikou refuses it, because it could be used to read other "
+                           "files or to exhaust memory."));
+    }
+  else if (doc == NULL || !ctxt->wellFormed || state.message != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      g_clear_pointer (&doc, xmlFreeDoc);
+      message = g_strdup_printf (_("the XML is damaged or incomplete (%s)."),
+                                 state.message != NULL ? state.message : _("unknown error"));
+      set_error_at_line (error, codes->malformed, display_name, state.line, message);
+    }
+  else if (xmlDocGetRootElement (doc) == NULL)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      set_error_at_line (error, codes->not_xml, display_name, 0,
+                         _("the file has no root element."));
+    }
+
+  g_free (state.message);
+  ctxt->_private = NULL;
+  xmlFreeParserCtxt (ctxt);
+
+  return doc;
+}
+
+/* Validation */
+
+typedef struct
+{
+  char    *message;  /* the first error that has a line */
+  int      line;
+  char    *unplaced; /* the first error without one */
+  xmlNode *current;  /* the node the push validator is at, if any */
+} ValidState;
+
+static void
+on_valid_error (void         *user_data,
+                IkouXmlError *error)
+{
+  ValidState *state = user_data;
+  int line = 0;
+
+  if (error->level < XML_ERR_ERROR || state->message != NULL)
+    return;
+
+  if (error->node != NULL && ((xmlNode *) error->node)->type == XML_ELEMENT_NODE)
+    line = ikou_xml_node_line (error->node);
+  if (line <= 0)
+    line = error->line;
+  if (line <= 0)
+    line = ikou_xml_node_line (state->current);
+
+  if (line > 0)
+    {
+      state->message = clean_libxml_message (error->message);
+      state->line = line;
+    }
+  else if (state->unplaced == NULL)
+    {
+      state->unplaced = clean_libxml_message (error->message);
+    }
+}
+
+static void
+valid_state_clear (ValidState *state)
+{
+  g_clear_pointer (&state->message, g_free);
+  g_clear_pointer (&state->unplaced, g_free);
+}
+
+static G_LOCK_DEFINE (schemas);
+static GHashTable *schemas; /* name → xmlRelaxNG, never freed */
+
+static xmlRelaxNG *
+get_schema (const char *name)
+{
+  xmlRelaxNG *schema;
+
+  G_LOCK (schemas);
+
+  if (schemas == NULL)
+    schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  schema = g_hash_table_lookup (schemas, name);
+  if (schema == NULL)
+    {
+      g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) local_error = NULL;
+      xmlRelaxNGParserCtxt *pctxt;
+      ValidState state = { NULL, 0, NULL, NULL };
+      gsize size;
+      const char *buffer;
+
+      /* Going through the resource object also makes sure the static
+       * library's resource section is linked in. */
+      bytes = g_resource_lookup_data (ikou_core_get_resource (), path,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      if (bytes == NULL)
+        g_error ("Schema %s is not compiled in: %s", path, local_error->message);
+
+      buffer = g_bytes_get_data (bytes, &size);
+      pctxt = xmlRelaxNGNewMemParserCtxt (buffer, (int) size);
+      xmlRelaxNGSetParserStructuredErrors (pctxt, on_valid_error, &state);
+      schema = xmlRelaxNGParse (pctxt);
+      xmlRelaxNGFreeParserCtxt (pctxt);
+
+      /* A broken built-in schema is a bug in Ikou, not the user's file. */
+      if (schema == NULL)
+        g_error ("Schema %s does not compile: line %d: %s", path, state.line,
+                 state.message != NULL ? state.message :
+                 state.unplaced != NULL ? state.unplaced : "unknown error");
+      valid_state_clear (&state);
+
+      g_hash_table_insert (schemas, g_strdup (name), schema);
+    }
+
+  G_UNLOCK (schemas);
+
+  return schema;
+}
+
+/* Validates the children of @parent the way libxml2's streaming reader
+ * does, element by element, so that every error is raised while we know
+ * the node (the whole-document validator reports some errors, such as a
+ * missing attribute, with no node and so no line).  Stops at the first
+ * error. */
+static gboolean
+push_validate (xmlRelaxNGValidCtxt *vctxt,
+               xmlDoc              *doc,
+               xmlNode             *parent,
+               ValidState          *state)
+{
+  for (xmlNode *node = parent->children; node != NULL; node = node->next)
+    {
+      int ret;
+
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          state->current = node;
+          ret = xmlRelaxNGValidatePushElement (vctxt, doc, node);
+          if (ret == 0)
+            {
+              /* Not streamable: this element is validated as a tree. */
+              if (xmlRelaxNGValidateFullElement (vctxt, doc, node) != 1)
+                return FALSE;
+              continue;
+            }
+          if (ret != 1 || !push_validate (vctxt, doc, node, state))
+            return FALSE;
+          state->current = node;
+          if (xmlRelaxNGValidatePopElement (vctxt, doc, node) != 1)
+            return FALSE;
+        }
+      else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          state->current = parent;
+          if (xmlRelaxNGValidatePushCData (vctxt, node->content,
+                                           xmlStrlen (node->content)) != 1)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+ikou_xml_validate (xmlDoc         *doc,
+                   const char     *schema_name,
+                   const char     *display_name,
+                   IkouErrorCode   code,
+                   GError        **error)
+{
+  xmlRelaxNG *schema;
+  xmlRelaxNGValidCtxt *vctxt;
+  ValidState state = { NULL, 0, NULL, NULL };
+  g_autofree char *message = NULL;
+  int result;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (schema_name != NULL, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ensure_libxml ();
+  schema = get_schema (schema_name);
+
+  /* The whole-document validator decides. */
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  if (vctxt == NULL)
+    g_error ("Out of memory creating a RELAX NG validator");
+  xmlRelaxNGSetValidStructuredErrors (vctxt, on_valid_error, &state);
+  result = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+
+  if (result == 0)
+    {
+      valid_state_clear (&state);
+      return TRUE;
+    }
+
+  /* Only to explain a failure: find the first error with its line. */
+  if (state.message == NULL)
+    {
+      ValidState located = { NULL, 0, NULL, NULL };
+
+      vctxt = xmlRelaxNGNewValidCtxt (schema);
+      if (vctxt == NULL)
+        g_error ("Out of memory creating a RELAX NG validator");
+      xmlRelaxNGSetValidStructuredErrors (vctxt, on_valid_error, &located);
+      push_validate (vctxt, doc, (xmlNode *) doc, &located);
+      xmlRelaxNGFreeValidCtxt (vctxt);
+
+      if (located.message != NULL)
+        {
+          valid_state_clear (&state);
+          state = located;
+        }
+      else
+        {
+          valid_state_clear (&located);
+        }
+    }
+
+  message = g_strdup_printf (_("the content does not follow the file format (%s)."),
+                             state.message != NULL ? state.message :
+                             state.unplaced != NULL ? state.unplaced : _("unknown error"));
+  set_error_at_line (error, code, display_name, state.line, message);
+  valid_state_clear (&state);
+
+  return FALSE;
+}
+
+gboolean
+ikou_xml_read_file_contents (const char  *path,
+                             char       **contents,
+                             gsize       *length,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL && length != NULL, FALSE);
+
+  if (!g_file_get_contents (path, contents, length, &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, IKOU_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? IKOU_ERROR_NOT_FOUND : IKOU_ERROR_IO,
+                   _("Could not read %s: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reading helpers */
+
+gboolean
+ikou_xml_is_element (xmlNode    *node,
+                     const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         (name == NULL || xmlStrcmp (node->name, BAD_CAST name) == 0);
+}
+
+xmlNode *
+ikou_xml_next_sibling (xmlNode    *node,
+                       const char *name)
+{
+  if (node == NULL)
+    return NULL;
+
+  for (node = node->next; node != NULL; node = node->next)
+    if (ikou_xml_is_element (node, name))
+      return node;
+
+  return NULL;
+}
+
+xmlNode *
+ikou_xml_first_child (xmlNode    *parent,
+                      const char *name)
+{
+  xmlNode *node;
+
+  if (parent == NULL)
+    return NULL;
+
+  for (node = parent->children; node != NULL; node = node->next)
+    if (ikou_xml_is_element (node, name))
+      return node;
+
+  return NULL;
+}
+
+char *
+ikou_xml_get_attr (xmlNode    *node,
+                   const char *name)
+{
+  xmlChar *value;
+  char *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  value = xmlGetNoNsProp (node, BAD_CAST name);
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+
+  return copy;
+}
+
+char *
+ikou_xml_get_text (xmlNode *node)
+{
+  xmlChar *value;
+  char *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  value = xmlNodeGetContent (node);
+  copy = g_strdup (value != NULL ? (const char *) value : "");
+  xmlFree (value);
+
+  return copy;
+}
+
+char *
+ikou_xml_get_child_text (xmlNode    *parent,
+                         const char *name)
+{
+  xmlNode *child = ikou_xml_first_child (parent, name);
+
+  return child != NULL ? ikou_xml_get_text (child) : NULL;
+}
+
+static void
+set_attr_error (GError        **error,
+                IkouErrorCode   code,
+                const char     *display_name,
+                xmlNode        *node,
+                const char     *name,
+                const char     *value,
+                const char     *expected)
+{
+  ikou_xml_set_error (error, code, display_name, node,
+                      _("the attribute %s=\"%s\" is not %s."), name, value, expected);
+}
+
+gboolean
+ikou_xml_get_date_attr (xmlNode        *node,
+                        const char     *name,
+                        const char     *display_name,
+                        IkouErrorCode   code,
+                        IkouDay        *out_day,
+                        GError        **error)
+{
+  g_autofree char *value = ikou_xml_get_attr (node, name);
+  IkouDay day = IKOU_DAY_NONE;
+
+  if (value != NULL && !ikou_parse_iso_date (value, &day))
+    {
+      set_attr_error (error, code, display_name, node, name, value,
+                      _("a valid date (YYYY-MM-DD)"));
+      return FALSE;
+    }
+
+  *out_day = day;
+  return TRUE;
+}
+
+gboolean
+ikou_xml_get_uint_attr (xmlNode        *node,
+                        const char     *name,
+                        guint           fallback,
+                        const char     *display_name,
+                        IkouErrorCode   code,
+                        guint          *out_value,
+                        GError        **error)
+{
+  g_autofree char *value = ikou_xml_get_attr (node, name);
+  guint64 number;
+
+  if (value == NULL)
+    {
+      *out_value = fallback;
+      return TRUE;
+    }
+
+  if (!g_ascii_isdigit (value[0]) ||
+      !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
+    {
+      set_attr_error (error, code, display_name, node, name, value, _("a whole number"));
+      return FALSE;
+    }
+
+  *out_value = (guint) number;
+  return TRUE;
+}
+
+gboolean
+ikou_xml_get_int64_attr (xmlNode        *node,
+                         const char     *name,
+                         gint64          fallback,
+                         const char     *display_name,
+                         IkouErrorCode   code,
+                         gint64         *out_value,
+                         GError        **error)
+{
+  g_autofree char *value = ikou_xml_get_attr (node, name);
+  gint64 number;
+
+  if (value == NULL)
+    {
+      *out_value = fallback;
+      return TRUE;
+    }
+
+  if (!(g_ascii_isdigit (value[0]) || (value[0] == '-' && g_ascii_isdigit (value[1]))) ||
+      !g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &number, NULL))
+    {
+      set_attr_error (error, code, display_name, node, name, value, _("a whole number"));
+      return FALSE;
+    }
+
+  *out_value = number;
+  return TRUE;
+}
+
+gboolean
+ikou_xml_get_bool_attr (xmlNode        *node,
+                        const char     *name,
+                        gboolean        fallback,
+                        const char     *display_name,
+                        IkouErrorCode   code,
+                        gboolean       *out_value,
+                        GError        **error)
+{
+  g_autofree char *value = ikou_xml_get_attr (node, name);
+
+  if (value == NULL)
+    *out_value = fallback;
+  else if (g_str_equal (value, "true") || g_str_equal (value, "1"))
+    *out_value = TRUE;
+  else if (g_str_equal (value, "false") || g_str_equal (value, "0"))
+    *out_value = FALSE;
+  else
+    {
+      set_attr_error (error, code, display_name, node, name, value, _("true or false"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writing */
+
+struct _IkouXmlWriter
+{
+  xmlBuffer       *buffer;
+  xmlTextWriter   *writer;
+};
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD ||
+         (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* Returns @text itself when it can be written as is, else a repaired copy
+ * stored in @repaired. */
+static const char *
+xml_safe_text (const char  *text,
+               char       **repaired)
+{
+  const char *p;
+  gboolean clean;
+  GString *out;
+  g_autofree char *valid = NULL;
+
+  *repaired = NULL;
+  clean = g_utf8_validate (text, -1, NULL);
+  if (clean)
+    for (p = text; *p != '\0' && clean; p = g_utf8_next_char (p))
+      clean = is_xml_char (g_utf8_get_char (p));
+  if (clean)
+    return text;
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, is_xml_char (c) ? c : 0xFFFD);
+    }
+  *repaired = g_string_free (out, FALSE);
+
+  return *repaired;
+}
+
+IkouXmlWriter *
+ikou_xml_writer_new (void)
+{
+  IkouXmlWriter *self = g_new0 (IkouXmlWriter, 1);
+
+  ensure_libxml ();
+
+  self->buffer = xmlBufferCreate ();
+  self->writer = xmlNewTextWriterMemory (self->buffer, 0);
+  if (self->buffer == NULL || self->writer == NULL)
+    g_error ("Out of memory creating an XML writer");
+
+  xmlTextWriterSetIndent (self->writer, 1);
+  xmlTextWriterSetIndentString (self->writer, BAD_CAST "  ");
+  xmlTextWriterStartDocument (self->writer, "1.0", "UTF-8", NULL);
+
+  return self;
+}
+
+void
+ikou_xml_writer_free (IkouXmlWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->writer, xmlFreeTextWriter);
+  g_clear_pointer (&self->buffer, xmlBufferFree);
+  g_free (self);
+}
+
+void
+ikou_xml_writer_start (IkouXmlWriter *self,
+                       const char    *element)
+{
+  g_return_if_fail (self != NULL && element != NULL);
+  xmlTextWriterStartElement (self->writer, BAD_CAST element);
+}
+
+void
+ikou_xml_writer_end (IkouXmlWriter *self)
+{
+  g_return_if_fail (self != NULL);
+  xmlTextWriterEndElement (self->writer);
+}
+
+void
+ikou_xml_writer_attr (IkouXmlWriter *self,
+                      const char    *name,
+                      const char    *value)
+{
+  g_autofree char *repaired = NULL;
+
+  g_return_if_fail (self != NULL && name != NULL);
+
+  if (value == NULL)
+    return;
+  xmlTextWriterWriteAttribute (self->writer, BAD_CAST name,
+                               BAD_CAST xml_safe_text (value, &repaired));
+}
+
+void
+ikou_xml_writer_attr_date (IkouXmlWriter *self,
+                           const char    *name,
+                           IkouDay        day)
+{
+  g_autofree char *text = NULL;
+
+  /* Nothing for "no date" (and nothing for a day no calendar has). */
+  if (!ikou_day_to_ymd (day, NULL, NULL, NULL))
+    return;
+  text = ikou_day_format_iso (day);
+  ikou_xml_writer_attr (self, name, text);
+}
+
+void
+ikou_xml_writer_attr_uint (IkouXmlWriter *self,
+                           const char    *name,
+                           guint          value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (text, sizeof text, "%u", value);
+  ikou_xml_writer_attr (self, name, text);
+}
+
+void
+ikou_xml_writer_attr_int64 (IkouXmlWriter *self,
+                            const char    *name,
+                            gint64         value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  ikou_xml_writer_attr (self, name, text);
+}
+
+void
+ikou_xml_writer_attr_bool (IkouXmlWriter *self,
+                           const char    *name,
+                           gboolean       value)
+{
+  ikou_xml_writer_attr (self, name, value ? "true" : "false");
+}
+
+void
+ikou_xml_writer_element (IkouXmlWriter *self,
+                         const char    *element,
+                         const char    *text)
+{
+  g_autofree char *repaired = NULL;
+
+  g_return_if_fail (self != NULL && element != NULL);
+
+  if (text == NULL)
+    return;
+  xmlTextWriterWriteElement (self->writer, BAD_CAST element,
+                             BAD_CAST xml_safe_text (text, &repaired));
+}
+
+void
+ikou_xml_writer_comment (IkouXmlWriter *self,
+                         const char    *text)
+{
+  g_autofree char *repaired = NULL;
+  g_autofree char *safe = NULL;
+
+  g_return_if_fail (self != NULL && text != NULL);
+
+  /* "--" may not appear inside a comment. */
+  safe = g_strdup (xml_safe_text (text, &repaired));
+  for (char *p = strstr (safe, "--"); p != NULL; p = strstr (p, "--"))
+    p[1] = ' ';
+  xmlTextWriterWriteComment (self->writer, BAD_CAST safe);
+}
+
+char *
+ikou_xml_writer_finish (IkouXmlWriter *self,
+                        gsize         *length)
+{
+  char *result;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  xmlTextWriterEndDocument (self->writer);
+  /* Freeing the writer flushes it into the buffer. */
+  g_clear_pointer (&self->writer, xmlFreeTextWriter);
+
+  /* A text file ends with a newline (the writer stops after the root). */
+  if (xmlBufferLength (self->buffer) == 0 ||
+      xmlBufferContent (self->buffer)[xmlBufferLength (self->buffer) - 1] != '\n')
+    xmlBufferCCat (self->buffer, "\n");
+
+  result = g_strndup ((const char *) xmlBufferContent (self->buffer),
+                      (gsize) xmlBufferLength (self->buffer));
+  if (length != NULL)
+    *length = (gsize) xmlBufferLength (self->buffer);
+
+  ikou_xml_writer_free (self);
+  return result;
+}
+
+/* Files */
+
+gboolean
+ikou_write_file_atomic (const char  *path,
+                        const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  /* GLib writes "<path>.XXXXXX" next to @path (so the rename stays on one
+   * file system), fsyncs it, renames it over @path, and unlinks it on any
+   * failure. */
+  if (!g_file_set_contents_full (path, data != NULL ? data : "", (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("Could not save %s: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

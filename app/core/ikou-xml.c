@@ -1,3 +1,684 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Not written yet. */
+#define G_LOG_DOMAIN "Ikou"
+
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ikou-calendar.h"
+#include "ikou-error.h"
+#include "ikou-xml.h"
+#include "ikou-xml-util.h"
+
+/* The plan format this build reads and writes (the format attribute of
+ * <ikou-plan>).  A higher one is refused with IKOU_ERROR_NEWER_VERSION. */
+#define IKOU_XML_FORMAT 1
+#define SCHEMA_NAME "ikou-plan.rng"
+
+static const IkouXmlErrorCodes plan_codes = {
+  IKOU_ERROR_NOT_A_PLAN,    /* not XML at all */
+  IKOU_ERROR_CORRUPT,       /* broken or truncated XML */
+  IKOU_ERROR_INVALID_INPUT, /* a DOCTYPE */
+  IKOU_ERROR_INVALID_INPUT, /* schema violation */
+};
+
+/* Reading */
+
+typedef struct
+{
+  const char *name;   /* display name of the file */
+  IkouPlan   *plan;
+} Reader;
+
+#define INVALID IKOU_ERROR_INVALID_INPUT
+
+static gboolean
+read_host_ref (Reader      *reader,
+               xmlNode     *node,
+               const char  *attr,
+               guint       *out_id,
+               GError     **error)
+{
+  if (!ikou_xml_get_uint_attr (node, attr, 0, reader->name, INVALID, out_id, error))
+    return FALSE;
+
+  if (*out_id != 0 && ikou_plan_lookup_host (reader->plan, *out_id) == NULL)
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("%s=\"%u\" refers to a host that is not in the file."),
+                          attr, *out_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_id (Reader      *reader,
+         xmlNode     *node,
+         guint       *out_id,
+         GError     **error)
+{
+  if (!ikou_xml_get_uint_attr (node, "id", 0, reader->name, INVALID, out_id, error))
+    return FALSE;
+
+  if (*out_id == 0)
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node, _("the id must not be 0."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_hosts (Reader   *reader,
+            xmlNode  *root,
+            GError  **error)
+{
+  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "hosts"), "host");
+       node != NULL;
+       node = ikou_xml_next_sibling (node, "host"))
+    {
+      g_autoptr(IkouHost) host = NULL;
+      g_autofree char *name = ikou_xml_get_attr (node, "name");
+      g_autofree char *kind_name = ikou_xml_get_attr (node, "kind");
+      g_autofree char *note = ikou_xml_get_child_text (node, "note");
+      IkouHostKind kind = IKOU_HOST_OTHER;
+      IkouDay from, until;
+      guint id;
+
+      if (!read_id (reader, node, &id, error))
+        return FALSE;
+      if (ikou_plan_lookup_host (reader->plan, id) != NULL)
+        {
+          ikou_xml_set_error (error, INVALID, reader->name, node,
+                              _("the host id %u is used twice."), id);
+          return FALSE;
+        }
+      if (!ikou_host_kind_from_string (kind_name, &kind))
+        {
+          ikou_xml_set_error (error, INVALID, reader->name, node,
+                              _("“%s” is not a kind of host."), kind_name);
+          return FALSE;
+        }
+      if (!ikou_xml_get_date_attr (node, "available-from", reader->name, INVALID, &from, error) ||
+          !ikou_xml_get_date_attr (node, "available-until", reader->name, INVALID, &until, error))
+        return FALSE;
+
+      host = ikou_host_new (id, name, kind);
+      ikou_host_set_available_from (host, from);
+      ikou_host_set_available_until (host, until);
+      ikou_host_set_note (host, note);
+      ikou_plan_add_host (reader->plan, host);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_done (Reader      *reader,
+           xmlNode     *node,
+           guint       *out_done,
+           GError     **error)
+{
+  g_autofree char *value = ikou_xml_get_attr (node, "done");
+  g_auto(GStrv) names = NULL;
+
+  *out_done = 0;
+  if (value == NULL)
+    return TRUE;
+
+  names = g_strsplit_set (value, " \t\r\n", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      IkouMilestone milestone;
+
+      if (*names[i] == '\0')
+        continue;
+      if (!ikou_milestone_from_string (names[i], &milestone))
+        {
+          ikou_xml_set_error (error, INVALID, reader->name, node,
+                              _("“%s” is not a milestone."), names[i]);
+          return FALSE;
+        }
+      *out_done |= IKOU_MILESTONE_FLAG (milestone);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_step (Reader      *reader,
+           xmlNode     *node,
+           IkouStep    *step,
+           GError     **error)
+{
+  g_autofree char *arrangement = ikou_xml_get_attr (node, "arrangement");
+
+  step->arrangement = IKOU_ARRANGEMENT_NORMAL;
+  if (arrangement != NULL && !ikou_arrangement_from_string (arrangement, &step->arrangement))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("“%s” is not a contract arrangement."), arrangement);
+      return FALSE;
+    }
+
+  if (!read_host_ref (reader, node, "from", &step->from_host, error) ||
+      !read_host_ref (reader, node, "to", &step->to_host, error) ||
+      !ikou_xml_get_date_attr (node, "budget-date", reader->name, INVALID,
+                               &step->budget_date, error) ||
+      !ikou_xml_get_int64_attr (node, "budget-amount", -1, reader->name, INVALID,
+                                &step->budget_amount, error) ||
+      !ikou_xml_get_bool_attr (node, "supplementary", FALSE, reader->name, INVALID,
+                               &step->supplementary, error) ||
+      !ikou_xml_get_date_attr (node, "contract-date", reader->name, INVALID,
+                               &step->contract_date, error) ||
+      !ikou_xml_get_date_attr (node, "cutover-date", reader->name, INVALID,
+                               &step->cutover_date, error) ||
+      !ikou_xml_get_bool_attr (node, "standard-compliant", FALSE, reader->name, INVALID,
+                               &step->standard_compliant, error) ||
+      !read_done (reader, node, &step->done, error))
+    return FALSE;
+
+  step->note = ikou_xml_get_child_text (node, "note");
+  return TRUE;
+}
+
+static gboolean
+read_system (Reader      *reader,
+             xmlNode     *node,
+             GError     **error)
+{
+  g_autoptr(IkouSystem) system = NULL;
+  g_autofree char *name = ikou_xml_get_attr (node, "name");
+  g_autofree char *department = ikou_xml_get_attr (node, "department");
+  g_autofree char *vendor = ikou_xml_get_attr (node, "vendor");
+  g_autofree char *operation = ikou_xml_get_attr (node, "operation");
+  g_autofree char *status_name = ikou_xml_get_attr (node, "status");
+  g_autofree char *reason = ikou_xml_get_child_text (node, "tokutei-reason");
+  g_autofree char *notes = ikou_xml_get_child_text (node, "notes");
+  IkouStatus status = IKOU_STATUS_NOT_STARTED;
+  IkouDay deadline;
+  gboolean tokutei;
+  guint id, host;
+
+  if (!read_id (reader, node, &id, error))
+    return FALSE;
+  if (ikou_plan_lookup_system (reader->plan, id) != NULL)
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("the system id %u is used twice."), id);
+      return FALSE;
+    }
+  if (!ikou_status_from_string (status_name, &status))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("“%s” is not a status."), status_name);
+      return FALSE;
+    }
+  if (!read_host_ref (reader, node, "host", &host, error) ||
+      !ikou_xml_get_bool_attr (node, "tokutei", FALSE, reader->name, INVALID, &tokutei, error) ||
+      !ikou_xml_get_date_attr (node, "tokutei-deadline", reader->name, INVALID,
+                               &deadline, error))
+    return FALSE;
+
+  system = ikou_system_new (id, name);
+  ikou_system_set_department (system, department);
+  ikou_system_set_vendor (system, vendor);
+  ikou_system_set_operation (system, operation);
+  ikou_system_set_host (system, host);
+  ikou_system_set_status (system, status);
+  ikou_system_set_tokutei (system, tokutei);
+  ikou_system_set_tokutei_deadline (system, deadline);
+  ikou_system_set_tokutei_reason (system, reason);
+  ikou_system_set_notes (system, notes);
+
+  for (xmlNode *child = ikou_xml_first_child (node, "step");
+       child != NULL;
+       child = ikou_xml_next_sibling (child, "step"))
+    {
+      IkouStep step = { 0, };
+      gboolean ok = read_step (reader, child, &step, error);
+
+      if (ok)
+        ikou_system_insert_step (system, G_MAXUINT, &step);
+      g_free (step.note);
+      if (!ok)
+        return FALSE;
+    }
+
+  ikou_plan_add_system (reader->plan, system);
+  return TRUE;
+}
+
+static gboolean
+read_systems (Reader   *reader,
+              xmlNode  *root,
+              GError  **error)
+{
+  gboolean ok = TRUE;
+
+  ikou_plan_begin_bulk (reader->plan);
+  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "systems"), "system");
+       node != NULL && ok;
+       node = ikou_xml_next_sibling (node, "system"))
+    ok = read_system (reader, node, error);
+  ikou_plan_end_bulk (reader->plan);
+
+  return ok;
+}
+
+static gboolean
+read_override (Reader        *reader,
+               IkouScenario  *scenario,
+               xmlNode       *node,
+               GError       **error)
+{
+  g_autofree char *field_name = ikou_xml_get_attr (node, "field");
+  g_autofree char *value = ikou_xml_get_attr (node, "value");
+  IkouOverrideField field;
+  IkouSystem *system;
+  guint system_id, step;
+  gint64 number = 0;
+
+  if (!ikou_xml_get_uint_attr (node, "system", 0, reader->name, INVALID, &system_id, error) ||
+      !ikou_xml_get_uint_attr (node, "step", 0, reader->name, INVALID, &step, error))
+    return FALSE;
+
+  system = ikou_plan_lookup_system (reader->plan, system_id);
+  if (system == NULL)
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("system=\"%u\" refers to a system that is not in the file."),
+                          system_id);
+      return FALSE;
+    }
+  if (step >= ikou_system_get_n_steps (system))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("the system “%s” has no step %u."),
+                          ikou_system_get_name (system), step);
+      return FALSE;
+    }
+  if (!ikou_override_field_from_string (field_name, &field))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("“%s” is not a field a scenario can change."), field_name);
+      return FALSE;
+    }
+
+  if (value == NULL || *value == '\0')
+    {
+      /* "No date" or "no host". */
+    }
+  else if (field == IKOU_OVERRIDE_TO_HOST)
+    {
+      guint host;
+
+      if (!read_host_ref (reader, node, "value", &host, error))
+        return FALSE;
+      number = host;
+    }
+  else
+    {
+      IkouDay day;
+
+      if (!ikou_xml_get_date_attr (node, "value", reader->name, INVALID, &day, error))
+        return FALSE;
+      number = day;
+    }
+
+  for (guint i = 0; i < ikou_scenario_get_n_overrides (scenario); i++)
+    {
+      const IkouOverride *o = ikou_scenario_get_override (scenario, i);
+
+      if (o->system_id == system_id && o->step == step && o->field == field)
+        {
+          ikou_xml_set_error (error, INVALID, reader->name, node,
+                              _("this override repeats an earlier one for the same step "
+                                "and field."));
+          return FALSE;
+        }
+    }
+
+  ikou_scenario_set_override (scenario, system_id, step, field, number);
+  return TRUE;
+}
+
+static gboolean
+read_scenarios (Reader   *reader,
+                xmlNode  *root,
+                GError  **error)
+{
+  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "scenarios"),
+                                             "scenario");
+       node != NULL;
+       node = ikou_xml_next_sibling (node, "scenario"))
+    {
+      g_autofree char *name = ikou_xml_get_attr (node, "name");
+      g_autofree char *description = ikou_xml_get_child_text (node, "description");
+      g_autoptr(IkouScenario) scenario = NULL;
+
+      /* Scenarios are chosen by name (ikou check --scenario). */
+      if (name != NULL && ikou_plan_lookup_scenario (reader->plan, name) != NULL)
+        {
+          ikou_xml_set_error (error, INVALID, reader->name, node,
+                              _("the scenario name “%s” is used twice."), name);
+          return FALSE;
+        }
+
+      scenario = ikou_scenario_new (name);
+      ikou_scenario_set_description (scenario, description);
+      for (xmlNode *child = ikou_xml_first_child (node, "override");
+           child != NULL;
+           child = ikou_xml_next_sibling (child, "override"))
+        if (!read_override (reader, scenario, child, error))
+          return FALSE;
+
+      ikou_plan_add_scenario (reader->plan, scenario);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_root (Reader   *reader,
+            xmlNode  *root,
+            GError  **error)
+{
+  g_autofree char *format = NULL;
+  gboolean digits;
+  guint64 value;
+
+  if (!ikou_xml_is_element (root, "ikou-plan"))
+    {
+      ikou_xml_set_error (error, IKOU_ERROR_NOT_A_PLAN, reader->name, root,
+                          _("this is not an Ikou plan (it starts with <%s>)."),
+                          (const char *) root->name);
+      return FALSE;
+    }
+  if (root->ns != NULL)
+    {
+      ikou_xml_set_error (error, IKOU_ERROR_NOT_A_PLAN, reader->name, root,
+                          _("this is not an Ikou plan (its root element is in the "
+                            "namespace %s)."),
+                          root->ns->href != NULL ? (const char *) root->ns->href : "");
+      return FALSE;
+    }
+
+  /* Before the schema: a newer file need not follow this one. */
+  format = ikou_xml_get_attr (root, "format");
+  digits = format != NULL && *format != '\0';
+  for (const char *p = format; digits && *p != '\0'; p++)
+    digits = g_ascii_isdigit (*p);
+
+  if (digits && (!g_ascii_string_to_unsigned (format, 10, 0, G_MAXUINT, &value, NULL) ||
+                 value > IKOU_XML_FORMAT))
+    {
+      ikou_xml_set_error (error, IKOU_ERROR_NEWER_VERSION, reader->name, root,
+                          _("this plan was saved in format %s by a newer version of Ikou; "
+                            "this version reads format %d and older. Update Ikou to "
+                            "open it."),
+                          format, IKOU_XML_FORMAT);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static IkouPlan *
+read_data (const char  *data,
+           gsize        length,
+           const char  *display_name,
+           GError     **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autofree char *text = NULL;
+  Reader reader = { display_name, NULL };
+  xmlNode *root;
+
+  doc = ikou_xml_parse (data, length, display_name, &plan_codes, error);
+  if (doc == NULL)
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  if (!check_root (&reader, root, error) ||
+      !ikou_xml_validate (doc, SCHEMA_NAME, display_name, INVALID, error))
+    return NULL;
+
+  plan = ikou_plan_new ();
+  reader.plan = plan;
+
+#define META(element, setter)                                 \
+  text = ikou_xml_get_child_text (root, element);             \
+  setter (plan, text);                                        \
+  g_clear_pointer (&text, g_free);
+
+  META ("organization", ikou_plan_set_organization)
+  META ("org-code", ikou_plan_set_org_code)
+  META ("title", ikou_plan_set_title)
+  META ("description", ikou_plan_set_description)
+  META ("schedule-version", ikou_plan_set_schedule_version)
+#undef META
+
+  if (!read_hosts (&reader, root, error) ||
+      !read_systems (&reader, root, error) ||
+      !read_scenarios (&reader, root, error))
+    return NULL;
+
+  return g_steal_pointer (&plan);
+}
+
+IkouPlan *
+ikou_xml_read_data (const char  *data,
+                    gsize        length,
+                    const char  *display_name,
+                    GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_data (data, length, display_name != NULL ? display_name : _("the plan"), error);
+}
+
+IkouPlan *
+ikou_xml_read_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ikou_xml_read_file_contents (path, &data, &length, error))
+    return NULL;
+
+  name = g_filename_display_name (path);
+  return read_data (data, length, name, error);
+}
+
+/* Writing: the order of the model, attributes in schema order, nothing
+ * for unset values, so the same plan always gives the same bytes. */
+
+static void
+write_hosts (IkouXmlWriter *w,
+             IkouPlan      *plan)
+{
+  ikou_xml_writer_start (w, "hosts");
+  for (guint i = 0; i < ikou_plan_get_n_hosts (plan); i++)
+    {
+      IkouHost *host = ikou_plan_get_host (plan, i);
+
+      ikou_xml_writer_start (w, "host");
+      ikou_xml_writer_attr_uint (w, "id", ikou_host_get_id (host));
+      ikou_xml_writer_attr (w, "name", ikou_host_get_name (host));
+      ikou_xml_writer_attr (w, "kind", ikou_host_kind_to_string (ikou_host_get_kind (host)));
+      ikou_xml_writer_attr_date (w, "available-from", ikou_host_get_available_from (host));
+      ikou_xml_writer_attr_date (w, "available-until", ikou_host_get_available_until (host));
+      ikou_xml_writer_element (w, "note", ikou_host_get_note (host));
+      ikou_xml_writer_end (w);
+    }
+  ikou_xml_writer_end (w);
+}
+
+static void
+write_step (IkouXmlWriter  *w,
+            const IkouStep *step)
+{
+  ikou_xml_writer_start (w, "step");
+  if (step->from_host != 0)
+    ikou_xml_writer_attr_uint (w, "from", step->from_host);
+  if (step->to_host != 0)
+    ikou_xml_writer_attr_uint (w, "to", step->to_host);
+  ikou_xml_writer_attr_date (w, "budget-date", step->budget_date);
+  if (step->budget_amount != -1)
+    ikou_xml_writer_attr_int64 (w, "budget-amount", step->budget_amount);
+  if (step->supplementary)
+    ikou_xml_writer_attr_bool (w, "supplementary", TRUE);
+  ikou_xml_writer_attr_date (w, "contract-date", step->contract_date);
+  ikou_xml_writer_attr_date (w, "cutover-date", step->cutover_date);
+  ikou_xml_writer_attr_bool (w, "standard-compliant", step->standard_compliant);
+  if (step->arrangement != IKOU_ARRANGEMENT_NORMAL)
+    ikou_xml_writer_attr (w, "arrangement", ikou_arrangement_to_string (step->arrangement));
+  if ((step->done & ((1u << IKOU_N_MILESTONES) - 1)) != 0)
+    {
+      g_autoptr(GString) done = g_string_new (NULL);
+
+      for (guint m = 0; m < IKOU_N_MILESTONES; m++)
+        if (step->done & IKOU_MILESTONE_FLAG (m))
+          {
+            if (done->len > 0)
+              g_string_append_c (done, ' ');
+            g_string_append (done, ikou_milestone_to_string (m));
+          }
+      ikou_xml_writer_attr (w, "done", done->str);
+    }
+  ikou_xml_writer_element (w, "note", step->note);
+  ikou_xml_writer_end (w);
+}
+
+static void
+write_systems (IkouXmlWriter *w,
+               IkouPlan      *plan)
+{
+  ikou_xml_writer_start (w, "systems");
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+
+      ikou_xml_writer_start (w, "system");
+      ikou_xml_writer_attr_uint (w, "id", ikou_system_get_id (system));
+      ikou_xml_writer_attr (w, "name", ikou_system_get_name (system));
+      ikou_xml_writer_attr (w, "department", ikou_system_get_department (system));
+      ikou_xml_writer_attr (w, "vendor", ikou_system_get_vendor (system));
+      ikou_xml_writer_attr (w, "operation", ikou_system_get_operation (system));
+      if (ikou_system_get_host (system) != 0)
+        ikou_xml_writer_attr_uint (w, "host", ikou_system_get_host (system));
+      ikou_xml_writer_attr (w, "status", ikou_status_to_string (ikou_system_get_status (system)));
+      if (ikou_system_get_tokutei (system))
+        ikou_xml_writer_attr_bool (w, "tokutei", TRUE);
+      ikou_xml_writer_attr_date (w, "tokutei-deadline", ikou_system_get_tokutei_deadline (system));
+      ikou_xml_writer_element (w, "tokutei-reason", ikou_system_get_tokutei_reason (system));
+      ikou_xml_writer_element (w, "notes", ikou_system_get_notes (system));
+      for (guint j = 0; j < ikou_system_get_n_steps (system); j++)
+        write_step (w, ikou_system_get_step (system, j));
+      ikou_xml_writer_end (w);
+    }
+  ikou_xml_writer_end (w);
+}
+
+static void
+write_override (IkouXmlWriter      *w,
+                const IkouOverride *o)
+{
+  ikou_xml_writer_start (w, "override");
+  ikou_xml_writer_attr_uint (w, "system", o->system_id);
+  ikou_xml_writer_attr_uint (w, "step", o->step);
+  ikou_xml_writer_attr (w, "field", ikou_override_field_to_string (o->field));
+
+  if (o->field == IKOU_OVERRIDE_TO_HOST)
+    {
+      if (o->value > 0 && o->value <= G_MAXUINT)
+        ikou_xml_writer_attr_uint (w, "value", (guint) o->value);
+      else
+        ikou_xml_writer_attr (w, "value", "");
+    }
+  else
+    {
+      g_autofree char *date = NULL;
+
+      /* "No date", or not a day any calendar has: empty. */
+      if (o->value > 0 && o->value <= G_MAXINT32 &&
+          ikou_day_to_ymd ((IkouDay) o->value, NULL, NULL, NULL))
+        date = ikou_day_format_iso ((IkouDay) o->value);
+      ikou_xml_writer_attr (w, "value", date != NULL ? date : "");
+    }
+
+  ikou_xml_writer_end (w);
+}
+
+static void
+write_scenarios (IkouXmlWriter *w,
+                 IkouPlan      *plan)
+{
+  if (ikou_plan_get_n_scenarios (plan) == 0)
+    return;
+
+  ikou_xml_writer_start (w, "scenarios");
+  for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (plan, i);
+
+      ikou_xml_writer_start (w, "scenario");
+      ikou_xml_writer_attr (w, "name", ikou_scenario_get_name (scenario));
+      ikou_xml_writer_element (w, "description", ikou_scenario_get_description (scenario));
+      for (guint j = 0; j < ikou_scenario_get_n_overrides (scenario); j++)
+        write_override (w, ikou_scenario_get_override (scenario, j));
+      ikou_xml_writer_end (w);
+    }
+  ikou_xml_writer_end (w);
+}
+
+char *
+ikou_xml_write_data (IkouPlan *plan,
+                     gsize    *length)
+{
+  g_autoptr(IkouXmlWriter) w = NULL;
+
+  g_return_val_if_fail (IKOU_IS_PLAN (plan), NULL);
+
+  w = ikou_xml_writer_new ();
+  ikou_xml_writer_start (w, "ikou-plan");
+  ikou_xml_writer_attr_uint (w, "format", IKOU_XML_FORMAT);
+  ikou_xml_writer_element (w, "organization", ikou_plan_get_organization (plan));
+  ikou_xml_writer_element (w, "org-code", ikou_plan_get_org_code (plan));
+  ikou_xml_writer_element (w, "title", ikou_plan_get_title (plan));
+  ikou_xml_writer_element (w, "description", ikou_plan_get_description (plan));
+  ikou_xml_writer_element (w, "schedule-version", ikou_plan_get_schedule_version (plan));
+  write_hosts (w, plan);
+  write_systems (w, plan);
+  write_scenarios (w, plan);
+  ikou_xml_writer_end (w);
+
+  return ikou_xml_writer_finish (g_steal_pointer (&w), length);
+}
+
+gboolean
+ikou_xml_write_file (IkouPlan    *plan,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = ikou_xml_write_data (plan, &length);
+  return ikou_write_file_atomic (path, data, length, error);
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+#include "ikou-error.h"
+#include "ikou-types.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The one safe way Ikou reads and writes XML.
+ *
+ * Reading never touches the network, never loads a DTD and never
+ * substitutes entities; a document with a DOCTYPE declaration is refused
+ * outright (that is where XXE and "billion laughs" live, and no Ikou format
+ * uses one).  libxml2's messages are collected per parse, never printed.
+ * Every error is an IKOU_ERROR whose message names the file and the line:
+ * "plan.xml, line 12: …".
+ */
+
+/* Which IkouErrorCode each kind of problem gets: a schedule reader says
+ * INVALID_SCHEDULE for everything, a plan reader tells a file that is not
+ * XML from a damaged one. */
+typedef struct
+{
+  IkouErrorCode not_xml;   /* empty, or does not start like XML at all */
+  IkouErrorCode malformed; /* not well-formed: broken or truncated */
+  IkouErrorCode forbidden; /* a DOCTYPE (entities, external subsets) */
+  IkouErrorCode invalid;   /* fails its RELAX NG schema */
+} IkouXmlErrorCodes;
+
+/* Parses @data (of @length bytes) into a document; free it with
+ * xmlFreeDoc().  @display_name names the data in messages (a file name). */
+xmlDoc     *ikou_xml_parse              (const char              *data,
+                                         gsize                    length,
+                                         const char              *display_name,
+                                         const IkouXmlErrorCodes *codes,
+                                         GError                 **error);
+
+/* Validates @doc against the RELAX NG schema compiled into the core
+ * library as /jp/ikou/Ikou/core/@schema_name (e.g. "ikou-plan.rng").
+ * The first problem becomes @code with its line.  Parsed schemas are
+ * cached for the life of the process. */
+gboolean    ikou_xml_validate           (xmlDoc                  *doc,
+                                         const char              *schema_name,
+                                         const char              *display_name,
+                                         IkouErrorCode            code,
+                                         GError                 **error);
+
+/* Reads a whole file; a failure is IKOU_ERROR_IO naming @path. */
+gboolean    ikou_xml_read_file_contents (const char              *path,
+                                         char                   **contents,
+                                         gsize                   *length,
+                                         GError                 **error);
+
+/* Sets @error to "@display_name, line N: <message>" (or
+ * "@display_name: <message>" when @node is NULL). */
+void        ikou_xml_set_error          (GError                 **error,
+                                         IkouErrorCode            code,
+                                         const char              *display_name,
+                                         xmlNode                 *node,
+                                         const char              *format,
+                                         ...) G_GNUC_PRINTF (5, 6);
+/* The line @node starts on (also beyond 65535), 0 if unknown. */
+int         ikou_xml_node_line          (xmlNode                 *node);
+
+/* Reading helpers.  Element children are matched by local name and
+ * skip text, comments and processing instructions. */
+gboolean    ikou_xml_is_element         (xmlNode                 *node,
+                                         const char              *name);
+xmlNode    *ikou_xml_first_child        (xmlNode                 *parent,
+                                         const char              *name);
+xmlNode    *ikou_xml_next_sibling       (xmlNode                 *node,
+                                         const char              *name);
+/* The attribute's value (newly allocated), or NULL when it is absent. */
+char       *ikou_xml_get_attr           (xmlNode                 *node,
+                                         const char              *name);
+/* The text content of @node (newly allocated, "" when empty). */
+char       *ikou_xml_get_text           (xmlNode                 *node);
+/* The text of the first child element @name, or NULL when there is none. */
+char       *ikou_xml_get_child_text     (xmlNode                 *parent,
+                                         const char              *name);
+
+/* Typed attributes: an absent attribute leaves the default
+ * (IKOU_DAY_NONE, @fallback) and succeeds; a malformed one is @code
+ * naming the file, the line and the value. */
+gboolean    ikou_xml_get_date_attr      (xmlNode                 *node,
+                                         const char              *name,
+                                         const char              *display_name,
+                                         IkouErrorCode            code,
+                                         IkouDay                 *out_day,
+                                         GError                 **error);
+gboolean    ikou_xml_get_uint_attr      (xmlNode                 *node,
+                                         const char              *name,
+                                         guint                    fallback,
+                                         const char              *display_name,
+                                         IkouErrorCode            code,
+                                         guint                   *out_value,
+                                         GError                 **error);
+gboolean    ikou_xml_get_int64_attr     (xmlNode                 *node,
+                                         const char              *name,
+                                         gint64                   fallback,
+                                         const char              *display_name,
+                                         IkouErrorCode            code,
+                                         gint64                  *out_value,
+                                         GError                 **error);
+gboolean    ikou_xml_get_bool_attr      (xmlNode                 *node,
+                                         const char              *name,
+                                         gboolean                 fallback,
+                                         const char              *display_name,
+                                         IkouErrorCode            code,
+                                         gboolean                *out_value,
+                                         GError                 **error);
+
+/*
+ * Writing: an indented (two spaces), UTF-8 document built in memory with
+ * libxml2's xmlTextWriter, so escaping is libxml2's.  Text that cannot
+ * appear in XML 1.0 (invalid UTF-8, control characters) is written as
+ * U+FFFD rather than producing a file nobody can read back.
+ */
+typedef struct _IkouXmlWriter IkouXmlWriter;
+
+IkouXmlWriter *ikou_xml_writer_new        (void);
+void           ikou_xml_writer_free       (IkouXmlWriter *writer);
+void           ikou_xml_writer_start      (IkouXmlWriter *writer,
+                                           const char    *element);
+void           ikou_xml_writer_end        (IkouXmlWriter *writer);
+/* Attributes of the element just started; a NULL value writes nothing. */
+void           ikou_xml_writer_attr       (IkouXmlWriter *writer,
+                                           const char    *name,
+                                           const char    *value);
+/* YYYY-MM-DD; writes nothing for IKOU_DAY_NONE (or an impossible day). */
+void           ikou_xml_writer_attr_date  (IkouXmlWriter *writer,
+                                           const char    *name,
+                                           IkouDay        day);
+void           ikou_xml_writer_attr_uint  (IkouXmlWriter *writer,
+                                           const char    *name,
+                                           guint          value);
+void           ikou_xml_writer_attr_int64 (IkouXmlWriter *writer,
+                                           const char    *name,
+                                           gint64         value);
+void           ikou_xml_writer_attr_bool  (IkouXmlWriter *writer,
+                                           const char    *name,
+                                           gboolean       value);
+/* <element>text</element>; a NULL text writes nothing. */
+void           ikou_xml_writer_element    (IkouXmlWriter *writer,
+                                           const char    *element,
+                                           const char    *text);
+void           ikou_xml_writer_comment    (IkouXmlWriter *writer,
+                                           const char    *text);
+/* Ends the document and returns it (NUL-terminated, newly allocated);
+ * frees @writer. */
+char          *ikou_xml_writer_finish     (IkouXmlWriter *writer,
+                                           gsize         *length);
+
+/* Replaces @path atomically: the data goes to a temporary file in the same
+ * directory, which is flushed and renamed over @path.  On failure @path is
+ * untouched and no temporary file is left.  Errors are IKOU_ERROR_IO. */
+gboolean       ikou_write_file_atomic     (const char    *path,
+                                           const char    *data,
+                                           gsize          length,
+                                           GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouXmlWriter, ikou_xml_writer_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+G_END_DECLS

@@ -1,0 +1,849 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ikou-calendar.h"
+#include "ikou-error.h"
+#include "ikou-xml.h"
+#include "ikou-xml-util.h"
+
+#define D(y, m, d) ikou_day_from_ymd ((y), (m), (d))
+
+/* Helpers */
+
+static char *
+source_path (const char *first,
+             ...)
+{
+  const char *root = g_getenv ("IKOU_SOURCE_ROOT");
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *part;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) (root != NULL ? root : IKOU_SOURCE_DATADIR "/.."));
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ikou-xml-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static int
+line_of (const char *text,
+         const char *needle)
+{
+  const char *hit = strstr (text, needle);
+  int line = 1;
+
+  g_assert_nonnull (hit);
+  for (const char *p = text; p < hit; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
+static char *
+replace_once (const char *text,
+              const char *find,
+              const char *replace)
+{
+  GString *s = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (s, find, replace, 1), ==, 1);
+  return g_string_free (s, FALSE);
+}
+
+/* Reads @text as "@name" and expects @code; when @line > 0 the message
+ * must say ", line @line:". */
+static void
+assert_read_error (const char *name,
+                   const char *text,
+                   int         code,
+                   int         line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  plan = ikou_xml_read_data (text, strlen (text), name, &error);
+  g_assert_null (plan);
+  g_assert_error (error, IKOU_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, name));
+  if (line > 0)
+    {
+      g_autofree char *where = g_strdup_printf ("%s, line %d: ", name, line);
+      g_assert_true (g_str_has_prefix (error->message, where));
+    }
+}
+
+/* A plan with every field of the model set, several ways. */
+static IkouPlan *
+build_full_plan (void)
+{
+  IkouPlan *plan = ikou_plan_new ();
+  g_autoptr(IkouHost) h1 = ikou_host_new (1, "統合サーバ（電算室内）", IKOU_HOST_ONPREM_SHARED);
+  g_autoptr(IkouHost) h2 = ikou_host_new (2, "個別 <SV> & \"quotes\" 'apos'", IKOU_HOST_ONPREM_DEDICATED);
+  g_autoptr(IkouHost) h3 = ikou_host_new (7, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD);
+  g_autoptr(IkouHost) h4 = ikou_host_new (4, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+  g_autoptr(IkouHost) h5 = ikou_host_new (5, "", IKOU_HOST_OTHER);
+  g_autoptr(IkouHost) h6 = ikou_host_new (6, NULL, IKOU_HOST_OTHER);
+  g_autoptr(IkouSystem) s1 = ikou_system_new (3, "住民記録システム");
+  g_autoptr(IkouSystem) s2 = ikou_system_new (1, "戸籍システム");
+  g_autoptr(IkouSystem) s3 = ikou_system_new (10, "空のシステム");
+  g_autoptr(IkouScenario) c1 = ikou_scenario_new ("1年遅れ");
+  g_autoptr(IkouScenario) c2 = ikou_scenario_new ("");
+  g_autoptr(IkouScenario) c3 = ikou_scenario_new (NULL);
+  IkouStep step = { 0, };
+
+  ikou_plan_set_organization (plan, "郡山市");
+  ikou_plan_set_org_code (plan, "072036");
+  ikou_plan_set_title (plan, "移行計画 <テスト> & \"round trip\"");
+  ikou_plan_set_description (plan, "一行目\n二行目\r\n\tタブ付き  空白  \n");
+  ikou_plan_set_schedule_version (plan, "2024-12-24");
+
+  ikou_host_set_available_until (h1, D (2024, 3, 31));
+  ikou_host_set_note (h1, "2021-04-01 から再リース");
+  ikou_host_set_note (h2, "");
+  ikou_host_set_available_from (h3, D (2021, 10, 1));
+  ikou_host_set_available_until (h3, D (2030, 9, 30));
+  ikou_host_set_available_from (h4, D (2022, 10, 3));
+  ikou_host_set_note (h4, "  leading and trailing spaces  ");
+  ikou_plan_add_host (plan, h1);
+  ikou_plan_add_host (plan, h2);
+  ikou_plan_add_host (plan, h3);
+  ikou_plan_add_host (plan, h4);
+  ikou_plan_add_host (plan, h5);
+  ikou_plan_add_host (plan, h6);
+
+  ikou_system_set_department (s1, "市民課");
+  ikou_system_set_vendor (s1, "ベンダーA株式会社");
+  ikou_system_set_operation (s1, "resident-register");
+  ikou_system_set_host (s1, 1);
+  ikou_system_set_tokutei (s1, TRUE);
+  ikou_system_set_tokutei_deadline (s1, D (2030, 3, 31));
+  ikou_system_set_tokutei_reason (s1, "ベンダーのリソース不足");
+  ikou_system_set_status (s1, IKOU_STATUS_IN_PROGRESS);
+  ikou_system_set_notes (s1, "注記 1\n注記 2");
+
+  step.from_host = 1;
+  step.to_host = 7;
+  step.budget_date = D (2020, 10, 1);
+  step.budget_amount = 123456789012;
+  step.supplementary = TRUE;
+  step.contract_date = D (2021, 7, 1);
+  step.cutover_date = D (2022, 1, 1);
+  step.standard_compliant = FALSE;
+  step.arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
+  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
+              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
+              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
+  step.note = (char *) "第1段階 <&>";
+  ikou_system_insert_step (s1, G_MAXUINT, &step);
+
+  step.from_host = 7;
+  step.to_host = 4;
+  step.budget_date = D (2024, 10, 1);
+  step.budget_amount = -250;   /* a negative amount: a reduction */
+  step.supplementary = FALSE;
+  step.contract_date = D (2025, 4, 1);
+  step.cutover_date = D (2026, 1, 4);
+  step.standard_compliant = TRUE;
+  step.arrangement = IKOU_ARRANGEMENT_LONG_TERM;
+  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT);
+  step.note = (char *) "";
+  ikou_system_insert_step (s1, G_MAXUINT, &step);
+
+  step.from_host = 0;
+  step.to_host = 0;
+  step.budget_date = IKOU_DAY_NONE;
+  step.budget_amount = -1;     /* unknown */
+  step.contract_date = IKOU_DAY_NONE;
+  step.cutover_date = D (2028, 2, 29);
+  step.standard_compliant = TRUE;
+  step.arrangement = IKOU_ARRANGEMENT_PREPARATORY;
+  step.done = 0;
+  step.note = NULL;
+  ikou_system_insert_step (s1, G_MAXUINT, &step);
+
+  ikou_system_set_department (s2, "市民課");
+  ikou_system_set_operation (s2, "family-register");
+  ikou_system_set_host (s2, 2);
+  ikou_system_set_tokutei (s2, FALSE);
+  ikou_system_set_tokutei_deadline (s2, D (2029, 3, 31)); /* kept even without the flag */
+  ikou_system_set_status (s2, IKOU_STATUS_DONE);
+  step.from_host = 2;
+  step.to_host = 4;
+  step.budget_date = D (2023, 11, 15);
+  step.budget_amount = 0;
+  step.supplementary = TRUE;
+  step.contract_date = D (2024, 2, 1);
+  step.cutover_date = D (2025, 12, 31);
+  step.standard_compliant = TRUE;
+  step.arrangement = IKOU_ARRANGEMENT_NORMAL;
+  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
+              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
+  step.note = (char *) "改行\r\nあり";
+  ikou_system_insert_step (s2, G_MAXUINT, &step);
+
+  ikou_system_set_status (s3, IKOU_STATUS_NOT_IN_SCOPE);
+
+  ikou_plan_add_system (plan, s1);
+  ikou_plan_add_system (plan, s2);
+  ikou_plan_add_system (plan, s3);
+
+  ikou_scenario_set_description (c1, "全体を1年遅らせた場合");
+  ikou_scenario_set_override (c1, 3, 1, IKOU_OVERRIDE_CUTOVER_DATE, D (2027, 1, 4));
+  ikou_scenario_set_override (c1, 3, 0, IKOU_OVERRIDE_BUDGET_DATE, D (2021, 10, 1));
+  ikou_scenario_set_override (c1, 3, 1, IKOU_OVERRIDE_CONTRACT_DATE, IKOU_DAY_NONE);
+  ikou_scenario_set_override (c1, 1, 0, IKOU_OVERRIDE_TO_HOST, 7);
+  ikou_scenario_set_override (c1, 3, 2, IKOU_OVERRIDE_TO_HOST, 0);
+  ikou_scenario_set_description (c2, "");
+  ikou_scenario_set_override (c2, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, D (2026, 3, 31));
+  ikou_plan_add_scenario (plan, c1);
+  ikou_plan_add_scenario (plan, c2);
+  ikou_plan_add_scenario (plan, c3);
+
+  return plan;
+}
+
+static void
+assert_plans_equal (IkouPlan *a,
+                    IkouPlan *b)
+{
+  g_autofree char *difference = NULL;
+
+  if (!ikou_plan_equal (a, b, &difference))
+    g_error ("plans differ: %s", difference);
+}
+
+/* Round trips */
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(IkouPlan) plan = build_full_plan ();
+  g_autoptr(IkouPlan) back = NULL;
+  g_autoptr(IkouPlan) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *xml2 = NULL;
+  g_autofree char *xml3 = NULL;
+  gsize length, length2;
+
+  xml = ikou_xml_write_data (plan, &length);
+  g_assert_cmpuint (length, ==, strlen (xml));
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                        "<ikou-plan format=\"1\">\n"
+                                        "  <organization>郡山市</organization>\n"));
+  g_assert_true (g_str_has_suffix (xml, "</ikou-plan>\n"));
+  g_assert_true (g_utf8_validate (xml, -1, NULL));
+  g_assert_nonnull (strstr (xml, "budget-amount=\"-250\""));
+  g_assert_nonnull (strstr (xml, "done=\"budget contract cutover\""));
+  g_test_message ("%s", xml);
+
+  back = ikou_xml_read_data (xml, length, "round-trip.xml", &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, back);
+
+  /* Fields ikou_plan_equal does not look at by name, checked by hand. */
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_lookup_system (back, 3), 2)->budget_amount,
+                   ==, -1);
+  g_assert_null (ikou_system_get_step (ikou_plan_lookup_system (back, 3), 2)->note);
+  g_assert_cmpstr (ikou_system_get_step (ikou_plan_lookup_system (back, 3), 1)->note, ==, "");
+  g_assert_cmpstr (ikou_host_get_name (ikou_plan_lookup_host (back, 5)), ==, "");
+  g_assert_null (ikou_host_get_name (ikou_plan_lookup_host (back, 6)));
+  g_assert_cmpuint (ikou_plan_next_system_id (back), ==, 11);
+
+  /* Same plan, same bytes. */
+  xml2 = ikou_xml_write_data (back, &length2);
+  g_assert_cmpuint (length, ==, length2);
+  g_assert_cmpstr (xml, ==, xml2);
+
+  /* A second, separately built plan gives the same bytes too. */
+  again = build_full_plan ();
+  xml3 = ikou_xml_write_data (again, NULL);
+  g_assert_cmpstr (xml, ==, xml3);
+}
+
+static void
+test_file_round_trip (void)
+{
+  g_autoptr(IkouPlan) plan = build_full_plan ();
+  g_autoptr(IkouPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.xml", NULL);
+  g_autofree char *expected = ikou_xml_write_data (plan, NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (ikou_xml_write_file (plan, path, &error));
+  g_assert_no_error (error);
+  /* Overwriting goes through a temporary file, which must not remain. */
+  g_assert_true (ikou_xml_write_file (plan, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+
+  back = ikou_xml_read_file (path, &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, back);
+
+  remove_tree (dir);
+}
+
+/* Text that XML 1.0 cannot carry is written as U+FFFD, never as a file
+ * that cannot be read back. */
+static void
+test_unwritable_characters (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(IkouPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+
+  ikou_plan_set_title (plan, "bell\a and bad \xff byte");
+  xml = ikou_xml_write_data (plan, NULL);
+  back = ikou_xml_read_data (xml, strlen (xml), "chars.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ikou_plan_get_title (back), ==, "bell\xef\xbf\xbd and bad \xef\xbf\xbd byte");
+}
+
+static gboolean
+run_xmllint (const char *schema,
+             const char *file)
+{
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { NULL, "--noout", "--nonet", "--relaxng", schema, file, NULL };
+  int status;
+
+  argv[0] = xmllint;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("xmllint: %s", err);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *path = source_path ("data", "samples", "koriyama.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *rewritten = NULL;
+  guint n_operations = 0;
+  IkouHost *host;
+
+  plan = ikou_xml_read_file (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (ikou_plan_get_organization (plan), ==, "郡山市");
+  g_assert_cmpstr (ikou_plan_get_org_code (plan), ==, "072036");
+  g_assert_nonnull (strstr (ikou_plan_get_title (plan), "クラウド移行計画"));
+  g_assert_nonnull (strstr (ikou_plan_get_description (plan), "郡山市デジタル市役所推進本部"));
+  g_assert_nonnull (strstr (ikou_plan_get_description (plan), "概算"));
+
+  g_assert_cmpuint (ikou_plan_get_n_hosts (plan), ==, 4);
+  host = ikou_plan_get_host (plan, 0);
+  g_assert_cmpstr (ikou_host_get_name (host), ==, "統合サーバ（電算室内）");
+  g_assert_cmpint (ikou_host_get_kind (host), ==, IKOU_HOST_ONPREM_SHARED);
+  g_assert_cmpint (ikou_host_get_available_until (host), ==, D (2024, 3, 31));
+  g_assert_nonnull (strstr (ikou_host_get_note (host), "再リース"));
+  host = ikou_plan_get_host (plan, 1);
+  g_assert_cmpstr (ikou_host_get_name (host), ==, "電算室内個別サーバ");
+  g_assert_cmpint (ikou_host_get_kind (host), ==, IKOU_HOST_ONPREM_DEDICATED);
+  host = ikou_plan_get_host (plan, 2);
+  g_assert_cmpstr (ikou_host_get_name (host), ==, "統合サーバ（クラウド）");
+  g_assert_cmpint (ikou_host_get_kind (host), ==, IKOU_HOST_SHARED_CLOUD);
+  g_assert_cmpint (ikou_host_get_available_from (host), ==, D (2021, 10, 1));
+  host = ikou_plan_get_host (plan, 3);
+  g_assert_cmpstr (ikou_host_get_name (host), ==, "ガバメントクラウド");
+  g_assert_cmpint (ikou_host_get_kind (host), ==, IKOU_HOST_GOV_CLOUD);
+  g_assert_cmpint (ikou_host_get_available_from (host), ==, D (2022, 10, 3));
+
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 17);
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+      const IkouStep *step;
+
+      if (ikou_system_get_operation (system) != NULL)
+        n_operations++;
+      g_assert_nonnull (ikou_system_get_department (system));
+      g_assert_cmpint (ikou_system_get_status (system), ==, IKOU_STATUS_NOT_STARTED);
+      g_assert_cmpuint (ikou_system_get_n_steps (system), ==, 1);
+      step = ikou_system_get_step (system, 0);
+      g_assert_cmpuint (step->from_host, ==, ikou_system_get_host (system));
+      g_assert_cmpstr (ikou_host_get_name (ikou_plan_lookup_host (plan, step->to_host)), ==,
+                       "統合サーバ（クラウド）");
+      g_assert_false (step->standard_compliant);
+      g_assert_cmpint (step->budget_amount, ==, -1);
+      g_assert_cmpint (step->contract_date, !=, IKOU_DAY_NONE);
+      g_assert_cmpint (step->cutover_date, >, step->contract_date);
+      g_assert_cmpint (ikou_day_get_mday (step->contract_date), ==, 1);
+    }
+  g_assert_cmpuint (n_operations, ==, 6);
+
+  /* The table's order and its exceptions. */
+  g_assert_cmpstr (ikou_system_get_name (ikou_plan_get_system (plan, 0)), ==,
+                   "農業基本台帳システム");
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_get_system (plan, 0), 0)->budget_date, ==,
+                   IKOU_DAY_NONE);
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_get_system (plan, 1), 0)->budget_date, ==,
+                   D (2020, 10, 1));
+  g_assert_cmpstr (ikou_system_get_name (ikou_plan_get_system (plan, 7)), ==, "介護保険システム");
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_get_system (plan, 7), 0)->cutover_date, ==,
+                   D (2023, 1, 1));
+  g_assert_cmpstr (ikou_system_get_name (ikou_plan_get_system (plan, 14)), ==,
+                   "食品営業許可台帳管理システム");
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_get_system (plan, 14), 0)->budget_date, ==,
+                   D (2022, 10, 1));
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_get_system (plan, 14), 0)->contract_date, ==,
+                   D (2023, 4, 1));
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_get_system (plan, 14), 0)->cutover_date, ==,
+                   D (2023, 10, 1));
+  g_assert_cmpstr (ikou_system_get_name (ikou_plan_get_system (plan, 16)), ==,
+                   "医事台帳管理システム");
+
+  /* The shipped file is exactly what Ikou writes: saving it changes nothing. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  rewritten = ikou_xml_write_data (plan, NULL);
+  g_assert_cmpstr (rewritten, ==, contents);
+}
+
+/* The schema in data/ agrees with the one compiled in, for an outside
+ * validator too. */
+static void
+test_xmllint (void)
+{
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+  g_autofree char *schema = source_path ("data", "ikou-plan.rng", NULL);
+  g_autofree char *sample = source_path ("data", "samples", "koriyama.xml", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (xmllint == NULL)
+    {
+      g_test_skip ("xmllint is not installed");
+      return;
+    }
+
+  g_assert_true (run_xmllint (schema, sample));
+
+  dir = make_temp_dir ();
+  full = g_build_filename (dir, "full.xml", NULL);
+  plan = build_full_plan ();
+  g_assert_true (ikou_xml_write_file (plan, full, &error));
+  g_assert_no_error (error);
+  g_assert_true (run_xmllint (schema, full));
+
+  bad = g_build_filename (dir, "bad.xml", NULL);
+  g_assert_true (g_file_set_contents (bad, "<ikou-plan format=\"1\"><hosts/></ikou-plan>\n",
+                                      -1, NULL));
+  g_assert_false (run_xmllint (schema, bad));
+
+  remove_tree (dir);
+}
+
+/* Error paths */
+
+static const char minimal[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<ikou-plan format=\"1\">\n"
+  "  <hosts>\n"
+  "    <host id=\"1\" name=\"A\" kind=\"shared-cloud\"/>\n"
+  "    <host id=\"2\" name=\"B\" kind=\"gov-cloud\" available-from=\"2022-10-03\"/>\n"
+  "  </hosts>\n"
+  "  <systems>\n"
+  "    <system id=\"1\" name=\"S1\" host=\"1\" status=\"not-started\">\n"
+  "      <step from=\"1\" to=\"2\" cutover-date=\"2025-04-01\" standard-compliant=\"true\"/>\n"
+  "    </system>\n"
+  "    <system id=\"2\" name=\"S2\" status=\"done\"/>\n"
+  "  </systems>\n"
+  "  <scenarios>\n"
+  "    <scenario name=\"late\">\n"
+  "      <override system=\"1\" step=\"0\" field=\"cutover-date\" value=\"2026-04-01\"/>\n"
+  "    </scenario>\n"
+  "  </scenarios>\n"
+  "</ikou-plan>\n";
+
+static void
+test_minimal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  const IkouOverride *o;
+
+  plan = ikou_xml_read_data (minimal, strlen (minimal), "minimal.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 2);
+  g_assert_cmpuint (ikou_system_get_step (ikou_plan_get_system (plan, 0), 0)->to_host, ==, 2);
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_get_system (plan, 0), 0)->budget_amount,
+                   ==, -1);
+  o = ikou_scenario_get_override (ikou_plan_lookup_scenario (plan, "late"), 0);
+  g_assert_cmpint (o->value, ==, D (2026, 4, 1));
+}
+
+static void
+test_not_xml (void)
+{
+  assert_read_error ("notes.txt", "This is a text file, not a plan.", IKOU_ERROR_NOT_A_PLAN, 0);
+  assert_read_error ("empty.xml", "", IKOU_ERROR_NOT_A_PLAN, 0);
+  assert_read_error ("binary.xml", "\x89PNG\r\n\x1a\n", IKOU_ERROR_NOT_A_PLAN, 0);
+}
+
+static void
+test_wrong_root (void)
+{
+  assert_read_error ("schedule.xml",
+                     "<?xml version=\"1.0\"?>\n<schedule format=\"1\"/>\n",
+                     IKOU_ERROR_NOT_A_PLAN, 2);
+  assert_read_error ("ns.xml",
+                     "<?xml version=\"1.0\"?>\n<ikou-plan xmlns=\"urn:other\" format=\"1\"/>\n",
+                     IKOU_ERROR_NOT_A_PLAN, 2);
+}
+
+static void
+test_newer_format (void)
+{
+  g_autofree char *newer = replace_once (minimal, "format=\"1\"", "format=\"2\"");
+  g_autofree char *huge = replace_once (minimal, "format=\"1\"", "format=\"123456789012345\"");
+
+  assert_read_error ("future.xml", newer, IKOU_ERROR_NEWER_VERSION, 2);
+  assert_read_error ("far-future.xml", huge, IKOU_ERROR_NEWER_VERSION, 2);
+}
+
+static void
+test_schema_error (void)
+{
+  g_autofree char *bad_kind = replace_once (minimal, "kind=\"gov-cloud\"", "kind=\"mainframe\"");
+  g_autofree char *bad_element = replace_once (minimal, "    </system>\n",
+                                               "      <colour>red</colour>\n    </system>\n");
+  g_autofree char *no_status = replace_once (minimal, " status=\"done\"", "");
+  g_autofree char *bad_amount = replace_once (minimal, "cutover-date=\"2025-04-01\"",
+                                              "budget-amount=\"12k\"");
+  g_autofree char *zero_id = replace_once (minimal, "<system id=\"2\"", "<system id=\"0\"");
+
+  assert_read_error ("kind.xml", bad_kind, IKOU_ERROR_INVALID_INPUT,
+                     line_of (bad_kind, "mainframe"));
+  assert_read_error ("element.xml", bad_element, IKOU_ERROR_INVALID_INPUT,
+                     line_of (bad_element, "<colour>"));
+  assert_read_error ("status.xml", no_status, IKOU_ERROR_INVALID_INPUT,
+                     line_of (no_status, "name=\"S2\""));
+  assert_read_error ("amount.xml", bad_amount, IKOU_ERROR_INVALID_INPUT,
+                     line_of (bad_amount, "12k"));
+  assert_read_error ("zero.xml", zero_id, IKOU_ERROR_INVALID_INPUT,
+                     line_of (zero_id, "id=\"0\""));
+}
+
+static void
+test_bad_references (void)
+{
+  g_autofree char *system_host = replace_once (minimal, "host=\"1\"", "host=\"9\"");
+  g_autofree char *step_host = replace_once (minimal, "to=\"2\"", "to=\"3\"");
+  g_autofree char *override_host = replace_once (minimal,
+                                                 "field=\"cutover-date\" value=\"2026-04-01\"",
+                                                 "field=\"to-host\" value=\"8\"");
+  g_autofree char *override_system = replace_once (minimal, "system=\"1\" step=\"0\"",
+                                                   "system=\"5\" step=\"0\"");
+  g_autofree char *override_step = replace_once (minimal, "system=\"1\" step=\"0\"",
+                                                 "system=\"1\" step=\"1\"");
+  g_autofree char *override_twice =
+    replace_once (minimal, "    </scenario>\n",
+                  "      <override system=\"1\" step=\"0\" field=\"cutover-date\" "
+                  "value=\"2026-05-01\"/>\n    </scenario>\n");
+
+  assert_read_error ("system-host.xml", system_host, IKOU_ERROR_INVALID_INPUT,
+                     line_of (system_host, "host=\"9\""));
+  assert_read_error ("step-host.xml", step_host, IKOU_ERROR_INVALID_INPUT,
+                     line_of (step_host, "to=\"3\""));
+  assert_read_error ("override-host.xml", override_host, IKOU_ERROR_INVALID_INPUT,
+                     line_of (override_host, "value=\"8\""));
+  assert_read_error ("override-system.xml", override_system, IKOU_ERROR_INVALID_INPUT,
+                     line_of (override_system, "system=\"5\""));
+  assert_read_error ("override-step.xml", override_step, IKOU_ERROR_INVALID_INPUT,
+                     line_of (override_step, "step=\"1\""));
+  assert_read_error ("override-twice.xml", override_twice, IKOU_ERROR_INVALID_INPUT,
+                     line_of (override_twice, "2026-05-01"));
+}
+
+static void
+test_duplicate_ids (void)
+{
+  g_autofree char *hosts = replace_once (minimal, "<host id=\"2\"", "<host id=\"1\"");
+  g_autofree char *systems = replace_once (minimal, "<system id=\"2\"", "<system id=\"1\"");
+  g_autofree char *scenarios =
+    replace_once (minimal, "  </scenarios>\n",
+                  "    <scenario name=\"late\"/>\n  </scenarios>\n");
+
+  assert_read_error ("hosts.xml", hosts, IKOU_ERROR_INVALID_INPUT,
+                     line_of (hosts, "name=\"B\""));
+  assert_read_error ("systems.xml", systems, IKOU_ERROR_INVALID_INPUT,
+                     line_of (systems, "name=\"S2\""));
+  assert_read_error ("scenarios.xml", scenarios, IKOU_ERROR_INVALID_INPUT,
+                     line_of (scenarios, "<scenario name=\"late\"/>"));
+}
+
+static void
+test_bad_dates (void)
+{
+  g_autofree char *feb30 = replace_once (minimal, "2025-04-01", "2025-02-30");
+  g_autofree char *month13 = replace_once (minimal, "available-from=\"2022-10-03\"",
+                                           "available-from=\"2022-13-01\"");
+  g_autofree char *override = replace_once (minimal, "2026-04-01", "2025-02-29");
+  g_autofree char *shape = replace_once (minimal, "2025-04-01", "2025/04/01");
+
+  assert_read_error ("feb30.xml", feb30, IKOU_ERROR_INVALID_INPUT,
+                     line_of (feb30, "2025-02-30"));
+  assert_read_error ("month13.xml", month13, IKOU_ERROR_INVALID_INPUT,
+                     line_of (month13, "2022-13-01"));
+  assert_read_error ("override-date.xml", override, IKOU_ERROR_INVALID_INPUT,
+                     line_of (override, "2025-02-29"));
+  assert_read_error ("shape.xml", shape, IKOU_ERROR_INVALID_INPUT,
+                     line_of (shape, "2025/04/01"));
+}
+
+static void
+test_truncated (void)
+{
+  g_autoptr(IkouPlan) plan = build_full_plan ();
+  g_autofree char *xml = ikou_xml_write_data (plan, NULL);
+  gsize cuts[] = { strlen (xml) / 2, strlen (xml) - 3, 60 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      g_autofree char *cut = g_strndup (xml, cuts[i]);
+
+      assert_read_error ("truncated.xml", cut, IKOU_ERROR_CORRUPT, 0);
+    }
+  assert_read_error ("mismatch.xml",
+                     "<?xml version=\"1.0\"?>\n<ikou-plan format=\"1\">\n\n</ikou>\n",
+                     IKOU_ERROR_CORRUPT, 4);
+  assert_read_error ("entity.xml",
+                     "<?xml version=\"1.0\"?>\n<ikou-plan format=\"1\">\n"
+                     "<title>&undefined;</title><hosts/><systems/></ikou-plan>\n",
+                     IKOU_ERROR_CORRUPT, 3);
+}
+
+/* XXE: an external entity must never be read, from a file or the net. */
+static void
+test_xxe (void)
+{
+  static const char *attacks[] = {
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE ikou-plan [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
+    "<ikou-plan format=\"1\"><title>&xxe;</title><hosts/><systems/></ikou-plan>\n",
+
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE ikou-plan [ <!ENTITY % p SYSTEM \"file:///etc/passwd\"> %p; ]>\n"
+    "<ikou-plan format=\"1\"><hosts/><systems/></ikou-plan>\n",
+
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE ikou-plan SYSTEM \"http://127.0.0.1:9/ikou.dtd\">\n"
+    "<ikou-plan format=\"1\"><hosts/><systems/></ikou-plan>\n",
+
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE ikou-plan>\n"
+    "<ikou-plan format=\"1\"><hosts/><systems/></ikou-plan>\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (attacks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IkouPlan) plan = NULL;
+
+      plan = ikou_xml_read_data (attacks[i], strlen (attacks[i]), "xxe.xml", &error);
+      g_assert_null (plan);
+      g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
+      g_assert_true (g_str_has_prefix (error->message, "xxe.xml, line 2: "));
+      g_assert_null (strstr (error->message, "root:"));
+    }
+}
+
+static void
+test_billion_laughs (void)
+{
+  GString *attack = g_string_new ("<?xml version=\"1.0\"?>\n<!DOCTYPE ikou-plan [\n"
+                                  " <!ENTITY lol0 \"lol\">\n");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(GTimer) timer = NULL;
+
+  for (int i = 1; i <= 20; i++)
+    {
+      g_string_append_printf (attack, " <!ENTITY lol%d \"", i);
+      for (int j = 0; j < 10; j++)
+        g_string_append_printf (attack, "&lol%d;", i - 1);
+      g_string_append (attack, "\">\n");
+    }
+  g_string_append (attack, "]>\n<ikou-plan format=\"1\"><title>&lol20;</title>"
+                           "<hosts/><systems/></ikou-plan>\n");
+  text = g_string_free (attack, FALSE);
+
+  timer = g_timer_new ();
+  plan = ikou_xml_read_data (text, strlen (text), "laughs.xml", &error);
+  g_assert_null (plan);
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "laughs.xml, line 2: "));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 1.0);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "missing.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  plan = ikou_xml_read_file (path, &error);
+  g_assert_null (plan);
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, path));
+
+  remove_tree (dir);
+}
+
+/* A failed save leaves nothing behind, and never a half-written file. */
+static void
+test_unwritable (void)
+{
+  g_autoptr(IkouPlan) plan = build_full_plan ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *missing_dir = g_build_filename (dir, "no-such-folder", "plan.xml", NULL);
+  g_autofree char *a_file = g_build_filename (dir, "file.txt", NULL);
+  g_autofree char *under_file = g_build_filename (a_file, "plan.xml", NULL);
+  g_autofree char *a_dir = g_build_filename (dir, "folder", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (a_file, "keep me", -1, NULL));
+  g_assert_cmpint (g_mkdir (a_dir, 0755), ==, 0);
+
+  g_assert_false (ikou_xml_write_file (plan, missing_dir, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "plan.xml"));
+  g_clear_error (&error);
+
+  g_assert_false (ikou_xml_write_file (plan, under_file, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
+  g_clear_error (&error);
+
+  /* The rename over a folder fails after the temporary file was written. */
+  g_assert_false (ikou_xml_write_file (plan, a_dir, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (count_entries (a_dir), ==, 0);
+  g_assert_true (g_file_get_contents (a_file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+
+  remove_tree (dir);
+}
+
+/* The utility layer on its own. */
+static void
+test_util_validate (void)
+{
+  static const IkouXmlErrorCodes codes = {
+    IKOU_ERROR_NOT_A_PLAN, IKOU_ERROR_CORRUPT, IKOU_ERROR_INVALID_INPUT, IKOU_ERROR_INVALID_INPUT,
+  };
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "\xef\xbb\xbf<?xml version=\"1.0\"?>\n<ikou-plan format=\"1\">\n"
+                     "  <hosts/>\n  <systems/>\n  <extra/>\n</ikou-plan>\n";
+
+  doc = ikou_xml_parse (text, strlen (text), "util.xml", &codes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_false (ikou_xml_validate (doc, "ikou-plan.rng", "util.xml",
+                                     IKOU_ERROR_INVALID_INPUT, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "util.xml, line 5: "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/xml/round-trip", test_round_trip);
+  g_test_add_func ("/xml/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/xml/unwritable-characters", test_unwritable_characters);
+  g_test_add_func ("/xml/sample", test_sample);
+  g_test_add_func ("/xml/xmllint", test_xmllint);
+  g_test_add_func ("/xml/minimal", test_minimal);
+  g_test_add_func ("/xml/error/not-xml", test_not_xml);
+  g_test_add_func ("/xml/error/wrong-root", test_wrong_root);
+  g_test_add_func ("/xml/error/newer-format", test_newer_format);
+  g_test_add_func ("/xml/error/schema", test_schema_error);
+  g_test_add_func ("/xml/error/references", test_bad_references);
+  g_test_add_func ("/xml/error/duplicate-ids", test_duplicate_ids);
+  g_test_add_func ("/xml/error/dates", test_bad_dates);
+  g_test_add_func ("/xml/error/truncated", test_truncated);
+  g_test_add_func ("/xml/error/xxe", test_xxe);
+  g_test_add_func ("/xml/error/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/xml/error/missing-file", test_missing_file);
+  g_test_add_func ("/xml/error/unwritable", test_unwritable);
+  g_test_add_func ("/xml/util/validate", test_util_validate);
+
+  return g_test_run ();
+}
