@@ -436,6 +436,13 @@ print_usage (FILE *out)
   fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
 }
 
+static gboolean
+is_verb (const char *word)
+{
+  return g_str_equal (word, "check") || g_str_equal (word, "export") ||
+         g_str_equal (word, "import") || g_str_equal (word, "help");
+}
+
 int
 ikou_cli_main (int    argc,
                char **argv)
@@ -447,17 +454,19 @@ ikou_cli_main (int    argc,
 
   verb = argc > 1 ? argv[1] : NULL;
 
-  if (verb == NULL || (verb[0] != '-' && !g_str_equal (verb, "check") &&
-                       !g_str_equal (verb, "export") && !g_str_equal (verb, "import") &&
-                       !g_str_equal (verb, "help")))
+  /* No verb, or plans to open: the window. */
+  if (verb == NULL || (verb[0] != '-' && !is_verb (verb) &&
+                       g_file_test (verb, G_FILE_TEST_EXISTS)))
     {
-      if (gui_main_func != NULL)
-        return gui_main_func (argc, argv);
-      if (verb == NULL)
+      if (gui_main_func == NULL)
         {
           print_usage (stderr);
           return EXIT_FAILED;
         }
+      if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+        return fail (_("Cannot open a window: there is no display. Without one, use the "
+                       "command line (“ikou --help”)."));
+      return gui_main_func (argc, argv);
     }
 
   if (g_str_equal (verb, "--help") || g_str_equal (verb, "-h") || g_str_equal (verb, "help"))
@@ -482,8 +491,12 @@ ikou_cli_main (int    argc,
     status = cli_export (argc - 1, argv + 1);
   else
     {
-      g_autofree char *message =
-        g_strdup_printf (_("Unknown command “%s”. Run “ikou --help” for the commands."), verb);
+      g_autofree char *message = NULL;
+
+      if (verb[0] == '-')
+        message = g_strdup_printf (_("Unknown option “%s”. Run “ikou --help” for the commands."), verb);
+      else
+        message = g_strdup_printf (_("“%s” is neither a command nor a file. Run “ikou --help” for the commands."), verb);
       status = fail (message);
     }
 

@@ -74,6 +74,7 @@ void         ikou_history_remove_system       (IkouHistory     *self,
                                                IkouSystem      *system);
 void         ikou_history_add_host            (IkouHistory     *self,
                                                IkouHost        *host);
+/* Does not check that no system uses @host: the caller refuses that. */
 void         ikou_history_remove_host         (IkouHistory     *self,
                                                IkouHost        *host);
 /* Property names of IkouHost: "name", "kind", "available-from",

@@ -230,7 +230,9 @@ test_check_bad_input (void)
   {
     g_auto(Run) run = { 0 };
     run_ikou (&run, "frobnicate", "x", NULL);
-    g_assert_cmpint (run.status, !=, 0);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "frobnicate"));
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
   }
 }
 
