@@ -1,3 +1,2310 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Not written yet. */
+#define G_LOG_DOMAIN "Ikou"
+
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "ikou-calendar.h"
+#include "ikou-finding.h"
+#include "ikou-renderer.h"
+
+/* Months per zoom level, in px per month (an average month). */
+static const double zoom_px_per_month[IKOU_N_ZOOMS] = { 48.0, 20.0, 8.0 };
+
+#define DAYS_PER_MONTH (365.2425 / 12.0)
+#define MILESTONE_HIT_SLOP 6.0
+#define TEXT_PAD 3.0
+#define MAX_PHASE_LANES 4
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       width;
+  double       height;
+} CachedText;
+
+typedef struct
+{
+  IkouHostKind kind;
+  char        *name;
+  CachedText   text;
+} HostInfo;
+
+/* One visible row, gathered once per draw. */
+typedef struct
+{
+  IkouSystem *system;
+  guint       row;
+  double      y;            /* top of the row in viewport coordinates */
+  guint       first_step;   /* into step_buf */
+  guint       n_steps;
+} RowData;
+
+/* Something a label must not run over: a mark or a bar. */
+typedef struct
+{
+  double left;
+  double right;
+} Obstacle;
+
+struct _IkouRenderer
+{
+  GObject          parent_instance;
+
+  IkouPlan        *plan;
+  gulong           hosts_changed_id;
+  GListModel      *rows;
+  IkouSchedule    *schedule;
+  IkouScenario    *scenario;
+  GPtrArray       *findings;
+  GHashTable      *worst_by_system;  /* system id → severity + 1 */
+  GHashTable      *worst_by_mark;    /* mark key → severity + 1 */
+
+  IkouRenderStyle  style;
+  IkouColor        on_kind[IKOU_N_HOST_KINDS];
+  cairo_pattern_t *hatch[IKOU_N_HOST_KINDS];
+
+  IkouDay          today;
+  guint            selected;
+  int              selected_step;
+  IkouMilestone    selected_milestone;
+
+  /* Time axis. */
+  IkouDay          first;
+  IkouDay          last;
+  IkouDay          origin;           /* first day of the first month */
+  IkouDay          end;              /* first day after the last month */
+  int              origin_year;
+  int              origin_month;
+  GArray          *months;           /* IkouDay: month starts, n_months + 1 */
+  IkouZoom         zoom;
+  double           px_per_day;
+  gboolean         px_override;
+  double           row_height;
+
+  /* Header geometry, from the style. */
+  double           text_height;
+  double           small_height;
+  double           fy_h;
+  double           month_h;
+  double           band_h;
+  double           lane_h;
+  guint            n_phase_lanes;
+  GArray          *phase_lane;       /* guint per phase */
+
+  /* Text. */
+  PangoContext         *pango;
+  guint                 pango_serial;
+  PangoFontDescription *font;
+  PangoFontDescription *small_font;
+  PangoFontDescription *bold_font;
+  CachedText            month_text[12];
+  double                month_label_width;
+  GHashTable           *fy_text;     /* fiscal year → CachedText* */
+  GPtrArray            *phase_text;  /* CachedText* per phase */
+  CachedText            today_text;
+  CachedText            deadline_text;
+  PangoLayout          *scratch;
+  GHashTable           *hosts;       /* host id → HostInfo* */
+
+  /* Per-draw scratch, kept to avoid allocations. */
+  GArray               *row_buf;     /* RowData */
+  GArray               *step_buf;    /* IkouStep, resolved */
+  GArray               *obstacles;   /* Obstacle */
+};
+
+G_DEFINE_FINAL_TYPE (IkouRenderer, ikou_renderer, G_TYPE_OBJECT)
+
+/* Style ------------------------------------------------------------------ */
+
+static IkouColor
+rgb (guint32 hex)
+{
+  IkouColor c = {
+    ((hex >> 16) & 0xff) / 255.0,
+    ((hex >> 8) & 0xff) / 255.0,
+    (hex & 0xff) / 255.0,
+    1.0,
+  };
+  return c;
+}
+
+static IkouColor
+rgba (guint32 hex,
+      double  alpha)
+{
+  IkouColor c = rgb (hex);
+  c.alpha = alpha;
+  return c;
+}
+
+void
+ikou_render_style_init_default (IkouRenderStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  memset (style, 0, sizeof *style);
+  style->background = rgb (0xffffff);
+  style->foreground = rgb (0x241f31);
+  style->dim_foreground = rgb (0x5e5c64);
+  style->grid = rgba (0x000000, 0.16);
+  style->header_background = rgb (0xf3f3f3);
+  style->row_alternate = rgba (0x000000, 0.04);
+  style->selection = rgba (0x3584e4, 0.22);
+  style->today = rgb (0x1c71d8);
+  style->deadline = rgb (0xc01c28);
+  style->error = rgb (0xc01c28);
+  style->warning = rgb (0xc88800);
+  style->info = rgb (0x1c71d8);
+  style->build = rgb (0xffa348);
+  style->host_kind[IKOU_HOST_ONPREM_SHARED] = rgb (0xc0bfbc);
+  style->host_kind[IKOU_HOST_ONPREM_DEDICATED] = rgb (0xcdab8f);
+  style->host_kind[IKOU_HOST_SHARED_CLOUD] = rgb (0x99c1f1);
+  style->host_kind[IKOU_HOST_GOV_CLOUD] = rgb (0x8ff0a4);
+  style->host_kind[IKOU_HOST_OTHER] = rgb (0xdc8add);
+  style->phase = rgb (0xdeddda);
+  style->milestone[IKOU_MILESTONE_BUDGET] = rgb (0xf5c211);
+  style->milestone[IKOU_MILESTONE_CONTRACT] = rgb (0xc64600);
+  style->milestone[IKOU_MILESTONE_CUTOVER] = rgb (0x26a269);
+  style->tokutei = rgb (0x9141ac);
+  style->font_family = g_strdup ("Noto Sans CJK JP");
+  style->font_size = 12.0;
+  style->patterns = FALSE;
+  style->era_labels = FALSE;
+}
+
+void
+ikou_render_style_copy (IkouRenderStyle       *dest,
+                        const IkouRenderStyle *src)
+{
+  g_return_if_fail (dest != NULL && src != NULL);
+
+  if (dest == src)
+    return;
+
+  g_free (dest->font_family);
+  *dest = *src;
+  dest->font_family = g_strdup (src->font_family);
+}
+
+void
+ikou_render_style_clear (IkouRenderStyle *style)
+{
+  g_return_if_fail (style != NULL);
+
+  g_clear_pointer (&style->font_family, g_free);
+}
+
+static void
+set_source (cairo_t         *cr,
+            const IkouColor *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+static void
+set_source_alpha (cairo_t         *cr,
+                  const IkouColor *c,
+                  double           alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+static IkouColor
+text_color_on (const IkouColor *fill)
+{
+  double l = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
+
+  return l > 0.5 ? rgb (0x1e1e1e) : rgb (0xffffff);
+}
+
+/* Text ------------------------------------------------------------------- */
+
+static void
+cached_text_clear (CachedText *text)
+{
+  g_clear_object (&text->layout);
+  text->width = text->height = 0;
+}
+
+static void
+cached_text_free (gpointer data)
+{
+  CachedText *text = data;
+
+  cached_text_clear (text);
+  g_free (text);
+}
+
+static void
+host_info_free (gpointer data)
+{
+  HostInfo *info = data;
+
+  cached_text_clear (&info->text);
+  g_free (info->name);
+  g_free (info);
+}
+
+static void
+cached_text_set (IkouRenderer               *self,
+                 CachedText                 *text,
+                 const char                 *str,
+                 const PangoFontDescription *font)
+{
+  PangoRectangle logical;
+
+  if (text->layout == NULL)
+    text->layout = pango_layout_new (self->pango);
+  pango_layout_set_font_description (text->layout, font);
+  pango_layout_set_text (text->layout, str, -1);
+  pango_layout_get_extents (text->layout, NULL, &logical);
+  text->width = (double) logical.width / PANGO_SCALE;
+  text->height = (double) logical.height / PANGO_SCALE;
+}
+
+static void
+clear_text_caches (IkouRenderer *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->month_text); i++)
+    cached_text_clear (&self->month_text[i]);
+  g_hash_table_remove_all (self->fy_text);
+  g_ptr_array_set_size (self->phase_text, 0);
+  cached_text_clear (&self->today_text);
+  cached_text_clear (&self->deadline_text);
+  g_clear_object (&self->scratch);
+  g_hash_table_remove_all (self->hosts);
+}
+
+static double
+measure_text_height (IkouRenderer               *self,
+                     const PangoFontDescription *font)
+{
+  CachedText text = { 0 };
+  double height;
+
+  cached_text_set (self, &text, "年度Rg", font);
+  height = text.height;
+  cached_text_clear (&text);
+  return height;
+}
+
+static const CachedText *
+get_month_text (IkouRenderer *self,
+                int           month)
+{
+  CachedText *text = &self->month_text[month - 1];
+
+  if (text->layout == NULL)
+    {
+      char buf[8];
+
+      g_snprintf (buf, sizeof buf, "%d", month);
+      cached_text_set (self, text, buf, self->small_font);
+    }
+  return text;
+}
+
+static const CachedText *
+get_fy_text (IkouRenderer *self,
+             int           fiscal_year)
+{
+  CachedText *text = g_hash_table_lookup (self->fy_text, GINT_TO_POINTER (fiscal_year));
+
+  if (text == NULL)
+    {
+      g_autofree char *label = ikou_fiscal_year_format (fiscal_year, self->style.era_labels,
+                                                        IKOU_ERA_STYLE_SHORT);
+
+      text = g_new0 (CachedText, 1);
+      cached_text_set (self, text, label ? label : "", self->bold_font);
+      g_hash_table_insert (self->fy_text, GINT_TO_POINTER (fiscal_year), text);
+    }
+  return text;
+}
+
+/* 「R7年度末」 for the end of a fiscal year, else the date in 和暦.  Not
+ * translated: 年度 notation is Japanese in every language, like the
+ * fiscal-year header. */
+static char *
+format_deadline (IkouDay deadline)
+{
+  int fy = ikou_fiscal_year (deadline);
+
+  if (deadline == ikou_fiscal_year_end (fy))
+    {
+      g_autofree char *label = ikou_fiscal_year_format (fy, TRUE, IKOU_ERA_STYLE_SHORT);
+      return g_strconcat (label ? label : "", "末", NULL);
+    }
+  return ikou_day_format_era (deadline, IKOU_ERA_STYLE_SHORT);
+}
+
+static const CachedText *
+get_deadline_text (IkouRenderer *self,
+                   IkouDay       deadline)
+{
+  if (self->deadline_text.layout == NULL)
+    {
+      g_autofree char *label = format_deadline (deadline);
+      cached_text_set (self, &self->deadline_text, label ? label : "", self->small_font);
+    }
+  return &self->deadline_text;
+}
+
+static const CachedText *
+get_today_text (IkouRenderer *self)
+{
+  if (self->today_text.layout == NULL)
+    cached_text_set (self, &self->today_text, _("Today"), self->small_font);
+  return &self->today_text;
+}
+
+static const CachedText *
+get_phase_text (IkouRenderer *self,
+                guint         index)
+{
+  if (index >= self->phase_text->len)
+    {
+      guint n = ikou_schedule_get_n_phases (self->schedule);
+
+      g_ptr_array_set_size (self->phase_text, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          const IkouPhase *phase = ikou_schedule_get_phase (self->schedule, i);
+          CachedText *text = g_new0 (CachedText, 1);
+
+          cached_text_set (self, text, phase->label ? phase->label : "", self->small_font);
+          g_ptr_array_add (self->phase_text, text);
+        }
+    }
+  return g_ptr_array_index (self->phase_text, index);
+}
+
+static HostInfo *
+lookup_host (IkouRenderer *self,
+             guint         host_id)
+{
+  HostInfo *info;
+  IkouHost *host;
+
+  if (host_id == 0 || self->plan == NULL)
+    return NULL;
+
+  info = g_hash_table_lookup (self->hosts, GUINT_TO_POINTER (host_id));
+  if (info != NULL)
+    return info;
+
+  host = ikou_plan_lookup_host (self->plan, host_id);
+  if (host == NULL)
+    return NULL;
+
+  info = g_new0 (HostInfo, 1);
+  info->kind = ikou_host_get_kind (host);
+  if ((guint) info->kind >= IKOU_N_HOST_KINDS)
+    info->kind = IKOU_HOST_OTHER;
+  info->name = g_strdup (ikou_host_get_name (host));
+  g_hash_table_insert (self->hosts, GUINT_TO_POINTER (host_id), info);
+  return info;
+}
+
+static const CachedText *
+host_text (IkouRenderer *self,
+           HostInfo     *info)
+{
+  if (info->text.layout == NULL)
+    cached_text_set (self, &info->text, info->name ? info->name : "", self->small_font);
+  return &info->text;
+}
+
+static void
+show_text (cairo_t          *cr,
+           const CachedText *text,
+           double            x,
+           double            y,
+           const IkouColor  *color)
+{
+  set_source (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, text->layout);
+}
+
+/* Draws @str ellipsized to @width with the scratch layout. */
+static void
+show_text_ellipsized (IkouRenderer               *self,
+                      cairo_t                    *cr,
+                      const char                 *str,
+                      const PangoFontDescription *font,
+                      double                      x,
+                      double                      cy,
+                      double                      width,
+                      const IkouColor            *color)
+{
+  PangoRectangle logical;
+
+  if (self->scratch == NULL)
+    {
+      self->scratch = pango_layout_new (self->pango);
+      pango_layout_set_ellipsize (self->scratch, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->scratch, TRUE);
+    }
+  pango_layout_set_font_description (self->scratch, font);
+  pango_layout_set_width (self->scratch, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (self->scratch, str, -1);
+  pango_layout_get_extents (self->scratch, NULL, &logical);
+  set_source (cr, color);
+  cairo_move_to (cr, x, cy - (double) logical.height / PANGO_SCALE / 2);
+  pango_cairo_show_layout (cr, self->scratch);
+}
+
+/* Geometry --------------------------------------------------------------- */
+
+static void
+update_header_geometry (IkouRenderer *self)
+{
+  double size = self->style.font_size > 0 ? self->style.font_size : 12.0;
+  const char *family = self->style.font_family ? self->style.font_family : "Sans";
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->bold_font, pango_font_description_free);
+
+  self->font = pango_font_description_new ();
+  pango_font_description_set_family (self->font, family);
+  pango_font_description_set_absolute_size (self->font, size * PANGO_SCALE);
+  self->small_font = pango_font_description_copy (self->font);
+  pango_font_description_set_absolute_size (self->small_font, size * 0.85 * PANGO_SCALE);
+  self->bold_font = pango_font_description_copy (self->font);
+  pango_font_description_set_weight (self->bold_font, PANGO_WEIGHT_BOLD);
+
+  clear_text_caches (self);
+
+  self->text_height = measure_text_height (self, self->font);
+  self->small_height = measure_text_height (self, self->small_font);
+  self->fy_h = ceil (self->text_height + 4);
+  self->month_h = ceil (self->small_height + 2);
+  self->band_h = ceil (MAX (1, self->n_phase_lanes) * (self->small_height + 3) + 4);
+  self->lane_h = ceil (self->small_height + 4);
+
+  /* The widest month label decides how many month labels fit. */
+  self->month_label_width = 0;
+  for (int m = 1; m <= 12; m++)
+    self->month_label_width = MAX (self->month_label_width, get_month_text (self, m)->width);
+}
+
+static void
+update_phase_lanes (IkouRenderer *self)
+{
+  IkouDay lane_end[MAX_PHASE_LANES] = { 0 };
+  guint n = self->schedule ? ikou_schedule_get_n_phases (self->schedule) : 0;
+
+  g_array_set_size (self->phase_lane, n);
+  self->n_phase_lanes = n > 0 ? 1 : 0;
+
+  /* Greedy: each phase goes into the first lane free at its start, so
+   * overlapping phases stack instead of hiding each other. */
+  for (guint i = 0; i < n; i++)
+    {
+      const IkouPhase *phase = ikou_schedule_get_phase (self->schedule, i);
+      guint lane = 0;
+
+      while (lane < MAX_PHASE_LANES - 1 && lane_end[lane] != 0 && lane_end[lane] >= phase->start)
+        lane++;
+      lane_end[lane] = MAX (lane_end[lane], phase->end);
+      g_array_index (self->phase_lane, guint, i) = lane;
+      self->n_phase_lanes = MAX (self->n_phase_lanes, lane + 1);
+    }
+}
+
+static void
+update_scale (IkouRenderer *self)
+{
+  if (!self->px_override)
+    self->px_per_day = zoom_px_per_month[self->zoom] / DAYS_PER_MONTH;
+}
+
+static void
+update_months (IkouRenderer *self)
+{
+  IkouDay day;
+
+  g_array_set_size (self->months, 0);
+  self->origin = ikou_day_month_start (self->first);
+  self->end = ikou_day_add_months (ikou_day_month_start (self->last), 1);
+  if (self->origin == IKOU_DAY_NONE || self->end == IKOU_DAY_NONE || self->end <= self->origin)
+    {
+      self->origin = self->first;
+      self->end = self->first + 1;
+      self->origin_year = 0;
+      self->origin_month = 0;
+      return;
+    }
+  self->origin_year = ikou_day_get_year (self->origin);
+  self->origin_month = ikou_day_get_month (self->origin);
+
+  for (day = self->origin; day < self->end; day = ikou_day_add_months (day, 1))
+    {
+      g_array_append_val (self->months, day);
+      if (day == IKOU_DAY_NONE)
+        break;
+    }
+  g_array_append_val (self->months, self->end);
+}
+
+/* Index into self->months of the month holding @day, clamped. */
+static guint
+month_index (IkouRenderer *self,
+             IkouDay       day)
+{
+  int y, m, d;
+  int index;
+
+  if (self->months->len < 2)
+    return 0;
+  if (day <= self->origin)
+    return 0;
+  if (day >= self->end)
+    return self->months->len - 1;
+  if (!ikou_day_to_ymd (day, &y, &m, &d))
+    return 0;
+  index = (y - self->origin_year) * 12 + (m - self->origin_month);
+  return CLAMP (index, 0, (int) self->months->len - 1);
+}
+
+static inline double
+day_x (IkouRenderer *self,
+       IkouDay       day)
+{
+  return (day - self->origin) * self->px_per_day;
+}
+
+/* A crisp vertical line of @width at @x (pixel grid in the widget). */
+static double
+snap (double x,
+      double width)
+{
+  if (((int) round (width)) % 2 == 1)
+    return floor (x) + 0.5;
+  return round (x);
+}
+
+/* Object ----------------------------------------------------------------- */
+
+static void
+hosts_changed_cb (IkouRenderer *self)
+{
+  g_hash_table_remove_all (self->hosts);
+}
+
+static void
+ikou_renderer_dispose (GObject *object)
+{
+  IkouRenderer *self = IKOU_RENDERER (object);
+
+  if (self->plan != NULL && self->hosts_changed_id != 0)
+    g_signal_handler_disconnect (self->plan, self->hosts_changed_id);
+  self->hosts_changed_id = 0;
+  g_clear_object (&self->plan);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->schedule);
+  g_clear_object (&self->scenario);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ikou_renderer_parent_class)->dispose (object);
+}
+
+static void
+ikou_renderer_finalize (GObject *object)
+{
+  IkouRenderer *self = IKOU_RENDERER (object);
+
+  clear_text_caches (self);
+  g_hash_table_unref (self->fy_text);
+  g_ptr_array_unref (self->phase_text);
+  g_hash_table_unref (self->hosts);
+  g_hash_table_unref (self->worst_by_system);
+  g_hash_table_unref (self->worst_by_mark);
+  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
+    g_clear_pointer (&self->hatch[i], cairo_pattern_destroy);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->bold_font, pango_font_description_free);
+  g_clear_object (&self->pango);
+  g_array_unref (self->months);
+  g_array_unref (self->phase_lane);
+  g_array_unref (self->row_buf);
+  g_array_unref (self->step_buf);
+  g_array_unref (self->obstacles);
+  ikou_render_style_clear (&self->style);
+
+  G_OBJECT_CLASS (ikou_renderer_parent_class)->finalize (object);
+}
+
+static void
+ikou_renderer_class_init (IkouRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ikou_renderer_dispose;
+  object_class->finalize = ikou_renderer_finalize;
+}
+
+static void
+ikou_renderer_init (IkouRenderer *self)
+{
+  cairo_font_options_t *options;
+  int fy;
+
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  /* Linear metrics: text measures the same on screen, in PDF and PNG,
+   * so a label that fits in the window fits on paper. */
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (self->pango, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (self->pango, 72.0);
+  self->pango_serial = pango_context_get_serial (self->pango);
+
+  self->fy_text = g_hash_table_new_full (NULL, NULL, NULL, cached_text_free);
+  self->phase_text = g_ptr_array_new_with_free_func (cached_text_free);
+  self->hosts = g_hash_table_new_full (NULL, NULL, NULL, host_info_free);
+  self->worst_by_system = g_hash_table_new (NULL, NULL);
+  self->worst_by_mark = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->months = g_array_new (FALSE, FALSE, sizeof (IkouDay));
+  self->phase_lane = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->row_buf = g_array_new (FALSE, FALSE, sizeof (RowData));
+  self->step_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+
+  self->selected_step = -1;
+  self->zoom = IKOU_ZOOM_MONTH;
+  self->row_height = 28.0;
+  self->today = ikou_day_today ();
+
+  ikou_render_style_init_default (&self->style);
+  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
+    self->on_kind[i] = text_color_on (&self->style.host_kind[i]);
+
+  /* R2年度 (the start of standardization) to R12年度末 (the 特定移行支援
+   * outer limit) until someone sets a range. */
+  fy = 2020;
+  self->first = ikou_fiscal_year_start (fy);
+  self->last = ikou_fiscal_year_end (fy + 10);
+  if (self->first == IKOU_DAY_NONE || self->last == IKOU_DAY_NONE)
+    {
+      self->first = ikou_day_from_ymd (2020, 4, 1);
+      self->last = ikou_day_from_ymd (2031, 3, 31);
+    }
+  update_scale (self);
+  update_months (self);
+  update_header_geometry (self);
+}
+
+IkouRenderer *
+ikou_renderer_new (void)
+{
+  return g_object_new (IKOU_TYPE_RENDERER, NULL);
+}
+
+void
+ikou_renderer_set_plan (IkouRenderer *self,
+                        IkouPlan     *plan)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (plan == NULL || IKOU_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL && self->hosts_changed_id != 0)
+    g_signal_handler_disconnect (self->plan, self->hosts_changed_id);
+  self->hosts_changed_id = 0;
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    self->hosts_changed_id = g_signal_connect_swapped (plan, "hosts-changed",
+                                                       G_CALLBACK (hosts_changed_cb), self);
+  g_hash_table_remove_all (self->hosts);
+}
+
+void
+ikou_renderer_set_rows (IkouRenderer *self,
+                        GListModel   *rows)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (rows == NULL || G_IS_LIST_MODEL (rows));
+
+  g_set_object (&self->rows, rows);
+}
+
+static GListModel *
+get_rows (IkouRenderer *self)
+{
+  if (self->rows != NULL)
+    return self->rows;
+  return self->plan ? G_LIST_MODEL (self->plan) : NULL;
+}
+
+void
+ikou_renderer_set_schedule (IkouRenderer *self,
+                            IkouSchedule *schedule)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (schedule == NULL || IKOU_IS_SCHEDULE (schedule));
+
+  g_set_object (&self->schedule, schedule);
+  update_phase_lanes (self);
+  update_header_geometry (self);
+}
+
+void
+ikou_renderer_set_scenario (IkouRenderer *self,
+                            IkouScenario *scenario)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (scenario == NULL || IKOU_IS_SCENARIO (scenario));
+
+  g_set_object (&self->scenario, scenario);
+}
+
+IkouScenario *
+ikou_renderer_get_scenario (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), NULL);
+
+  return self->scenario;
+}
+
+static gint64 *
+mark_key (guint system_id,
+          int   step,
+          int   milestone)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = ((gint64) system_id << 24) | ((gint64) (step & 0xfffff) << 4) | (milestone & 0xf);
+  return key;
+}
+
+static gint64
+mark_key_value (guint system_id,
+                int   step,
+                int   milestone)
+{
+  return ((gint64) system_id << 24) | ((gint64) (step & 0xfffff) << 4) | (milestone & 0xf);
+}
+
+static void
+note_worst (GHashTable *table,
+            gpointer    key,
+            int         severity,
+            gboolean    owns_key)
+{
+  int old = GPOINTER_TO_INT (g_hash_table_lookup (table, key));
+
+  /* Stored as severity + 1 so that 0 means "none"; ERROR is 0, the worst. */
+  if (old == 0 || severity + 1 < old)
+    g_hash_table_replace (table, key, GINT_TO_POINTER (severity + 1));
+  else if (owns_key)
+    g_free (key);
+}
+
+void
+ikou_renderer_set_findings (IkouRenderer *self,
+                            GPtrArray    *findings)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+
+  if (findings != NULL)
+    g_ptr_array_ref (findings);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings;
+
+  g_hash_table_remove_all (self->worst_by_system);
+  g_hash_table_remove_all (self->worst_by_mark);
+  if (findings == NULL)
+    return;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const IkouFinding *f = g_ptr_array_index (findings, i);
+
+      if ((guint) f->severity >= IKOU_N_SEVERITIES)
+        continue;
+      note_worst (self->worst_by_system, GUINT_TO_POINTER (f->system_id), f->severity, FALSE);
+      if (f->step >= 0 && f->milestone >= 0 && f->milestone < IKOU_N_MILESTONES)
+        note_worst (self->worst_by_mark, mark_key (f->system_id, f->step, f->milestone),
+                    f->severity, TRUE);
+    }
+}
+
+static void
+rebuild_hatches (IkouRenderer *self)
+{
+  const double t = 6.0;
+
+  for (guint kind = 0; kind < IKOU_N_HOST_KINDS; kind++)
+    {
+      cairo_surface_t *tile;
+      cairo_t *cr;
+
+      g_clear_pointer (&self->hatch[kind], cairo_pattern_destroy);
+
+      /* A recording surface keeps the hatch as vectors in PDF and SVG. */
+      tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                             &(cairo_rectangle_t) { 0, 0, t, t });
+      cr = cairo_create (tile);
+      set_source_alpha (cr, &self->style.foreground, 0.45);
+      cairo_set_line_width (cr, 0.8);
+      switch ((IkouHostKind) kind)
+        {
+        case IKOU_HOST_ONPREM_SHARED:      /* ／ */
+          cairo_move_to (cr, -1, t + 1);
+          cairo_line_to (cr, t + 1, -1);
+          cairo_stroke (cr);
+          break;
+        case IKOU_HOST_ONPREM_DEDICATED:   /* ✕ */
+          cairo_move_to (cr, -1, t + 1);
+          cairo_line_to (cr, t + 1, -1);
+          cairo_move_to (cr, -1, -1);
+          cairo_line_to (cr, t + 1, t + 1);
+          cairo_stroke (cr);
+          break;
+        case IKOU_HOST_SHARED_CLOUD:       /* dots */
+          cairo_arc (cr, t / 2, t / 2, 0.9, 0, 2 * G_PI);
+          cairo_fill (cr);
+          break;
+        case IKOU_HOST_GOV_CLOUD:          /* ― */
+          cairo_move_to (cr, 0, t / 2);
+          cairo_line_to (cr, t, t / 2);
+          cairo_stroke (cr);
+          break;
+        case IKOU_HOST_OTHER:              /* ＼ */
+        case IKOU_N_HOST_KINDS:
+        default:
+          cairo_move_to (cr, -1, -1);
+          cairo_line_to (cr, t + 1, t + 1);
+          cairo_stroke (cr);
+          break;
+        }
+      cairo_destroy (cr);
+      self->hatch[kind] = cairo_pattern_create_for_surface (tile);
+      cairo_pattern_set_extend (self->hatch[kind], CAIRO_EXTEND_REPEAT);
+      cairo_surface_destroy (tile);
+    }
+}
+
+void
+ikou_renderer_set_style (IkouRenderer          *self,
+                         const IkouRenderStyle *style)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (style != NULL);
+
+  ikou_render_style_copy (&self->style, style);
+  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
+    self->on_kind[i] = text_color_on (&self->style.host_kind[i]);
+  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
+    g_clear_pointer (&self->hatch[i], cairo_pattern_destroy);
+  if (self->style.patterns)
+    rebuild_hatches (self);
+  update_header_geometry (self);
+}
+
+void
+ikou_renderer_set_today (IkouRenderer *self,
+                         IkouDay       today)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+
+  self->today = today;
+}
+
+void
+ikou_renderer_set_selected (IkouRenderer *self,
+                            guint         system_id)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+
+  if (self->selected != system_id)
+    self->selected_step = -1;
+  self->selected = system_id;
+}
+
+guint
+ikou_renderer_get_selected (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
+
+  return self->selected;
+}
+
+void
+ikou_renderer_set_selected_milestone (IkouRenderer  *self,
+                                      int            step,
+                                      IkouMilestone  milestone)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+
+  self->selected_step = step;
+  self->selected_milestone = milestone;
+}
+
+void
+ikou_renderer_set_range (IkouRenderer *self,
+                         IkouDay       first,
+                         IkouDay       last)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (first != IKOU_DAY_NONE && last != IKOU_DAY_NONE);
+
+  if (last < first)
+    {
+      IkouDay tmp = first;
+      first = last;
+      last = tmp;
+    }
+  self->first = first;
+  self->last = last;
+  update_months (self);
+}
+
+void
+ikou_renderer_get_range (IkouRenderer *self,
+                         IkouDay      *first,
+                         IkouDay      *last)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+
+  if (first)
+    *first = self->origin;
+  if (last)
+    *last = self->end - 1;
+}
+
+void
+ikou_renderer_set_zoom (IkouRenderer *self,
+                        IkouZoom      zoom)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail ((guint) zoom < IKOU_N_ZOOMS);
+
+  self->zoom = zoom;
+  self->px_override = FALSE;
+  update_scale (self);
+}
+
+IkouZoom
+ikou_renderer_get_zoom (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), IKOU_ZOOM_MONTH);
+
+  return self->zoom;
+}
+
+void
+ikou_renderer_set_px_per_day (IkouRenderer *self,
+                              double        px_per_day)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (px_per_day > 0);
+
+  self->px_per_day = px_per_day;
+  self->px_override = TRUE;
+}
+
+double
+ikou_renderer_get_px_per_day (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 1.0);
+
+  return self->px_per_day;
+}
+
+void
+ikou_renderer_set_row_height (IkouRenderer *self,
+                              double        row_height)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (row_height >= 4);
+
+  self->row_height = row_height;
+}
+
+double
+ikou_renderer_get_row_height (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
+
+  return self->row_height;
+}
+
+double
+ikou_renderer_get_header_height (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
+
+  return self->fy_h + self->month_h + self->band_h + self->lane_h;
+}
+
+double
+ikou_renderer_get_content_width (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
+
+  return ceil (day_x (self, self->end));
+}
+
+guint
+ikou_renderer_get_n_rows (IkouRenderer *self)
+{
+  GListModel *rows;
+
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
+
+  rows = get_rows (self);
+  return rows ? g_list_model_get_n_items (rows) : 0;
+}
+
+void
+ikou_renderer_get_visible_rows (IkouRenderer *self,
+                                double        scroll_y,
+                                double        height,
+                                guint        *first,
+                                guint        *n)
+{
+  double body_h;
+  guint n_rows;
+  double top;
+  double bottom;
+  guint f = 0;
+  guint l = 0;
+
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+
+  n_rows = ikou_renderer_get_n_rows (self);
+  body_h = height - ikou_renderer_get_header_height (self);
+  scroll_y = MAX (scroll_y, 0);
+  if (body_h > 0 && n_rows > 0)
+    {
+      /* Rows that intersect the open interval (top, bottom): a row that
+       * only touches the bottom edge is not drawn, so a page that ends
+       * exactly on a row boundary does not show a sliver of the next. */
+      top = scroll_y / self->row_height;
+      bottom = (scroll_y + body_h) / self->row_height;
+      f = (guint) MIN (floor (top), (double) n_rows);
+      l = (guint) MIN (ceil (bottom - 1e-6), (double) n_rows);
+      if (l < f)
+        l = f;
+    }
+  if (first)
+    *first = f;
+  if (n)
+    *n = l - f;
+}
+
+double
+ikou_renderer_x_for_day (IkouRenderer *self,
+                         IkouDay       day)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
+
+  return day_x (self, day);
+}
+
+IkouDay
+ikou_renderer_day_for_x (IkouRenderer *self,
+                         double        x)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), IKOU_DAY_NONE);
+
+  return self->origin + (IkouDay) floor (x / self->px_per_day + 1e-9);
+}
+
+/* Rows ------------------------------------------------------------------- */
+
+static guint
+system_today_host (IkouSystem     *system,
+                   const IkouStep *steps,
+                   guint           n_steps)
+{
+  guint host = ikou_system_get_host (system);
+
+  if (host == 0 && n_steps > 0)
+    host = steps[0].from_host;
+  return host;
+}
+
+static int
+worst_for_system (IkouRenderer *self,
+                  guint         system_id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->worst_by_system,
+                                               GUINT_TO_POINTER (system_id))) - 1;
+}
+
+static int
+worst_for_mark (IkouRenderer *self,
+                guint         system_id,
+                int           step,
+                int           milestone)
+{
+  gint64 key = mark_key_value (system_id, step, milestone);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->worst_by_mark, &key)) - 1;
+}
+
+static const IkouColor *
+severity_color (IkouRenderer *self,
+                int           severity)
+{
+  switch (severity)
+    {
+    case IKOU_SEVERITY_ERROR:
+      return &self->style.error;
+    case IKOU_SEVERITY_WARNING:
+      return &self->style.warning;
+    default:
+      return &self->style.info;
+    }
+}
+
+static double
+mark_size (IkouRenderer *self)
+{
+  return MIN (self->row_height * 0.62, MAX (self->style.font_size * 1.35, 8.0));
+}
+
+static double
+finding_marker_width (IkouRenderer *self)
+{
+  return MIN (mark_size (self) / 2, self->row_height * 0.28) * 2 + 6;
+}
+
+static void
+path_star (cairo_t *cr,
+           double   cx,
+           double   cy,
+           double   r)
+{
+  for (int i = 0; i < 10; i++)
+    {
+      double a = -G_PI / 2 + i * G_PI / 5;
+      double rr = (i % 2 == 0) ? r * 1.15 : r * 0.5;
+
+      if (i == 0)
+        cairo_move_to (cr, cx + rr * cos (a), cy + rr * sin (a) + r * 0.1);
+      else
+        cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a) + r * 0.1);
+    }
+  cairo_close_path (cr);
+}
+
+static void
+path_milestone (cairo_t       *cr,
+                IkouMilestone  milestone,
+                double         cx,
+                double         cy,
+                double         r)
+{
+  cairo_new_path (cr);
+  switch (milestone)
+    {
+    case IKOU_MILESTONE_BUDGET:
+      path_star (cr, cx, cy, r);
+      break;
+    case IKOU_MILESTONE_CONTRACT:
+      cairo_move_to (cr, cx, cy - r);
+      cairo_line_to (cr, cx + r, cy);
+      cairo_line_to (cr, cx, cy + r);
+      cairo_line_to (cr, cx - r, cy);
+      cairo_close_path (cr);
+      break;
+    case IKOU_MILESTONE_CUTOVER:
+    case IKOU_N_MILESTONES:
+    default:
+      cairo_move_to (cr, cx, cy - r);
+      cairo_line_to (cr, cx + r * 1.05, cy + r * 0.8);
+      cairo_line_to (cr, cx - r * 1.05, cy + r * 0.8);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+static void
+draw_milestone_shape (IkouRenderer  *self,
+                      cairo_t       *cr,
+                      IkouMilestone  milestone,
+                      double         cx,
+                      double         cy,
+                      double         r)
+{
+  path_milestone (cr, milestone, cx, cy, r);
+  set_source (cr, &self->style.milestone[milestone]);
+  cairo_fill_preserve (cr);
+  set_source_alpha (cr, &self->style.foreground, 0.85);
+  cairo_set_line_width (cr, MAX (0.75, r / 8));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
+static void
+draw_finding_shape (IkouRenderer *self,
+                    cairo_t      *cr,
+                    int           severity,
+                    double        cx,
+                    double        cy,
+                    double        r)
+{
+  /* Different shapes per severity so a B/W copy still tells them apart. */
+  cairo_new_path (cr);
+  set_source (cr, severity_color (self, severity));
+  switch (severity)
+    {
+    case IKOU_SEVERITY_ERROR:
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_fill (cr);
+      set_source (cr, &self->style.background);
+      cairo_rectangle (cr, cx - r * 0.14, cy - r * 0.62, r * 0.28, r * 0.75);
+      cairo_rectangle (cr, cx - r * 0.14, cy + r * 0.3, r * 0.28, r * 0.28);
+      cairo_fill (cr);
+      break;
+    case IKOU_SEVERITY_WARNING:
+      cairo_move_to (cr, cx, cy - r);
+      cairo_line_to (cr, cx + r * 1.1, cy + r * 0.85);
+      cairo_line_to (cr, cx - r * 1.1, cy + r * 0.85);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    default:
+      cairo_set_line_width (cr, MAX (1.0, r / 3));
+      cairo_arc (cr, cx, cy, r * 0.8, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+static void
+fill_segment (IkouRenderer *self,
+              cairo_t      *cr,
+              IkouHostKind  kind,
+              double        x0,
+              double        y0,
+              double        x1,
+              double        y1)
+{
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  set_source (cr, &self->style.host_kind[kind]);
+  if (self->style.patterns && self->hatch[kind] != NULL)
+    {
+      cairo_fill_preserve (cr);
+      cairo_set_source (cr, self->hatch[kind]);
+    }
+  cairo_fill (cr);
+}
+
+static int
+compare_obstacles (gconstpointer a,
+                   gconstpointer b)
+{
+  const Obstacle *oa = a;
+  const Obstacle *ob = b;
+
+  return (oa->left > ob->left) - (oa->left < ob->left);
+}
+
+static void
+add_obstacle (IkouRenderer *self,
+              double        left,
+              double        right)
+{
+  Obstacle o = { left, right };
+
+  g_array_append_val (self->obstacles, o);
+}
+
+/* Writes the host name in [x0, x1] clear of the row's marks, at the start
+ * of the visible part of the segment so it stays readable when scrolled. */
+static void
+draw_segment_label (IkouRenderer *self,
+                    cairo_t      *cr,
+                    HostInfo     *info,
+                    double        x0,
+                    double        x1,
+                    double        cy,
+                    double        width,
+                    gboolean      thin)
+{
+  const CachedText *text;
+  double left = MAX (x0, 0) + TEXT_PAD;
+  double right = MIN (x1, width) - TEXT_PAD;
+
+  for (guint i = 0; i < self->obstacles->len; i++)
+    {
+      const Obstacle *o = &g_array_index (self->obstacles, Obstacle, i);
+
+      if (o->right + TEXT_PAD <= left)
+        continue;
+      if (o->left - TEXT_PAD <= left)
+        {
+          left = MAX (left, o->right + TEXT_PAD);
+          continue;
+        }
+      right = MIN (right, o->left - TEXT_PAD);
+      break;
+    }
+
+  if (right - left < self->style.font_size * 2)
+    return;
+
+  text = host_text (self, info);
+  if (thin)
+    {
+      /* A capsule on the thin line, like a station name on a map. */
+      double w = MIN (text->width, right - left) + 2 * TEXT_PAD;
+      double h = text->height;
+
+      cairo_rectangle (cr, left - TEXT_PAD, cy - h / 2, w, h);
+      set_source (cr, &self->style.host_kind[info->kind]);
+      cairo_fill (cr);
+    }
+  if (text->width <= right - left)
+    show_text (cr, text, left, cy - text->height / 2, &self->on_kind[info->kind]);
+  else
+    show_text_ellipsized (self, cr, info->name, self->small_font, left, cy,
+                          right - left, &self->on_kind[info->kind]);
+}
+
+static void
+draw_row_background (IkouRenderer  *self,
+                     cairo_t       *cr,
+                     const RowData *rd,
+                     double         width)
+{
+  if (self->selected != 0 && ikou_system_get_id (rd->system) == self->selected)
+    {
+      cairo_rectangle (cr, 0, rd->y, width, self->row_height);
+      set_source (cr, &self->style.selection);
+      cairo_fill (cr);
+    }
+  else if (rd->row % 2 == 1)
+    {
+      cairo_rectangle (cr, 0, rd->y, width, self->row_height);
+      set_source (cr, &self->style.row_alternate);
+      cairo_fill (cr);
+    }
+}
+
+static double
+clamp_x (double x,
+         double width)
+{
+  return CLAMP (x, -64.0, width + 64.0);
+}
+
+static void
+draw_row_segments (IkouRenderer  *self,
+                   cairo_t       *cr,
+                   const RowData *rd,
+                   double         scroll_x,
+                   double         width)
+{
+  const IkouStep *steps = &g_array_index (self->step_buf, IkouStep, rd->first_step);
+  double rh = self->row_height;
+  double cy = rd->y + rh / 2;
+  double thin_h = MAX (3.0, round (rh * 0.24));
+  double seg_h = round (rh * 0.56);
+  double axis_start = -scroll_x;
+  double axis_end = day_x (self, self->end) - scroll_x;
+  double r = mark_size (self) / 2;
+  HostInfo *info;
+  guint host;
+  double seg_start;
+  gboolean thin = TRUE;
+  guint next;
+
+  /* Obstacles for labels: marks and build bars. */
+  g_array_set_size (self->obstacles, 0);
+  for (guint i = 0; i < rd->n_steps; i++)
+    {
+      const IkouStep *st = &steps[i];
+
+      for (int m = 0; m < IKOU_N_MILESTONES; m++)
+        {
+          IkouDay d = ikou_step_get_milestone (st, m);
+          if (d != IKOU_DAY_NONE)
+            {
+              double x = day_x (self, d) - scroll_x;
+              add_obstacle (self, x - r - 1, x + r + 1);
+            }
+        }
+      if (st->contract_date != IKOU_DAY_NONE && st->cutover_date > st->contract_date)
+        add_obstacle (self, day_x (self, st->contract_date) - scroll_x,
+                      day_x (self, st->cutover_date) - scroll_x);
+    }
+  /* The finding marker covers the start of the row. */
+  if (worst_for_system (self, ikou_system_get_id (rd->system)) >= 0)
+    add_obstacle (self, -G_MAXDOUBLE, finding_marker_width (self));
+  g_array_sort (self->obstacles, compare_obstacles);
+
+  /* Host segments: today's host (thin) until the first cut-over, then
+   * each step's to-host from its cut-over to the next one. */
+  host = system_today_host (rd->system, steps, rd->n_steps);
+  seg_start = axis_start;
+  next = 0;
+  for (;;)
+    {
+      double seg_end = axis_end;
+      gboolean found = FALSE;
+      guint k;
+
+      for (k = next; k < rd->n_steps; k++)
+        {
+          if (steps[k].cutover_date != IKOU_DAY_NONE)
+            {
+              double x = day_x (self, steps[k].cutover_date) - scroll_x;
+
+              if (x >= seg_start)
+                {
+                  seg_end = MIN (x, axis_end);
+                  found = TRUE;
+                  break;
+                }
+            }
+        }
+
+      info = lookup_host (self, host);
+      if (info != NULL && seg_end > 0 && seg_start < width && seg_end > seg_start)
+        {
+          double h = thin ? thin_h : seg_h;
+          double x0 = clamp_x (seg_start, width);
+          double x1 = clamp_x (seg_end, width);
+
+          fill_segment (self, cr, info->kind, x0, cy - h / 2, x1, cy + h / 2);
+          draw_segment_label (self, cr, info, seg_start, seg_end, cy, width, thin);
+        }
+      if (!found)
+        break;
+      host = steps[k].to_host;
+      seg_start = seg_end;
+      thin = FALSE;
+      next = k + 1;
+    }
+
+  /* Build bars: contract → cut-over. */
+  for (guint i = 0; i < rd->n_steps; i++)
+    {
+      const IkouStep *st = &steps[i];
+      double x0, x1;
+
+      if (st->contract_date == IKOU_DAY_NONE || st->cutover_date <= st->contract_date)
+        continue;
+      x0 = day_x (self, st->contract_date) - scroll_x;
+      x1 = day_x (self, st->cutover_date) - scroll_x;
+      if (x1 < 0 || x0 > width)
+        continue;
+      x0 = clamp_x (x0, width);
+      x1 = clamp_x (x1, width);
+      cairo_rectangle (cr, x0, cy - seg_h / 2, x1 - x0, seg_h);
+      set_source (cr, &self->style.build);
+      cairo_fill_preserve (cr);
+      set_source_alpha (cr, &self->style.foreground, 0.55);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_row_marks (IkouRenderer  *self,
+                cairo_t       *cr,
+                const RowData *rd,
+                double         scroll_x,
+                double         width)
+{
+  const IkouStep *steps = &g_array_index (self->step_buf, IkouStep, rd->first_step);
+  guint id = ikou_system_get_id (rd->system);
+  double rh = self->row_height;
+  double cy = rd->y + rh / 2;
+  double r = mark_size (self) / 2;
+  int worst;
+
+  /* The system's own 特定移行支援 deadline. */
+  if (ikou_system_get_tokutei (rd->system))
+    {
+      IkouDay deadline = ikou_system_get_tokutei_deadline (rd->system);
+
+      if (deadline != IKOU_DAY_NONE)
+        {
+          double x = snap (day_x (self, deadline) - scroll_x, 2);
+
+          if (x > -8 && x < width + 8)
+            {
+              double dash[] = { 3.0, 2.0 };
+
+              set_source (cr, &self->style.tokutei);
+              cairo_set_line_width (cr, 2.0);
+              cairo_set_dash (cr, dash, 2, 0);
+              cairo_move_to (cr, x, rd->y + 1);
+              cairo_line_to (cr, x, rd->y + rh - 1);
+              cairo_stroke (cr);
+              cairo_set_dash (cr, NULL, 0, 0);
+              /* A pennant, so the tick reads as a deadline flag. */
+              cairo_move_to (cr, x, rd->y + 1);
+              cairo_line_to (cr, x - rh * 0.25, rd->y + 1 + rh * 0.12);
+              cairo_line_to (cr, x, rd->y + 1 + rh * 0.24);
+              cairo_close_path (cr);
+              cairo_fill (cr);
+            }
+        }
+    }
+
+  for (guint i = 0; i < rd->n_steps; i++)
+    {
+      for (int m = 0; m < IKOU_N_MILESTONES; m++)
+        {
+          IkouDay d = ikou_step_get_milestone (&steps[i], m);
+          double x;
+          int sev;
+
+          if (d == IKOU_DAY_NONE)
+            continue;
+          x = day_x (self, d) - scroll_x;
+          if (x < -2 * r || x > width + 2 * r)
+            continue;
+
+          sev = worst_for_mark (self, id, i, m);
+          if (sev >= 0)
+            {
+              set_source (cr, severity_color (self, sev));
+              cairo_set_line_width (cr, 2.0);
+              cairo_arc (cr, x, cy, r + 2.5, 0, 2 * G_PI);
+              cairo_stroke (cr);
+            }
+          if (self->selected == id && self->selected_step == (int) i &&
+              self->selected_milestone == (IkouMilestone) m)
+            {
+              IkouColor sel = self->style.selection;
+
+              sel.alpha = 1.0;
+              set_source (cr, &sel);
+              cairo_set_line_width (cr, 2.5);
+              cairo_arc (cr, x, cy, r + 4.5, 0, 2 * G_PI);
+              cairo_stroke (cr);
+            }
+          draw_milestone_shape (self, cr, m, x, cy, r);
+        }
+    }
+
+  /* The finding marker at the row's start (the left edge of the view). */
+  worst = worst_for_system (self, id);
+  if (worst >= 0)
+    {
+      double fr = MIN (r, rh * 0.28);
+
+      cairo_rectangle (cr, 0, rd->y + 1, finding_marker_width (self), rh - 2);
+      set_source_alpha (cr, &self->style.background, 0.85);
+      cairo_fill (cr);
+      draw_finding_shape (self, cr, worst, 3 + fr, cy, fr);
+    }
+}
+
+/* Gathers the visible rows: one get_item() per row, steps resolved
+ * through the scenario once. */
+static void
+collect_rows (IkouRenderer *self,
+              double        scroll_y,
+              double        height)
+{
+  GListModel *rows = get_rows (self);
+  double header_h = ikou_renderer_get_header_height (self);
+  guint first, n;
+
+  for (guint i = 0; i < self->row_buf->len; i++)
+    g_object_unref (g_array_index (self->row_buf, RowData, i).system);
+  g_array_set_size (self->row_buf, 0);
+  g_array_set_size (self->step_buf, 0);
+
+  if (rows == NULL)
+    return;
+
+  ikou_renderer_get_visible_rows (self, scroll_y, height, &first, &n);
+  for (guint row = first; row < first + n; row++)
+    {
+      gpointer item = g_list_model_get_item (rows, row);
+      RowData rd;
+      guint n_steps;
+      guint id;
+
+      if (item == NULL)
+        continue;
+      if (!IKOU_IS_SYSTEM (item))
+        {
+          g_object_unref (item);
+          continue;
+        }
+
+      rd.system = item;
+      rd.row = row;
+      rd.y = header_h + row * self->row_height - MAX (scroll_y, 0);
+      rd.first_step = self->step_buf->len;
+      n_steps = ikou_system_get_n_steps (rd.system);
+      id = ikou_system_get_id (rd.system);
+      g_array_set_size (self->step_buf, rd.first_step + n_steps);
+      for (guint i = 0; i < n_steps; i++)
+        ikou_scenario_resolve_step (self->scenario, id, i,
+                                    ikou_system_get_step (rd.system, i),
+                                    &g_array_index (self->step_buf, IkouStep, rd.first_step + i));
+      rd.n_steps = n_steps;
+      g_array_append_val (self->row_buf, rd);
+    }
+}
+
+static void
+release_rows (IkouRenderer *self)
+{
+  for (guint i = 0; i < self->row_buf->len; i++)
+    g_object_unref (g_array_index (self->row_buf, RowData, i).system);
+  g_array_set_size (self->row_buf, 0);
+}
+
+/* Header ----------------------------------------------------------------- */
+
+static void
+draw_vertical_grid (IkouRenderer *self,
+                    cairo_t      *cr,
+                    double        scroll_x,
+                    double        width,
+                    double        top,
+                    double        bottom)
+{
+  guint i0 = month_index (self, ikou_renderer_day_for_x (self, scroll_x));
+  guint i1 = month_index (self, ikou_renderer_day_for_x (self, scroll_x + width));
+  double month_w = 28 * self->px_per_day;
+
+  cairo_set_line_width (cr, 1.0);
+  for (guint i = i0; i <= i1 + 1 && i < self->months->len; i++)
+    {
+      IkouDay d = g_array_index (self->months, IkouDay, i);
+      int m = ikou_day_get_month (d);
+      gboolean fy = (m == 4);
+      double x;
+
+      if (!fy && month_w < 12 && (m - 1) % 3 != 0)
+        continue;
+      x = snap (day_x (self, d) - scroll_x, 1);
+      set_source_alpha (cr, &self->style.grid, fy ? 2.2 : 0.9);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_header (IkouRenderer *self,
+             cairo_t      *cr,
+             double        scroll_x,
+             double        width)
+{
+  double header_h = ikou_renderer_get_header_height (self);
+  IkouDay day0 = ikou_renderer_day_for_x (self, scroll_x);
+  IkouDay day1 = ikou_renderer_day_for_x (self, scroll_x + width);
+  double y_month = self->fy_h;
+  double y_band = self->fy_h + self->month_h;
+  double y_lane = y_band + self->band_h;
+  double axis_end = day_x (self, self->end) - scroll_x;
+  guint i0, i1;
+  int fy0, fy1;
+  int step;
+  double min_month_w;
+
+  cairo_rectangle (cr, 0, 0, width, header_h);
+  set_source (cr, &self->style.header_background);
+  cairo_fill (cr);
+
+  /* Fiscal years: cells from April to March, the label centred in the
+   * visible part of the cell so it stays in view while scrolling. */
+  fy0 = ikou_fiscal_year (MAX (day0, self->origin));
+  fy1 = ikou_fiscal_year (MIN (day1, self->end - 1));
+  cairo_set_line_width (cr, 1.0);
+  for (int fy = fy0; fy <= fy1; fy++)
+    {
+      double x0 = day_x (self, ikou_fiscal_year_start (fy)) - scroll_x;
+      double x1 = day_x (self, ikou_fiscal_year_end (fy) + 1) - scroll_x;
+      double vx0 = MAX (x0, MAX (0, -scroll_x));
+      double vx1 = MIN (x1, MIN (width, axis_end));
+      const CachedText *text = get_fy_text (self, fy);
+
+      if (vx1 - vx0 >= text->width + 2 * TEXT_PAD)
+        {
+          double tx = (vx0 + vx1 - text->width) / 2;
+
+          /* Keep the label inside its cell when the cell is half out. */
+          tx = CLAMP (tx, vx0 + TEXT_PAD, vx1 - TEXT_PAD - text->width);
+          show_text (cr, text, tx, (self->fy_h - text->height) / 2, &self->style.foreground);
+        }
+      if (x0 > 0 && x0 < width)
+        {
+          double x = snap (x0, 1);
+
+          set_source_alpha (cr, &self->style.grid, 2.2);
+          cairo_move_to (cr, x, 0);
+          cairo_line_to (cr, x, y_band);
+          cairo_stroke (cr);
+        }
+    }
+
+  /* Months: labels every month, quarter or half year, whatever fits. */
+  min_month_w = 28 * self->px_per_day;
+  if (min_month_w >= self->month_label_width + 4)
+    step = 1;
+  else if (3 * min_month_w >= self->month_label_width + 4)
+    step = 3;
+  else if (6 * min_month_w >= self->month_label_width + 4)
+    step = 6;
+  else
+    step = 12;
+
+  i0 = month_index (self, day0);
+  i1 = month_index (self, day1);
+  for (guint i = i0; i <= i1 && i + 1 < self->months->len; i++)
+    {
+      IkouDay d = g_array_index (self->months, IkouDay, i);
+      IkouDay next = g_array_index (self->months, IkouDay, i + 1);
+      int m = ikou_day_get_month (d);
+      double x0 = day_x (self, d) - scroll_x;
+      double x1 = day_x (self, next) - scroll_x;
+
+      if (((m - 4 + 12) % 12) % step == 0)
+        {
+          const CachedText *text = get_month_text (self, m);
+          double cell = step == 1 ? x1 - x0 : step * (x1 - x0);
+          double tx = step == 1 ? (x0 + x1 - text->width) / 2 : x0 + 2;
+
+          if (cell >= text->width + 2 && tx + text->width > 0 && tx < width)
+            show_text (cr, text, tx, y_month + (self->month_h - text->height) / 2,
+                       &self->style.dim_foreground);
+        }
+      if (m != 4 && (step == 1 || ((m - 4 + 12) % 12) % step == 0))
+        {
+          double x = snap (x0, 1);
+
+          set_source (cr, &self->style.grid);
+          cairo_move_to (cr, x, y_month + self->month_h * 0.45);
+          cairo_line_to (cr, x, y_band);
+          cairo_stroke (cr);
+        }
+    }
+
+  /* Separators between the header rows. */
+  set_source (cr, &self->style.grid);
+  cairo_move_to (cr, 0, snap (y_month, 1));
+  cairo_line_to (cr, width, snap (y_month, 1));
+  cairo_move_to (cr, 0, snap (y_band, 1));
+  cairo_line_to (cr, width, snap (y_band, 1));
+  cairo_stroke (cr);
+
+  /* The national schedule band. */
+  if (self->schedule != NULL)
+    {
+      guint n = ikou_schedule_get_n_phases (self->schedule);
+      double lane = (self->band_h - 4) / MAX (1, self->n_phase_lanes);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const IkouPhase *phase = ikou_schedule_get_phase (self->schedule, i);
+          guint l = i < self->phase_lane->len ? g_array_index (self->phase_lane, guint, i) : 0;
+          double x0 = day_x (self, phase->start) - scroll_x;
+          double x1 = day_x (self, phase->end + 1) - scroll_x;
+          double y0 = y_band + 2 + l * lane;
+          double vx0, vx1;
+          const CachedText *text;
+
+          if (x1 < 0 || x0 > width || phase->end < phase->start)
+            continue;
+          vx0 = MAX (x0, 0);
+          vx1 = MIN (x1, width);
+          cairo_rectangle (cr, clamp_x (x0, width) + 0.5, y0 + 0.5,
+                           clamp_x (x1, width) - clamp_x (x0, width) - 1, lane - 1);
+          set_source (cr, &self->style.phase);
+          cairo_fill_preserve (cr);
+          set_source_alpha (cr, &self->style.dim_foreground, 0.6);
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+
+          text = get_phase_text (self, i);
+          if (text->width <= vx1 - vx0 - 2 * TEXT_PAD)
+            show_text (cr, text, (vx0 + vx1 - text->width) / 2, y0 + (lane - text->height) / 2,
+                       &self->style.foreground);
+          else if (vx1 - vx0 > self->style.font_size * 3)
+            show_text_ellipsized (self, cr, phase->label ? phase->label : "", self->small_font,
+                                  vx0 + TEXT_PAD, y0 + lane / 2, vx1 - vx0 - 2 * TEXT_PAD,
+                                  &self->style.foreground);
+        }
+    }
+
+  /* The marker lane: today and the deadline, labelled. */
+  {
+    double deadline_left = G_MAXDOUBLE, deadline_right = -G_MAXDOUBLE;
+    double pill_h = self->lane_h - 2;
+    double py = y_lane + 1;
+
+    if (self->schedule != NULL && ikou_schedule_get_deadline (self->schedule) != IKOU_DAY_NONE)
+      {
+        IkouDay deadline = ikou_schedule_get_deadline (self->schedule);
+        double x = snap (day_x (self, deadline) - scroll_x, 2);
+        const CachedText *text = get_deadline_text (self, deadline);
+        double w = text->width + 2 * TEXT_PAD;
+
+        if (x > -w - 4 && x < width + w + 4)
+          {
+            /* 「R7年度末」 is an end: the label ends at the line. */
+            deadline_left = x - w;
+            deadline_right = x;
+            if (deadline_left < 0)
+              {
+                deadline_left = x;
+                deadline_right = x + w;
+              }
+            cairo_rectangle (cr, deadline_left, py, w, pill_h);
+            set_source (cr, &self->style.deadline);
+            cairo_fill (cr);
+            show_text (cr, text, deadline_left + TEXT_PAD, py + (pill_h - text->height) / 2,
+                       &self->style.background);
+            cairo_rectangle (cr, x - 1, y_band, 2, header_h - y_band);
+            set_source (cr, &self->style.deadline);
+            cairo_fill (cr);
+          }
+      }
+
+    if (self->today != IKOU_DAY_NONE)
+      {
+        double x = snap (day_x (self, self->today) - scroll_x, 1);
+        const CachedText *text = get_today_text (self);
+        double w = text->width + 2 * TEXT_PAD;
+        double left = x - w / 2;
+
+        if (x > -w && x < width + w)
+          {
+            if (left < deadline_right && left + w > deadline_left)
+              left = (x < deadline_left) ? deadline_left - w - 1 : deadline_right + 1;
+            cairo_rectangle (cr, left, py, w, pill_h);
+            set_source (cr, &self->style.today);
+            cairo_fill (cr);
+            show_text (cr, text, left + TEXT_PAD, py + (pill_h - text->height) / 2,
+                       &self->style.background);
+            cairo_new_path (cr);
+            set_source (cr, &self->style.today);
+            cairo_set_line_width (cr, 1.0);
+            cairo_move_to (cr, x, y_band);
+            cairo_line_to (cr, x, header_h);
+            cairo_stroke (cr);
+          }
+      }
+  }
+
+  set_source_alpha (cr, &self->style.grid, 2.0);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, 0, header_h - 0.5);
+  cairo_line_to (cr, width, header_h - 0.5);
+  cairo_stroke (cr);
+}
+
+/* Draw ------------------------------------------------------------------- */
+
+static void
+draw_day_line (IkouRenderer    *self,
+               cairo_t         *cr,
+               IkouDay          day,
+               double           scroll_x,
+               double           width,
+               double           top,
+               double           bottom,
+               double           line_width,
+               const IkouColor *color)
+{
+  double x;
+
+  if (day == IKOU_DAY_NONE)
+    return;
+  x = snap (day_x (self, day) - scroll_x, line_width);
+  if (x < -line_width || x > width + line_width)
+    return;
+  cairo_rectangle (cr, x - line_width / 2, top, line_width, bottom - top);
+  set_source (cr, color);
+  cairo_fill (cr);
+}
+
+static void
+update_pango (IkouRenderer *self,
+              cairo_t      *cr)
+{
+  guint serial;
+
+  pango_cairo_update_context (cr, self->pango);
+  serial = pango_context_get_serial (self->pango);
+  if (serial != self->pango_serial)
+    {
+      /* A new target (screen ↔ PDF, another scale): relayout lazily. */
+      self->pango_serial = serial;
+      clear_text_caches (self);
+    }
+}
+
+void
+ikou_renderer_draw (IkouRenderer *self,
+                    cairo_t      *cr,
+                    double        scroll_x,
+                    double        scroll_y,
+                    double        width,
+                    double        height)
+{
+  double header_h;
+  double body_bottom;
+
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  update_pango (self, cr);
+
+  header_h = ikou_renderer_get_header_height (self);
+  set_source (cr, &self->style.background);
+  cairo_paint (cr);
+
+  collect_rows (self, scroll_y, height);
+  body_bottom = height;
+  if (self->row_buf->len > 0)
+    {
+      const RowData *last = &g_array_index (self->row_buf, RowData, self->row_buf->len - 1);
+      body_bottom = MIN (height, last->y + self->row_height);
+    }
+  else
+    body_bottom = header_h;
+
+  /* The body, clipped below the header. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, header_h, width, MAX (0, height - header_h));
+  cairo_clip (cr);
+
+  for (guint i = 0; i < self->row_buf->len; i++)
+    draw_row_background (self, cr, &g_array_index (self->row_buf, RowData, i), width);
+
+  draw_vertical_grid (self, cr, scroll_x, width, header_h, body_bottom);
+
+  for (guint i = 0; i < self->row_buf->len; i++)
+    draw_row_segments (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
+
+  draw_day_line (self, cr, self->today, scroll_x, width, header_h, body_bottom, 1.0,
+                 &self->style.today);
+  if (self->schedule != NULL)
+    draw_day_line (self, cr, ikou_schedule_get_deadline (self->schedule), scroll_x, width,
+                   header_h, body_bottom, 2.0, &self->style.deadline);
+
+  for (guint i = 0; i < self->row_buf->len; i++)
+    draw_row_marks (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
+
+  cairo_restore (cr);
+
+  draw_header (self, cr, scroll_x, width);
+
+  release_rows (self);
+  cairo_restore (cr);
+}
+
+/* Hit testing ------------------------------------------------------------ */
+
+gboolean
+ikou_renderer_hit_test (IkouRenderer *self,
+                        double        scroll_x,
+                        double        scroll_y,
+                        double        x,
+                        double        y,
+                        IkouHit      *hit)
+{
+  GListModel *rows;
+  double header_h;
+  double body_y;
+  double rh;
+  guint row;
+  g_autoptr(IkouSystem) system = NULL;
+  guint n_steps;
+  guint id;
+  double cy;
+  double r;
+  double best = G_MAXDOUBLE;
+
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  memset (hit, 0, sizeof *hit);
+  hit->kind = IKOU_HIT_NONE;
+  hit->step = -1;
+  hit->day = ikou_renderer_day_for_x (self, x + scroll_x);
+
+  header_h = ikou_renderer_get_header_height (self);
+  rows = get_rows (self);
+  if (rows == NULL || y < header_h)
+    return FALSE;
+
+  rh = self->row_height;
+  body_y = y - header_h + MAX (scroll_y, 0);
+  if (body_y < 0)
+    return FALSE;
+  row = (guint) floor (body_y / rh);
+  if (row >= g_list_model_get_n_items (rows))
+    return FALSE;
+
+  system = g_list_model_get_item (rows, row);
+  if (system == NULL || !IKOU_IS_SYSTEM (system))
+    return FALSE;
+
+  hit->kind = IKOU_HIT_ROW;
+  hit->row = row;
+  hit->system = system;
+  id = ikou_system_get_id (system);
+  cy = header_h + row * rh - MAX (scroll_y, 0) + rh / 2;
+  r = mark_size (self) / 2;
+  n_steps = ikou_system_get_n_steps (system);
+
+  /* Milestones: the nearest within the slop (or the mark's size). */
+  for (guint i = 0; i < n_steps; i++)
+    {
+      IkouStep st;
+
+      ikou_scenario_resolve_step (self->scenario, id, i, ikou_system_get_step (system, i), &st);
+      for (int m = 0; m < IKOU_N_MILESTONES; m++)
+        {
+          IkouDay d = ikou_step_get_milestone (&st, m);
+          double dx, dy;
+
+          if (d == IKOU_DAY_NONE)
+            continue;
+          dx = fabs (day_x (self, d) - scroll_x - x);
+          dy = fabs (y - cy);
+          if (dx <= MAX (MILESTONE_HIT_SLOP, r) && dy <= MAX (MILESTONE_HIT_SLOP, r + 2) &&
+              dx < best)
+            {
+              best = dx;
+              hit->kind = IKOU_HIT_MILESTONE;
+              hit->step = i;
+              hit->milestone = m;
+            }
+        }
+    }
+  if (hit->kind == IKOU_HIT_MILESTONE)
+    goto out;
+
+  if (worst_for_system (self, id) >= 0 && x >= 0 && x <= finding_marker_width (self))
+    {
+      hit->kind = IKOU_HIT_FINDING;
+      goto out;
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      IkouStep st;
+      double x0, x1;
+      double seg_h = round (rh * 0.56);
+
+      ikou_scenario_resolve_step (self->scenario, id, i, ikou_system_get_step (system, i), &st);
+      if (st.contract_date == IKOU_DAY_NONE || st.cutover_date <= st.contract_date)
+        continue;
+      x0 = day_x (self, st.contract_date) - scroll_x;
+      x1 = day_x (self, st.cutover_date) - scroll_x;
+      if (x >= x0 && x <= x1 && fabs (y - cy) <= seg_h / 2 + 2)
+        {
+          hit->kind = IKOU_HIT_BUILD_BAR;
+          hit->step = i;
+          break;
+        }
+    }
+
+out:
+  /* Borrowed: the model keeps the system alive. */
+  return TRUE;
+}
+
+/* Legend ----------------------------------------------------------------- */
+
+typedef enum
+{
+  LEGEND_HOST,
+  LEGEND_BUILD,
+  LEGEND_MILESTONE,
+  LEGEND_TODAY,
+  LEGEND_DEADLINE,
+  LEGEND_TOKUTEI,
+  LEGEND_FINDING,
+} LegendKind;
+
+static void
+draw_legend_symbol (IkouRenderer *self,
+                    cairo_t      *cr,
+                    LegendKind    kind,
+                    int           which,
+                    double        x,
+                    double        cy,
+                    double        w,
+                    double        h)
+{
+  switch (kind)
+    {
+    case LEGEND_HOST:
+      fill_segment (self, cr, which, x, cy - h / 2, x + w, cy + h / 2);
+      set_source_alpha (cr, &self->style.foreground, 0.4);
+      cairo_set_line_width (cr, 0.5);
+      cairo_rectangle (cr, x, cy - h / 2, w, h);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_BUILD:
+      cairo_rectangle (cr, x, cy - h / 2, w, h);
+      set_source (cr, &self->style.build);
+      cairo_fill_preserve (cr);
+      set_source_alpha (cr, &self->style.foreground, 0.55);
+      cairo_set_line_width (cr, 1.0);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_MILESTONE:
+      draw_milestone_shape (self, cr, which, x + w / 2, cy, h / 2);
+      break;
+    case LEGEND_TODAY:
+      cairo_rectangle (cr, x + w / 2 - 0.5, cy - h * 0.7, 1.0, h * 1.4);
+      set_source (cr, &self->style.today);
+      cairo_fill (cr);
+      break;
+    case LEGEND_DEADLINE:
+      cairo_rectangle (cr, x + w / 2 - 1, cy - h * 0.7, 2.0, h * 1.4);
+      set_source (cr, &self->style.deadline);
+      cairo_fill (cr);
+      break;
+    case LEGEND_TOKUTEI:
+      {
+        double dash[] = { 3.0, 2.0 };
+
+        set_source (cr, &self->style.tokutei);
+        cairo_set_line_width (cr, 2.0);
+        cairo_set_dash (cr, dash, 2, 0);
+        cairo_move_to (cr, x + w / 2, cy - h * 0.7);
+        cairo_line_to (cr, x + w / 2, cy + h * 0.7);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+      }
+      break;
+    case LEGEND_FINDING:
+    default:
+      draw_finding_shape (self, cr, which, x + w / 2, cy, h / 2);
+      break;
+    }
+}
+
+double
+ikou_renderer_draw_legend (IkouRenderer *self,
+                           cairo_t      *cr,
+                           double        x,
+                           double        y,
+                           double        width)
+{
+  struct
+  {
+    LegendKind  kind;
+    int         which;
+    char       *label;
+  } items[IKOU_N_HOST_KINDS + 1 + IKOU_N_MILESTONES + 3 + IKOU_N_SEVERITIES];
+  guint n = 0;
+  PangoLayout *layout;
+  double sym_w, sym_h, gap, line_h;
+  double cx = 0, cy = 0;
+  double height;
+
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
+
+  for (int k = 0; k < IKOU_N_HOST_KINDS; k++)
+    {
+      items[n].kind = LEGEND_HOST;
+      items[n].which = k;
+      items[n++].label = g_strdup (ikou_host_kind_label (k));
+    }
+  items[n].kind = LEGEND_BUILD;
+  items[n].which = 0;
+  items[n++].label = g_strdup (_("Build period (contract → cut-over)"));
+  for (int m = 0; m < IKOU_N_MILESTONES; m++)
+    {
+      items[n].kind = LEGEND_MILESTONE;
+      items[n].which = m;
+      items[n++].label = g_strdup (ikou_milestone_label (m));
+    }
+  items[n].kind = LEGEND_TODAY;
+  items[n].which = 0;
+  items[n++].label = g_strdup (_("Today"));
+  items[n].kind = LEGEND_DEADLINE;
+  items[n].which = 0;
+  if (self->schedule != NULL && ikou_schedule_get_deadline (self->schedule) != IKOU_DAY_NONE)
+    {
+      g_autofree char *d = format_deadline (ikou_schedule_get_deadline (self->schedule));
+      items[n++].label = g_strdup_printf (_("Deadline (%s)"), d ? d : "");
+    }
+  else
+    items[n++].label = g_strdup (_("Deadline"));
+  items[n].kind = LEGEND_TOKUTEI;
+  items[n].which = 0;
+  items[n++].label = g_strdup (_("Special migration support deadline"));
+  for (int s = 0; s < IKOU_N_SEVERITIES; s++)
+    {
+      items[n].kind = LEGEND_FINDING;
+      items[n].which = s;
+      items[n++].label = g_strdup (ikou_severity_label (s));
+    }
+
+  if (cr != NULL)
+    update_pango (self, cr);
+  layout = pango_layout_new (self->pango);
+  pango_layout_set_font_description (layout, self->small_font);
+
+  sym_w = self->style.font_size * 1.8;
+  sym_h = self->style.font_size * 0.8;
+  gap = self->style.font_size * 1.2;
+  line_h = ceil (self->small_height + 4);
+
+  for (guint i = 0; i < n; i++)
+    {
+      PangoRectangle logical;
+      double item_w;
+
+      pango_layout_set_text (layout, items[i].label, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      item_w = sym_w + TEXT_PAD * 2 + (double) logical.width / PANGO_SCALE;
+      if (cx > 0 && cx + item_w > width)
+        {
+          cx = 0;
+          cy += line_h;
+        }
+      if (cr != NULL)
+        {
+          double mid = y + cy + line_h / 2;
+
+          cairo_save (cr);
+          draw_legend_symbol (self, cr, items[i].kind, items[i].which, x + cx, mid, sym_w, sym_h);
+          cairo_restore (cr);
+          set_source (cr, &self->style.foreground);
+          cairo_move_to (cr, x + cx + sym_w + TEXT_PAD * 2,
+                         mid - (double) logical.height / PANGO_SCALE / 2);
+          pango_cairo_show_layout (cr, layout);
+        }
+      cx += item_w + gap;
+    }
+  height = cy + line_h;
+
+  g_object_unref (layout);
+  for (guint i = 0; i < n; i++)
+    g_free (items[i].label);
+
+  return height;
+}

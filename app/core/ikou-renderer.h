@@ -108,6 +108,7 @@ void          ikou_renderer_set_schedule      (IkouRenderer          *self,
                                                IkouSchedule          *schedule);
 void          ikou_renderer_set_scenario      (IkouRenderer          *self,
                                                IkouScenario          *scenario);
+IkouScenario *ikou_renderer_get_scenario      (IkouRenderer          *self);
 /* @findings: IkouFinding array (borrowed reference kept); markers on rows. */
 void          ikou_renderer_set_findings      (IkouRenderer          *self,
                                                GPtrArray             *findings);

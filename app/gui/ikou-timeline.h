@@ -18,13 +18,39 @@ G_DECLARE_FINAL_TYPE (IkouTimeline, ikou_timeline, IKOU, TIMELINE, GtkWidget)
  * then only reads that adjustment's value and never configures it, while
  * it configures its own horizontal adjustment.
  *
+ * How it tells the two cases apart: an adjustment that is already
+ * configured when it is set (page size or upper > 0), or that anybody
+ * else reconfigures later (its ::changed outside the timeline's own
+ * gtk_adjustment_configure()), is shared and only read.  A fresh one
+ * (from a GtkScrolledWindow around the timeline alone, or the one the
+ * timeline makes when none is set) is configured by the timeline from
+ * its rows, so the widget also works standalone.  With a shared
+ * adjustment the timeline scrolls it by the mouse wheel itself (its
+ * scrolled window has no vertical scrollbar).
+ *
  * Dragging a milestone (★ ◆ ▲) moves it, dragging the build bar moves
  * contract and cut-over together; months snap unless Shift is held; Esc
  * cancels.  During a drag the system's step is changed live (so the
- * window's incremental re-check updates findings); when the drag ends,
- * ::step-edited is emitted with the step as it was before, so the window
- * can record one undoable command.  Alt+←/→ moves the selected milestone
- * by a month the same way. */
+ * window's incremental re-check updates findings) and a popover shows
+ * the new date; when the drag ends, ::step-edited is emitted with the
+ * step as it was before, so the window can record one undoable command.
+ * Alt+←/→ moves the selected milestone (click it first) by a month the
+ * same way.  Ctrl+wheel zooms; every zoom change keeps the date at the
+ * centre of the view fixed.
+ *
+ * Drags and edits change the baseline steps: with a scenario set on the
+ * renderer, a date the scenario overrides is drawn from the scenario.
+ *
+ * Actions (on the widget, for tests and menus): "timeline.cancel-drag",
+ * "timeline.move-earlier" (Alt+←), "timeline.move-later" (Alt+→),
+ * "timeline.zoom-in" (Ctrl++), "timeline.zoom-out" (Ctrl+-).
+ *
+ * Signals:
+ *   ::step-edited (IkouSystem *system, guint index, IkouStep *old_step)
+ *
+ * Properties: "zoom" (IkouZoom as int), "era-labels", "header-height"
+ * (read-only, px: the list's header strip should match it), plus the
+ * GtkScrollable ones. */
 
 GtkWidget    *ikou_timeline_new               (void);
 IkouRenderer *ikou_timeline_get_renderer      (IkouTimeline       *self);
@@ -50,5 +76,17 @@ double        ikou_timeline_get_header_height (IkouTimeline       *self);
 /* Scrolls horizontally so @day is in view (today, a finding's date). */
 void          ikou_timeline_scroll_to_day     (IkouTimeline       *self,
                                                IkouDay             day);
+/* The milestone drawn highlighted (the target of Alt+←/→): @step -1 when
+ * none.  Selecting a milestone selects its row. */
+void          ikou_timeline_select_milestone  (IkouTimeline       *self,
+                                               guint               row,
+                                               int                 step,
+                                               IkouMilestone       milestone);
+gboolean      ikou_timeline_get_selected_milestone (IkouTimeline  *self,
+                                               IkouSystem        **system,
+                                               int                *step,
+                                               IkouMilestone      *milestone);
+/* The date under the popover while a drag is in progress, else NONE. */
+IkouDay       ikou_timeline_get_drag_day      (IkouTimeline       *self);
 
 G_END_DECLS

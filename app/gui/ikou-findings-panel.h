@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ikou-finding.h"
+
+G_BEGIN_DECLS
+
+#define IKOU_TYPE_FINDINGS_PANEL (ikou_findings_panel_get_type ())
+G_DECLARE_FINAL_TYPE (IkouFindingsPanel, ikou_findings_panel, IKOU, FINDINGS_PANEL, GtkWidget)
+
+/* The list of findings under the roadmap: severity, rule id, system, date
+ * and message, errors first, with a toggle per severity.  Activating a
+ * row emits ::finding-activated with the finding. */
+GtkWidget  *ikou_findings_panel_new                  (void);
+/* @findings: IkouFinding array.  The panel keeps a reference until the
+ * next call and reads it only when asked for rows, so the owner must call
+ * again before it changes the array's contents. */
+void        ikou_findings_panel_set_findings         (IkouFindingsPanel *self,
+                                                      GPtrArray         *findings);
+void        ikou_findings_panel_set_severity_visible (IkouFindingsPanel *self,
+                                                      IkouSeverity       severity,
+                                                      gboolean           visible);
+gboolean    ikou_findings_panel_get_severity_visible (IkouFindingsPanel *self,
+                                                      IkouSeverity       severity);
+/* The rows shown (a GListModel of opaque row objects), for tests. */
+GListModel *ikou_findings_panel_get_model            (IkouFindingsPanel *self);
+/* The finding shown at @position, or NULL. */
+const IkouFinding *ikou_findings_panel_get_finding   (IkouFindingsPanel *self,
+                                                      guint              position);
+/* Acts as if the row at @position were clicked. */
+void        ikou_findings_panel_activate_row         (IkouFindingsPanel *self,
+                                                      guint              position);
+
+G_END_DECLS

@@ -1,0 +1,666 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ikou-error.h"
+#include "ikou-host-editor.h"
+#include "ikou-timeline.h"
+#include "ikou-window-private.h"
+#include "ikou-xml.h"
+
+/* The window's actions: installed on the class in one place
+ * (_ikou_window_class_actions_init), enabled in one place
+ * (_ikou_window_actions_update). */
+
+typedef enum
+{
+  CHOOSE_OPEN,
+  CHOOSE_IMPORT_XML,
+  CHOOSE_SAVE_AS,
+  CHOOSE_SAVE_AS_THEN_CLOSE,
+  CHOOSE_EXPORT_XML,
+} ChooserPurpose;
+
+#define MAX_RECENT_IN_MENU 10
+
+/* Errors */
+
+void
+_ikou_window_show_error (IkouWindow   *self,
+                         const char   *heading,
+                         const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       error ? error->message : NULL));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* File choosers */
+
+static GFile *
+with_suffix (GFile      *file,
+             const char *suffix)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+
+  /* Only a name without any extension gets one: "plan" becomes
+   * "plan.ikou", while "plan.v2" is what the planner typed. */
+  if (basename == NULL || strchr (basename, '.') != NULL)
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL)
+    return g_object_ref (file);
+
+  name = g_strconcat (basename, suffix, NULL);
+  return g_file_get_child (parent, name);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     IkouWindow      *self)
+{
+  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "ikou-purpose"));
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  gtk_native_dialog_destroy (native);
+  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (native))
+    g_clear_object (&self->chooser);
+
+  if (chosen == NULL)
+    return;
+
+  switch (purpose)
+    {
+    case CHOOSE_OPEN:
+    case CHOOSE_IMPORT_XML:
+      ikou_window_open (self, chosen);
+      break;
+
+    case CHOOSE_SAVE_AS:
+    case CHOOSE_SAVE_AS_THEN_CLOSE:
+      {
+        g_autoptr(GFile) file = with_suffix (chosen, ".ikou");
+
+        if (!ikou_window_save_to_file (self, file, &error))
+          _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
+        else if (purpose == CHOOSE_SAVE_AS_THEN_CLOSE)
+          gtk_window_close (GTK_WINDOW (self));
+      }
+      break;
+
+    case CHOOSE_EXPORT_XML:
+      {
+        g_autoptr(GFile) file = with_suffix (chosen, ".xml");
+        g_autofree char *path = g_file_get_path (file);
+
+        if (path == NULL)
+          g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO,
+                       _("Choose a folder on this computer"));
+
+        if (path == NULL || !ikou_xml_write_file (self->plan, path, &error))
+          _ikou_window_show_error (self, _("Could Not Export the Plan"), error);
+        else
+          {
+            g_autofree char *basename = g_file_get_basename (file);
+            g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), basename);
+
+            adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          }
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern1,
+            const char     *pattern2,
+            gboolean        current)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern1);
+  if (pattern2 != NULL)
+    gtk_file_filter_add_pattern (filter, pattern2);
+  gtk_file_chooser_add_filter (chooser, filter);
+  if (current)
+    gtk_file_chooser_set_filter (chooser, filter);
+}
+
+static char *
+suggested_name (IkouWindow *self,
+                const char *suffix)
+{
+  const char *title = self->plan ? ikou_plan_get_title (self->plan) : NULL;
+  g_autofree char *base = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      char *dot = strrchr (basename, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      base = g_steal_pointer (&basename);
+    }
+  else if (title != NULL && *title != '\0')
+    base = g_strdelimit (g_strdup (title), "/\\:*?\"<>|", '_');
+  else
+    base = g_strdup (_("Plan"));
+
+  return g_strconcat (base, suffix, NULL);
+}
+
+static void
+run_chooser (IkouWindow     *self,
+             ChooserPurpose  purpose)
+{
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  gboolean save = purpose == CHOOSE_SAVE_AS || purpose == CHOOSE_SAVE_AS_THEN_CLOSE
+               || purpose == CHOOSE_EXPORT_XML;
+  const char *title;
+  const char *accept;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  switch (purpose)
+    {
+    case CHOOSE_OPEN:
+      title = _("Open a Plan");
+      accept = _("_Open");
+      break;
+    case CHOOSE_IMPORT_XML:
+      title = _("Import XML");
+      accept = _("_Import");
+      break;
+    case CHOOSE_EXPORT_XML:
+      title = _("Export XML");
+      accept = _("_Export");
+      break;
+    case CHOOSE_SAVE_AS:
+    case CHOOSE_SAVE_AS_THEN_CLOSE:
+    default:
+      title = _("Save the Plan");
+      accept = _("_Save");
+      break;
+    }
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                             : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        accept, _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  switch (purpose)
+    {
+    case CHOOSE_OPEN:
+      add_filter (chooser, _("Plans (*.ikou, *.xml)"), "*.ikou", "*.xml", TRUE);
+      add_filter (chooser, _("Ikou plans (*.ikou)"), "*.ikou", NULL, FALSE);
+      add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, FALSE);
+      break;
+    case CHOOSE_IMPORT_XML:
+      add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, TRUE);
+      break;
+    case CHOOSE_EXPORT_XML:
+      {
+        g_autofree char *name = suggested_name (self, ".xml");
+
+        add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, TRUE);
+        gtk_file_chooser_set_current_name (chooser, name);
+      }
+      break;
+    case CHOOSE_SAVE_AS:
+    case CHOOSE_SAVE_AS_THEN_CLOSE:
+    default:
+      {
+        g_autofree char *name = suggested_name (self, ".ikou");
+
+        add_filter (chooser, _("Ikou plans (*.ikou)"), "*.ikou", NULL, TRUE);
+        gtk_file_chooser_set_current_name (chooser, name);
+      }
+      break;
+    }
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+
+  g_object_set_data (G_OBJECT (native), "ikou-purpose", GINT_TO_POINTER (purpose));
+  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  self->chooser = native;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+_ikou_window_save_as (IkouWindow *self,
+                      gboolean    close_after)
+{
+  run_chooser (self, close_after ? CHOOSE_SAVE_AS_THEN_CLOSE : CHOOSE_SAVE_AS);
+}
+
+/* Recent plans menu */
+
+static char *
+escape_underscores (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        g_string_append_c (s, '_');
+      g_string_append_c (s, *p);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+void
+_ikou_window_rebuild_recent_menu (IkouWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+
+  if (self->settings != NULL)
+    recent = g_settings_get_strv (self->settings, "recent-files");
+
+  for (guint i = 0; recent != NULL && recent[i] != NULL && n < MAX_RECENT_IN_MENU; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *label = escape_underscores (basename ? basename : recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+
+  if (n == 0)
+    /* An action nobody installs: the item shows, greyed out. */
+    g_menu_append (self->recent_menu, _("No Recent Plans"), "win.no-recent-plans");
+}
+
+/* Actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  run_chooser (IKOU_WINDOW (widget), CHOOSE_OPEN);
+}
+
+static void
+import_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  run_chooser (IKOU_WINDOW (widget), CHOOSE_IMPORT_XML);
+}
+
+static void
+export_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  run_chooser (IKOU_WINDOW (widget), CHOOSE_EXPORT_XML);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  run_chooser (IKOU_WINDOW (widget), CHOOSE_SAVE_AS);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  if (self->file == NULL)
+    {
+      run_chooser (self, CHOOSE_SAVE_AS);
+      return;
+    }
+
+  if (!ikou_window_save_to_file (self, self->file, &error))
+    _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(GFile) sample = ikou_application_get_sample_file ();
+  g_autoptr(GError) error = NULL;
+  IkouWindow *target = self;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (sample == NULL)
+    {
+      g_set_error_literal (&error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
+                           _("The sample plan is not installed."));
+      _ikou_window_show_error (self, _("Could Not Open the Sample Plan"), error);
+      return;
+    }
+
+  if (self->plan != NULL && IKOU_IS_APPLICATION (app))
+    target = ikou_window_new (IKOU_APPLICATION (app));
+
+  if (!ikou_window_load_file (target, sample, &error))
+    {
+      _ikou_window_show_error (self, _("Could Not Open the Sample Plan"), error);
+      if (target != self)
+        gtk_window_destroy (GTK_WINDOW (target));
+      return;
+    }
+
+  /* The sample is a starting point: saving it asks where. */
+  g_clear_object (&target->file);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  ikou_window_open (self, file);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  /* The roadmap export dialog (PDF, PNG, SVG) is not part of the window
+   * yet; the action stays disabled until it is. */
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->history != NULL)
+    ikou_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->history != NULL)
+    ikou_history_redo (self->history);
+}
+
+static guint
+position_after_selection (IkouWindow *self)
+{
+  IkouSystem *selected = _ikou_window_get_selected_system (self);
+  guint position;
+
+  if (selected != NULL && ikou_plan_find_system (self->plan, selected, &position))
+    return position + 1;
+
+  return ikou_plan_get_n_systems (self->plan);
+}
+
+static void
+add_system_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(IkouSystem) system = NULL;
+  IkouSystem *selected;
+
+  if (self->plan == NULL)
+    return;
+
+  selected = _ikou_window_get_selected_system (self);
+  system = ikou_system_new (ikou_plan_next_system_id (self->plan), _("New System"));
+  if (selected != NULL)
+    {
+      /* New systems usually sit beside their neighbours. */
+      ikou_system_set_department (system, ikou_system_get_department (selected));
+      ikou_system_set_host (system, ikou_system_get_host (selected));
+    }
+
+  ikou_history_add_system (self->history, position_after_selection (self), system);
+  ikou_window_select_system (self, ikou_system_get_id (system));
+  g_object_set (self, "show-editor", TRUE, NULL);
+}
+
+static void
+duplicate_system_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  IkouSystem *selected = _ikou_window_get_selected_system (self);
+  g_autoptr(IkouSystem) copy = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL || selected == NULL)
+    return;
+
+  copy = ikou_system_copy (selected, ikou_plan_next_system_id (self->plan));
+  /* Translators: the name of a duplicated system */
+  name = g_strdup_printf (_("%s (copy)"), ikou_system_get_name (selected));
+  ikou_system_set_name (copy, name);
+
+  ikou_history_add_system (self->history, position_after_selection (self), copy);
+  ikou_window_select_system (self, ikou_system_get_id (copy));
+}
+
+static void
+delete_toast_dismissed_cb (IkouWindow *self,
+                           AdwToast   *toast)
+{
+  if (self->delete_toast == toast)
+    self->delete_toast = NULL;
+}
+
+static void
+delete_system_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  IkouSystem *selected = _ikou_window_get_selected_system (self);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->plan == NULL || selected == NULL)
+    return;
+
+  name = g_strdup (ikou_system_get_name (selected));
+  ikou_history_remove_system (self->history, selected);
+
+  if (self->delete_toast != NULL)
+    adw_toast_dismiss (self->delete_toast);
+
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->delete_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+edit_hosts_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->plan != NULL)
+    ikou_host_editor_present (GTK_WINDOW (self), self->plan, self->history);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->timeline != NULL)
+    ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), self->today);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->plan != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+_ikou_window_class_actions_init (IkouWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-system", NULL, add_system_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-system", NULL, duplicate_system_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-system", NULL, delete_system_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-hosts", NULL, edit_hosts_action);
+  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_property_action (widget_class, "win.zoom", "zoom");
+  gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
+  gtk_widget_class_install_property_action (widget_class, "win.show-editor", "show-editor");
+  gtk_widget_class_install_property_action (widget_class, "win.era-labels", "era-labels");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-xml", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-xml", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "win.duplicate-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-editor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-findings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom", "s", "month");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.zoom", "s", "quarter");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.zoom", "s",
+                                       "fiscal-year");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+void
+_ikou_window_actions_update (IkouWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_plan = self->plan != NULL;
+  gboolean has_selection = has_plan && _ikou_window_get_selected_system (self) != NULL;
+  gboolean can_undo = has_plan && self->history != NULL && ikou_history_can_undo (self->history);
+  gboolean can_redo = has_plan && self->history != NULL && ikou_history_can_redo (self->history);
+
+  gtk_widget_action_set_enabled (widget, "win.save", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.export-xml", has_plan);
+  /* Until the export dialog lands. */
+  gtk_widget_action_set_enabled (widget, "win.export", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
+  gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
+  gtk_widget_action_set_enabled (widget, "win.add-system", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.duplicate-system", has_selection);
+  gtk_widget_action_set_enabled (widget, "win.delete-system", has_selection);
+  gtk_widget_action_set_enabled (widget, "win.edit-hosts", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.today", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.focus-search", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.zoom", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.show-findings", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.show-editor", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.era-labels", has_plan);
+
+  gtk_widget_set_visible (self->zoom_box, has_plan);
+  gtk_widget_set_visible (self->findings_button, has_plan);
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ikou-window.h"
+#include "ikou-findings-panel.h"
+#include "ikou-renderer.h"
+#include "ikou-schedule.h"
+
+G_BEGIN_DECLS
+
+/* Every row of the systems list and of the timeline is this tall (px).
+ * ui/style.css fixes the list's cells to the same height. */
+#define IKOU_WINDOW_ROW_HEIGHT 32
+
+/* The list's columns, in display order. */
+typedef enum
+{
+  IKOU_COLUMN_NAME,
+  IKOU_COLUMN_DEPARTMENT,
+  IKOU_COLUMN_OPERATION,
+  IKOU_COLUMN_HOSTS,
+  IKOU_COLUMN_NEXT_MILESTONE,
+  IKOU_COLUMN_FINDINGS,
+  IKOU_N_COLUMNS
+} IkouColumn;
+
+struct _IkouWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay    *toast_overlay;
+  AdwHeaderBar       *header_bar;
+  AdwWindowTitle     *window_title;
+  GtkMenuButton      *primary_menu_button;
+  GMenu              *recent_menu;
+  GtkWidget          *findings_button;
+  GtkWidget          *findings_error_icon;
+  GtkLabel           *findings_error_label;
+  GtkWidget          *findings_warning_icon;
+  GtkLabel           *findings_warning_label;
+  GtkWidget          *zoom_box;
+  GtkStack           *stack;
+  AdwStatusPage      *status_page;
+  GtkPaned           *paned;
+  GtkWidget          *list_box;
+  GtkWidget          *list_spacer;
+  GtkSearchEntry     *search_entry;
+  GtkScrolledWindow  *list_scroller;
+  GtkColumnView      *systems_view;
+  GtkScrolledWindow  *timeline_scroller;
+  GtkRevealer        *editor_revealer;
+  GtkScrolledWindow  *editor_scroller;
+  GtkRevealer        *findings_revealer;
+  IkouFindingsPanel  *findings_panel;
+
+  /* Built in code */
+  GtkWidget          *timeline;        /* IkouTimeline */
+  GtkWidget          *system_editor;   /* IkouSystemEditor */
+  GtkColumnViewColumn *columns[IKOU_N_COLUMNS];
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  char               *search_key;      /* casefolded search text, or NULL */
+  GPtrArray          *cells;           /* IkouCell *, the list's live cells */
+
+  /* The document */
+  IkouPlan           *plan;
+  IkouHistory        *history;
+  IkouSchedule       *schedule;
+  GFile              *file;            /* NULL until saved as .ikou */
+  gboolean            recovered;       /* unsaved changes from a recovery copy */
+  IkouDay             today;
+
+  /* Findings: all of the plan's, in plan order, and per system id the
+   * worst severity and the count (packed, see ikou-window.c). */
+  GPtrArray          *findings;
+  GHashTable         *finding_summary;
+  guint               n_errors;
+  guint               n_warnings;
+  guint               n_infos;
+
+  /* View state */
+  char               *zoom;            /* "month", "quarter", "fiscal-year" */
+  gboolean            show_findings;
+  gboolean            show_editor;
+  gboolean            era_labels;
+  double              list_header_height;
+
+  /* Autosave */
+  char               *recovery_id;
+  guint               autosave_debounce_id;
+  guint               autosave_periodic_id;
+  guint64             change_serial;
+  guint64             autosaved_serial;
+
+  /* Undo of a deletion from its toast */
+  AdwToast           *delete_toast;
+
+  GSettings          *settings;        /* may be NULL without the schema */
+  GtkFileChooserNative *chooser;
+  gboolean            close_confirmed;
+  gulong              after_paint_id;
+};
+
+/* ikou-window-actions.c */
+void _ikou_window_class_actions_init (IkouWindowClass *klass);
+void _ikou_window_actions_update     (IkouWindow      *self);
+void _ikou_window_save_as            (IkouWindow      *self,
+                                      gboolean         close_after);
+void _ikou_window_show_error         (IkouWindow      *self,
+                                      const char      *heading,
+                                      const GError    *error);
+void _ikou_window_rebuild_recent_menu(IkouWindow      *self);
+
+/* ikou-window.c */
+void _ikou_window_set_zoom           (IkouWindow      *self,
+                                      const char      *zoom);
+void _ikou_window_recheck_all        (IkouWindow      *self);
+void _ikou_window_sync_row_geometry  (IkouWindow      *self);
+void _ikou_window_remove_recovery    (IkouWindow      *self);
+IkouSystem *_ikou_window_get_selected_system (IkouWindow *self);
+
+G_END_DECLS

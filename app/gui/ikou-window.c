@@ -1,0 +1,1951 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ikou-calendar.h"
+#include "ikou-checker.h"
+#include "ikou-error.h"
+#include "ikou-store.h"
+#include "ikou-system-editor.h"
+#include "ikou-timeline.h"
+#include "ikou-window-private.h"
+#include "ikou-xml.h"
+
+/* A dirty document is copied to the recovery folder this long after the
+ * last change, and at least this often while changes keep coming. */
+#define AUTOSAVE_DEBOUNCE_MS 2000
+#define AUTOSAVE_PERIOD_S    60
+
+G_DEFINE_FINAL_TYPE (IkouWindow, ikou_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_ZOOM,
+  PROP_SHOW_FINDINGS,
+  PROP_SHOW_EDITOR,
+  PROP_ERA_LABELS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The finding summary per system id: the worst severity in the top
+ * bits, the number of findings below. */
+#define SUMMARY_PACK(severity, count) ((((guint) (severity)) << 24) | ((count) & 0xffffff))
+#define SUMMARY_SEVERITY(packed)     ((IkouSeverity) ((packed) >> 24))
+#define SUMMARY_COUNT(packed)        ((packed) & 0xffffff)
+
+static const char * const zoom_names[IKOU_N_ZOOMS] = { "month", "quarter", "fiscal-year" };
+
+static void ikou_window_update_title (IkouWindow *self);
+static void ikou_window_findings_changed (IkouWindow *self);
+
+/* Small helpers */
+
+static IkouZoom
+zoom_from_name (const char *name)
+{
+  for (guint i = 0; i < IKOU_N_ZOOMS; i++)
+    if (g_strcmp0 (zoom_names[i], name) == 0)
+      return i;
+  return IKOU_ZOOM_QUARTER;
+}
+
+/* Whether data from the schedule (operation names) should be shown in
+ * Japanese: follows the language the interface is translated into. */
+static gboolean
+use_japanese_names (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  return languages[0] != NULL && g_str_has_prefix (languages[0], "ja");
+}
+
+static IkouDay
+today_from_environment (void)
+{
+  const char *text = g_getenv ("IKOU_TODAY");
+  IkouDay day = IKOU_DAY_NONE;
+
+  /* Tests and screenshots pin the date the checker and the today line use. */
+  if (text != NULL && !ikou_parse_iso_date (text, &day))
+    g_warning ("IKOU_TODAY=%s is not a date (YYYY-MM-DD); using today", text);
+
+  return day != IKOU_DAY_NONE ? day : ikou_day_today ();
+}
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  gboolean a_empty = a == NULL || *a == '\0';
+  gboolean b_empty = b == NULL || *b == '\0';
+
+  /* Empty values sort last whichever way the column sorts... at least
+   * when ascending, which is what people look at first. */
+  if (a_empty || b_empty)
+    return (int) a_empty - (int) b_empty;
+
+  return g_utf8_collate (a, b);
+}
+
+static const char *
+host_name (IkouPlan *plan,
+           guint     host_id)
+{
+  IkouHost *host;
+
+  if (host_id == 0 || (host = ikou_plan_lookup_host (plan, host_id)) == NULL)
+    return NULL;
+
+  return ikou_host_get_name (host);
+}
+
+static const char *
+operation_name (IkouWindow *self,
+                IkouSystem *system)
+{
+  const char *id = ikou_system_get_operation (system);
+  const IkouOperation *operation;
+
+  if (id == NULL)
+    return NULL;
+
+  if (self->schedule == NULL
+      || (operation = ikou_schedule_lookup_operation (self->schedule, id)) == NULL)
+    return id;
+
+  if (!use_japanese_names () && operation->name_en != NULL)
+    return operation->name_en;
+
+  return operation->name;
+}
+
+static gboolean
+system_next_milestone (IkouSystem    *system,
+                       IkouDay        today,
+                       IkouMilestone *out_milestone,
+                       IkouDay       *out_day)
+{
+  guint n_steps = ikou_system_get_n_steps (system);
+  IkouDay best = IKOU_DAY_NONE;
+  IkouMilestone best_milestone = IKOU_MILESTONE_CUTOVER;
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const IkouStep *step = ikou_system_get_step (system, i);
+
+      for (guint m = 0; m < IKOU_N_MILESTONES; m++)
+        {
+          IkouDay day = ikou_step_get_milestone (step, m);
+
+          if (day == IKOU_DAY_NONE || day < today
+              || (step->done & IKOU_MILESTONE_FLAG (m)) != 0)
+            continue;
+
+          if (best == IKOU_DAY_NONE || day < best)
+            {
+              best = day;
+              best_milestone = m;
+            }
+        }
+    }
+
+  if (out_milestone != NULL)
+    *out_milestone = best_milestone;
+  if (out_day != NULL)
+    *out_day = best;
+
+  return best != IKOU_DAY_NONE;
+}
+
+static guint
+system_summary (IkouWindow *self,
+                IkouSystem *system)
+{
+  if (self->finding_summary == NULL)
+    return 0;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->finding_summary,
+                                                GUINT_TO_POINTER (ikou_system_get_id (system))));
+}
+
+static const char *
+severity_css_class (IkouSeverity severity)
+{
+  switch (severity)
+    {
+    case IKOU_SEVERITY_ERROR:
+      return "error";
+    case IKOU_SEVERITY_WARNING:
+      return "warning";
+    case IKOU_SEVERITY_INFO:
+    case IKOU_N_SEVERITIES:
+    default:
+      return "info";
+    }
+}
+
+static const char *
+severity_icon_name (IkouSeverity severity)
+{
+  switch (severity)
+    {
+    case IKOU_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case IKOU_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case IKOU_SEVERITY_INFO:
+    case IKOU_N_SEVERITIES:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+IkouSystem *
+_ikou_window_get_selected_system (IkouWindow *self)
+{
+  if (self->selection == NULL)
+    return NULL;
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* The list's cells.  Each cell follows its system (::changed) while it is
+ * bound; findings and hosts changes update the cells that exist, which
+ * are about as many as the rows in view. */
+
+typedef struct
+{
+  IkouWindow *window;
+  IkouColumn  column;
+  GtkWidget  *text;     /* GtkInscription */
+  GtkWidget  *icon;     /* findings column only */
+  IkouSystem *system;
+  gulong      changed_id;
+} IkouCell;
+
+static void
+cell_update (IkouCell *cell)
+{
+  IkouWindow *self = cell->window;
+  IkouSystem *system = cell->system;
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+
+  if (system == NULL || self->plan == NULL)
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell->text), NULL);
+      return;
+    }
+
+  switch (cell->column)
+    {
+    case IKOU_COLUMN_NAME:
+      text = ikou_system_get_name (system);
+      gtk_widget_set_tooltip_text (cell->text, text);
+      break;
+
+    case IKOU_COLUMN_DEPARTMENT:
+      text = ikou_system_get_department (system);
+      break;
+
+    case IKOU_COLUMN_OPERATION:
+      text = operation_name (self, system);
+      break;
+
+    case IKOU_COLUMN_HOSTS:
+      {
+        guint current = ikou_system_get_host (system);
+        guint target = ikou_system_get_target_host (system);
+        const char *from = host_name (self->plan, current);
+        const char *to = host_name (self->plan, target);
+
+        if (target == current || to == NULL)
+          text = from;
+        else
+          text = owned = g_strdup_printf ("%s → %s", from ? from : "—", to);
+        gtk_widget_set_tooltip_text (cell->text, text);
+      }
+      break;
+
+    case IKOU_COLUMN_NEXT_MILESTONE:
+      {
+        IkouMilestone milestone;
+        IkouDay day;
+
+        if (system_next_milestone (system, self->today, &milestone, &day))
+          {
+            g_autofree char *date = ikou_day_format_era_month (day, IKOU_ERA_STYLE_SHORT);
+
+            /* Translators: the next milestone and its month, e.g. "稼働 R7年4月" */
+            text = owned = g_strdup_printf (_("%s %s"), ikou_milestone_label (milestone), date);
+          }
+      }
+      break;
+
+    case IKOU_COLUMN_FINDINGS:
+      {
+        guint summary = system_summary (self, system);
+
+        for (guint i = 0; i < IKOU_N_SEVERITIES; i++)
+          gtk_widget_remove_css_class (gtk_widget_get_parent (cell->text),
+                                       severity_css_class (i));
+
+        if (summary == 0)
+          {
+            gtk_widget_set_visible (cell->icon, FALSE);
+            text = NULL;
+          }
+        else
+          {
+            IkouSeverity severity = SUMMARY_SEVERITY (summary);
+            guint count = SUMMARY_COUNT (summary);
+
+            gtk_widget_add_css_class (gtk_widget_get_parent (cell->text),
+                                      severity_css_class (severity));
+            gtk_image_set_from_icon_name (GTK_IMAGE (cell->icon),
+                                          severity_icon_name (severity));
+            gtk_widget_set_visible (cell->icon, TRUE);
+            if (count > 1)
+              text = owned = g_strdup_printf ("%s %u", ikou_severity_label (severity), count);
+            else
+              text = ikou_severity_label (severity);
+          }
+      }
+      break;
+
+    case IKOU_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell->text), text);
+}
+
+static void
+cell_system_changed_cb (IkouSystem *system,
+                        IkouCell   *cell)
+{
+  cell_update (cell);
+}
+
+static void
+cell_free (gpointer data)
+{
+  IkouCell *cell = data;
+
+  if (cell->system != NULL)
+    {
+      g_clear_signal_handler (&cell->changed_id, cell->system);
+      g_clear_object (&cell->system);
+    }
+  g_free (cell);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               IkouWindow               *self)
+{
+  IkouColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ikou-column"));
+  IkouCell *cell = g_new0 (IkouCell, 1);
+  GtkWidget *text = gtk_inscription_new (NULL);
+
+  cell->window = self;
+  cell->column = column;
+  cell->text = text;
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* One line, whatever the row's height would hold. */
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 1);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+
+  if (column == IKOU_COLUMN_FINDINGS)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      cell->icon = gtk_image_new ();
+      gtk_widget_set_visible (cell->icon, FALSE);
+      gtk_widget_add_css_class (box, "ikou-cell-finding");
+      gtk_box_append (GTK_BOX (box), cell->icon);
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_list_item_set_child (item, box);
+    }
+  else
+    {
+      if (column == IKOU_COLUMN_NEXT_MILESTONE)
+        gtk_widget_add_css_class (text, "numeric");
+      gtk_list_item_set_child (item, text);
+    }
+
+  g_object_set_data_full (G_OBJECT (item), "ikou-cell", cell, cell_free);
+  if (self->cells != NULL)
+    g_ptr_array_add (self->cells, cell);
+}
+
+static void
+teardown_cell_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  IkouWindow               *self)
+{
+  IkouCell *cell = g_object_get_data (G_OBJECT (item), "ikou-cell");
+
+  if (cell != NULL && self->cells != NULL)
+    g_ptr_array_remove_fast (self->cells, cell);
+  g_object_set_data (G_OBJECT (item), "ikou-cell", NULL);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              IkouWindow               *self)
+{
+  IkouCell *cell = g_object_get_data (G_OBJECT (item), "ikou-cell");
+  IkouSystem *system = gtk_list_item_get_item (item);
+
+  g_assert (cell != NULL);
+
+  cell->system = g_object_ref (system);
+  cell->changed_id = g_signal_connect (system, "changed",
+                                       G_CALLBACK (cell_system_changed_cb), cell);
+  cell_update (cell);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                IkouWindow               *self)
+{
+  IkouCell *cell = g_object_get_data (G_OBJECT (item), "ikou-cell");
+
+  if (cell == NULL || cell->system == NULL)
+    return;
+
+  g_clear_signal_handler (&cell->changed_id, cell->system);
+  g_clear_object (&cell->system);
+}
+
+static void
+update_all_cells (IkouWindow *self,
+                  gboolean    findings_only)
+{
+  if (self->cells == NULL)
+    return;
+
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      IkouCell *cell = g_ptr_array_index (self->cells, i);
+
+      if (cell->system == NULL)
+        continue;
+      if (findings_only && cell->column != IKOU_COLUMN_FINDINGS)
+        continue;
+      cell_update (cell);
+    }
+}
+
+/* Sorting and filtering */
+
+static int
+compare_systems (IkouWindow *self,
+                 IkouColumn  column,
+                 IkouSystem *a,
+                 IkouSystem *b)
+{
+  switch (column)
+    {
+    case IKOU_COLUMN_NAME:
+      return compare_strings (ikou_system_get_name (a), ikou_system_get_name (b));
+
+    case IKOU_COLUMN_DEPARTMENT:
+      return compare_strings (ikou_system_get_department (a), ikou_system_get_department (b));
+
+    case IKOU_COLUMN_OPERATION:
+      return compare_strings (operation_name (self, a), operation_name (self, b));
+
+    case IKOU_COLUMN_HOSTS:
+      {
+        int cmp = compare_strings (host_name (self->plan, ikou_system_get_host (a)),
+                                   host_name (self->plan, ikou_system_get_host (b)));
+        if (cmp != 0)
+          return cmp;
+        return compare_strings (host_name (self->plan, ikou_system_get_target_host (a)),
+                                host_name (self->plan, ikou_system_get_target_host (b)));
+      }
+
+    case IKOU_COLUMN_NEXT_MILESTONE:
+      {
+        IkouDay da = IKOU_DAY_NONE, db = IKOU_DAY_NONE;
+
+        system_next_milestone (a, self->today, NULL, &da);
+        system_next_milestone (b, self->today, NULL, &db);
+        if (da == db)
+          return 0;
+        if (da == IKOU_DAY_NONE)
+          return 1;
+        if (db == IKOU_DAY_NONE)
+          return -1;
+        return da < db ? -1 : 1;
+      }
+
+    case IKOU_COLUMN_FINDINGS:
+      {
+        guint sa = system_summary (self, a);
+        guint sb = system_summary (self, b);
+
+        /* Errors first, then more findings first, systems without last. */
+        if (sa == sb)
+          return 0;
+        if (sa == 0)
+          return 1;
+        if (sb == 0)
+          return -1;
+        if (SUMMARY_SEVERITY (sa) != SUMMARY_SEVERITY (sb))
+          return SUMMARY_SEVERITY (sa) < SUMMARY_SEVERITY (sb) ? -1 : 1;
+        return SUMMARY_COUNT (sa) > SUMMARY_COUNT (sb) ? -1 : 1;
+      }
+
+    case IKOU_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return 0;
+}
+
+#define DEFINE_SORT_FUNC(fn, column)                                          \
+  static int                                                                  \
+  fn (gconstpointer a, gconstpointer b, gpointer user_data)                   \
+  {                                                                           \
+    return compare_systems (user_data, column, (gpointer) a, (gpointer) b);   \
+  }
+
+DEFINE_SORT_FUNC (sort_by_name, IKOU_COLUMN_NAME)
+DEFINE_SORT_FUNC (sort_by_department, IKOU_COLUMN_DEPARTMENT)
+DEFINE_SORT_FUNC (sort_by_operation, IKOU_COLUMN_OPERATION)
+DEFINE_SORT_FUNC (sort_by_hosts, IKOU_COLUMN_HOSTS)
+DEFINE_SORT_FUNC (sort_by_next_milestone, IKOU_COLUMN_NEXT_MILESTONE)
+DEFINE_SORT_FUNC (sort_by_findings, IKOU_COLUMN_FINDINGS)
+
+static gboolean
+text_matches (const char *text,
+              const char *key)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, key) != NULL;
+}
+
+static gboolean
+filter_system (gpointer item,
+               gpointer user_data)
+{
+  IkouWindow *self = user_data;
+  IkouSystem *system = item;
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  return text_matches (ikou_system_get_name (system), self->search_key)
+      || text_matches (ikou_system_get_department (system), self->search_key)
+      || text_matches (ikou_system_get_vendor (system), self->search_key);
+}
+
+static void
+search_changed_cb (IkouWindow     *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *old_key = g_steal_pointer (&self->search_key);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (*stripped != '\0')
+    self->search_key = g_utf8_casefold (stripped, -1);
+
+  if (g_strcmp0 (old_key, self->search_key) == 0)
+    return;
+
+  /* A longer key can only hide more rows; a shorter one only show more. */
+  if (old_key == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->search_key == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (self->search_key, old_key) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old_key, self->search_key) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+stop_search_cb (IkouWindow     *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->systems_view));
+}
+
+/* Columns */
+
+static void
+add_column (IkouWindow       *self,
+            IkouColumn        column,
+            const char       *title,
+            int               width,
+            GCompareDataFunc  sort_func)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  GtkSorter *sorter;
+
+  g_object_set_data (G_OBJECT (factory), "ikou-column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cell_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
+
+  view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_fixed_width (view_column, width);
+
+  sorter = GTK_SORTER (gtk_custom_sorter_new (sort_func, self, NULL));
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  g_object_unref (sorter);
+
+  gtk_column_view_append_column (self->systems_view, view_column);
+  self->columns[column] = view_column;
+  g_object_unref (view_column);
+}
+
+static void
+setup_list (IkouWindow *self)
+{
+  GtkSorter *sorter;
+
+  add_column (self, IKOU_COLUMN_NAME, _("Name"), 200, sort_by_name);
+  add_column (self, IKOU_COLUMN_DEPARTMENT, _("Department"), 120, sort_by_department);
+  add_column (self, IKOU_COLUMN_OPERATION, _("Operation"), 110, sort_by_operation);
+  add_column (self, IKOU_COLUMN_HOSTS, _("Now → Target"), 250, sort_by_hosts);
+  add_column (self, IKOU_COLUMN_NEXT_MILESTONE, _("Next Milestone"), 130, sort_by_next_milestone);
+  add_column (self, IKOU_COLUMN_FINDINGS, _("Findings"), 100, sort_by_findings);
+
+  self->filter = gtk_custom_filter_new (filter_system, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  sorter = gtk_column_view_get_sorter (self->systems_view);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (sorter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->systems_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* Row geometry: the list's rows and the timeline's rows share one grid.
+ * The timeline draws its header (fiscal years, months, the national
+ * schedule band) above its rows; the list puts a strip holding the search
+ * entry above its column header so that its first row starts at the same
+ * height.  Measuring costs two small widgets, done when the window maps
+ * and when something that changes the header's height changes. */
+
+static GtkWidget *
+column_view_header (GtkColumnView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LIST_VIEW (child))
+        return child;
+    }
+
+  return NULL;
+}
+
+void
+_ikou_window_sync_row_geometry (IkouWindow *self)
+{
+  GtkWidget *header = column_view_header (self->systems_view);
+  double timeline_header;
+  int header_height = 0;
+  int entry_height = 0;
+  int spacer;
+  int timeline_margin;
+
+  if (self->timeline == NULL || header == NULL)
+    return;
+
+  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, -1, &header_height, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->search_entry), GTK_ORIENTATION_VERTICAL, -1,
+                      &entry_height, NULL, NULL, NULL);
+  timeline_header = ikou_timeline_get_header_height (IKOU_TIMELINE (self->timeline));
+
+  self->list_header_height = header_height;
+
+  spacer = MAX ((int) ceil (timeline_header) - header_height, entry_height + 8);
+  timeline_margin = spacer + header_height - (int) ceil (timeline_header);
+
+  gtk_widget_set_size_request (self->list_spacer, -1, spacer);
+  gtk_widget_set_margin_top (self->timeline, MAX (timeline_margin, 0));
+  ikou_timeline_set_row_height (IKOU_TIMELINE (self->timeline), IKOU_WINDOW_ROW_HEIGHT);
+}
+
+/* Checking */
+
+static void
+rebuild_summary (IkouWindow *self)
+{
+  g_hash_table_remove_all (self->finding_summary);
+  self->n_errors = self->n_warnings = self->n_infos = 0;
+
+  if (self->findings == NULL)
+    return;
+
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const IkouFinding *finding = g_ptr_array_index (self->findings, i);
+      gpointer key = GUINT_TO_POINTER (finding->system_id);
+      guint packed = GPOINTER_TO_UINT (g_hash_table_lookup (self->finding_summary, key));
+      IkouSeverity worst = finding->severity;
+      guint count = 1;
+
+      switch (finding->severity)
+        {
+        case IKOU_SEVERITY_ERROR:
+          self->n_errors++;
+          break;
+        case IKOU_SEVERITY_WARNING:
+          self->n_warnings++;
+          break;
+        case IKOU_SEVERITY_INFO:
+        case IKOU_N_SEVERITIES:
+        default:
+          self->n_infos++;
+          break;
+        }
+
+      if (packed != 0)
+        {
+          worst = MIN (worst, SUMMARY_SEVERITY (packed));
+          count = SUMMARY_COUNT (packed) + 1;
+        }
+      g_hash_table_insert (self->finding_summary, key,
+                           GUINT_TO_POINTER (SUMMARY_PACK (worst, count)));
+    }
+}
+
+static void
+update_findings_button (IkouWindow *self)
+{
+  g_autofree char *errors = g_strdup_printf ("%u", self->n_errors);
+  g_autofree char *warnings = g_strdup_printf ("%u", self->n_warnings);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *error_part = NULL;
+  g_autofree char *warning_part = NULL;
+
+  gtk_label_set_label (self->findings_error_label, errors);
+  gtk_label_set_label (self->findings_warning_label, warnings);
+
+  error_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                             self->n_errors), self->n_errors);
+  warning_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                               self->n_warnings), self->n_warnings);
+  /* Translators: the findings button's tooltip: "3 errors, 2 warnings" */
+  tooltip = g_strdup_printf (_("%s, %s"), error_part, warning_part);
+  gtk_widget_set_tooltip_text (self->findings_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+
+  if (self->n_errors > 0)
+    gtk_widget_add_css_class (self->findings_button, "error");
+  else
+    gtk_widget_remove_css_class (self->findings_button, "error");
+}
+
+/* Called after self->findings was replaced: every view follows. */
+static void
+ikou_window_findings_changed (IkouWindow *self)
+{
+  rebuild_summary (self);
+  update_findings_button (self);
+  ikou_findings_panel_set_findings (self->findings_panel, self->findings);
+  if (self->timeline != NULL)
+    ikou_timeline_set_findings (IKOU_TIMELINE (self->timeline), self->findings);
+  update_all_cells (self, TRUE);
+}
+
+static void
+replace_findings (IkouWindow *self,
+                  GPtrArray  *findings)
+{
+  g_autoptr(GPtrArray) old = g_steal_pointer (&self->findings);
+
+  self->findings = findings;
+  ikou_window_findings_changed (self);
+}
+
+void
+_ikou_window_recheck_all (IkouWindow *self)
+{
+  GPtrArray *findings;
+
+  if (self->plan == NULL || self->schedule == NULL)
+    findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+  else
+    findings = ikou_check_plan (self->plan, NULL, self->schedule, self->today, NULL);
+
+  replace_findings (self, findings);
+}
+
+/* Re-checks one system: its findings are replaced, the others are moved
+ * (not copied) into the new array.  The views get the new array before
+ * the old findings are freed. */
+static void
+recheck_system (IkouWindow *self,
+                IkouSystem *system)
+{
+  g_autoptr(GPtrArray) removed = NULL;
+  GPtrArray *old = self->findings;
+  GPtrArray *findings;
+  guint id = ikou_system_get_id (system);
+  guint insert_at = G_MAXUINT;
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  if (self->plan == NULL || self->schedule == NULL || old == NULL)
+    return;
+
+  removed = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+  findings = g_ptr_array_new_full (old->len + 4, (GDestroyNotify) ikou_finding_free);
+
+  for (guint i = 0; i < old->len; i++)
+    {
+      IkouFinding *finding = g_ptr_array_index (old, i);
+
+      if (finding->system_id == id)
+        {
+          if (insert_at == G_MAXUINT)
+            insert_at = findings->len;
+          g_ptr_array_add (removed, finding);
+        }
+      else
+        g_ptr_array_add (findings, finding);
+    }
+
+  fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+  ikou_check_system_into (self->plan, system, NULL, self->schedule, self->today, NULL, fresh);
+
+  /* Keep plan order where the system had findings before. */
+  if (insert_at == G_MAXUINT)
+    insert_at = findings->len;
+  for (guint i = 0; i < fresh->len; i++)
+    g_ptr_array_insert (findings, insert_at + i, g_ptr_array_index (fresh, i));
+  g_ptr_array_set_free_func (fresh, NULL);
+
+  g_ptr_array_set_free_func (old, NULL);
+  self->findings = findings;
+  ikou_window_findings_changed (self);
+  g_ptr_array_unref (old);
+}
+
+/* Autosave and recovery */
+
+static char *
+recovery_path (IkouWindow *self,
+               const char *suffix)
+{
+  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *name = g_strconcat (self->recovery_id, suffix, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+ensure_recovery_id (IkouWindow *self)
+{
+  static guint counter;
+
+  if (self->recovery_id != NULL)
+    return;
+
+  self->recovery_id = g_strdup_printf ("plan-%d-%" G_GINT64_FORMAT "-%u", (int) getpid (),
+                                       g_get_real_time () / G_USEC_PER_SEC, ++counter);
+}
+
+gboolean
+ikou_window_autosave (IkouWindow  *self,
+                      GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info_path = NULL;
+  g_autofree char *boot_id = NULL;
+  g_autoptr(GKeyFile) keyfile = NULL;
+
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
+
+  if (self->plan == NULL || !ikou_window_get_dirty (self))
+    return TRUE;
+
+  ensure_recovery_id (self);
+  dir = ikou_application_get_recovery_dir ();
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  path = recovery_path (self, ".ikou");
+  if (!ikou_store_save (self->plan, path, error))
+    return FALSE;
+
+  /* Who the copy belongs to, so a running Ikou never offers another
+   * running Ikou's copy, and what it is a copy of. */
+  keyfile = g_key_file_new ();
+  g_key_file_set_int64 (keyfile, "Recovery", "pid", getpid ());
+  if (g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot_id, NULL, NULL))
+    g_key_file_set_string (keyfile, "Recovery", "boot-id", g_strstrip (boot_id));
+  if (self->file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (self->file);
+      g_key_file_set_string (keyfile, "Recovery", "uri", uri);
+    }
+  if (ikou_plan_get_title (self->plan) != NULL)
+    g_key_file_set_string (keyfile, "Recovery", "title", ikou_plan_get_title (self->plan));
+  g_key_file_set_int64 (keyfile, "Recovery", "saved", g_get_real_time () / G_USEC_PER_SEC);
+
+  info_path = recovery_path (self, ".ini");
+  if (!g_key_file_save_to_file (keyfile, info_path, error))
+    return FALSE;
+
+  self->autosaved_serial = self->change_serial;
+  return TRUE;
+}
+
+void
+_ikou_window_remove_recovery (IkouWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *info_path = NULL;
+
+  g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
+
+  if (self->recovery_id == NULL)
+    return;
+
+  path = recovery_path (self, ".ikou");
+  info_path = recovery_path (self, ".ini");
+  g_remove (path);
+  g_remove (info_path);
+  self->autosaved_serial = self->change_serial;
+}
+
+static void
+autosave_now (IkouWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->autosaved_serial == self->change_serial)
+    return;
+
+  if (!ikou_window_autosave (self, &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+}
+
+static gboolean
+autosave_debounce_cb (gpointer user_data)
+{
+  IkouWindow *self = user_data;
+
+  self->autosave_debounce_id = 0;
+  autosave_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+autosave_periodic_cb (gpointer user_data)
+{
+  autosave_now (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Plan signals */
+
+static void
+plan_changed_cb (IkouWindow *self,
+                 IkouPlan   *plan)
+{
+  self->change_serial++;
+
+  /* A later edit makes "Undo" on the deletion toast mean something else. */
+  if (self->delete_toast != NULL)
+    adw_toast_dismiss (self->delete_toast);
+
+  g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
+  self->autosave_debounce_id = g_timeout_add (AUTOSAVE_DEBOUNCE_MS, autosave_debounce_cb, self);
+
+  ikou_window_update_title (self);
+  _ikou_window_actions_update (self);
+}
+
+static void
+plan_system_changed_cb (IkouWindow *self,
+                        IkouSystem *system,
+                        IkouPlan   *plan)
+{
+  recheck_system (self, system);
+}
+
+static void
+plan_items_changed_cb (IkouWindow *self,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       GListModel *plan)
+{
+  _ikou_window_recheck_all (self);
+}
+
+static void
+plan_hosts_changed_cb (IkouWindow *self,
+                       IkouPlan   *plan)
+{
+  _ikou_window_recheck_all (self);
+  update_all_cells (self, FALSE);
+}
+
+static void
+history_notify_cb (IkouWindow  *self,
+                   GParamSpec  *pspec,
+                   IkouHistory *history)
+{
+  ikou_window_update_title (self);
+  _ikou_window_actions_update (self);
+}
+
+static void
+selection_changed_cb (IkouWindow         *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  IkouSystem *system = _ikou_window_get_selected_system (self);
+
+  if (self->system_editor != NULL)
+    ikou_system_editor_set_system (IKOU_SYSTEM_EDITOR (self->system_editor), system);
+  _ikou_window_actions_update (self);
+}
+
+static void
+step_edited_cb (IkouTimeline   *timeline,
+                IkouSystem     *system,
+                guint           index,
+                const IkouStep *old_step,
+                IkouWindow     *self)
+{
+  if (self->history != NULL)
+    ikou_history_record_step (self->history, system, index, old_step);
+}
+
+static void
+list_activate_cb (IkouWindow    *self,
+                  guint          position,
+                  GtkColumnView *view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  g_object_set (self, "show-editor", TRUE, NULL);
+}
+
+static void
+finding_activated_cb (IkouWindow        *self,
+                      const IkouFinding *finding,
+                      IkouFindingsPanel *panel)
+{
+  IkouDay day = finding->date != IKOU_DAY_NONE ? finding->date : finding->deadline;
+
+  ikou_window_select_system (self, finding->system_id);
+  if (day != IKOU_DAY_NONE && self->timeline != NULL)
+    ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), day);
+}
+
+/* Title */
+
+static void
+ikou_window_update_title (IkouWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+  const char *plan_title = NULL;
+  gboolean dirty = ikou_window_get_dirty (self);
+
+  if (self->plan == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Ikou"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Ikou"));
+      return;
+    }
+
+  plan_title = ikou_plan_get_title (self->plan);
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *parent_name = parent ? g_file_get_parse_name (parent) : NULL;
+
+      title = g_strdup (plan_title && *plan_title ? plan_title : basename);
+      subtitle = g_strdup_printf ("%s%s — %s", dirty ? "• " : "", basename,
+                                  parent_name ? parent_name : "");
+    }
+  else
+    {
+      title = g_strdup (plan_title && *plan_title ? plan_title : _("Untitled Plan"));
+      subtitle = g_strdup_printf ("%s%s", dirty ? "• " : "", _("Not saved"));
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* Translators: the window title, "<plan> – Ikou" */
+  window_title = g_strdup_printf (_("%s%s – Ikou"), dirty ? "• " : "", title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/* Documents */
+
+static void
+disconnect_document (IkouWindow *self)
+{
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+}
+
+void
+ikou_window_set_document (IkouWindow *self,
+                          IkouPlan   *plan,
+                          GFile      *file,
+                          gboolean    recovered)
+{
+  g_autoptr(IkouPlan) old_plan = NULL;
+  g_autoptr(IkouHistory) old_history = NULL;
+
+  g_return_if_fail (IKOU_IS_WINDOW (self));
+  g_return_if_fail (IKOU_IS_PLAN (plan));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  disconnect_document (self);
+  old_plan = g_steal_pointer (&self->plan);
+  old_history = g_steal_pointer (&self->history);
+
+  self->plan = g_object_ref (plan);
+  self->history = ikou_history_new (plan);
+  g_set_object (&self->file, file);
+  self->recovered = recovered;
+  self->change_serial = recovered ? 1 : 0;
+  self->autosaved_serial = 0;
+
+  g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "system-changed", G_CALLBACK (plan_system_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "items-changed", G_CALLBACK (plan_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "hosts-changed", G_CALLBACK (plan_hosts_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (history_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (history_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::dirty", G_CALLBACK (history_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Findings first, so the first rows bound already show them. */
+  _ikou_window_recheck_all (self);
+
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (plan));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  if (self->timeline != NULL)
+    {
+      IkouTimeline *timeline = IKOU_TIMELINE (self->timeline);
+
+      ikou_timeline_set_schedule (timeline, self->schedule);
+      ikou_timeline_set_plan (timeline, plan);
+      ikou_timeline_set_findings (timeline, self->findings);
+    }
+
+  if (self->system_editor != NULL)
+    {
+      ikou_system_editor_set_context (IKOU_SYSTEM_EDITOR (self->system_editor),
+                                      plan, self->schedule, self->history);
+      ikou_system_editor_set_system (IKOU_SYSTEM_EDITOR (self->system_editor), NULL);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "plan");
+  ikou_window_update_title (self);
+  _ikou_window_actions_update (self);
+
+  if (recovered)
+    g_clear_pointer (&self->recovery_id, g_free);
+}
+
+static gboolean
+is_xml_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return basename != NULL && g_str_has_suffix (basename, ".xml");
+}
+
+static IkouPlan *
+read_plan (GFile   *file,
+           GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("“%s” is not a local file; copy it to this computer first"), uri);
+      return NULL;
+    }
+
+  if (is_xml_file (file))
+    return ikou_xml_read_file (path, error);
+
+  return ikou_store_load (path, error);
+}
+
+gboolean
+ikou_window_load_file (IkouWindow  *self,
+                       GFile       *file,
+                       GError     **error)
+{
+  g_autoptr(IkouPlan) plan = NULL;
+
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->plan != NULL)
+    {
+      g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
+                           _("This window already shows a plan"));
+      return FALSE;
+    }
+
+  plan = read_plan (file, error);
+  if (plan == NULL)
+    return FALSE;
+
+  /* XML is interchange: the document it becomes is saved as .ikou. */
+  ikou_window_set_document (self, plan, is_xml_file (file) ? NULL : file, FALSE);
+  return TRUE;
+}
+
+void
+ikou_window_open (IkouWindow *self,
+                  GFile      *file)
+{
+  IkouApplication *app;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  IkouWindow *target = self;
+
+  g_return_if_fail (IKOU_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  app = IKOU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  plan = read_plan (file, &error);
+  if (plan == NULL)
+    {
+      _ikou_window_show_error (self, _("Could Not Open the Plan"), error);
+      return;
+    }
+
+  if (self->plan != NULL && app != NULL)
+    target = ikou_window_new (app);
+
+  ikou_window_set_document (target, plan, is_xml_file (file) ? NULL : file, FALSE);
+  if (app != NULL)
+    ikou_application_add_recent (app, file);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+gboolean
+ikou_window_save_to_file (IkouWindow  *self,
+                          GFile       *file,
+                          GError     **error)
+{
+  g_autofree char *path = NULL;
+  GtkApplication *app;
+
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->plan != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("“%s” is not a local file; save to a folder on this computer"), uri);
+      return FALSE;
+    }
+
+  if (!ikou_store_save (self->plan, path, error))
+    return FALSE;
+
+  g_set_object (&self->file, file);
+  self->recovered = FALSE;
+  ikou_history_set_clean (self->history);
+  _ikou_window_remove_recovery (self);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (IKOU_IS_APPLICATION (app))
+    ikou_application_add_recent (IKOU_APPLICATION (app), file);
+
+  ikou_window_update_title (self);
+  _ikou_window_actions_update (self);
+  return TRUE;
+}
+
+gboolean
+ikou_window_select_system (IkouWindow *self,
+                           guint       system_id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
+
+  if (self->plan == NULL || ikou_plan_lookup_system (self->plan, system_id) == NULL)
+    return FALSE;
+
+  model = G_LIST_MODEL (self->selection);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      n = g_list_model_get_n_items (model);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(IkouSystem) system = g_list_model_get_item (model, i);
+
+          if (ikou_system_get_id (system) == system_id)
+            {
+              GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->systems_view));
+              double top = (double) i * IKOU_WINDOW_ROW_HEIGHT;
+              double value = gtk_adjustment_get_value (vadj);
+              double page = gtk_adjustment_get_page_size (vadj);
+
+              gtk_single_selection_set_selected (self->selection, i);
+
+              /* Rows are all the same height, so the row's place is known
+               * without asking the list (GTK 4.8 has no scroll_to). */
+              if (top < value || top + IKOU_WINDOW_ROW_HEIGHT > value + page)
+                gtk_adjustment_set_value (vadj, top - (page - IKOU_WINDOW_ROW_HEIGHT) / 2);
+              return TRUE;
+            }
+        }
+
+      /* Hidden by the search: clear it and look again. */
+      if (self->search_key == NULL)
+        break;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      /* Now, not after the entry's search delay. */
+      search_changed_cb (self, self->search_entry);
+    }
+
+  return FALSE;
+}
+
+gboolean
+ikou_window_has_document (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
+
+  return self->plan != NULL;
+}
+
+gboolean
+ikou_window_get_dirty (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
+
+  if (self->plan == NULL || self->history == NULL)
+    return FALSE;
+
+  return self->recovered || ikou_history_get_dirty (self->history);
+}
+
+GFile *
+ikou_window_get_file (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+IkouPlan *
+ikou_window_get_plan (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), NULL);
+
+  return self->plan;
+}
+
+IkouHistory *
+ikou_window_get_history (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), NULL);
+
+  return self->history;
+}
+
+GtkSingleSelection *
+ikou_window_get_selection (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+GPtrArray *
+ikou_window_get_findings (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), NULL);
+
+  return self->findings;
+}
+
+IkouDay
+ikou_window_get_today (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), IKOU_DAY_NONE);
+
+  return self->today;
+}
+
+/* View state */
+
+void
+_ikou_window_set_zoom (IkouWindow *self,
+                       const char *zoom)
+{
+  IkouZoom value = zoom_from_name (zoom);
+
+  if (g_strcmp0 (self->zoom, zoom_names[value]) == 0)
+    return;
+
+  g_free (self->zoom);
+  self->zoom = g_strdup (zoom_names[value]);
+
+  if (self->timeline != NULL)
+    ikou_timeline_set_zoom (IKOU_TIMELINE (self->timeline), value);
+  if (self->settings != NULL)
+    g_settings_set_enum (self->settings, "zoom", value);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static void
+set_show_findings (IkouWindow *self,
+                   gboolean    show)
+{
+  show = !!show;
+  if (self->show_findings == show)
+    return;
+
+  self->show_findings = show;
+  gtk_revealer_set_reveal_child (self->findings_revealer, show);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "show-findings", show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_FINDINGS]);
+}
+
+static void
+set_show_editor (IkouWindow *self,
+                 gboolean    show)
+{
+  show = !!show;
+  if (self->show_editor == show)
+    return;
+
+  self->show_editor = show;
+  gtk_revealer_set_reveal_child (self->editor_revealer, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_EDITOR]);
+}
+
+static void
+set_era_labels (IkouWindow *self,
+                gboolean    era_labels)
+{
+  era_labels = !!era_labels;
+  if (self->era_labels == era_labels)
+    return;
+
+  self->era_labels = era_labels;
+  if (self->timeline != NULL)
+    {
+      ikou_timeline_set_era_labels (IKOU_TIMELINE (self->timeline), era_labels);
+      _ikou_window_sync_row_geometry (self);
+    }
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "era-labels", era_labels);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERA_LABELS]);
+}
+
+static void
+save_window_state (IkouWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  if (self->plan != NULL)
+    g_settings_set_int (self->settings, "list-width",
+                        CLAMP (gtk_paned_get_position (self->paned), 200, 4000));
+}
+
+static void
+restore_window_state (IkouWindow *self)
+{
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "list-width"));
+}
+
+/* Closing */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   IkouWindow       *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (self->file == NULL)
+        _ikou_window_save_as (self, TRUE);
+      else if (ikou_window_save_to_file (self, self->file, &error))
+        gtk_window_close (GTK_WINDOW (self));
+      else
+        _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
+    }
+}
+
+static gboolean
+ikou_window_close_request (GtkWindow *window)
+{
+  IkouWindow *self = IKOU_WINDOW (window);
+
+  if (ikou_window_get_dirty (self) && !self->close_confirmed)
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                           _("The plan has changes that are not "
+                                                             "saved. Changes that are not saved "
+                                                             "are lost.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  save_window_state (self);
+  /* Closed cleanly (saved or discarded): the recovery copy has done its job. */
+  _ikou_window_remove_recovery (self);
+
+  return GTK_WINDOW_CLASS (ikou_window_parent_class)->close_request (window);
+}
+
+/* First frame */
+
+static void
+after_paint_cb (IkouWindow    *self,
+                GdkFrameClock *frame_clock)
+{
+  GtkApplication *app;
+
+  if (self->plan == NULL)
+    return;
+
+  g_clear_signal_handler (&self->after_paint_id, frame_clock);
+
+  /* The CSS and fonts are final now: correct the strip above the list if
+   * the first measurement was taken before they were. */
+  _ikou_window_sync_row_geometry (self);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (IKOU_IS_APPLICATION (app))
+    ikou_application_mark_first_frame (IKOU_APPLICATION (app));
+}
+
+static void
+ikou_window_map (GtkWidget *widget)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  GdkFrameClock *frame_clock;
+
+  _ikou_window_sync_row_geometry (self);
+
+  GTK_WIDGET_CLASS (ikou_window_parent_class)->map (widget);
+
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  if (frame_clock != NULL && self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect_object (frame_clock, "after-paint",
+                                                    G_CALLBACK (after_paint_cb), self,
+                                                    G_CONNECT_SWAPPED);
+}
+
+static void
+ikou_window_unmap (GtkWidget *widget)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+
+  if (frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, frame_clock);
+  self->after_paint_id = 0;
+
+  GTK_WIDGET_CLASS (ikou_window_parent_class)->unmap (widget);
+}
+
+static void
+font_settings_changed_cb (IkouWindow *self,
+                          GParamSpec *pspec,
+                          GObject    *object)
+{
+  _ikou_window_sync_row_geometry (self);
+}
+
+/* GObject */
+
+/* What the window takes from its application: settings, the schedule.
+ * Called by ikou_window_new() once "application" is set (GObject sets
+ * it after constructed()). */
+static void
+ikou_window_attach_application (IkouWindow      *self,
+                                IkouApplication *app)
+{
+  const GError *schedule_error = NULL;
+
+  g_set_object (&self->settings, ikou_application_get_settings (app));
+  g_set_object (&self->schedule, ikou_application_get_schedule (app, &schedule_error));
+
+  if (self->schedule == NULL && schedule_error != NULL)
+    {
+      /* Plans still open and edit; only the checking is missing. */
+      AdwToast *toast = adw_toast_new (schedule_error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  if (self->settings != NULL)
+    {
+      IkouZoom zoom = CLAMP (g_settings_get_enum (self->settings, "zoom"), 0, IKOU_N_ZOOMS - 1);
+
+      _ikou_window_set_zoom (self, zoom_names[zoom]);
+      set_era_labels (self, g_settings_get_boolean (self->settings, "era-labels"));
+      set_show_findings (self, g_settings_get_boolean (self->settings, "show-findings"));
+      g_signal_connect_object (self->settings, "changed::recent-files",
+                               G_CALLBACK (_ikou_window_rebuild_recent_menu), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  if (self->timeline != NULL)
+    {
+      ikou_timeline_set_zoom (IKOU_TIMELINE (self->timeline), zoom_from_name (self->zoom));
+      ikou_timeline_set_era_labels (IKOU_TIMELINE (self->timeline), self->era_labels);
+      ikou_timeline_set_schedule (IKOU_TIMELINE (self->timeline), self->schedule);
+    }
+
+  restore_window_state (self);
+  _ikou_window_rebuild_recent_menu (self);
+  ikou_window_update_title (self);
+  _ikou_window_actions_update (self);
+}
+
+static void
+ikou_window_dispose (GObject *object)
+{
+  IkouWindow *self = IKOU_WINDOW (object);
+
+  g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
+  g_clear_handle_id (&self->autosave_periodic_id, g_source_remove);
+  disconnect_document (self);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  if (self->timeline != NULL)
+    ikou_timeline_set_selection (IKOU_TIMELINE (self->timeline), NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IKOU_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->history);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->schedule);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ikou_window_parent_class)->dispose (object);
+}
+
+static void
+ikou_window_finalize (GObject *object)
+{
+  IkouWindow *self = IKOU_WINDOW (object);
+
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->finding_summary, g_hash_table_unref);
+  g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->recovery_id, g_free);
+  g_clear_pointer (&self->zoom, g_free);
+
+  G_OBJECT_CLASS (ikou_window_parent_class)->finalize (object);
+}
+
+static void
+ikou_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  IkouWindow *self = IKOU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_string (value, self->zoom);
+      break;
+    case PROP_SHOW_FINDINGS:
+      g_value_set_boolean (value, self->show_findings);
+      break;
+    case PROP_SHOW_EDITOR:
+      g_value_set_boolean (value, self->show_editor);
+      break;
+    case PROP_ERA_LABELS:
+      g_value_set_boolean (value, self->era_labels);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ikou_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  IkouWindow *self = IKOU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      _ikou_window_set_zoom (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_FINDINGS:
+      set_show_findings (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_EDITOR:
+      set_show_editor (self, g_value_get_boolean (value));
+      break;
+    case PROP_ERA_LABELS:
+      set_era_labels (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ikou_window_class_init (IkouWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = ikou_window_dispose;
+  object_class->finalize = ikou_window_finalize;
+  object_class->get_property = ikou_window_get_property;
+  object_class->set_property = ikou_window_set_property;
+
+  widget_class->map = ikou_window_map;
+  widget_class->unmap = ikou_window_unmap;
+  window_class->close_request = ikou_window_close_request;
+
+  properties[PROP_ZOOM] =
+    g_param_spec_string ("zoom", NULL, NULL, "quarter", rw);
+  properties[PROP_SHOW_FINDINGS] =
+    g_param_spec_boolean ("show-findings", NULL, NULL, FALSE, rw);
+  properties[PROP_SHOW_EDITOR] =
+    g_param_spec_boolean ("show-editor", NULL, NULL, FALSE, rw);
+  properties[PROP_ERA_LABELS] =
+    g_param_spec_boolean ("era-labels", NULL, NULL, TRUE, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (IKOU_TYPE_FINDINGS_PANEL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/jp/ikou/Ikou/ikou-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_error_icon);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_error_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_warning_icon);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_warning_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, list_box);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, list_spacer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, systems_view);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, timeline_scroller);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, editor_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, editor_scroller);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_panel);
+
+  _ikou_window_class_actions_init (klass);
+}
+
+static void
+ikou_window_init (IkouWindow *self)
+{
+  /* Before the template: its buttons read the property actions' state. */
+  self->zoom = g_strdup ("quarter");
+  self->era_labels = TRUE;
+  self->cells = g_ptr_array_new ();
+  self->finding_summary = g_hash_table_new (NULL, NULL);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+  self->today = today_from_environment ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_list (self);
+
+  self->timeline = ikou_timeline_new ();
+  gtk_widget_set_hexpand (self->timeline, TRUE);
+  gtk_widget_set_vexpand (self->timeline, TRUE);
+  gtk_scrolled_window_set_child (self->timeline_scroller, self->timeline);
+  /* After the scrolled window has given the timeline its own adjustments:
+   * the vertical one is the list's, so both scroll as one. */
+  gtk_scrollable_set_vadjustment (GTK_SCROLLABLE (self->timeline),
+                                  gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->systems_view)));
+  ikou_timeline_set_selection (IKOU_TIMELINE (self->timeline), self->selection);
+  ikou_timeline_set_row_height (IKOU_TIMELINE (self->timeline), IKOU_WINDOW_ROW_HEIGHT);
+  ikou_timeline_set_today (IKOU_TIMELINE (self->timeline), self->today);
+  g_signal_connect_object (self->timeline, "step-edited", G_CALLBACK (step_edited_cb), self, 0);
+
+  g_signal_connect_object (self->timeline, "notify::header-height",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->system_editor = ikou_system_editor_new ();
+  gtk_scrolled_window_set_child (self->editor_scroller, self->system_editor);
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->systems_view, "activate",
+                           G_CALLBACK (list_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "stop-search",
+                           G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_panel, "finding-activated",
+                           G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->systems_view));
+
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->autosave_periodic_id = g_timeout_add_seconds (AUTOSAVE_PERIOD_S, autosave_periodic_cb, self);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+IkouWindow *
+ikou_window_new (IkouApplication *application)
+{
+  IkouWindow *self;
+
+  g_return_val_if_fail (IKOU_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (IKOU_TYPE_WINDOW, "application", application, NULL);
+  ikou_window_attach_application (self, application);
+  return self;
+}

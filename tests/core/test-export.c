@@ -1,0 +1,657 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+
+#include "ikou-calendar.h"
+#include "ikou-error.h"
+#include "ikou-export.h"
+#include "ikou-plan.h"
+#include "ikou-schedule.h"
+
+#define TITLE "基幹系システム移行ロードマップ"
+
+static IkouDay
+ymd (int y, int m, int d)
+{
+  return ikou_day_from_ymd (y, m, d);
+}
+
+static void
+add_system (IkouPlan   *plan,
+            const char *name,
+            const char *operation,
+            IkouDay     budget,
+            IkouDay     contract,
+            IkouDay     cutover)
+{
+  g_autoptr(IkouSystem) system = ikou_system_new (0, name);
+  g_autoptr(IkouStep) step = ikou_step_new ();
+
+  ikou_system_set_department (system, "市民課");
+  ikou_system_set_operation (system, operation);
+  ikou_system_set_host (system, 1);
+  step->from_host = 1;
+  step->to_host = 2;
+  step->budget_date = budget;
+  step->contract_date = contract;
+  step->cutover_date = cutover;
+  step->standard_compliant = TRUE;
+  ikou_system_insert_step (system, G_MAXUINT, step);
+  ikou_plan_add_system (plan, system);
+}
+
+static IkouPlan *
+make_plan (guint n_extra)
+{
+  IkouPlan *plan = ikou_plan_new ();
+  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
+  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+
+  ikou_plan_set_title (plan, TITLE);
+  ikou_plan_set_organization (plan, "郡山市");
+  ikou_plan_add_host (plan, h1);
+  ikou_plan_add_host (plan, h2);
+  ikou_plan_begin_bulk (plan);
+  add_system (plan, "住民記録システム", "resident-register",
+              ymd (2024, 10, 1), ymd (2025, 4, 1), ymd (2026, 1, 1));
+  /* Cut over after R7年度末: a deadline.missed error. */
+  add_system (plan, "選挙人名簿システム", "electoral-roll",
+              ymd (2024, 9, 1), ymd (2025, 7, 1), ymd (2026, 7, 1));
+  add_system (plan, "固定資産税システム", "fixed-asset-tax",
+              ymd (2024, 11, 1), ymd (2025, 5, 1), ymd (2025, 10, 1));
+  for (guint i = 0; i < n_extra; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("業務%04u", i);
+      guint shift = i % 18;
+
+      add_system (plan, name, NULL, ikou_day_add_months (ymd (2024, 9, 1), shift),
+                  ikou_day_add_months (ymd (2025, 4, 1), shift),
+                  ikou_day_add_months (ymd (2025, 12, 1), shift));
+    }
+  ikou_plan_end_bulk (plan);
+  return plan;
+}
+
+static IkouSchedule *
+load_schedule (void)
+{
+  g_autoptr(GError) error = NULL;
+  IkouSchedule *schedule = ikou_schedule_load_default (&error);
+
+  g_assert_no_error (error);
+  return schedule;
+}
+
+static void
+init_options (IkouExportOptions *options)
+{
+  ikou_export_options_init (options);
+  options->today = ymd (2025, 6, 15);
+}
+
+static gboolean
+have_tools (void)
+{
+  const char *tools[] = { "pdfinfo", "pdffonts", "pdftotext" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *path = g_find_program_in_path (tools[i]);
+
+      if (path == NULL)
+        {
+          g_test_skip ("poppler-utils is not installed");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+run (const char *arg0,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+  va_list ap;
+  const char *arg;
+
+  g_ptr_array_add (argv, (char *) arg0);
+  va_start (ap, arg0);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static guint
+pdf_pages (const char *info)
+{
+  const char *line = strstr (info, "Pages:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:") + strspn (line + strlen ("Pages:"), " "),
+                                   NULL, 10);
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ikou-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d && g_dir_read_name (d))
+    n++;
+  return n;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan (0);
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouExportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "roadmap.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean embedded = FALSE;
+  IkouExportOptions options;
+  IkouDay first, last;
+
+  if (!have_tools ())
+    return;
+
+  init_options (&options);
+  job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+  g_assert_no_error (error);
+  /* The plan's span in fiscal years, with the deadline in view. */
+  ikou_export_job_get_range (job, &first, &last);
+  g_assert_cmpint (first, ==, ymd (2024, 4, 1));
+  g_assert_cmpint (last, ==, ymd (2027, 3, 31));
+  g_assert_cmpuint (ikou_export_job_get_n_pages (job), ==, 2);   /* rows + summary */
+
+  g_assert_true (ikou_export_write (job, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_files (dir), ==, 1);   /* no temporary file left */
+
+  info = run ("pdfinfo", path, NULL);
+  g_assert_nonnull (strstr (info, "1190.55 x 841.89"));
+  g_assert_cmpuint (pdf_pages (info), ==, 2);
+  g_assert_nonnull (strstr (info, TITLE));
+
+  /* A Noto Sans CJK font, embedded (the "emb" column). */
+  fonts = run ("pdffonts", path, NULL);
+  lines = g_strsplit (fonts, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+      guint n;
+
+      if (strstr (lines[i], "NotoSansCJK") == NULL)
+        continue;
+      cols = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      {
+        /* Drop the empty strings between runs of spaces. */
+        GPtrArray *tokens = g_ptr_array_new ();
+
+        for (guint c = 0; cols[c] != NULL; c++)
+          if (*cols[c] != '\0')
+            g_ptr_array_add (tokens, cols[c]);
+        n = tokens->len;
+        if (n >= 6 && g_str_equal (g_ptr_array_index (tokens, n - 5), "yes"))
+          embedded = TRUE;
+        g_ptr_array_free (tokens, TRUE);
+      }
+    }
+  if (!embedded)
+    g_printerr ("%s", fonts);
+  g_assert_true (embedded);
+
+  text = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_nonnull (strstr (text, TITLE));
+  g_assert_nonnull (strstr (text, "郡山市"));
+  g_assert_nonnull (strstr (text, "住民記録システム"));
+  g_assert_nonnull (strstr (text, "選挙人名簿システム"));
+  g_assert_nonnull (strstr (text, "固定資産税システム"));
+  g_assert_nonnull (strstr (text, "R7年度末"));
+  g_assert_nonnull (strstr (text, "2025年度"));
+  g_assert_nonnull (strstr (text, "ガバメントクラウド"));
+  /* 作成日 in both calendars. */
+  g_assert_nonnull (strstr (text, "2025-06-15"));
+  g_assert_nonnull (strstr (text, "令和7年6月15日"));
+  /* The summary page names the checker's finding. */
+  g_assert_nonnull (strstr (text, "deadline.missed"));
+
+  remove_tree (dir);
+}
+
+/* 2,000 systems: every page carries the title block, the header and the
+ * list's column titles, and every row is on exactly one page, in order. */
+static void
+test_paginate (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan (2000);
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouExportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "large.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  IkouExportOptions options;
+  guint n_pages;
+  guint n_rows = ikou_plan_get_n_systems (plan);
+  guint covered = 0;
+
+  if (!have_tools ())
+    return;
+
+  init_options (&options);
+  job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (ikou_export_write (job, path, &error));
+  g_assert_no_error (error);
+  n_pages = ikou_export_job_get_n_pages (job);
+  g_assert_cmpuint (n_pages, >, 30);
+  {
+    g_autofree char *info = run ("pdfinfo", path, NULL);
+
+    g_assert_cmpuint (pdf_pages (info), ==, n_pages);
+  }
+
+  text = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, n_pages);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *label = g_strdup_printf ("Page %u / %u", p + 1, n_pages);
+      guint first, n;
+
+      g_assert_nonnull (strstr (pages[p], TITLE));
+      g_assert_nonnull (strstr (pages[p], label));
+      g_assert_true (ikou_export_job_get_page_rows (job, p, &first, &n));
+      if (n == 0)
+        continue;   /* the summary */
+
+      g_assert_nonnull (strstr (pages[p], "2025年度"));
+      g_assert_nonnull (strstr (pages[p], "System"));
+      g_assert_nonnull (strstr (pages[p], "R7年度末"));
+      g_assert_cmpuint (first, ==, covered);
+      covered += n;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          IkouSystem *system = ikou_plan_get_system (plan, r);
+          const char *name = ikou_system_get_name (system);
+          gboolean on_page = strstr (pages[p], name) != NULL;
+
+          /* Short names are prefixes of none of the others (業務0001 vs
+           * 業務00010 cannot happen with 4 digits). */
+          if (r >= first && r < first + n)
+            g_assert_true (on_page);
+          else if (on_page)
+            g_error ("row %u (%s) is on page %u, which holds rows %u–%u",
+                     r, name, p + 1, first, first + n - 1);
+        }
+    }
+  g_assert_cmpuint (covered, ==, n_rows);
+  g_assert_false (ikou_export_job_get_page_rows (job, n_pages, NULL, NULL));
+
+  /* The last page is the summary with counts per severity. */
+  g_assert_nonnull (strstr (pages[n_pages - 1], "Findings"));
+  g_assert_nonnull (strstr (pages[n_pages - 1], "Error: "));
+
+  remove_tree (dir);
+}
+
+static void
+check_png (const char *path,
+           int         width,
+           int         height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_png_svg (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan (0);
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "roadmap.png", NULL);
+  g_autofree char *png2 = g_build_filename (dir, "roadmap-2.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "roadmap.svg", NULL);
+  g_autofree char *svg2 = g_build_filename (dir, "roadmap-2.svg", NULL);
+  g_autofree char *contents = NULL;
+  IkouExportOptions options;
+  IkouExportFormat format;
+
+  g_assert_true (ikou_export_format_from_path (png, &format, &error));
+  g_assert_cmpint (format, ==, IKOU_EXPORT_PNG);
+
+  /* PNG: one file per page at the chosen resolution (default 150 dpi). */
+  init_options (&options);
+  options.format = IKOU_EXPORT_PNG;
+  {
+    g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ikou_export_write (job, png, &error));
+    g_assert_no_error (error);
+  }
+  check_png (png, 2481, 1754);
+  check_png (png2, 2481, 1754);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  options.dpi = 72;
+  options.paper = IKOU_PAPER_A4;
+  options.portrait = TRUE;
+  {
+    g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ikou_export_write (job, png, &error));
+  }
+  check_png (png, 596, 842);
+
+  /* SVG: the same naming. */
+  init_options (&options);
+  options.format = IKOU_EXPORT_SVG;
+  {
+    g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ikou_export_write (job, svg, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "1190.55pt"));
+  g_assert_true (g_file_test (svg2, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_files (dir), ==, 4);
+
+  remove_tree (dir);
+}
+
+static void
+test_paper (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan (0);
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouExportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "a4.pdf", NULL);
+  g_autofree char *info = NULL;
+  IkouExportOptions options;
+  IkouPaper paper;
+  double w, h;
+
+  g_assert_true (ikou_export_paper_size (IKOU_PAPER_A3, FALSE, &w, &h));
+  g_assert_cmpfloat_with_epsilon (w, 1190.55, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 841.89, 0.01);
+  g_assert_true (ikou_export_paper_from_string ("A4", &paper, &error));
+  g_assert_cmpint (paper, ==, IKOU_PAPER_A4);
+
+  if (!have_tools ())
+    return;
+
+  init_options (&options);
+  options.paper = IKOU_PAPER_A4;
+  options.portrait = TRUE;
+  options.from = ymd (2025, 1, 1);
+  options.to = ymd (2026, 12, 1);
+  options.title = "別題";
+  job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (ikou_export_write (job, path, &error));
+  info = run ("pdfinfo", path, NULL);
+  g_assert_nonnull (strstr (info, "595.28 x 841.89"));
+  g_assert_nonnull (strstr (info, "別題"));
+  {
+    IkouDay first, last;
+
+    ikou_export_job_get_range (job, &first, &last);
+    g_assert_cmpint (first, ==, ymd (2025, 1, 1));
+    g_assert_cmpint (last, ==, ymd (2026, 12, 31));
+  }
+  remove_tree (dir);
+}
+
+/* A print operation's page size, then its pages, through the same code. */
+static void
+test_print_pages (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan (100);
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouExportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  IkouExportOptions options;
+  guint n_a3, n_a4;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  init_options (&options);
+  job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+  g_assert_no_error (error);
+  n_a3 = ikou_export_job_paginate (job, 1190.55, 841.89);
+  n_a4 = ikou_export_job_paginate (job, 841.89, 595.28);   /* A4 landscape: shorter */
+  g_assert_cmpuint (n_a4, >, n_a3);
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < n_a4; p++)
+    ikou_export_job_draw_page (job, cr, p, 841.89, 595.28);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static void
+expect_option_error (IkouPlan          *plan,
+                     IkouSchedule      *schedule,
+                     IkouExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, options, &error);
+
+  g_assert_null (job);
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION);
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  g_test_message ("%s", error->message);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan (0);
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  IkouExportOptions options;
+  IkouPaper paper;
+  IkouExportFormat format;
+
+  /* Reversed and empty ranges. */
+  init_options (&options);
+  options.from = ymd (2026, 4, 1);
+  options.to = ymd (2025, 4, 1);
+  expect_option_error (plan, schedule, &options);
+  init_options (&options);
+  options.from = ymd (2040, 1, 1);
+  expect_option_error (plan, schedule, &options);
+  init_options (&options);
+  options.to = ymd (2001, 1, 1);
+  expect_option_error (plan, schedule, &options);
+
+  /* Unknown paper, format, resolution. */
+  init_options (&options);
+  options.paper = (IkouPaper) 7;
+  expect_option_error (plan, schedule, &options);
+  init_options (&options);
+  options.format = (IkouExportFormat) 9;
+  expect_option_error (plan, schedule, &options);
+  init_options (&options);
+  options.format = IKOU_EXPORT_PNG;
+  options.dpi = 5000;
+  expect_option_error (plan, schedule, &options);
+
+  g_assert_false (ikou_export_paper_from_string ("b5", &paper, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION);
+  g_assert_nonnull (strstr (error->message, "b5"));
+  g_clear_error (&error);
+  g_assert_false (ikou_export_paper_from_string (NULL, &paper, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION);
+  g_clear_error (&error);
+  g_assert_false (ikou_export_format_from_path ("roadmap.docx", &format, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION);
+  g_clear_error (&error);
+  g_assert_false (ikou_export_format_from_path ("/tmp/v1.0/roadmap", &format, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION);
+  g_clear_error (&error);
+
+  /* Unwritable targets: a missing folder, a folder. */
+  init_options (&options);
+  {
+    g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+    g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.pdf", NULL);
+
+    g_assert_no_error (error);
+    g_assert_false (ikou_export_write (job, missing, &error));
+    g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, "x.pdf"));
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+
+    g_assert_false (ikou_export_write (job, dir, &error));
+    g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  remove_tree (dir);
+}
+
+/* The folder shared by the test and its subprocess (no setenv). */
+static char *
+partial_dir (pid_t pid)
+{
+  g_autofree char *name = g_strdup_printf ("ikou-export-partial-%d", (int) pid);
+
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+/* A write that fails half-way (the file size limit, like a full disk)
+ * leaves neither the target nor a temporary file, and keeps an older
+ * export intact. */
+static void
+test_partial_write (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(IkouPlan) plan = make_plan (300);
+      g_autoptr(IkouSchedule) schedule = load_schedule ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = partial_dir (getppid ());
+      g_autofree char *path = g_build_filename (dir, "roadmap.pdf", NULL);
+      IkouExportOptions options;
+      g_autoptr(IkouExportJob) job = NULL;
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+      init_options (&options);
+      job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+      g_assert_no_error (error);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (ikou_export_write (job, path, &error));
+      g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
+      g_printerr ("%s\n", error->message);
+      return;
+    }
+
+  {
+    g_autofree char *dir = partial_dir (getpid ());
+    g_autofree char *old = g_build_filename (dir, "roadmap.pdf", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (old, "old export", -1, NULL));
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stderr ("*roadmap.pdf*");
+    g_assert_cmpuint (count_files (dir), ==, 1);
+    g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "old export");
+    remove_tree (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/paginate", test_paginate);
+  g_test_add_func ("/export/png-svg", test_png_svg);
+  g_test_add_func ("/export/paper", test_paper);
+  g_test_add_func ("/export/print-pages", test_print_pages);
+  g_test_add_func ("/export/errors", test_errors);
+  g_test_add_func ("/export/partial-write", test_partial_write);
+
+  return g_test_run ();
+}

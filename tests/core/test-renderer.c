@@ -1,0 +1,628 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "ikou-calendar.h"
+#include "ikou-finding.h"
+#include "ikou-plan.h"
+#include "ikou-renderer.h"
+#include "ikou-schedule.h"
+
+#define WIDTH 1200
+#define HEIGHT 600
+
+/* A GListModel that counts get_item() calls, around another model. ------- */
+
+#define COUNTING_TYPE_MODEL (counting_model_get_type ())
+G_DECLARE_FINAL_TYPE (CountingModel, counting_model, COUNTING, MODEL, GObject)
+
+struct _CountingModel
+{
+  GObject     parent_instance;
+  GListModel *inner;
+  guint       n_get_item;
+  guint       max_position;
+};
+
+static GType
+counting_model_get_item_type (GListModel *model)
+{
+  return IKOU_TYPE_SYSTEM;
+}
+
+static guint
+counting_model_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (COUNTING_MODEL (model)->inner);
+}
+
+static gpointer
+counting_model_get_item (GListModel *model,
+                         guint       position)
+{
+  CountingModel *self = COUNTING_MODEL (model);
+
+  self->n_get_item++;
+  self->max_position = MAX (self->max_position, position);
+  return g_list_model_get_item (self->inner, position);
+}
+
+static void
+counting_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = counting_model_get_item_type;
+  iface->get_n_items = counting_model_get_n_items;
+  iface->get_item = counting_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CountingModel, counting_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, counting_model_iface_init))
+
+static void
+counting_model_finalize (GObject *object)
+{
+  g_clear_object (&COUNTING_MODEL (object)->inner);
+  G_OBJECT_CLASS (counting_model_parent_class)->finalize (object);
+}
+
+static void
+counting_model_class_init (CountingModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = counting_model_finalize;
+}
+
+static void
+counting_model_init (CountingModel *self)
+{
+}
+
+static CountingModel *
+counting_model_new (GListModel *inner)
+{
+  CountingModel *self = g_object_new (COUNTING_TYPE_MODEL, NULL);
+
+  self->inner = g_object_ref (inner);
+  return self;
+}
+
+/* Fixture ----------------------------------------------------------------- */
+
+static IkouDay
+ymd (int y, int m, int d)
+{
+  return ikou_day_from_ymd (y, m, d);
+}
+
+static void
+add_system (IkouPlan   *plan,
+            const char *name,
+            guint       host,
+            guint       to_host,
+            IkouDay     budget,
+            IkouDay     contract,
+            IkouDay     cutover)
+{
+  g_autoptr(IkouSystem) system = ikou_system_new (0, name);
+  g_autoptr(IkouStep) step = ikou_step_new ();
+
+  ikou_system_set_department (system, "市民課");
+  ikou_system_set_host (system, host);
+  step->from_host = host;
+  step->to_host = to_host;
+  step->budget_date = budget;
+  step->contract_date = contract;
+  step->cutover_date = cutover;
+  step->standard_compliant = TRUE;
+  ikou_system_insert_step (system, G_MAXUINT, step);
+  ikou_plan_add_system (plan, system);
+}
+
+static IkouPlan *
+make_plan (void)
+{
+  IkouPlan *plan = ikou_plan_new ();
+  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
+  g_autoptr(IkouHost) h2 = ikou_host_new (2, "統合サーバ(クラウド)", IKOU_HOST_SHARED_CLOUD);
+  g_autoptr(IkouHost) h3 = ikou_host_new (3, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+
+  ikou_plan_set_title (plan, "テスト計画");
+  ikou_plan_add_host (plan, h1);
+  ikou_plan_add_host (plan, h2);
+  ikou_plan_add_host (plan, h3);
+  /* Row 0: cut-over 2026-01-01, build from 2025-04-01. */
+  add_system (plan, "戸籍システム", 1, 3, ymd (2024, 10, 1), ymd (2025, 4, 1), ymd (2026, 1, 1));
+  add_system (plan, "介護保険システム", 1, 2, ymd (2024, 9, 1), ymd (2025, 7, 1), ymd (2026, 7, 1));
+  add_system (plan, "選挙事務システム", 1, 2, ymd (2024, 11, 1), ymd (2025, 5, 1), ymd (2025, 10, 1));
+  {
+    IkouSystem *tokutei = ikou_plan_get_system (plan, 1);
+
+    ikou_system_set_tokutei (tokutei, TRUE);
+    ikou_system_set_tokutei_deadline (tokutei, ymd (2027, 3, 31));
+  }
+  return plan;
+}
+
+static IkouSchedule *
+load_schedule (void)
+{
+  g_autoptr(GError) error = NULL;
+  IkouSchedule *schedule = ikou_schedule_load_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (schedule);
+  return schedule;
+}
+
+static IkouRenderer *
+make_renderer (IkouPlan     *plan,
+               IkouSchedule *schedule)
+{
+  IkouRenderer *renderer = ikou_renderer_new ();
+  IkouRenderStyle style;
+
+  ikou_render_style_init_default (&style);
+  ikou_renderer_set_style (renderer, &style);
+  ikou_render_style_clear (&style);
+  ikou_renderer_set_plan (renderer, plan);
+  ikou_renderer_set_schedule (renderer, schedule);
+  ikou_renderer_set_today (renderer, ymd (2025, 6, 15));
+  ikou_renderer_set_range (renderer, ymd (2024, 4, 1), ymd (2027, 3, 31));
+  ikou_renderer_set_zoom (renderer, IKOU_ZOOM_MONTH);
+  ikou_renderer_set_row_height (renderer, 28);
+  return renderer;
+}
+
+static cairo_surface_t *
+draw (IkouRenderer *renderer,
+      double        scroll_x,
+      double        scroll_y,
+      double        width,
+      double        height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  ikou_renderer_draw (renderer, cr, scroll_x, scroll_y, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y,
+       double          *r,
+       double          *g,
+       double          *b,
+       double          *a)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 p;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+  memcpy (&p, data + y * stride + x * 4, 4);
+  *a = ((p >> 24) & 0xff) / 255.0;
+  /* Un-premultiply. */
+  *r = *a > 0 ? ((p >> 16) & 0xff) / 255.0 / *a : 0;
+  *g = *a > 0 ? ((p >> 8) & 0xff) / 255.0 / *a : 0;
+  *b = *a > 0 ? (p & 0xff) / 255.0 / *a : 0;
+}
+
+static gboolean
+pixel_is (cairo_surface_t *surface,
+          int              x,
+          int              y,
+          const IkouColor *color,
+          double           tolerance)
+{
+  double r, g, b, a;
+
+  pixel (surface, x, y, &r, &g, &b, &a);
+  return fabs (r - color->red) <= tolerance && fabs (g - color->green) <= tolerance &&
+         fabs (b - color->blue) <= tolerance && a > 0.98;
+}
+
+/* Tests ------------------------------------------------------------------- */
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
+  IkouDay first, last;
+
+  ikou_renderer_get_range (renderer, &first, &last);
+  g_assert_cmpint (first, ==, ymd (2024, 4, 1));
+  g_assert_cmpint (last, ==, ymd (2027, 3, 31));
+  g_assert_cmpfloat (ikou_renderer_x_for_day (renderer, first), ==, 0);
+  g_assert_cmpfloat (ikou_renderer_get_content_width (renderer), >, 35 * 40);
+
+  for (int zoom = 0; zoom < IKOU_N_ZOOMS; zoom++)
+    {
+      ikou_renderer_set_zoom (renderer, zoom);
+      for (IkouDay d = first - 40; d <= last + 40; d++)
+        {
+          double x = ikou_renderer_x_for_day (renderer, d);
+
+          g_assert_cmpint (ikou_renderer_day_for_x (renderer, x), ==, d);
+          /* Anywhere within the day maps back to it. */
+          g_assert_cmpint (ikou_renderer_day_for_x (renderer, x + ikou_renderer_get_px_per_day (renderer) * 0.99), ==, d);
+        }
+    }
+  g_assert_cmpfloat (ikou_renderer_get_px_per_day (renderer), <, 0.5);
+
+  ikou_renderer_set_px_per_day (renderer, 1.7);
+  g_assert_cmpfloat (ikou_renderer_get_px_per_day (renderer), ==, 1.7);
+  for (IkouDay d = first; d <= last; d += 7)
+    g_assert_cmpint (ikou_renderer_day_for_x (renderer, ikou_renderer_x_for_day (renderer, d)), ==, d);
+}
+
+static void
+test_pixels (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
+  IkouRenderStyle style;
+  cairo_surface_t *surface;
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double rh = ikou_renderer_get_row_height (renderer);
+  double scroll_x = ikou_renderer_x_for_day (renderer, ymd (2025, 1, 1));
+  double x;
+  int y;
+  double r, g, b, a;
+  GPtrArray *findings;
+  IkouFinding finding = { 0 };
+
+  ikou_render_style_init_default (&style);
+  g_assert_cmpfloat (header_h, >, 30);
+
+  /* A finding on the first system: a marker at the row start. */
+  findings = g_ptr_array_new ();
+  finding.rule = IKOU_RULE_DEADLINE_AT_RISK;
+  finding.severity = IKOU_SEVERITY_WARNING;
+  finding.system_id = ikou_system_get_id (ikou_plan_get_system (plan, 2));
+  finding.step = -1;
+  finding.milestone = -1;
+  g_ptr_array_add (findings, &finding);
+  ikou_renderer_set_findings (renderer, findings);
+
+  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  /* The deadline line at the x of 2026-03-31, in the body, over row 0
+   * above its bars. */
+  x = ikou_renderer_x_for_day (renderer, ymd (2026, 3, 31)) - scroll_x;
+  y = (int) (header_h + 3);
+  g_assert_true (pixel_is (surface, (int) round (x), y, &style.deadline, 0.02) ||
+                 pixel_is (surface, (int) round (x) - 1, y, &style.deadline, 0.02));
+  /* …and below the last row's middle, still on the line. */
+  y = (int) (header_h + 2 * rh + 3);
+  g_assert_true (pixel_is (surface, (int) round (x) - 1, y, &style.deadline, 0.02));
+  /* Not a day away. */
+  g_assert_false (pixel_is (surface, (int) round (x - 6), (int) (header_h + 3), &style.deadline, 0.1));
+
+  /* The cut-over ▲ of row 0 (2026-01-01) at its x, centre of the row. */
+  x = ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x;
+  y = (int) (header_h + rh / 2);
+  g_assert_true (pixel_is (surface, (int) round (x), y + 1, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+  /* The ◆ contract of row 1 (2025-07-01). */
+  x = ikou_renderer_x_for_day (renderer, ymd (2025, 7, 1)) - scroll_x;
+  y = (int) (header_h + rh + rh / 2);
+  g_assert_true (pixel_is (surface, (int) round (x), y, &style.milestone[IKOU_MILESTONE_CONTRACT], 0.05));
+  /* The build bar of row 0 between contract and cut-over. */
+  x = ikou_renderer_x_for_day (renderer, ymd (2025, 9, 1)) - scroll_x;
+  y = (int) (header_h + rh / 2);
+  g_assert_true (pixel_is (surface, (int) round (x) + 3, y, &style.build, 0.02));
+
+  /* The finding marker of row 2 (warning) at the start of the row. */
+  {
+    gboolean found = FALSE;
+
+    for (int px = 0; px < 16 && !found; px++)
+      for (int py = (int) (header_h + 2 * rh); py < header_h + 3 * rh && !found; py++)
+        found = pixel_is (surface, px, py, &style.warning, 0.02);
+    g_assert_true (found);
+  }
+
+  /* Nothing drawn outside the viewport (height 400 of a 600 surface). */
+  for (int py = 401; py < HEIGHT; py += 7)
+    for (int px = 0; px < WIDTH; px += 13)
+      {
+        pixel (surface, px, py, &r, &g, &b, &a);
+        g_assert_cmpfloat (a, ==, 0);
+      }
+  for (int py = 0; py < 400; py += 11)
+    {
+      pixel (surface, 1005, py, &r, &g, &b, &a);
+      g_assert_cmpfloat (a, ==, 0);
+    }
+  cairo_surface_destroy (surface);
+
+  /* Scrolled by one row: row 0 is gone, row 1's ◆ moves up by a row. */
+  surface = draw (renderer, scroll_x, rh, 1000, 400);
+  x = ikou_renderer_x_for_day (renderer, ymd (2025, 7, 1)) - scroll_x;
+  g_assert_true (pixel_is (surface, (int) round (x), (int) (header_h + rh / 2),
+                           &style.milestone[IKOU_MILESTONE_CONTRACT], 0.05));
+  cairo_surface_destroy (surface);
+
+  /* Selection: the row gets the selection colour behind its content. */
+  ikou_renderer_set_selected (renderer, ikou_system_get_id (ikou_plan_get_system (plan, 0)));
+  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  pixel (surface, 500, (int) (header_h + 2), &r, &g, &b, &a);
+  {
+    IkouColor expected = {
+      style.selection.red * style.selection.alpha + (1 - style.selection.alpha),
+      style.selection.green * style.selection.alpha + (1 - style.selection.alpha),
+      style.selection.blue * style.selection.alpha + (1 - style.selection.alpha),
+      1,
+    };
+    g_assert_true (pixel_is (surface, 500, (int) (header_h + 2), &expected, 0.03));
+  }
+  cairo_surface_destroy (surface);
+
+  ikou_renderer_set_findings (renderer, NULL);
+  g_ptr_array_unref (findings);
+  ikou_render_style_clear (&style);
+}
+
+static void
+test_hit (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double rh = ikou_renderer_get_row_height (renderer);
+  double scroll_x = 100;
+  double x;
+  IkouHit hit;
+  GPtrArray *findings;
+  IkouFinding finding = { 0 };
+
+  /* The cut-over of row 0, hit from 4 px away. */
+  x = ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x;
+  g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, x + 4, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_MILESTONE);
+  g_assert_cmpint (hit.milestone, ==, IKOU_MILESTONE_CUTOVER);
+  g_assert_cmpint (hit.step, ==, 0);
+  g_assert_cmpuint (hit.row, ==, 0);
+  g_assert_true (hit.system == ikou_plan_get_system (plan, 0));
+
+  /* The budget ★ of row 1 from the left. */
+  x = ikou_renderer_x_for_day (renderer, ymd (2024, 9, 1)) - scroll_x;
+  g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, x - 5, header_h + rh * 1.5, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_MILESTONE);
+  g_assert_cmpint (hit.milestone, ==, IKOU_MILESTONE_BUDGET);
+  g_assert_cmpuint (hit.row, ==, 1);
+
+  /* The build bar of row 0, away from its marks. */
+  x = ikou_renderer_x_for_day (renderer, ymd (2025, 9, 1)) - scroll_x;
+  g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, x, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_BUILD_BAR);
+  g_assert_cmpint (hit.step, ==, 0);
+  g_assert_cmpint (hit.day, ==, ymd (2025, 9, 1));
+
+  /* The row, outside the bar. */
+  x = ikou_renderer_x_for_day (renderer, ymd (2026, 9, 1)) - scroll_x;
+  g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, x, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_ROW);
+  g_assert_cmpint (hit.step, ==, -1);
+
+  /* Same thing scrolled down a row: row 1 is now at the top. */
+  x = ikou_renderer_x_for_day (renderer, ymd (2024, 9, 1)) - scroll_x;
+  g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, rh, x, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_MILESTONE);
+  g_assert_cmpuint (hit.row, ==, 1);
+
+  /* Header and below the last row: nothing. */
+  g_assert_false (ikou_renderer_hit_test (renderer, scroll_x, 0, 100, header_h / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_NONE);
+  g_assert_false (ikou_renderer_hit_test (renderer, scroll_x, 0, 100, header_h + rh * 3 + 2, &hit));
+
+  /* The finding marker. */
+  findings = g_ptr_array_new ();
+  finding.rule = IKOU_RULE_DEADLINE_MISSED;
+  finding.severity = IKOU_SEVERITY_ERROR;
+  finding.system_id = ikou_system_get_id (ikou_plan_get_system (plan, 0));
+  finding.step = 0;
+  finding.milestone = IKOU_MILESTONE_CUTOVER;
+  g_ptr_array_add (findings, &finding);
+  ikou_renderer_set_findings (renderer, findings);
+  g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, 5, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_FINDING);
+  ikou_renderer_set_findings (renderer, NULL);
+  g_ptr_array_unref (findings);
+}
+
+static IkouPlan *
+make_big_plan (guint n)
+{
+  IkouPlan *plan = ikou_plan_new ();
+  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
+  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+
+  ikou_plan_add_host (plan, h1);
+  ikou_plan_add_host (plan, h2);
+  ikou_plan_begin_bulk (plan);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("システム%05u", i);
+      guint shift = i % 12;
+
+      add_system (plan, name, 1, 2, ikou_day_add_months (ymd (2024, 9, 1), shift),
+                  ikou_day_add_months (ymd (2025, 4, 1), shift),
+                  ikou_day_add_months (ymd (2025, 12, 1), shift));
+    }
+  ikou_plan_end_bulk (plan);
+  return plan;
+}
+
+static double
+time_frame (IkouRenderer *renderer,
+            double        scroll_y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+  gint64 best = G_MAXINT64;
+
+  /* Warm the caches once, then take the best of a few frames. */
+  ikou_renderer_draw (renderer, cr, 600, scroll_y, 1920, 1080);
+  for (int i = 0; i < 5; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      ikou_renderer_draw (renderer, cr, 600 + i, scroll_y, 1920, 1080);
+      best = MIN (best, g_get_monotonic_time () - start);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return best / 1000.0;
+}
+
+static void
+test_large (void)
+{
+  const guint n = 34592;
+  g_autoptr(IkouPlan) plan = make_big_plan (n);
+  g_autoptr(IkouPlan) small = make_big_plan (17);
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
+  g_autoptr(CountingModel) rows = counting_model_new (G_LIST_MODEL (plan));
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double rh = ikou_renderer_get_row_height (renderer);
+  guint visible = (guint) ceil ((1080 - header_h) / rh);
+  guint first, n_visible;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scroll_y = 20000.5 * rh;
+  double ms_large, ms_small;
+
+  ikou_renderer_set_rows (renderer, G_LIST_MODEL (rows));
+  g_assert_cmpuint (ikou_renderer_get_n_rows (renderer), ==, n);
+
+  ikou_renderer_get_visible_rows (renderer, scroll_y, 1080, &first, &n_visible);
+  g_assert_cmpuint (first, ==, 20000);
+  g_assert_cmpuint (n_visible, <=, visible + 1);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cr = cairo_create (surface);
+  ikou_renderer_draw (renderer, cr, 600, scroll_y, 1920, 1080);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpuint (rows->n_get_item, ==, n_visible);
+  g_assert_cmpuint (rows->n_get_item, <=, visible + 1);
+  g_assert_cmpuint (rows->max_position, <, 20000 + visible + 1);
+
+  /* Near the end: no item past the end is asked for. */
+  rows->n_get_item = 0;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
+  cr = cairo_create (surface);
+  ikou_renderer_draw (renderer, cr, 0, (n - 3) * rh, 1920, 1080);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (rows->n_get_item, ==, 3);
+  g_assert_cmpuint (rows->max_position, ==, n - 1);
+
+  /* Figures, printed, not asserted. */
+  ms_large = time_frame (renderer, scroll_y);
+  ikou_renderer_set_rows (renderer, NULL);
+  ikou_renderer_set_plan (renderer, small);
+  ms_small = time_frame (renderer, 0);
+  g_test_message ("one 1920x1080 frame: %.2f ms at 17 rows, %.2f ms at %u rows",
+                  ms_small, ms_large, n);
+}
+
+static void
+test_legend (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  double measured, drawn, narrow;
+  double r, g, b, a;
+
+  measured = ikou_renderer_draw_legend (renderer, NULL, 0, 0, 1100);
+  drawn = ikou_renderer_draw_legend (renderer, cr, 10, 10, 1100);
+  narrow = ikou_renderer_draw_legend (renderer, NULL, 0, 0, 300);
+  g_assert_cmpfloat (measured, >, 10);
+  g_assert_cmpfloat (measured, ==, drawn);
+  g_assert_cmpfloat (narrow, >, measured);   /* wraps into more lines */
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Something was drawn inside the legend's box, nothing below it. */
+  pixel (surface, 10 + 5, (int) (10 + 8), &r, &g, &b, &a);
+  g_assert_cmpfloat (a, >, 0);
+  pixel (surface, 200, (int) (10 + drawn + 5), &r, &g, &b, &a);
+  g_assert_cmpfloat (a, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_scenario (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
+  g_autoptr(IkouScenario) scenario = ikou_scenario_new ("遅延");
+  guint id = ikou_system_get_id (ikou_plan_get_system (plan, 0));
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double rh = ikou_renderer_get_row_height (renderer);
+  IkouHit hit;
+  double x;
+
+  /* The scenario moves row 0's cut-over to 2026-06-01: drawn and hit there. */
+  ikou_scenario_set_override (scenario, id, 0, IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 6, 1));
+  ikou_renderer_set_scenario (renderer, scenario);
+  x = ikou_renderer_x_for_day (renderer, ymd (2026, 6, 1));
+  g_assert_true (ikou_renderer_hit_test (renderer, 0, 0, x, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_MILESTONE);
+  g_assert_cmpint (hit.milestone, ==, IKOU_MILESTONE_CUTOVER);
+  x = ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1));
+  g_assert_true (ikou_renderer_hit_test (renderer, 0, 0, x, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_BUILD_BAR);
+
+  {
+    IkouRenderStyle style;
+    cairo_surface_t *surface = draw (renderer, 400, 0, 1200, 300);
+
+    ikou_render_style_init_default (&style);
+    x = ikou_renderer_x_for_day (renderer, ymd (2026, 6, 1)) - 400;
+    g_assert_true (pixel_is (surface, (int) round (x), (int) (header_h + rh / 2) + 1,
+                             &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+    ikou_render_style_clear (&style);
+    cairo_surface_destroy (surface);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/renderer/round-trip", test_round_trip);
+  g_test_add_func ("/renderer/pixels", test_pixels);
+  g_test_add_func ("/renderer/hit", test_hit);
+  g_test_add_func ("/renderer/scenario", test_scenario);
+  g_test_add_func ("/renderer/legend", test_legend);
+  g_test_add_func ("/renderer/large", test_large);
+
+  return g_test_run ();
+}

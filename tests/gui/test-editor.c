@@ -1,0 +1,568 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
+#include "ikou-calendar.h"
+#include "ikou-error.h"
+#include "ikou-host-editor.h"
+#include "ikou-resources.h"
+#include "ikou-system-editor.h"
+
+/* The system editor and the host editor in a real window (under Xvfb):
+ * typing dates, invalid input, undo through the history, and a
+ * screenshot of the editor in tests/artifacts of the build tree. */
+
+static IkouDay
+ymd (int y,
+     int m,
+     int d)
+{
+  return ikou_day_from_ymd (y, m, d);
+}
+
+/* A small plan: three hosts, 住民記録 with two steps, 税務 with none. */
+static IkouPlan *
+make_plan (void)
+{
+  IkouPlan *plan = ikou_plan_new ();
+  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
+  g_autoptr(IkouHost) h2 = ikou_host_new (2, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD);
+  g_autoptr(IkouHost) h3 = ikou_host_new (3, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+  g_autoptr(IkouHost) h4 = ikou_host_new (4, "予備機", IKOU_HOST_OTHER);
+  g_autoptr(IkouSystem) s1 = ikou_system_new (1, "住民記録システム");
+  g_autoptr(IkouSystem) s2 = ikou_system_new (2, "税務システム");
+  g_autoptr(IkouStep) step = ikou_step_new ();
+
+  ikou_host_set_available_until (h1, ymd (2026, 3, 31));
+  ikou_plan_add_host (plan, h1);
+  ikou_plan_add_host (plan, h2);
+  ikou_plan_add_host (plan, h3);
+  ikou_plan_add_host (plan, h4);
+
+  ikou_system_set_department (s1, "市民課");
+  ikou_system_set_vendor (s1, "ベンダーA");
+  ikou_system_set_operation (s1, "resident-register");
+  ikou_system_set_host (s1, 1);
+  ikou_system_set_status (s1, IKOU_STATUS_IN_PROGRESS);
+  ikou_system_set_notes (s1, "窓口システムと連携");
+
+  step->from_host = 1;
+  step->to_host = 3;
+  step->budget_date = ymd (2024, 9, 1);
+  step->budget_amount = 48000;
+  step->contract_date = ymd (2025, 4, 1);
+  step->cutover_date = ymd (2026, 1, 1);
+  step->standard_compliant = TRUE;
+  step->arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
+  step->done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET);
+  ikou_system_insert_step (s1, 0, step);
+  step->from_host = 3;
+  step->to_host = 2;
+  step->budget_date = ymd (2026, 9, 1);
+  step->budget_amount = -1;
+  step->contract_date = ymd (2027, 4, 1);
+  step->cutover_date = ymd (2027, 10, 1);
+  step->standard_compliant = FALSE;
+  step->arrangement = IKOU_ARRANGEMENT_NORMAL;
+  step->done = 0;
+  ikou_system_insert_step (s1, 1, step);
+
+  ikou_system_set_host (s2, 1);
+
+  ikou_plan_add_system (plan, s1);
+  ikou_plan_add_system (plan, s2);
+  return plan;
+}
+
+static void
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Lets GTK lay out and draw. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_mapped (GtkWidget *widget)
+{
+  for (guint i = 0; i < 500 && !gtk_widget_get_mapped (widget); i++)
+    wait_ms (10);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  wait_ms (150);
+}
+
+/* The first widget under @root (depth first) of @type whose tooltip or
+ * label is @text (NULL: any). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          const char *tooltip = gtk_widget_get_tooltip_text (child);
+          const char *label = GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child)) : NULL;
+
+          if (text == NULL || g_strcmp0 (tooltip, text) == 0 || g_strcmp0 (label, text) == 0)
+            return child;
+        }
+      if ((found = find_widget (child, type, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+find_widgets (GtkWidget *root,
+              GType      type,
+              GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      find_widgets (child, type, found);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *build_root = g_getenv ("IKOU_BUILD_ROOT");
+  g_autofree char *dir = g_build_filename (build_root ? build_root : ".", "tests", "artifacts", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  const char *lang = g_get_language_names ()[0];
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  if (lang != NULL && g_str_has_prefix (lang, "ja"))
+    path = g_strdup_printf ("%s/%s-ja.png", dir, name);
+  else
+    path = g_strdup_printf ("%s/%s.png", dir, name);
+
+  /* The paintable holds an image of the widget from its next frame. */
+  gtk_widget_queue_draw (widget);
+  wait_ms (100);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Scrolls the editor's panel to @fraction (0 top, 1 bottom). */
+static void
+scroll_editor (IkouSystemEditor *editor,
+               double            fraction)
+{
+  GtkWidget *step = GTK_WIDGET (ikou_system_editor_get_step_date_entry (editor, 0, IKOU_MILESTONE_BUDGET));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (step, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment,
+                            fraction * (gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment)));
+  wait_ms (50);
+}
+
+typedef struct
+{
+  IkouPlan         *plan;
+  IkouSchedule     *schedule;
+  IkouHistory      *history;
+  GtkWindow        *window;
+  IkouSystemEditor *editor;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->plan = make_plan ();
+  f->schedule = ikou_schedule_load_default (&error);
+  g_assert_no_error (error);
+  f->history = ikou_history_new (f->plan);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 440, 1000);
+  f->editor = IKOU_SYSTEM_EDITOR (ikou_system_editor_new ());
+  ikou_system_editor_set_context (f->editor, f->plan, f->schedule, f->history);
+  ikou_system_editor_set_system (f->editor, ikou_plan_lookup_system (f->plan, 1));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
+  gtk_window_present (f->window);
+  wait_mapped (GTK_WIDGET (f->editor));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->editor), (gpointer *) &f->editor);
+  gtk_window_destroy (f->window);
+  wait_ms (10);
+  g_assert_null (f->editor);
+  g_assert_finalize_object (f->history);
+  g_assert_finalize_object (f->schedule);
+  g_assert_finalize_object (f->plan);
+}
+
+static void
+type_and_activate (GtkEntry   *entry,
+                   const char *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* Enter in the entry's text widget, which the entry forwards as ::activate. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  wait_ms (20);
+}
+
+static void
+test_cutover (Fixture       *f,
+              gconstpointer  data)
+{
+  IkouSystem *s1 = ikou_plan_lookup_system (f->plan, 1);
+  g_autoptr(IkouStep) before = ikou_step_copy (ikou_system_get_step (s1, 0));
+  IkouDateEntry *cutover = ikou_system_editor_get_step_date_entry (f->editor, 0, IKOU_MILESTONE_CUTOVER);
+  GtkEntry *entry;
+
+  g_assert_nonnull (cutover);
+  g_assert_null (ikou_system_editor_get_step_date_entry (f->editor, 2, IKOU_MILESTONE_CUTOVER));
+  entry = ikou_date_entry_get_entry (cutover);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01-01");
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "令和8年1月1日");
+
+  /* 和暦 input is applied as one undoable command. */
+  type_and_activate (entry, "R7.4.1");
+  g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, ymd (2025, 4, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04-01");
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "令和7年4月1日");
+  g_assert_null (ikou_date_entry_get_error (cutover));
+  g_assert_true (ikou_history_can_undo (f->history));
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Move cut-over"));
+
+  /* One undo restores it, and the editor follows. */
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_false (ikou_history_can_undo (f->history));
+  g_assert_true (ikou_step_equal (ikou_system_get_step (s1, 0), before));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01-01");
+  g_assert_true (ikou_history_redo (f->history));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04-01");
+  g_assert_true (ikou_history_undo (f->history));
+
+  /* An impossible date: inline error, the model and history untouched
+   * (the redo step is still there: nothing was recorded). */
+  type_and_activate (entry, "令和7年13月");
+  wait_ms (50);
+  g_assert_nonnull (ikou_date_entry_get_error (cutover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (ikou_date_entry_get_error_label (cutover))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ikou_date_entry_get_error_label (cutover))));
+  g_assert_nonnull (strstr (gtk_label_get_text (ikou_date_entry_get_error_label (cutover)),
+                            "令和7年13月"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_true (ikou_step_equal (ikou_system_get_step (s1, 0), before));
+  g_assert_false (ikou_history_can_undo (f->history));
+  g_assert_true (ikou_history_can_redo (f->history));
+  g_assert_cmpint (ikou_date_entry_get_day (cutover), ==, ymd (2026, 1, 1));
+  /* The text stays for the user to fix; an unrelated change keeps it. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "令和7年13月");
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "ベンダーB");
+    ikou_history_set_system_property (f->history, s1, "vendor", &value);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "令和7年13月");
+    g_assert_nonnull (ikou_date_entry_get_error (cutover));
+    g_assert_true (ikou_history_undo (f->history));
+  }
+
+  save_screenshot (GTK_WIDGET (f->window), "editor-error");
+
+  /* Fixing it clears the error; full-width input works too. */
+  type_and_activate (entry, "Ｒ７．１２．１");
+  g_assert_null (ikou_date_entry_get_error (cutover));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ikou_date_entry_get_error_label (cutover))));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, ymd (2025, 12, 1));
+
+  /* Month precision and an emptied field. */
+  type_and_activate (entry, "令和7年4月");
+  g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, ymd (2025, 4, 1));
+  type_and_activate (entry, "2025/4/1");
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Move cut-over"));
+  type_and_activate (entry, "");
+  g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, IKOU_DAY_NONE);
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "");
+  while (ikou_history_undo (f->history))
+    ;
+  g_assert_true (ikou_step_equal (ikou_system_get_step (s1, 0), before));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01-01");
+
+  /* The whole panel, top and bottom. */
+  gtk_window_set_focus (f->window, NULL);
+  scroll_editor (f->editor, 0.0);
+  save_screenshot (GTK_WIDGET (f->window), "editor");
+  scroll_editor (f->editor, 1.0);
+  save_screenshot (GTK_WIDGET (f->window), "editor-steps");
+}
+
+static void
+test_fields (Fixture       *f,
+             gconstpointer  data)
+{
+  IkouSystem *s1 = ikou_plan_lookup_system (f->plan, 1);
+  GtkWidget *root = GTK_WIDGET (f->editor);
+  GtkEntry *name = NULL;
+  GtkWidget *widget;
+  GtkSwitch *tokutei;
+  IkouDateEntry *deadline;
+  IkouDateEntry *budget;
+  g_autoptr(GError) error = NULL;
+
+  /* Name: the first entry of the panel. */
+  name = GTK_ENTRY (find_widget (root, GTK_TYPE_ENTRY, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "住民記録システム");
+  type_and_activate (name, "  住民記録  ");
+  g_assert_cmpstr (ikou_system_get_name (s1), ==, "住民記録");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "住民記録");
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Edit name"));
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "住民記録システム");
+
+  /* 特定移行支援: switch, then a deadline (invalid first). */
+  tokutei = GTK_SWITCH (find_widget (root, GTK_TYPE_SWITCH, NULL));
+  deadline = IKOU_DATE_ENTRY (find_widget (root, IKOU_TYPE_DATE_ENTRY, NULL));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (deadline)));
+  gtk_switch_set_active (tokutei, TRUE);
+  g_assert_true (ikou_system_get_tokutei (s1));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (deadline)));
+  type_and_activate (ikou_date_entry_get_entry (deadline), "R9.13.1");
+  g_assert_nonnull (ikou_date_entry_get_error (deadline));
+  g_assert_cmpint (ikou_system_get_tokutei_deadline (s1), ==, IKOU_DAY_NONE);
+  type_and_activate (ikou_date_entry_get_entry (deadline), "令和9年3月31日");
+  g_assert_cmpint (ikou_system_get_tokutei_deadline (s1), ==, ymd (2027, 3, 31));
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_false (gtk_switch_get_active (tokutei));
+  g_assert_cmpint (ikou_system_get_tokutei_deadline (s1), ==, IKOU_DAY_NONE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (deadline))), ==, "");
+
+  /* The operation and host dropdowns. */
+  widget = find_widget (root, GTK_TYPE_DROP_DOWN, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (widget))), ==,
+                    1 + ikou_schedule_get_n_operations (f->schedule));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)), ==, 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), 0);
+  g_assert_null (ikou_system_get_operation (s1));
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Change operation"));
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_cmpstr (ikou_system_get_operation (s1), ==, "resident-register");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)), ==, 1);
+
+  /* The budget amount (千円): invalid text is refused inline. */
+  budget = ikou_system_editor_get_step_date_entry (f->editor, 0, IKOU_MILESTONE_BUDGET);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (budget))), ==,
+                   "2024-09-01");
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+    GtkEntry *amount = NULL;
+    GtkWidget *message;
+
+    find_widgets (root, GTK_TYPE_ENTRY, entries);
+    for (guint i = 0; i < entries->len && amount == NULL; i++)
+      if (g_str_equal (gtk_editable_get_text (g_ptr_array_index (entries, i)), "48,000"))
+        amount = g_ptr_array_index (entries, i);
+    g_assert_nonnull (amount);
+    message = gtk_widget_get_next_sibling (GTK_WIDGET (amount));
+    g_assert_true (GTK_IS_LABEL (message));
+    g_assert_false (gtk_widget_get_visible (message));
+
+    type_and_activate (amount, "12万");
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (amount), "error"));
+    g_assert_cmpint (ikou_system_get_step (s1, 0)->budget_amount, ==, 48000);
+    g_assert_cmpstr (ikou_history_get_undo_label (f->history), !=, _("Edit budget amount"));
+
+    type_and_activate (amount, "３６，０００");
+    g_assert_false (gtk_widget_get_visible (message));
+    g_assert_cmpint (ikou_system_get_step (s1, 0)->budget_amount, ==, 36000);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "36,000");
+    type_and_activate (amount, "");
+    g_assert_cmpint (ikou_system_get_step (s1, 0)->budget_amount, ==, -1);
+    g_assert_true (ikou_history_undo (f->history));
+    g_assert_true (ikou_history_undo (f->history));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "48,000");
+  }
+
+  /* Add, duplicate and remove steps through the buttons. */
+  widget = find_widget (root, GTK_TYPE_BUTTON, _("Add a step after the last one"));
+  g_assert_nonnull (widget);
+  g_signal_emit_by_name (widget, "clicked");
+  g_assert_cmpuint (ikou_system_get_n_steps (s1), ==, 3);
+  g_assert_cmpuint (ikou_system_get_step (s1, 2)->from_host, ==, 2);
+  g_assert_nonnull (ikou_system_editor_get_step_date_entry (f->editor, 2, IKOU_MILESTONE_CUTOVER));
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_cmpuint (ikou_system_get_n_steps (s1), ==, 2);
+  wait_ms (20);
+  g_assert_null (ikou_system_editor_get_step_date_entry (f->editor, 2, IKOU_MILESTONE_CUTOVER));
+
+  widget = find_widget (root, GTK_TYPE_BUTTON, _("Duplicate this step"));
+  g_signal_emit_by_name (widget, "clicked");
+  g_assert_cmpuint (ikou_system_get_n_steps (s1), ==, 3);
+  g_assert_cmpint (ikou_system_get_step (s1, 1)->cutover_date, ==, ymd (2026, 1, 1));
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Duplicate step"));
+  g_assert_true (ikou_history_undo (f->history));
+
+  widget = find_widget (root, GTK_TYPE_BUTTON, _("Remove this step"));
+  g_signal_emit_by_name (widget, "clicked");
+  g_assert_cmpuint (ikou_system_get_n_steps (s1), ==, 1);
+  g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, ymd (2027, 10, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (
+                     ikou_system_editor_get_step_date_entry (f->editor, 0, IKOU_MILESTONE_CUTOVER)))),
+                   ==, "2027-10-01");
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_cmpuint (ikou_system_get_n_steps (s1), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (
+                     ikou_system_editor_get_step_date_entry (f->editor, 0, IKOU_MILESTONE_CUTOVER)))),
+                   ==, "2026-01-01");
+
+  /* Another system, then none: the empty page. */
+  ikou_system_editor_set_system (f->editor, ikou_plan_lookup_system (f->plan, 2));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "税務システム");
+  g_assert_null (ikou_system_editor_get_step_date_entry (f->editor, 0, IKOU_MILESTONE_CUTOVER));
+  ikou_history_remove_system (f->history, ikou_plan_lookup_system (f->plan, 2));
+  g_assert_null (ikou_system_editor_get_system (f->editor));
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_false (ikou_history_can_undo (f->history));
+  g_assert_no_error (error);
+}
+
+static void
+test_host_editor (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouHistory) history = ikou_history_new (plan);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  IkouHostEditor *editor;
+  IkouHost *h1 = ikou_plan_lookup_host (plan, 1);
+  IkouHost *h4 = ikou_plan_lookup_host (plan, 4);
+  IkouHost *added;
+  GtkEntry *name;
+  IkouDateEntry *until;
+
+  window = ikou_host_editor_present (NULL, plan, history);
+  editor = IKOU_HOST_EDITOR (find_widget (GTK_WIDGET (window), IKOU_TYPE_HOST_EDITOR, NULL));
+  g_assert_nonnull (editor);
+  wait_mapped (GTK_WIDGET (editor));
+  g_assert_true (ikou_host_editor_get_selected (editor) == h1);
+
+  /* Editing the selected host's name and lease end. */
+  name = GTK_ENTRY (find_widget (GTK_WIDGET (editor), GTK_TYPE_ENTRY, NULL));
+  type_and_activate (name, "電算室サーバ");
+  g_assert_cmpstr (ikou_host_get_name (h1), ==, "電算室サーバ");
+  g_assert_cmpstr (ikou_history_get_undo_label (history), ==, _("Rename host"));
+  {
+    g_autoptr(GPtrArray) dates = g_ptr_array_new ();
+
+    find_widgets (GTK_WIDGET (editor), IKOU_TYPE_DATE_ENTRY, dates);
+    g_assert_cmpuint (dates->len, ==, 2);
+    until = g_ptr_array_index (dates, 1);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (until))), ==,
+                   "2026-03-31");
+  type_and_activate (ikou_date_entry_get_entry (until), "H31.5.1");
+  g_assert_nonnull (ikou_date_entry_get_error (until));
+  g_assert_cmpint (ikou_host_get_available_until (h1), ==, ymd (2026, 3, 31));
+  g_assert_cmpstr (ikou_history_get_undo_label (history), ==, _("Rename host"));
+  type_and_activate (ikou_date_entry_get_entry (until), "R9.3.31");
+  g_assert_cmpint (ikou_host_get_available_until (h1), ==, ymd (2027, 3, 31));
+  g_assert_cmpstr (ikou_history_get_undo_label (history), ==, _("Change host available until"));
+  g_assert_true (ikou_history_undo (history));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (until))), ==,
+                   "2026-03-31");
+
+  /* A host in use is not removed; the message names the system. */
+  g_assert_false (ikou_host_editor_remove_host (editor, h1, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "住民記録システム"));
+  g_assert_true (ikou_plan_lookup_host (plan, 1) == h1);
+  g_clear_error (&error);
+
+  /* An unused one is, undoably, at the same place with the same id. */
+  g_assert_true (ikou_host_editor_remove_host (editor, h4, &error));
+  g_assert_no_error (error);
+  g_assert_null (ikou_plan_lookup_host (plan, 4));
+  g_assert_true (ikou_history_undo (history));
+  g_assert_true (ikou_plan_get_host (plan, 3) == h4);
+
+  added = ikou_host_editor_add_host (editor);
+  g_assert_nonnull (added);
+  g_assert_cmpuint (ikou_host_get_id (added), ==, 5);
+  g_assert_true (ikou_host_editor_get_selected (editor) == added);
+  wait_ms (50);
+  save_screenshot (GTK_WIDGET (window), "host-editor");
+  g_assert_true (ikou_history_undo (history));
+  g_assert_null (ikou_plan_lookup_host (plan, 5));
+  wait_ms (20);
+  g_assert_null (ikou_host_editor_get_selected (editor));
+
+  gtk_window_destroy (window);
+  wait_ms (10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("IKOU_LOCALEDIR");
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() picks a fixed locale; use the test's (LC_ALL). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+  /* The GUI resources are registered by hand (as the application does). */
+  ikou_register_resource ();
+  g_assert_nonnull (ikou_get_resource ());
+
+  g_test_add ("/editor/cutover", Fixture, NULL, fixture_set_up, test_cutover, fixture_tear_down);
+  g_test_add ("/editor/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
+  g_test_add_func ("/editor/host-editor", test_host_editor);
+
+  return g_test_run ();
+}

@@ -1,0 +1,726 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ikou-application.h"
+#include "ikou-calendar.h"
+#include "ikou-checker.h"
+#include "ikou-cli.h"
+#include "ikou-error.h"
+#include "ikou-store.h"
+#include "ikou-system-editor.h"
+#include "ikou-timeline.h"
+#include "ikou-window-private.h"
+#include "ikou-xml.h"
+
+/* The main window under Xvfb, driven through its actions: the sample plan,
+ * its findings, the shared selection, delete and undo, saving, the
+ * recovery copy, broken files, and a screenshot per language
+ * (tests/artifacts/window-<lang>.png in the build tree).
+ *
+ * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
+
+static IkouApplication *app;
+static const char *lang = "en";
+static char *tmp_home;
+
+/* Main loop helpers */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_count_cb (GdkFrameClock *clock,
+                      guint         *count)
+{
+  (*count)++;
+}
+
+/* Lets GTK lay out and paint @n frames (with a safety timeout). */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  GdkFrameClock *clock;
+  guint count = 0;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_count_cb), &count);
+  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (count < n && !timed_out)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_signal_handler_disconnect (clock, handler);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_false (timed_out);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The search entry filters after its search delay. */
+static void
+search_and_wait (IkouWindow *window,
+                 const char *text,
+                 guint       expected_rows)
+{
+  GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
+  while (g_list_model_get_n_items (rows) != expected_rows && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected_rows);
+}
+
+static char *
+sample_path (void)
+{
+  return g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples", "koriyama.xml", NULL);
+}
+
+static IkouWindow *
+open_sample_window (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  IkouWindow *window = ikou_window_new (app);
+
+  g_assert_true (ikou_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+
+  return window;
+}
+
+static void
+close_window (IkouWindow *window)
+{
+  /* No "save changes?" question in tests. */
+  window->close_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+count_rule_prefix (GPtrArray  *findings,
+                   const char *prefix,
+                   IkouSeverity severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const IkouFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_str_has_prefix (finding->rule, prefix) && finding->severity == severity)
+        n++;
+    }
+
+  return n;
+}
+
+static guint
+count_severity (GPtrArray    *findings,
+                IkouSeverity  severity)
+{
+  return count_rule_prefix (findings, "", severity);
+}
+
+static GtkWidget *
+systems_list_view (IkouWindow *window)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->systems_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+
+  return NULL;
+}
+
+/* Tests */
+
+static void
+test_sample (void)
+{
+  IkouWindow *window = open_sample_window ();
+  GPtrArray *findings = ikou_window_get_findings (window);
+  g_autofree char *errors = NULL;
+  guint n_errors;
+
+  g_assert_true (ikou_window_has_document (window));
+  g_assert_false (ikou_window_get_dirty (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ikou_window_get_selection (window))), ==, 17);
+
+  g_test_message ("%u findings, schedule %p", findings->len, (void *) window->schedule);
+  /* IKOU_TODAY=2021-03-01: the six standardized systems miss R7年度末. */
+  g_assert_cmpint (ikou_window_get_today (window), ==, ikou_day_from_ymd (2021, 3, 1));
+  g_assert_cmpuint (count_rule_prefix (findings, "deadline.", IKOU_SEVERITY_ERROR), ==, 6);
+
+  n_errors = count_severity (findings, IKOU_SEVERITY_ERROR);
+  errors = g_strdup_printf ("%u", n_errors);
+  g_assert_cmpstr (gtk_label_get_label (window->findings_error_label), ==, errors);
+  g_assert_true (gtk_widget_get_visible (window->findings_button));
+
+  /* The same findings as the checker run on its own. */
+  {
+    g_autoptr(GPtrArray) direct = ikou_check_plan (ikou_window_get_plan (window), NULL,
+                                                   window->schedule, window->today, NULL);
+    g_assert_cmpuint (direct->len, ==, findings->len);
+  }
+
+  /* The panel lists them all, errors first. */
+  g_assert_cmpuint (g_list_model_get_n_items (ikou_findings_panel_get_model (window->findings_panel)),
+                    ==, findings->len);
+  g_assert_cmpint (ikou_findings_panel_get_finding (window->findings_panel, 0)->severity, ==,
+                   IKOU_SEVERITY_ERROR);
+
+  close_window (window);
+}
+
+static void
+test_rows_line_up (void)
+{
+  IkouWindow *window = open_sample_window ();
+  GtkWidget *list_view = systems_list_view (window);
+  GtkWidget *first_row;
+  graphene_rect_t row_bounds, timeline_bounds;
+  double header;
+
+  g_assert_nonnull (list_view);
+  first_row = gtk_widget_get_first_child (list_view);
+  g_assert_nonnull (first_row);
+
+  g_assert_true (gtk_widget_compute_bounds (first_row, GTK_WIDGET (window), &row_bounds));
+  g_assert_true (gtk_widget_compute_bounds (window->timeline, GTK_WIDGET (window), &timeline_bounds));
+  header = ikou_timeline_get_header_height (IKOU_TIMELINE (window->timeline));
+
+  g_test_message ("first row y=%.1f h=%.1f; timeline y=%.1f + header %.1f",
+                  row_bounds.origin.y, row_bounds.size.height,
+                  timeline_bounds.origin.y, header);
+
+  /* Every list row is as tall as a timeline row, and the first ones
+   * start at the same height. */
+  g_assert_cmpfloat_with_epsilon (row_bounds.size.height, IKOU_WINDOW_ROW_HEIGHT, 0.5);
+  g_assert_cmpfloat_with_epsilon (row_bounds.origin.y, timeline_bounds.origin.y + header, 0.5);
+
+  close_window (window);
+}
+
+static void
+test_selection_follows (void)
+{
+  IkouWindow *window = open_sample_window ();
+  GtkSingleSelection *selection = ikou_window_get_selection (window);
+  IkouRenderer *renderer = ikou_timeline_get_renderer (IKOU_TIMELINE (window->timeline));
+  IkouSystem *system;
+
+  g_assert_cmpuint (ikou_renderer_get_selected (renderer), ==, 0);
+
+  gtk_single_selection_set_selected (selection, 4);
+  system = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (system);
+  wait_frames (GTK_WIDGET (window), 1);
+
+  /* The timeline highlights the same system, the editor edits it. */
+  g_assert_cmpuint (ikou_renderer_get_selected (renderer), ==, ikou_system_get_id (system));
+  g_assert_true (ikou_system_editor_get_system (IKOU_SYSTEM_EDITOR (window->system_editor)) == system);
+
+  /* Selecting by id (a finding) scrolls and selects through the same model. */
+  g_assert_true (ikou_window_select_system (window, ikou_system_get_id (
+    ikou_plan_get_system (ikou_window_get_plan (window), 16))));
+  g_assert_cmpuint (ikou_renderer_get_selected (renderer), ==,
+                    ikou_system_get_id (ikou_plan_get_system (ikou_window_get_plan (window), 16)));
+
+  close_window (window);
+}
+
+static void
+test_finding_activation (void)
+{
+  IkouWindow *window = open_sample_window ();
+  const IkouFinding *finding;
+  IkouSystem *selected;
+  guint system_id;
+
+  g_object_set (window, "show-findings", TRUE, NULL);
+  wait_frames (GTK_WIDGET (window), 2);
+
+  finding = ikou_findings_panel_get_finding (window->findings_panel, 2);
+  g_assert_nonnull (finding);
+  system_id = finding->system_id;
+
+  /* A search that hides the system is cleared first. */
+  search_and_wait (window, "no such system", 0);
+
+  ikou_findings_panel_activate_row (window->findings_panel, 2);
+  selected = gtk_single_selection_get_selected_item (ikou_window_get_selection (window));
+  g_assert_nonnull (selected);
+  g_assert_cmpuint (ikou_system_get_id (selected), ==, system_id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ikou_window_get_selection (window))), ==, 17);
+
+  /* Hiding errors leaves the warnings and notes. */
+  ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (ikou_findings_panel_get_model (window->findings_panel)), ==,
+                    ikou_window_get_findings (window)->len - window->n_errors);
+  ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, TRUE);
+
+  close_window (window);
+}
+
+static void
+test_search_and_sort (void)
+{
+  IkouWindow *window = open_sample_window ();
+  GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
+  g_autoptr(IkouSystem) first = NULL;
+  g_autoptr(IkouSystem) second = NULL;
+  g_autoptr(IkouSystem) match = NULL;
+
+  search_and_wait (window, "介護保険", 1);
+  match = g_list_model_get_item (rows, 0);
+  g_assert_nonnull (strstr (ikou_system_get_name (match), "介護保険"));
+  search_and_wait (window, "", 17);
+
+  /* Sorting by findings puts the systems with errors on top. */
+  gtk_column_view_sort_by_column (window->systems_view, window->columns[IKOU_COLUMN_FINDINGS],
+                                  GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (rows, 0);
+  second = g_list_model_get_item (rows, 16);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (window->finding_summary,
+                                                           GUINT_TO_POINTER (ikou_system_get_id (first)))) >> 24,
+                    ==, IKOU_SEVERITY_ERROR);
+
+  /* The timeline draws the same order: it shares the model. */
+  g_assert_cmpuint (ikou_renderer_get_n_rows (ikou_timeline_get_renderer (IKOU_TIMELINE (window->timeline))),
+                    ==, 17);
+
+  close_window (window);
+}
+
+static void
+test_delete_and_undo (void)
+{
+  IkouWindow *window = open_sample_window ();
+  GtkSingleSelection *selection = ikou_window_get_selection (window);
+  IkouPlan *plan = ikou_window_get_plan (window);
+  guint errors_before = window->n_errors;
+  IkouSystem *system;
+  guint id;
+
+  /* 生活保護システム: a standardized system with a deadline error. */
+  gtk_single_selection_set_selected (selection, 1);
+  system = gtk_single_selection_get_selected_item (selection);
+  id = ikou_system_get_id (system);
+  g_assert_true (g_hash_table_contains (window->finding_summary, GUINT_TO_POINTER (id)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-system", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 16);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 16);
+  g_assert_null (ikou_plan_lookup_system (plan, id));
+  g_assert_cmpuint (window->n_errors, <, errors_before);
+  g_assert_true (ikou_window_get_dirty (window));
+
+  /* The toast offers 「元に戻す」, which is win.undo. */
+  g_assert_nonnull (window->delete_toast);
+  g_assert_cmpstr (adw_toast_get_action_name (window->delete_toast), ==, "win.undo");
+  wait_frames (GTK_WIDGET (window), 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 17);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 17);
+  g_assert_nonnull (ikou_plan_lookup_system (plan, id));
+  g_assert_cmpuint (window->n_errors, ==, errors_before);
+  g_assert_false (ikou_window_get_dirty (window));
+
+  /* And redo deletes it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 16);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  close_window (window);
+}
+
+static void
+test_edit_rechecks_one_system (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouPlan *plan = ikou_window_get_plan (window);
+  IkouSystem *system = NULL;
+  g_autoptr(IkouStep) step = NULL;
+  guint errors_before = window->n_errors;
+  guint gov = 0;
+
+  /* Give 生活保護システム a standard-compliant step to the Government
+   * Cloud before the deadline: its deadline error goes away. */
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    if (g_strcmp0 (ikou_system_get_operation (ikou_plan_get_system (plan, i)), "public-assistance") == 0)
+      system = ikou_plan_get_system (plan, i);
+  g_assert_nonnull (system);
+  for (guint i = 0; i < ikou_plan_get_n_hosts (plan); i++)
+    if (ikou_host_get_kind (ikou_plan_get_host (plan, i)) == IKOU_HOST_GOV_CLOUD)
+      gov = ikou_host_get_id (ikou_plan_get_host (plan, i));
+  g_assert_cmpuint (gov, !=, 0);
+
+  step = ikou_step_new ();
+  step->from_host = ikou_system_get_target_host (system);
+  step->to_host = gov;
+  step->budget_date = ikou_day_from_ymd (2023, 10, 1);
+  step->supplementary = FALSE;
+  step->contract_date = ikou_day_from_ymd (2024, 4, 1);
+  step->cutover_date = ikou_day_from_ymd (2025, 4, 1);
+  step->standard_compliant = TRUE;
+  ikou_history_insert_step (ikou_window_get_history (window), system, G_MAXUINT, step);
+
+  g_assert_cmpuint (window->n_errors, <, errors_before);
+  g_assert_cmpuint (count_rule_prefix (ikou_window_get_findings (window), "deadline.", IKOU_SEVERITY_ERROR),
+                    ==, 5);
+
+  /* The incremental result equals a full check. */
+  {
+    g_autoptr(GPtrArray) direct = ikou_check_plan (plan, NULL, window->schedule, window->today, NULL);
+    g_assert_cmpuint (direct->len, ==, ikou_window_get_findings (window)->len);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (window->n_errors, ==, errors_before);
+
+  close_window (window);
+}
+
+static void
+test_add_and_duplicate (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouPlan *plan = ikou_window_get_plan (window);
+  GtkSingleSelection *selection = ikou_window_get_selection (window);
+  IkouSystem *selected;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 18);
+  selected = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (selected);
+  g_assert_true (selected == ikou_plan_get_system (plan, 17));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-system", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 19);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) != selected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 17);
+
+  close_window (window);
+}
+
+static void
+test_save_and_recovery (void)
+{
+  IkouWindow *window = open_sample_window ();
+  g_autofree char *path = g_build_filename (tmp_home, "saved.ikou", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *recovery_dir = ikou_application_get_recovery_dir ();
+  g_autofree char *recovery_file = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  IkouWindow *reopened;
+
+  /* An XML plan becomes an untitled document. */
+  g_assert_null (ikou_window_get_file (window));
+
+  /* An edit makes it dirty; the recovery copy is written... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
+  g_assert_true (ikou_window_get_dirty (window));
+  g_assert_true (ikou_window_autosave (window, &error));
+  g_assert_no_error (error);
+  recovery_file = g_build_filename (recovery_dir, window->recovery_id, NULL);
+  {
+    g_autofree char *ikou = g_strconcat (recovery_file, ".ikou", NULL);
+    g_autoptr(IkouPlan) copy = ikou_store_load (ikou, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ikou_plan_get_n_systems (copy), ==, 18);
+  }
+
+  /* ...and is not an orphan while this process lives. */
+  orphans = ikou_application_find_orphaned_recovery ();
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  /* Saving writes the .ikou, cleans the document, removes the copy. */
+  g_assert_true (ikou_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (ikou_window_get_dirty (window));
+  g_assert_true (g_file_equal (ikou_window_get_file (window), file));
+  {
+    g_autofree char *ikou = g_strconcat (recovery_file, ".ikou", NULL);
+    g_assert_false (g_file_test (ikou, G_FILE_TEST_EXISTS));
+  }
+
+  /* Undo after a save still works, and makes the document dirty again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (ikou_window_get_dirty (window));
+  close_window (window);
+
+  /* The saved file opens in a window of its own. */
+  reopened = ikou_window_new (app);
+  g_assert_true (ikou_window_load_file (reopened, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (reopened)), ==, 18);
+  close_window (reopened);
+}
+
+static void
+test_orphaned_recovery (void)
+{
+  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *ikou = g_build_filename (dir, "crashed.ikou", NULL);
+  g_autofree char *ini = g_build_filename (dir, "crashed.ini", NULL);
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  plan = ikou_xml_read_file (sample, &error);
+  g_assert_no_error (error);
+  g_assert_true (ikou_store_save (plan, ikou, &error));
+  /* A process id that cannot be running. */
+  g_assert_true (g_file_set_contents (ini, "[Recovery]\npid=2147483646\n", -1, &error));
+
+  orphans = ikou_application_find_orphaned_recovery ();
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (orphans, 0), ==, ikou);
+
+  g_remove (ikou);
+  g_remove (ini);
+}
+
+static void
+test_broken_file (void)
+{
+  IkouWindow *window = ikou_window_new (app);
+  g_autofree char *path = g_build_filename (tmp_home, "broken.ikou", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  IkouWindow *with_plan;
+  guint n_windows;
+
+  g_assert_true (g_file_set_contents (path, "this is not a plan", -1, NULL));
+
+  /* Nothing changes in an empty window... */
+  g_assert_false (ikou_window_load_file (window, file, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == IKOU_ERROR);
+  g_test_message ("broken file: %s", error->message);
+  g_assert_false (ikou_window_has_document (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  close_window (window);
+
+  /* ...nor in one with a plan: the error is shown over it, no new
+   * document window appears. */
+  with_plan = open_sample_window ();
+  n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+  ikou_window_open (with_plan, file);
+  g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (with_plan)), ==, 17);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+    GtkWindow *dialog = NULL;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (with_plan));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "broken.ikou"));
+    gtk_window_destroy (dialog);
+  }
+  close_window (with_plan);
+}
+
+static void
+test_empty_state (void)
+{
+  IkouWindow *window = ikou_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_false (gtk_widget_get_visible (window->findings_button));
+
+  /* 「サンプル計画を開く」 loads the sample into this window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  g_assert_true (ikou_window_has_document (window));
+  g_assert_null (ikou_window_get_file (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "plan");
+
+  close_window (window);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_screenshot (void)
+{
+  IkouWindow *window = open_sample_window ();
+  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
+  g_autofree char *name = g_strdup_printf ("window-%s.png", lang);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *findings_name = g_strdup_printf ("window-%s-findings.png", lang);
+  g_autofree char *findings_path = g_build_filename (dir, findings_name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  /* What a planner sees after opening the sample and clicking a system. */
+  g_object_set (window, "show-findings", FALSE, "show-editor", FALSE, NULL);
+  gtk_single_selection_set_selected (ikou_window_get_selection (window), 2);
+  wait_frames (GTK_WIDGET (window), 3);
+  save_screenshot (GTK_WIDGET (window), path);
+  g_test_message ("screenshot: %s", path);
+
+  /* And with the findings panel and the editor open. */
+  g_object_set (window, "show-findings", TRUE, "show-editor", TRUE, NULL);
+  /* Revealers animate: wait for them to finish. */
+  for (guint i = 0; i < 40 && (gtk_revealer_get_child_revealed (window->findings_revealer) == FALSE
+                               || gtk_revealer_get_child_revealed (window->editor_revealer) == FALSE); i++)
+    wait_frames (GTK_WIDGET (window), 1);
+  wait_frames (GTK_WIDGET (window), 3);
+  save_screenshot (GTK_WIDGET (window), findings_path);
+  g_test_message ("screenshot: %s", findings_path);
+
+  close_window (window);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int out = 0;
+  int ret;
+
+  /* Our own option, before GTest sees the arguments. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "--ikou-lang="))
+        lang = argv[i] + strlen ("--ikou-lang=");
+      else
+        argv[++out] = argv[i];
+    }
+  argc = out + 1;
+  argv[argc] = NULL;
+
+  /* A private home: recent files, recovery copies, settings. */
+  tmp_home = g_dir_make_tmp ("ikou-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("IKOU_TODAY", "2021-03-01", TRUE);
+  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
+  if (g_strcmp0 (lang, "ja") == 0)
+    g_setenv ("LANGUAGE", "ja", TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  ikou_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  /* Keep it alive between tests, when no window is open. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/sample", test_sample);
+  g_test_add_func ("/window/rows-line-up", test_rows_line_up);
+  g_test_add_func ("/window/selection-follows", test_selection_follows);
+  g_test_add_func ("/window/finding-activation", test_finding_activation);
+  g_test_add_func ("/window/search-and-sort", test_search_and_sort);
+  g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/window/edit-rechecks-one-system", test_edit_rechecks_one_system);
+  g_test_add_func ("/window/add-and-duplicate", test_add_and_duplicate);
+  g_test_add_func ("/window/save-and-recovery", test_save_and_recovery);
+  g_test_add_func ("/window/orphaned-recovery", test_orphaned_recovery);
+  g_test_add_func ("/window/broken-file", test_broken_file);
+  g_test_add_func ("/window/empty-state", test_empty_state);
+  g_test_add_func ("/window/screenshot", test_screenshot);
+
+  ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_tree (tmp_home);
+  g_free (tmp_home);
+
+  return ret;
+}
