@@ -13,6 +13,7 @@
 #include "ikou-cli.h"
 #include "ikou-document.h"
 #include "ikou-error.h"
+#include "ikou-export.h"
 #include "ikou-schedule.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
@@ -341,14 +342,6 @@ cli_import (int argc, char **argv)
   return EXIT_OK;
 }
 
-static IkouCliExportFunc roadmap_export_func;
-
-void
-ikou_cli_set_roadmap_export (IkouCliExportFunc func)
-{
-  roadmap_export_func = func;
-}
-
 static int
 cli_export (int argc, char **argv)
 {
@@ -397,20 +390,10 @@ cli_export (int argc, char **argv)
       else
         status = EXIT_OK;
     }
-  else if (roadmap_export_func != NULL)
-    {
-      if (!roadmap_export_func (plan, &options, &error))
-        status = fail_error (error);
-      else
-        status = EXIT_OK;
-    }
+  else if (!ikou_export_run_cli (plan, &options, &error))
+    status = fail_error (error);
   else
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("Cannot tell the format of “%s”: use .pdf, .png, .svg, .xml or .ikou."),
-                         options.output);
-      status = fail (message);
-    }
+    status = EXIT_OK;
 
   g_free (options.output);
   g_free (options.paper);

@@ -37,11 +37,4 @@ typedef struct
   char     *today;
 } IkouCliExportOptions;
 
-typedef gboolean (*IkouCliExportFunc) (IkouPlan                   *plan,
-                                       const IkouCliExportOptions *options,
-                                       GError                    **error);
-/* Roadmap export (PDF, PNG, SVG) lives in ikou-export.c, which registers
- * itself here so the command line does not depend on the renderer. */
-void ikou_cli_set_roadmap_export (IkouCliExportFunc func);
-
 G_END_DECLS

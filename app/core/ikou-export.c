@@ -219,11 +219,15 @@ plan_span (IkouExportJob *self,
           note_day (st.contract_date, &min, &max);
           note_day (st.cutover_date, &min, &max);
         }
-      if (ikou_system_get_tokutei (system))
-        note_day (ikou_system_get_tokutei_deadline (system), &min, &max);
+      /* The day after, like the deadline below: the tick stays off the frame. */
+      if (ikou_system_get_tokutei (system) &&
+          ikou_system_get_tokutei_deadline (system) != IKOU_DAY_NONE)
+        note_day (ikou_system_get_tokutei_deadline (system) + 1, &min, &max);
     }
-  if (self->schedule != NULL)
-    note_day (ikou_schedule_get_deadline (self->schedule), &min, &max);
+  /* The deadline and the fiscal year after it, so the R7年度末 line is
+   * not on the frame and a late cut-over shows beside it. */
+  if (self->schedule != NULL && ikou_schedule_get_deadline (self->schedule) != IKOU_DAY_NONE)
+    note_day (ikou_schedule_get_deadline (self->schedule) + 1, &min, &max);
   if (min == IKOU_DAY_NONE)
     note_day (today, &min, &max);
 
@@ -567,6 +571,7 @@ draw_text (cairo_t                    *cr,
     x -= (double) logical.width / PANGO_SCALE;
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
   return (double) logical.width / PANGO_SCALE;
 }
 
@@ -602,7 +607,7 @@ ikou_export_job_paginate (IkouExportJob *self,
                         text_height (context, pm->font_size + 1, FALSE) + 4);
   self->legend_h = ikou_renderer_draw_legend (self->renderer, NULL, 0, 0, content_w);
   self->header_h = ikou_renderer_get_header_height (self->renderer);
-  self->list_w = floor (content_w * 0.36);
+  self->list_w = floor (content_w * 0.40);
 
   /* The time axis fills the width left of the list columns. */
   {
@@ -613,7 +618,7 @@ ikou_export_job_paginate (IkouExportJob *self,
     ikou_renderer_set_px_per_day (self->renderer, timeline_w / (double) (last - first + 1));
   }
 
-  body_h = height_pt - 2 * pm->margin - self->title_h - pm->gap - self->header_h - pm->gap -
+  body_h = height_pt - 2 * pm->margin - self->title_h - pm->gap - self->header_h - 2 * pm->gap -
            self->legend_h;
   self->rows_per_page = (guint) MAX (1, floor (body_h / pm->row_height));
   n_rows = g_list_model_get_n_items (job_rows (self));
@@ -783,8 +788,8 @@ draw_row_page (IkouExportJob *self,
   ikou_render_style_init_default (&style);
   ikou_export_job_get_page_rows (self, page, &first, &n);
   table_h = self->header_h + n * rh;
-  col_w[0] = floor (self->list_w * 0.38);
-  col_w[1] = floor (self->list_w * 0.20);
+  col_w[0] = floor (self->list_w * 0.32);
+  col_w[1] = floor (self->list_w * 0.19);
   col_w[2] = self->list_w - col_w[0] - col_w[1];
   col_title[0] = _("System");
   col_title[1] = _("Department");
@@ -878,9 +883,8 @@ draw_row_page (IkouExportJob *self,
   cairo_line_to (cr, x0 + self->list_w, y0 + table_h);
   cairo_stroke (cr);
 
-  /* The legend at the foot of the page. */
-  ikou_renderer_draw_legend (self->renderer, cr, x0,
-                             self->page_h - pm->margin - self->legend_h, content_w);
+  /* The legend under the table (at the foot of a full page). */
+  ikou_renderer_draw_legend (self->renderer, cr, x0, y0 + table_h + 2 * pm->gap, content_w);
 
   pango_font_description_free (font);
   pango_font_description_free (bold);
@@ -898,6 +902,7 @@ draw_severity_mark (cairo_t               *cr,
   const IkouColor *c = severity == IKOU_SEVERITY_ERROR ? &style->error :
                        severity == IKOU_SEVERITY_WARNING ? &style->warning : &style->info;
 
+  cairo_new_path (cr);
   set_color (cr, c);
   if (severity == IKOU_SEVERITY_ERROR)
     {
@@ -1340,4 +1345,86 @@ ikou_export_write (IkouExportJob  *self,
       g_unlink (g_ptr_array_index (temps, i));
 
   return ok;
+}
+
+/* Command line ----------------------------------------------------------- */
+
+static gboolean
+parse_cli_day (const char  *option,
+               const char  *text,
+               gboolean     month,
+               IkouDay     *out,
+               GError     **error)
+{
+  IkouDatePrecision precision;
+
+  *out = IKOU_DAY_NONE;
+  if (text == NULL)
+    return TRUE;
+  if (!ikou_parse_date (text, out, &precision, NULL))
+    {
+      if (month)
+        g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
+                     _("%s “%s” is not a month: write it as 2025-04 or R7年4月."), option, text);
+      else
+        g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
+                     _("%s “%s” is not a date: write it as 2025-04-01."), option, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ikou_export_run_cli (IkouPlan                   *plan,
+                     const IkouCliExportOptions *cli,
+                     GError                    **error)
+{
+  g_autoptr(IkouSchedule) schedule = NULL;
+  g_autoptr(IkouExportJob) job = NULL;
+  IkouScenario *scenario = NULL;
+  IkouExportOptions options;
+
+  g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (cli != NULL && cli->output != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ikou_export_options_init (&options);
+  if (!ikou_export_format_from_path (cli->output, &options.format, error))
+    return FALSE;
+  if (cli->paper != NULL && !ikou_export_paper_from_string (cli->paper, &options.paper, error))
+    return FALSE;
+  options.portrait = cli->portrait;
+  if (!parse_cli_day ("--from", cli->from, TRUE, &options.from, error) ||
+      !parse_cli_day ("--to", cli->to, TRUE, &options.to, error) ||
+      !parse_cli_day ("--today", cli->today, FALSE, &options.today, error))
+    return FALSE;
+  if (cli->dpi < 0 || (cli->dpi > 0 && options.format != IKOU_EXPORT_PNG))
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
+                   cli->dpi < 0 ? _("--dpi must be a positive number, e.g. 150.")
+                                : _("--dpi applies to PNG output only."));
+      return FALSE;
+    }
+  if (cli->dpi > 0)
+    options.dpi = cli->dpi;
+  options.title = cli->title;
+  if (cli->scenario != NULL)
+    {
+      scenario = ikou_plan_lookup_scenario (plan, cli->scenario);
+      if (scenario == NULL)
+        {
+          g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
+                       _("The plan has no scenario named “%s”."), cli->scenario);
+          return FALSE;
+        }
+    }
+
+  schedule = ikou_schedule_load_default (error);
+  if (schedule == NULL)
+    return FALSE;
+
+  job = ikou_export_job_new (plan, scenario, schedule, &options, error);
+  if (job == NULL)
+    return FALSE;
+  return ikou_export_write (job, cli->output, error);
 }

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "ikou-types.h"
+#include "ikou-cli.h"
 #include "ikou-plan.h"
 #include "ikou-scenario.h"
 #include "ikou-schedule.h"
@@ -133,6 +134,15 @@ void           ikou_export_job_draw_page     (IkouExportJob           *self,
 gboolean       ikou_export_write             (IkouExportJob           *self,
                                               const char              *path,
                                               GError                 **error);
+
+/* `ikou export PLAN --output FILE.{pdf,png,svg}`.  Checks the options as typed
+ * (--paper a3|a4, --from/--to months such as 2025-04 or R7年4月, --today,
+ * --scenario by name, --dpi), loads the default national schedule and
+ * writes the file(s).  A wrong option is IKOU_ERROR_INVALID_OPTION, an
+ * unknown scenario IKOU_ERROR_NOT_FOUND. */
+gboolean       ikou_export_run_cli           (IkouPlan                   *plan,
+                                              const IkouCliExportOptions *options,
+                                              GError                    **error);
 
 /* The family every export uses; Debian: fonts-noto-cjk. */
 #define IKOU_EXPORT_FONT_FAMILY "Noto Sans CJK JP"

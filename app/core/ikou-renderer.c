@@ -431,6 +431,7 @@ show_text (cairo_t          *cr,
   set_source (cr, color);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, text->layout);
+  cairo_new_path (cr);
 }
 
 /* Draws @str ellipsized to @width with the scratch layout. */
@@ -459,6 +460,7 @@ show_text_ellipsized (IkouRenderer               *self,
   set_source (cr, color);
   cairo_move_to (cr, x, cy - (double) logical.height / PANGO_SCALE / 2);
   pango_cairo_show_layout (cr, self->scratch);
+  cairo_new_path (cr);
 }
 
 /* Geometry --------------------------------------------------------------- */
@@ -1871,8 +1873,11 @@ draw_header (IkouRenderer *self,
             cairo_rectangle (cr, deadline_left, py, w, pill_h);
             set_source (cr, &self->style.deadline);
             cairo_fill (cr);
-            show_text (cr, text, deadline_left + TEXT_PAD, py + (pill_h - text->height) / 2,
-                       &self->style.background);
+            {
+              IkouColor on = text_color_on (&self->style.deadline);
+
+              show_text (cr, text, deadline_left + TEXT_PAD, py + (pill_h - text->height) / 2, &on);
+            }
             cairo_rectangle (cr, x - 1, y_band, 2, header_h - y_band);
             set_source (cr, &self->style.deadline);
             cairo_fill (cr);
@@ -1893,8 +1898,11 @@ draw_header (IkouRenderer *self,
             cairo_rectangle (cr, left, py, w, pill_h);
             set_source (cr, &self->style.today);
             cairo_fill (cr);
-            show_text (cr, text, left + TEXT_PAD, py + (pill_h - text->height) / 2,
-                       &self->style.background);
+            {
+              IkouColor on = text_color_on (&self->style.today);
+
+              show_text (cr, text, left + TEXT_PAD, py + (pill_h - text->height) / 2, &on);
+            }
             cairo_new_path (cr);
             set_source (cr, &self->style.today);
             cairo_set_line_width (cr, 1.0);
@@ -2297,6 +2305,7 @@ ikou_renderer_draw_legend (IkouRenderer *self,
           cairo_move_to (cr, x + cx + sym_w + TEXT_PAD * 2,
                          mid - (double) logical.height / PANGO_SCALE / 2);
           pango_cairo_show_layout (cr, layout);
+          cairo_new_path (cr);
         }
       cx += item_w + gap;
     }

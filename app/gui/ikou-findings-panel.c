@@ -260,11 +260,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       return;
     }
 
+  /* Same font as the other columns, so the rows' text lines up. */
   if (column == PANEL_COLUMN_RULE)
-    {
-      gtk_widget_add_css_class (text, "monospace");
-      gtk_widget_add_css_class (text, "dim-label");
-    }
+    gtk_widget_add_css_class (text, "dim-label");
 
   gtk_list_item_set_child (item, text);
 }

@@ -65,6 +65,7 @@ struct _IkouTimeline
 };
 
 static void ikou_timeline_scrollable_init (GtkScrollableInterface *iface);
+static void update_actions                (IkouTimeline           *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (IkouTimeline, ikou_timeline, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE,
@@ -144,6 +145,7 @@ sync_selected (IkouTimeline *self)
     self->sel_step = -1;
   ikou_renderer_set_selected (self->renderer, id);
   ikou_renderer_set_selected_milestone (self->renderer, self->sel_step, self->sel_milestone);
+  update_actions (self);
 }
 
 /* The drawn range covers the plan's dates, R2年度 to the 特定移行支援
@@ -408,6 +410,25 @@ update_style (IkouTimeline *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER_HEIGHT]);
 }
 
+/* Actions are enabled only when they apply, so Esc and Alt+←/→ reach
+ * the window when there is no drag or no selected milestone. */
+static void
+update_actions (IkouTimeline *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  IkouSystem *system = selected_system (self);
+  gboolean dragging = self->drag.kind != DRAG_NONE;
+  gboolean movable = !dragging && system != NULL && self->sel_step >= 0 &&
+                     (guint) self->sel_step < ikou_system_get_n_steps (system);
+  IkouZoom zoom = ikou_renderer_get_zoom (self->renderer);
+
+  gtk_widget_action_set_enabled (widget, "timeline.cancel-drag", dragging);
+  gtk_widget_action_set_enabled (widget, "timeline.move-earlier", movable);
+  gtk_widget_action_set_enabled (widget, "timeline.move-later", movable);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-in", zoom > IKOU_ZOOM_MONTH);
+  gtk_widget_action_set_enabled (widget, "timeline.zoom-out", zoom + 1 < IKOU_N_ZOOMS);
+}
+
 /* Edits ------------------------------------------------------------------ */
 
 static void
@@ -438,7 +459,9 @@ update_popover (IkouTimeline *self,
   g_autofree char *text = NULL;
   const char *what = self->drag.kind == DRAG_BAR ? _("Cut-over")
                                                  : ikou_milestone_label (self->drag.milestone);
-  GdkRectangle rect = { (int) x - 1, (int) y - 6, 2, 12 };
+  /* Above the row, so the popover (and its shadow margin, which is
+   * opaque without a compositor) never hides the mark being moved. */
+  GdkRectangle rect = { (int) x - 1, (int) y - 4, 2, 2 };
 
   text = g_strdup_printf ("%s  %s", what, date);
   gtk_label_set_text (self->drag_label, text);
@@ -459,6 +482,8 @@ drag_reset (IkouTimeline *self)
   self->drag.day = IKOU_DAY_NONE;
   if (self->drag_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->drag_popover)))
     gtk_popover_popdown (self->drag_popover);
+  if (self->renderer != NULL)
+    update_actions (self);
 }
 
 static void
@@ -513,6 +538,7 @@ drag_begin_cb (IkouTimeline   *self,
   self->drag.day = self->drag.kind == DRAG_BAR ? self->drag.old_step->cutover_date
                                                : ikou_step_get_milestone (self->drag.old_step,
                                                                           hit.milestone);
+  update_actions (self);
 }
 
 /* The new step for a pointer offset: only the signal's offset and the
@@ -567,11 +593,11 @@ drag_apply (IkouTimeline   *self,
     }
 
   apply_step (self, self->drag.system, self->drag.index, step);
-  /* The popover points at the moved mark, above its row. */
+  /* The popover points at the moved mark, from the top of its row. */
   update_popover (self,
                   ikou_renderer_x_for_day (self->renderer, self->drag.day) - scroll_x (self),
                   ikou_renderer_get_header_height (self->renderer) - scroll_y (self) +
-                  (self->drag.row + 0.5) * ikou_renderer_get_row_height (self->renderer));
+                  self->drag.row * ikou_renderer_get_row_height (self->renderer));
 }
 
 static void
@@ -1169,6 +1195,8 @@ ikou_timeline_init (IkouTimeline *self)
   gtk_popover_set_child (self->drag_popover, label);
   self->drag_label = GTK_LABEL (label);
   gtk_widget_set_parent (GTK_WIDGET (self->drag_popover), GTK_WIDGET (self));
+
+  update_actions (self);
 }
 
 /* Public ----------------------------------------------------------------- */
@@ -1320,6 +1348,7 @@ ikou_timeline_set_zoom (IkouTimeline *self,
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -1405,6 +1434,7 @@ ikou_timeline_select_milestone (IkouTimeline  *self,
   self->sel_step = step;
   self->sel_milestone = milestone;
   ikou_renderer_set_selected_milestone (self->renderer, step, milestone);
+  update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -55,9 +55,9 @@ with_suffix (GFile      *file,
   g_autoptr(GFile) parent = NULL;
   g_autofree char *name = NULL;
 
-  /* Only a name without any extension gets one: "plan" becomes
-   * "plan.ikou", while "plan.v2" is what the planner typed. */
-  if (basename == NULL || strchr (basename, '.') != NULL)
+  /* "plan" becomes "plan.ikou": the file must say what it holds, or it
+   * would not open again as what it is. */
+  if (basename == NULL || g_str_has_suffix (basename, suffix))
     return g_object_ref (file);
 
   parent = g_file_get_parent (file);
@@ -379,13 +379,18 @@ open_sample_action (GtkWidget  *widget,
   IkouWindow *self = IKOU_WINDOW (widget);
   g_autoptr(GFile) sample = ikou_application_get_sample_file ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
   IkouWindow *target = self;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (sample == NULL)
+    g_set_error_literal (&error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
+                         _("The sample plan is not installed."));
+  else
+    plan = _ikou_window_read_plan (sample, &error);
+
+  if (plan == NULL)
     {
-      g_set_error_literal (&error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
-                           _("The sample plan is not installed."));
       _ikou_window_show_error (self, _("Could Not Open the Sample Plan"), error);
       return;
     }
@@ -393,16 +398,8 @@ open_sample_action (GtkWidget  *widget,
   if (self->plan != NULL && IKOU_IS_APPLICATION (app))
     target = ikou_window_new (IKOU_APPLICATION (app));
 
-  if (!ikou_window_load_file (target, sample, &error))
-    {
-      _ikou_window_show_error (self, _("Could Not Open the Sample Plan"), error);
-      if (target != self)
-        gtk_window_destroy (GTK_WINDOW (target));
-      return;
-    }
-
-  /* The sample is a starting point: saving it asks where. */
-  g_clear_object (&target->file);
+  /* The sample is a starting point, never overwritten: saving asks where. */
+  ikou_window_set_document (target, plan, NULL, FALSE);
   gtk_window_present (GTK_WINDOW (target));
 }
 
@@ -661,6 +658,13 @@ _ikou_window_actions_update (IkouWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-editor", has_plan);
   gtk_widget_action_set_enabled (widget, "win.era-labels", has_plan);
 
+  /* The empty state shows only what can start a document. */
   gtk_widget_set_visible (self->zoom_box, has_plan);
   gtk_widget_set_visible (self->findings_button, has_plan);
+  gtk_widget_set_visible (self->today_button, has_plan);
+  gtk_widget_set_visible (self->editor_button, has_plan);
+  gtk_widget_set_visible (self->export_button, has_plan);
+  gtk_widget_set_visible (self->save_button, has_plan);
+  gtk_widget_set_visible (self->add_button, has_plan);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->undo_button), has_plan);
 }

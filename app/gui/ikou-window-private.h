@@ -40,6 +40,13 @@ struct _IkouWindow
   GtkWidget          *findings_warning_icon;
   GtkLabel           *findings_warning_label;
   GtkWidget          *zoom_box;
+  GtkWidget          *today_button;
+  GtkWidget          *editor_button;
+  GtkWidget          *export_button;
+  GtkWidget          *save_button;
+  GtkWidget          *add_button;
+  GtkWidget          *undo_button;
+  GtkWidget          *redo_button;
   GtkStack           *stack;
   AdwStatusPage      *status_page;
   GtkPaned           *paned;
@@ -80,6 +87,8 @@ struct _IkouWindow
   guint               n_errors;
   guint               n_warnings;
   guint               n_infos;
+  GHashTable         *pending_systems; /* ids waiting for a re-check */
+  guint               recheck_idle_id;
 
   /* View state */
   char               *zoom;            /* "month", "quarter", "fiscal-year" */
@@ -118,8 +127,13 @@ void _ikou_window_rebuild_recent_menu(IkouWindow      *self);
 void _ikou_window_set_zoom           (IkouWindow      *self,
                                       const char      *zoom);
 void _ikou_window_recheck_all        (IkouWindow      *self);
+/* Runs the queued single-system re-checks now (tests, saving). */
+void _ikou_window_flush_checks       (IkouWindow      *self);
 void _ikou_window_sync_row_geometry  (IkouWindow      *self);
 void _ikou_window_remove_recovery    (IkouWindow      *self);
 IkouSystem *_ikou_window_get_selected_system (IkouWindow *self);
+/* Reads .ikou (store) or .xml (XML reader) by the file's name. */
+IkouPlan   *_ikou_window_read_plan          (GFile      *file,
+                                             GError    **error);
 
 G_END_DECLS

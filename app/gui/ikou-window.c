@@ -643,7 +643,7 @@ setup_list (IkouWindow *self)
   add_column (self, IKOU_COLUMN_DEPARTMENT, _("Department"), 120, sort_by_department);
   add_column (self, IKOU_COLUMN_OPERATION, _("Operation"), 110, sort_by_operation);
   add_column (self, IKOU_COLUMN_HOSTS, _("Now → Target"), 250, sort_by_hosts);
-  add_column (self, IKOU_COLUMN_NEXT_MILESTONE, _("Next Milestone"), 130, sort_by_next_milestone);
+  add_column (self, IKOU_COLUMN_NEXT_MILESTONE, _("Next Milestone"), 160, sort_by_next_milestone);
   add_column (self, IKOU_COLUMN_FINDINGS, _("Findings"), 100, sort_by_findings);
 
   self->filter = gtk_custom_filter_new (filter_system, self, NULL);
@@ -805,6 +805,10 @@ _ikou_window_recheck_all (IkouWindow *self)
 {
   GPtrArray *findings;
 
+  /* A full check covers whatever single systems were waiting. */
+  g_clear_handle_id (&self->recheck_idle_id, g_source_remove);
+  g_clear_pointer (&self->pending_systems, g_hash_table_unref);
+
   if (self->plan == NULL || self->schedule == NULL)
     findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
   else
@@ -813,54 +817,101 @@ _ikou_window_recheck_all (IkouWindow *self)
   replace_findings (self, findings);
 }
 
-/* Re-checks one system: its findings are replaced, the others are moved
- * (not copied) into the new array.  The views get the new array before
- * the old findings are freed. */
-static void
-recheck_system (IkouWindow *self,
-                IkouSystem *system)
+/* Re-checks the systems that changed since the last pass: their findings
+ * are replaced, the others' are moved (not copied) into the new array.
+ * Changes are collected and checked once, just before the next frame, so
+ * a drag costs one pass per frame and a transaction that touches many
+ * systems (undo of a shift) one pass in all.  The views get the new
+ * array before the old findings are freed. */
+static gboolean
+recheck_pending_cb (gpointer user_data)
 {
+  IkouWindow *self = user_data;
   g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending_systems);
+  g_autoptr(GHashTable) placed = NULL;
   GPtrArray *old = self->findings;
   GPtrArray *findings;
-  guint id = ikou_system_get_id (system);
-  guint insert_at = G_MAXUINT;
-  g_autoptr(GPtrArray) fresh = NULL;
+  GHashTableIter iter;
+  gpointer key;
 
-  if (self->plan == NULL || self->schedule == NULL || old == NULL)
-    return;
+  self->recheck_idle_id = 0;
+
+  if (pending == NULL || self->plan == NULL || self->schedule == NULL || old == NULL)
+    return G_SOURCE_REMOVE;
 
   removed = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+  placed = g_hash_table_new (NULL, NULL);
   findings = g_ptr_array_new_full (old->len + 4, (GDestroyNotify) ikou_finding_free);
 
   for (guint i = 0; i < old->len; i++)
     {
       IkouFinding *finding = g_ptr_array_index (old, i);
+      gpointer id = GUINT_TO_POINTER (finding->system_id);
 
-      if (finding->system_id == id)
+      if (!g_hash_table_contains (pending, id))
         {
-          if (insert_at == G_MAXUINT)
-            insert_at = findings->len;
-          g_ptr_array_add (removed, finding);
+          g_ptr_array_add (findings, finding);
+          continue;
         }
-      else
-        g_ptr_array_add (findings, finding);
+
+      g_ptr_array_add (removed, finding);
+
+      /* Keep plan order: the new findings go where the old ones were. */
+      if (g_hash_table_add (placed, id))
+        {
+          IkouSystem *system = ikou_plan_lookup_system (self->plan, finding->system_id);
+
+          if (system != NULL)
+            ikou_check_system_into (self->plan, system, NULL, self->schedule, self->today,
+                                    NULL, findings);
+        }
     }
 
-  fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
-  ikou_check_system_into (self->plan, system, NULL, self->schedule, self->today, NULL, fresh);
+  /* Systems that had no findings before. */
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      IkouSystem *system;
 
-  /* Keep plan order where the system had findings before. */
-  if (insert_at == G_MAXUINT)
-    insert_at = findings->len;
-  for (guint i = 0; i < fresh->len; i++)
-    g_ptr_array_insert (findings, insert_at + i, g_ptr_array_index (fresh, i));
-  g_ptr_array_set_free_func (fresh, NULL);
+      if (g_hash_table_contains (placed, key))
+        continue;
+      system = ikou_plan_lookup_system (self->plan, GPOINTER_TO_UINT (key));
+      if (system != NULL)
+        ikou_check_system_into (self->plan, system, NULL, self->schedule, self->today,
+                                NULL, findings);
+    }
 
   g_ptr_array_set_free_func (old, NULL);
   self->findings = findings;
   ikou_window_findings_changed (self);
   g_ptr_array_unref (old);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_recheck_system (IkouWindow *self,
+                      IkouSystem *system)
+{
+  if (self->pending_systems == NULL)
+    self->pending_systems = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (self->pending_systems, GUINT_TO_POINTER (ikou_system_get_id (system)));
+
+  /* Before GTK's layout and paint (GDK_PRIORITY_REDRAW). */
+  if (self->recheck_idle_id == 0)
+    self->recheck_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, recheck_pending_cb,
+                                             self, NULL);
+}
+
+void
+_ikou_window_flush_checks (IkouWindow *self)
+{
+  if (self->recheck_idle_id != 0)
+    {
+      g_clear_handle_id (&self->recheck_idle_id, g_source_remove);
+      recheck_pending_cb (self);
+    }
 }
 
 /* Autosave and recovery */
@@ -1011,7 +1062,7 @@ plan_system_changed_cb (IkouWindow *self,
                         IkouSystem *system,
                         IkouPlan   *plan)
 {
-  recheck_system (self, system);
+  queue_recheck_system (self, system);
 }
 
 static void
@@ -1216,9 +1267,9 @@ is_xml_file (GFile *file)
   return basename != NULL && g_str_has_suffix (basename, ".xml");
 }
 
-static IkouPlan *
-read_plan (GFile   *file,
-           GError **error)
+IkouPlan *
+_ikou_window_read_plan (GFile   *file,
+                        GError **error)
 {
   g_autofree char *path = g_file_get_path (file);
 
@@ -1254,7 +1305,7 @@ ikou_window_load_file (IkouWindow  *self,
       return FALSE;
     }
 
-  plan = read_plan (file, error);
+  plan = _ikou_window_read_plan (file, error);
   if (plan == NULL)
     return FALSE;
 
@@ -1277,7 +1328,7 @@ ikou_window_open (IkouWindow *self,
 
   app = IKOU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
-  plan = read_plan (file, &error);
+  plan = _ikou_window_read_plan (file, &error);
   if (plan == NULL)
     {
       _ikou_window_show_error (self, _("Could Not Open the Plan"), error);
@@ -1557,16 +1608,32 @@ restore_window_state (IkouWindow *self)
 
 /* Closing */
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  IkouWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window once the dialog asking about it is gone: destroying a
+ * dialog's parent while the dialog is still answering leaves it with a
+ * dangling parent. */
+static void
+close_later (IkouWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    IkouWindow       *self)
 {
   if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    close_later (self);
   else if (g_strcmp0 (response, "save") == 0)
     {
       g_autoptr(GError) error = NULL;
@@ -1574,7 +1641,7 @@ close_response_cb (AdwMessageDialog *dialog,
       if (self->file == NULL)
         _ikou_window_save_as (self, TRUE);
       else if (ikou_window_save_to_file (self, self->file, &error))
-        gtk_window_close (GTK_WINDOW (self));
+        close_later (self);
       else
         _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
     }
@@ -1729,6 +1796,8 @@ ikou_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
   g_clear_handle_id (&self->autosave_periodic_id, g_source_remove);
+  g_clear_handle_id (&self->recheck_idle_id, g_source_remove);
+  g_clear_pointer (&self->pending_systems, g_hash_table_unref);
   disconnect_document (self);
 
   if (self->chooser != NULL)
@@ -1865,6 +1934,13 @@ ikou_window_class_init (IkouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_warning_icon);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_warning_label);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, today_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, editor_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, paned);

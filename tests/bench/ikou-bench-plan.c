@@ -495,11 +495,15 @@ make_body_hosts (Gen        *gen,
 {
   GRand *rand = gen->rand;
   gboolean prefecture = body->kind == BODY_PREFECTURE;
+  g_autofree char *note = NULL;
 
   memset (bh, 0, sizeof *bh);
 
   bh->onprem = add_host (gen, body->name, "統合サーバ（電算室内）", IKOU_HOST_ONPREM_SHARED);
   ikou_host_set_available_until (bh->onprem, rand_lease_end (rand));
+  /* The plan has no per-body field: the 団体コード goes in a note. */
+  note = g_strdup_printf ("団体コード %s", body->code);
+  ikou_host_set_note (bh->onprem, note);
 
   if (!prefecture && chance (rand, 0.35))
     {
@@ -961,9 +965,11 @@ make_body_systems (Gen        *gen,
    * left; some forget (host.expires-first). */
   if (bh.latest_from_onprem > ikou_host_get_available_until (bh.onprem) && chance (rand, 0.9))
     {
+      g_autofree char *note = g_strconcat (ikou_host_get_note (bh.onprem), "、再リース", NULL);
+
       ikou_host_set_available_until (bh.onprem,
                                      ikou_fiscal_year_end (ikou_fiscal_year (bh.latest_from_onprem)));
-      ikou_host_set_note (bh.onprem, "再リース");
+      ikou_host_set_note (bh.onprem, note);
     }
   if (bh.dedicated != NULL &&
       bh.latest_from_dedicated > ikou_host_get_available_until (bh.dedicated) && chance (rand, 0.9))

@@ -639,6 +639,107 @@ test_partial_write (void)
   }
 }
 
+/* An empty plan and no schedule: one empty table page and the summary. */
+static void
+test_empty (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(IkouExportJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.pdf", NULL);
+  IkouExportOptions options;
+  IkouDay first, last;
+  guint first_row, n_rows;
+
+  init_options (&options);
+  job = ikou_export_job_new (plan, NULL, NULL, &options, &error);
+  g_assert_no_error (error);
+  ikou_export_job_get_range (job, &first, &last);
+  g_assert_cmpint (first, ==, ymd (2025, 4, 1));   /* today's fiscal year */
+  g_assert_cmpint (last, ==, ymd (2026, 3, 31));
+  g_assert_cmpuint (ikou_export_job_get_n_pages (job), ==, 2);
+  g_assert_true (ikou_export_job_get_page_rows (job, 0, &first_row, &n_rows));
+  g_assert_cmpuint (n_rows, ==, 0);
+  g_assert_true (ikou_export_write (job, path, &error));
+  g_assert_no_error (error);
+  if (have_tools ())
+    {
+      g_autofree char *text = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+
+      g_assert_nonnull (strstr (text, "Migration roadmap"));   /* the default title */
+      g_assert_nonnull (strstr (text, "No findings."));
+    }
+  remove_tree (dir);
+}
+
+static void
+expect_cli_error (IkouPlan             *plan,
+                  IkouCliExportOptions *cli,
+                  int                   code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ikou_export_run_cli (plan, cli, &error));
+  g_assert_error (error, IKOU_ERROR, code);
+  g_test_message ("%s", error->message);
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan (0);
+  g_autoptr(IkouScenario) scenario = ikou_scenario_new ("遅延ケース");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cli.pdf", NULL);
+  g_autofree char *text = NULL;
+  IkouCliExportOptions cli = { 0 };
+
+  ikou_scenario_set_override (scenario, ikou_system_get_id (ikou_plan_get_system (plan, 0)), 0,
+                              IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 9, 1));
+  ikou_plan_add_scenario (plan, scenario);
+
+  cli.output = path;
+  cli.paper = (char *) "a3";
+  cli.from = (char *) "2024-04";
+  cli.to = (char *) "R9年3月";
+  cli.today = (char *) "2025-06-15";
+  cli.scenario = (char *) "遅延ケース";
+  cli.title = (char *) "会議資料";
+  g_assert_true (ikou_export_run_cli (plan, &cli, &error));
+  g_assert_no_error (error);
+  if (have_tools ())
+    {
+      text = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+      g_assert_nonnull (strstr (text, "会議資料"));
+      g_assert_nonnull (strstr (text, "遅延ケース"));
+      g_assert_nonnull (strstr (text, "R7年度末"));
+    }
+
+  cli.paper = (char *) "letter";
+  expect_cli_error (plan, &cli, IKOU_ERROR_INVALID_OPTION);
+  cli.paper = NULL;
+  cli.from = (char *) "April";
+  expect_cli_error (plan, &cli, IKOU_ERROR_INVALID_OPTION);
+  cli.from = (char *) "2027-04";
+  expect_cli_error (plan, &cli, IKOU_ERROR_INVALID_OPTION);   /* after --to */
+  cli.from = NULL;
+  cli.today = (char *) "2025-13-01";
+  expect_cli_error (plan, &cli, IKOU_ERROR_INVALID_OPTION);
+  cli.today = NULL;
+  cli.scenario = (char *) "存在しない";
+  expect_cli_error (plan, &cli, IKOU_ERROR_NOT_FOUND);
+  cli.scenario = NULL;
+  cli.dpi = 300;
+  expect_cli_error (plan, &cli, IKOU_ERROR_INVALID_OPTION);   /* not a PNG */
+  cli.dpi = 0;
+  cli.output = (char *) "roadmap.docx";
+  expect_cli_error (plan, &cli, IKOU_ERROR_INVALID_OPTION);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +753,8 @@ main (int   argc,
   g_test_add_func ("/export/print-pages", test_print_pages);
   g_test_add_func ("/export/errors", test_errors);
   g_test_add_func ("/export/partial-write", test_partial_write);
+  g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/empty", test_empty);
 
   return g_test_run ();
 }

@@ -322,14 +322,15 @@ test_keyboard (Fixture       *f,
 {
   double x = x_for (f, ymd (2025, 5, 1));
 
-  /* Nothing selected yet: Alt+→ edits nothing. */
+  /* Nothing selected yet: Alt+→ edits nothing (the action is disabled,
+   * so the key goes on to the window). */
   gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.move-later", NULL);
   g_assert_cmpuint (f->n_edited, ==, 0);
 
   /* Click the ◆ contract of row 2, then Alt+→ twice and Alt+← once. */
   emit_drag (f, x, y_for_row (f, 2), 0, TRUE);
   g_assert_cmpuint (gtk_single_selection_get_selected (f->selection), ==, 2);
-  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.move-later", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.move-later", NULL));
   g_assert_cmpuint (f->n_edited, ==, 1);
   g_assert_cmpint (f->edited_old->contract_date, ==, ymd (2025, 5, 1));
   g_assert_cmpint (step_of (f, 2)->contract_date, ==, ymd (2025, 6, 1));
@@ -338,6 +339,12 @@ test_keyboard (Fixture       *f,
   g_assert_cmpuint (f->n_edited, ==, 3);
   g_assert_cmpint (step_of (f, 2)->contract_date, ==, ymd (2025, 6, 1));
   g_assert_cmpint (f->edited_old->contract_date, ==, ymd (2025, 7, 1));
+
+  /* Selecting another row drops the milestone selection. */
+  gtk_single_selection_set_selected (f->selection, 0);
+  g_assert_false (ikou_timeline_get_selected_milestone (f->timeline, NULL, NULL, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.move-later", NULL);
+  g_assert_cmpuint (f->n_edited, ==, 3);
 }
 
 static void

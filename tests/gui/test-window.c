@@ -125,11 +125,17 @@ open_sample_window (void)
 static void
 close_window (IkouWindow *window)
 {
+  gpointer weak = window;
+
   /* No "save changes?" question in tests. */
   window->close_confirmed = TRUE;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+
+  /* Nothing keeps a closed window alive (timers, signal handlers). */
+  g_assert_null (weak);
 }
 
 static guint
@@ -402,6 +408,8 @@ test_edit_rechecks_one_system (void)
   step->cutover_date = ikou_day_from_ymd (2025, 4, 1);
   step->standard_compliant = TRUE;
   ikou_history_insert_step (ikou_window_get_history (window), system, G_MAXUINT, step);
+  /* Single-system re-checks run just before the next frame. */
+  _ikou_window_flush_checks (window);
 
   g_assert_cmpuint (window->n_errors, <, errors_before);
   g_assert_cmpuint (count_rule_prefix (ikou_window_get_findings (window), "deadline.", IKOU_SEVERITY_ERROR),
@@ -414,6 +422,7 @@ test_edit_rechecks_one_system (void)
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_frames (GTK_WIDGET (window), 1);
   g_assert_cmpuint (window->n_errors, ==, errors_before);
 
   close_window (window);
@@ -459,11 +468,20 @@ test_save_and_recovery (void)
   /* An XML plan becomes an untitled document. */
   g_assert_null (ikou_window_get_file (window));
 
-  /* An edit makes it dirty; the recovery copy is written... */
+  /* An edit makes it dirty; two seconds later the recovery copy is
+   * written on its own... */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
   g_assert_true (ikou_window_get_dirty (window));
-  g_assert_true (ikou_window_autosave (window, &error));
-  g_assert_no_error (error);
+  g_assert_null (window->recovery_id);
+  {
+    gboolean timed_out = FALSE;
+    guint timeout_id = g_timeout_add (6000, timeout_cb, &timed_out);
+
+    while (window->recovery_id == NULL && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (timeout_id);
+  }
   recovery_file = g_build_filename (recovery_dir, window->recovery_id, NULL);
   {
     g_autofree char *ikou = g_strconcat (recovery_file, ".ikou", NULL);
@@ -472,6 +490,9 @@ test_save_and_recovery (void)
     g_assert_no_error (error);
     g_assert_cmpuint (ikou_plan_get_n_systems (copy), ==, 18);
   }
+  /* (and again on demand, e.g. before a risky operation) */
+  g_assert_true (ikou_window_autosave (window, &error));
+  g_assert_no_error (error);
 
   /* ...and is not an orphan while this process lives. */
   orphans = ikou_application_find_orphaned_recovery ();
@@ -485,6 +506,20 @@ test_save_and_recovery (void)
   {
     g_autofree char *ikou = g_strconcat (recovery_file, ".ikou", NULL);
     g_assert_false (g_file_test (ikou, G_FILE_TEST_EXISTS));
+  }
+
+  /* It is a recent plan now: in the settings and in the menu. */
+  {
+    g_auto(GStrv) recent = g_settings_get_strv (ikou_application_get_settings (app), "recent-files");
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autoptr(GVariant) target = NULL;
+
+    g_assert_nonnull (recent[0]);
+    g_assert_cmpstr (recent[0], ==, uri);
+    g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), >=, 1);
+    target = g_menu_model_get_item_attribute_value (G_MENU_MODEL (window->recent_menu), 0,
+                                                    G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, uri);
   }
 
   /* Undo after a save still works, and makes the document dirty again. */
@@ -569,14 +604,214 @@ test_broken_file (void)
   close_window (with_plan);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+destroy_cb (GtkWidget *widget,
+            gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+static void
+test_close_confirmation (void)
+{
+  IkouWindow *window = open_sample_window ();
+  AdwMessageDialog *dialog;
+  gboolean destroyed = FALSE;
+
+  g_signal_connect (window, "destroy", G_CALLBACK (destroy_cb), &destroyed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
+
+  /* A dirty document asks first: 保存 / 破棄 / キャンセル. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (destroyed);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+
+  /* Cancel keeps the window and its changes. */
+  /* (a click answers and closes; here we do both) */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (destroyed);
+  g_assert_true (ikou_window_get_dirty (window));
+
+  /* Discard closes it. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (!destroyed && g_main_context_iteration (NULL, TRUE))
+    ;
+  g_assert_true (destroyed);
+}
+
+static IkouWindow *
+window_with_plan_titled (const char *title)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (IKOU_IS_WINDOW (l->data) && ikou_window_get_plan (l->data) != NULL
+        && g_strcmp0 (ikou_plan_get_title (ikou_window_get_plan (l->data)), title) == 0)
+      return l->data;
+
+  return NULL;
+}
+
+static void
+test_open_from_command_line (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(IkouPlan) plan = ikou_xml_read_file (path, NULL);
+  IkouWindow *window;
+
+  /* `ikou plan.xml`: GApplication::open makes a window for the plan. */
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = window_with_plan_titled (ikou_plan_get_title (plan));
+  g_assert_nonnull (window);
+  g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (window)), ==, 17);
+  close_window (window);
+}
+
+static void
+test_recovery_offered (void)
+{
+  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *ikou = g_build_filename (dir, "crashed.ikou", NULL);
+  g_autofree char *ini = g_build_filename (dir, "crashed.ini", NULL);
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  AdwMessageDialog *dialog;
+  IkouWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  plan = ikou_xml_read_file (sample, &error);
+  g_assert_no_error (error);
+  ikou_plan_set_title (plan, "recovered plan");
+  g_assert_true (ikou_store_save (plan, ikou, &error));
+  g_assert_true (g_file_set_contents (ini, "[Recovery]\npid=2147483646\n", -1, &error));
+
+  /* Starting Ikou finds the copy a crashed Ikou left and offers it. */
+  g_unsetenv ("IKOU_NO_RECOVERY");
+  g_application_activate (G_APPLICATION (app));
+  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
+
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "recover"));
+  adw_message_dialog_response (dialog, "recover");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* It opens with its unsaved changes; the window keeps its own copy. */
+  window = window_with_plan_titled ("recovered plan");
+  g_assert_nonnull (window);
+  g_assert_true (ikou_window_get_dirty (window));
+  g_assert_false (g_file_test (ikou, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (ini, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (window->recovery_id);
+
+  /* Discarding it on close removes the window's copy too. */
+  {
+    g_autofree char *own = g_strconcat (window->recovery_id, ".ikou", NULL);
+    g_autofree char *own_path = g_build_filename (dir, own, NULL);
+
+    g_assert_true (g_file_test (own_path, G_FILE_TEST_EXISTS));
+    window->close_confirmed = TRUE;
+    gtk_window_close (GTK_WINDOW (window));
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_false (g_file_test (own_path, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_view_actions (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
+  GSettings *settings = ikou_application_get_settings (app);
+
+  /* 月 / 四半期 / 年度 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "s", "month"));
+  g_assert_cmpint (ikou_timeline_get_zoom (timeline), ==, IKOU_ZOOM_MONTH);
+  g_assert_cmpint (g_settings_get_enum (settings, "zoom"), ==, IKOU_ZOOM_MONTH);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "s", "fiscal-year"));
+  g_assert_cmpint (ikou_timeline_get_zoom (timeline), ==, IKOU_ZOOM_FISCAL_YEAR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "s", "quarter"));
+  g_assert_cmpint (g_settings_get_enum (settings, "zoom"), ==, IKOU_ZOOM_QUARTER);
+
+  /* Era labels, remembered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.era-labels", NULL));
+  g_assert_false (g_settings_get_boolean (settings, "era-labels"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.era-labels", NULL));
+  g_assert_true (g_settings_get_boolean (settings, "era-labels"));
+  wait_frames (GTK_WIDGET (window), 2);
+
+  /* Undo and redo follow the history. */
+  g_assert_false (gtk_widget_get_sensitive (window->undo_button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
+  g_assert_true (gtk_widget_get_sensitive (window->undo_button));
+  g_assert_false (gtk_widget_get_sensitive (window->redo_button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (gtk_widget_get_sensitive (window->undo_button));
+  g_assert_true (gtk_widget_get_sensitive (window->redo_button));
+
+  /* The export dialog has not landed: its button is there, disabled. */
+  g_assert_false (gtk_widget_get_sensitive (window->export_button));
+
+  /* The help overlay (Ctrl+?) and the about window. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  {
+    GtkWindow *about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+
+    g_assert_nonnull (about);
+    gtk_window_destroy (about);
+  }
+
+  close_window (window);
+}
+
+static void save_screenshot (GtkWidget  *widget,
+                             const char *path);
+
+static char *
+artifact_path (const char *what)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
+  g_autofree char *name = g_strdup_printf ("window-%s%s.png", lang, what);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
 static void
 test_empty_state (void)
 {
   IkouWindow *window = ikou_window_new (app);
+  g_autofree char *path = artifact_path ("-empty");
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 2);
+  wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  save_screenshot (GTK_WIDGET (window), path);
   g_assert_false (gtk_widget_get_visible (window->findings_button));
 
   /* 「サンプル計画を開く」 loads the sample into this window. */
@@ -608,32 +843,46 @@ save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* Revealers animate: let them finish. */
+static void
+settle_revealers (IkouWindow *window)
+{
+  GtkRevealer *revealers[] = { window->findings_revealer, window->editor_revealer };
+
+  for (guint i = 0; i < G_N_ELEMENTS (revealers); i++)
+    for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (revealers[i])
+                                  != gtk_revealer_get_reveal_child (revealers[i]); n++)
+      wait_frames (GTK_WIDGET (window), 1);
+  wait_frames (GTK_WIDGET (window), 3);
+}
+
 static void
 test_screenshot (void)
 {
   IkouWindow *window = open_sample_window ();
-  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
-  g_autofree char *name = g_strdup_printf ("window-%s.png", lang);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *findings_name = g_strdup_printf ("window-%s-findings.png", lang);
-  g_autofree char *findings_path = g_build_filename (dir, findings_name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_autofree char *path = artifact_path ("");
+  g_autofree char *findings_path = artifact_path ("-findings");
 
   /* What a planner sees after opening the sample and clicking a system. */
   g_object_set (window, "show-findings", FALSE, "show-editor", FALSE, NULL);
   gtk_single_selection_set_selected (ikou_window_get_selection (window), 2);
-  wait_frames (GTK_WIDGET (window), 3);
+  settle_revealers (window);
   save_screenshot (GTK_WIDGET (window), path);
   g_test_message ("screenshot: %s", path);
 
+  /* Every column of the list (the divider dragged to the right). */
+  {
+    g_autofree char *wide_path = artifact_path ("-columns");
+
+    gtk_paned_set_position (window->paned, 1060);
+    wait_frames (GTK_WIDGET (window), 3);
+    save_screenshot (GTK_WIDGET (window), wide_path);
+    gtk_paned_set_position (window->paned, 620);
+  }
+
   /* And with the findings panel and the editor open. */
   g_object_set (window, "show-findings", TRUE, "show-editor", TRUE, NULL);
-  /* Revealers animate: wait for them to finish. */
-  for (guint i = 0; i < 40 && (gtk_revealer_get_child_revealed (window->findings_revealer) == FALSE
-                               || gtk_revealer_get_child_revealed (window->editor_revealer) == FALSE); i++)
-    wait_frames (GTK_WIDGET (window), 1);
-  wait_frames (GTK_WIDGET (window), 3);
+  settle_revealers (window);
   save_screenshot (GTK_WIDGET (window), findings_path);
   g_test_message ("screenshot: %s", findings_path);
 
@@ -712,6 +961,10 @@ main (int   argc,
   g_test_add_func ("/window/save-and-recovery", test_save_and_recovery);
   g_test_add_func ("/window/orphaned-recovery", test_orphaned_recovery);
   g_test_add_func ("/window/broken-file", test_broken_file);
+  g_test_add_func ("/window/close-confirmation", test_close_confirmation);
+  g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
+  g_test_add_func ("/window/recovery-offered", test_recovery_offered);
+  g_test_add_func ("/window/view-actions", test_view_actions);
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/screenshot", test_screenshot);
 
