@@ -10,8 +10,9 @@ struct _IkouScenario
   GObject  parent_instance;
   char    *name;
   char    *description;
-  GArray  *overrides;   /* IkouOverride, in insertion order */
-  GHashTable *systems;  /* system id → number of overrides; makes resolve O(1) for untouched systems */
+  GArray     *overrides; /* IkouOverride, in insertion order (files keep it) */
+  GHashTable *index;     /* (system, step, field) key → position in overrides + 1 */
+  GHashTable *systems;   /* system id → number of overrides; makes resolve O(1) for untouched systems */
 };
 
 G_DEFINE_FINAL_TYPE (IkouScenario, ikou_scenario, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ ikou_scenario_finalize (GObject *object)
   g_free (self->name);
   g_free (self->description);
   g_array_unref (self->overrides);
+  g_hash_table_unref (self->index);
   g_hash_table_unref (self->systems);
 
   G_OBJECT_CLASS (ikou_scenario_parent_class)->finalize (object);
@@ -56,6 +58,7 @@ static void
 ikou_scenario_init (IkouScenario *self)
 {
   self->overrides = g_array_new (FALSE, FALSE, sizeof (IkouOverride));
+  self->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->systems = g_hash_table_new (NULL, NULL);
 }
 
@@ -106,20 +109,40 @@ ikou_scenario_set_description (IkouScenario *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Keys live in the key itself: system id (32 bits), step (24), field (8). */
+static gint64 *
+override_key (guint             system_id,
+              guint             step,
+              IkouOverrideField field)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = ((gint64) system_id << 32) | ((gint64) (step & 0xffffff) << 8) | (gint64) field;
+  return key;
+}
+
 static int
 find_override (IkouScenario      *self,
                guint              system_id,
                guint              step,
                IkouOverrideField  field)
 {
+  g_autofree gint64 *key = override_key (system_id, step, field);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->index, key)) - 1;
+}
+
+static void
+rebuild_index (IkouScenario *self)
+{
+  g_hash_table_remove_all (self->index);
   for (guint i = 0; i < self->overrides->len; i++)
     {
       const IkouOverride *o = &g_array_index (self->overrides, IkouOverride, i);
 
-      if (o->system_id == system_id && o->step == step && o->field == field)
-        return (int) i;
+      g_hash_table_insert (self->index, override_key (o->system_id, o->step, o->field),
+                           GINT_TO_POINTER (i + 1));
     }
-  return -1;
 }
 
 void
@@ -150,6 +173,8 @@ ikou_scenario_set_override (IkouScenario      *self,
                                                            GUINT_TO_POINTER (system_id)));
 
       g_array_append_val (self->overrides, o);
+      g_hash_table_insert (self->index, override_key (system_id, step, field),
+                           GINT_TO_POINTER (self->overrides->len));
       g_hash_table_insert (self->systems, GUINT_TO_POINTER (system_id),
                            GUINT_TO_POINTER (count + 1));
     }
@@ -172,7 +197,9 @@ ikou_scenario_remove_override (IkouScenario      *self,
   if (pos < 0)
     return FALSE;
 
+  /* Removal keeps the order; it is rare (an undo), so re-index. */
   g_array_remove_index (self->overrides, pos);
+  rebuild_index (self);
   count = GPOINTER_TO_UINT (g_hash_table_lookup (self->systems, GUINT_TO_POINTER (system_id)));
   if (count <= 1)
     g_hash_table_remove (self->systems, GUINT_TO_POINTER (system_id));
