@@ -234,6 +234,25 @@ severity_icon_name (IkouSeverity severity)
     }
 }
 
+/* The plan's text is Japanese whatever the interface language: tag it so
+ * Pango picks Japanese glyph forms and one font for every cell, so the
+ * text of all columns sits on the same line. */
+static PangoAttrList *
+japanese_text_attributes (void)
+{
+  static PangoAttrList *attrs;
+
+  if (g_once_init_enter (&attrs))
+    {
+      PangoAttrList *list = pango_attr_list_new ();
+
+      pango_attr_list_insert (list, pango_attr_language_new (pango_language_from_string ("ja-jp")));
+      g_once_init_leave (&attrs, list);
+    }
+
+  return attrs;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -244,6 +263,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (text), japanese_text_attributes ());
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 1);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);

@@ -68,6 +68,30 @@ with_suffix (GFile      *file,
   return g_file_get_child (parent, name);
 }
 
+/* @file with @suffix added when it lacks it.  The chooser asked about
+ * replacing the name the planner typed, not the one with the suffix: a
+ * file that exists under the new name is an error, never overwritten
+ * without asking. */
+static GFile *
+target_file (GFile       *chosen,
+             const char  *suffix,
+             GError     **error)
+{
+  g_autoptr(GFile) file = with_suffix (chosen, suffix);
+
+  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("A file named “%s” already exists. Choose another name, or type the "
+                     "whole name to replace it."), basename);
+      return NULL;
+    }
+
+  return g_steal_pointer (&file);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *native,
                      int              response,
@@ -97,9 +121,9 @@ chooser_response_cb (GtkNativeDialog *native,
     case CHOOSE_SAVE_AS:
     case CHOOSE_SAVE_AS_THEN_CLOSE:
       {
-        g_autoptr(GFile) file = with_suffix (chosen, ".ikou");
+        g_autoptr(GFile) file = target_file (chosen, ".ikou", &error);
 
-        if (!ikou_window_save_to_file (self, file, &error))
+        if (file == NULL || !ikou_window_save_to_file (self, file, &error))
           _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
         else if (purpose == CHOOSE_SAVE_AS_THEN_CLOSE)
           gtk_window_close (GTK_WINDOW (self));
@@ -108,10 +132,10 @@ chooser_response_cb (GtkNativeDialog *native,
 
     case CHOOSE_EXPORT_XML:
       {
-        g_autoptr(GFile) file = with_suffix (chosen, ".xml");
-        g_autofree char *path = g_file_get_path (file);
+        g_autoptr(GFile) file = target_file (chosen, ".xml", &error);
+        g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-        if (path == NULL)
+        if (file != NULL && path == NULL)
           g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO,
                        _("Choose a folder on this computer"));
 
@@ -119,8 +143,8 @@ chooser_response_cb (GtkNativeDialog *native,
           _ikou_window_show_error (self, _("Could Not Export the Plan"), error);
         else
           {
-            g_autofree char *basename = g_file_get_basename (file);
-            g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), basename);
+            g_autofree char *exported = g_file_get_basename (file);
+            g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), exported);
 
             adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
           }

@@ -90,8 +90,8 @@ compare_strings (const char *a,
   gboolean a_empty = a == NULL || *a == '\0';
   gboolean b_empty = b == NULL || *b == '\0';
 
-  /* Empty values sort last whichever way the column sorts... at least
-   * when ascending, which is what people look at first. */
+  /* Empty values after all others (in ascending order, the first one
+   * people look at). */
   if (a_empty || b_empty)
     return (int) a_empty - (int) b_empty;
 
@@ -352,6 +352,25 @@ cell_free (gpointer data)
   g_free (cell);
 }
 
+/* The plan's text is Japanese whatever the interface language: tag it so
+ * Pango picks Japanese glyph forms and one font for every cell, so the
+ * text of all columns sits on the same line. */
+static PangoAttrList *
+japanese_text_attributes (void)
+{
+  static PangoAttrList *attrs;
+
+  if (g_once_init_enter (&attrs))
+    {
+      PangoAttrList *list = pango_attr_list_new ();
+
+      pango_attr_list_insert (list, pango_attr_language_new (pango_language_from_string ("ja-jp")));
+      g_once_init_leave (&attrs, list);
+    }
+
+  return attrs;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -365,6 +384,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   cell->column = column;
   cell->text = text;
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (text), japanese_text_attributes ());
   /* One line, whatever the row's height would hold. */
   gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 1);
@@ -1254,9 +1274,6 @@ ikou_window_set_document (IkouWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "plan");
   ikou_window_update_title (self);
   _ikou_window_actions_update (self);
-
-  if (recovered)
-    g_clear_pointer (&self->recovery_id, g_free);
 }
 
 static gboolean

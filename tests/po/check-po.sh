@@ -13,7 +13,7 @@ status=0
 
 # Every C or .ui file with translatable strings is listed.
 for f in $(grep -rlE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_)\(|translatable="yes"' app ui data 2>/dev/null \
-           | grep -E '\.(c|ui|in)$' | sort); do
+           | grep -E '\.(c|ui)$' | sort) $(ls data/*.desktop.in data/*.metainfo.xml.in); do
   if ! grep -qx "$f" po/POTFILES.in; then
     echo "po/POTFILES.in does not list $f"
     status=1
