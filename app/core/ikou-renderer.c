@@ -52,6 +52,10 @@ typedef struct
   double right;
 } Obstacle;
 
+/* The finding markers of one system (see note_finding()). */
+typedef struct _SystemMarks SystemMarks;
+static void system_marks_free (gpointer data);
+
 struct _IkouRenderer
 {
   GObject          parent_instance;
@@ -61,9 +65,7 @@ struct _IkouRenderer
   GListModel      *rows;
   IkouSchedule    *schedule;
   IkouScenario    *scenario;
-  GPtrArray       *findings;
-  GHashTable      *worst_by_system;  /* system id → severity + 1 */
-  GHashTable      *worst_by_mark;    /* mark key → severity + 1 */
+  GHashTable      *marks;            /* system id → SystemMarks*, systems with findings */
 
   IkouRenderStyle  style;
   IkouColor        on_kind[IKOU_N_HOST_KINDS];
@@ -614,7 +616,6 @@ ikou_renderer_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->schedule);
   g_clear_object (&self->scenario);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ikou_renderer_parent_class)->dispose (object);
 }
@@ -628,8 +629,7 @@ ikou_renderer_finalize (GObject *object)
   g_hash_table_unref (self->fy_text);
   g_ptr_array_unref (self->phase_text);
   g_hash_table_unref (self->hosts);
-  g_hash_table_unref (self->worst_by_system);
-  g_hash_table_unref (self->worst_by_mark);
+  g_hash_table_unref (self->marks);
   for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
     g_clear_pointer (&self->hatch[i], cairo_pattern_destroy);
   g_clear_pointer (&self->font, pango_font_description_free);
@@ -674,8 +674,7 @@ ikou_renderer_init (IkouRenderer *self)
   self->fy_text = g_hash_table_new_full (NULL, NULL, NULL, cached_text_free);
   self->phase_text = g_ptr_array_new_with_free_func (cached_text_free);
   self->hosts = g_hash_table_new_full (NULL, NULL, NULL, host_info_free);
-  self->worst_by_system = g_hash_table_new (NULL, NULL);
-  self->worst_by_mark = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->marks = g_hash_table_new_full (NULL, NULL, NULL, system_marks_free);
   self->months = g_array_new (FALSE, FALSE, sizeof (IkouDay));
   self->phase_lane = g_array_new (FALSE, TRUE, sizeof (guint));
   self->row_buf = g_array_new (FALSE, FALSE, sizeof (RowData));
@@ -780,38 +779,80 @@ ikou_renderer_get_scenario (IkouRenderer *self)
   return self->scenario;
 }
 
-static gint64 *
-mark_key (guint system_id,
-          int   step,
-          int   milestone)
-{
-  gint64 *key = g_new (gint64, 1);
+/* Finding markers.  What a draw needs of the findings is, per system,
+ * the worst severity (the marker at the row's start) and the worst
+ * severity per (step, milestone) (the ring around a mark).  Both are
+ * kept in one small entry per system with findings, so that one
+ * system's findings can be replaced without looking at the others'
+ * (ikou_renderer_set_system_findings(), once per frame during a drag).
+ * A system has a handful of marks: they are kept in a short array. */
 
-  *key = ((gint64) system_id << 24) | ((gint64) (step & 0xfffff) << 4) | (milestone & 0xf);
-  return key;
-}
-
-static gint64
-mark_key_value (guint system_id,
-                int   step,
-                int   milestone)
+typedef struct
 {
-  return ((gint64) system_id << 24) | ((gint64) (step & 0xfffff) << 4) | (milestone & 0xf);
-}
+  int step;
+  int milestone;
+  int severity;
+} MarkWorst;
+
+struct _SystemMarks
+{
+  int        worst;       /* IkouSeverity; ERROR (0) is the worst */
+  guint      n_marks;
+  guint      alloc_marks;
+  MarkWorst *marks;
+};
 
 static void
-note_worst (GHashTable *table,
-            gpointer    key,
-            int         severity,
-            gboolean    owns_key)
+system_marks_free (gpointer data)
 {
-  int old = GPOINTER_TO_INT (g_hash_table_lookup (table, key));
+  SystemMarks *entry = data;
 
-  /* Stored as severity + 1 so that 0 means "none"; ERROR is 0, the worst. */
-  if (old == 0 || severity + 1 < old)
-    g_hash_table_replace (table, key, GINT_TO_POINTER (severity + 1));
-  else if (owns_key)
-    g_free (key);
+  g_free (entry->marks);
+  g_free (entry);
+}
+
+/* Notes @finding in @self's entry of its system (created on first use). */
+static void
+note_finding (IkouRenderer      *self,
+              const IkouFinding *finding)
+{
+  gpointer key = GUINT_TO_POINTER (finding->system_id);
+  SystemMarks *entry;
+
+  if ((guint) finding->severity >= IKOU_N_SEVERITIES)
+    return;
+
+  entry = g_hash_table_lookup (self->marks, key);
+  if (entry == NULL)
+    {
+      entry = g_new0 (SystemMarks, 1);
+      entry->worst = finding->severity;
+      g_hash_table_insert (self->marks, key, entry);
+    }
+  else if ((int) finding->severity < entry->worst)
+    entry->worst = finding->severity;
+
+  if (finding->step < 0 || finding->milestone < 0 || finding->milestone >= IKOU_N_MILESTONES)
+    return;
+
+  for (guint i = 0; i < entry->n_marks; i++)
+    {
+      MarkWorst *mark = &entry->marks[i];
+
+      if (mark->step == finding->step && mark->milestone == finding->milestone)
+        {
+          mark->severity = MIN (mark->severity, (int) finding->severity);
+          return;
+        }
+    }
+
+  if (entry->n_marks == entry->alloc_marks)
+    {
+      entry->alloc_marks = MAX (4, entry->alloc_marks * 2);
+      entry->marks = g_renew (MarkWorst, entry->marks, entry->alloc_marks);
+    }
+  entry->marks[entry->n_marks++] = (MarkWorst) { finding->step, finding->milestone,
+                                                 finding->severity };
 }
 
 void
@@ -820,26 +861,31 @@ ikou_renderer_set_findings (IkouRenderer *self,
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  if (findings != NULL)
-    g_ptr_array_ref (findings);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  self->findings = findings;
+  g_hash_table_remove_all (self->marks);
+  if (findings == NULL)
+    return;
 
-  g_hash_table_remove_all (self->worst_by_system);
-  g_hash_table_remove_all (self->worst_by_mark);
+  for (guint i = 0; i < findings->len; i++)
+    note_finding (self, g_ptr_array_index (findings, i));
+}
+
+void
+ikou_renderer_set_system_findings (IkouRenderer *self,
+                                   guint         system_id,
+                                   GPtrArray    *findings)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+
+  g_hash_table_remove (self->marks, GUINT_TO_POINTER (system_id));
   if (findings == NULL)
     return;
 
   for (guint i = 0; i < findings->len; i++)
     {
-      const IkouFinding *f = g_ptr_array_index (findings, i);
+      const IkouFinding *finding = g_ptr_array_index (findings, i);
 
-      if ((guint) f->severity >= IKOU_N_SEVERITIES)
-        continue;
-      note_worst (self->worst_by_system, GUINT_TO_POINTER (f->system_id), f->severity, FALSE);
-      if (f->step >= 0 && f->milestone >= 0 && f->milestone < IKOU_N_MILESTONES)
-        note_worst (self->worst_by_mark, mark_key (f->system_id, f->step, f->milestone),
-                    f->severity, TRUE);
+      g_return_if_fail (finding->system_id == system_id);
+      note_finding (self, finding);
     }
 }
 
@@ -1144,8 +1190,9 @@ static int
 worst_for_system (IkouRenderer *self,
                   guint         system_id)
 {
-  return GPOINTER_TO_INT (g_hash_table_lookup (self->worst_by_system,
-                                               GUINT_TO_POINTER (system_id))) - 1;
+  SystemMarks *entry = g_hash_table_lookup (self->marks, GUINT_TO_POINTER (system_id));
+
+  return entry != NULL ? entry->worst : -1;
 }
 
 static int
@@ -1154,9 +1201,13 @@ worst_for_mark (IkouRenderer *self,
                 int           step,
                 int           milestone)
 {
-  gint64 key = mark_key_value (system_id, step, milestone);
+  SystemMarks *entry = g_hash_table_lookup (self->marks, GUINT_TO_POINTER (system_id));
 
-  return GPOINTER_TO_INT (g_hash_table_lookup (self->worst_by_mark, &key)) - 1;
+  for (guint i = 0; entry != NULL && i < entry->n_marks; i++)
+    if (entry->marks[i].step == step && entry->marks[i].milestone == milestone)
+      return entry->marks[i].severity;
+
+  return -1;
 }
 
 static const IkouColor *

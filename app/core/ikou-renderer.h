@@ -109,8 +109,17 @@ void          ikou_renderer_set_schedule      (IkouRenderer          *self,
 void          ikou_renderer_set_scenario      (IkouRenderer          *self,
                                                IkouScenario          *scenario);
 IkouScenario *ikou_renderer_get_scenario      (IkouRenderer          *self);
-/* @findings: IkouFinding array (borrowed reference kept); markers on rows. */
+/* Replaces all finding markers with those of @findings (IkouFinding, any
+ * order; NULL = none).  The renderer keeps what it draws (per system, the
+ * worst severity and the worst per milestone), not the array: O(n). */
 void          ikou_renderer_set_findings      (IkouRenderer          *self,
+                                               GPtrArray             *findings);
+/* Replaces the finding markers of one system with those of @findings
+ * (all of that system's findings, each with @system_id; NULL or empty =
+ * none); the other systems' stay.  Costs O(len) whatever the plan's
+ * size: the window calls it for the system a drag or an edit touched. */
+void          ikou_renderer_set_system_findings (IkouRenderer        *self,
+                                               guint                  system_id,
                                                GPtrArray             *findings);
 void          ikou_renderer_set_style         (IkouRenderer          *self,
                                                const IkouRenderStyle *style);

@@ -49,6 +49,68 @@ gboolean    ikou_xml_validate           (xmlDoc                  *doc,
                                          IkouErrorCode            code,
                                          GError                 **error);
 
+/*
+ * Streaming: a document read element by element (libxml2's xmlTextReader)
+ * and validated against a compiled-in RELAX NG schema as it goes, so that
+ * memory does not grow with the file: only the element being looked at
+ * is in memory, and what has been passed is freed.  The same safety and
+ * the same errors as ikou_xml_parse() followed by ikou_xml_validate(): a
+ * DOCTYPE is refused before libxml2 reads it, and every error names the
+ * file and (nearly always) the line.  The first error ends the stream
+ * (see ikou_xml_stream_fail()).
+ */
+typedef struct _IkouXmlStream IkouXmlStream;
+
+/* Reads @data (of @length bytes), which must stay valid until the stream
+ * is freed.  Problems with the data are reported by the first call to
+ * ikou_xml_stream_next_element(). */
+IkouXmlStream *ikou_xml_stream_new_for_data     (const char               *data,
+                                                 gsize                     length,
+                                                 const char               *display_name,
+                                                 const IkouXmlErrorCodes  *codes,
+                                                 const char               *schema_name);
+/* Opens @path for reading (not read into memory at once); failing to open
+ * it is IKOU_ERROR_NOT_FOUND or IKOU_ERROR_IO naming @path, and so is a
+ * failure to read it later. */
+IkouXmlStream *ikou_xml_stream_new_for_file     (const char               *path,
+                                                 const IkouXmlErrorCodes  *codes,
+                                                 const char               *schema_name,
+                                                 GError                  **error);
+void           ikou_xml_stream_free             (IkouXmlStream            *stream);
+const char    *ikou_xml_stream_get_display_name (IkouXmlStream            *stream);
+
+/* Moves to the next element in document order (into the children of the
+ * previous one, unless it was skipped) and returns it with its attributes
+ * but not necessarily its children, and its depth (0 for the root).
+ * Returns TRUE with *@out_element NULL at the end of a complete, valid
+ * document, and FALSE with @error set on the first problem.  The root is
+ * returned even when its start tag breaks the schema, so that the caller
+ * can first tell a document of another kind or a newer format; that error
+ * then comes with the next call.  The element stays valid until the next
+ * call to ikou_xml_stream_next_element() or ikou_xml_stream_skip(). */
+gboolean       ikou_xml_stream_next_element     (IkouXmlStream            *stream,
+                                                 xmlNode                 **out_element,
+                                                 int                      *out_depth,
+                                                 GError                  **error);
+/* Reads the rest of the current element so that its whole subtree is
+ * there (not yet validated below the element's start tag: that happens
+ * in ikou_xml_stream_skip()). */
+xmlNode       *ikou_xml_stream_expand           (IkouXmlStream            *stream,
+                                                 GError                  **error);
+/* Moves past the current element and its content, validating it and
+ * freeing it; the next ikou_xml_stream_next_element() returns what
+ * follows it.  FALSE with @error when the rest of the element (or what
+ * libxml2 read ahead) is broken or breaks the schema. */
+gboolean       ikou_xml_stream_skip             (IkouXmlStream            *stream,
+                                                 GError                  **error);
+/* Call when giving up on the document because of *@error (from the stream
+ * or the caller's own checks): reads the rest of the file only to see
+ * whether it is damaged, and if so makes that the error instead.  A
+ * damaged or incomplete file is reported as such wherever the damage is,
+ * as by ikou_xml_parse(), before what the content says. */
+void           ikou_xml_stream_fail             (IkouXmlStream            *stream,
+                                                 GError                  **error);
+
 /* Reads a whole file; a failure is IKOU_ERROR_IO naming @path. */
 gboolean    ikou_xml_read_file_contents (const char              *path,
                                          char                   **contents,
@@ -165,5 +227,6 @@ gboolean       ikou_write_file_atomic     (const char    *path,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouXmlWriter, ikou_xml_writer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouXmlStream, ikou_xml_stream_free)
 
 G_END_DECLS

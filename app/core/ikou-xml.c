@@ -72,46 +72,41 @@ read_id (Reader      *reader,
 }
 
 static gboolean
-read_hosts (Reader   *reader,
-            xmlNode  *root,
-            GError  **error)
+read_host (Reader   *reader,
+           xmlNode  *node,
+           GError  **error)
 {
-  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "hosts"), "host");
-       node != NULL;
-       node = ikou_xml_next_sibling (node, "host"))
+  g_autoptr(IkouHost) host = NULL;
+  g_autofree char *name = ikou_xml_get_attr (node, "name");
+  g_autofree char *kind_name = ikou_xml_get_attr (node, "kind");
+  g_autofree char *note = ikou_xml_get_child_text (node, "note");
+  IkouHostKind kind = IKOU_HOST_OTHER;
+  IkouDay from, until;
+  guint id;
+
+  if (!read_id (reader, node, &id, error))
+    return FALSE;
+  if (ikou_plan_lookup_host (reader->plan, id) != NULL)
     {
-      g_autoptr(IkouHost) host = NULL;
-      g_autofree char *name = ikou_xml_get_attr (node, "name");
-      g_autofree char *kind_name = ikou_xml_get_attr (node, "kind");
-      g_autofree char *note = ikou_xml_get_child_text (node, "note");
-      IkouHostKind kind = IKOU_HOST_OTHER;
-      IkouDay from, until;
-      guint id;
-
-      if (!read_id (reader, node, &id, error))
-        return FALSE;
-      if (ikou_plan_lookup_host (reader->plan, id) != NULL)
-        {
-          ikou_xml_set_error (error, INVALID, reader->name, node,
-                              _("the host id %u is used twice."), id);
-          return FALSE;
-        }
-      if (!ikou_host_kind_from_string (kind_name, &kind))
-        {
-          ikou_xml_set_error (error, INVALID, reader->name, node,
-                              _("“%s” is not a kind of host."), kind_name);
-          return FALSE;
-        }
-      if (!ikou_xml_get_date_attr (node, "available-from", reader->name, INVALID, &from, error) ||
-          !ikou_xml_get_date_attr (node, "available-until", reader->name, INVALID, &until, error))
-        return FALSE;
-
-      host = ikou_host_new (id, name, kind);
-      ikou_host_set_available_from (host, from);
-      ikou_host_set_available_until (host, until);
-      ikou_host_set_note (host, note);
-      ikou_plan_add_host (reader->plan, host);
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("the host id %u is used twice."), id);
+      return FALSE;
     }
+  if (!ikou_host_kind_from_string (kind_name, &kind))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("“%s” is not a kind of host."), kind_name);
+      return FALSE;
+    }
+  if (!ikou_xml_get_date_attr (node, "available-from", reader->name, INVALID, &from, error) ||
+      !ikou_xml_get_date_attr (node, "available-until", reader->name, INVALID, &until, error))
+    return FALSE;
+
+  host = ikou_host_new (id, name, kind);
+  ikou_host_set_available_from (host, from);
+  ikou_host_set_available_until (host, until);
+  ikou_host_set_note (host, note);
+  ikou_plan_add_host (reader->plan, host);
 
   return TRUE;
 }
@@ -253,23 +248,6 @@ read_system (Reader      *reader,
 }
 
 static gboolean
-read_systems (Reader   *reader,
-              xmlNode  *root,
-              GError  **error)
-{
-  gboolean ok = TRUE;
-
-  ikou_plan_begin_bulk (reader->plan);
-  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "systems"), "system");
-       node != NULL && ok;
-       node = ikou_xml_next_sibling (node, "system"))
-    ok = read_system (reader, node, error);
-  ikou_plan_end_bulk (reader->plan);
-
-  return ok;
-}
-
-static gboolean
 read_override (Reader        *reader,
                IkouScenario  *scenario,
                xmlNode       *node,
@@ -347,38 +325,31 @@ read_override (Reader        *reader,
 }
 
 static gboolean
-read_scenarios (Reader   *reader,
-                xmlNode  *root,
-                GError  **error)
+read_scenario (Reader   *reader,
+               xmlNode  *node,
+               GError  **error)
 {
-  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "scenarios"),
-                                             "scenario");
-       node != NULL;
-       node = ikou_xml_next_sibling (node, "scenario"))
+  g_autofree char *name = ikou_xml_get_attr (node, "name");
+  g_autofree char *description = ikou_xml_get_child_text (node, "description");
+  g_autoptr(IkouScenario) scenario = NULL;
+
+  /* Scenarios are chosen by name (ikou check --scenario). */
+  if (name != NULL && ikou_plan_lookup_scenario (reader->plan, name) != NULL)
     {
-      g_autofree char *name = ikou_xml_get_attr (node, "name");
-      g_autofree char *description = ikou_xml_get_child_text (node, "description");
-      g_autoptr(IkouScenario) scenario = NULL;
-
-      /* Scenarios are chosen by name (ikou check --scenario). */
-      if (name != NULL && ikou_plan_lookup_scenario (reader->plan, name) != NULL)
-        {
-          ikou_xml_set_error (error, INVALID, reader->name, node,
-                              _("the scenario name “%s” is used twice."), name);
-          return FALSE;
-        }
-
-      scenario = ikou_scenario_new (name);
-      ikou_scenario_set_description (scenario, description);
-      for (xmlNode *child = ikou_xml_first_child (node, "override");
-           child != NULL;
-           child = ikou_xml_next_sibling (child, "override"))
-        if (!read_override (reader, scenario, child, error))
-          return FALSE;
-
-      ikou_plan_add_scenario (reader->plan, scenario);
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("the scenario name “%s” is used twice."), name);
+      return FALSE;
     }
 
+  scenario = ikou_scenario_new (name);
+  ikou_scenario_set_description (scenario, description);
+  for (xmlNode *child = ikou_xml_first_child (node, "override");
+       child != NULL;
+       child = ikou_xml_next_sibling (child, "override"))
+    if (!read_override (reader, scenario, child, error))
+      return FALSE;
+
+  ikou_plan_add_scenario (reader->plan, scenario);
   return TRUE;
 }
 
@@ -427,46 +398,135 @@ check_root (Reader   *reader,
   return TRUE;
 }
 
-static IkouPlan *
-read_data (const char  *data,
-           gsize        length,
-           const char  *display_name,
-           GError     **error)
+/* The plan's own text fields: <organization> … <schedule-version>. */
+static gboolean
+read_meta (Reader   *reader,
+           xmlNode  *node,
+           GError  **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
+  static const struct
+  {
+    const char *element;
+    void      (*setter) (IkouPlan *plan, const char *text);
+  } meta[] = {
+    { "organization", ikou_plan_set_organization },
+    { "org-code", ikou_plan_set_org_code },
+    { "title", ikou_plan_set_title },
+    { "description", ikou_plan_set_description },
+    { "schedule-version", ikou_plan_set_schedule_version },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
+    if (ikou_xml_is_element (node, meta[i].element))
+      {
+        g_autofree char *text = ikou_xml_get_text (node);
+
+        meta[i].setter (reader->plan, text);
+        break;
+      }
+
+  return TRUE;
+}
+
+/* One child of <hosts>, <systems> or <scenarios>, or of the root. */
+static gboolean
+read_element (Reader      *reader,
+              const char  *section,
+              xmlNode     *node,
+              GError     **error)
+{
+  if (section == NULL)
+    return read_meta (reader, node, error);
+  if (g_str_equal (section, "hosts") && ikou_xml_is_element (node, "host"))
+    return read_host (reader, node, error);
+  if (g_str_equal (section, "systems") && ikou_xml_is_element (node, "system"))
+    return read_system (reader, node, error);
+  if (g_str_equal (section, "scenarios") && ikou_xml_is_element (node, "scenario"))
+    return read_scenario (reader, node, error);
+
+  /* Anything else has already failed the schema. */
+  return TRUE;
+}
+
+/* Reads the plan element by element as libxml2's reader validates it, so
+ * that a national plan (34,592 systems, 20 MB) is never a document tree
+ * in memory: each host, system and scenario is built from its own small
+ * subtree, which is freed before the next is read.
+ *
+ * As with a document tree, a damaged file is reported as damaged, the
+ * root is checked for another kind of document or a newer format before
+ * the schema, and within one element the schema comes before the
+ * reader's own checks (an element that breaks it is not read).  Across
+ * elements the first problem in the file is the one reported. */
+static IkouPlan *
+read_stream (IkouXmlStream  *stream,
+             GError        **error)
+{
   g_autoptr(IkouPlan) plan = NULL;
-  g_autofree char *text = NULL;
-  Reader reader = { display_name, NULL };
-  xmlNode *root;
+  g_autoptr(GError) local_error = NULL;
+  Reader reader = { ikou_xml_stream_get_display_name (stream), NULL };
+  const char *section = NULL;
+  xmlNode *node;
+  int depth;
+  gboolean ok = TRUE;
 
-  doc = ikou_xml_parse (data, length, display_name, &plan_codes, error);
-  if (doc == NULL)
+  if (!ikou_xml_stream_next_element (stream, &node, &depth, error))
     return NULL;
-
-  root = xmlDocGetRootElement (doc);
-  if (!check_root (&reader, root, error) ||
-      !ikou_xml_validate (doc, SCHEMA_NAME, display_name, INVALID, error))
-    return NULL;
+  /* next_element() returns the root first, or fails. */
+  g_assert (node != NULL && depth == 0);
+  if (!check_root (&reader, node, error))
+    {
+      ikou_xml_stream_fail (stream, error);
+      return NULL;
+    }
 
   plan = ikou_plan_new ();
   reader.plan = plan;
+  ikou_plan_begin_bulk (plan);
 
-#define META(element, setter)                                 \
-  text = ikou_xml_get_child_text (root, element);             \
-  setter (plan, text);                                        \
-  g_clear_pointer (&text, g_free);
+  while (ok && (ok = ikou_xml_stream_next_element (stream, &node, &depth, error)) &&
+         node != NULL)
+    {
+      if (depth == 1)
+        {
+          static const char * const sections[] = { "hosts", "systems", "scenarios" };
 
-  META ("organization", ikou_plan_set_organization)
-  META ("org-code", ikou_plan_set_org_code)
-  META ("title", ikou_plan_set_title)
-  META ("description", ikou_plan_set_description)
-  META ("schedule-version", ikou_plan_set_schedule_version)
-#undef META
+          section = NULL;
+          for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+            if (ikou_xml_is_element (node, sections[i]))
+              section = sections[i];
+          if (section != NULL)
+            continue;  /* read on into its children */
+        }
 
-  if (!read_hosts (&reader, root, error) ||
-      !read_systems (&reader, root, error) ||
-      !read_scenarios (&reader, root, error))
-    return NULL;
+      if (depth > 2 || (depth == 2 && section == NULL))
+        {
+          /* Invalid: the schema has said so already. */
+          ok = ikou_xml_stream_skip (stream, error);
+          continue;
+        }
+
+      if (ikou_xml_stream_expand (stream, error) == NULL)
+        ok = FALSE;
+      else if (!read_element (&reader, section, node, &local_error))
+        {
+          /* A schema error further inside the element explains more than
+           * what it led to: it comes first. */
+          if (ikou_xml_stream_skip (stream, error))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          ok = FALSE;
+        }
+      else
+        ok = ikou_xml_stream_skip (stream, error);
+    }
+
+  ikou_plan_end_bulk (plan);
+
+  if (!ok)
+    {
+      ikou_xml_stream_fail (stream, error);
+      return NULL;
+    }
 
   return g_steal_pointer (&plan);
 }
@@ -477,28 +537,32 @@ ikou_xml_read_data (const char  *data,
                     const char  *display_name,
                     GError     **error)
 {
+  g_autoptr(IkouXmlStream) stream = NULL;
+
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_data (data, length, display_name != NULL ? display_name : _("the plan"), error);
+  stream = ikou_xml_stream_new_for_data (data, length,
+                                         display_name != NULL ? display_name : _("the plan"),
+                                         &plan_codes, SCHEMA_NAME);
+  return read_stream (stream, error);
 }
 
 IkouPlan *
 ikou_xml_read_file (const char  *path,
                     GError     **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  gsize length;
+  g_autoptr(IkouXmlStream) stream = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!ikou_xml_read_file_contents (path, &data, &length, error))
+  /* Read as it goes: the file is never in memory as a whole. */
+  stream = ikou_xml_stream_new_for_file (path, &plan_codes, SCHEMA_NAME, error);
+  if (stream == NULL)
     return NULL;
 
-  name = g_filename_display_name (path);
-  return read_data (data, length, name, error);
+  return read_stream (stream, error);
 }
 
 /* Writing: the order of the model, attributes in schema order, nothing

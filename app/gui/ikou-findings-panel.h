@@ -14,10 +14,26 @@ G_DECLARE_FINAL_TYPE (IkouFindingsPanel, ikou_findings_panel, IKOU, FINDINGS_PAN
  * and message, errors first, with a toggle per severity.  Activating a
  * row emits ::finding-activated with the finding. */
 GtkWidget  *ikou_findings_panel_new                  (void);
-/* @findings: IkouFinding array.  The panel keeps a reference until the
- * next call and reads it only when asked for rows, so the owner must call
- * again before it changes the array's contents. */
+/* Replaces all findings: @findings is an IkouFinding array in plan order
+ * (each system's findings together).  The panel keeps a reference until
+ * the next whole replacement and reads it only when asked for rows, so
+ * the owner must call again before it changes the array's contents. */
 void        ikou_findings_panel_set_findings         (IkouFindingsPanel *self,
+                                                      GPtrArray         *findings);
+/* Replaces all findings, given per system: @per_system holds, for each
+ * system of the plan in plan order, a GPtrArray of its findings or NULL.
+ * The panel keeps a reference to each system's array (not to
+ * @per_system): the owner replaces a system's array instead of changing
+ * it.  One ::items-changed; O(systems). */
+void        ikou_findings_panel_set_findings_by_system (IkouFindingsPanel *self,
+                                                      GPtrArray         *per_system);
+/* Replaces the findings of the system at @position (its place in the
+ * plan, as in the last whole replacement) with @findings (NULL = none;
+ * a reference is kept, as above).  Only that system's rows change: the
+ * model emits ::items-changed for them alone, per severity, and not at
+ * all when they read the same.  O(log systems + its findings). */
+void        ikou_findings_panel_set_system_findings  (IkouFindingsPanel *self,
+                                                      guint              position,
                                                       GPtrArray         *findings);
 void        ikou_findings_panel_set_severity_visible (IkouFindingsPanel *self,
                                                       IkouSeverity       severity,

@@ -29,7 +29,8 @@ struct _IkouTimeline
   IkouRenderer       *renderer;
   IkouPlan           *plan;
   GtkSingleSelection *selection;
-  GPtrArray          *findings;
+  GHashTable         *findings;        /* system id → GPtrArray of its findings (a reference) */
+  GPtrArray          *findings_owner;  /* the flat array of set_findings(), or NULL */
   IkouSchedule       *schedule;
   IkouDay             today;
   gboolean            era_labels;
@@ -460,8 +461,14 @@ update_popover (IkouTimeline *self,
   const char *what = self->drag.kind == DRAG_BAR ? _("Cut-over")
                                                  : ikou_milestone_label (self->drag.milestone);
   /* Above the row, so the popover (and its shadow margin, which is
-   * opaque without a compositor) never hides the mark being moved. */
-  GdkRectangle rect = { (int) x - 1, (int) y - 4, 2, 2 };
+   * opaque without a compositor) never hides the mark being moved; at the
+   * edge when the mark has left the view (a popover pointing outside
+   * every monitor cannot be placed). */
+  GdkRectangle rect = {
+    (int) CLAMP (x, 1, MAX (1, gtk_widget_get_width (GTK_WIDGET (self)) - 1)) - 1,
+    (int) CLAMP (y, 4, MAX (4, gtk_widget_get_height (GTK_WIDGET (self)))) - 4,
+    2, 2
+  };
 
   text = g_strdup_printf ("%s  %s", what, date);
   gtk_label_set_text (self->drag_label, text);
@@ -805,9 +812,11 @@ query_tooltip_cb (IkouTimeline *self,
         GString *s = g_string_new (ikou_system_get_name (hit.system));
         guint shown = 0, more = 0;
 
-        for (guint i = 0; self->findings && i < self->findings->len; i++)
+        GPtrArray *findings = g_hash_table_lookup (self->findings, GUINT_TO_POINTER (id));
+
+        for (guint i = 0; findings != NULL && i < findings->len; i++)
           {
-            IkouFinding *f = g_ptr_array_index (self->findings, i);
+            IkouFinding *f = g_ptr_array_index (findings, i);
 
             if (f->system_id != id)
               continue;
@@ -994,7 +1003,8 @@ ikou_timeline_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->vadjustment, self);
       g_clear_object (&self->vadjustment);
     }
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_hash_table_unref);
+  g_clear_pointer (&self->findings_owner, g_ptr_array_unref);
   g_clear_object (&self->schedule);
   g_clear_object (&self->renderer);
 
@@ -1157,6 +1167,7 @@ ikou_timeline_init (IkouTimeline *self)
   GtkWidget *label;
 
   self->renderer = ikou_renderer_new ();
+  self->findings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->today = ikou_day_today ();
   self->sel_step = -1;
   ikou_renderer_set_today (self->renderer, self->today);
@@ -1297,14 +1308,79 @@ void
 ikou_timeline_set_findings (IkouTimeline *self,
                             GPtrArray    *findings)
 {
+  GPtrArray *old_owner;
+
   g_return_if_fail (IKOU_IS_TIMELINE (self));
 
+  /* Per system, arrays borrowing the findings of @findings (kept alive
+   * by a reference to it). */
+  old_owner = g_steal_pointer (&self->findings_owner);
+  g_hash_table_remove_all (self->findings);
   if (findings != NULL)
-    g_ptr_array_ref (findings);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  self->findings = findings;
+    {
+      self->findings_owner = g_ptr_array_ref (findings);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          IkouFinding *finding = g_ptr_array_index (findings, i);
+          gpointer key = GUINT_TO_POINTER (finding->system_id);
+          GPtrArray *mine = g_hash_table_lookup (self->findings, key);
+
+          if (mine == NULL)
+            g_hash_table_insert (self->findings, key, mine = g_ptr_array_new ());
+          g_ptr_array_add (mine, finding);
+        }
+    }
+  g_clear_pointer (&old_owner, g_ptr_array_unref);
+
   ikou_renderer_set_findings (self->renderer, findings);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ikou_timeline_set_findings_by_system (IkouTimeline *self,
+                                      GPtrArray    *per_system)
+{
+  g_return_if_fail (IKOU_IS_TIMELINE (self));
+
+  g_hash_table_remove_all (self->findings);
+  ikou_renderer_set_findings (self->renderer, NULL);
+  for (guint i = 0; per_system != NULL && i < per_system->len; i++)
+    {
+      GPtrArray *findings = g_ptr_array_index (per_system, i);
+      guint id;
+
+      if (findings == NULL || findings->len == 0)
+        continue;
+      id = ((const IkouFinding *) g_ptr_array_index (findings, 0))->system_id;
+      g_hash_table_insert (self->findings, GUINT_TO_POINTER (id), g_ptr_array_ref (findings));
+      ikou_renderer_set_system_findings (self->renderer, id, findings);
+    }
+  g_clear_pointer (&self->findings_owner, g_ptr_array_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ikou_timeline_set_system_findings (IkouTimeline *self,
+                                   guint         system_id,
+                                   GPtrArray    *findings)
+{
+  g_return_if_fail (IKOU_IS_TIMELINE (self));
+
+  if (findings != NULL && findings->len > 0)
+    g_hash_table_insert (self->findings, GUINT_TO_POINTER (system_id),
+                         g_ptr_array_ref (findings));
+  else
+    g_hash_table_remove (self->findings, GUINT_TO_POINTER (system_id));
+  ikou_renderer_set_system_findings (self->renderer, system_id, findings);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+ikou_timeline_is_dragging (IkouTimeline *self)
+{
+  g_return_val_if_fail (IKOU_IS_TIMELINE (self), FALSE);
+
+  return self->drag.kind != DRAG_NONE;
 }
 
 void

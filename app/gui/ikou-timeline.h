@@ -60,8 +60,23 @@ void          ikou_timeline_set_schedule      (IkouTimeline       *self,
                                                IkouSchedule       *schedule);
 void          ikou_timeline_set_selection     (IkouTimeline       *self,
                                                GtkSingleSelection *selection);
+/* Replaces all findings (IkouFinding, plan order; a reference is kept
+ * until the next whole replacement, so do not change its contents). */
 void          ikou_timeline_set_findings      (IkouTimeline       *self,
                                                GPtrArray          *findings);
+/* Replaces all findings, given per system: each element of @per_system
+ * is one system's findings array or NULL (see
+ * ikou_findings_panel_set_findings_by_system(); references are kept to
+ * the per-system arrays, which the owner replaces, never changes). */
+void          ikou_timeline_set_findings_by_system (IkouTimeline  *self,
+                                               GPtrArray          *per_system);
+/* Replaces one system's findings (NULL = none): its markers and tooltip
+ * follow, the others' stay.  O(its findings). */
+void          ikou_timeline_set_system_findings (IkouTimeline     *self,
+                                               guint               system_id,
+                                               GPtrArray          *findings);
+/* Whether a milestone or a build bar is being dragged right now. */
+gboolean      ikou_timeline_is_dragging       (IkouTimeline       *self);
 void          ikou_timeline_set_today         (IkouTimeline       *self,
                                                IkouDay             today);
 void          ikou_timeline_set_zoom          (IkouTimeline       *self,

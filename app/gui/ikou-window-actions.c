@@ -8,7 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ikou-error.h"
+#include "ikou-export-dialog.h"
 #include "ikou-host-editor.h"
+#include "ikou-print-operation.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
 #include "ikou-xml.h"
@@ -438,13 +440,156 @@ open_recent_action (GtkWidget  *widget,
   ikou_window_open (self, file);
 }
 
+/* Roadmap export and printing */
+
+static void
+exported_cb (IkouWindow       *self,
+             GFile            *file,
+             guint             n_files,
+             IkouExportDialog *dialog)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n_files > 1)
+    /* Translators: PNG and SVG exports write one file per page */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Exported to “%s” and %u more file",
+                                          "Exported to “%s” and %u more files",
+                                          n_files - 1),
+                             basename, n_files - 1);
+  else
+    title = g_strdup_printf (_("Exported to “%s”"), basename);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, C_("exported file", "Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  /* The roadmap export dialog (PDF, PNG, SVG) is not part of the window
-   * yet; the action stays disabled until it is. */
+  IkouWindow *self = IKOU_WINDOW (widget);
+  IkouExportDialog *dialog;
+
+  if (self->plan == NULL)
+    return;
+
+  /* The findings the window shows, not ones waiting for a re-check. */
+  _ikou_window_flush_checks (self);
+
+  dialog = ikou_export_dialog_new (self);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uri = g_variant_get_string (param, NULL);
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  if (!g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), &error))
+    _ikou_window_show_error (self, _("Could Not Open the Roadmap"), error);
+}
+
+/* The printer, paper and orientation chosen last, for the rest of the
+ * session (every window). */
+static GtkPrintSettings *session_print_settings;
+static GtkPageSetup *session_page_setup;
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               IkouWindow              *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      g_object_set_data (G_OBJECT (operation), "ikou-error-shown", GINT_TO_POINTER (TRUE));
+      _ikou_window_show_error (self, _("Could Not Print the Roadmap"), error);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
+      if (settings != NULL)
+        {
+          GtkPaperSize *paper = gtk_print_settings_get_paper_size (settings);
+
+          g_clear_object (&session_print_settings);
+          session_print_settings = gtk_print_settings_copy (settings);
+
+          /* The paper chosen in the dialog's page setup tab. */
+          if (paper != NULL)
+            {
+              GtkPageSetup *setup = gtk_page_setup_new ();
+
+              gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+              gtk_page_setup_set_orientation (setup, gtk_print_settings_get_orientation (settings));
+              g_clear_object (&session_page_setup);
+              session_page_setup = setup;
+              gtk_paper_size_free (paper);
+            }
+        }
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(IkouPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  IkouExportOptions options;
+
+  if (self->plan == NULL)
+    return;
+
+  _ikou_window_flush_checks (self);
+
+  ikou_export_options_init (&options);
+  options.today = self->today;
+  options.era_labels = self->era_labels;
+  operation = ikou_print_operation_new (self->plan, NULL, self->schedule,
+                                        G_LIST_MODEL (self->selection), self->findings,
+                                        &options, &error);
+  if (operation == NULL)
+    {
+      _ikou_window_show_error (self, _("Could Not Print the Roadmap"), error);
+      return;
+    }
+
+  if (session_print_settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), session_print_settings);
+  if (session_page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), session_page_setup);
+
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* An error found before printing began may come back here rather than
+   * through ::done: say it once. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR
+      && g_object_get_data (G_OBJECT (operation), "ikou-error-shown") == NULL)
+    _ikou_window_show_error (self, _("Could Not Print the Roadmap"), error);
 }
 
 static void
@@ -614,6 +759,8 @@ _ikou_window_class_actions_init (IkouWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-system", NULL, add_system_action);
@@ -635,6 +782,7 @@ _ikou_window_class_actions_init (IkouWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-xml", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
@@ -667,8 +815,8 @@ _ikou_window_actions_update (IkouWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_plan);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_plan);
   gtk_widget_action_set_enabled (widget, "win.export-xml", has_plan);
-  /* Until the export dialog lands. */
-  gtk_widget_action_set_enabled (widget, "win.export", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.print", has_plan);
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
   gtk_widget_action_set_enabled (widget, "win.add-system", has_plan);

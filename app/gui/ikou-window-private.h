@@ -66,10 +66,12 @@ struct _IkouWindow
   GtkWidget          *system_editor;   /* IkouSystemEditor */
   GtkColumnViewColumn *columns[IKOU_N_COLUMNS];
   GtkCustomFilter    *filter;
+  GListModel         *rows;            /* the plan, plus a row refresh per edited system */
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   GtkSingleSelection *selection;
   char               *search_key;      /* casefolded search text, or NULL */
+  IkouSystem         *kept_system;     /* selected, edited out of the search: shown until deselected */
   GPtrArray          *cells;           /* IkouCell *, the list's live cells */
 
   /* The document */
@@ -80,14 +82,24 @@ struct _IkouWindow
   gboolean            recovered;       /* unsaved changes from a recovery copy */
   IkouDay             today;
 
-  /* Findings: all of the plan's, in plan order, and per system id the
-   * worst severity and the count (packed, see ikou-window.c). */
+  /* Findings, kept per system so that re-checking one system costs what
+   * that system costs, whatever the plan's size: per plan position the
+   * system's findings (a GPtrArray of IkouFinding, replaced by a re-check,
+   * never changed once the views have it; NULL = none), the position of
+   * each system id, and per system id the worst severity and the count
+   * (packed, see ikou-window.c).  The counts follow each re-check.
+   * @findings is a flat copy in plan order, built on demand
+   * (ikou_window_get_findings(), _ikou_window_flush_checks()); NULL after
+   * any change. */
+  GPtrArray          *system_findings;
+  GHashTable         *system_positions; /* id → position + 1 */
   GPtrArray          *findings;
   GHashTable         *finding_summary;
   guint               n_errors;
   guint               n_warnings;
   guint               n_infos;
   GHashTable         *pending_systems; /* ids waiting for a re-check */
+  GHashTable         *pending_rows;    /* ids whose list row must be re-sorted and re-filtered */
   guint               recheck_idle_id;
 
   /* View state */
@@ -111,6 +123,7 @@ struct _IkouWindow
   GtkFileChooserNative *chooser;
   gboolean            close_confirmed;
   gulong              after_paint_id;
+  gulong              scroll_after_paint_id; /* keeps the selected row in view after a re-sort */
 };
 
 /* ikou-window-actions.c */
@@ -127,7 +140,9 @@ void _ikou_window_rebuild_recent_menu(IkouWindow      *self);
 void _ikou_window_set_zoom           (IkouWindow      *self,
                                       const char      *zoom);
 void _ikou_window_recheck_all        (IkouWindow      *self);
-/* Runs the queued single-system re-checks now (tests, saving). */
+/* Runs the queued single-system re-checks (and list updates) now, and
+ * builds self->findings, the flat copy of all findings, which then stays
+ * valid until the next change (tests, saving, export, printing). */
 void _ikou_window_flush_checks       (IkouWindow      *self);
 void _ikou_window_sync_row_geometry  (IkouWindow      *self);
 void _ikou_window_remove_recovery    (IkouWindow      *self);

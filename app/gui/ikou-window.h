@@ -43,7 +43,11 @@ IkouPlan           *ikou_window_get_plan       (IkouWindow      *self);
 IkouHistory        *ikou_window_get_history    (IkouWindow      *self);
 /* The sorted and filtered systems, shared by the list and the timeline. */
 GtkSingleSelection *ikou_window_get_selection  (IkouWindow      *self);
-/* The current findings (IkouFinding), owned by the window. */
+/* The current findings (IkouFinding) in plan order, owned by the window:
+ * a copy made on first use after a change (the window keeps findings per
+ * system), valid until the findings next change; take a reference to
+ * keep it longer.  Re-checks still waiting for the next frame are not in
+ * it (_ikou_window_flush_checks() runs them first). */
 GPtrArray          *ikou_window_get_findings   (IkouWindow      *self);
 IkouDay             ikou_window_get_today      (IkouWindow      *self);
 /* Selects the system with @system_id, clearing the search if it hides

@@ -574,6 +574,58 @@ bench_frame (Bench *bench,
   note_frame (bench, systems, view_rows_visible (view), med);
 }
 
+/* The system a drag moves: the first in or after the middle of the view
+ * with a cut-over date (and, when @findings is given, with findings:
+ * the case where a drag changes what the views show), and the step
+ * holding it.  FALSE when none. */
+static gboolean
+pick_drag_step (View        *view,
+                IkouPlan    *plan,
+                GPtrArray   *findings,
+                IkouSystem **out_system,
+                guint       *out_index)
+{
+  guint systems = ikou_plan_get_n_systems (plan);
+  double body_height = VIEW_HEIGHT - ikou_renderer_get_header_height (view->renderer);
+  guint row = (guint) ((view->scroll_y + body_height / 2) / ikou_renderer_get_row_height (view->renderer));
+  g_autoptr(GHashTable) with_findings = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    g_hash_table_add (with_findings,
+                      GUINT_TO_POINTER (((IkouFinding *) g_ptr_array_index (findings, i))->system_id));
+
+  for (guint i = 0; i < systems; i++)
+    {
+      IkouSystem *candidate = ikou_plan_get_system (plan, (MIN (row, systems - 1) + i) % systems);
+
+      if (findings != NULL && findings->len > 0 &&
+          !g_hash_table_contains (with_findings, GUINT_TO_POINTER (ikou_system_get_id (candidate))))
+        continue;
+
+      for (guint s = ikou_system_get_n_steps (candidate); s > 0; s--)
+        if (ikou_system_get_step (candidate, s - 1)->cutover_date != IKOU_DAY_NONE)
+          {
+            *out_system = candidate;
+            *out_index = s - 1;
+            return TRUE;
+          }
+    }
+
+  return FALSE;
+}
+
+/* Moves the step's cut-over by a month, later on even @i, back on odd. */
+static void
+drag_step_move (IkouSystem *system,
+                guint       index,
+                guint       i)
+{
+  g_autoptr(IkouStep) step = ikou_step_copy (ikou_system_get_step (system, index));
+
+  step->cutover_date = ikou_day_add_months (step->cutover_date, i % 2 == 0 ? 1 : -1);
+  ikou_system_set_step (system, index, step);
+}
+
 /* The planner drags one step's cut-over by a month: the model changes,
  * the touched system is re-checked, one frame is drawn. */
 static void
@@ -584,24 +636,11 @@ bench_drag_step (Bench    *bench,
   guint n = bench->quick ? 5 : 20;
   g_autofree double *ms = g_new (double, n);
   guint systems = ikou_plan_get_n_systems (plan);
-  double body_height = VIEW_HEIGHT - ikou_renderer_get_header_height (view->renderer);
-  guint row = (guint) ((view->scroll_y + body_height / 2) / ikou_renderer_get_row_height (view->renderer));
   IkouSystem *system = NULL;
   guint index = 0;
   GString *line;
 
-  for (guint i = 0; i < systems && system == NULL; i++)
-    {
-      IkouSystem *candidate = ikou_plan_get_system (plan, (MIN (row, systems - 1) + i) % systems);
-
-      for (guint s = ikou_system_get_n_steps (candidate); s > 0 && system == NULL; s--)
-        if (ikou_system_get_step (candidate, s - 1)->cutover_date != IKOU_DAY_NONE)
-          {
-            system = candidate;
-            index = s - 1;
-          }
-    }
-  if (system == NULL)
+  if (!pick_drag_step (view, plan, NULL, &system, &index))
     return;
 
   for (guint i = 0; i < n; i++)
@@ -619,6 +658,111 @@ bench_drag_step (Bench    *bench,
 
   line = line_new ("drag-step", systems);
   line_add_runs (line, ms, n);
+  line_print (line);
+}
+
+/* What one frame of a drag costs the window, without the widgets (GTK
+ * needs a display, the bench has none): the step changes, the touched
+ * system is re-checked into its own array, the findings are updated and
+ * one frame is drawn.
+ *
+ * "window-drag-step" is the window's way since findings are kept per
+ * system: ikou_check_system_into() for that system and
+ * ikou_renderer_set_system_findings(), O(the system) whatever the plan's
+ * size.  "window-drag-step-full" is the way it was: the whole findings
+ * array rebuilt around the system's new findings and the renderer
+ * re-indexing all of them, O(findings) per frame (the window also handed
+ * the new array to the findings panel, whose model was replaced: not
+ * counted here).  Both end with the step as it was (an even run count). */
+static void
+bench_window_drag_step (Bench     *bench,
+                        View      *view,
+                        IkouPlan  *plan,
+                        GPtrArray *findings,
+                        gboolean   full)
+{
+  guint n = bench->quick ? 6 : 20;
+  g_autofree double *ms = g_new (double, n);
+  g_autofree double *update_ms = g_new (double, n);
+  guint systems = ikou_plan_get_n_systems (plan);
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  IkouSystem *system = NULL;
+  guint index = 0;
+  guint id;
+  GString *line;
+
+  if (!pick_drag_step (view, plan, findings, &system, &index))
+    return;
+  id = ikou_system_get_id (system);
+
+  /* The findings as the window holds them before the drag. */
+  all = g_ptr_array_new_full (findings->len, NULL);
+  mine = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      IkouFinding *finding = g_ptr_array_index (findings, i);
+
+      g_ptr_array_add (all, finding);
+      if (finding->system_id == id)
+        g_ptr_array_add (mine, ikou_finding_copy (finding));
+    }
+  ikou_renderer_set_findings (view->renderer, findings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GPtrArray *fresh = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+      double start = now_ms ();
+
+      drag_step_move (system, index, i);
+      ikou_check_system_into (plan, system, NULL, bench->schedule, bench->today, NULL, fresh);
+      if (full)
+        {
+          GPtrArray *next = g_ptr_array_new_full (all->len + fresh->len, NULL);
+          gboolean placed = FALSE;
+
+          for (guint j = 0; j < all->len; j++)
+            {
+              IkouFinding *finding = g_ptr_array_index (all, j);
+
+              if (finding->system_id != id)
+                g_ptr_array_add (next, finding);
+              else if (!placed)
+                {
+                  for (guint k = 0; k < fresh->len; k++)
+                    g_ptr_array_add (next, g_ptr_array_index (fresh, k));
+                  placed = TRUE;
+                }
+            }
+          if (!placed)
+            for (guint k = 0; k < fresh->len; k++)
+              g_ptr_array_add (next, g_ptr_array_index (fresh, k));
+          ikou_renderer_set_findings (view->renderer, next);
+          g_ptr_array_unref (all);
+          all = next;
+        }
+      else
+        ikou_renderer_set_system_findings (view->renderer, id, fresh);
+      update_ms[i] = now_ms () - start;
+      view_draw (view);
+      ms[i] = now_ms () - start;
+
+      /* The old findings go once nothing points at them any more. */
+      g_ptr_array_unref (mine);
+      mine = fresh;
+    }
+
+  /* The bench's own array again (the last run's findings are freed). */
+  ikou_renderer_set_findings (view->renderer, findings);
+
+  line = line_new (full ? "window-drag-step-full" : "window-drag-step", systems);
+  line_add_runs (line, ms, n);
+  /* The same runs without the frame: the step, the check, the findings. */
+  line_add_double (line, "update_ms", median (update_ms, n));
+  line_add_double (line, "update_us", median (update_ms, n) * 1000.0);
+  line_add_uint (line, "findings", findings->len);
+  line_add_uint (line, "system_findings", mine->len);
+  line_add_double (line, "budget_ms", 16.0);
   line_print (line);
 }
 
@@ -685,6 +829,8 @@ bench_size (Bench *bench,
   view_init (&view, bench, plan, findings);
   bench_frame (bench, &view, systems);
   bench_drag_step (bench, &view, plan);
+  bench_window_drag_step (bench, &view, plan, findings, TRUE);
+  bench_window_drag_step (bench, &view, plan, findings, FALSE);
   view_clear (&view);
 
   /* Generate, save, open, check, draw, drag: the planner's session. */

@@ -611,6 +611,135 @@ test_scenario (void)
   }
 }
 
+/* Whether two drawings of the same area are the same, byte for byte. */
+static gboolean
+same_drawing (IkouRenderer *a,
+              IkouRenderer *b)
+{
+  cairo_surface_t *sa = draw (a, 300, 0, 1000, 300);
+  cairo_surface_t *sb = draw (b, 300, 0, 1000, 300);
+  int stride = cairo_image_surface_get_stride (sa);
+  gboolean same;
+
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (sb));
+  same = memcmp (cairo_image_surface_get_data (sa), cairo_image_surface_get_data (sb),
+                 (gsize) stride * HEIGHT) == 0;
+  cairo_surface_destroy (sa);
+  cairo_surface_destroy (sb);
+  return same;
+}
+
+#define assert_same_drawing(a, b) g_assert_true (same_drawing ((a), (b)))
+
+static IkouFinding *
+finding_new (guint        system_id,
+             IkouSeverity severity,
+             int          step,
+             int          milestone)
+{
+  IkouFinding finding = { 0 };
+
+  finding.rule = IKOU_RULE_DEADLINE_AT_RISK;
+  finding.severity = severity;
+  finding.system_id = system_id;
+  finding.step = step;
+  finding.milestone = milestone;
+  return ikou_finding_copy (&finding);
+}
+
+/* The findings of @all that belong to @system_id, borrowed. */
+static GPtrArray *
+findings_of (GPtrArray *all,
+             guint      system_id)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    if (((IkouFinding *) g_ptr_array_index (all, i))->system_id == system_id)
+      g_ptr_array_add (out, g_ptr_array_index (all, i));
+  return out;
+}
+
+/* ikou_renderer_set_system_findings() per system draws what
+ * ikou_renderer_set_findings() with all of them draws, and replacing one
+ * system's findings leaves the others' markers alone. */
+static void
+test_system_findings (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) full = make_renderer (plan, schedule);
+  g_autoptr(IkouRenderer) incremental = make_renderer (plan, schedule);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  guint ids[3];
+  double header_h = ikou_renderer_get_header_height (full);
+  double rh = ikou_renderer_get_row_height (full);
+  IkouHit hit;
+
+  for (guint i = 0; i < 3; i++)
+    ids[i] = ikou_system_get_id (ikou_plan_get_system (plan, i));
+
+  /* Row 0: a warning on its cut-over and an error on the system; row 1:
+   * an info and a warning on the same contract mark (the warning wins);
+   * row 2: nothing. */
+  g_ptr_array_add (all, finding_new (ids[0], IKOU_SEVERITY_WARNING, 0, IKOU_MILESTONE_CUTOVER));
+  g_ptr_array_add (all, finding_new (ids[0], IKOU_SEVERITY_ERROR, -1, -1));
+  g_ptr_array_add (all, finding_new (ids[1], IKOU_SEVERITY_INFO, 0, IKOU_MILESTONE_CONTRACT));
+  g_ptr_array_add (all, finding_new (ids[1], IKOU_SEVERITY_WARNING, 0, IKOU_MILESTONE_CONTRACT));
+
+  /* The markers show: the comparisons below can fail. */
+  ikou_renderer_set_findings (full, all);
+  g_assert_false (same_drawing (full, incremental));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GPtrArray) mine = findings_of (all, ids[i]);
+
+      ikou_renderer_set_system_findings (incremental, ids[i], mine->len > 0 ? mine : NULL);
+    }
+  assert_same_drawing (full, incremental);
+
+  /* The finding marker of row 0 is there. */
+  g_assert_true (ikou_renderer_hit_test (incremental, 0, 0, 4, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_FINDING);
+
+  /* Row 0's findings go (an edit fixed them), row 2 gets one. */
+  g_ptr_array_remove_index (all, 0);
+  g_ptr_array_remove_index (all, 0);
+  g_ptr_array_add (all, finding_new (ids[2], IKOU_SEVERITY_ERROR, 0, IKOU_MILESTONE_CUTOVER));
+  ikou_renderer_set_findings (full, all);
+  ikou_renderer_set_system_findings (incremental, ids[0], none);
+  g_assert_false (same_drawing (full, incremental));
+  {
+    g_autoptr(GPtrArray) mine = findings_of (all, ids[2]);
+
+    ikou_renderer_set_system_findings (incremental, ids[2], mine);
+  }
+  assert_same_drawing (full, incremental);
+  g_assert_true (ikou_renderer_hit_test (incremental, 0, 0, 4, header_h + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, !=, IKOU_HIT_FINDING);
+  g_assert_true (ikou_renderer_hit_test (incremental, 0, 0, 4, header_h + 2 * rh + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, ==, IKOU_HIT_FINDING);
+
+  /* A whole replacement drops every system's markers. */
+  ikou_renderer_set_findings (incremental, NULL);
+  ikou_renderer_set_findings (full, none);
+  assert_same_drawing (full, incremental);
+  g_assert_true (ikou_renderer_hit_test (incremental, 0, 0, 4, header_h + 2 * rh + rh / 2, &hit));
+  g_assert_cmpint (hit.kind, !=, IKOU_HIT_FINDING);
+
+  /* The array is not kept: freeing it after the call is fine. */
+  {
+    GPtrArray *temporary = findings_of (all, ids[1]);
+
+    ikou_renderer_set_system_findings (incremental, ids[1], temporary);
+    g_ptr_array_unref (temporary);
+    ikou_renderer_set_findings (full, all);
+    ikou_renderer_set_system_findings (full, ids[2], NULL);
+    assert_same_drawing (full, incremental);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/renderer/hit", test_hit);
   g_test_add_func ("/renderer/scenario", test_scenario);
   g_test_add_func ("/renderer/legend", test_legend);
+  g_test_add_func ("/renderer/system-findings", test_system_findings);
   g_test_add_func ("/renderer/large", test_large);
 
   return g_test_run ();

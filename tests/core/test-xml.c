@@ -744,6 +744,260 @@ test_billion_laughs (void)
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 1.0);
 }
 
+/* Streaming */
+
+/* Writes @length bytes of @data to @dir/@name and reads it as a file;
+ * expects @code, and ", line @line: " when @line > 0.  Returns the
+ * message (for more checks). */
+static char *
+assert_file_error (const char *dir,
+                   const char *name,
+                   const char *data,
+                   gsize       length,
+                   int         code,
+                   int         line)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, (gssize) length, NULL));
+  plan = ikou_xml_read_file (path, &error);
+  g_assert_null (plan);
+  g_assert_error (error, IKOU_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, name));
+  if (line > 0)
+    {
+      g_autofree char *where = g_strdup_printf ("%s, line %d: ", name, line);
+      g_assert_nonnull (strstr (error->message, where));
+    }
+  g_unlink (path);
+
+  return g_strdup (error->message);
+}
+
+/* @text in UTF-16 (little or big endian), with or without a byte order mark. */
+static char *
+to_utf16 (const char *text,
+          gboolean    big_endian,
+          gboolean    bom,
+          gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  gsize n;
+  char *out;
+
+  body = g_convert (text, -1, big_endian ? "UTF-16BE" : "UTF-16LE", "UTF-8", NULL, &n, &error);
+  g_assert_no_error (error);
+  out = g_malloc (n + 2);
+  if (bom)
+    {
+      out[0] = big_endian ? '\xfe' : '\xff';
+      out[1] = big_endian ? '\xff' : '\xfe';
+    }
+  memcpy (out + (bom ? 2 : 0), body, n);
+  *length = n + (bom ? 2 : 0);
+
+  return out;
+}
+
+/* A DOCTYPE is refused wherever the prolog puts it and however it is
+ * encoded, before libxml2 reads it; a comment that mentions one is not
+ * one. */
+static void
+test_doctype_in_prolog (void)
+{
+  static const char tail[] = "<!DOCTYPE ikou-plan [ <!ENTITY e \"x\"> ]>\n"
+                             "<ikou-plan format=\"1\"><title>&e;</title><hosts/><systems/></ikou-plan>\n";
+  static const char jis[] = "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n"
+                            "<?note \x1b$B?>0!\x1b(B ?>\n<!DOCTYPE ikou-plan>\n"
+                            "<ikou-plan format=\"1\"><hosts/><systems/></ikou-plan>\n";
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *after_misc = g_strconcat ("<?xml version=\"1.0\"?>\n<!-- a comment\n - over "
+                                             "<!DOCTYPE two lines -->\n<?pi one ?? two?>\n\n",
+                                             tail, NULL);
+  g_autofree char *in_comment = replace_once (minimal, "<ikou-plan",
+                                              "<!-- not <!DOCTYPE x> -->\n<?pi <!DOCTYPE ?>\n"
+                                              "<ikou-plan");
+  g_autoptr(GString) long_comment = g_string_new ("<?xml version=\"1.0\"?>\n<!--");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autofree char *xml = g_strconcat ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n", tail, NULL);
+  g_autofree char *message = NULL;
+  int long_line;
+
+  assert_read_error ("misc.xml", after_misc, IKOU_ERROR_INVALID_INPUT, 6);
+  g_free (assert_file_error (dir, "misc.xml", after_misc, strlen (after_misc),
+                             IKOU_ERROR_INVALID_INPUT, 6));
+
+  plan = ikou_xml_read_data (in_comment, strlen (in_comment), "in-comment.xml", &error);
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+
+  /* Far beyond the bytes read ahead of a file, in many reads. */
+  for (int i = 0; i < 20000; i++)
+    g_string_append (long_comment, i % 10 == 9 ? "comment -\n" : "comment - ");
+  g_string_append (long_comment, "-->\n");
+  long_line = line_of (long_comment->str, "-->") + 1;
+  g_string_append (long_comment, tail);
+  assert_read_error ("long.xml", long_comment->str, IKOU_ERROR_INVALID_INPUT, long_line);
+  g_free (assert_file_error (dir, "long.xml", long_comment->str, long_comment->len,
+                             IKOU_ERROR_INVALID_INPUT, long_line));
+
+  /* UTF-16 both ways, with a byte order mark or without. */
+  for (guint i = 0; i < 3; i++)
+    {
+      gsize length;
+      g_autofree char *utf16 = to_utf16 (xml, i == 1, i < 2, &length);
+
+      g_clear_object (&plan);
+      plan = ikou_xml_read_data (utf16, length, "utf16.xml", &error);
+      g_assert_null (plan);
+      g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
+      g_assert_true (g_str_has_prefix (error->message, "utf16.xml, line 2: "));
+      g_clear_error (&error);
+    }
+
+  /* An encoding the byte scanner does not follow (a kanji whose bytes
+   * are "?>" ends the PI early for it): the reader still refuses the
+   * DOCTYPE, only without its line. */
+  message = assert_file_error (dir, "jis.xml", jis, sizeof jis - 1, IKOU_ERROR_INVALID_INPUT, 0);
+  g_assert_nonnull (strstr (message, "DOCTYPE"));
+
+  remove_tree (dir);
+}
+
+/* libxml2's push parser (the reader's) lets an overlong UTF-8 sequence
+ * through in a CDATA section; it must not reach the plan. */
+static void
+test_cdata (void)
+{
+  g_autofree char *cdata = replace_once (minimal, "  <hosts>\n",
+                                         "  <title><![CDATA[a<b & c]]></title>\n  <hosts>\n");
+  g_autofree char *overlong = replace_once (minimal, "  <hosts>\n",
+                                            "  <title><![CDATA[a\xe0\x82\xb7z]]></title>\n"
+                                            "  <hosts>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  plan = ikou_xml_read_data (cdata, strlen (cdata), "cdata.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ikou_plan_get_title (plan), ==, "a<b & c");
+
+  assert_read_error ("overlong.xml", overlong, IKOU_ERROR_CORRUPT,
+                     line_of (overlong, "CDATA"));
+}
+
+/* What the streaming validator says is still worth reading, and the
+ * order of the checks. */
+static void
+test_schema_messages (void)
+{
+  g_autofree char *text = replace_once (minimal, "    </system>\n",
+                                        "      stray text\n    </system>\n");
+  g_autofree char *amount = replace_once (minimal, "cutover-date=\"2025-04-01\"",
+                                          "budget-amount=\"12k\"");
+  g_autofree char *both = replace_once (amount, "host=\"1\" status", "host=\"9\" status");
+  g_autofree char *bad_ref = replace_once (minimal, "host=\"1\" status", "host=\"9\" status");
+  g_autofree char *later = replace_once (bad_ref, "<system id=\"2\" name=\"S2\" status=\"done\"/>",
+                                         "<system id=\"2\" name=\"S2\"/>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  plan = ikou_xml_read_data (text, strlen (text), "text.xml", &error);
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "text.xml, line 8: "));
+  g_assert_nonnull (strstr (error->message, "element system"));
+  g_assert_null (strstr (error->message, "TODO"));
+  g_clear_error (&error);
+
+  /* Which attribute, not only that one failed. */
+  g_clear_object (&plan);
+  plan = ikou_xml_read_data (amount, strlen (amount), "amount.xml", &error);
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "budget-amount"));
+  g_assert_nonnull (strstr (error->message, "file format"));
+  g_clear_error (&error);
+
+  /* Within one element the schema comes first: the step breaks it, so
+   * the system's bad host reference is not what is reported… */
+  plan = ikou_xml_read_data (both, strlen (both), "both.xml", &error);
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "both.xml, line 9: "));
+  g_clear_error (&error);
+
+  /* …but across elements the first problem in the file is. */
+  assert_read_error ("later.xml", later, IKOU_ERROR_INVALID_INPUT,
+                     line_of (later, "host=\"9\""));
+}
+
+static void
+test_read_file_streaming (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(IkouPlan) back = NULL;
+  g_autoptr(IkouHost) host = ikou_host_new (1, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *blank = NULL;
+  g_autofree char *spaces = g_strnfill (70000, ' ');
+  g_autofree char *bad = NULL;
+  gsize length;
+
+  /* Much more than is read ahead, so the reader reads it in pieces. */
+  ikou_plan_add_host (plan, host);
+  ikou_plan_begin_bulk (plan);
+  for (guint i = 1; i <= 3000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("システム %u", i);
+      g_autoptr(IkouSystem) system = ikou_system_new (i, name);
+      IkouStep step = { 0, };
+
+      step.to_host = 1;
+      step.budget_amount = i;
+      step.cutover_date = D (2025, 1 + i % 12, 1);
+      step.note = (char *) "注記";
+      ikou_system_set_host (system, 1);
+      ikou_system_insert_step (system, G_MAXUINT, &step);
+      ikou_plan_add_system (plan, system);
+    }
+  ikou_plan_end_bulk (plan);
+  g_assert_true (ikou_xml_write_file (plan, path, &error));
+  g_assert_no_error (error);
+  back = ikou_xml_read_file (path, &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, back);
+
+  /* An error near the end of a file has its line, as in memory. */
+  xml = ikou_xml_write_data (plan, &length);
+  bad = replace_once (xml, "budget-amount=\"2999\"", "budget-amount=\"2999\" from=\"5\"");
+  g_free (assert_file_error (dir, "late-error.xml", bad, strlen (bad), IKOU_ERROR_INVALID_INPUT,
+                             line_of (bad, "from=\"5\"")));
+  assert_read_error ("late-error.xml", bad, IKOU_ERROR_INVALID_INPUT,
+                     line_of (bad, "from=\"5\""));
+
+  /* More white space before the root than is read ahead: libxml2 decides. */
+  blank = g_strconcat ("\n", spaces, strstr (minimal, "<ikou-plan"), NULL);
+  g_assert_true (g_file_set_contents (path, blank, -1, NULL));
+  g_clear_object (&back);
+  back = ikou_xml_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_get_n_systems (back), ==, 2);
+
+  /* Not a file one can read. */
+  g_clear_object (&back);
+  back = ikou_xml_read_file (dir, &error);
+  g_assert_null (back);
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
+  g_clear_error (&error);
+
+  remove_tree (dir);
+}
+
 static void
 test_missing_file (void)
 {
@@ -842,6 +1096,10 @@ main (int   argc,
   g_test_add_func ("/xml/error/xxe", test_xxe);
   g_test_add_func ("/xml/error/billion-laughs", test_billion_laughs);
   g_test_add_func ("/xml/error/missing-file", test_missing_file);
+  g_test_add_func ("/xml/error/doctype-in-prolog", test_doctype_in_prolog);
+  g_test_add_func ("/xml/error/cdata", test_cdata);
+  g_test_add_func ("/xml/error/schema-messages", test_schema_messages);
+  g_test_add_func ("/xml/streaming-file", test_read_file_streaming);
   g_test_add_func ("/xml/error/unwritable", test_unwritable);
   g_test_add_func ("/xml/util/validate", test_util_validate);
 

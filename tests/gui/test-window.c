@@ -175,6 +175,134 @@ systems_list_view (IkouWindow *window)
   return NULL;
 }
 
+/* Everything the window shows about findings equals a full check run
+ * on its own: the flat list (same findings, same order), the counts, the
+ * per-system summary, the panel's rows (visible severities, errors
+ * first, plan order within a severity) and the timeline's markers. */
+static void
+assert_findings_match_full_check (IkouWindow *window)
+{
+  IkouPlan *plan = ikou_window_get_plan (window);
+  g_autoptr(GPtrArray) direct = ikou_check_plan (plan, NULL, window->schedule, window->today, NULL);
+  GPtrArray *shown = ikou_window_get_findings (window);
+  GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
+  IkouRenderer *renderer = ikou_timeline_get_renderer (IKOU_TIMELINE (window->timeline));
+  double header = ikou_renderer_get_header_height (renderer);
+  double rh = ikou_renderer_get_row_height (renderer);
+  g_autoptr(GHashTable) summary = g_hash_table_new (NULL, NULL);
+  guint counts[IKOU_N_SEVERITIES] = { 0 };
+  guint position = 0;
+
+  g_assert_cmpuint (shown->len, ==, direct->len);
+  for (guint i = 0; i < direct->len; i++)
+    {
+      const IkouFinding *a = g_ptr_array_index (direct, i);
+      const IkouFinding *b = g_ptr_array_index (shown, i);
+      guint packed = GPOINTER_TO_UINT (g_hash_table_lookup (summary, GUINT_TO_POINTER (a->system_id)));
+      guint worst = packed == 0 ? a->severity : MIN ((guint) a->severity, packed >> 24);
+
+      g_assert_cmpstr (a->rule, ==, b->rule);
+      g_assert_cmpint (a->severity, ==, b->severity);
+      g_assert_cmpuint (a->system_id, ==, b->system_id);
+      g_assert_cmpint (a->step, ==, b->step);
+      g_assert_cmpint (a->milestone, ==, b->milestone);
+      g_assert_cmpint (a->date, ==, b->date);
+      g_assert_cmpint (a->deadline, ==, b->deadline);
+      g_assert_cmpstr (ikou_finding_get_message ((IkouFinding *) a), ==,
+                       ikou_finding_get_message ((IkouFinding *) b));
+      counts[a->severity]++;
+      g_hash_table_insert (summary, GUINT_TO_POINTER (a->system_id),
+                           GUINT_TO_POINTER ((worst << 24) | ((packed & 0xffffff) + 1)));
+    }
+
+  g_assert_cmpuint (window->n_errors, ==, counts[IKOU_SEVERITY_ERROR]);
+  g_assert_cmpuint (window->n_warnings, ==, counts[IKOU_SEVERITY_WARNING]);
+  g_assert_cmpuint (window->n_infos, ==, counts[IKOU_SEVERITY_INFO]);
+  {
+    g_autofree char *errors = g_strdup_printf ("%u", counts[IKOU_SEVERITY_ERROR]);
+
+    g_assert_cmpstr (gtk_label_get_label (window->findings_error_label), ==, errors);
+  }
+
+  g_assert_cmpuint (g_hash_table_size (window->finding_summary), ==, g_hash_table_size (summary));
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    {
+      gpointer id = GUINT_TO_POINTER (ikou_system_get_id (ikou_plan_get_system (plan, i)));
+
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (window->finding_summary, id)), ==,
+                        GPOINTER_TO_UINT (g_hash_table_lookup (summary, id)));
+    }
+
+  for (guint severity = 0; severity < IKOU_N_SEVERITIES; severity++)
+    {
+      if (!ikou_findings_panel_get_severity_visible (window->findings_panel, severity))
+        continue;
+      for (guint i = 0; i < direct->len; i++)
+        {
+          const IkouFinding *a = g_ptr_array_index (direct, i);
+          const IkouFinding *b;
+
+          if ((guint) a->severity != severity)
+            continue;
+          b = ikou_findings_panel_get_finding (window->findings_panel, position++);
+          g_assert_nonnull (b);
+          g_assert_cmpstr (a->rule, ==, b->rule);
+          g_assert_cmpuint (a->system_id, ==, b->system_id);
+          g_assert_cmpint (a->step, ==, b->step);
+          g_assert_cmpint (a->date, ==, b->date);
+        }
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (ikou_findings_panel_get_model (window->findings_panel)),
+                    ==, position);
+  g_assert_null (ikou_findings_panel_get_finding (window->findings_panel, position));
+
+  /* A finding marker at the start of exactly the rows with findings. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(IkouSystem) system = g_list_model_get_item (rows, i);
+      gboolean has = g_hash_table_contains (summary, GUINT_TO_POINTER (ikou_system_get_id (system)));
+      IkouHit hit;
+
+      g_assert_true (ikou_renderer_hit_test (renderer, 0, 0, 4, header + i * rh + rh / 2, &hit));
+      g_assert_true (hit.system == system);
+      g_assert_cmpint (hit.kind == IKOU_HIT_FINDING, ==, has);
+    }
+}
+
+/* The plan's system whose operation is @operation. */
+static IkouSystem *
+system_by_operation (IkouPlan   *plan,
+                     const char *operation)
+{
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    if (g_strcmp0 (ikou_system_get_operation (ikou_plan_get_system (plan, i)), operation) == 0)
+      return ikou_plan_get_system (plan, i);
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static guint
+gov_cloud_host (IkouPlan *plan)
+{
+  for (guint i = 0; i < ikou_plan_get_n_hosts (plan); i++)
+    if (ikou_host_get_kind (ikou_plan_get_host (plan, i)) == IKOU_HOST_GOV_CLOUD)
+      return ikou_host_get_id (ikou_plan_get_host (plan, i));
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *changed)
+{
+  *changed += removed + added;
+}
+
 /* Tests */
 
 static void
@@ -200,11 +328,7 @@ test_sample (void)
   g_assert_true (gtk_widget_get_visible (window->findings_button));
 
   /* The same findings as the checker run on its own. */
-  {
-    g_autoptr(GPtrArray) direct = ikou_check_plan (ikou_window_get_plan (window), NULL,
-                                                   window->schedule, window->today, NULL);
-    g_assert_cmpuint (direct->len, ==, findings->len);
-  }
+  assert_findings_match_full_check (window);
 
   /* The panel lists them all, errors first. */
   g_assert_cmpuint (g_list_model_get_n_items (ikou_findings_panel_get_model (window->findings_panel)),
@@ -416,14 +540,407 @@ test_edit_rechecks_one_system (void)
                     ==, 5);
 
   /* The incremental result equals a full check. */
-  {
-    g_autoptr(GPtrArray) direct = ikou_check_plan (plan, NULL, window->schedule, window->today, NULL);
-    g_assert_cmpuint (direct->len, ==, ikou_window_get_findings (window)->len);
-  }
+  assert_findings_match_full_check (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_frames (GTK_WIDGET (window), 1);
   g_assert_cmpuint (window->n_errors, ==, errors_before);
+  assert_findings_match_full_check (window);
+
+  close_window (window);
+}
+
+/* Edits to several systems, one by one and several per pass, with a
+ * severity hidden in the panel: after each pass the window shows what a
+ * full check shows, and the panel reports only the edited systems' rows
+ * as changed (a pass costs what the touched systems cost). */
+static void
+test_incremental_findings (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouPlan *plan = ikou_window_get_plan (window);
+  IkouHistory *history = ikou_window_get_history (window);
+  GListModel *panel_rows = ikou_findings_panel_get_model (window->findings_panel);
+  IkouSystem *assistance = system_by_operation (plan, "public-assistance");
+  IkouSystem *other = NULL;
+  IkouSystem *third = NULL;
+  guint gov = gov_cloud_host (plan);
+  guint changed = 0;
+  guint n_panel_rows;
+  gulong handler;
+
+  g_object_set (window, "show-findings", TRUE, NULL);
+  wait_frames (GTK_WIDGET (window), 2);
+  assert_findings_match_full_check (window);
+  handler = g_signal_connect (panel_rows, "items-changed", G_CALLBACK (count_items_changed_cb), &changed);
+
+  /* Two other systems with steps, besides 生活保護. */
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan) && third == NULL; i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+
+      if (system == assistance || ikou_system_get_n_steps (system) == 0)
+        continue;
+      if (other == NULL)
+        other = system;
+      else
+        third = system;
+    }
+  g_assert_nonnull (third);
+
+  /* 1. One system: a standard-compliant move to the Government Cloud in
+   *    time takes its deadline error away. */
+  {
+    g_autoptr(IkouStep) step = ikou_step_new ();
+
+    step->from_host = ikou_system_get_target_host (assistance);
+    step->to_host = gov;
+    step->budget_date = ikou_day_from_ymd (2023, 10, 1);
+    step->contract_date = ikou_day_from_ymd (2024, 4, 1);
+    step->cutover_date = ikou_day_from_ymd (2025, 4, 1);
+    step->standard_compliant = TRUE;
+    n_panel_rows = g_list_model_get_n_items (panel_rows);
+    ikou_history_insert_step (history, assistance, G_MAXUINT, step);
+    _ikou_window_flush_checks (window);
+    assert_findings_match_full_check (window);
+    g_assert_cmpuint (changed, >, 0);
+    g_assert_cmpuint (changed, <=, 2 * 8);
+    g_assert_cmpuint (changed, <, n_panel_rows + g_list_model_get_n_items (panel_rows));
+  }
+
+  /* 2. Two systems in one pass: a cut-over before its contract (an order
+   *    error) and a cut-over after the deadline. */
+  {
+    g_autoptr(IkouStep) a = ikou_step_copy (ikou_system_get_step (other, 0));
+    g_autoptr(IkouStep) b = ikou_step_copy (ikou_system_get_step (third, ikou_system_get_n_steps (third) - 1));
+
+    a->contract_date = ikou_day_from_ymd (2025, 10, 1);
+    a->cutover_date = ikou_day_from_ymd (2025, 4, 1);
+    b->cutover_date = ikou_day_from_ymd (2031, 1, 1);
+    changed = 0;
+    ikou_history_begin (history, "two edits");
+    ikou_history_set_step (history, other, 0, a);
+    ikou_history_set_step (history, third, ikou_system_get_n_steps (third) - 1, b);
+    ikou_history_end (history);
+    _ikou_window_flush_checks (window);
+    assert_findings_match_full_check (window);
+    g_assert_cmpuint (changed, >, 0);
+    g_assert_cmpuint (changed, <=, 2 * 2 * 8);
+  }
+
+  /* 3. With the warnings hidden: the rows shown still follow. */
+  ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_WARNING, FALSE);
+  assert_findings_match_full_check (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  _ikou_window_flush_checks (window);
+  assert_findings_match_full_check (window);
+  ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_WARNING, TRUE);
+  assert_findings_match_full_check (window);
+
+  /* 4. An edit that changes nothing the panel shows reports no rows. */
+  changed = 0;
+  ikou_system_set_notes (other, "メモ");
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (changed, ==, 0);
+  assert_findings_match_full_check (window);
+
+  /* 5. Removing a system is a whole replacement; undo and redo too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  ikou_history_remove_system (history, third);
+  _ikou_window_flush_checks (window);
+  assert_findings_match_full_check (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  _ikou_window_flush_checks (window);
+  assert_findings_match_full_check (window);
+
+  /* The frames drawn from the incremental state are fine too. */
+  wait_frames (GTK_WIDGET (window), 2);
+  g_signal_handler_disconnect (panel_rows, handler);
+  close_window (window);
+}
+
+/* The list re-sorts and re-filters a row when its system changes (GTK's
+ * models do not watch the items), keeps the selection on it, and keeps
+ * a selected system that an edit takes out of the search until it is
+ * deselected (its editor stays open). */
+static void
+test_list_follows_edits (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouPlan *plan = ikou_window_get_plan (window);
+  GtkSingleSelection *selection = ikou_window_get_selection (window);
+  GListModel *rows = G_LIST_MODEL (selection);
+  IkouSystem *system;
+  IkouSystem *first;
+  guint n = g_list_model_get_n_items (rows);
+
+  gtk_column_view_sort_by_column (window->systems_view, window->columns[IKOU_COLUMN_NAME],
+                                  GTK_SORT_ASCENDING);
+  wait_frames (GTK_WIDGET (window), 1);
+
+  /* Rename the selected middle row to sort first, then last. */
+  gtk_single_selection_set_selected (selection, n / 2);
+  system = gtk_single_selection_get_selected_item (selection);
+  ikou_system_set_name (system, "AAA 先頭のシステム");
+  _ikou_window_flush_checks (window);
+  first = g_list_model_get_item (rows, 0);
+  g_assert_true (first == system);
+  g_object_unref (first);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == system);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_true (ikou_system_editor_get_system (IKOU_SYSTEM_EDITOR (window->system_editor)) == system);
+
+  ikou_system_set_name (system, "龠 末尾のシステム");
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == system);
+
+  /* The list stays sorted (each row against the next). */
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(IkouSystem) a = g_list_model_get_item (rows, i);
+      g_autoptr(IkouSystem) b = g_list_model_get_item (rows, i + 1);
+
+      g_assert_cmpint (g_utf8_collate (ikou_system_get_name (a), ikou_system_get_name (b)), <=, 0);
+    }
+
+  /* Sorted by findings: a system that gets an error moves up. */
+  gtk_column_view_sort_by_column (window->systems_view, window->columns[IKOU_COLUMN_FINDINGS],
+                                  GTK_SORT_ASCENDING);
+  {
+    g_autoptr(IkouSystem) last = g_list_model_get_item (rows, n - 1);
+    g_autoptr(IkouStep) step = NULL;
+
+    g_assert_false (g_hash_table_contains (window->finding_summary,
+                                           GUINT_TO_POINTER (ikou_system_get_id (last))));
+    step = ikou_step_new ();
+    step->to_host = gov_cloud_host (plan);
+    step->contract_date = ikou_day_from_ymd (2026, 1, 1);
+    step->cutover_date = ikou_day_from_ymd (2025, 1, 1);
+    ikou_system_insert_step (last, G_MAXUINT, step);
+    _ikou_window_flush_checks (window);
+    g_assert_true (g_hash_table_contains (window->finding_summary,
+                                          GUINT_TO_POINTER (ikou_system_get_id (last))));
+    {
+      g_autoptr(IkouSystem) now_last = g_list_model_get_item (rows, n - 1);
+
+      g_assert_true (now_last != last);
+    }
+    ikou_system_remove_step (last, ikou_system_get_n_steps (last) - 1);
+    _ikou_window_flush_checks (window);
+  }
+
+  /* The search: the selected system edited out of it stays, selected. */
+  search_and_wait (window, "末尾", 1);
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == system);
+  ikou_system_set_name (system, "龠 改名したシステム");
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == system);
+  g_assert_true (ikou_system_editor_get_system (IKOU_SYSTEM_EDITOR (window->system_editor)) == system);
+
+  /* …until it is deselected. */
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  /* Another system renamed into the search appears. */
+  {
+    IkouSystem *renamed = ikou_plan_get_system (plan, 0);
+    g_autoptr(IkouSystem) shown = NULL;
+
+    ikou_system_set_name (renamed, "末尾ではないシステム");
+    _ikou_window_flush_checks (window);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+    shown = g_list_model_get_item (rows, 0);
+    g_assert_true (shown == renamed);
+  }
+
+  search_and_wait (window, "", n);
+
+  /* With more rows than the list shows: a selected row in view that a
+   * rename sends to the end of the list is scrolled to, once the list
+   * has laid out again. */
+  {
+    GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->systems_view));
+    guint position;
+    double top;
+
+    gtk_single_selection_set_selected (selection, 0);
+    for (guint i = 0; i < 60; i++)
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-system", NULL));
+    n = g_list_model_get_n_items (rows);
+    g_assert_cmpuint (n, ==, 17 + 60);
+    gtk_column_view_sort_by_column (window->systems_view, window->columns[IKOU_COLUMN_NAME],
+                                    GTK_SORT_ASCENDING);
+    /* Scrolling a list waits until it has laid out its new rows. */
+    wait_frames (GTK_WIDGET (window), 2);
+    gtk_adjustment_set_value (vadj, 0);
+    gtk_single_selection_set_selected (selection, 1);
+    wait_frames (GTK_WIDGET (window), 2);
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+    g_assert_cmpfloat (gtk_adjustment_get_page_size (vadj), <, n * IKOU_WINDOW_ROW_HEIGHT);
+
+    system = gtk_single_selection_get_selected_item (selection);
+    ikou_system_set_name (system, "龠龠 最後の行");
+    _ikou_window_flush_checks (window);
+    position = gtk_single_selection_get_selected (selection);
+    g_assert_cmpuint (position, ==, n - 1);
+    wait_frames (GTK_WIDGET (window), 3);
+    top = (double) position * IKOU_WINDOW_ROW_HEIGHT;
+    g_test_message ("row %u top %.0f; view %.0f + %.0f of %.0f", position, top,
+                    gtk_adjustment_get_value (vadj), gtk_adjustment_get_page_size (vadj),
+                    gtk_adjustment_get_upper (vadj));
+    g_assert_cmpfloat (top, >=, gtk_adjustment_get_value (vadj));
+    g_assert_cmpfloat (top + IKOU_WINDOW_ROW_HEIGHT, <=,
+                       gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj) + 0.5);
+  }
+
+  close_window (window);
+}
+
+/* The first milestone of @system still to come (on or after @today, not
+ * done) in *@step, *@milestone, *@day, and the day of the one after it
+ * (IKOU_DAY_NONE when none).  Returns how many are to come. */
+static guint
+upcoming_milestones (IkouSystem    *system,
+                     IkouDay        today,
+                     guint         *step,
+                     IkouMilestone *milestone,
+                     IkouDay       *day,
+                     IkouDay       *second)
+{
+  guint n = 0;
+
+  *day = *second = IKOU_DAY_NONE;
+  for (guint i = 0; i < ikou_system_get_n_steps (system); i++)
+    for (guint m = 0; m < IKOU_N_MILESTONES; m++)
+      {
+        const IkouStep *st = ikou_system_get_step (system, i);
+        IkouDay d = ikou_step_get_milestone (st, m);
+
+        if (d == IKOU_DAY_NONE || d < today || (st->done & IKOU_MILESTONE_FLAG (m)) != 0)
+          continue;
+        n++;
+        if (*day == IKOU_DAY_NONE || d < *day)
+          {
+            *second = *day;
+            *day = d;
+            *step = i;
+            *milestone = m;
+          }
+        else if (*second == IKOU_DAY_NONE || d < *second)
+          *second = d;
+      }
+
+  return n;
+}
+
+static guint
+row_of (GListModel *rows,
+        IkouSystem *system)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(IkouSystem) item = g_list_model_get_item (rows, i);
+
+      if (item == system)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Sorted by next milestone, a row whose milestone is being dragged stays
+ * under the pointer until the drag ends, then takes its new place. */
+static void
+test_drag_keeps_row (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
+  IkouRenderer *renderer = ikou_timeline_get_renderer (timeline);
+  GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window->timeline);
+  GtkGesture *drag = NULL;
+  IkouSystem *system = NULL;
+  IkouMilestone milestone = IKOU_MILESTONE_CUTOVER;
+  IkouDay day = IKOU_DAY_NONE;
+  IkouDay far;
+  guint step = 0, row = 0, n_upcoming = 0;
+  double x, y, dx;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        drag = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (drag);
+
+  gtk_column_view_sort_by_column (window->systems_view, window->columns[IKOU_COLUMN_NEXT_MILESTONE],
+                                  GTK_SORT_ASCENDING);
+  wait_frames (GTK_WIDGET (window), 2);
+
+  /* A row that moves down once its first milestone to come is dragged
+   * away: its second one (or none) sorts after the next row's first. */
+  for (guint i = 0; i + 1 < g_list_model_get_n_items (rows) && system == NULL; i++)
+    {
+      g_autoptr(IkouSystem) item = g_list_model_get_item (rows, i);
+      g_autoptr(IkouSystem) next_item = g_list_model_get_item (rows, i + 1);
+      guint s;
+      IkouMilestone m;
+      IkouDay d, second, next_day, next_second;
+
+      upcoming_milestones (next_item, ikou_window_get_today (window), &s, &m, &next_day, &next_second);
+      n_upcoming = upcoming_milestones (item, ikou_window_get_today (window), &s, &m, &d, &second);
+      if (n_upcoming > 0 && next_day != IKOU_DAY_NONE &&
+          (second == IKOU_DAY_NONE || second > next_day))
+        {
+          system = item;
+          step = s;
+          milestone = m;
+          day = d;
+          row = i;
+        }
+    }
+  g_assert_nonnull (system);
+  g_test_message ("dragging row %u: %s", row, ikou_system_get_name (system));
+
+  /* Drag its milestone ten years on (it becomes the last to come). */
+  ikou_timeline_scroll_to_day (timeline, day);
+  wait_frames (GTK_WIDGET (window), 2);
+  far = ikou_day_add_months (day, 120);
+  x = ikou_renderer_x_for_day (renderer, day) -
+      gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline)));
+  y = ikou_renderer_get_header_height (renderer) + (row + 0.5) * ikou_renderer_get_row_height (renderer) -
+      gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline)));
+  dx = ikou_renderer_x_for_day (renderer, far) - ikou_renderer_x_for_day (renderer, day);
+
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_assert_true (ikou_timeline_is_dragging (timeline));
+  g_signal_emit_by_name (drag, "drag-update", dx / 2, 0.0);
+  g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
+  _ikou_window_flush_checks (window);
+  wait_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpint (ikou_step_get_milestone (ikou_system_get_step (system, step), milestone), >, day);
+  /* Still under the pointer, findings already up to date. */
+  g_assert_cmpuint (row_of (rows, system), ==, row);
+  assert_findings_match_full_check (window);
+
+  g_signal_emit_by_name (drag, "drag-end", dx, 0.0);
+  g_assert_false (ikou_timeline_is_dragging (timeline));
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (row_of (rows, system), >, row);
+  g_assert_true (gtk_single_selection_get_selected_item (ikou_window_get_selection (window)) == system);
+
+  /* Undo puts it back, row and all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (row_of (rows, system), ==, row);
+  assert_findings_match_full_check (window);
 
   close_window (window);
 }
@@ -773,8 +1290,8 @@ test_view_actions (void)
   g_assert_false (gtk_widget_get_sensitive (window->undo_button));
   g_assert_true (gtk_widget_get_sensitive (window->redo_button));
 
-  /* The export dialog has not landed: its button is there, disabled. */
-  g_assert_false (gtk_widget_get_sensitive (window->export_button));
+  /* A plan is open: the roadmap can be exported (tests/gui/test-export-dialog.c). */
+  g_assert_true (gtk_widget_get_sensitive (window->export_button));
 
   /* The help overlay (Ctrl+?) and the about window. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
@@ -957,6 +1474,9 @@ main (int   argc,
   g_test_add_func ("/window/search-and-sort", test_search_and_sort);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/edit-rechecks-one-system", test_edit_rechecks_one_system);
+  g_test_add_func ("/window/incremental-findings", test_incremental_findings);
+  g_test_add_func ("/window/list-follows-edits", test_list_follows_edits);
+  g_test_add_func ("/window/drag-keeps-row", test_drag_keeps_row);
   g_test_add_func ("/window/add-and-duplicate", test_add_and_duplicate);
   g_test_add_func ("/window/save-and-recovery", test_save_and_recovery);
   g_test_add_func ("/window/orphaned-recovery", test_orphaned_recovery);

@@ -1,0 +1,1170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ikou-calendar.h"
+#include "ikou-checker.h"
+#include "ikou-error.h"
+#include "ikou-export-dialog.h"
+#include "ikou-system-editor.h"
+#include "ikou-window-private.h"
+
+/* The preview follows the options this long after the last change, so
+ * typing a title redraws once, not once per key. */
+#define UPDATE_DELAY_MS 150
+
+/* Space around the page in the preview (px). */
+#define PREVIEW_MARGIN 24.0
+
+struct _IkouExportDialog
+{
+  AdwWindow          parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle    *window_title;
+  GtkWidget         *cancel_button;
+  GtkWidget         *export_button;
+  AdwComboRow       *format_row;
+  AdwComboRow       *paper_row;
+  GtkToggleButton   *landscape_button;
+  GtkToggleButton   *portrait_button;
+  GtkWidget         *dpi_row;
+  GtkSpinButton     *dpi_spin;
+  AdwEntryRow       *title_row;
+  AdwComboRow       *scenario_row;
+  IkouDateEntry     *from_entry;
+  IkouDateEntry     *to_entry;
+  GtkLabel          *range_error_label;
+  GtkLabel          *range_label;
+  GtkLabel          *rows_note_label;
+  GtkDrawingArea    *preview_area;
+  GtkWidget         *prev_button;
+  GtkWidget         *next_button;
+  GtkLabel          *page_label;
+
+  /* Taken from the window when the dialog opens */
+  IkouPlan          *plan;
+  IkouSchedule      *schedule;       /* may be NULL */
+  GListModel        *rows;           /* copy of the window's rows */
+  GPtrArray         *findings;       /* copy of the window's findings */
+  IkouDay            today;
+  gboolean           era_labels;
+  GFile             *folder;         /* the plan's folder, or NULL */
+  char              *base_name;      /* suggested file name, no extension */
+
+  /* The findings of the scenario last chosen (the window's are the
+   * baseline's). */
+  IkouScenario      *checked_scenario;
+  GPtrArray         *scenario_findings;
+
+  /* The preview: the last valid job and the paper it was made for. */
+  IkouExportJob     *job;
+  IkouPaper          job_paper;
+  gboolean           job_portrait;
+  gboolean           valid;
+  guint              page;
+  guint              n_pages;
+  guint              update_id;
+  guint              month_idle_id;
+
+  GtkFileChooserNative *chooser;
+  GCancellable      *cancellable;    /* set while an export runs */
+};
+
+G_DEFINE_FINAL_TYPE (IkouExportDialog, ikou_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const format_extensions[IKOU_N_EXPORT_FORMATS] = { ".pdf", ".png", ".svg" };
+
+/* Copies ------------------------------------------------------------------ */
+
+GListModel *
+ikou_export_copy_rows (GListModel *rows)
+{
+  GListStore *store;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
+
+  n = g_list_model_get_n_items (rows);
+  store = g_list_store_new (g_list_model_get_item_type (rows));
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rows, i));
+  /* One splice: one items-changed for 34,592 rows. */
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (store);
+}
+
+GPtrArray *
+ikou_export_copy_findings (GPtrArray *findings)
+{
+  GPtrArray *copy;
+
+  copy = g_ptr_array_new_full (findings ? findings->len : 0, (GDestroyNotify) ikou_finding_free);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    g_ptr_array_add (copy, ikou_finding_copy (g_ptr_array_index (findings, i)));
+
+  return copy;
+}
+
+/* Month fields ------------------------------------------------------------ */
+
+/* IkouDateEntry shows a day (2025-04-01, 令和7年4月1日); the range is in
+ * months.  Once the entry has applied what was typed, its text and era
+ * label are rewritten as the month (2025-04, 令和7年4月), which parses
+ * back to the same day. */
+static void
+month_entry_refresh (IkouDateEntry *entry)
+{
+  IkouDay day = ikou_date_entry_get_day (entry);
+  GtkEditable *editable = GTK_EDITABLE (ikou_date_entry_get_entry (entry));
+  GtkLabel *era_label = ikou_date_entry_get_era_label (entry);
+  g_autofree char *iso = NULL;
+  g_autofree char *era_day = NULL;
+
+  if (day == IKOU_DAY_NONE || ikou_date_entry_get_error (entry) != NULL)
+    return;
+
+  iso = ikou_day_format_iso (day);
+  if (g_strcmp0 (gtk_editable_get_text (editable), iso) == 0)
+    {
+      g_autofree char *month = g_strdup_printf ("%04d-%02d", ikou_day_get_year (day),
+                                                ikou_day_get_month (day));
+
+      gtk_editable_set_text (editable, month);
+      gtk_editable_set_position (editable, -1);
+    }
+
+  era_day = ikou_day_format_era (day, IKOU_ERA_STYLE_LONG);
+  if (g_strcmp0 (gtk_label_get_text (era_label), era_day) == 0)
+    {
+      g_autofree char *era_month = ikou_day_format_era_month (day, IKOU_ERA_STYLE_LONG);
+
+      gtk_label_set_text (era_label, era_month);
+    }
+}
+
+static gboolean
+month_idle_cb (gpointer user_data)
+{
+  IkouExportDialog *self = user_data;
+
+  self->month_idle_id = 0;
+  month_entry_refresh (self->from_entry);
+  month_entry_refresh (self->to_entry);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the entry has finished applying (its own handlers run in an
+ * order we do not control). */
+static void
+queue_month_refresh (IkouExportDialog *self)
+{
+  if (self->month_idle_id == 0)
+    self->month_idle_id = g_idle_add (month_idle_cb, self);
+}
+
+/* Options ----------------------------------------------------------------- */
+
+static IkouScenario *
+selected_scenario (IkouExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->scenario_row);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return ikou_plan_get_scenario (self->plan, selected - 1);
+}
+
+static void
+read_options (IkouExportDialog  *self,
+              IkouExportOptions *options)
+{
+  guint format = adw_combo_row_get_selected (self->format_row);
+  guint paper = adw_combo_row_get_selected (self->paper_row);
+
+  ikou_export_options_init (options);
+  options->format = format < IKOU_N_EXPORT_FORMATS ? (IkouExportFormat) format : IKOU_EXPORT_PDF;
+  options->paper = paper < IKOU_N_PAPERS ? (IkouPaper) paper : IKOU_PAPER_A3;
+  options->portrait = gtk_toggle_button_get_active (self->portrait_button);
+  options->from = ikou_date_entry_get_day (self->from_entry);
+  options->to = ikou_date_entry_get_day (self->to_entry);
+  /* Empty: the job uses the plan's title. */
+  options->title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  options->dpi = gtk_spin_button_get_value (self->dpi_spin);
+  options->today = self->today;
+  options->era_labels = self->era_labels;
+}
+
+/* The findings for @scenario: the window's for the baseline, otherwise
+ * checked once per scenario chosen (a national plan checks in ~10 ms). */
+static GPtrArray *
+findings_for (IkouExportDialog *self,
+              IkouScenario     *scenario)
+{
+  if (scenario == NULL)
+    return self->findings;
+
+  if (self->checked_scenario != scenario)
+    {
+      g_clear_pointer (&self->scenario_findings, g_ptr_array_unref);
+      g_set_object (&self->checked_scenario, scenario);
+      if (self->schedule != NULL)
+        self->scenario_findings = ikou_check_plan (self->plan, scenario, self->schedule,
+                                                   self->today, NULL);
+      else
+        self->scenario_findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+    }
+
+  return self->scenario_findings;
+}
+
+/* A date field whose text does not parse keeps its previous day: the
+ * export must not go ahead with a month the planner no longer sees. */
+static gboolean
+check_month_entries (IkouExportDialog  *self,
+                     GError           **error)
+{
+  IkouDateEntry *entries[] = { self->from_entry, self->to_entry };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      const char *message = ikou_date_entry_get_error (entries[i]);
+
+      if (message != NULL)
+        {
+          g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION, message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A job for the options on show.  @own_copies gives the job its own rows
+ * and findings, for a job that runs in another thread. */
+static IkouExportJob *
+build_job (IkouExportDialog   *self,
+           gboolean            own_copies,
+           IkouExportOptions  *out_options,
+           GError            **error)
+{
+  IkouExportOptions options;
+  IkouScenario *scenario = selected_scenario (self);
+  g_autoptr(IkouExportJob) job = NULL;
+
+  read_options (self, &options);
+  if (out_options != NULL)
+    {
+      *out_options = options;
+      out_options->title = NULL;
+    }
+
+  if (!check_month_entries (self, error))
+    return NULL;
+
+  job = ikou_export_job_new (self->plan, scenario, self->schedule, &options, error);
+  if (job == NULL)
+    return NULL;
+
+  if (own_copies)
+    {
+      g_autoptr(GListModel) rows = ikou_export_copy_rows (self->rows);
+      g_autoptr(GPtrArray) findings = ikou_export_copy_findings (findings_for (self, scenario));
+
+      ikou_export_job_set_rows (job, rows);
+      ikou_export_job_set_findings (job, findings);
+    }
+  else
+    {
+      ikou_export_job_set_rows (job, self->rows);
+      ikou_export_job_set_findings (job, findings_for (self, scenario));
+    }
+
+  return g_steal_pointer (&job);
+}
+
+/* Preview ----------------------------------------------------------------- */
+
+static void
+update_page_controls (IkouExportDialog *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->n_pages > 0)
+    label = g_strdup_printf ("%u / %u", self->page + 1, self->n_pages);
+  else
+    label = g_strdup ("– / –");
+
+  gtk_label_set_text (self->page_label, label);
+  gtk_widget_set_sensitive (self->prev_button, self->valid && self->page > 0);
+  gtk_widget_set_sensitive (self->next_button, self->valid && self->page + 1 < self->n_pages);
+}
+
+static void
+set_range_error (IkouExportDialog *self,
+                 const char       *message,
+                 gboolean          months)
+{
+  IkouDateEntry *entries[] = { self->from_entry, self->to_entry };
+
+  gtk_label_set_text (self->range_error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->range_error_label), message != NULL);
+
+  /* Mark the month fields when they are what is wrong, without taking
+   * the mark from a field whose own text does not parse. */
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      GtkWidget *entry = GTK_WIDGET (ikou_date_entry_get_entry (entries[i]));
+
+      if (message != NULL && months)
+        gtk_widget_add_css_class (entry, "error");
+      else if (ikou_date_entry_get_error (entries[i]) == NULL)
+        gtk_widget_remove_css_class (entry, "error");
+    }
+}
+
+static void
+update_format_subtitle (IkouExportDialog *self,
+                        IkouExportFormat  format)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (format == IKOU_EXPORT_PDF)
+    subtitle = g_strdup (_("Every page in one file"));
+  else if (self->valid && self->n_pages > 1)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "One file per page: %u file",
+                                             "One file per page: %u files",
+                                             self->n_pages),
+                                self->n_pages);
+  else
+    subtitle = g_strdup (_("One file per page"));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), subtitle);
+}
+
+static void
+update_range_label (IkouExportDialog *self)
+{
+  IkouDay first = IKOU_DAY_NONE, last = IKOU_DAY_NONE;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *text = NULL;
+
+  if (!self->valid || self->job == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->range_label), FALSE);
+      return;
+    }
+
+  ikou_export_job_get_range (self->job, &first, &last);
+  from = ikou_day_format_era_month (first, IKOU_ERA_STYLE_LONG);
+  to = ikou_day_format_era_month (last, IKOU_ERA_STYLE_LONG);
+  /* Translators: the months the roadmap shows, e.g. "令和3年4月 to 令和9年3月" */
+  text = g_strdup_printf (_("Shows %s to %s"), from, to);
+  gtk_label_set_text (self->range_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->range_label), TRUE);
+}
+
+static void
+update_now (IkouExportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouExportJob) job = NULL;
+  IkouExportOptions options;
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+
+  job = build_job (self, FALSE, &options, &error);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dpi_row), options.format == IKOU_EXPORT_PNG);
+
+  if (job == NULL)
+    {
+      /* The month fields' own messages sit under them already. */
+      gboolean entry_error = g_error_matches (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION)
+                             && !check_month_entries (self, NULL);
+
+      self->valid = FALSE;
+      set_range_error (self, entry_error ? NULL : error->message, !entry_error);
+      gtk_widget_set_sensitive (self->export_button, FALSE);
+      /* The last good preview stays, dimmed: what was, not what will be. */
+      gtk_widget_set_opacity (GTK_WIDGET (self->preview_area), 0.35);
+    }
+  else
+    {
+      g_set_object (&self->job, job);
+      self->job_paper = options.paper;
+      self->job_portrait = options.portrait;
+      self->valid = TRUE;
+      self->n_pages = ikou_export_job_get_n_pages (job);
+      self->page = MIN (self->page, self->n_pages - 1);
+      set_range_error (self, NULL, FALSE);
+      gtk_widget_set_sensitive (self->export_button, self->cancellable == NULL);
+      gtk_widget_set_opacity (GTK_WIDGET (self->preview_area), 1.0);
+    }
+
+  update_format_subtitle (self, options.format);
+  update_range_label (self);
+  update_page_controls (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview_area));
+}
+
+static gboolean
+update_timeout_cb (gpointer user_data)
+{
+  IkouExportDialog *self = user_data;
+
+  self->update_id = 0;
+  update_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_update (IkouExportDialog *self)
+{
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  self->update_id = g_timeout_add (UPDATE_DELAY_MS, update_timeout_cb, self);
+}
+
+/* Only the page on show is drawn, scaled to fit: the same call that
+ * writes the PDF, so the preview is the document. */
+static void
+preview_draw (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  IkouExportDialog *self = user_data;
+  double page_w, page_h;
+  double scale, x, y, w, h;
+
+  if (self->job == NULL || self->n_pages == 0)
+    return;
+
+  ikou_export_paper_size (self->job_paper, self->job_portrait, &page_w, &page_h);
+  scale = MIN ((width - 2 * PREVIEW_MARGIN) / page_w, (height - 2 * PREVIEW_MARGIN) / page_h);
+  if (scale <= 0)
+    return;
+
+  w = page_w * scale;
+  h = page_h * scale;
+  x = floor ((width - w) / 2);
+  y = floor ((height - h) / 2);
+
+  /* The sheet's shadow and edge: the page itself is white in any theme. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+  cairo_rectangle (cr, x + 1, y + 2, w + 2, h + 2);
+  cairo_fill (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, page_w, page_h);
+  cairo_clip (cr);
+  ikou_export_job_draw_page (self->job, cr, MIN (self->page, self->n_pages - 1), page_w, page_h);
+  cairo_restore (cr);
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.30);
+  cairo_set_line_width (cr, 1);
+  cairo_rectangle (cr, x - 0.5, y - 0.5, w + 1, h + 1);
+  cairo_stroke (cr);
+}
+
+static void
+prev_clicked_cb (IkouExportDialog *self)
+{
+  if (self->page > 0)
+    ikou_export_dialog_set_page (self, self->page - 1);
+}
+
+static void
+next_clicked_cb (IkouExportDialog *self)
+{
+  ikou_export_dialog_set_page (self, self->page + 1);
+}
+
+/* Option signals ---------------------------------------------------------- */
+
+static void
+option_changed_cb (IkouExportDialog *self)
+{
+  schedule_update (self);
+}
+
+static void
+month_applied_cb (IkouDateEntry    *entry,
+                  int               day,
+                  IkouExportDialog *self)
+{
+  /* The range is in whole months: 2025-04-15 means April 2025. */
+  ikou_date_entry_set_day (entry, day != IKOU_DAY_NONE ? ikou_day_month_start (day) : IKOU_DAY_NONE);
+  queue_month_refresh (self);
+  schedule_update (self);
+}
+
+static void
+month_entry_done_cb (IkouExportDialog *self)
+{
+  queue_month_refresh (self);
+}
+
+static void
+setup_month_entry (IkouExportDialog *self,
+                   IkouDateEntry    *entry,
+                   const char       *placeholder)
+{
+  GtkEntry *text = ikou_date_entry_get_entry (entry);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_ACTION_ROW);
+
+  /* The row's title and mnemonic lead to the text field. */
+  if (row != NULL)
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (text));
+
+  gtk_entry_set_placeholder_text (text, placeholder);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (text),
+                               _("A month such as R7年4月, 2025-04 or 2025/4; leave empty "
+                                 "to follow the plan"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (text), 9);
+
+  g_signal_connect_object (entry, "day-applied", G_CALLBACK (month_applied_cb), self, 0);
+  /* The text stays the same when the day does: refresh it anyway. */
+  g_signal_connect_object (text, "activate", G_CALLBACK (month_entry_done_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (month_entry_done_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (text), focus);
+  /* The entry's own message for text that does not parse comes and goes
+   * with its label: the export button follows. */
+  g_signal_connect_object (ikou_date_entry_get_error_label (entry), "notify::visible",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Exporting --------------------------------------------------------------- */
+
+static void
+set_busy (IkouExportDialog *self,
+          gboolean          busy)
+{
+  GtkWidget *content = adw_window_get_content (ADW_WINDOW (self));
+  GtkWidget *header = gtk_widget_get_first_child (content);
+
+  /* The body, not the header bar: its title says what is going on. */
+  for (GtkWidget *child = gtk_widget_get_next_sibling (header);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_sensitive (child, !busy);
+  gtk_widget_set_sensitive (self->cancel_button, !busy);
+  gtk_widget_set_sensitive (self->export_button, !busy && self->valid);
+  adw_window_title_set_subtitle (self->window_title,
+                                 busy ? _("Exporting…") : ikou_plan_get_title (self->plan));
+  if (busy)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
+  else
+    gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static guint
+n_files_written (IkouExportJob          *job,
+                 const IkouExportOptions *options)
+{
+  return options->format == IKOU_EXPORT_PDF ? 1 : ikou_export_job_get_n_pages (job);
+}
+
+gboolean
+ikou_export_dialog_export_to (IkouExportDialog  *self,
+                              const char        *path,
+                              GError           **error)
+{
+  g_autoptr(IkouExportJob) job = NULL;
+  g_autoptr(GFile) file = NULL;
+  IkouExportOptions options;
+
+  g_return_val_if_fail (IKOU_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ikou_export_dialog_flush (self);
+
+  job = build_job (self, FALSE, &options, error);
+  if (job == NULL || !ikou_export_write (job, path, error))
+    return FALSE;
+
+  file = g_file_new_for_path (path);
+  g_signal_emit (self, signals[EXPORTED], 0, file, n_files_written (job, &options));
+  return TRUE;
+}
+
+typedef struct
+{
+  IkouExportJob    *job;
+  IkouExportOptions options;
+  char             *path;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_clear_object (&export->job);
+  g_free (export->path);
+  g_free (export);
+}
+
+/* A national plan is ~1,300 A3 pages and ~10 s of writing: in a thread,
+ * with a job of its own (its own copies of the rows and findings, its
+ * own renderer).  The plan is only read; the dialog is modal, so the
+ * planner cannot edit it meanwhile. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *export = task_data;
+  GError *error = NULL;
+
+  if (ikou_export_write (export->job, export->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+show_export_error (IkouExportDialog *self,
+                   const GError     *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Could Not Export the Roadmap"),
+                                                       error ? error->message : NULL));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  IkouExportDialog *self = IKOU_EXPORT_DIALOG (object);
+  ExportData *export = g_task_get_task_data (G_TASK (result));
+  /* Released here, in the main thread, whichever thread drops the task
+   * last: the job's renderer is connected to the plan's signals. */
+  g_autoptr(IkouExportJob) job = g_steal_pointer (&export->job);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+
+  /* Destroyed with its window meanwhile: the file is written, nobody is
+   * left to tell. */
+  if (self->plan == NULL)
+    return;
+
+  set_busy (self, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_export_error (self, error);
+      return;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (export->path);
+
+    g_signal_emit (self, signals[EXPORTED], 0, file, n_files_written (job, &export->options));
+  }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+void
+ikou_export_dialog_start_export (IkouExportDialog *self,
+                                 const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+  IkouExportJob *job;
+  IkouExportOptions options;
+
+  g_return_if_fail (IKOU_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->cancellable == NULL);
+
+  ikou_export_dialog_flush (self);
+  job = build_job (self, TRUE, &options, &error);
+  if (job == NULL)
+    {
+      show_export_error (self, error);
+      return;
+    }
+
+  export = g_new0 (ExportData, 1);
+  export->job = job;
+  export->options = options;
+  export->path = g_strdup (path);
+
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, ikou_export_dialog_start_export);
+  g_task_set_task_data (task, export, export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* @chosen with the format's extension.  The chooser asked about
+ * replacing the name the planner typed, not the one with the extension:
+ * a file that exists under the new name is an error, never replaced
+ * without asking. */
+static char *
+target_path (GFile       *chosen,
+             const char  *extension,
+             GError     **error)
+{
+  g_autofree char *path = g_file_get_path (chosen);
+  g_autofree char *lower = NULL;
+  g_autofree char *with_extension = NULL;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_IO, _("Choose a folder on this computer"));
+      return NULL;
+    }
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, extension))
+    return g_steal_pointer (&path);
+
+  with_extension = g_strconcat (path, extension, NULL);
+  if (g_file_test (with_extension, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *basename = g_path_get_basename (with_extension);
+
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("A file named “%s” already exists. Choose another name, or type the "
+                     "whole name to replace it."), basename);
+      return NULL;
+    }
+
+  return g_steal_pointer (&with_extension);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog  *native,
+                     int               response,
+                     IkouExportDialog *self)
+{
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  IkouExportOptions options;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  gtk_native_dialog_destroy (native);
+  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (native))
+    g_clear_object (&self->chooser);
+
+  if (chosen == NULL)
+    return;
+
+  read_options (self, &options);
+  path = target_path (chosen, format_extensions[options.format], &error);
+  if (path == NULL)
+    show_export_error (self, error);
+  else
+    ikou_export_dialog_start_export (self, path);
+}
+
+static void
+add_filter (GtkFileChooser   *chooser,
+            IkouExportFormat  format)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*", format_extensions[format], NULL);
+
+  switch (format)
+    {
+    case IKOU_EXPORT_PNG:
+      gtk_file_filter_set_name (filter, _("PNG images (*.png)"));
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      break;
+    case IKOU_EXPORT_SVG:
+      gtk_file_filter_set_name (filter, _("SVG images (*.svg)"));
+      gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+      break;
+    case IKOU_EXPORT_PDF:
+    case IKOU_N_EXPORT_FORMATS:
+    default:
+      gtk_file_filter_set_name (filter, _("PDF documents (*.pdf)"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      break;
+    }
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+  gtk_file_chooser_set_filter (chooser, filter);
+}
+
+static void
+export_clicked_cb (IkouExportDialog *self)
+{
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  IkouExportOptions options;
+  g_autofree char *name = NULL;
+
+  ikou_export_dialog_flush (self);
+  if (!self->valid || self->cancellable != NULL)
+    return;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  read_options (self, &options);
+  native = gtk_file_chooser_native_new (_("Export the Roadmap"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  add_filter (chooser, options.format);
+
+  name = g_strconcat (self->base_name, format_extensions[options.format], NULL);
+  gtk_file_chooser_set_current_name (chooser, name);
+  if (self->folder != NULL)
+    gtk_file_chooser_set_current_folder (chooser, self->folder, NULL);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  self->chooser = native;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Public ------------------------------------------------------------------ */
+
+void
+ikou_export_dialog_flush (IkouExportDialog *self)
+{
+  g_return_if_fail (IKOU_IS_EXPORT_DIALOG (self));
+
+  if (self->update_id != 0)
+    update_now (self);
+  if (self->month_idle_id != 0)
+    {
+      g_clear_handle_id (&self->month_idle_id, g_source_remove);
+      month_idle_cb (self);
+    }
+}
+
+guint
+ikou_export_dialog_get_page (IkouExportDialog *self)
+{
+  g_return_val_if_fail (IKOU_IS_EXPORT_DIALOG (self), 0);
+
+  return self->page;
+}
+
+guint
+ikou_export_dialog_get_n_pages (IkouExportDialog *self)
+{
+  g_return_val_if_fail (IKOU_IS_EXPORT_DIALOG (self), 0);
+
+  return self->valid ? self->n_pages : 0;
+}
+
+void
+ikou_export_dialog_set_page (IkouExportDialog *self,
+                             guint             page)
+{
+  g_return_if_fail (IKOU_IS_EXPORT_DIALOG (self));
+
+  if (self->n_pages == 0)
+    return;
+
+  page = MIN (page, self->n_pages - 1);
+  if (page == self->page)
+    return;
+
+  self->page = page;
+  update_page_controls (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview_area));
+}
+
+/* GObject ----------------------------------------------------------------- */
+
+static char *
+suggested_base_name (IkouWindow *window,
+                     IkouPlan   *plan)
+{
+  GFile *file = ikou_window_get_file (window);
+  const char *title = ikou_plan_get_title (plan);
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      char *dot = basename ? strrchr (basename, '.') : NULL;
+
+      if (dot != NULL && dot != basename)
+        *dot = '\0';
+      if (basename != NULL && *basename != '\0')
+        return g_steal_pointer (&basename);
+    }
+
+  if (title != NULL && *title != '\0')
+    return g_strdelimit (g_strdup (title), "/\\:*?\"<>|", '_');
+
+  return g_strdup (_("Roadmap"));
+}
+
+static void
+fill_scenarios (IkouExportDialog *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint n = ikou_plan_get_n_scenarios (self->plan);
+
+  gtk_string_list_append (list, C_("scenario", "Baseline Plan"));
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, ikou_scenario_get_name (ikou_plan_get_scenario (self->plan, i)));
+
+  adw_combo_row_set_model (self->scenario_row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (self->scenario_row, 0);
+  /* Nothing to choose from in a plan without scenarios. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scenario_row), n > 0);
+}
+
+static void
+set_window (IkouExportDialog *self,
+            IkouWindow       *window)
+{
+  IkouPlan *plan = ikou_window_get_plan (window);
+  GFile *file = ikou_window_get_file (window);
+  GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
+  guint n_rows = g_list_model_get_n_items (rows);
+  guint n_systems = ikou_plan_get_n_systems (plan);
+  const char *title = ikou_plan_get_title (plan);
+
+  self->plan = g_object_ref (plan);
+  self->schedule = window->schedule ? g_object_ref (window->schedule) : NULL;
+  self->rows = ikou_export_copy_rows (rows);
+  self->findings = ikou_export_copy_findings (ikou_window_get_findings (window));
+  self->today = ikou_window_get_today (window);
+  self->era_labels = window->era_labels;
+  self->folder = file ? g_file_get_parent (file) : NULL;
+  self->base_name = suggested_base_name (window, plan);
+
+  gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (window));
+  adw_window_title_set_subtitle (self->window_title, title);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
+  fill_scenarios (self);
+
+  if (n_rows < n_systems)
+    {
+      g_autofree char *note = NULL;
+
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Only the %u system that matches the search in the "
+                                           "window is exported (of %u).",
+                                           "Only the %u systems that match the search in the "
+                                           "window are exported (of %u).",
+                                           n_rows),
+                              n_rows, n_systems);
+      gtk_label_set_text (self->rows_note_label, note);
+      gtk_widget_set_visible (GTK_WIDGET (self->rows_note_label), TRUE);
+    }
+
+  update_now (self);
+}
+
+static gboolean
+ikou_export_dialog_close_request (GtkWindow *window)
+{
+  IkouExportDialog *self = IKOU_EXPORT_DIALOG (window);
+
+  /* A file is being written: it completes (or fails) before the dialog
+   * goes, so nothing is left half done behind it. */
+  if (self->cancellable != NULL)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (ikou_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+ikou_export_dialog_dispose (GObject *object)
+{
+  IkouExportDialog *self = IKOU_EXPORT_DIALOG (object);
+
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_handle_id (&self->month_idle_id, g_source_remove);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IKOU_TYPE_EXPORT_DIALOG);
+
+  g_clear_object (&self->job);
+  g_clear_object (&self->checked_scenario);
+  g_clear_pointer (&self->scenario_findings, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->schedule);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->folder);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (ikou_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+ikou_export_dialog_finalize (GObject *object)
+{
+  IkouExportDialog *self = IKOU_EXPORT_DIALOG (object);
+
+  g_free (self->base_name);
+
+  G_OBJECT_CLASS (ikou_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+previous_page_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  prev_clicked_cb (IKOU_EXPORT_DIALOG (widget));
+}
+
+static void
+next_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  next_clicked_cb (IKOU_EXPORT_DIALOG (widget));
+}
+
+static void
+ikou_export_dialog_class_init (IkouExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ikou_export_dialog_dispose;
+  object_class->finalize = ikou_export_dialog_finalize;
+  window_class->close_request = ikou_export_dialog_close_request;
+
+  /**
+   * IkouExportDialog::exported:
+   * @file: the file written (the first of them for PNG and SVG)
+   * @n_files: how many files were written
+   *
+   * The roadmap was written.
+   */
+  signals[EXPORTED] =
+    g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_UINT);
+
+  g_type_ensure (IKOU_TYPE_DATE_ENTRY);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/jp/ikou/Ikou/ikou-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, landscape_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, portrait_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, dpi_row);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, dpi_spin);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, scenario_row);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, range_error_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, range_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, rows_note_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, preview_area);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, prev_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, next_button);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, page_label);
+
+  gtk_widget_class_install_action (widget_class, "export.previous-page", NULL, previous_page_action);
+  gtk_widget_class_install_action (widget_class, "export.next-page", NULL, next_page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "export.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "export.next-page", NULL);
+}
+
+static void
+ikou_export_dialog_init (IkouExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_drawing_area_set_draw_func (self->preview_area, preview_draw, self, NULL);
+
+  setup_month_entry (self, self->from_entry, _("Plan start"));
+  setup_month_entry (self, self->to_entry, _("Plan end"));
+
+  g_signal_connect_object (self->format_row, "notify::selected",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paper_row, "notify::selected",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->portrait_button, "notify::active",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dpi_spin, "value-changed",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->title_row, "changed",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scenario_row, "notify::selected",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->prev_button, "clicked",
+                           G_CALLBACK (prev_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->next_button, "clicked",
+                           G_CALLBACK (next_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->export_button, "clicked",
+                           G_CALLBACK (export_clicked_cb), self, G_CONNECT_SWAPPED);
+}
+
+IkouExportDialog *
+ikou_export_dialog_new (IkouWindow *window)
+{
+  IkouExportDialog *self;
+
+  g_return_val_if_fail (IKOU_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (ikou_window_get_plan (window) != NULL, NULL);
+
+  self = g_object_new (IKOU_TYPE_EXPORT_DIALOG, NULL);
+  set_window (self, window);
+  return self;
+}
