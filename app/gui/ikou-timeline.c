@@ -810,9 +810,8 @@ query_tooltip_cb (IkouTimeline *self,
     case IKOU_HIT_FINDING:
       {
         GString *s = g_string_new (ikou_system_get_name (hit.system));
-        guint shown = 0, more = 0;
-
         GPtrArray *findings = g_hash_table_lookup (self->findings, GUINT_TO_POINTER (id));
+        guint shown = 0, more = 0;
 
         for (guint i = 0; findings != NULL && i < findings->len; i++)
           {

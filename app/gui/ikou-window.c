@@ -2232,10 +2232,6 @@ ikou_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
   g_clear_object (&self->kept_system);
   disconnect_document (self);
-  /* Taking the list apart re-sorts it (the sorted column goes first) and
-   * may move the selection: the window, half disposed, must not answer. */
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
 
   if (self->chooser != NULL)
     {
@@ -2245,6 +2241,12 @@ ikou_window_dispose (GObject *object)
 
   if (self->timeline != NULL)
     ikou_timeline_set_selection (IKOU_TIMELINE (self->timeline), NULL);
+
+  /* Taking the list apart changes its sorter (the sorted column goes
+   * first), which would re-sort the rows and move the selection while
+   * the window is half disposed: stop sorting while it is whole. */
+  if (self->sort_model != NULL)
+    gtk_sort_list_model_set_sorter (self->sort_model, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IKOU_TYPE_WINDOW);
 
