@@ -562,13 +562,15 @@ print_action (GtkWidget  *widget,
   if (self->plan == NULL)
     return;
 
+  /* The findings the window shows, not ones waiting for a re-check. */
   _ikou_window_flush_checks (self);
 
   ikou_export_options_init (&options);
   options.today = self->today;
   options.era_labels = self->era_labels;
   operation = ikou_print_operation_new (self->plan, NULL, self->schedule,
-                                        G_LIST_MODEL (self->selection), self->findings,
+                                        G_LIST_MODEL (self->selection),
+                                        ikou_window_get_findings (self),
                                         &options, &error);
   if (operation == NULL)
     {
