@@ -858,7 +858,6 @@ on_stream_error (void         *user_data,
   self->message_vague = schema && error->code == XML_RELAXNG_ERR_ATTRVALID;
 }
 
-
 static void
 stream_set_error (IkouXmlStream *self,
                   IkouErrorCode  code,
