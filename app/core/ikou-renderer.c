@@ -178,6 +178,7 @@ ikou_render_style_init_default (IkouRenderStyle *style)
   style->font_size = 12.0;
   style->patterns = FALSE;
   style->era_labels = FALSE;
+  style->japanese_labels = ikou_locale_is_japanese ();
 }
 
 void
@@ -366,6 +367,17 @@ get_today_text (IkouRenderer *self)
   return &self->today_text;
 }
 
+/* The label a phase is drawn with: the schedule's Japanese one for a
+ * Japanese interface (or when it has no English one), else the English. */
+static const char *
+phase_label (IkouRenderer    *self,
+             const IkouPhase *phase)
+{
+  if (!self->style.japanese_labels && phase->label_en != NULL && phase->label_en[0] != '\0')
+    return phase->label_en;
+  return phase->label ? phase->label : "";
+}
+
 static const CachedText *
 get_phase_text (IkouRenderer *self,
                 guint         index)
@@ -380,7 +392,7 @@ get_phase_text (IkouRenderer *self,
           const IkouPhase *phase = ikou_schedule_get_phase (self->schedule, i);
           CachedText *text = g_new0 (CachedText, 1);
 
-          cached_text_set (self, text, phase->label ? phase->label : "", self->small_font);
+          cached_text_set (self, text, phase_label (self, phase), self->small_font);
           g_ptr_array_add (self->phase_text, text);
         }
     }
@@ -1379,8 +1391,56 @@ add_obstacle (IkouRenderer *self,
   g_array_append_val (self->obstacles, o);
 }
 
+static void
+path_rounded_rectangle (cairo_t *cr,
+                        double   x,
+                        double   y,
+                        double   w,
+                        double   h,
+                        double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Where a hatch or dots cross a host name the glyphs break up, on a
+ * photocopy worst of all: clear a plate of the segment's own colour
+ * behind the text, the text's ink plus a little, inside the bar
+ * [@bar_top, @bar_bottom].  @text_top is where the layout's top goes. */
+static void
+knock_out_label (IkouRenderer     *self,
+                 cairo_t          *cr,
+                 const CachedText *text,
+                 IkouHostKind      kind,
+                 double            left,
+                 double            text_width,
+                 double            text_top,
+                 double            bar_top,
+                 double            bar_bottom)
+{
+  PangoRectangle ink;
+  double pad = MAX (1.0, self->style.font_size * 0.15);
+  double top, bottom;
+
+  pango_layout_get_extents (text->layout, &ink, NULL);
+  top = MAX (text_top + (double) ink.y / PANGO_SCALE - pad, bar_top);
+  bottom = MIN (text_top + (double) (ink.y + ink.height) / PANGO_SCALE + pad, bar_bottom);
+  if (bottom <= top)
+    return;
+
+  path_rounded_rectangle (cr, left - pad, top, text_width + 2 * pad, bottom - top, 2 * pad);
+  set_source (cr, &self->style.host_kind[kind]);
+  cairo_fill (cr);
+}
+
 /* Writes the host name in [x0, x1] clear of the row's marks, at the start
- * of the visible part of the segment so it stays readable when scrolled. */
+ * of the visible part of the segment so it stays readable when scrolled.
+ * The bar is @half_h above and below @cy. */
 static void
 draw_segment_label (IkouRenderer *self,
                     cairo_t      *cr,
@@ -1388,6 +1448,7 @@ draw_segment_label (IkouRenderer *self,
                     double        x0,
                     double        x1,
                     double        cy,
+                    double        half_h,
                     double        width,
                     gboolean      thin)
 {
@@ -1423,6 +1484,11 @@ draw_segment_label (IkouRenderer *self,
       cairo_rectangle (cr, left - TEXT_PAD, cy - h / 2, w, h);
       set_source (cr, &self->style.host_kind[info->kind]);
       cairo_fill (cr);
+    }
+  else if (self->style.patterns && self->hatch[info->kind] != NULL)
+    {
+      knock_out_label (self, cr, text, info->kind, left, MIN (text->width, right - left),
+                       cy - text->height / 2, cy - half_h, cy + half_h);
     }
   if (text->width <= right - left)
     show_text (cr, text, left, cy - text->height / 2, &self->on_kind[info->kind]);
@@ -1537,7 +1603,7 @@ draw_row_segments (IkouRenderer  *self,
           double x1 = clamp_x (seg_end, width);
 
           fill_segment (self, cr, info->kind, x0, cy - h / 2, x1, cy + h / 2);
-          draw_segment_label (self, cr, info, seg_start, seg_end, cy, width, thin);
+          draw_segment_label (self, cr, info, seg_start, seg_end, cy, h / 2, width, thin);
         }
       if (!found)
         break;
@@ -1892,7 +1958,7 @@ draw_header (IkouRenderer *self,
             show_text (cr, text, (vx0 + vx1 - text->width) / 2, y0 + (lane - text->height) / 2,
                        &self->style.foreground);
           else if (vx1 - vx0 > self->style.font_size * 3)
-            show_text_ellipsized (self, cr, phase->label ? phase->label : "", self->small_font,
+            show_text_ellipsized (self, cr, phase_label (self, phase), self->small_font,
                                   vx0 + TEXT_PAD, y0 + lane / 2, vx1 - vx0 - 2 * TEXT_PAD,
                                   &self->style.foreground);
         }

@@ -68,9 +68,12 @@ typedef struct
   double    font_size;                      /* user units: px in the widget, pt in export */
   gboolean  patterns;                       /* hatch segments by host kind (B/W photocopies) */
   gboolean  era_labels;                     /* R7年度 instead of 2025年度 */
+  gboolean  japanese_labels;                /* schedule phases by their Japanese label */
 } IkouRenderStyle;
 
-void ikou_render_style_init_default (IkouRenderStyle       *style); /* light, print-safe */
+/* Light and print-safe; japanese_labels follows the interface language
+ * (ikou_locale_is_japanese()). */
+void ikou_render_style_init_default (IkouRenderStyle       *style);
 void ikou_render_style_copy         (IkouRenderStyle       *dest,
                                      const IkouRenderStyle *src);
 void ikou_render_style_clear        (IkouRenderStyle       *style);

@@ -106,3 +106,14 @@ ikou_severity_label (IkouSeverity severity)
   g_return_val_if_fail ((guint) severity < IKOU_N_SEVERITIES, NULL);
   return _(severities[severity].label);
 }
+
+gboolean
+ikou_locale_is_japanese (void)
+{
+  const char * const *languages = g_get_language_names ();
+  const char *first = languages[0];
+
+  /* "ja", "ja_JP", "ja_JP.UTF-8", "ja@…", not "jam" (an ISO 639-3 code). */
+  return first != NULL && g_str_has_prefix (first, "ja")
+         && (first[2] == '\0' || first[2] == '_' || first[2] == '.' || first[2] == '@');
+}

@@ -90,4 +90,11 @@ const char   *ikou_milestone_label         (IkouMilestone   milestone);
 const char   *ikou_severity_to_string      (IkouSeverity    severity);
 const char   *ikou_severity_label          (IkouSeverity    severity);
 
+/* Whether the interface speaks Japanese: the first of
+ * g_get_language_names() (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) is "ja"
+ * or a Japanese locale (ja_JP.UTF-8).  Data that comes in both languages
+ * (the schedule's operation and phase names) is shown in Japanese then,
+ * else in English.  Read each time: it follows the environment. */
+gboolean      ikou_locale_is_japanese      (void);
+
 G_END_DECLS

@@ -10,9 +10,9 @@
 
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
+#include "ikou-date-entry.h"
 #include "ikou-error.h"
 #include "ikou-export-dialog.h"
-#include "ikou-system-editor.h"
 #include "ikou-window-private.h"
 
 /* The preview follows the options this long after the last change, so
@@ -71,7 +71,6 @@ struct _IkouExportDialog
   guint              page;
   guint              n_pages;
   guint              update_id;
-  guint              month_idle_id;
 
   GtkFileChooserNative *chooser;
   GCancellable      *cancellable;    /* set while an export runs */
@@ -120,63 +119,6 @@ ikou_export_copy_findings (GPtrArray *findings)
     g_ptr_array_add (copy, ikou_finding_copy (g_ptr_array_index (findings, i)));
 
   return copy;
-}
-
-/* Month fields ------------------------------------------------------------ */
-
-/* IkouDateEntry shows a day (2025-04-01, 令和7年4月1日); the range is in
- * months.  Once the entry has applied what was typed, its text and era
- * label are rewritten as the month (2025-04, 令和7年4月), which parses
- * back to the same day. */
-static void
-month_entry_refresh (IkouDateEntry *entry)
-{
-  IkouDay day = ikou_date_entry_get_day (entry);
-  GtkEditable *editable = GTK_EDITABLE (ikou_date_entry_get_entry (entry));
-  GtkLabel *era_label = ikou_date_entry_get_era_label (entry);
-  g_autofree char *iso = NULL;
-  g_autofree char *era_day = NULL;
-
-  if (day == IKOU_DAY_NONE || ikou_date_entry_get_error (entry) != NULL)
-    return;
-
-  iso = ikou_day_format_iso (day);
-  if (g_strcmp0 (gtk_editable_get_text (editable), iso) == 0)
-    {
-      g_autofree char *month = g_strdup_printf ("%04d-%02d", ikou_day_get_year (day),
-                                                ikou_day_get_month (day));
-
-      gtk_editable_set_text (editable, month);
-      gtk_editable_set_position (editable, -1);
-    }
-
-  era_day = ikou_day_format_era (day, IKOU_ERA_STYLE_LONG);
-  if (g_strcmp0 (gtk_label_get_text (era_label), era_day) == 0)
-    {
-      g_autofree char *era_month = ikou_day_format_era_month (day, IKOU_ERA_STYLE_LONG);
-
-      gtk_label_set_text (era_label, era_month);
-    }
-}
-
-static gboolean
-month_idle_cb (gpointer user_data)
-{
-  IkouExportDialog *self = user_data;
-
-  self->month_idle_id = 0;
-  month_entry_refresh (self->from_entry);
-  month_entry_refresh (self->to_entry);
-  return G_SOURCE_REMOVE;
-}
-
-/* After the entry has finished applying (its own handlers run in an
- * order we do not control). */
-static void
-queue_month_refresh (IkouExportDialog *self)
-{
-  if (self->month_idle_id == 0)
-    self->month_idle_id = g_idle_add (month_idle_cb, self);
 }
 
 /* Options ----------------------------------------------------------------- */
@@ -515,16 +457,9 @@ month_applied_cb (IkouDateEntry    *entry,
                   int               day,
                   IkouExportDialog *self)
 {
-  /* The range is in whole months: 2025-04-15 means April 2025. */
-  ikou_date_entry_set_day (entry, day != IKOU_DAY_NONE ? ikou_day_month_start (day) : IKOU_DAY_NONE);
-  queue_month_refresh (self);
+  /* A month field: @day is the first of the month typed. */
+  ikou_date_entry_set_day (entry, day);
   schedule_update (self);
-}
-
-static void
-month_entry_done_cb (IkouExportDialog *self)
-{
-  queue_month_refresh (self);
 }
 
 static void
@@ -533,8 +468,11 @@ setup_month_entry (IkouExportDialog *self,
                    const char       *placeholder)
 {
   GtkEntry *text = ikou_date_entry_get_entry (entry);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_ACTION_ROW);
+
+  /* The range is in whole months: 2025-04-15 means April 2025, shown
+   * as 2025-04 (令和7年4月). */
+  ikou_date_entry_set_month_only (entry, TRUE);
 
   /* The row's title and mnemonic lead to the text field. */
   if (row != NULL)
@@ -544,15 +482,8 @@ setup_month_entry (IkouExportDialog *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (text),
                                _("A month such as R7年4月, 2025-04 or 2025/4; leave empty "
                                  "to follow the plan"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (text), 9);
 
   g_signal_connect_object (entry, "day-applied", G_CALLBACK (month_applied_cb), self, 0);
-  /* The text stays the same when the day does: refresh it anyway. */
-  g_signal_connect_object (text, "activate", G_CALLBACK (month_entry_done_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (month_entry_done_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (text), focus);
   /* The entry's own message for text that does not parse comes and goes
    * with its label: the export button follows. */
   g_signal_connect_object (ikou_date_entry_get_error_label (entry), "notify::visible",
@@ -875,11 +806,6 @@ ikou_export_dialog_flush (IkouExportDialog *self)
 
   if (self->update_id != 0)
     update_now (self);
-  if (self->month_idle_id != 0)
-    {
-      g_clear_handle_id (&self->month_idle_id, g_source_remove);
-      month_idle_cb (self);
-    }
 }
 
 guint
@@ -1020,7 +946,6 @@ ikou_export_dialog_dispose (GObject *object)
   IkouExportDialog *self = IKOU_EXPORT_DIALOG (object);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
-  g_clear_handle_id (&self->month_idle_id, g_source_remove);
 
   if (self->chooser != NULL)
     {

@@ -9,6 +9,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-findings-panel.h"
+#include "ikou-gui-util.h"
 
 /* A row of the list: a copy of one finding, made when GTK asks for the
  * row, so the rows in view never point into an array the window has
@@ -470,57 +471,6 @@ typedef enum
   PANEL_COLUMN_MESSAGE,
 } PanelColumn;
 
-static const char *
-severity_css_class (IkouSeverity severity)
-{
-  switch (severity)
-    {
-    case IKOU_SEVERITY_ERROR:
-      return "error";
-    case IKOU_SEVERITY_WARNING:
-      return "warning";
-    case IKOU_SEVERITY_INFO:
-    case IKOU_N_SEVERITIES:
-    default:
-      return "info";
-    }
-}
-
-static const char *
-severity_icon_name (IkouSeverity severity)
-{
-  switch (severity)
-    {
-    case IKOU_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case IKOU_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case IKOU_SEVERITY_INFO:
-    case IKOU_N_SEVERITIES:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
-/* The plan's text is Japanese whatever the interface language: tag it so
- * Pango picks Japanese glyph forms and one font for every cell, so the
- * text of all columns sits on the same line. */
-static PangoAttrList *
-japanese_text_attributes (void)
-{
-  static PangoAttrList *attrs;
-
-  if (g_once_init_enter (&attrs))
-    {
-      PangoAttrList *list = pango_attr_list_new ();
-
-      pango_attr_list_insert (list, pango_attr_language_new (pango_language_from_string ("ja-jp")));
-      g_once_init_leave (&attrs, list);
-    }
-
-  return attrs;
-}
-
 /* The system and message cells show their whole text as a tooltip,
  * computed when asked: gtk_widget_set_tooltip_text() in bind asks the X
  * server where the pointer is (a round trip) for every row bound. */
@@ -560,7 +510,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_attributes (GTK_INSCRIPTION (text), japanese_text_attributes ());
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (text), ikou_japanese_text_attributes ());
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 1);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
@@ -610,10 +560,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         GtkWidget *text = gtk_widget_get_last_child (child);
 
         for (guint i = 0; i < IKOU_N_SEVERITIES; i++)
-          gtk_widget_remove_css_class (child, severity_css_class (i));
-        gtk_widget_add_css_class (child, severity_css_class (finding->severity));
+          gtk_widget_remove_css_class (child, ikou_severity_css_class (i));
+        gtk_widget_add_css_class (child, ikou_severity_css_class (finding->severity));
         gtk_image_set_from_icon_name (GTK_IMAGE (image),
-                                      severity_icon_name (finding->severity));
+                                      ikou_severity_icon_name (finding->severity));
         gtk_inscription_set_text (GTK_INSCRIPTION (text),
                                   ikou_severity_label (finding->severity));
       }

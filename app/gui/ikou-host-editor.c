@@ -5,9 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ikou-date-entry.h"
 #include "ikou-error.h"
 #include "ikou-host-editor.h"
-#include "ikou-system-editor.h"
 
 struct _IkouHostEditor
 {

@@ -14,6 +14,7 @@
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-error.h"
+#include "ikou-gui-util.h"
 #include "ikou-store.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
@@ -57,16 +58,6 @@ zoom_from_name (const char *name)
     if (g_strcmp0 (zoom_names[i], name) == 0)
       return i;
   return IKOU_ZOOM_QUARTER;
-}
-
-/* Whether data from the schedule (operation names) should be shown in
- * Japanese: follows the language the interface is translated into. */
-static gboolean
-use_japanese_names (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  return languages[0] != NULL && g_str_has_prefix (languages[0], "ja");
 }
 
 static IkouDay
@@ -123,7 +114,7 @@ operation_name (IkouWindow *self,
       || (operation = ikou_schedule_lookup_operation (self->schedule, id)) == NULL)
     return id;
 
-  if (!use_japanese_names () && operation->name_en != NULL)
+  if (!ikou_locale_is_japanese () && operation->name_en != NULL)
     return operation->name_en;
 
   return operation->name;
@@ -176,38 +167,6 @@ system_summary (IkouWindow *self,
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->finding_summary,
                                                 GUINT_TO_POINTER (ikou_system_get_id (system))));
-}
-
-static const char *
-severity_css_class (IkouSeverity severity)
-{
-  switch (severity)
-    {
-    case IKOU_SEVERITY_ERROR:
-      return "error";
-    case IKOU_SEVERITY_WARNING:
-      return "warning";
-    case IKOU_SEVERITY_INFO:
-    case IKOU_N_SEVERITIES:
-    default:
-      return "info";
-    }
-}
-
-static const char *
-severity_icon_name (IkouSeverity severity)
-{
-  switch (severity)
-    {
-    case IKOU_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case IKOU_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case IKOU_SEVERITY_INFO:
-    case IKOU_N_SEVERITIES:
-    default:
-      return "dialog-information-symbolic";
-    }
 }
 
 IkouSystem *
@@ -334,7 +293,7 @@ cell_update (IkouCell *cell)
 
         for (guint i = 0; i < IKOU_N_SEVERITIES; i++)
           gtk_widget_remove_css_class (gtk_widget_get_parent (cell->text),
-                                       severity_css_class (i));
+                                       ikou_severity_css_class (i));
 
         if (summary == 0)
           {
@@ -347,9 +306,9 @@ cell_update (IkouCell *cell)
             guint count = SUMMARY_COUNT (summary);
 
             gtk_widget_add_css_class (gtk_widget_get_parent (cell->text),
-                                      severity_css_class (severity));
+                                      ikou_severity_css_class (severity));
             gtk_image_set_from_icon_name (GTK_IMAGE (cell->icon),
-                                          severity_icon_name (severity));
+                                          ikou_severity_icon_name (severity));
             gtk_widget_set_visible (cell->icon, TRUE);
             if (count > 1)
               text = owned = g_strdup_printf ("%s %u", ikou_severity_label (severity), count);
@@ -387,25 +346,6 @@ cell_free (gpointer data)
   g_free (cell);
 }
 
-/* The plan's text is Japanese whatever the interface language: tag it so
- * Pango picks Japanese glyph forms and one font for every cell, so the
- * text of all columns sits on the same line. */
-static PangoAttrList *
-japanese_text_attributes (void)
-{
-  static PangoAttrList *attrs;
-
-  if (g_once_init_enter (&attrs))
-    {
-      PangoAttrList *list = pango_attr_list_new ();
-
-      pango_attr_list_insert (list, pango_attr_language_new (pango_language_from_string ("ja-jp")));
-      g_once_init_leave (&attrs, list);
-    }
-
-  return attrs;
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -419,7 +359,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   cell->column = column;
   cell->text = text;
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_attributes (GTK_INSCRIPTION (text), japanese_text_attributes ());
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (text), ikou_japanese_text_attributes ());
   /* One line, whatever the row's height would hold. */
   gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 1);

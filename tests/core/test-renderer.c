@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
 
 #include "ikou-calendar.h"
 #include "ikou-finding.h"
@@ -574,6 +576,121 @@ test_legend (void)
   cairo_surface_destroy (surface);
 }
 
+/* The text a draw of the header writes, as pdftotext reads it back from
+ * a PDF (the labels are text there, not pixels); NULL without poppler. */
+static char *
+header_text (IkouRenderer *renderer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  double height = ikou_renderer_get_header_height (renderer);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int status;
+  int fd;
+
+  if (pdftotext == NULL)
+    return NULL;
+
+  fd = g_file_open_tmp ("ikou-renderer-XXXXXX.pdf", &path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  surface = cairo_pdf_surface_create (path, WIDTH, height);
+  cr = cairo_create (surface);
+  ikou_renderer_draw (renderer, cr, 0, 0, WIDTH, height);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  {
+    const char *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_unlink (path);
+
+  return g_steal_pointer (&out);
+}
+
+/* The schedule band names the phases in the interface's language: the
+ * default style follows the locale, and an English style draws label_en. */
+static void
+test_phase_labels (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *english = NULL;
+  g_autofree char *japanese = NULL;
+  IkouDay first = ymd (2020, 4, 1);
+  IkouDay last = ymd (2031, 3, 31);
+  IkouRenderStyle style;
+
+  /* LANGUAGE comes first in g_get_language_names(). */
+  g_setenv ("LANGUAGE", "ja_JP", TRUE);
+  g_assert_true (ikou_locale_is_japanese ());
+  ikou_render_style_init_default (&style);
+  g_assert_true (style.japanese_labels);
+  ikou_render_style_clear (&style);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_assert_false (ikou_locale_is_japanese ());
+  ikou_render_style_init_default (&style);
+  g_assert_false (style.japanese_labels);
+  ikou_render_style_clear (&style);
+
+  /* Only the first language counts, and "ja" is a whole subtag. */
+  g_setenv ("LANGUAGE", "en:ja", TRUE);
+  g_assert_false (ikou_locale_is_japanese ());
+  g_setenv ("LANGUAGE", "jam", TRUE);
+  g_assert_false (ikou_locale_is_japanese ());
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  g_assert_true (ikou_locale_is_japanese ());
+
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  /* All the phases in view, each wide enough for its label. */
+  ikou_renderer_set_range (renderer, first, last);
+  ikou_renderer_set_px_per_day (renderer, (WIDTH - 20.0) / (last - first + 1));
+
+  ikou_render_style_init_default (&style);
+  style.japanese_labels = FALSE;
+  ikou_renderer_set_style (renderer, &style);
+  english = header_text (renderer);
+  if (english == NULL)
+    {
+      ikou_render_style_clear (&style);
+      g_test_skip ("poppler-utils (pdftotext) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (english, "Standard specifications"));
+  g_assert_nonnull (strstr (english, "Migration support period"));
+  g_assert_nonnull (strstr (english, "Specified migration support"));
+  g_assert_null (strstr (english, "移行支援期間"));
+  g_assert_null (strstr (english, "標準仕様書の作成"));
+
+  /* The same renderer, the style switched: the cached labels follow. */
+  style.japanese_labels = TRUE;
+  ikou_renderer_set_style (renderer, &style);
+  ikou_render_style_clear (&style);
+  japanese = header_text (renderer);
+  g_assert_nonnull (japanese);
+  g_assert_nonnull (strstr (japanese, "標準仕様書の作成"));
+  g_assert_nonnull (strstr (japanese, "移行支援期間"));
+  g_assert_nonnull (strstr (japanese, "特定移行支援"));
+  g_assert_null (strstr (japanese, "Migration support period"));
+}
+
 static void
 test_scenario (void)
 {
@@ -751,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/renderer/hit", test_hit);
   g_test_add_func ("/renderer/scenario", test_scenario);
   g_test_add_func ("/renderer/legend", test_legend);
+  g_test_add_func ("/renderer/phase-labels", test_phase_labels);
   g_test_add_func ("/renderer/system-findings", test_system_findings);
   g_test_add_func ("/renderer/large", test_large);
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ikou-calendar.h"
+#include "ikou-date-entry.h"
 #include "ikou-error.h"
 #include "ikou-host-editor.h"
 #include "ikou-resources.h"
@@ -543,6 +544,110 @@ test_host_editor (void)
   wait_ms (10);
 }
 
+static void
+month_applied_cb (IkouDateEntry *entry,
+                  int            day,
+                  GArray        *applied)
+{
+  IkouDay d = day;
+
+  g_array_append_val (applied, d);
+  /* The owner applies the day (here: takes it as it is). */
+  ikou_date_entry_set_day (entry, d);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Month mode: 2025-04 with 令和7年4月 beside it; every form a planner types
+ * for a month (and whole dates) is April 2025, the first of the month. */
+static void
+test_date_entry_month (void)
+{
+  g_autoptr(GArray) applied = g_array_new (FALSE, FALSE, sizeof (IkouDay));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  IkouDateEntry *date = IKOU_DATE_ENTRY (ikou_date_entry_new ());
+  GtkEntry *entry = ikou_date_entry_get_entry (date);
+  GtkLabel *era = ikou_date_entry_get_era_label (date);
+  const char *april[] = { "R7年4月", "2025/4", "令和7年4月1日", "2025-04-15", "R7.4", "２０２５／４", "2025年4月" };
+  guint n_month_only = 0;
+  guint n_day = 0;
+  gboolean month_only = FALSE;
+
+  g_signal_connect (date, "day-applied", G_CALLBACK (month_applied_cb), applied);
+  g_signal_connect (date, "notify::month-only", G_CALLBACK (count_notify_cb), &n_month_only);
+  g_signal_connect (date, "notify::day", G_CALLBACK (count_notify_cb), &n_day);
+  gtk_window_set_child (window, GTK_WIDGET (date));
+  gtk_window_present (window);
+  wait_mapped (GTK_WIDGET (date));
+
+  /* A day held in day mode becomes its month's first day. */
+  ikou_date_entry_set_day (date, ymd (2025, 6, 15));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-06-15");
+  n_day = 0;
+  g_assert_false (ikou_date_entry_get_month_only (date));
+  g_object_set (date, "month-only", TRUE, NULL);
+  g_object_set (date, "month-only", TRUE, NULL);
+  g_assert_cmpuint (n_month_only, ==, 1);   /* notified on change only */
+  g_object_get (date, "month-only", &month_only, NULL);
+  g_assert_true (month_only);
+  g_assert_cmpuint (n_day, ==, 1);
+  g_assert_cmpint (ikou_date_entry_get_day (date), ==, ymd (2025, 6, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-06");
+  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和7年6月");
+
+  /* The first form moves the field to April; the others are April too:
+   * nothing new to apply, the text reads back as the month. */
+  for (guint i = 0; i < G_N_ELEMENTS (april); i++)
+    {
+      type_and_activate (entry, april[i]);
+      g_assert_null (ikou_date_entry_get_error (date));
+      g_assert_cmpint (ikou_date_entry_get_day (date), ==, ymd (2025, 4, 1));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04");
+      g_assert_cmpstr (gtk_label_get_text (era), ==, "令和7年4月");
+    }
+  g_assert_cmpuint (applied->len, ==, 1);
+  g_assert_cmpint (g_array_index (applied, IkouDay, 0), ==, ymd (2025, 4, 1));
+
+  /* A whole date in another month reports that month's first day. */
+  type_and_activate (entry, "R8.1.20");
+  g_assert_cmpuint (applied->len, ==, 2);
+  g_assert_cmpint (g_array_index (applied, IkouDay, 1), ==, ymd (2026, 1, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01");
+  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和8年1月");
+
+  /* What is no month is refused as in day mode: the month stays. */
+  type_and_activate (entry, "R7年13月");
+  g_assert_nonnull (ikou_date_entry_get_error (date));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpuint (applied->len, ==, 2);
+  g_assert_cmpint (ikou_date_entry_get_day (date), ==, ymd (2026, 1, 1));
+
+  /* Empty: no month. */
+  type_and_activate (entry, "");
+  g_assert_null (ikou_date_entry_get_error (date));
+  g_assert_cmpuint (applied->len, ==, 3);
+  g_assert_cmpint (g_array_index (applied, IkouDay, 2), ==, IKOU_DAY_NONE);
+  g_assert_cmpstr (gtk_label_get_text (era), ==, "");
+
+  /* The owner's day is shown as its month; day mode again shows days. */
+  ikou_date_entry_set_day (date, ymd (2027, 3, 31));
+  g_assert_cmpint (ikou_date_entry_get_day (date), ==, ymd (2027, 3, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2027-03");
+  ikou_date_entry_set_month_only (date, FALSE);
+  g_assert_cmpuint (n_month_only, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2027-03-01");
+  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和9年3月1日");
+
+  gtk_window_destroy (window);
+  wait_ms (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +668,7 @@ main (int   argc,
   g_test_add ("/editor/cutover", Fixture, NULL, fixture_set_up, test_cutover, fixture_tear_down);
   g_test_add ("/editor/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add_func ("/editor/host-editor", test_host_editor);
+  g_test_add_func ("/editor/date-entry-month", test_date_entry_month);
 
   return g_test_run ();
 }

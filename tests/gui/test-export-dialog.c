@@ -11,11 +11,11 @@
 #include "ikou-application.h"
 #include "ikou-calendar.h"
 #include "ikou-cli.h"
+#include "ikou-date-entry.h"
 #include "ikou-error.h"
 #include "ikou-export-dialog.h"
 #include "ikou-finding.h"
 #include "ikou-print-operation.h"
-#include "ikou-system-editor.h"
 #include "ikou-window-private.h"
 
 /* The roadmap export dialog and printing, in a real window under Xvfb:

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include "ikou-gui-util.h"
+
+const char *
+ikou_severity_css_class (IkouSeverity severity)
+{
+  switch (severity)
+    {
+    case IKOU_SEVERITY_ERROR:
+      return "error";
+    case IKOU_SEVERITY_WARNING:
+      return "warning";
+    case IKOU_SEVERITY_INFO:
+    case IKOU_N_SEVERITIES:
+    default:
+      return "info";
+    }
+}
+
+const char *
+ikou_severity_icon_name (IkouSeverity severity)
+{
+  switch (severity)
+    {
+    case IKOU_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case IKOU_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case IKOU_SEVERITY_INFO:
+    case IKOU_N_SEVERITIES:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+/* The plan's text is Japanese whatever the interface language: tag it so
+ * Pango picks Japanese glyph forms and one font for every cell, so the
+ * text of all columns sits on the same line. */
+PangoAttrList *
+ikou_japanese_text_attributes (void)
+{
+  static PangoAttrList *attrs;
+
+  if (g_once_init_enter (&attrs))
+    {
+      PangoAttrList *list = pango_attr_list_new ();
+
+      pango_attr_list_insert (list, pango_attr_language_new (pango_language_from_string ("ja-jp")));
+      g_once_init_leave (&attrs, list);
+    }
+
+  return attrs;
+}
+
+/* A message that appears under a field near the bottom of a scrolled
+ * panel would be out of sight: scroll it in once it is laid out. */
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "ikou-reveal-frames"));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, bottom, page;
+
+  if (scrolled == NULL || !gtk_widget_get_visible (widget))
+    goto done;
+  /* Wait for a layout with the message in it (at most a few frames). */
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) == 0)
+    {
+      if (frames++ < 4)
+        {
+          g_object_set_data (G_OBJECT (widget), "ikou-reveal-frames", GUINT_TO_POINTER (frames));
+          return G_SOURCE_CONTINUE;
+        }
+      goto done;
+    }
+
+  viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (viewport != NULL && gtk_widget_compute_bounds (widget, viewport, &bounds))
+    {
+      /* Viewport coordinates: 0 is the top of what is on screen. */
+      top = bounds.origin.y;
+      bottom = top + bounds.size.height;
+      page = gtk_adjustment_get_page_size (adjustment);
+      if (bottom + 12 > page)
+        gtk_adjustment_set_value (adjustment,
+                                  gtk_adjustment_get_value (adjustment) + bottom + 12 - page);
+      else if (top < 0)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top);
+    }
+
+done:
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_done (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  g_object_set_data (G_OBJECT (widget), "ikou-reveal-frames", NULL);
+  g_object_set_data (G_OBJECT (widget), "ikou-reveal-tick", NULL);
+}
+
+void
+ikou_widget_reveal_later (GtkWidget *widget)
+{
+  guint id;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), "ikou-reveal-tick") != NULL)
+    return;
+  id = gtk_widget_add_tick_callback (widget, reveal_tick, widget, reveal_done);
+  g_object_set_data (G_OBJECT (widget), "ikou-reveal-tick", GUINT_TO_POINTER (id));
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ikou-types.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers the window, the findings panel and the editors share. */
+
+/* The style class that colours a finding of @severity: "error",
+ * "warning" or "info" (static string). */
+const char    *ikou_severity_css_class        (IkouSeverity severity);
+/* The symbolic icon of a finding of @severity (static string). */
+const char    *ikou_severity_icon_name        (IkouSeverity severity);
+/* Attributes tagging text as Japanese (ja-JP) so Pango picks Japanese
+ * glyph forms and one font: for cells that show the plan's text.  One
+ * shared list, owned by this module: do not modify or unref it. */
+PangoAttrList *ikou_japanese_text_attributes  (void);
+/* Scrolls the nearest GtkScrolledWindow around @widget so that @widget
+ * (typically a message that has just appeared under a field) is in
+ * view, once it has been laid out (it waits a few frames at most).
+ * Does nothing when @widget is not in a scrolled window. */
+void           ikou_widget_reveal_later       (GtkWidget   *widget);
+
+G_END_DECLS
