@@ -15,6 +15,7 @@
 #include "ikou-checker.h"
 #include "ikou-error.h"
 #include "ikou-gui-util.h"
+#include "ikou-plan-rows.h"
 #include "ikou-store.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
@@ -453,120 +454,6 @@ update_all_cells (IkouWindow *self,
         continue;
       cell_update (cell);
     }
-}
-
-/* The list's source: the plan, plus a "row refresh" for an edited
- * system.  GTK 4.8's GtkFilterListModel and GtkSortListModel look at an
- * item again only when their model reports it changed: sorters and
- * filters do not watch the items (not even GtkStringSorter and
- * GtkStringFilter on a GtkPropertyExpression: a property's notify leaves
- * the order stale, tried on 4.8.3).  gtk_sorter_changed() and
- * gtk_filter_changed() would re-sort or re-filter all 34,592 rows; an
- * ::items-changed (position, 1, 1) for the edited system makes the filter
- * look at that one item and the sorter move that one item. */
-
-#define IKOU_TYPE_PLAN_ROWS (ikou_plan_rows_get_type ())
-G_DECLARE_FINAL_TYPE (IkouPlanRows, ikou_plan_rows, IKOU, PLAN_ROWS, GObject)
-
-struct _IkouPlanRows
-{
-  GObject     parent_instance;
-  GListModel *model;
-};
-
-static GType
-ikou_plan_rows_get_item_type (GListModel *model)
-{
-  return IKOU_TYPE_SYSTEM;
-}
-
-static guint
-ikou_plan_rows_get_n_items (GListModel *model)
-{
-  IkouPlanRows *self = IKOU_PLAN_ROWS (model);
-
-  return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
-}
-
-static gpointer
-ikou_plan_rows_get_item (GListModel *model,
-                         guint       position)
-{
-  IkouPlanRows *self = IKOU_PLAN_ROWS (model);
-
-  return self->model != NULL ? g_list_model_get_item (self->model, position) : NULL;
-}
-
-static void
-ikou_plan_rows_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = ikou_plan_rows_get_item_type;
-  iface->get_n_items = ikou_plan_rows_get_n_items;
-  iface->get_item = ikou_plan_rows_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (IkouPlanRows, ikou_plan_rows, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      ikou_plan_rows_model_init))
-
-static void
-ikou_plan_rows_items_changed_cb (IkouPlanRows *self,
-                                 guint         position,
-                                 guint         removed,
-                                 guint         added,
-                                 GListModel   *model)
-{
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-}
-
-static void
-ikou_plan_rows_set_model (IkouPlanRows *self,
-                          GListModel   *model)
-{
-  guint old_n = ikou_plan_rows_get_n_items (G_LIST_MODEL (self));
-  guint new_n;
-
-  if (self->model == model)
-    return;
-
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, ikou_plan_rows_items_changed_cb, self);
-  g_set_object (&self->model, model);
-  if (model != NULL)
-    g_signal_connect_object (model, "items-changed", G_CALLBACK (ikou_plan_rows_items_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-
-  new_n = ikou_plan_rows_get_n_items (G_LIST_MODEL (self));
-  if (old_n != 0 || new_n != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
-}
-
-/* The item at @position changed: the models above look at it again. */
-static void
-ikou_plan_rows_refresh (IkouPlanRows *self,
-                        guint         position)
-{
-  if (position < ikou_plan_rows_get_n_items (G_LIST_MODEL (self)))
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
-}
-
-static void
-ikou_plan_rows_dispose (GObject *object)
-{
-  ikou_plan_rows_set_model (IKOU_PLAN_ROWS (object), NULL);
-
-  G_OBJECT_CLASS (ikou_plan_rows_parent_class)->dispose (object);
-}
-
-static void
-ikou_plan_rows_class_init (IkouPlanRowsClass *klass)
-{
-  G_OBJECT_CLASS (klass)->dispose = ikou_plan_rows_dispose;
-}
-
-static void
-ikou_plan_rows_init (IkouPlanRows *self)
-{
 }
 
 /* Sorting and filtering */
