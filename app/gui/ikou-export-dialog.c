@@ -13,6 +13,7 @@
 #include "ikou-date-entry.h"
 #include "ikou-error.h"
 #include "ikou-export-dialog.h"
+#include "ikou-gui-util.h"
 #include "ikou-window-private.h"
 
 /* The preview follows the options this long after the last change, so
@@ -667,41 +668,23 @@ ikou_export_dialog_start_export (IkouExportDialog *self,
   g_task_run_in_thread (task, export_thread);
 }
 
-/* @chosen with the format's extension.  The chooser asked about
- * replacing the name the planner typed, not the one with the extension:
- * a file that exists under the new name is an error, never replaced
- * without asking. */
+/* @chosen with the format's extension (see ikou_file_with_suffix()), as
+ * a local path: the export writes with plain file calls. */
 static char *
 target_path (GFile       *chosen,
              const char  *extension,
              GError     **error)
 {
-  g_autofree char *path = g_file_get_path (chosen);
-  g_autofree char *lower = NULL;
-  g_autofree char *with_extension = NULL;
+  g_autoptr(GFile) file = ikou_file_with_suffix (chosen, extension, error);
+  char *path;
 
+  if (file == NULL)
+    return NULL;
+
+  path = g_file_get_path (file);
   if (path == NULL)
-    {
-      g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_IO, _("Choose a folder on this computer"));
-      return NULL;
-    }
-
-  lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, extension))
-    return g_steal_pointer (&path);
-
-  with_extension = g_strconcat (path, extension, NULL);
-  if (g_file_test (with_extension, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *basename = g_path_get_basename (with_extension);
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("A file named “%s” already exists. Choose another name, or type the "
-                     "whole name to replace it."), basename);
-      return NULL;
-    }
-
-  return g_steal_pointer (&with_extension);
+    g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_IO, _("Choose a folder on this computer"));
+  return path;
 }
 
 static void

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "ikou-error.h"
 #include "ikou-gui-util.h"
 
 const char *
@@ -122,4 +125,43 @@ ikou_widget_reveal_later (GtkWidget *widget)
     return;
   id = gtk_widget_add_tick_callback (widget, reveal_tick, widget, reveal_done);
   g_object_set_data (G_OBJECT (widget), "ikou-reveal-tick", GUINT_TO_POINTER (id));
+}
+
+GFile *
+ikou_file_with_suffix (GFile       *chosen,
+                       const char  *suffix,
+                       GError     **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *lower_suffix = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
+  g_return_val_if_fail (suffix != NULL, NULL);
+
+  /* "plan" becomes "plan.ikou": the file must say what it holds, or it
+   * would not open again as what it is. */
+  basename = g_file_get_basename (chosen);
+  parent = g_file_get_parent (chosen);
+  lower = basename != NULL ? g_utf8_strdown (basename, -1) : NULL;
+  lower_suffix = g_utf8_strdown (suffix, -1);
+  if (basename == NULL || parent == NULL || g_str_has_suffix (lower, lower_suffix))
+    return g_object_ref (chosen);
+
+  name = g_strconcat (basename, suffix, NULL);
+  file = g_file_get_child (parent, name);
+  if (g_file_query_exists (file, NULL))
+    {
+      g_autofree char *display = g_file_get_basename (file);
+
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("A file named “%s” already exists. Choose another name, or type the "
+                     "whole name to replace it."), display);
+      return NULL;
+    }
+
+  return g_steal_pointer (&file);
 }

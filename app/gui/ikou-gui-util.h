@@ -23,5 +23,13 @@ PangoAttrList *ikou_japanese_text_attributes  (void);
  * view, once it has been laid out (it waits a few frames at most).
  * Does nothing when @widget is not in a scrolled window. */
 void           ikou_widget_reveal_later       (GtkWidget   *widget);
+/* @chosen (from a save file chooser) with @suffix (".ikou", ".pdf", …)
+ * added when its name lacks it, compared without case.  The chooser
+ * asked about replacing the name the planner typed, not the one with the
+ * suffix: a file that exists under the new name is an IKOU_ERROR_IO,
+ * never overwritten without asking. */
+GFile         *ikou_file_with_suffix          (GFile       *chosen,
+                                               const char  *suffix,
+                                               GError     **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "ikou-error.h"
 #include "ikou-export-dialog.h"
+#include "ikou-gui-util.h"
 #include "ikou-host-editor.h"
 #include "ikou-print-operation.h"
 #include "ikou-timeline.h"
@@ -49,51 +50,6 @@ _ikou_window_show_error (IkouWindow   *self,
 
 /* File choosers */
 
-static GFile *
-with_suffix (GFile      *file,
-             const char *suffix)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *name = NULL;
-
-  /* "plan" becomes "plan.ikou": the file must say what it holds, or it
-   * would not open again as what it is. */
-  if (basename == NULL || g_str_has_suffix (basename, suffix))
-    return g_object_ref (file);
-
-  parent = g_file_get_parent (file);
-  if (parent == NULL)
-    return g_object_ref (file);
-
-  name = g_strconcat (basename, suffix, NULL);
-  return g_file_get_child (parent, name);
-}
-
-/* @file with @suffix added when it lacks it.  The chooser asked about
- * replacing the name the planner typed, not the one with the suffix: a
- * file that exists under the new name is an error, never overwritten
- * without asking. */
-static GFile *
-target_file (GFile       *chosen,
-             const char  *suffix,
-             GError     **error)
-{
-  g_autoptr(GFile) file = with_suffix (chosen, suffix);
-
-  if (!g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("A file named “%s” already exists. Choose another name, or type the "
-                     "whole name to replace it."), basename);
-      return NULL;
-    }
-
-  return g_steal_pointer (&file);
-}
-
 static void
 chooser_response_cb (GtkNativeDialog *native,
                      int              response,
@@ -123,7 +79,7 @@ chooser_response_cb (GtkNativeDialog *native,
     case CHOOSE_SAVE_AS:
     case CHOOSE_SAVE_AS_THEN_CLOSE:
       {
-        g_autoptr(GFile) file = target_file (chosen, ".ikou", &error);
+        g_autoptr(GFile) file = ikou_file_with_suffix (chosen, ".ikou", &error);
 
         if (file == NULL || !ikou_window_save_to_file (self, file, &error))
           _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
@@ -134,7 +90,7 @@ chooser_response_cb (GtkNativeDialog *native,
 
     case CHOOSE_EXPORT_XML:
       {
-        g_autoptr(GFile) file = target_file (chosen, ".xml", &error);
+        g_autoptr(GFile) file = ikou_file_with_suffix (chosen, ".xml", &error);
         g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
         if (file != NULL && path == NULL)
