@@ -443,6 +443,29 @@ ikou_plan_next_system_id (IkouPlan *self)
 }
 
 void
+ikou_plan_set_next_ids (IkouPlan *self,
+                        guint     next_system_id,
+                        guint     next_host_id)
+{
+  gboolean grew = FALSE;
+
+  g_return_if_fail (IKOU_IS_PLAN (self));
+
+  if (next_system_id > self->next_system_id)
+    {
+      self->next_system_id = next_system_id;
+      grew = TRUE;
+    }
+  if (next_host_id > self->next_host_id)
+    {
+      self->next_host_id = next_host_id;
+      grew = TRUE;
+    }
+  if (grew)
+    emit_changed (self);
+}
+
+void
 ikou_plan_insert_system (IkouPlan   *self,
                          guint       position,
                          IkouSystem *system)
@@ -692,6 +715,12 @@ ikou_plan_equal (IkouPlan  *a,
             return differ (out_difference, "scenario %u override %u differs", i, j);
         }
     }
+
+  /* Last: with the same hosts and systems, only removals can make them
+   * differ, and a lost counter is what a round trip must not do. */
+  if (a->next_system_id != b->next_system_id || a->next_host_id != b->next_host_id)
+    return differ (out_difference, "next ids differ: system %u vs %u, host %u vs %u",
+                   a->next_system_id, b->next_system_id, a->next_host_id, b->next_host_id);
 
   return TRUE;
 }

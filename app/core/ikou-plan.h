@@ -71,6 +71,18 @@ void          ikou_plan_remove_system       (IkouPlan     *self,
                                              IkouSystem   *system);
 guint         ikou_plan_next_system_id      (IkouPlan     *self);
 
+/* The ids handed out next by add_system()/add_host() with id 0 (the two
+ * getters above).  They only grow: removing the system or host with the
+ * highest id does not give its id out again, so a scenario override that
+ * still names a removed system never attaches to a new, unrelated one.
+ * Documents save them and readers restore them after loading.  A value
+ * below the current one is ignored (the plan never hands out an id in
+ * use, and never takes back one it handed out); 0 leaves a counter as
+ * it is.  Emits ::changed when a counter grows. */
+void          ikou_plan_set_next_ids        (IkouPlan     *self,
+                                             guint         next_system_id,
+                                             guint         next_host_id);
+
 /* Scenarios. */
 guint         ikou_plan_get_n_scenarios     (IkouPlan     *self);
 IkouScenario *ikou_plan_get_scenario        (IkouPlan     *self,
@@ -87,7 +99,8 @@ void          ikou_plan_remove_scenario     (IkouPlan     *self,
 void          ikou_plan_begin_bulk          (IkouPlan     *self);
 void          ikou_plan_end_bulk            (IkouPlan     *self);
 
-/* Deep comparison of content (for tests and round trips). */
+/* Deep comparison of content, the next ids included (for tests and
+ * round trips). */
 gboolean      ikou_plan_equal               (IkouPlan     *a,
                                              IkouPlan     *b,
                                              char        **out_difference);

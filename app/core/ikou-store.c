@@ -33,7 +33,11 @@
  *   memory, since a failed or interrupted build is thrown away anyway.
  * - A load opens the file read-only and checks everything it reads, so a
  *   damaged or hand-edited file is an error naming the table and row, never
- *   a half-read plan. */
+ *   a half-read plan.
+ * - Versions (see ikou-store.h): a file of any version up to
+ *   IKOU_STORE_VERSION is read as it is, never upgraded in place; a save
+ *   always writes the current version.  Version 1 had no next-id columns
+ *   in the plan row: its counters follow from the highest ids. */
 
 /* 'IKOU' in ASCII. */
 #define IKOU_STORE_APPLICATION_ID 0x494B4F55
@@ -51,7 +55,11 @@ static const char schema_sql[] =
   "  org_code         TEXT,\n"
   "  title            TEXT,\n"
   "  description      TEXT,\n"
-  "  schedule_version TEXT\n"
+  "  schedule_version TEXT,\n"
+  "  -- The ids the plan hands out next (since version 2); NULL: one past\n"
+  "  -- the highest in use.\n"
+  "  next_system_id   INTEGER CHECK (next_system_id > 0),\n"
+  "  next_host_id     INTEGER CHECK (next_host_id > 0)\n"
   ");\n"
   "CREATE TABLE hosts (\n"
   "  id              INTEGER PRIMARY KEY CHECK (id > 0),\n"
@@ -113,8 +121,9 @@ static const char schema_sql[] =
   ");\n";
 
 static const char insert_plan_sql[] =
-  "INSERT INTO plan (id, organization, org_code, title, description, schedule_version)"
-  " VALUES (1, ?, ?, ?, ?, ?)";
+  "INSERT INTO plan (id, organization, org_code, title, description, schedule_version,"
+  " next_system_id, next_host_id)"
+  " VALUES (1, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_host_sql[] =
   "INSERT INTO hosts (id, position, name, kind, available_from, available_until, note)"
   " VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -134,6 +143,10 @@ static const char insert_override_sql[] =
   " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
 static const char select_plan_sql[] =
+  "SELECT id, organization, org_code, title, description, schedule_version,"
+  " next_system_id, next_host_id FROM plan";
+/* Version 1: no next ids. */
+static const char select_plan_v1_sql[] =
   "SELECT id, organization, org_code, title, description, schedule_version FROM plan";
 static const char select_hosts_sql[] =
   "SELECT id, name, kind, available_from, available_until, note"
@@ -562,10 +575,12 @@ pragma_int (sqlite3     *db,
   return TRUE;
 }
 
-/* Is it an Ikou plan this version can read, and is it whole? */
+/* Is it an Ikou plan this version can read, and is it whole?  Gives its
+ * schema version. */
 static gboolean
 check_database (sqlite3     *db,
                 const char  *display,
+                int         *out_version,
                 GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -611,6 +626,7 @@ check_database (sqlite3     *db,
   if (rc != SQLITE_OK)
     return set_read_error (error, display, db, rc);
 
+  *out_version = version;
   return TRUE;
 }
 
@@ -649,18 +665,25 @@ finish_select (Reader *r,
   return set_read_error (r->error, r->display, sqlite3_db_handle (r->stmt), rc);
 }
 
+/* The plan row: its text fields into @plan; the next ids (0 when the
+ * file has none) are applied by the caller once the plan is complete. */
 static gboolean
 read_plan_row (sqlite3     *db,
+               int          version,
                IkouPlan    *plan,
+               guint       *out_next_system_id,
+               guint       *out_next_host_id,
                const char  *display,
                GError     **error)
 {
   Reader r = { display, "plan", NULL, 0, error };
   const char *text[5];
+  gint64 next_ids[2] = { 0, 0 };
   int rc;
   guint id;
 
-  r.stmt = prepare_select (db, select_plan_sql, r.table, display, error);
+  r.stmt = prepare_select (db, version >= 2 ? select_plan_sql : select_plan_v1_sql,
+                           r.table, display, error);
   if (r.stmt == NULL)
     return FALSE;
 
@@ -685,12 +708,19 @@ read_plan_row (sqlite3     *db,
   for (guint i = 0; i < G_N_ELEMENTS (text); i++)
     if (!read_text (&r, (int) i + 1, &text[i]))
       goto out;
+  if (version >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (next_ids); i++)
+      if (!read_int (&r, (int) (G_N_ELEMENTS (text) + 1 + i), 1, G_MAXUINT, TRUE, 0,
+                     &next_ids[i]))
+        goto out;
 
   ikou_plan_set_organization (plan, text[0]);
   ikou_plan_set_org_code (plan, text[1]);
   ikou_plan_set_title (plan, text[2]);
   ikou_plan_set_description (plan, text[3]);
   ikou_plan_set_schedule_version (plan, text[4]);
+  *out_next_system_id = (guint) next_ids[0];
+  *out_next_host_id = (guint) next_ids[1];
 
   rc = sqlite3_step (r.stmt);
   if (rc == SQLITE_ROW)
@@ -1022,14 +1052,16 @@ fail:
 
 static IkouPlan *
 read_document (sqlite3     *db,
+               int          version,
                const char  *display,
                GError     **error)
 {
   g_autoptr(IkouPlan) plan = ikou_plan_new ();
   g_autoptr(GPtrArray) systems = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) systems_by_id = g_hash_table_new (NULL, NULL);
+  guint next_system_id = 0, next_host_id = 0;
 
-  if (!read_plan_row (db, plan, display, error) ||
+  if (!read_plan_row (db, version, plan, &next_system_id, &next_host_id, display, error) ||
       !read_hosts (db, plan, display, error) ||
       !read_systems (db, plan, systems, systems_by_id, display, error) ||
       !read_steps (db, plan, systems_by_id, display, error) ||
@@ -1041,6 +1073,9 @@ read_document (sqlite3     *db,
     ikou_plan_add_system (plan, g_ptr_array_index (systems, i));
   ikou_plan_end_bulk (plan);
 
+  /* After the ids in use: a (hand-edited) counter below them is ignored. */
+  ikou_plan_set_next_ids (plan, next_system_id, next_host_id);
+
   return g_steal_pointer (&plan);
 }
 
@@ -1051,6 +1086,7 @@ ikou_store_load (const char  *path,
   g_autofree char *display = NULL;
   IkouPlan *plan = NULL;
   sqlite3 *db = NULL;
+  int version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1081,8 +1117,8 @@ ikou_store_load (const char  *path,
   rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     set_read_error (error, display, db, rc);
-  else if (check_database (db, display, error))
-    plan = read_document (db, display, error);
+  else if (check_database (db, display, &version, error))
+    plan = read_document (db, version, display, error);
 
   sqlite3_close (db); /* also ends the read transaction */
   return plan;
@@ -1249,6 +1285,9 @@ write_plan_row (Writer *w)
   bind_text (stmt, 3, ikou_plan_get_title (w->plan));
   bind_text (stmt, 4, ikou_plan_get_description (w->plan));
   bind_text (stmt, 5, ikou_plan_get_schedule_version (w->plan));
+  /* Always written, even when they only follow from the ids. */
+  sqlite3_bind_int64 (stmt, 6, ikou_plan_next_system_id (w->plan));
+  sqlite3_bind_int64 (stmt, 7, ikou_plan_next_host_id (w->plan));
   ok = run (w, stmt);
   sqlite3_finalize (stmt);
   return ok;

@@ -5,8 +5,17 @@
 
 G_BEGIN_DECLS
 
-/* The schema version written to PRAGMA user_version. */
-#define IKOU_STORE_VERSION 1
+/* The schema version written to PRAGMA user_version.  A file of any
+ * version from 1 up to this one is read; a higher one is refused as
+ * IKOU_ERROR_NEWER_VERSION.  A save always writes this version.
+ *
+ * 1  the first format.
+ * 2  the plan row has next_system_id and next_host_id (nullable; a
+ *    version 2 save always fills them): the ids the plan hands out next,
+ *    so that an id removed from the top is not handed out again after a
+ *    reopen.  A version 1 file has no such columns; its counters are one
+ *    past the highest ids, as before. */
+#define IKOU_STORE_VERSION 2
 
 /* Reads a native .ikou (SQLite) plan.  A non-SQLite file, a database that
  * is not an Ikou plan, a plan from a newer version or a damaged file is

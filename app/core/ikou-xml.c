@@ -28,6 +28,10 @@ typedef struct
 {
   const char *name;   /* display name of the file */
   IkouPlan   *plan;
+  /* The root's next-system-id and next-host-id, 0 when absent: set on
+   * the plan once everything else is read. */
+  guint       next_system_id;
+  guint       next_host_id;
 } Reader;
 
 #define INVALID IKOU_ERROR_INVALID_INPUT
@@ -353,6 +357,19 @@ read_scenario (Reader   *reader,
   return TRUE;
 }
 
+/* The ids the plan hands out next, when the file says (a writer leaves
+ * them out when they follow from the ids in the file). */
+static gboolean
+read_next_ids (Reader   *reader,
+               xmlNode  *root,
+               GError  **error)
+{
+  return ikou_xml_get_uint_attr (root, "next-system-id", 0, reader->name, INVALID,
+                                 &reader->next_system_id, error) &&
+         ikou_xml_get_uint_attr (root, "next-host-id", 0, reader->name, INVALID,
+                                 &reader->next_host_id, error);
+}
+
 static gboolean
 check_root (Reader   *reader,
             xmlNode  *root,
@@ -395,7 +412,10 @@ check_root (Reader   *reader,
       return FALSE;
     }
 
-  return TRUE;
+  /* Also before the schema, which only sees the root's start tag with
+   * the next element: like the format, the root's next ids are checked
+   * here, so that a problem with them is the first in the file. */
+  return read_next_ids (reader, root, error);
 }
 
 /* The plan's own text fields: <organization> … <schedule-version>. */
@@ -454,17 +474,18 @@ read_element (Reader      *reader,
  * subtree, which is freed before the next is read.
  *
  * As with a document tree, a damaged file is reported as damaged, the
- * root is checked for another kind of document or a newer format before
- * the schema, and within one element the schema comes before the
- * reader's own checks (an element that breaks it is not read).  Across
- * elements the first problem in the file is the one reported. */
+ * root is checked for another kind of document, a newer format and its
+ * next ids before the schema, and within one element the schema comes
+ * before the reader's own checks (an element that breaks it is not
+ * read).  Across elements the first problem in the file is the one
+ * reported. */
 static IkouPlan *
 read_stream (IkouXmlStream  *stream,
              GError        **error)
 {
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(GError) local_error = NULL;
-  Reader reader = { ikou_xml_stream_get_display_name (stream), NULL };
+  Reader reader = { ikou_xml_stream_get_display_name (stream), NULL, 0, 0 };
   const char *section = NULL;
   xmlNode *node;
   int depth;
@@ -528,6 +549,9 @@ read_stream (IkouXmlStream  *stream,
       return NULL;
     }
 
+  /* After the ids in use: a counter below them is ignored. */
+  ikou_plan_set_next_ids (plan, reader.next_system_id, reader.next_host_id);
+
   return g_steal_pointer (&plan);
 }
 
@@ -567,6 +591,35 @@ ikou_xml_read_file (const char  *path,
 
 /* Writing: the order of the model, attributes in schema order, nothing
  * for unset values, so the same plan always gives the same bytes. */
+
+/* The counter a plan reaches by adding @id (as ikou_plan_insert_*() do). */
+static guint
+grow_next_id (guint next,
+              guint id)
+{
+  return MAX (next, id + 1);
+}
+
+/* The root's next ids are written only when they do not follow from the
+ * ids in the file (the highest id was removed): a plan that never lost
+ * its top ids, like the sample, is written as before. */
+static void
+write_next_ids (IkouXmlWriter *w,
+                IkouPlan      *plan)
+{
+  guint derived_system = 1, derived_host = 1;
+
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    derived_system = grow_next_id (derived_system,
+                                   ikou_system_get_id (ikou_plan_get_system (plan, i)));
+  for (guint i = 0; i < ikou_plan_get_n_hosts (plan); i++)
+    derived_host = grow_next_id (derived_host, ikou_host_get_id (ikou_plan_get_host (plan, i)));
+
+  if (ikou_plan_next_system_id (plan) != derived_system)
+    ikou_xml_writer_attr_uint (w, "next-system-id", ikou_plan_next_system_id (plan));
+  if (ikou_plan_next_host_id (plan) != derived_host)
+    ikou_xml_writer_attr_uint (w, "next-host-id", ikou_plan_next_host_id (plan));
+}
 
 static void
 write_hosts (IkouXmlWriter *w,
@@ -718,6 +771,7 @@ ikou_xml_write_data (IkouPlan *plan,
   w = ikou_xml_writer_new ();
   ikou_xml_writer_start (w, "ikou-plan");
   ikou_xml_writer_attr_uint (w, "format", IKOU_XML_FORMAT);
+  write_next_ids (w, plan);
   ikou_xml_writer_element (w, "organization", ikou_plan_get_organization (plan));
   ikou_xml_writer_element (w, "org-code", ikou_plan_get_org_code (plan));
   ikou_xml_writer_element (w, "title", ikou_plan_get_title (plan));

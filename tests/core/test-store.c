@@ -490,6 +490,74 @@ test_round_trip_large (Fixture       *f,
   }
 }
 
+/* The ids a plan hands out next survive a save when the system and the
+ * host with the highest ids were removed: a new system never takes the
+ * id a scenario override still names. */
+static void
+test_round_trip_next_ids (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(IkouPlan) plan = make_full_plan ();
+  g_autoptr(IkouPlan) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouSystem) top = ikou_system_new (0, "廃止予定システム");
+  g_autoptr(IkouSystem) fresh = ikou_system_new (0, "新システム");
+  g_autoptr(IkouHost) top_host = ikou_host_new (0, "撤去予定サーバ", IKOU_HOST_OTHER);
+  g_autoptr(IkouHost) fresh_host = ikou_host_new (0, "新サーバ", IKOU_HOST_OTHER);
+  IkouScenario *delay;
+  char *value;
+
+  ikou_plan_add_system (plan, top);
+  ikou_plan_add_host (plan, top_host);
+  g_assert_cmpuint (ikou_system_get_id (top), ==, 100);
+  g_assert_cmpuint (ikou_host_get_id (top_host), ==, 101);
+  add_step (top, 101, 70, IKOU_DAY_NONE, -1, FALSE, IKOU_DAY_NONE, ymd (2026, 1, 4), TRUE,
+            IKOU_ARRANGEMENT_NORMAL, 0, NULL);
+  delay = ikou_plan_lookup_scenario (plan, "稼働を半年遅らせる案");
+  ikou_scenario_set_override (delay, 100, 0, IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 7, 1));
+
+  /* Removed; the scenario keeps its override (an undo may bring the
+   * system back). */
+  ikou_plan_remove_system (plan, top);
+  ikou_plan_remove_host (plan, top_host);
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, 101);
+  g_assert_cmpuint (ikou_plan_next_host_id (plan), ==, 102);
+
+  save_ok (plan, f->path);
+  value = query_text (f->path, "SELECT next_system_id || ' ' || next_host_id FROM plan");
+  g_assert_cmpstr (value, ==, "101 102");
+  g_free (value);
+
+  loaded = ikou_store_load (f->path, &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, loaded);
+  g_assert_cmpuint (ikou_plan_next_system_id (loaded), ==, 101);
+  g_assert_cmpuint (ikou_plan_next_host_id (loaded), ==, 102);
+
+  /* A new system gets a fresh id, and the old override stays with the
+   * removed one. */
+  ikou_plan_add_system (loaded, fresh);
+  ikou_plan_add_host (loaded, fresh_host);
+  g_assert_cmpuint (ikou_system_get_id (fresh), ==, 101);
+  g_assert_cmpuint (ikou_host_get_id (fresh_host), ==, 102);
+  delay = ikou_plan_lookup_scenario (loaded, "稼働を半年遅らせる案");
+  g_assert_true (ikou_scenario_has_system (delay, 100));
+  g_assert_false (ikou_scenario_has_system (delay, 101));
+
+  /* The same plan without the counters differs by them alone. */
+  {
+    g_autoptr(IkouPlan) other = make_full_plan ();
+    g_autofree char *difference = NULL;
+
+    ikou_scenario_set_override (ikou_plan_lookup_scenario (other, "稼働を半年遅らせる案"),
+                                100, 0, IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 7, 1));
+    g_assert_false (ikou_plan_equal (plan, other, &difference));
+    g_assert_cmpstr (difference, ==, "next ids differ: system 101 vs 100, host 102 vs 101");
+    ikou_plan_set_next_ids (other, 101, 102);
+    assert_plans_equal (plan, other);
+  }
+}
+
 /* The file itself -------------------------------------------------------- */
 
 static void
@@ -545,6 +613,9 @@ test_file_format (Fixture       *f,
                                " FROM (SELECT * FROM overrides ORDER BY position)");
   g_assert_cmpstr (value, ==, "cutover-date=2026-07-01 budget-date=2025-10-01"
                               " contract-date=- to-host=70 to-host=- cutover-date=2026-03-31");
+  g_free (value);
+  value = query_text (f->path, "SELECT next_system_id || ' ' || next_host_id FROM plan");
+  g_assert_cmpstr (value, ==, "100 101");
   g_free (value);
   value = query_text (f->path, "PRAGMA foreign_key_check");
   g_assert_null (value);
@@ -798,6 +869,18 @@ test_load_newer (Fixture       *f,
   run_sql (f->path, "PRAGMA user_version = 99;");
   assert_load_fails (f->path, IKOU_ERROR_NEWER_VERSION, "newer version of Ikou");
 
+  /* The next version, with the tables of this one. */
+  write_bytes (f->path, good);
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;",
+                                            IKOU_STORE_VERSION + 1);
+    g_autofree char *in_message = g_strdup_printf ("file format %d", IKOU_STORE_VERSION + 1);
+
+    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 3);
+    run_sql (f->path, sql);
+    assert_load_fails (f->path, IKOU_ERROR_NEWER_VERSION, in_message);
+  }
+
   /* A newer file need not have our tables at all. */
   run_sql (f->path, "DROP TABLE overrides;");
   assert_load_fails (f->path, IKOU_ERROR_NEWER_VERSION, NULL);
@@ -936,9 +1019,16 @@ test_load_bad_values (Fixture       *f,
     { "CREATE TABLE h2 AS SELECT * FROM hosts; DROP TABLE hosts;"
       "ALTER TABLE h2 RENAME TO hosts; UPDATE hosts SET id = 100 WHERE id = 99",
       { "hosts", "100", NULL } },
-    { "INSERT INTO plan SELECT 2, NULL, NULL, NULL, NULL, NULL", { "plan", NULL, NULL } },
+    { "INSERT INTO plan SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL", { "plan", NULL, NULL } },
     { "UPDATE plan SET title = x'00' WHERE id = 1", { "plan", "title", NULL } },
     { "UPDATE plan SET id = 2", { "plan", NULL, NULL } },
+    { "UPDATE plan SET next_system_id = 0", { "plan", "next_system_id", NULL } },
+    { "UPDATE plan SET next_host_id = -3", { "plan", "next_host_id", NULL } },
+    { "UPDATE plan SET next_system_id = 4294967296", { "plan", "next_system_id", NULL } },
+    { "UPDATE plan SET next_host_id = 'next'", { "plan", "next_host_id", NULL } },
+    { "UPDATE plan SET next_system_id = 1.5", { "plan", "next_system_id", NULL } },
+    /* Version 2 without its columns. */
+    { "ALTER TABLE plan DROP COLUMN next_host_id", { "plan", "missing", NULL } },
     { "DELETE FROM plan", { "plan", NULL, NULL } },
     { "DROP TABLE overrides", { "overrides", NULL, NULL } },
     { "ALTER TABLE steps DROP COLUMN note", { "steps", NULL, NULL } },
@@ -1028,6 +1118,10 @@ test_load_tolerated (Fixture       *f,
                     "UPDATE hosts SET position = position * 2;");
   assert_loads (f->path, plan);
 
+  /* Next ids below the ids in use, or none, are ignored: the ids decide. */
+  run_sql (f->path, "UPDATE plan SET next_system_id = 1, next_host_id = NULL");
+  assert_loads (f->path, plan);
+
   /* -1 stored as a number is "unknown" too. */
   run_sql (f->path, "UPDATE steps SET budget_amount = -1 WHERE budget_amount IS NULL");
   assert_loads (f->path, plan);
@@ -1037,6 +1131,154 @@ test_load_tolerated (Fixture       *f,
   loaded = ikou_store_load (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ikou_system_get_id (ikou_plan_get_system (loaded, 0)), ==, 40);
+}
+
+/* Version 1 files ------------------------------------------------------- */
+
+/* The version 1 schema as Ikou 1 wrote it, and a small plan in it. */
+static const char version_1_sql[] =
+  "PRAGMA application_id = 1229672277;\n"
+  "PRAGMA user_version = 1;\n"
+  "CREATE TABLE plan (\n"
+  "  id               INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  organization     TEXT,\n"
+  "  org_code         TEXT,\n"
+  "  title            TEXT,\n"
+  "  description      TEXT,\n"
+  "  schedule_version TEXT\n"
+  ");\n"
+  "CREATE TABLE hosts (\n"
+  "  id              INTEGER PRIMARY KEY CHECK (id > 0),\n"
+  "  position        INTEGER NOT NULL UNIQUE,\n"
+  "  name            TEXT,\n"
+  "  kind            TEXT NOT NULL,\n"
+  "  available_from  TEXT,\n"
+  "  available_until TEXT,\n"
+  "  note            TEXT\n"
+  ");\n"
+  "CREATE TABLE systems (\n"
+  "  id               INTEGER PRIMARY KEY CHECK (id > 0),\n"
+  "  position         INTEGER NOT NULL UNIQUE,\n"
+  "  name             TEXT,\n"
+  "  department       TEXT,\n"
+  "  vendor           TEXT,\n"
+  "  operation        TEXT,\n"
+  "  host_id          INTEGER REFERENCES hosts (id),\n"
+  "  tokutei          INTEGER NOT NULL CHECK (tokutei IN (0, 1)),\n"
+  "  tokutei_deadline TEXT,\n"
+  "  tokutei_reason   TEXT,\n"
+  "  status           TEXT NOT NULL,\n"
+  "  notes            TEXT\n"
+  ");\n"
+  "CREATE TABLE steps (\n"
+  "  id                 INTEGER PRIMARY KEY,\n"
+  "  system_id          INTEGER NOT NULL REFERENCES systems (id) ON DELETE CASCADE,\n"
+  "  position           INTEGER NOT NULL,\n"
+  "  from_host_id       INTEGER REFERENCES hosts (id),\n"
+  "  to_host_id         INTEGER REFERENCES hosts (id),\n"
+  "  budget_date        TEXT,\n"
+  "  budget_amount      INTEGER, -- thousand yen; NULL when unknown\n"
+  "  supplementary      INTEGER NOT NULL CHECK (supplementary IN (0, 1)),\n"
+  "  contract_date      TEXT,\n"
+  "  cutover_date       TEXT,\n"
+  "  standard_compliant INTEGER NOT NULL CHECK (standard_compliant IN (0, 1)),\n"
+  "  arrangement        TEXT NOT NULL,\n"
+  "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7),\n"
+  "  note               TEXT,\n"
+  "  UNIQUE (system_id, position)\n"
+  ");\n"
+  "CREATE TABLE scenarios (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  position    INTEGER NOT NULL UNIQUE,\n"
+  "  name        TEXT,\n"
+  "  description TEXT\n"
+  ");\n"
+  "CREATE TABLE overrides (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,\n"
+  "  position    INTEGER NOT NULL,\n"
+  "  system_id   INTEGER NOT NULL,\n"
+  "  step        INTEGER NOT NULL CHECK (step >= 0),\n"
+  "  field       TEXT NOT NULL,\n"
+  "  day         TEXT,\n"
+  "  host_id     INTEGER,\n"
+  "  UNIQUE (scenario_id, position),\n"
+  "  UNIQUE (scenario_id, system_id, step, field)\n"
+  ");\n"
+  "INSERT INTO plan VALUES (1, '架空町', '999998', '旧形式の計画', NULL, '2024-06');\n"
+  "INSERT INTO hosts VALUES (3, 0, '電算室', 'onprem-shared', NULL, '2026-03-31', NULL);\n"
+  "INSERT INTO hosts VALUES (5, 1, 'ガバメントクラウド', 'gov-cloud', '2022-10-03', NULL, NULL);\n"
+  "INSERT INTO systems VALUES (4, 0, '住民記録', '市民課', NULL, 'resident-register', 3,"
+  " 0, NULL, NULL, 'in-progress', NULL);\n"
+  "INSERT INTO systems VALUES (2, 1, '税務', NULL, NULL, NULL, NULL,"
+  " 1, '2028-03-31', '撤退', 'not-started', 'メモ');\n"
+  "INSERT INTO steps VALUES (1, 4, 0, 3, 5, '2024-10-01', 1200, 0, '2025-04-01',"
+  " '2026-01-04', 1, 'normal', 1, NULL);\n"
+  "INSERT INTO scenarios VALUES (1, 0, '遅延', NULL);\n"
+  "INSERT INTO overrides VALUES (1, 1, 0, 4, 0, 'cutover-date', '2026-07-01', NULL);\n"
+  "INSERT INTO overrides VALUES (2, 1, 1, 9, 0, 'to-host', NULL, 5);\n";
+
+/* A version 1 file still opens, as it is: no next ids, so they follow
+ * from the ids; saving it writes the current version. */
+static void
+test_load_version_1 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(IkouPlan) again = NULL;
+  g_autoptr(IkouPlan) full = make_full_plan ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
+  const IkouStep *step;
+  IkouScenario *scenario;
+  char *value;
+
+  /* Built by SQL, as Ikou 1 wrote it. */
+  run_sql (f->path, version_1_sql);
+  before = read_bytes (f->path);
+  plan = ikou_store_load (f->path, &error);
+  g_assert_no_error (error);
+  after = read_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after)); /* read, never upgraded in place */
+
+  g_assert_cmpstr (ikou_plan_get_organization (plan), ==, "架空町");
+  g_assert_cmpstr (ikou_plan_get_title (plan), ==, "旧形式の計画");
+  g_assert_cmpuint (ikou_plan_get_n_hosts (plan), ==, 2);
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 2);
+  g_assert_cmpuint (ikou_system_get_id (ikou_plan_get_system (plan, 0)), ==, 4);
+  g_assert_true (ikou_system_get_tokutei (ikou_plan_lookup_system (plan, 2)));
+  step = ikou_system_get_step (ikou_plan_lookup_system (plan, 4), 0);
+  g_assert_cmpuint (step->to_host, ==, 5);
+  g_assert_cmpint (step->cutover_date, ==, ymd (2026, 1, 4));
+  scenario = ikou_plan_lookup_scenario (plan, "遅延");
+  g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 2);
+  g_assert_true (ikou_scenario_has_system (scenario, 9));
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, 5);
+  g_assert_cmpuint (ikou_plan_next_host_id (plan), ==, 6);
+
+  /* Saved again: the current version, the same plan. */
+  save_ok (plan, copy);
+  value = query_text (copy, "PRAGMA user_version");
+  g_assert_cmpstr (value, ==, G_STRINGIFY (IKOU_STORE_VERSION));
+  g_free (value);
+  again = ikou_store_load (copy, &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, again);
+
+  /* A current file taken back to version 1 loads the same plan. */
+  save_ok (full, f->path);
+  run_sql (f->path, "ALTER TABLE plan DROP COLUMN next_system_id;"
+                    "ALTER TABLE plan DROP COLUMN next_host_id;"
+                    "PRAGMA user_version = 1;");
+  assert_loads (f->path, full);
+
+  /* Version 1 with values of version 2's columns is still version 1:
+   * they are not read. */
+  run_sql (f->path, "ALTER TABLE plan ADD COLUMN next_system_id INTEGER;"
+                    "UPDATE plan SET next_system_id = 0;");
+  assert_loads (f->path, full);
 }
 
 /* Big plans, timed (run with -m perf) ----------------------------------- */
@@ -1087,6 +1329,7 @@ main (int   argc,
   ADD ("round-trip", test_round_trip);
   ADD ("round-trip/empty", test_round_trip_empty);
   ADD ("round-trip/large", test_round_trip_large);
+  ADD ("round-trip/next-ids", test_round_trip_next_ids);
   ADD ("file-format", test_file_format);
   ADD ("save/replaces", test_save_replaces);
 #ifdef G_OS_UNIX
@@ -1110,6 +1353,7 @@ main (int   argc,
   ADD ("load/symlink", test_load_symlink);
 #endif
   ADD ("load/tolerated", test_load_tolerated);
+  ADD ("load/version-1", test_load_version_1);
   if (g_test_perf ())
     ADD ("perf/national", test_perf_national);
 

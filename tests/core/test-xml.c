@@ -339,6 +339,78 @@ test_file_round_trip (void)
   remove_tree (dir);
 }
 
+/* The ids a plan hands out next survive a round trip when the system and
+ * the host with the highest ids were removed; a plan that never lost its
+ * top ids is written without them. */
+static void
+test_next_ids (void)
+{
+  g_autoptr(IkouPlan) plan = build_full_plan ();
+  g_autoptr(IkouPlan) back = NULL;
+  g_autoptr(IkouPlan) again = NULL;
+  g_autoptr(IkouSystem) top = ikou_system_new (0, "廃止予定システム");
+  g_autoptr(IkouSystem) fresh = ikou_system_new (0, "新システム");
+  g_autoptr(IkouHost) top_host = ikou_host_new (0, "撤去予定サーバ", IKOU_HOST_OTHER);
+  g_autoptr(IkouHost) fresh_host = ikou_host_new (0, "新サーバ", IKOU_HOST_OTHER);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *xml2 = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "next-ids.xml", NULL);
+  gsize length;
+
+  plain = ikou_xml_write_data (plan, NULL);
+  g_assert_null (strstr (plain, "next-"));
+
+  ikou_plan_add_system (plan, top);
+  ikou_plan_add_host (plan, top_host);
+  g_assert_cmpuint (ikou_system_get_id (top), ==, 11);
+  g_assert_cmpuint (ikou_host_get_id (top_host), ==, 8);
+  ikou_plan_remove_system (plan, top);
+  ikou_plan_remove_host (plan, top_host);
+
+  /* Only the counters tell this plan from the one it was. */
+  xml = ikou_xml_write_data (plan, &length);
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                        "<ikou-plan format=\"1\" next-system-id=\"12\" "
+                                        "next-host-id=\"9\">\n"));
+  g_assert_cmpstr (strchr (xml, '\n') + 1 + strlen ("<ikou-plan format=\"1\" "
+                                                   "next-system-id=\"12\" next-host-id=\"9\">"),
+                   ==, strchr (plain, '\n') + 1 + strlen ("<ikou-plan format=\"1\">"));
+
+  back = ikou_xml_read_data (xml, length, "next-ids.xml", &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, back);
+  g_assert_cmpuint (ikou_plan_next_system_id (back), ==, 12);
+  g_assert_cmpuint (ikou_plan_next_host_id (back), ==, 9);
+  xml2 = ikou_xml_write_data (back, NULL);
+  g_assert_cmpstr (xml, ==, xml2);
+
+  /* A new system and host get fresh ids. */
+  ikou_plan_add_system (back, fresh);
+  ikou_plan_add_host (back, fresh_host);
+  g_assert_cmpuint (ikou_system_get_id (fresh), ==, 12);
+  g_assert_cmpuint (ikou_host_get_id (fresh_host), ==, 9);
+
+  /* Through a file as well. */
+  g_assert_true (ikou_xml_write_file (plan, path, &error));
+  g_assert_no_error (error);
+  again = ikou_xml_read_file (path, &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, again);
+
+  /* Only one of them left the top. */
+  g_clear_object (&again);
+  g_clear_pointer (&xml2, g_free);
+  again = build_full_plan ();
+  ikou_plan_set_next_ids (again, 0, 20);
+  xml2 = ikou_xml_write_data (again, NULL);
+  g_assert_nonnull (strstr (xml2, "<ikou-plan format=\"1\" next-host-id=\"20\">\n"));
+
+  remove_tree (dir);
+}
+
 /* Text that XML 1.0 cannot carry is written as U+FFFD, never as a file
  * that cannot be read back. */
 static void
@@ -492,6 +564,12 @@ test_xmllint (void)
   g_assert_no_error (error);
   g_assert_true (run_xmllint (schema, full));
 
+  /* With the next ids on the root. */
+  ikou_plan_set_next_ids (plan, 50, 60);
+  g_assert_true (ikou_xml_write_file (plan, full, &error));
+  g_assert_no_error (error);
+  g_assert_true (run_xmllint (schema, full));
+
   bad = g_build_filename (dir, "bad.xml", NULL);
   g_assert_true (g_file_set_contents (bad, "<ikou-plan format=\"1\"><hosts/></ikou-plan>\n",
                                       -1, NULL));
@@ -537,6 +615,75 @@ test_minimal (void)
                    ==, -1);
   o = ikou_scenario_get_override (ikou_plan_lookup_scenario (plan, "late"), 0);
   g_assert_cmpint (o->value, ==, D (2026, 4, 1));
+}
+
+/* Next ids in a file: absent, they follow from the ids; below the ids in
+ * use, they are ignored; not an id, the file is invalid at the root. */
+static void
+test_next_ids_read (void)
+{
+  g_autofree char *absent = NULL;
+  g_autofree char *low = replace_once (minimal, "format=\"1\"",
+                                       "format=\"1\" next-system-id=\"2\" next-host-id=\"1\"");
+  g_autofree char *high = replace_once (minimal, "format=\"1\"",
+                                        "next-host-id=\"40\" format=\"1\" next-system-id=\"30\"");
+  g_autofree char *zero = replace_once (minimal, "format=\"1\"",
+                                        "format=\"1\" next-system-id=\"0\"");
+  g_autofree char *word = replace_once (minimal, "format=\"1\"",
+                                        "format=\"1\" next-host-id=\"three\"");
+  g_autofree char *huge = replace_once (minimal, "format=\"1\"",
+                                        "format=\"1\" next-system-id=\"4294967296\"");
+  g_autofree char *huge_and_later = replace_once (huge, "host=\"1\" status", "host=\"9\" status");
+  g_autofree char *huge_and_schema = replace_once (huge, "<hosts>", "<hosts colour=\"red\">");
+  g_autofree char *largest = replace_once (minimal, "format=\"1\"",
+                                           "format=\"1\" next-system-id=\"4294967295\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  plan = ikou_xml_read_data (minimal, strlen (minimal), "absent.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, 3);
+  g_assert_cmpuint (ikou_plan_next_host_id (plan), ==, 3);
+  absent = ikou_xml_write_data (plan, NULL);
+  g_assert_null (strstr (absent, "next-"));
+  g_clear_object (&plan);
+
+  plan = ikou_xml_read_data (low, strlen (low), "low.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, 3);
+  g_assert_cmpuint (ikou_plan_next_host_id (plan), ==, 3);
+  g_clear_object (&plan);
+
+  plan = ikou_xml_read_data (high, strlen (high), "high.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, 30);
+  g_assert_cmpuint (ikou_plan_next_host_id (plan), ==, 40);
+  g_clear_object (&plan);
+
+  plan = ikou_xml_read_data (largest, strlen (largest), "largest.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, G_MAXUINT);
+  g_clear_object (&plan);
+
+  assert_read_error ("zero.xml", zero, IKOU_ERROR_INVALID_INPUT, 2);
+  assert_read_error ("word.xml", word, IKOU_ERROR_INVALID_INPUT, 2);
+  assert_read_error ("huge.xml", huge, IKOU_ERROR_INVALID_INPUT, 2);
+  plan = ikou_xml_read_data (huge, strlen (huge), "huge.xml", &error);
+  g_assert_null (plan);
+  g_assert_nonnull (strstr (error->message, "next-system-id"));
+  g_assert_nonnull (strstr (error->message, "4294967296"));
+  g_clear_error (&error);
+
+  /* The root is the first problem in the file… */
+  assert_read_error ("huge-and-later.xml", huge_and_later, IKOU_ERROR_INVALID_INPUT, 2);
+  /* …and a damaged file is damaged first. */
+  {
+    g_autofree char *cut = g_strndup (huge, strlen (huge) - 20);
+
+    assert_read_error ("huge-cut.xml", cut, IKOU_ERROR_CORRUPT, 0);
+  }
+  /* A schema error later in the file comes after it, too. */
+  assert_read_error ("huge-and-schema.xml", huge_and_schema, IKOU_ERROR_INVALID_INPUT, 2);
 }
 
 static void
@@ -1082,6 +1229,8 @@ main (int   argc,
 
   g_test_add_func ("/xml/round-trip", test_round_trip);
   g_test_add_func ("/xml/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/xml/next-ids", test_next_ids);
+  g_test_add_func ("/xml/next-ids/read", test_next_ids_read);
   g_test_add_func ("/xml/unwritable-characters", test_unwritable_characters);
   g_test_add_func ("/xml/sample", test_sample);
   g_test_add_func ("/xml/xmllint", test_xmllint);
