@@ -269,14 +269,17 @@ read_override (Reader        *reader,
     return FALSE;
 
   system = ikou_plan_lookup_system (reader->plan, system_id);
-  if (system == NULL)
+  /* A scenario keeps the overrides of a removed system (an undo can bring
+   * it back); the root's next-system-id says which ids were handed out,
+   * so such an override is not an error, only one nothing uses. */
+  if (system == NULL && (system_id == 0 || system_id >= reader->next_system_id))
     {
       ikou_xml_set_error (error, INVALID, reader->name, node,
                           _("system=\"%u\" refers to a system that is not in the file."),
                           system_id);
       return FALSE;
     }
-  if (step >= ikou_system_get_n_steps (system))
+  if (system != NULL && step >= ikou_system_get_n_steps (system))
     {
       ikou_xml_set_error (error, INVALID, reader->name, node,
                           _("the system “%s” has no step %u."),
@@ -600,9 +603,25 @@ grow_next_id (guint next,
   return MAX (next, id + 1);
 }
 
+static gboolean
+has_override_of_removed_system (IkouPlan *plan)
+{
+  for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (plan, i);
+
+      for (guint j = 0; j < ikou_scenario_get_n_overrides (scenario); j++)
+        if (ikou_plan_lookup_system (plan, ikou_scenario_get_override (scenario, j)->system_id) == NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* The root's next ids are written only when they do not follow from the
- * ids in the file (the highest id was removed): a plan that never lost
- * its top ids, like the sample, is written as before. */
+ * ids in the file (the highest id was removed), or when a scenario keeps
+ * an override of a removed system (the reader accepts those below
+ * next-system-id): a plan that never lost a system, like the sample, is
+ * written as before. */
 static void
 write_next_ids (IkouXmlWriter *w,
                 IkouPlan      *plan)
@@ -615,7 +634,7 @@ write_next_ids (IkouXmlWriter *w,
   for (guint i = 0; i < ikou_plan_get_n_hosts (plan); i++)
     derived_host = grow_next_id (derived_host, ikou_host_get_id (ikou_plan_get_host (plan, i)));
 
-  if (ikou_plan_next_system_id (plan) != derived_system)
+  if (ikou_plan_next_system_id (plan) != derived_system || has_override_of_removed_system (plan))
     ikou_xml_writer_attr_uint (w, "next-system-id", ikou_plan_next_system_id (plan));
   if (ikou_plan_next_host_id (plan) != derived_host)
     ikou_xml_writer_attr_uint (w, "next-host-id", ikou_plan_next_host_id (plan));

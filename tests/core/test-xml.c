@@ -311,6 +311,29 @@ test_round_trip (void)
   g_assert_cmpstr (xml, ==, xml3);
 }
 
+/* A scenario keeps the override of a system that was removed (not the
+ * top id): what the writer writes, the reader reads. */
+static void
+test_override_of_removed_system (void)
+{
+  g_autoptr(IkouPlan) plan = build_full_plan ();
+  g_autoptr(IkouPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  IkouSystem *removed = ikou_plan_lookup_system (plan, 3);
+  gsize length;
+
+  g_assert_nonnull (removed);
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), >, 4);
+  ikou_plan_remove_system (plan, removed);
+
+  xml = ikou_xml_write_data (plan, &length);
+  g_assert_nonnull (strstr (xml, "next-system-id="));
+  back = ikou_xml_read_data (xml, length, "removed.xml", &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, back);
+}
+
 static void
 test_file_round_trip (void)
 {
@@ -1230,6 +1253,7 @@ main (int   argc,
   g_test_add_func ("/xml/round-trip", test_round_trip);
   g_test_add_func ("/xml/file-round-trip", test_file_round_trip);
   g_test_add_func ("/xml/next-ids", test_next_ids);
+  g_test_add_func ("/xml/override-of-removed-system", test_override_of_removed_system);
   g_test_add_func ("/xml/next-ids/read", test_next_ids_read);
   g_test_add_func ("/xml/unwritable-characters", test_unwritable_characters);
   g_test_add_func ("/xml/sample", test_sample);
