@@ -56,6 +56,26 @@ typedef struct
 typedef struct _SystemMarks SystemMarks;
 static void system_marks_free (gpointer data);
 
+/* A mark drawn once into a bitmap for raster targets (see
+ * prepare_sprites()): one per milestone × ring (none, or the worst
+ * finding's severity) × selected or not, and one finding marker per
+ * severity; each in up to four variants with the mark's centre on a
+ * pixel corner or a pixel centre in x and in y. */
+#define N_RINGS (IKOU_N_SEVERITIES + 1)
+#define N_MILESTONE_SPRITES (IKOU_N_MILESTONES * N_RINGS * 2)
+#define N_SPRITES (N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
+#define N_SPRITE_PHASES 4
+#define MAX_SPRITE_PX 256
+
+typedef struct
+{
+  cairo_pattern_t *pattern;   /* NULL until first used */
+  int              anchor_x;  /* pixel of the sprite under the mark's centre */
+  int              anchor_y;  /* (plus half a pixel in a half-pixel phase) */
+  int              width;
+  int              height;
+} Sprite;
+
 struct _IkouRenderer
 {
   GObject          parent_instance;
@@ -119,6 +139,18 @@ struct _IkouRenderer
   GArray               *row_buf;     /* RowData */
   GArray               *step_buf;    /* IkouStep, resolved */
   GArray               *obstacles;   /* Obstacle */
+
+  /* Mark sprites: valid for the scales they were made at; dropped when
+   * the style, the row height (the mark size) or the scale changes. */
+  double                scale_factor;     /* rasterized later at this scale */
+  gboolean              use_sprites;      /* this draw places marks from sprites */
+  double                sprite_user_x;    /* user unit → sprite pixels */
+  double                sprite_user_y;
+  double                sprite_dev_x;     /* cairo device unit → pixels */
+  double                sprite_dev_y;
+  double                sprite_off_x;     /* the target's device offset, in pixels */
+  double                sprite_off_y;
+  Sprite                sprites[N_SPRITES * N_SPRITE_PHASES];
 };
 
 G_DEFINE_FINAL_TYPE (IkouRenderer, ikou_renderer, G_TYPE_OBJECT)
@@ -283,6 +315,13 @@ clear_text_caches (IkouRenderer *self)
   cached_text_clear (&self->deadline_text);
   g_clear_object (&self->scratch);
   g_hash_table_remove_all (self->hosts);
+}
+
+static void
+clear_sprites (IkouRenderer *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->sprites); i++)
+    g_clear_pointer (&self->sprites[i].pattern, cairo_pattern_destroy);
 }
 
 static double
@@ -639,6 +678,7 @@ ikou_renderer_finalize (GObject *object)
   IkouRenderer *self = IKOU_RENDERER (object);
 
   clear_text_caches (self);
+  clear_sprites (self);
   g_hash_table_unref (self->fy_text);
   g_ptr_array_unref (self->phase_text);
   g_hash_table_unref (self->hosts);
@@ -697,6 +737,7 @@ ikou_renderer_init (IkouRenderer *self)
   self->selected_step = -1;
   self->zoom = IKOU_ZOOM_MONTH;
   self->row_height = 28.0;
+  self->scale_factor = 1.0;
   self->today = ikou_day_today ();
 
   ikou_render_style_init_default (&self->style);
@@ -972,6 +1013,7 @@ ikou_renderer_set_style (IkouRenderer          *self,
     g_clear_pointer (&self->hatch[i], cairo_pattern_destroy);
   if (self->style.patterns)
     rebuild_hatches (self);
+  clear_sprites (self);
   update_header_geometry (self);
 }
 
@@ -1092,7 +1134,20 @@ ikou_renderer_set_row_height (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (row_height >= 4);
 
+  if (self->row_height != row_height)
+    clear_sprites (self);
   self->row_height = row_height;
+}
+
+void
+ikou_renderer_set_scale_factor (IkouRenderer *self,
+                                double        scale_factor)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (scale_factor > 0);
+
+  /* The sprites follow in the next draw (prepare_sprites()). */
+  self->scale_factor = scale_factor;
 }
 
 double
@@ -1244,10 +1299,17 @@ mark_size (IkouRenderer *self)
   return MIN (self->row_height * 0.62, MAX (self->style.font_size * 1.35, 8.0));
 }
 
+/* The radius of the finding marker at a row's start. */
+static double
+finding_radius (IkouRenderer *self)
+{
+  return MIN (mark_size (self) / 2, self->row_height * 0.28);
+}
+
 static double
 finding_marker_width (IkouRenderer *self)
 {
-  return MIN (mark_size (self) / 2, self->row_height * 0.28) * 2 + 6;
+  return finding_radius (self) * 2 + 6;
 }
 
 static void
@@ -1370,6 +1432,200 @@ wants_pixel_snap (cairo_t *cr)
     default:
       return TRUE;
     }
+}
+
+/* The finding and selection rings around a milestone (@ring: the worst
+ * severity of its findings, or -1), then the mark itself. */
+static void
+draw_mark (IkouRenderer  *self,
+           cairo_t       *cr,
+           IkouMilestone  milestone,
+           int            ring,
+           gboolean       selected,
+           double         cx,
+           double         cy,
+           double         r)
+{
+  if (ring >= 0)
+    {
+      set_source (cr, severity_color (self, ring));
+      cairo_set_line_width (cr, 2.0);
+      cairo_arc (cr, cx, cy, r + 2.5, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+  if (selected)
+    {
+      IkouColor sel = self->style.selection;
+
+      sel.alpha = 1.0;
+      set_source (cr, &sel);
+      cairo_set_line_width (cr, 2.5);
+      cairo_arc (cr, cx, cy, r + 4.5, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+  draw_milestone_shape (self, cr, milestone, cx, cy, r);
+}
+
+/* Mark sprites ------------------------------------------------------------
+ *
+ * Anti-aliased shapes and arc strokes cost pixman far more than copying
+ * pixels: on raster targets each kind of mark is drawn once into an image
+ * at the target's resolution and then copied onto whole pixels (a plain
+ * OVER blit).  The mark's centre lands on the nearest half pixel (the
+ * sprite comes in a corner- and a centre-anchored variant per axis), so
+ * it is never more than a quarter of a pixel off. */
+
+static guint
+milestone_sprite (IkouMilestone milestone,
+                  int           ring,
+                  gboolean      selected)
+{
+  return ((guint) milestone * N_RINGS + (guint) (ring + 1)) * 2 + (selected ? 1 : 0);
+}
+
+static guint
+finding_sprite (int severity)
+{
+  return N_MILESTONE_SPRITES + (guint) severity;
+}
+
+/* Whether this draw places marks from sprites, and at which scale: the
+ * target must be raster and the user space an unrotated, unmirrored
+ * scale of its pixels.  The scale comes from the context (the CTM), the
+ * target (its device scale) and the scale factor (a GTK snapshot is
+ * recorded at 1 and rasterized later). */
+static void
+prepare_sprites (IkouRenderer *self,
+                 cairo_t      *cr)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  double ux = 1, uy = 0, vx = 0, vy = 1;
+  double dev_x, dev_y, off_x, off_y;
+  double user_x, user_y;
+
+  self->use_sprites = FALSE;
+  if (!self->pixel_snap)
+    return;
+
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  cairo_user_to_device_distance (cr, &vx, &vy);
+  if (uy != 0 || vx != 0 || !(ux > 0) || !(vy > 0))
+    return;
+  cairo_surface_get_device_scale (target, &dev_x, &dev_y);
+  cairo_surface_get_device_offset (target, &off_x, &off_y);
+  dev_x *= self->scale_factor;
+  dev_y *= self->scale_factor;
+  user_x = ux * dev_x;
+  user_y = vy * dev_y;
+
+  /* A mark hundreds of pixels wide (a huge zoom): draw the shapes. */
+  if ((mark_size (self) + 16) * MAX (user_x, user_y) > MAX_SPRITE_PX)
+    return;
+
+  if (user_x != self->sprite_user_x || user_y != self->sprite_user_y ||
+      dev_x != self->sprite_dev_x || dev_y != self->sprite_dev_y)
+    {
+      clear_sprites (self);
+      self->sprite_user_x = user_x;
+      self->sprite_user_y = user_y;
+      self->sprite_dev_x = dev_x;
+      self->sprite_dev_y = dev_y;
+    }
+  self->sprite_off_x = off_x * self->scale_factor;
+  self->sprite_off_y = off_y * self->scale_factor;
+  self->use_sprites = TRUE;
+}
+
+static Sprite *
+get_sprite (IkouRenderer *self,
+            guint         index,
+            guint         phase)
+{
+  Sprite *sprite = &self->sprites[index * N_SPRITE_PHASES + phase];
+  cairo_surface_t *surface;
+  cairo_t *scr;
+  double r, extent;
+  int ring = -1;
+  gboolean selected = FALSE;
+
+  if (sprite->pattern != NULL)
+    return sprite;
+
+  /* How far the drawing reaches from the centre, in user units. */
+  if (index < N_MILESTONE_SPRITES)
+    {
+      r = mark_size (self) / 2;
+      ring = (int) (index / 2 % N_RINGS) - 1;
+      selected = index % 2 == 1;
+      extent = 1.25 * r + MAX (0.75, r / 8) / 2;    /* the ★'s tips and outline */
+      if (ring >= 0)
+        extent = MAX (extent, r + 2.5 + 1.0);
+      if (selected)
+        extent = MAX (extent, r + 4.5 + 1.25);
+    }
+  else
+    {
+      r = finding_radius (self);
+      extent = MAX (1.1 * r, 0.8 * r + MAX (1.0, r / 3) / 2);
+    }
+  extent += 1.0;   /* anti-aliasing */
+
+  sprite->anchor_x = (int) ceil (extent * self->sprite_user_x);
+  sprite->anchor_y = (int) ceil (extent * self->sprite_user_y);
+  sprite->width = 2 * sprite->anchor_x + 1;
+  sprite->height = 2 * sprite->anchor_y + 1;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sprite->width, sprite->height);
+  scr = cairo_create (surface);
+  cairo_translate (scr, sprite->anchor_x + 0.5 * (phase & 1), sprite->anchor_y + 0.5 * (phase >> 1));
+  cairo_scale (scr, self->sprite_user_x, self->sprite_user_y);
+  if (index < N_MILESTONE_SPRITES)
+    draw_mark (self, scr, index / (2 * N_RINGS), ring, selected, 0, 0, r);
+  else
+    draw_finding_shape (self, scr, index - N_MILESTONE_SPRITES, 0, 0, r);
+  cairo_destroy (scr);
+
+  /* One sprite pixel per target pixel once placed in device units. */
+  cairo_surface_set_device_scale (surface, self->sprite_dev_x, self->sprite_dev_y);
+  sprite->pattern = cairo_pattern_create_for_surface (surface);
+  cairo_surface_destroy (surface);
+  return sprite;
+}
+
+/* Copies sprite @index with its mark's centre at (@x, @y), user space,
+ * moved to the nearest half pixel.  Placed with an identity CTM so that
+ * the source maps onto the target's pixels exactly (no rounding in a
+ * product of inverse scales): pixman then copies instead of sampling. */
+static void
+place_sprite (IkouRenderer *self,
+              cairo_t      *cr,
+              guint         index,
+              double        x,
+              double        y)
+{
+  cairo_matrix_t ctm, matrix;
+  const Sprite *sprite;
+  double qx, qy, fx, fy;
+  double left, top;
+
+  cairo_user_to_device (cr, &x, &y);
+  qx = round (2 * (x * self->sprite_dev_x + self->sprite_off_x)) / 2;
+  qy = round (2 * (y * self->sprite_dev_y + self->sprite_off_y)) / 2;
+  fx = floor (qx);
+  fy = floor (qy);
+  sprite = get_sprite (self, index, (qx > fx ? 1 : 0) | (qy > fy ? 2 : 0));
+  left = (fx - sprite->anchor_x - self->sprite_off_x) / self->sprite_dev_x;
+  top = (fy - sprite->anchor_y - self->sprite_off_y) / self->sprite_dev_y;
+
+  cairo_get_matrix (cr, &ctm);
+  cairo_identity_matrix (cr);
+  cairo_matrix_init_translate (&matrix, -left, -top);
+  cairo_pattern_set_matrix (sprite->pattern, &matrix);
+  cairo_set_source (cr, sprite->pattern);
+  cairo_rectangle (cr, left, top, sprite->width / self->sprite_dev_x,
+                   sprite->height / self->sprite_dev_y);
+  cairo_fill (cr);
+  cairo_set_matrix (cr, &ctm);
 }
 
 static void
@@ -1733,6 +1989,7 @@ draw_row_marks (IkouRenderer  *self,
           IkouDay d = ikou_step_get_milestone (&steps[i], m);
           double x;
           int sev;
+          gboolean selected;
 
           if (d == IKOU_DAY_NONE)
             continue;
@@ -1741,25 +1998,12 @@ draw_row_marks (IkouRenderer  *self,
             continue;
 
           sev = worst_for_mark (self, id, i, m);
-          if (sev >= 0)
-            {
-              set_source (cr, severity_color (self, sev));
-              cairo_set_line_width (cr, 2.0);
-              cairo_arc (cr, x, cy, r + 2.5, 0, 2 * G_PI);
-              cairo_stroke (cr);
-            }
-          if (self->selected == id && self->selected_step == (int) i &&
-              self->selected_milestone == (IkouMilestone) m)
-            {
-              IkouColor sel = self->style.selection;
-
-              sel.alpha = 1.0;
-              set_source (cr, &sel);
-              cairo_set_line_width (cr, 2.5);
-              cairo_arc (cr, x, cy, r + 4.5, 0, 2 * G_PI);
-              cairo_stroke (cr);
-            }
-          draw_milestone_shape (self, cr, m, x, cy, r);
+          selected = self->selected == id && self->selected_step == (int) i &&
+                     self->selected_milestone == (IkouMilestone) m;
+          if (self->use_sprites)
+            place_sprite (self, cr, milestone_sprite (m, sev, selected), x, cy);
+          else
+            draw_mark (self, cr, m, sev, selected, x, cy, r);
         }
     }
 
@@ -1767,12 +2011,15 @@ draw_row_marks (IkouRenderer  *self,
   worst = worst_for_system (self, id);
   if (worst >= 0)
     {
-      double fr = MIN (r, rh * 0.28);
+      double fr = finding_radius (self);
 
       cairo_rectangle (cr, 0, rd->y + 1, finding_marker_width (self), rh - 2);
       set_source_alpha (cr, &self->style.background, 0.85);
       cairo_fill (cr);
-      draw_finding_shape (self, cr, worst, 3 + fr, cy, fr);
+      if (self->use_sprites)
+        place_sprite (self, cr, finding_sprite (worst), 3 + fr, cy);
+      else
+        draw_finding_shape (self, cr, worst, 3 + fr, cy, fr);
     }
 }
 
@@ -2146,6 +2393,7 @@ ikou_renderer_draw (IkouRenderer *self,
   cairo_clip (cr);
   update_pango (self, cr);
   self->pixel_snap = wants_pixel_snap (cr);
+  prepare_sprites (self, cr);
 
   header_h = ikou_renderer_get_header_height (self);
   set_source (cr, &self->style.background);

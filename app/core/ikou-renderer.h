@@ -30,7 +30,10 @@ G_BEGIN_DECLS
  * Cost of a draw depends only on the viewport: rows outside it are never
  * read from the rows model (one g_list_model_get_item() per visible
  * row), header ticks come from month boundaries precomputed for the
- * range, and text layouts are cached. */
+ * range, and text layouts are cached.  On raster targets (the window,
+ * PNG) each mark (★ ◆ ▲ with its finding and selection rings, the
+ * finding marker) is drawn once into a small bitmap and then copied to
+ * whole pixels; vector targets (PDF, SVG, PostScript) get the shapes. */
 
 typedef enum
 {
@@ -155,6 +158,14 @@ double        ikou_renderer_get_px_per_day    (IkouRenderer          *self);
 void          ikou_renderer_set_row_height    (IkouRenderer          *self,
                                                double                 row_height);
 double        ikou_renderer_get_row_height    (IkouRenderer          *self);
+/* The scale at which the drawing is turned into pixels after the draw,
+ * on top of what the cairo context says: GTK records a widget's drawing
+ * in logical pixels (gtk_snapshot_append_cairo() gives a recording
+ * surface at scale 1) and rasterizes it at the widget's scale factor.
+ * On raster targets the marks are placed from bitmaps made at this
+ * resolution, so they stay crisp on HiDPI.  1 (the default) for export. */
+void          ikou_renderer_set_scale_factor  (IkouRenderer          *self,
+                                               double                 scale_factor);
 double        ikou_renderer_get_header_height (IkouRenderer          *self);
 /* Width of the whole time axis in px at the current scale. */
 double        ikou_renderer_get_content_width (IkouRenderer          *self);

@@ -906,6 +906,9 @@ ikou_timeline_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
+  /* The cairo node records in logical pixels; the renderer's mark
+   * bitmaps must match the pixels it is rasterized to. */
+  ikou_renderer_set_scale_factor (self->renderer, gtk_widget_get_scale_factor (widget));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   ikou_renderer_draw (self->renderer, cr, scroll_x (self), scroll_y (self), width, height);
   cairo_destroy (cr);

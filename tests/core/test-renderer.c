@@ -857,6 +857,267 @@ test_system_findings (void)
   }
 }
 
+/* Marks on raster targets ------------------------------------------------ */
+
+/* Row 0's cut-over with an error ring and the selection ring. */
+static IkouRenderer *
+make_ringed_renderer (IkouPlan     *plan,
+                      IkouSchedule *schedule,
+                      IkouFinding  *finding)
+{
+  IkouRenderer *renderer = make_renderer (plan, schedule);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  guint id = ikou_system_get_id (ikou_plan_get_system (plan, 0));
+
+  memset (finding, 0, sizeof *finding);
+  finding->rule = IKOU_RULE_DEADLINE_MISSED;
+  finding->severity = IKOU_SEVERITY_ERROR;
+  finding->system_id = id;
+  finding->step = 0;
+  finding->milestone = IKOU_MILESTONE_CUTOVER;
+  g_ptr_array_add (findings, finding);
+  ikou_renderer_set_findings (renderer, findings);
+  ikou_renderer_set_selected (renderer, id);
+  ikou_renderer_set_selected_milestone (renderer, 0, IKOU_MILESTONE_CUTOVER);
+  return renderer;
+}
+
+/* The longest run of pixels of @color going up from (@x, @y0) to @y1. */
+static int
+run_up (cairo_surface_t *surface,
+        int              x,
+        int              y0,
+        int              y1,
+        const IkouColor *color)
+{
+  int best = 0, run = 0;
+
+  for (int y = y0; y >= y1; y--)
+    {
+      run = pixel_is (surface, x, y, color, 0.02) ? run + 1 : 0;
+      best = MAX (best, run);
+    }
+  return best;
+}
+
+/* The rings and the mark land where the shapes would: the error ring at
+ * r + 2.5 around the mark's centre, the selection ring outside it, the
+ * ring centred on the day's x within a pixel; the finding marker. */
+static void
+test_mark_sprites (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  IkouFinding finding;
+  g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
+  IkouRenderStyle style;
+  IkouColor selection;
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double rh = ikou_renderer_get_row_height (renderer);
+  double scroll_x = ikou_renderer_x_for_day (renderer, ymd (2025, 1, 1));
+  double x = ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x;
+  int cx = (int) round (x);
+  int cy = (int) (header_h + rh / 2);
+  int left = -1, right = -1;
+  cairo_surface_t *surface;
+
+  ikou_render_style_init_default (&style);
+  selection = style.selection;
+  selection.alpha = 1;
+  g_assert_cmpfloat (header_h + rh / 2, ==, cy);   /* the rows are on whole pixels */
+
+  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  /* The mark (▲ 0.8 r below the centre, r = 8.1), then the error ring
+   * [r + 1.5, r + 3.5] above it, then the selection ring [r + 3.25, r + 5.75]. */
+  g_assert_true (pixel_is (surface, cx, cy + 1, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+  g_assert_true (pixel_is (surface, cx, cy - 11, &style.error, 0.02));
+  g_assert_true (pixel_is (surface, cx, cy - 13, &selection, 0.02));
+  g_assert_false (pixel_is (surface, cx, cy - 16, &selection, 0.3));
+  /* Centred on x: the selection ring's sides on the centre row. */
+  for (int px = cx - 18; px <= cx + 18; px++)
+    if (pixel_is (surface, px, cy, &selection, 0.02))
+      {
+        if (left < 0)
+          left = px;
+        right = px;
+      }
+  g_assert_cmpint (left, >=, 0);
+  g_assert_cmpfloat (fabs ((left + right + 1) / 2.0 - x), <=, 1.0);
+  cairo_surface_destroy (surface);
+
+  /* The same mark without its finding: no ring, same place. */
+  ikou_renderer_set_findings (renderer, NULL);
+  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  g_assert_true (pixel_is (surface, cx, cy + 1, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+  g_assert_false (pixel_is (surface, cx, cy - 11, &style.error, 0.3));
+  g_assert_true (pixel_is (surface, cx, cy - 13, &selection, 0.02));
+  cairo_surface_destroy (surface);
+
+  ikou_render_style_clear (&style);
+}
+
+/* A new style, row height or scale is drawn with new marks, not with the
+ * bitmaps of the previous draw. */
+static void
+test_mark_sprites_follow (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  IkouFinding finding;
+  g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
+  IkouRenderStyle style;
+  IkouColor violet = { 0.5, 0.0, 1.0, 1.0 };
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double scroll_x = ikou_renderer_x_for_day (renderer, ymd (2025, 1, 1));
+  int cx = (int) round (ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x);
+  int cy = (int) (header_h + 14);
+  cairo_surface_t *surface;
+
+  ikou_render_style_init_default (&style);
+  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  g_assert_true (pixel_is (surface, cx, cy + 1, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+  g_assert_true (pixel_is (surface, cx, cy - 11, &style.error, 0.02));
+  cairo_surface_destroy (surface);
+
+  style.milestone[IKOU_MILESTONE_CUTOVER] = violet;
+  ikou_renderer_set_style (renderer, &style);
+  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  g_assert_true (pixel_is (surface, cx, cy + 1, &violet, 0.02));
+  cairo_surface_destroy (surface);
+
+  /* Rows of 20: marks of 12.4 (r 6.2), the error ring at [7.7, 9.7]. */
+  ikou_renderer_set_row_height (renderer, 20);
+  cy = (int) (header_h + 10);
+  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  g_assert_true (pixel_is (surface, cx, cy - 9, &style.error, 0.02));
+  g_assert_false (pixel_is (surface, cx, cy - 11, &style.error, 0.3));
+  cairo_surface_destroy (surface);
+
+  ikou_render_style_clear (&style);
+}
+
+/* At scale 2 (a HiDPI window: recorded at 1, rasterized at 2; or a PNG at
+ * 144 dpi) the marks are made at 2, not made at 1, blown up and blurred. */
+static void
+test_mark_sprites_hidpi (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  IkouFinding finding;
+  g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
+  IkouRenderStyle style;
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double scroll_x = ikou_renderer_x_for_day (renderer, ymd (2025, 1, 1));
+  int cx = (int) round (2 * (ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x));
+  int cy = (int) (2 * (header_h + 14));
+
+  ikou_render_style_init_default (&style);
+  for (int widget = 0; widget < 2; widget++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2000, 800);
+      cairo_t *cr;
+
+      if (widget)
+        {
+          /* What GTK does with gtk_snapshot_append_cairo(). */
+          cairo_surface_t *recording =
+            cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                            &(cairo_rectangle_t) { 0, 0, 1000, 400 });
+
+          cr = cairo_create (recording);
+          ikou_renderer_set_scale_factor (renderer, 2);
+          ikou_renderer_draw (renderer, cr, scroll_x, 0, 1000, 400);
+          cairo_destroy (cr);
+          cairo_surface_set_device_scale (surface, 2, 2);
+          cr = cairo_create (surface);
+          cairo_set_source_surface (cr, recording, 0, 0);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+          cairo_surface_destroy (recording);
+        }
+      else
+        {
+          cr = cairo_create (surface);
+          cairo_scale (cr, 2, 2);
+          ikou_renderer_draw (renderer, cr, scroll_x, 0, 1000, 400);
+          cairo_destroy (cr);
+        }
+      cairo_surface_flush (surface);
+
+      /* The error ring's band above the centre that the selection ring
+       * leaves, [2 r + 3, 2 r + 6.5]: two whole rows of device pixels
+       * (a ring made at 1 and scaled up has none). */
+      g_assert_cmpint (run_up (surface, cx, cy - 16, cy - 28, &style.error), >=, 2);
+      g_assert_true (pixel_is (surface, cx, cy + 2, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+      cairo_surface_destroy (surface);
+    }
+  ikou_renderer_set_scale_factor (renderer, 1);
+  ikou_render_style_clear (&style);
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+pdf_has_image (GByteArray *pdf)
+{
+  const char *needle = "/Subtype /Image";
+  gsize n = strlen (needle);
+
+  /* Not g_strstr_len(): the compressed streams hold NUL bytes. */
+  for (gsize i = 0; i + n <= pdf->len; i++)
+    if (memcmp (pdf->data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Vector targets get the shapes, never bitmaps. */
+static void
+test_mark_sprites_vector (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  IkouFinding finding;
+  g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GByteArray) control = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 1000, 400);
+  cr = cairo_create (surface);
+  ikou_renderer_draw (renderer, cr, 300, 0, 1000, 400);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (pdf->len, >, 1000);
+  g_assert_false (pdf_has_image (pdf));
+
+  /* The check can fail: a bitmap does show. */
+  surface = cairo_pdf_surface_create_for_stream (append_cb, control, 100, 100);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cr = cairo_create (image);
+  cairo_arc (cr, 4, 4, 3, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cr = cairo_create (surface);
+  cairo_set_source_surface (cr, image, 10, 10);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (image);
+  g_assert_true (pdf_has_image (control));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,6 +1131,10 @@ main (int   argc,
   g_test_add_func ("/renderer/legend", test_legend);
   g_test_add_func ("/renderer/phase-labels", test_phase_labels);
   g_test_add_func ("/renderer/system-findings", test_system_findings);
+  g_test_add_func ("/renderer/mark-sprites", test_mark_sprites);
+  g_test_add_func ("/renderer/mark-sprites/follow", test_mark_sprites_follow);
+  g_test_add_func ("/renderer/mark-sprites/hidpi", test_mark_sprites_hidpi);
+  g_test_add_func ("/renderer/mark-sprites/vector", test_mark_sprites_vector);
   g_test_add_func ("/renderer/large", test_large);
 
   return g_test_run ();
