@@ -14,6 +14,7 @@
 #include "ikou-document.h"
 #include "ikou-error.h"
 #include "ikou-export.h"
+#include "ikou-mspdi.h"
 #include "ikou-schedule.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
@@ -313,6 +314,54 @@ cli_check (int argc, char **argv)
   return counts[IKOU_SEVERITY_ERROR] > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/* What an interchange format could not carry, one line each. */
+static void
+print_report (GPtrArray *report)
+{
+  for (guint i = 0; report != NULL && i < report->len; i++)
+    g_printerr ("ikou: %s\n", (const char *) g_ptr_array_index (report, i));
+}
+
+/* MS Project XML in or out: the national schedule gives the deadlines
+ * when it loads; without it the national deadline is R7年度末. */
+static IkouPlan *
+import_mspdi (const char  *path,
+              GError     **error)
+{
+  g_autoptr(IkouSchedule) schedule = ikou_schedule_load_default (NULL);
+  g_autoptr(GPtrArray) report = NULL;
+  IkouPlan *plan = ikou_mspdi_read_file (path, schedule, &report, error);
+
+  print_report (report);
+  return plan;
+}
+
+static int
+export_mspdi (IkouPlan             *plan,
+              IkouCliExportOptions *options,
+              const char           *format)
+{
+  g_autoptr(IkouSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (format != NULL && g_ascii_strcasecmp (format, "mspdi") != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a format Ikou writes with --format (mspdi)."), format);
+      return fail (message);
+    }
+  if (options->paper || options->portrait || options->from || options->to ||
+      options->scenario || options->title || options->dpi != 0 || options->today)
+    return fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+
+  schedule = ikou_schedule_load_default (NULL);
+  if (!ikou_mspdi_write_file (plan, schedule, options->output, &report, &error))
+    return fail_error (error);
+  print_report (report);
+  return EXIT_OK;
+}
+
 static int
 cli_import (int argc, char **argv)
 {
@@ -322,7 +371,7 @@ cli_import (int argc, char **argv)
       N_("Write the plan to PLAN.ikou"), N_("PLAN.ikou") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.xml — make an .ikou plan from Ikou XML"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — make an .ikou plan from Ikou XML or MS Project XML"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
 
@@ -333,7 +382,10 @@ cli_import (int argc, char **argv)
   if (output == NULL)
     return fail (_("Say where to write the plan with --output PLAN.ikou."));
 
-  plan = ikou_xml_read_file (argv[1], &error);
+  if (ikou_mspdi_sniff_file (argv[1]))
+    plan = import_mspdi (argv[1], &error);
+  else
+    plan = ikou_xml_read_file (argv[1], &error);
   if (plan == NULL)
     return fail_error (error);
   if (!ikou_store_save (plan, output, &error))
@@ -346,7 +398,11 @@ static int
 cli_export (int argc, char **argv)
 {
   IkouCliExportOptions options = { 0 };
+  g_autofree char *format = NULL;
   const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write FORMAT whatever the extension: mspdi (MS Project XML; also chosen by .mspdi.xml)"),
+      N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml or .ikou"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
@@ -380,6 +436,8 @@ cli_export (int argc, char **argv)
     status = fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
   else if ((plan = ikou_document_load (argv[1], &error)) == NULL)
     status = fail_error (error);
+  else if (format != NULL || ikou_document_is_mspdi_name (options.output))
+    status = export_mspdi (plan, &options, format);
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
       if (options.paper || options.portrait || options.from || options.to ||
@@ -412,10 +470,10 @@ print_usage (FILE *out)
   fprintf (out, "  ikou [PLAN…]\n    %s\n", _("Open plans in the window"));
   fprintf (out, "  ikou check PLAN [--scenario NAME] [--today YYYY-MM-DD] [--json]\n    %s\n",
            _("Check a plan against the national schedule"));
-  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--title TEXT]\n    %s\n",
+  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,mspdi.xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--title TEXT]\n    %s\n",
            _("Export the roadmap or the plan"));
-  fprintf (out, "  ikou import FILE.xml --output PLAN.ikou\n    %s\n",
-           _("Make an .ikou plan from Ikou XML"));
+  fprintf (out, "  ikou import FILE.{xml,mspdi.xml} --output PLAN.ikou\n    %s\n",
+           _("Make an .ikou plan from Ikou XML or MS Project XML"));
   fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
 }
 

@@ -11,6 +11,7 @@
 
 #include "ikou-document.h"
 #include "ikou-error.h"
+#include "ikou-mspdi.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
 
@@ -50,7 +51,7 @@ ikou_document_sniff (const char  *path,
   while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
     p++;
   if (*p == '<')
-    return IKOU_DOCUMENT_XML;
+    return ikou_mspdi_sniff_file (path) ? IKOU_DOCUMENT_MSPDI : IKOU_DOCUMENT_XML;
 
   g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
                n == 0 ? _("“%s” is empty: it is not an Ikou plan.")
@@ -69,6 +70,8 @@ ikou_document_load (const char  *path,
       return ikou_store_load (path, error);
     case IKOU_DOCUMENT_XML:
       return ikou_xml_read_file (path, error);
+    case IKOU_DOCUMENT_MSPDI:
+      return ikou_mspdi_read_file (path, NULL, NULL, error);
     case IKOU_DOCUMENT_UNKNOWN:
     default:
       return NULL;
@@ -83,7 +86,20 @@ ikou_document_save (IkouPlan    *plan,
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (ikou_document_is_mspdi_name (path))
+    return ikou_mspdi_write_file (plan, NULL, path, NULL, error);
   if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML"))
     return ikou_xml_write_file (plan, path, error);
   return ikou_store_save (plan, path, error);
+}
+
+gboolean
+ikou_document_is_mspdi_name (const char *path)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  return g_str_has_suffix (lower, ".mspdi.xml");
 }

@@ -61,7 +61,10 @@ gboolean    ikou_xml_validate           (xmlDoc                  *doc,
  */
 typedef struct _IkouXmlStream IkouXmlStream;
 
-/* Reads @data (of @length bytes), which must stay valid until the stream
+/* A NULL @schema_name reads without validation (a format Ikou does not
+ * define, such as MS Project XML): the caller checks what it reads.
+ *
+ * Reads @data (of @length bytes), which must stay valid until the stream
  * is freed.  Problems with the data are reported by the first call to
  * ikou_xml_stream_next_element(). */
 IkouXmlStream *ikou_xml_stream_new_for_data     (const char               *data,
