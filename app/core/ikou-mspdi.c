@@ -137,6 +137,11 @@ static const Words host_kind_words[IKOU_N_HOST_KINDS] = {
 static const char *milestone_names[IKOU_N_MILESTONES] = { "予算要求", "契約", "稼働" };
 #define BUILD_NAME "構築"
 
+/* For the report. */
+static const char *milestone_words[IKOU_N_MILESTONES] = {
+  N_("budget request"), N_("contract"), N_("cut-over")
+};
+
 static int
 words_lookup (const Words *words,
               guint        n,
@@ -1273,8 +1278,11 @@ classify (const char *name,
 
 typedef struct
 {
-  GArray  *steps;   /* IkouStep */
-  gboolean open;    /* the last step takes more milestones */
+  GArray   *steps;      /* IkouStep */
+  gboolean  open;       /* the last step takes more milestones */
+  /* Of the last step: */
+  gboolean  has_build;  /* a build period was placed */
+  guint     tentative;  /* IKOU_MILESTONE_FLAG()s that only the build period gave */
 } StepList;
 
 static IkouStep *
@@ -1288,6 +1296,8 @@ current_step (StepList *list,
       step.budget_amount = -1;
       g_array_append_val (list->steps, step);
       list->open = TRUE;
+      list->has_build = FALSE;
+      list->tentative = 0;
     }
   return &g_array_index (list->steps, IkouStep, list->steps->len - 1);
 }
@@ -1309,6 +1319,15 @@ slot (IkouStep      *step,
     }
 }
 
+/* Whether the step has @m from a milestone (not only from a build). */
+static gboolean
+has_milestone (StepList      *list,
+               IkouStep      *step,
+               IkouMilestone  m)
+{
+  return *slot (step, m) != IKOU_DAY_NONE && (list->tentative & IKOU_MILESTONE_FLAG (m)) == 0;
+}
+
 static void
 put_milestone (StepList      *list,
                IkouMilestone  m,
@@ -1316,14 +1335,25 @@ put_milestone (StepList      *list,
                gboolean       done)
 {
   IkouStep *step = current_step (list, FALSE);
+  gboolean later = FALSE;
 
-  /* A second milestone of the same kind on another day: the next step. */
-  if (*slot (step, m) != IKOU_DAY_NONE && *slot (step, m) != day)
+  for (guint n = m + 1; n < IKOU_N_MILESTONES; n++)
+    later |= has_milestone (list, step, n);
+
+  /* A second milestone of the same kind on another day, or one that
+   * comes after a later kind: the next step. */
+  if ((has_milestone (list, step, m) && *slot (step, m) != day) || later)
     step = current_step (list, TRUE);
   *slot (step, m) = day;
+  list->tentative &= ~IKOU_MILESTONE_FLAG (m);
   if (done)
     step->done |= IKOU_MILESTONE_FLAG (m);
 }
+
+static void     apply_step_values (Reader   *r,
+                                   TaskRec  *t,
+                                   IkouStep *step);
+static gboolean has_step_values   (TaskRec  *t);
 
 /* One subtask into the steps: by its name, else by its place. */
 static void
@@ -1374,38 +1404,51 @@ place_leaf (Reader   *r,
           break;
         case KIND_UNKNOWN:
         default:
-          /* By position: the slot after the last one filled. */
+          /* By position: the kind after the last one given. */
           step = current_step (list, FALSE);
-          if (step->cutover_date != IKOU_DAY_NONE)
+          if (has_milestone (list, step, IKOU_MILESTONE_CUTOVER))
             m = IKOU_MILESTONE_BUDGET;
-          else if (step->contract_date != IKOU_DAY_NONE)
+          else if (has_milestone (list, step, IKOU_MILESTONE_CONTRACT))
             m = IKOU_MILESTONE_CUTOVER;
-          else if (step->budget_date != IKOU_DAY_NONE)
+          else if (has_milestone (list, step, IKOU_MILESTONE_BUDGET))
             m = IKOU_MILESTONE_CONTRACT;
           else
             m = IKOU_MILESTONE_BUDGET;
           report (r, t->line, _("milestone “%s” is not named as a budget request, contract "
                                 "or cut-over; by its position it is taken as the %s."),
-                  t->name, ikou_milestone_label (m));
+                  t->name, _(milestone_words[m]));
           break;
         }
       put_milestone (list, m, t->start, done);
+      if (has_step_values (t))
+        apply_step_values (r, t, current_step (list, FALSE));
       return;
     }
 
-  /* A period: the build, from contract to cut-over. */
+  /* A period: the build, from contract to cut-over.  Milestones of the
+   * step say the dates better when it has them. */
   step = current_step (list, FALSE);
-  if ((step->contract_date != IKOU_DAY_NONE && step->contract_date != t->start) ||
-      (step->cutover_date != IKOU_DAY_NONE && step->cutover_date != t->finish))
+  if (list->has_build)
     step = current_step (list, TRUE);
   if (kind == KIND_UNKNOWN)
     report (r, t->line, _("task “%s” is not named as a build; by its position it is taken "
                           "as the build period (contract → cut-over)."), t->name);
-  step->contract_date = t->start;
-  step->cutover_date = t->finish;
+  list->has_build = TRUE;
+  if (step->contract_date == IKOU_DAY_NONE)
+    {
+      step->contract_date = t->start;
+      list->tentative |= IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT);
+    }
+  if (step->cutover_date == IKOU_DAY_NONE)
+    {
+      step->cutover_date = t->finish;
+      list->tentative |= IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
+    }
   if (done)
     step->done |= IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
                   IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
+  if (has_step_values (t))
+    apply_step_values (r, t, step);
 }
 
 /* The step fields of a step task (Ikou's own, or any summary task that
@@ -1419,8 +1462,10 @@ apply_step_values (Reader   *r,
   gboolean flag;
   int arrangement;
 
-  step->from_host = host_ref (r, t->values[F_FROM], t->values[F_FROM_ID]);
-  step->to_host = host_ref (r, t->values[F_TO], t->values[F_TO_ID]);
+  if (t->values[F_FROM] != NULL || t->values[F_FROM_ID] != NULL)
+    step->from_host = host_ref (r, t->values[F_FROM], t->values[F_FROM_ID]);
+  if (t->values[F_TO] != NULL || t->values[F_TO_ID] != NULL)
+    step->to_host = host_ref (r, t->values[F_TO], t->values[F_TO_ID]);
   if (t->values[F_AMOUNT] != NULL)
     {
       if (parse_number (t->values[F_AMOUNT], &amount) && amount >= -1)
@@ -1444,8 +1489,6 @@ apply_step_values (Reader   *r,
         report (r, t->line, _("task “%s”: “%s” is not a contract arrangement; it is not "
                               "kept."), t->name, t->values[F_ARRANGEMENT]);
     }
-  g_free (step->note);
-  step->note = g_strdup (t->notes);
 }
 
 static gboolean
@@ -1595,7 +1638,7 @@ finish_group (Reader *r)
   GPtrArray *group = r->group;
   TaskRec *top;
   g_autoptr(IkouSystem) system = NULL;
-  StepList list = { g_array_new (FALSE, TRUE, sizeof (IkouStep)), FALSE };
+  StepList list = { g_array_new (FALSE, TRUE, sizeof (IkouStep)), FALSE, FALSE, 0 };
   guint explicit_id = 0;
   gboolean ikou_system;
 
@@ -1618,6 +1661,7 @@ finish_group (Reader *r)
 
   system = ikou_system_new (0, top->name);
   read_system_values (r, top, system, &explicit_id);
+  apply_deadline (r, top, system);
 
   if (group->len == 1 && !ikou_system)
     {
@@ -1631,8 +1675,7 @@ finish_group (Reader *r)
 
       if (t->parent != -1)
         continue;
-      if (g_strcmp0 (t->values[F_ROLE], ROLE_STEP) == 0 || t->has_children ||
-          has_step_values (t))
+      if (g_strcmp0 (t->values[F_ROLE], ROLE_STEP) == 0 || t->has_children)
         {
           IkouStep *step;
 
@@ -1640,6 +1683,7 @@ finish_group (Reader *r)
           steps_into_system (&list, system);
           step = current_step (&list, TRUE);
           apply_step_values (r, t, step);
+          step->note = g_strdup (t->notes);
           if (t->deadline != IKOU_DAY_NONE)
             report (r, t->line, _("task “%s”: only a top-level task’s deadline is kept; this "
                                   "one is not."), t->name);
@@ -1651,8 +1695,6 @@ finish_group (Reader *r)
     }
   steps_into_system (&list, system);
   g_array_unref (list.steps);
-
-  apply_deadline (r, top, system);
 
   g_ptr_array_add (r->systems, g_steal_pointer (&system));
   g_array_append_val (r->explicit_ids, explicit_id);
