@@ -100,6 +100,10 @@ static const FieldInfo fields[N_FIELDS] = {
   [F_HOST_KIND] = { "205520904", "Text1", CF_TEXT, "種別", "Host kind", "移行先の種別" },
 };
 
+/* Ids above this from a file are not taken (the plan counts on from
+ * them). */
+#define MAX_FILE_ID 1000000000
+
 #define ROLE_SYSTEM "system"
 #define ROLE_STEP "step"
 
@@ -1139,17 +1143,21 @@ read_task (Reader   *r,
         r->n_timephased++;
     }
 
+  t = g_new0 (TaskRec, 1);
+  read_values (r, node, t->values);
+
   /* Blank rows: MS Project writes them as null tasks, others without a
-   * name. */
-  if ((parse_flag (is_null, &flag) && flag) || is_blank (name))
+   * name.  Ikou's own systems and steps are kept even without one. */
+  if ((parse_flag (is_null, &flag) && flag) ||
+      (is_blank (name) && t->values[F_ROLE] == NULL))
     {
+      task_rec_free (t);
       *out = NULL;
       return TRUE;
     }
 
-  t = g_new0 (TaskRec, 1);
   t->line = ikou_xml_node_line (node);
-  t->name = g_steal_pointer (&name);
+  t->name = name != NULL ? g_steal_pointer (&name) : g_strdup ("");
   t->percent = -1;
   t->parent = -1;
   if (parse_uint (level, 1000, &value))
@@ -1188,7 +1196,6 @@ read_task (Reader   *r,
   t->notes = child_text (node, "Notes");
   if (t->notes != NULL && *t->notes == '\0')
     g_clear_pointer (&t->notes, g_free);
-  read_values (r, node, t->values);
 
   *out = t;
   return TRUE;
@@ -1202,12 +1209,14 @@ host_ref (Reader     *r,
 {
   g_autofree char *key = NULL;
   guint64 uid = 0;
+  gint64 number = 0;
   gpointer index;
 
   if ((name == NULL || *name == '\0') && uid_text == NULL)
     return 0;
-  if (uid_text != NULL && !parse_uint (uid_text, G_MAXUINT, &uid))
-    uid = 0;
+  if (uid_text != NULL && !parse_number (uid_text, &number))
+    number = 0;
+  uid = number > 0 && number <= MAX_FILE_ID ? (guint64) number : 0;
   if ((name == NULL || *name == '\0') && uid == 0)
     return 0;
 
@@ -1516,7 +1525,7 @@ read_system_values (Reader     *r,
   const char *operation = t->values[F_OPERATION];
 
   if (t->values[F_SYSTEM_ID] != NULL && parse_number (t->values[F_SYSTEM_ID], &number) &&
-      number > 0 && number < G_MAXUINT)
+      number > 0 && number <= MAX_FILE_ID)
     *explicit_id = (guint) number;
   ikou_system_set_department (system, t->values[F_DEPARTMENT]);
   ikou_system_set_vendor (system, t->values[F_VENDOR]);
@@ -1717,10 +1726,10 @@ handle_task (Reader  *r,
           r->org_code = g_strdup (t->values[F_ORG_CODE]);
           r->schedule_version = g_strdup (t->values[F_SCHEDULE_VERSION]);
           if (parse_number (t->values[F_NEXT_SYSTEM_ID], &number) && number > 0 &&
-              number < G_MAXUINT)
+              number <= MAX_FILE_ID)
             r->next_system_id = (guint) number;
           if (parse_number (t->values[F_NEXT_HOST_ID], &number) && number > 0 &&
-              number < G_MAXUINT)
+              number <= MAX_FILE_ID)
             r->next_host_id = (guint) number;
         }
       task_rec_free (t);
@@ -1760,7 +1769,7 @@ read_resource (Reader  *r,
       res_rec_free (res);
       return;
     }
-  if (parse_uint (uid, G_MAXUINT, &value))
+  if (parse_uint (uid, MAX_FILE_ID, &value))
     res->uid = (guint) value;
 
   /* Also the first availability period, as some tools write only that. */

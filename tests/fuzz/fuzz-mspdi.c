@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <stdint.h>
+
+#include "ikou-mspdi.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical is a bug whatever the input: let the fuzzer see it. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(IkouPlan) again = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize length;
+
+  (void) ikou_mspdi_sniff_data ((const char *) data, size);
+  plan = ikou_mspdi_read_data ((const char *) data, size, "fuzz.xml", NULL, &report, &error);
+
+  /* Exactly one of a plan (with its report) and an error, and an error
+   * says where. */
+  if ((plan == NULL) == (error == NULL) || (plan == NULL) != (report == NULL))
+    abort ();
+  if (plan == NULL)
+    return g_str_has_prefix (error->message, "fuzz.xml") ? 0 : (abort (), 0);
+  for (guint i = 0; i < report->len; i++)
+    if (!g_str_has_prefix (g_ptr_array_index (report, i), "fuzz.xml"))
+      abort ();
+
+  /* Whatever was read writes, reads back the same with nothing to
+   * report, and writes the same bytes again. */
+  g_clear_pointer (&report, g_ptr_array_unref);
+  first = ikou_mspdi_write_data (plan, NULL, NULL, &length);
+  again = ikou_mspdi_read_data (first, length, "rewritten.xml", NULL, &report, &error);
+  if (again == NULL || report->len != 0 || !ikou_plan_equal (plan, again, NULL))
+    abort ();
+  second = ikou_mspdi_write_data (again, NULL, NULL, NULL);
+  if (g_strcmp0 (first, second) != 0)
+    abort ();
+
+  return 0;
+}
