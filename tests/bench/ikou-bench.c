@@ -24,6 +24,7 @@
 #include "ikou-bench-plan.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
+#include "ikou-mspdi.h"
 #include "ikou-renderer.h"
 #include "ikou-schedule.h"
 #include "ikou-store.h"
@@ -271,10 +272,12 @@ bench_save (Bench      *bench,
   line_print (line);
 }
 
+/* Ikou XML, or MS Project XML (@mspdi) next to it: the same plan out. */
 static void
-bench_export_xml (Bench      *bench,
-                  IkouPlan   *plan,
-                  const char *path)
+bench_export_file (Bench      *bench,
+                   IkouPlan   *plan,
+                   const char *path,
+                   gboolean    mspdi)
 {
   guint n = bench->quick ? 1 : 3;
   g_autofree double *ms = g_new (double, n);
@@ -285,33 +288,40 @@ bench_export_xml (Bench      *bench,
       g_autoptr(GError) error = NULL;
       double start = now_ms ();
 
-      if (!ikou_xml_write_file (plan, path, &error))
+      if (!(mspdi ? ikou_mspdi_write_file (plan, bench->schedule, path, NULL, &error)
+                  : ikou_xml_write_file (plan, path, &error)))
         g_error ("export %s: %s", path, error->message);
       ms[i] = now_ms () - start;
     }
 
-  line = line_new ("export-xml", ikou_plan_get_n_systems (plan));
+  line = line_new (mspdi ? "export-mspdi" : "export-xml", ikou_plan_get_n_systems (plan));
   line_add_runs (line, ms, n);
   line_add_uint (line, "bytes", file_size (path));
   line_print (line);
 }
 
-static void
-bench_import_xml (Bench      *bench,
-                  const char *path,
-                  guint       systems)
+/* Reads @path as Ikou XML, or as MS Project XML (@mspdi); returns the
+ * last plan read (only one is ever in memory). */
+static IkouPlan *
+bench_import_file (Bench      *bench,
+                   const char *path,
+                   guint       systems,
+                   gboolean    mspdi)
 {
   guint n = bench->quick ? 1 : 3;
   g_autofree double *ms = g_new (double, n);
+  IkouPlan *plan = NULL;
   GString *line;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(IkouPlan) plan = NULL;
-      double start = now_ms ();
+      double start;
 
-      plan = ikou_xml_read_file (path, &error);
+      g_clear_object (&plan);
+      start = now_ms ();
+      plan = mspdi ? ikou_mspdi_read_file (path, bench->schedule, NULL, &error)
+                   : ikou_xml_read_file (path, &error);
       ms[i] = now_ms () - start;
       if (plan == NULL)
         g_error ("import %s: %s", path, error->message);
@@ -320,9 +330,32 @@ bench_import_xml (Bench      *bench,
                  ikou_plan_get_n_systems (plan), systems);
     }
 
-  line = line_new ("import-xml", systems);
+  line = line_new (mspdi ? "import-mspdi" : "import-xml", systems);
   line_add_runs (line, ms, n);
   line_print (line);
+  return plan;
+}
+
+/* Outside the figures: the MS Project XML import gives the plan back
+ * (scenarios apart, which MSPDI does not hold). */
+static void
+check_mspdi_round_trip (Bench      *bench,
+                        const char *mspdi_path,
+                        const char *xml_path,
+                        guint       systems)
+{
+  g_autoptr(IkouPlan) back = bench_import_file (bench, mspdi_path, systems, TRUE);
+  g_autoptr(IkouPlan) original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *difference = NULL;
+
+  original = ikou_xml_read_file (xml_path, &error);
+  if (original == NULL)
+    g_error ("import %s: %s", xml_path, error->message);
+  while (ikou_plan_get_n_scenarios (original) > 0)
+    ikou_plan_remove_scenario (original, ikou_plan_get_scenario (original, 0));
+  if (!ikou_plan_equal (original, back, &difference))
+    g_error ("MSPDI round trip of %u systems: %s", systems, difference);
 }
 
 /* Opens @path several times and returns the last plan (the others are
@@ -804,6 +837,7 @@ bench_size (Bench *bench,
 {
   g_autofree char *ikou_path = g_strdup_printf ("%s/plan-%u.ikou", bench->tmpdir, size);
   g_autofree char *xml_path = g_strdup_printf ("%s/plan-%u.xml", bench->tmpdir, size);
+  g_autofree char *mspdi_path = g_strdup_printf ("%s/plan-%u.mspdi.xml", bench->tmpdir, size);
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   View view = { 0 };
@@ -848,10 +882,13 @@ bench_size (Bench *bench,
 #endif
 
   g_clear_pointer (&findings, g_ptr_array_unref);
-  bench_export_xml (bench, plan, xml_path);
+  bench_export_file (bench, plan, xml_path, FALSE);
+  bench_export_file (bench, plan, mspdi_path, TRUE);
   g_clear_object (&plan);
 
-  bench_import_xml (bench, xml_path, systems);
+  plan = bench_import_file (bench, xml_path, systems, FALSE);
+  g_clear_object (&plan);
+  check_mspdi_round_trip (bench, mspdi_path, xml_path, systems);
 }
 
 /* Runs each size in a fresh process so that its memory figures are its
