@@ -252,6 +252,33 @@ out_raw (Out        *o,
   g_string_append (o->buf, text);
 }
 
+/* Numbers and days without printf: an export writes millions. */
+static void
+out_uint (Out     *o,
+          guint64  value)
+{
+  char digits[24];
+  int n = 0;
+
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  while (n > 0)
+    g_string_append_c (o->buf, digits[--n]);
+}
+
+static void
+out_digits (Out *o,
+            int  value,
+            int  width)
+{
+  char digits[8];
+
+  for (int i = width - 1; i >= 0; i--, value /= 10)
+    digits[i] = (char) ('0' + value % 10);
+  g_string_append_len (o->buf, digits, width);
+}
+
 /* Text as XML character data: markup escaped, carriage returns kept,
  * anything XML 1.0 cannot hold (invalid UTF-8, control characters,
  * U+FFFE/U+FFFF) as U+FFFD. */
@@ -312,9 +339,30 @@ out_element (Out        *o,
 {
   if (text == NULL)
     return;
-  g_string_append_printf (o->buf, "<%s>", name);
+  g_string_append_c (o->buf, '<');
+  g_string_append (o->buf, name);
+  g_string_append_c (o->buf, '>');
   out_text (o, text);
-  g_string_append_printf (o->buf, "</%s>", name);
+  g_string_append (o->buf, "</");
+  g_string_append (o->buf, name);
+  g_string_append_c (o->buf, '>');
+}
+
+/* 2025-04-01T@time */
+static void
+out_day (Out        *o,
+         int         y,
+         int         m,
+         int         d,
+         const char *time)
+{
+  out_digits (o, y, 4);
+  g_string_append_c (o->buf, '-');
+  out_digits (o, m, 2);
+  g_string_append_c (o->buf, '-');
+  out_digits (o, d, 2);
+  g_string_append_c (o->buf, 'T');
+  g_string_append (o->buf, time);
 }
 
 /* A day at a time of day: 2025-04-01T09:00:00. */
@@ -326,9 +374,24 @@ out_element_day (Out        *o,
 {
   int y, m, d;
 
-  if (day == IKOU_DAY_NONE || !ikou_day_to_ymd (day, &y, &m, &d))
+  if (day == IKOU_DAY_NONE || !ikou_day_to_ymd (day, &y, &m, &d) || y < 1 || y > 9999)
     return;
-  g_string_append_printf (o->buf, "<%s>%04d-%02d-%02dT%s</%s>", name, y, m, d, time, name);
+  g_string_append_c (o->buf, '<');
+  g_string_append (o->buf, name);
+  g_string_append_c (o->buf, '>');
+  out_day (o, y, m, d, time);
+  g_string_append (o->buf, "</");
+  g_string_append (o->buf, name);
+  g_string_append_c (o->buf, '>');
+}
+
+static void
+out_attribute_start (Out   *o,
+                     Field  field)
+{
+  g_string_append (o->buf, "<ExtendedAttribute><FieldID>");
+  g_string_append (o->buf, fields[field].field_id);
+  g_string_append (o->buf, "</FieldID><Value>");
 }
 
 static void
@@ -338,8 +401,7 @@ out_attribute (Out        *o,
 {
   if (value == NULL || *value == '\0')
     return;
-  g_string_append_printf (o->buf, "<ExtendedAttribute><FieldID>%s</FieldID><Value>",
-                          fields[field].field_id);
+  out_attribute_start (o, field);
   out_text (o, value);
   out_raw (o, "</Value></ExtendedAttribute>");
 }
@@ -349,10 +411,11 @@ out_attribute_int (Out    *o,
                    Field   field,
                    gint64  value)
 {
-  g_string_append_printf (o->buf,
-                          "<ExtendedAttribute><FieldID>%s</FieldID><Value>%" G_GINT64_FORMAT
-                          "</Value></ExtendedAttribute>",
-                          fields[field].field_id, value);
+  out_attribute_start (o, field);
+  if (value < 0)
+    g_string_append_c (o->buf, '-');
+  out_uint (o, value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value);
+  out_raw (o, "</Value></ExtendedAttribute>");
 }
 
 static void
@@ -362,12 +425,11 @@ out_attribute_day (Out     *o,
 {
   int y, m, d;
 
-  if (day == IKOU_DAY_NONE || !ikou_day_to_ymd (day, &y, &m, &d))
+  if (day == IKOU_DAY_NONE || !ikou_day_to_ymd (day, &y, &m, &d) || y < 1 || y > 9999)
     return;
-  g_string_append_printf (o->buf,
-                          "<ExtendedAttribute><FieldID>%s</FieldID><Value>"
-                          "%04d-%02d-%02dT00:00:00</Value></ExtendedAttribute>",
-                          fields[field].field_id, y, m, d);
+  out_attribute_start (o, field);
+  out_day (o, y, m, d, "00:00:00");
+  out_raw (o, "</Value></ExtendedAttribute>");
 }
 
 typedef struct
@@ -416,22 +478,29 @@ out_task_start (Writer     *w,
   Out *o = w->out;
 
   w->uid++;
-  g_string_append_printf (o->buf, "<Task><UID>%u</UID><ID>%u</ID>", w->uid, w->uid);
+  out_raw (o, "<Task><UID>");
+  out_uint (o, w->uid);
+  out_raw (o, "</UID><ID>");
+  out_uint (o, w->uid);
+  out_raw (o, "</ID>");
   out_element (o, "Name", name);
-  g_string_append_printf (o->buf,
-                          "<OutlineNumber>%s</OutlineNumber><OutlineLevel>%d</OutlineLevel>",
-                          outline, level);
+  out_raw (o, "<OutlineNumber>");
+  out_raw (o, outline);
+  out_raw (o, "</OutlineNumber><OutlineLevel>");
+  out_uint (o, (guint64) level);
+  out_raw (o, "</OutlineLevel>");
   if (start == IKOU_DAY_NONE)
     start = finish = w->project_start;
   out_element_day (o, "Start", start, "09:00:00");
   out_element_day (o, "Finish", finish, "09:00:00");
   /* Work and Milestone also when 0: Planner's importer reads a missing
    * one as a milestone. */
-  g_string_append_printf (o->buf,
-                          "<Duration>PT%dH0M0S</Duration><Work>PT0H0M0S</Work>"
-                          "<Milestone>%d</Milestone>%s",
-                          finish > start ? (finish - start) * 8 : 0, milestone ? 1 : 0,
-                          summary ? "<Summary>1</Summary>" : "");
+  out_raw (o, "<Duration>PT");
+  out_uint (o, finish > start ? (guint64) (finish - start) * 8 : 0);
+  out_raw (o, "H0M0S</Duration><Work>PT0H0M0S</Work>");
+  out_raw (o, milestone ? "<Milestone>1</Milestone>" : "<Milestone>0</Milestone>");
+  if (summary)
+    out_raw (o, "<Summary>1</Summary>");
 }
 
 static void
