@@ -2227,13 +2227,14 @@ read_stream (IkouXmlStream  *stream,
                   ok = FALSE;
                   break;
                 }
+              /* The first of each, should a file repeat one. */
               if (ikou_xml_is_element (full, "ExtendedAttributes"))
                 read_definitions (&r, full);
-              else if (ikou_xml_is_element (full, "Title"))
+              else if (ikou_xml_is_element (full, "Title") && r.title == NULL)
                 r.title = ikou_xml_get_text (full);
-              else if (ikou_xml_is_element (full, "Name"))
+              else if (ikou_xml_is_element (full, "Name") && r.project_name == NULL)
                 r.project_name = ikou_xml_get_text (full);
-              else
+              else if (ikou_xml_is_element (full, "Company") && r.company == NULL)
                 r.company = ikou_xml_get_text (full);
             }
         }

@@ -763,6 +763,23 @@ test_bad_values (void)
   g_assert_true (report_has (report, "orphan.xml, line 2: 1 task comes before any top-level task"));
 }
 
+/* A header element given twice (found by fuzz-mspdi): the first counts. */
+static void
+test_repeated_header (void)
+{
+  static const char text[] =
+    "<Project xmlns=\"http://schemas.microsoft.com/project\"><Title>一</Title><Title>二</Title>"
+    "<Company>甲</Company><Company>乙</Company><Tasks><Task><UID>1</UID><Name>A</Name>"
+    "<OutlineLevel>1</OutlineLevel></Task></Tasks></Project>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = ikou_mspdi_read_data (text, strlen (text), "twice.xml", NULL, NULL,
+                                                   &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ikou_plan_get_title (plan), ==, "一");
+  g_assert_cmpstr (ikou_plan_get_organization (plan), ==, "甲");
+}
+
 static void
 test_missing_file (void)
 {
@@ -894,6 +911,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/error/doctype", test_doctype);
   g_test_add_func ("/mspdi/error/oversized", test_oversized);
   g_test_add_func ("/mspdi/error/values", test_bad_values);
+  g_test_add_func ("/mspdi/error/repeated-header", test_repeated_header);
   g_test_add_func ("/mspdi/error/missing-file", test_missing_file);
   g_test_add_func ("/mspdi/cli", test_cli);
 
