@@ -156,6 +156,10 @@ words_lookup (const Words *words,
 
   if (value == NULL)
     return -1;
+  /* What Ikou writes, without normalizing. */
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (value, words[i].ja))
+      return (int) i;
   text = g_strstrip (g_utf8_normalize (value, -1, G_NORMALIZE_NFKC));
   for (guint i = 0; i < n; i++)
     {
@@ -1369,9 +1373,21 @@ classify (const char *name,
                                            "award", NULL };
   static const char * const build[] = { "構築", "開発", "導入", "build", "construct",
                                         "implement", "develop", NULL };
-  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
-  g_autofree char *folded = g_utf8_casefold (normal, -1);
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
 
+  /* The names Ikou writes, without normalizing. */
+  if (g_str_equal (name, milestone_names[IKOU_MILESTONE_BUDGET]))
+    return KIND_BUDGET;
+  if (g_str_equal (name, milestone_names[IKOU_MILESTONE_CONTRACT]))
+    return milestone ? KIND_CONTRACT : KIND_BUILD;
+  if (g_str_equal (name, BUILD_NAME))
+    return KIND_BUILD;
+  if (g_str_equal (name, milestone_names[IKOU_MILESTONE_CUTOVER]))
+    return KIND_CUTOVER;
+
+  normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (normal, -1);
   if (name_has_any (folded, budget))
     return KIND_BUDGET;
   if (name_has_any (folded, cutover))
