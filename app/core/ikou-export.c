@@ -207,14 +207,13 @@ plan_span (IkouExportJob *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IkouSystem) system = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
-      guint id = ikou_system_get_id (system);
-      guint n_steps = ikou_system_get_n_steps (system);
+      guint n_steps = ikou_scenario_get_n_steps (self->scenario, system);
 
       for (guint s = 0; s < n_steps; s++)
         {
           IkouStep st;
 
-          ikou_scenario_resolve_step (self->scenario, id, s, ikou_system_get_step (system, s), &st);
+          ikou_scenario_get_step (self->scenario, system, s, &st, NULL);
           note_day (st.budget_date, &min, &max);
           note_day (st.contract_date, &min, &max);
           note_day (st.cutover_date, &min, &max);
@@ -833,13 +832,12 @@ draw_row_page (IkouExportJob *self,
 
       today_host = today_host_of (system);
       target_host = today_host;
-      n_steps = ikou_system_get_n_steps (system);
+      n_steps = ikou_scenario_get_n_steps (self->scenario, system);
       for (guint s = 0; s < n_steps; s++)
         {
           IkouStep st;
 
-          ikou_scenario_resolve_step (self->scenario, ikou_system_get_id (system), s,
-                                      ikou_system_get_step (system, s), &st);
+          ikou_scenario_get_step (self->scenario, system, s, &st, NULL);
           if (st.to_host != 0)
             target_host = st.to_host;
         }

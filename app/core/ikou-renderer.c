@@ -2048,7 +2048,6 @@ collect_rows (IkouRenderer *self,
       gpointer item = g_list_model_get_item (rows, row);
       RowData rd;
       guint n_steps;
-      guint id;
 
       if (item == NULL)
         continue;
@@ -2062,13 +2061,12 @@ collect_rows (IkouRenderer *self,
       rd.row = row;
       rd.y = header_h + row * self->row_height - MAX (scroll_y, 0);
       rd.first_step = self->step_buf->len;
-      n_steps = ikou_system_get_n_steps (rd.system);
-      id = ikou_system_get_id (rd.system);
+      n_steps = ikou_scenario_get_n_steps (self->scenario, rd.system);
       g_array_set_size (self->step_buf, rd.first_step + n_steps);
       for (guint i = 0; i < n_steps; i++)
-        ikou_scenario_resolve_step (self->scenario, id, i,
-                                    ikou_system_get_step (rd.system, i),
-                                    &g_array_index (self->step_buf, IkouStep, rd.first_step + i));
+        ikou_scenario_get_step (self->scenario, rd.system, i,
+                                &g_array_index (self->step_buf, IkouStep, rd.first_step + i),
+                                NULL);
       rd.n_steps = n_steps;
       g_array_append_val (self->row_buf, rd);
     }
@@ -2492,14 +2490,14 @@ ikou_renderer_hit_test (IkouRenderer *self,
   id = ikou_system_get_id (system);
   cy = header_h + row * rh - MAX (scroll_y, 0) + rh / 2;
   r = mark_size (self) / 2;
-  n_steps = ikou_system_get_n_steps (system);
+  n_steps = ikou_scenario_get_n_steps (self->scenario, system);
 
   /* Milestones: the nearest within the slop (or the mark's size). */
   for (guint i = 0; i < n_steps; i++)
     {
       IkouStep st;
 
-      ikou_scenario_resolve_step (self->scenario, id, i, ikou_system_get_step (system, i), &st);
+      ikou_scenario_get_step (self->scenario, system, i, &st, NULL);
       for (int m = 0; m < IKOU_N_MILESTONES; m++)
         {
           IkouDay d = ikou_step_get_milestone (&st, m);
@@ -2534,7 +2532,7 @@ ikou_renderer_hit_test (IkouRenderer *self,
       double x0, x1;
       double seg_h = round (rh * 0.56);
 
-      ikou_scenario_resolve_step (self->scenario, id, i, ikou_system_get_step (system, i), &st);
+      ikou_scenario_get_step (self->scenario, system, i, &st, NULL);
       if (st.contract_date == IKOU_DAY_NONE || st.cutover_date <= st.contract_date)
         continue;
       x0 = day_x (self, st.contract_date) - scroll_x;
