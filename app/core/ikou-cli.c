@@ -11,7 +11,7 @@
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-cli.h"
-#include "ikou-document.h"
+#include "ikou-plan-file.h"
 #include "ikou-error.h"
 #include "ikou-export.h"
 #include "ikou-schedule.h"
@@ -282,7 +282,7 @@ cli_check (int argc, char **argv)
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
     return fail_error (error);
 
-  plan = ikou_document_load (argv[1], &error);
+  plan = ikou_plan_file_load (argv[1], &error);
   if (plan == NULL)
     return fail_error (error);
 
@@ -378,14 +378,14 @@ cli_export (int argc, char **argv)
     status = EXIT_FAILED;
   else if (options.output == NULL)
     status = fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
-  else if ((plan = ikou_document_load (argv[1], &error)) == NULL)
+  else if ((plan = ikou_plan_file_load (argv[1], &error)) == NULL)
     status = fail_error (error);
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
       if (options.paper || options.portrait || options.from || options.to ||
           options.scenario || options.title || options.dpi != 0 || options.today)
         status = fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
-      else if (!ikou_document_save (plan, options.output, &error))
+      else if (!ikou_plan_file_save (plan, options.output, &error))
         status = fail_error (error);
       else
         status = EXIT_OK;

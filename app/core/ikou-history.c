@@ -700,10 +700,9 @@ system_in_plan (IkouHistory *self,
   return ikou_plan_lookup_system (self->plan, ikou_system_get_id (system)) == system;
 }
 
-/* Names the change from @a to @b in words a planner uses. */
-static const char *
-step_change_label (const IkouStep *a,
-                   const IkouStep *b)
+const char *
+ikou_history_describe_step_change (const IkouStep *a,
+                                   const IkouStep *b)
 {
   gboolean budget = a->budget_date != b->budget_date;
   gboolean contract = a->contract_date != b->contract_date;
@@ -761,7 +760,7 @@ record_step_change (IkouHistory    *self,
   if (ikou_step_equal (old_step, new_step))
     return;
 
-  cmd = command_new (CMD_SET_STEP, step_change_label (old_step, new_step));
+  cmd = command_new (CMD_SET_STEP, ikou_history_describe_step_change (old_step, new_step));
   cmd->id = ikou_system_get_id (system);
   cmd->index = index;
   cmd->old_step = ikou_step_copy (old_step);

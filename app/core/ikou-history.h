@@ -87,6 +87,11 @@ void         ikou_history_set_plan_property   (IkouHistory     *self,
                                                const char      *property,
                                                const GValue    *value);
 
+/* Names the change from @a to @b in words a planner uses ("Move
+ * cut-over"), translated. */
+const char  *ikou_history_describe_step_change (const IkouStep *a,
+                                                const IkouStep *b);
+
 /* Scenarios.  A scenario's edits of one system are recorded as a whole:
  * take ikou_scenario_save_edits() before changing the scenario, then
  * record with it (NULL: the scenario had none).  Nothing is recorded

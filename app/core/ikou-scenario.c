@@ -33,6 +33,7 @@ G_DEFINE_FINAL_TYPE (IkouScenario, ikou_scenario, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  SYSTEM_CHANGED,
   N_SIGNALS
 };
 
@@ -236,6 +237,10 @@ ikou_scenario_class_init (IkouScenarioClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Before ::changed, when the edits of one system changed. */
+  signals[SYSTEM_CHANGED] =
+    g_signal_new ("system-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -316,9 +321,11 @@ ikou_scenario_set_description (IkouScenario *self,
 }
 
 static void
-changed (IkouScenario *self)
+changed (IkouScenario *self,
+         guint         system_id)
 {
   g_clear_pointer (&self->flat, g_array_unref);
+  g_signal_emit (self, signals[SYSTEM_CHANGED], 0, system_id);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -398,7 +405,7 @@ ikou_scenario_set_override (IkouScenario      *self,
       g_array_append_val (edits->overrides, new_override);
       self->n_overrides++;
     }
-  changed (self);
+  changed (self, system_id);
 }
 
 gboolean
@@ -423,7 +430,7 @@ ikou_scenario_remove_override (IkouScenario      *self,
           g_array_remove_index (edits->overrides, i);
           self->n_overrides--;
           drop_if_empty (self, system_id);
-          changed (self);
+          changed (self, system_id);
           return TRUE;
         }
     }
@@ -579,7 +586,7 @@ ikou_scenario_insert_added_step (IkouScenario   *self,
   edits = ensure_edits (self, system_id);
   ikou_step_assign (&copy, step);
   g_array_insert_val (edits->added, MIN (index, edits->added->len), copy);
-  changed (self);
+  changed (self, system_id);
 }
 
 void
@@ -597,7 +604,7 @@ ikou_scenario_set_added_step (IkouScenario   *self,
   if (ikou_step_equal (&g_array_index (edits->added, IkouStep, index), step))
     return;
   ikou_step_assign (&g_array_index (edits->added, IkouStep, index), step);
-  changed (self);
+  changed (self, system_id);
 }
 
 void
@@ -613,7 +620,7 @@ ikou_scenario_remove_added_step (IkouScenario *self,
 
   g_array_remove_index (edits->added, index);
   drop_if_empty (self, system_id);
-  changed (self);
+  changed (self, system_id);
 }
 
 /* Orphans */
@@ -650,7 +657,7 @@ ikou_scenario_add_orphan (IkouScenario       *self,
   g_return_if_fail (orphan != NULL && (guint) orphan->field < IKOU_N_OVERRIDE_FIELDS);
 
   g_array_append_val (ensure_edits (self, orphan->system_id)->orphans, *orphan);
-  changed (self);
+  changed (self, orphan->system_id);
 }
 
 void
@@ -686,7 +693,7 @@ ikou_scenario_reindex_steps (IkouScenario *self,
         o->step += delta;
     }
   if (any)
-    changed (self);
+    changed (self, system_id);
 }
 
 /* Undo */
@@ -724,7 +731,7 @@ ikou_scenario_restore_edits (IkouScenario            *self,
       g_hash_table_insert (self->systems, GUINT_TO_POINTER (system_id), ikou_scenario_edits_copy (edits));
       self->n_overrides += edits->overrides->len;
     }
-  changed (self);
+  changed (self, system_id);
 }
 
 void
@@ -911,9 +918,9 @@ ikou_scenario_get_step (IkouScenario   *self,
   return TRUE;
 }
 
-static gint64
-field_value (const IkouStep    *step,
-             IkouOverrideField  field)
+gint64
+ikou_override_field_get (const IkouStep    *step,
+                         IkouOverrideField  field)
 {
   switch (field)
     {
@@ -936,11 +943,12 @@ field_value (const IkouStep    *step,
     case IKOU_OVERRIDE_ARRANGEMENT:
       return step->arrangement;
     case IKOU_OVERRIDE_DROPPED:
+      return 0;
     case IKOU_N_OVERRIDE_FIELDS:
     default:
-      g_assert_not_reached ();
+      break;
     }
-  return 0;
+  g_return_val_if_reached (0);
 }
 
 void
@@ -977,8 +985,8 @@ ikou_scenario_edit_step (IkouScenario   *self,
 
       if (f == IKOU_OVERRIDE_DROPPED)
         continue;
-      value = field_value (step, f);
-      if (value == field_value (base, f))
+      value = ikou_override_field_get (step, f);
+      if (value == ikou_override_field_get (base, f))
         ikou_scenario_remove_override (self, id, (guint) where.baseline, f);
       else
         ikou_scenario_set_override (self, id, (guint) where.baseline, f, value);

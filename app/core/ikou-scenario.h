@@ -179,6 +179,9 @@ gboolean            ikou_scenario_equal          (IkouScenario        *a,
 const char         *ikou_override_field_to_string  (IkouOverrideField field);
 gboolean            ikou_override_field_from_string(const char       *str,
                                                     IkouOverrideField *field);
+/* The value of @field in @step, as an override stores it. */
+gint64              ikou_override_field_get      (const IkouStep     *step,
+                                                  IkouOverrideField   field);
 /* The field an override of milestone @milestone sets. */
 IkouOverrideField   ikou_override_field_for_milestone (IkouMilestone  milestone);
 

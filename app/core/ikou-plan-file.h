@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ikou-plan.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  IKOU_PLAN_FILE_UNKNOWN,
+  IKOU_PLAN_FILE_NATIVE, /* .ikou, SQLite */
+  IKOU_PLAN_FILE_XML,    /* the native XML interchange format */
+} IkouPlanFileKind;
+
+/* What a file is, from its first bytes (not its name). */
+IkouPlanFileKind ikou_plan_file_sniff (const char  *path,
+                                      GError     **error);
+/* Opens a plan from a .ikou or an Ikou XML file, whichever it is. */
+IkouPlan        *ikou_plan_file_load  (const char  *path,
+                                      GError     **error);
+/* Saves by the file name: *.xml as XML, anything else as .ikou. */
+gboolean         ikou_plan_file_save  (IkouPlan    *plan,
+                                      const char  *path,
+                                      GError     **error);
+
+G_END_DECLS
