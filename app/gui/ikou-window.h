@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ikou-document.h"
+
 #include "ikou-application.h"
 #include "ikou-plan.h"
 #include "ikou-history.h"
@@ -33,6 +35,11 @@ void                ikou_window_set_document   (IkouWindow      *self,
                                                 IkouPlan        *plan,
                                                 GFile           *file,
                                                 gboolean         recovered);
+/* Shows @document (taking it). */
+void                ikou_window_take_document  (IkouWindow      *self,
+                                                IkouDocument    *document,
+                                                gboolean         recovered);
+IkouDocument       *ikou_window_get_document   (IkouWindow      *self);
 gboolean            ikou_window_save_to_file   (IkouWindow      *self,
                                                 GFile           *file,
                                                 GError         **error);
