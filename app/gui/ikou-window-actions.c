@@ -359,7 +359,7 @@ open_sample_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   IkouWindow *self = IKOU_WINDOW (widget);
-  g_autoptr(GFile) sample = ikou_application_get_sample_file ();
+  g_autoptr(GFile) sample = ikou_context_get_sample_file ();
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   IkouWindow *target = self;
@@ -377,8 +377,8 @@ open_sample_action (GtkWidget  *widget,
       return;
     }
 
-  if (self->plan != NULL && IKOU_IS_APPLICATION (app))
-    target = ikou_window_new (IKOU_APPLICATION (app));
+  if (self->plan != NULL && app != NULL && self->context != NULL)
+    target = ikou_window_new (app, self->context);
 
   /* The sample is a starting point, never overwritten: saving asks where. */
   ikou_window_set_document (target, plan, NULL, FALSE);

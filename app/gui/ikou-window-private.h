@@ -110,6 +110,7 @@ struct _IkouWindow
   /* Undo of a deletion from its toast */
   AdwToast           *delete_toast;
 
+  IkouContext        *context;
   GSettings          *settings;        /* may be NULL without the schema */
   GtkFileChooserNative *chooser;
   gboolean            close_confirmed;

@@ -1024,7 +1024,7 @@ static char *
 recovery_path (IkouWindow *self,
                const char *suffix)
 {
-  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *dir = ikou_context_get_recovery_dir ();
   g_autofree char *name = g_strconcat (self->recovery_id, suffix, NULL);
 
   return g_build_filename (dir, name, NULL);
@@ -1058,7 +1058,7 @@ ikou_window_autosave (IkouWindow  *self,
     return TRUE;
 
   ensure_recovery_id (self);
-  dir = ikou_application_get_recovery_dir ();
+  dir = ikou_context_get_recovery_dir ();
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -1572,7 +1572,6 @@ void
 ikou_window_open (IkouWindow *self,
                   GFile      *file)
 {
-  IkouApplication *app;
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   IkouWindow *target = self;
@@ -1580,7 +1579,6 @@ ikou_window_open (IkouWindow *self,
   g_return_if_fail (IKOU_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  app = IKOU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
   plan = _ikou_window_read_plan (file, &error);
   if (plan == NULL)
@@ -1589,12 +1587,12 @@ ikou_window_open (IkouWindow *self,
       return;
     }
 
-  if (self->plan != NULL && app != NULL)
-    target = ikou_window_new (app);
+  if (self->plan != NULL && self->context != NULL)
+    target = ikou_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->context);
 
   ikou_window_set_document (target, plan, is_native_file (file) ? file : NULL, FALSE);
-  if (app != NULL)
-    ikou_application_add_recent (app, file);
+  if (self->context != NULL)
+    ikou_context_add_recent (self->context, file);
   gtk_window_present (GTK_WINDOW (target));
 }
 
@@ -1604,8 +1602,6 @@ ikou_window_save_to_file (IkouWindow  *self,
                           GError     **error)
 {
   g_autofree char *path = NULL;
-  GtkApplication *app;
-
   g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->plan != NULL, FALSE);
@@ -1631,9 +1627,8 @@ ikou_window_save_to_file (IkouWindow  *self,
   ikou_history_set_clean (self->history);
   _ikou_window_remove_recovery (self);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (IKOU_IS_APPLICATION (app))
-    ikou_application_add_recent (IKOU_APPLICATION (app), file);
+  if (self->context != NULL)
+    ikou_context_add_recent (self->context, file);
 
   ikou_window_update_title (self);
   _ikou_window_actions_update (self);
@@ -1947,8 +1942,7 @@ static void
 after_paint_cb (IkouWindow    *self,
                 GdkFrameClock *frame_clock)
 {
-  GtkApplication *app;
-
+  
   if (self->plan == NULL)
     return;
 
@@ -1958,9 +1952,8 @@ after_paint_cb (IkouWindow    *self,
    * the first measurement was taken before they were. */
   _ikou_window_sync_row_geometry (self);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (IKOU_IS_APPLICATION (app))
-    ikou_application_mark_first_frame (IKOU_APPLICATION (app));
+  if (self->context != NULL)
+    ikou_context_first_frame (self->context);
 }
 
 static void
@@ -2007,17 +2000,17 @@ font_settings_changed_cb (IkouWindow *self,
 
 /* GObject */
 
-/* What the window takes from its application: settings, the schedule.
- * Called by ikou_window_new() once "application" is set (GObject sets
- * it after constructed()). */
+/* What the window takes from the shared context: settings, the
+ * schedule.  Called by ikou_window_new(). */
 static void
-ikou_window_attach_application (IkouWindow      *self,
-                                IkouApplication *app)
+ikou_window_attach_context (IkouWindow  *self,
+                            IkouContext *context)
 {
   const GError *schedule_error = NULL;
 
-  g_set_object (&self->settings, ikou_application_get_settings (app));
-  g_set_object (&self->schedule, ikou_application_get_schedule (app, &schedule_error));
+  g_set_object (&self->context, context);
+  g_set_object (&self->settings, ikou_context_get_settings (context));
+  g_set_object (&self->schedule, ikou_context_get_schedule (context, &schedule_error));
 
   if (self->schedule == NULL && schedule_error != NULL)
     {
@@ -2092,6 +2085,7 @@ ikou_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->schedule);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_object (&self->scenario_names);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
 
@@ -2306,13 +2300,15 @@ ikou_window_init (IkouWindow *self)
 }
 
 IkouWindow *
-ikou_window_new (IkouApplication *application)
+ikou_window_new (GtkApplication *application,
+                 IkouContext    *context)
 {
   IkouWindow *self;
 
-  g_return_val_if_fail (IKOU_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (IKOU_IS_CONTEXT (context), NULL);
 
   self = g_object_new (IKOU_TYPE_WINDOW, "application", application, NULL);
-  ikou_window_attach_application (self, application);
+  ikou_window_attach_context (self, context);
   return self;
 }

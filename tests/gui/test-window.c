@@ -112,7 +112,7 @@ open_sample_window (void)
   g_autofree char *path = sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
 
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
@@ -990,7 +990,7 @@ test_save_and_recovery (void)
   IkouWindow *window = open_sample_window ();
   g_autofree char *path = g_build_filename (tmp_home, "saved.ikou", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *recovery_dir = ikou_application_get_recovery_dir ();
+  g_autofree char *recovery_dir = ikou_context_get_recovery_dir ();
   g_autofree char *recovery_file = NULL;
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GError) error = NULL;
@@ -1041,7 +1041,7 @@ test_save_and_recovery (void)
 
   /* It is a recent plan now: in the settings and in the menu. */
   {
-    g_auto(GStrv) recent = g_settings_get_strv (ikou_application_get_settings (app), "recent-files");
+    g_auto(GStrv) recent = g_settings_get_strv (ikou_context_get_settings (ikou_application_get_context (app)), "recent-files");
     g_autofree char *uri = g_file_get_uri (file);
     g_autoptr(GVariant) target = NULL;
 
@@ -1059,7 +1059,7 @@ test_save_and_recovery (void)
   close_window (window);
 
   /* The saved file opens in a window of its own. */
-  reopened = ikou_window_new (app);
+  reopened = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_assert_true (ikou_window_load_file (reopened, file, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (reopened)), ==, 18);
@@ -1069,7 +1069,7 @@ test_save_and_recovery (void)
 static void
 test_orphaned_recovery (void)
 {
-  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *dir = ikou_context_get_recovery_dir ();
   g_autofree char *ikou = g_build_filename (dir, "crashed.ikou", NULL);
   g_autofree char *ini = g_build_filename (dir, "crashed.ini", NULL);
   g_autofree char *sample = sample_path ();
@@ -1095,7 +1095,7 @@ test_orphaned_recovery (void)
 static void
 test_broken_file (void)
 {
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_autofree char *path = g_build_filename (tmp_home, "broken.ikou", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1223,7 +1223,7 @@ test_open_from_command_line (void)
 static void
 test_recovery_offered (void)
 {
-  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *dir = ikou_context_get_recovery_dir ();
   g_autofree char *ikou = g_build_filename (dir, "crashed.ikou", NULL);
   g_autofree char *ini = g_build_filename (dir, "crashed.ini", NULL);
   g_autofree char *sample = sample_path ();
@@ -1277,7 +1277,7 @@ test_view_actions (void)
 {
   IkouWindow *window = open_sample_window ();
   IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
-  GSettings *settings = ikou_application_get_settings (app);
+  GSettings *settings = ikou_context_get_settings (ikou_application_get_context (app));
 
   /* 月 / 四半期 / 年度 */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "s", "month"));
@@ -1336,7 +1336,7 @@ artifact_path (const char *what)
 static void
 test_empty_state (void)
 {
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_autofree char *path = artifact_path ("-empty");
 
   gtk_window_present (GTK_WINDOW (window));
