@@ -877,7 +877,7 @@ test_load_newer (Fixture       *f,
                                             IKOU_STORE_VERSION + 1);
     g_autofree char *in_message = g_strdup_printf ("file format %d", IKOU_STORE_VERSION + 1);
 
-    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 3);
+    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 4);
     run_sql (f->path, sql);
     assert_load_fails (f->path, IKOU_ERROR_NEWER_VERSION, in_message);
   }

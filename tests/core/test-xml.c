@@ -731,7 +731,7 @@ test_wrong_root (void)
 static void
 test_newer_format (void)
 {
-  g_autofree char *newer = replace_once (minimal, "format=\"1\"", "format=\"2\"");
+  g_autofree char *newer = replace_once (minimal, "format=\"1\"", "format=\"3\"");
   g_autofree char *huge = replace_once (minimal, "format=\"1\"", "format=\"123456789012345\"");
 
   assert_read_error ("future.xml", newer, IKOU_ERROR_NEWER_VERSION, 2);
