@@ -581,6 +581,12 @@ test_xmllint (void)
     }
 
   g_assert_true (run_xmllint (schema, sample));
+  {
+    g_autofree char *scenarios = g_build_filename (IKOU_TEST_DATADIR, "scenarios.xml", NULL);
+
+    /* Format 2: every scenario element. */
+    g_assert_true (run_xmllint (schema, scenarios));
+  }
 
   dir = make_temp_dir ();
   full = g_build_filename (dir, "full.xml", NULL);
