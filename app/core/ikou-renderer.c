@@ -2003,6 +2003,10 @@ draw_row_ghosts (IkouRenderer  *self,
 
       if (g->contract_date == IKOU_DAY_NONE || g->cutover_date <= g->contract_date)
         continue;
+      /* A bar where the shown plan has the same one says nothing. */
+      if (i < rd->n_steps && steps[i].contract_date == g->contract_date &&
+          steps[i].cutover_date == g->cutover_date)
+        continue;
       x0 = day_x (self, g->contract_date) - scroll_x;
       x1 = day_x (self, g->cutover_date) - scroll_x;
       if (x1 < 0 || x0 > width)

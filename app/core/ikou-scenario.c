@@ -1132,8 +1132,8 @@ field_label (IkouOverrideField field)
 }
 
 char *
-ikou_override_describe (const IkouOverride *o,
-                        IkouPlan           *plan)
+ikou_override_describe_value (const IkouOverride *o,
+                              IkouPlan           *plan)
 {
   g_autofree char *value = NULL;
 
@@ -1173,6 +1173,19 @@ ikou_override_describe (const IkouOverride *o,
       break;
     }
 
-  /* Translators: what a scenario changes: step number, field, value */
-  return g_strdup_printf (_("step %u, %s: %s"), o->step + 1, field_label (o->field), value);
+  /* Translators: what a scenario changes: the field, its value */
+  return g_strdup_printf (_("%s: %s"), field_label (o->field), value);
+}
+
+char *
+ikou_override_describe (const IkouOverride *o,
+                        IkouPlan           *plan)
+{
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (o != NULL, NULL);
+
+  what = ikou_override_describe_value (o, plan);
+  /* Translators: what a scenario changes: step number, then "field: value" */
+  return g_strdup_printf (_("step %u, %s"), o->step + 1, what);
 }

@@ -90,6 +90,9 @@ const IkouOverride *ikou_scenario_get_system_overrides (IkouScenario *self,
 /* "工程 2 の稼働日: 2025-04-01": what an override changes, for reports. */
 char               *ikou_override_describe       (const IkouOverride  *o,
                                                   IkouPlan            *plan);
+/* "稼働: 2025-04-01", without the step. */
+char               *ikou_override_describe_value (const IkouOverride  *o,
+                                                  IkouPlan            *plan);
 /* The ids of the systems the scenario edits, ascending. */
 GArray             *ikou_scenario_get_system_ids (IkouScenario        *self);
 

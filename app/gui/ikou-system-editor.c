@@ -975,13 +975,11 @@ step_row_update_scenario (StepRow *row)
       if (overridden && row_fields[i] != IKOU_OVERRIDE_DROPPED)
         {
           IkouOverride o = { ikou_system_get_id (self->system), row->index, row_fields[i], value };
-          g_autofree char *described = ikou_override_describe (&o, self->plan);
-          /* The description starts with "step N, ": the row says which. */
-          const char *comma = strchr (described, ',');
+          g_autofree char *described = ikou_override_describe_value (&o, self->plan);
 
           if (text->len > 0)
             g_string_append (text, _("; "));
-          g_string_append (text, comma != NULL ? comma + 2 : described);
+          g_string_append (text, described);
         }
     }
 

@@ -1420,6 +1420,231 @@ test_screenshot (void)
   close_window (window);
 }
 
+/* Scenarios ----------------------------------------------------------------- */
+
+/* The message dialog the window just presented, answered with @response
+ * (after @text is typed into its entry, when given). */
+static void
+answer_dialog (const char *text,
+               const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        dialog = ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  if (text != NULL)
+    {
+      GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+      g_assert_true (GTK_IS_EDITABLE (entry));
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    }
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+count_rule (GPtrArray  *findings,
+            const char *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_str_equal (((IkouFinding *) g_ptr_array_index (findings, i))->rule, rule);
+  return n;
+}
+
+static void
+test_scenarios (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouDocument *document = ikou_window_get_document (window);
+  IkouPlan *plan = ikou_window_get_plan (window);
+  IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
+  IkouRenderer *renderer = ikou_timeline_get_renderer (timeline);
+  GtkGesture *drag = NULL;
+  g_autoptr(GPtrArray) six = g_ptr_array_new ();
+  static const guint six_ids[] = { 2, 3, 7, 8, 11, 13 };
+  g_autofree char *compare_path = artifact_path ("-compare");
+  g_autofree char *editor_path = artifact_path ("-scenario-editor");
+  g_autoptr(IkouStep) baseline_step = NULL;
+  IkouScenario *scenario;
+  IkouSystem *system;
+  guint baseline_errors, no_plan;
+  const IkouPlanDiff *diff;
+  double x, y, dx;
+  IkouDay day;
+
+  _ikou_window_flush_checks (window);
+  baseline_errors = ikou_document_get_n_errors (document);
+  no_plan = count_rule (ikou_window_get_findings (window), "deadline.no-plan");
+  g_assert_cmpuint (no_plan, ==, 6);
+
+  /* Create: the dialog names it, and the new scenario is shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-scenario", NULL));
+  answer_dialog ("直接ガバクラ", "ok");
+  scenario = ikou_plan_lookup_scenario (plan, "直接ガバクラ");
+  g_assert_nonnull (scenario);
+  g_assert_true (ikou_document_get_active_scenario (document) == scenario);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->scenario_dropdown), ==, 1);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "直接ガバクラ"));
+
+  /* A duplicate name is refused with a message and changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-scenario", NULL));
+  answer_dialog ("直接ガバクラ", "ok");
+  answer_dialog (NULL, "close");
+  g_assert_cmpuint (ikou_plan_get_n_scenarios (plan), ==, 1);
+
+  /* Edit within: the six standardized systems go to the Government Cloud
+   * (one undoable retarget), then a drag moves system 2's cut-over. */
+  for (guint i = 0; i < G_N_ELEMENTS (six_ids); i++)
+    g_ptr_array_add (six, ikou_plan_lookup_system (plan, six_ids[i]));
+  g_assert_true (ikou_document_retarget (document, scenario, six, 4, TRUE, NULL));
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 0);
+
+  system = ikou_plan_lookup_system (plan, 2);
+  baseline_step = ikou_step_copy (ikou_system_get_step (system, 0));
+  g_assert_true (ikou_window_select_system (window, 2));
+  wait_frames (GTK_WIDGET (window), 2);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_DRAG (controller))
+          drag = GTK_GESTURE (controller);
+      }
+  }
+  g_assert_nonnull (drag);
+  day = baseline_step->cutover_date;
+  ikou_timeline_scroll_to_day (timeline, day);
+  wait_frames (GTK_WIDGET (window), 2);
+  x = ikou_renderer_x_for_day (renderer, day) -
+      gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline)));
+  y = ikou_renderer_get_header_height (renderer) +
+      (gtk_single_selection_get_selected (ikou_window_get_selection (window)) + 0.5) *
+      ikou_renderer_get_row_height (renderer) -
+      gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline)));
+  dx = ikou_renderer_x_for_day (renderer, ikou_day_add_months (day, -6)) -
+       ikou_renderer_x_for_day (renderer, day);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_assert_true (ikou_timeline_is_dragging (timeline));
+  g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", dx, 0.0);
+  _ikou_window_flush_checks (window);
+  {
+    g_autoptr(IkouStep) shown = ikou_document_dup_step (document, system, 0);
+    gint64 base_value = 0;
+
+    /* The scenario moved; the baseline did not. */
+    g_assert_cmpint (shown->cutover_date, <, day);
+    g_assert_true (ikou_step_equal (ikou_system_get_step (system, 0), baseline_step));
+    g_assert_true (ikou_document_is_overridden (document, system, 0, IKOU_OVERRIDE_CUTOVER_DATE,
+                                                &base_value));
+    g_assert_cmpint (base_value, ==, day);
+  }
+
+  /* The editor marks what the scenario changes and says the baseline's value. */
+  g_object_set (window, "show-editor", TRUE, NULL);
+  settle_revealers (window);
+  {
+    IkouDateEntry *cutover = ikou_system_editor_get_step_date_entry (IKOU_SYSTEM_EDITOR (window->system_editor),
+                                                                     0, IKOU_MILESTONE_CUTOVER);
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (cutover), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cutover), "overridden"));
+
+    /* Scrolled down to the step, as a planner would see it. */
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+    wait_frames (GTK_WIDGET (window), 3);
+  }
+  save_screenshot (GTK_WIDGET (window), editor_path);
+  g_object_set (window, "show-editor", FALSE, NULL);
+
+  /* Undo works across switches: undo the drag while the baseline shows. */
+  gtk_drop_down_set_selected (window->scenario_dropdown, 0);
+  g_assert_null (ikou_document_get_active_scenario (document));
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (ikou_document_get_n_errors (document), ==, baseline_errors);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  {
+    IkouStep resolved;
+
+    g_assert_true (ikou_scenario_get_step (scenario, system, 0, &resolved, NULL));
+    g_assert_cmpint (resolved.cutover_date, ==, day);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  gtk_drop_down_set_selected (window->scenario_dropdown, 1);
+  g_assert_true (ikou_document_get_active_scenario (document) == scenario);
+
+  /* Compare with the baseline: ghosts and the list of differences. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
+  g_assert_true (ikou_document_get_comparing (document));
+  g_assert_true (gtk_revealer_get_reveal_child (window->differences_revealer));
+  ikou_differences_panel_update (IKOU_DIFFERENCES_PANEL (window->differences_panel));
+  diff = ikou_differences_panel_get_diff (IKOU_DIFFERENCES_PANEL (window->differences_panel));
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (diff->changes->len, ==, 1);
+  g_assert_cmpuint (count_rule (diff->resolved, "deadline.no-plan"), ==, 6);
+  g_assert_true (ikou_renderer_get_comparing (renderer, NULL));
+  gtk_single_selection_set_selected (ikou_window_get_selection (window), 0);
+  ikou_differences_panel_activate_row (IKOU_DIFFERENCES_PANEL (window->differences_panel), 0);
+  g_assert_true (gtk_single_selection_get_selected_item (ikou_window_get_selection (window)) == system);
+  {
+    GtkRevealer *revealer = window->differences_revealer;
+
+    for (guint n = 0; n < 100 && !gtk_revealer_get_child_revealed (revealer); n++)
+      wait_frames (GTK_WIDGET (window), 1);
+  }
+  ikou_timeline_scroll_to_day (timeline, ikou_day_from_ymd (2021, 10, 1));
+  wait_frames (GTK_WIDGET (window), 3);
+  save_screenshot (GTK_WIDGET (window), compare_path);
+  g_test_message ("screenshot: %s", compare_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
+  g_assert_false (ikou_document_get_comparing (document));
+
+  /* Adopt: the baseline takes the scenario, the old one stays a scenario. */
+  _ikou_window_adopt_scenario (window);
+  answer_dialog (NULL, "adopt");
+  _ikou_window_flush_checks (window);
+  g_assert_null (ikou_document_get_active_scenario (document));
+  g_assert_null (ikou_plan_lookup_scenario (plan, "直接ガバクラ"));
+  g_assert_cmpuint (ikou_plan_get_n_scenarios (plan), ==, 1);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 0);
+  {
+    IkouScenario *kept = ikou_plan_get_scenario (plan, 0);
+    IkouStep old;
+
+    g_assert_true (ikou_scenario_get_step (kept, system, 0, &old, NULL));
+    g_assert_cmpint (old.cutover_date, ==, day);
+    g_assert_cmpint (old.to_host, ==, baseline_step->to_host);
+  }
+  /* One undo brings everything back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  _ikou_window_flush_checks (window);
+  g_assert_nonnull (ikou_plan_lookup_scenario (plan, "直接ガバクラ"));
+  g_assert_true (ikou_step_equal (ikou_system_get_step (system, 0), baseline_step));
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
+
+  close_window (window);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1501,6 +1726,7 @@ main (int   argc,
   g_test_add_func ("/window/view-actions", test_view_actions);
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/screenshot", test_screenshot);
+  g_test_add_func ("/window/scenarios", test_scenarios);
 
   ret = g_test_run ();
 
