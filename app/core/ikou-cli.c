@@ -364,6 +364,8 @@ cli_export (int argc, char **argv)
       N_("Last month to draw"), N_("YYYY-MM") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &options.scenario,
       N_("Draw the what-if scenario NAME"), N_("NAME") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &options.compare,
+      N_("Draw the plan NAME (a scenario, or “baseline”) dashed under the one exported"), N_("NAME") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
       N_("Title printed on every page"), N_("TEXT") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi,
@@ -388,7 +390,7 @@ cli_export (int argc, char **argv)
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
       if (options.paper || options.portrait || options.from || options.to ||
-          options.scenario || options.title || options.dpi != 0 || options.today)
+          options.scenario || options.compare || options.title || options.dpi != 0 || options.today)
         status = _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
       else if (!ikou_plan_file_save (plan, options.output, &error))
         status = _ikou_cli_fail_error (error);
@@ -405,6 +407,7 @@ cli_export (int argc, char **argv)
   g_free (options.from);
   g_free (options.to);
   g_free (options.scenario);
+  g_free (options.compare);
   g_free (options.title);
   g_free (options.today);
   return status;
@@ -417,7 +420,7 @@ print_usage (FILE *out)
   fprintf (out, "  ikou [PLAN…]\n    %s\n", _("Open plans in the window"));
   fprintf (out, "  ikou check PLAN [--scenario NAME] [--today YYYY-MM-DD] [--json]\n    %s\n",
            _("Check a plan against the national schedule"));
-  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--title TEXT]\n    %s\n",
+  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--title TEXT]\n    %s\n",
            _("Export the roadmap or the plan"));
   fprintf (out, "  ikou import FILE.xml --output PLAN.ikou\n    %s\n",
            _("Make an .ikou plan from Ikou XML"));
