@@ -111,12 +111,22 @@ on_host_notify (IkouHost   *host,
   emit_changed (self);
 }
 
+/* An edit inside a scenario is a change of the plan (unsaved), not of
+ * its list of scenarios: ::scenarios-changed is for the list and the
+ * names, which menus show. */
 static void
 on_scenario_changed (IkouScenario *scenario,
                      IkouPlan     *self)
 {
-  g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
   emit_changed (self);
+}
+
+static void
+on_scenario_renamed (IkouScenario *scenario,
+                     GParamSpec   *pspec,
+                     IkouPlan     *self)
+{
+  g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
 }
 
 static void
@@ -600,6 +610,7 @@ ikou_plan_insert_scenario (IkouPlan     *self,
   g_ptr_array_insert (self->scenarios, (int) MIN (position, self->scenarios->len),
                       g_object_ref (scenario));
   g_signal_connect (scenario, "changed", G_CALLBACK (on_scenario_changed), self);
+  g_signal_connect (scenario, "notify::name", G_CALLBACK (on_scenario_renamed), self);
   g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
   emit_changed (self);
 }

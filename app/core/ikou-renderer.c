@@ -65,7 +65,8 @@ static void system_marks_free (gpointer data);
  * pixel corner or a pixel centre in x and in y. */
 #define N_RINGS (IKOU_N_SEVERITIES + 1)
 #define N_MILESTONE_SPRITES (IKOU_N_MILESTONES * N_RINGS * 2)
-#define N_SPRITES (N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
+#define N_GHOST_SPRITES IKOU_N_MILESTONES   /* a compared plan's hollow marks */
+#define N_SPRITES (N_MILESTONE_SPRITES + IKOU_N_SEVERITIES + N_GHOST_SPRITES)
 #define N_SPRITE_PHASES 4
 #define MAX_SPRITE_PX 256
 
@@ -1522,6 +1523,30 @@ finding_sprite (int severity)
   return N_MILESTONE_SPRITES + (guint) severity;
 }
 
+static guint
+ghost_sprite (IkouMilestone milestone)
+{
+  return N_MILESTONE_SPRITES + IKOU_N_SEVERITIES + (guint) milestone;
+}
+
+/* A milestone of the compared plan: hollow, in its colour. */
+static void
+draw_ghost_mark (IkouRenderer  *self,
+                 cairo_t       *cr,
+                 IkouMilestone  milestone,
+                 double         cx,
+                 double         cy,
+                 double         r)
+{
+  path_milestone (cr, milestone, cx, cy, r);
+  set_source_alpha (cr, &self->style.background, 0.6);
+  cairo_fill_preserve (cr);
+  set_source_alpha (cr, &self->style.milestone[milestone], 0.9);
+  cairo_set_line_width (cr, 1.25);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
 /* Whether this draw places marks from sprites, and at which scale: the
  * target must be raster and the user space an unrotated, unmirrored
  * scale of its pixels.  The scale comes from the context (the CTM), the
@@ -1596,10 +1621,15 @@ get_sprite (IkouRenderer *self,
       if (selected)
         extent = MAX (extent, r + 4.5 + 1.25);
     }
-  else
+  else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
     {
       r = finding_radius (self);
       extent = MAX (1.1 * r, 0.8 * r + MAX (1.0, r / 3) / 2);
+    }
+  else
+    {
+      r = mark_size (self) / 2;
+      extent = 1.25 * r + 1.0;
     }
   extent += 1.0;   /* anti-aliasing */
 
@@ -1614,8 +1644,10 @@ get_sprite (IkouRenderer *self,
   cairo_scale (scr, self->sprite_user_x, self->sprite_user_y);
   if (index < N_MILESTONE_SPRITES)
     draw_mark (self, scr, index / (2 * N_RINGS), ring, selected, 0, 0, r);
-  else
+  else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
     draw_finding_shape (self, scr, index - N_MILESTONE_SPRITES, 0, 0, r);
+  else
+    draw_ghost_mark (self, scr, index - N_MILESTONE_SPRITES - IKOU_N_SEVERITIES, 0, 0, r);
   cairo_destroy (scr);
 
   /* One sprite pixel per target pixel once placed in device units. */
@@ -1987,19 +2019,19 @@ draw_row_ghosts (IkouRenderer  *self,
   double cy = rd->y + rh / 2;
   double seg_h = round (rh * 0.56) + 4;
   double r = mark_size (self) / 2;
-  double dash[] = { 3.0, 2.0 };
+  gboolean any = FALSE;
 
   if (rd->n_ghosts == 0)
     return;
 
+  /* Solid thin strokes: cairo's dashes cost a frame several times over
+   * (a dashed look comes from the gaps left between the pieces). */
   cairo_save (cr);
   cairo_set_line_width (cr, 1.25);
-  cairo_set_dash (cr, dash, 2, 0);
-  set_source_alpha (cr, &self->style.foreground, 0.55);
   for (guint i = 0; i < rd->n_ghosts; i++)
     {
       const IkouStep *g = &ghosts[i];
-      double x0, x1;
+      double x0, x1, top, bottom;
 
       if (g->contract_date == IKOU_DAY_NONE || g->cutover_date <= g->contract_date)
         continue;
@@ -2007,12 +2039,31 @@ draw_row_ghosts (IkouRenderer  *self,
       if (i < rd->n_steps && steps[i].contract_date == g->contract_date &&
           steps[i].cutover_date == g->cutover_date)
         continue;
-      x0 = day_x (self, g->contract_date) - scroll_x;
-      x1 = day_x (self, g->cutover_date) - scroll_x;
+      x0 = round (day_x (self, g->contract_date) - scroll_x) + 0.5;
+      x1 = round (day_x (self, g->cutover_date) - scroll_x) + 0.5;
       if (x1 < 0 || x0 > width)
         continue;
-      cairo_rectangle (cr, round (x0) + 0.5, round (cy - seg_h / 2) + 0.5,
-                       MAX (1, round (x1 - x0)), seg_h);
+      top = round (cy - seg_h / 2) + 0.5;
+      bottom = top + seg_h;
+      /* Corners and ends only: reads as a dashed outline. */
+      for (double x = MAX (x0, -8); x < MIN (x1, width + 8); x += 8)
+        {
+          double end = MIN (x + 4, x1);
+
+          cairo_move_to (cr, x, top);
+          cairo_line_to (cr, end, top);
+          cairo_move_to (cr, x, bottom);
+          cairo_line_to (cr, end, bottom);
+        }
+      cairo_move_to (cr, x0, top);
+      cairo_line_to (cr, x0, bottom);
+      cairo_move_to (cr, x1, top);
+      cairo_line_to (cr, x1, bottom);
+      any = TRUE;
+    }
+  if (any)
+    {
+      set_source_alpha (cr, &self->style.foreground, 0.55);
       cairo_stroke (cr);
     }
 
@@ -2032,21 +2083,18 @@ draw_row_ghosts (IkouRenderer  *self,
 
             if (MAX (x, xn) > -r && MIN (x, xn) < width + r)
               {
-                cairo_move_to (cr, x, cy + r + 2.5);
-                cairo_line_to (cr, xn, cy + r + 2.5);
+                cairo_move_to (cr, x, round (cy + r + 2) + 0.5);
+                cairo_line_to (cr, xn, round (cy + r + 2) + 0.5);
+                set_source_alpha (cr, &self->style.foreground, 0.55);
                 cairo_stroke (cr);
               }
           }
         if (x < -2 * r || x > width + 2 * r)
           continue;
-        cairo_set_dash (cr, NULL, 0, 0);
-        path_milestone (cr, m, x, cy, r);
-        set_source_alpha (cr, &self->style.background, 0.6);
-        cairo_fill_preserve (cr);
-        set_source_alpha (cr, &self->style.milestone[m], 0.9);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, dash, 2, 0);
-        set_source_alpha (cr, &self->style.foreground, 0.55);
+        if (self->use_sprites)
+          place_sprite (self, cr, ghost_sprite (m), x, cy);
+        else
+          draw_ghost_mark (self, cr, m, x, cy, r);
       }
   cairo_restore (cr);
 }

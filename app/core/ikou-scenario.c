@@ -960,6 +960,7 @@ ikou_scenario_edit_step (IkouScenario   *self,
   IkouScenarioEdits *edits;
   IkouStepOrigin where;
   const IkouStep *base;
+  gboolean any = FALSE;
   guint id;
 
   g_return_if_fail (IKOU_IS_SCENARIO (self));
@@ -977,19 +978,51 @@ ikou_scenario_edit_step (IkouScenario   *self,
 
   /* Overrides only where the step differs from the baseline; the
    * baseline's own value removes an override.  Done bits and the note
-   * are the baseline's: a scenario plans dates, it does not record work. */
+   * are the baseline's: a scenario plans dates, it does not record work.
+   * One notification for the whole step (a shift of 10,000 systems
+   * would otherwise notify for every field). */
   base = ikou_system_get_step (system, (guint) where.baseline);
   for (guint f = 0; f < IKOU_N_OVERRIDE_FIELDS; f++)
     {
       gint64 value;
+      IkouOverride *o;
 
       if (f == IKOU_OVERRIDE_DROPPED)
         continue;
       value = ikou_override_field_get (step, f);
+      o = find_override (edits, (guint) where.baseline, f);
       if (value == ikou_override_field_get (base, f))
-        ikou_scenario_remove_override (self, id, (guint) where.baseline, f);
+        {
+          if (o != NULL)
+            {
+              g_array_remove_index (edits->overrides, o - &g_array_index (edits->overrides, IkouOverride, 0));
+              self->n_overrides--;
+              any = TRUE;
+            }
+        }
+      else if (o != NULL)
+        {
+          if (o->value != value)
+            {
+              o->value = value;
+              any = TRUE;
+            }
+        }
       else
-        ikou_scenario_set_override (self, id, (guint) where.baseline, f, value);
+        {
+          IkouOverride new_override = { id, (guint) where.baseline, f, value };
+
+          if (edits == NULL)
+            edits = ensure_edits (self, id);
+          g_array_append_val (edits->overrides, new_override);
+          self->n_overrides++;
+          any = TRUE;
+        }
+    }
+  if (any)
+    {
+      drop_if_empty (self, id);
+      changed (self, id);
     }
 }
 
