@@ -863,6 +863,70 @@ test_adopt (Fixture       *f,
   assert_baseline_is (f->plan, scenario_view);
 }
 
+/* Adopting a scenario that leaves out a baseline step changes the
+ * baseline under the other scenarios: their edits follow the steps, and
+ * those of the step left out are kept as orphans. */
+static void
+test_adopt_other_scenarios (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(IkouPlan) before = NULL;
+  g_autoptr(IkouStep) second = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  IkouSystem *s9 = ikou_plan_lookup_system (f->plan, 9);
+  IkouScenario *adopted, *other;
+  gint64 value = 0;
+
+  /* 統合CAD gets a second baseline step; 別の案 edits both steps. */
+  second = ikou_step_copy (ikou_system_get_step (s9, 0));
+  second->from_host = HOST_SHARED_CLOUD;
+  second->to_host = HOST_GOV_CLOUD;
+  second->cutover_date = d ("2025-10-01");
+  ikou_document_insert_step (f->document, s9, 1, second);
+  other = ikou_document_add_scenario (f->document, "別の案", NULL, NULL, NULL);
+  ikou_document_set_active_scenario (f->document, other);
+  {
+    g_autoptr(IkouStep) a = ikou_document_dup_step (f->document, s9, 0);
+    g_autoptr(IkouStep) b = ikou_document_dup_step (f->document, s9, 1);
+
+    a->budget_amount = 111;
+    b->budget_amount = 222;
+    ikou_document_set_step (f->document, s9, 0, a);
+    ikou_document_set_step (f->document, s9, 1, b);
+  }
+  /* 採用する案 goes straight to the second step. */
+  adopted = ikou_document_add_scenario (f->document, "採用する案", NULL, NULL, NULL);
+  ikou_document_set_active_scenario (f->document, adopted);
+  ikou_document_remove_step (f->document, s9, 0);
+  ikou_document_set_active_scenario (f->document, NULL);
+  before = copy_with_scenarios (f->path, f->plan);
+  /* (the file has one step of 統合CAD; the copy needs the second) */
+  ikou_system_insert_step (ikou_plan_lookup_system (before, 9), 1, second);
+  assert_plan_equal (f->plan, before, "the copy before adopting");
+
+  g_assert_nonnull (ikou_document_adopt_scenario (f->document, adopted, "元", NULL));
+  g_assert_cmpuint (ikou_system_get_n_steps (s9), ==, 1);
+  g_assert_cmpint (ikou_system_get_step (s9, 0)->cutover_date, ==, d ("2025-10-01"));
+
+  /* 別の案's edit of the second step still is of that step … */
+  g_assert_true (ikou_scenario_lookup_override (other, 9, 0, IKOU_OVERRIDE_AMOUNT, &value));
+  g_assert_cmpint (value, ==, 222);
+  /* … and its edit of the step left out is kept and reported. */
+  g_assert_cmpuint (ikou_scenario_get_n_orphans (other, 9), ==, 1);
+  g_assert_cmpint (ikou_scenario_get_orphan (other, 9, 0)->value, ==, 111);
+  findings = ikou_check_plan (f->plan, other, schedule, d ("2021-03-01"), NULL);
+  g_assert_cmpuint (count_rule (findings, IKOU_RULE_SCENARIO_ORPHANED, 9), ==, 1);
+
+  g_assert_true (ikou_history_undo (f->history));
+  assert_plan_equal (f->plan, before, "undo of adopt");
+  g_assert_true (ikou_history_redo (f->history));
+  g_assert_true (ikou_scenario_lookup_override (other, 9, 0, IKOU_OVERRIDE_AMOUNT, &value));
+  g_assert_cmpint (value, ==, 222);
+  g_assert_cmpuint (ikou_scenario_get_n_orphans (other, 9), ==, 1);
+  g_assert_true (ikou_history_undo (f->history));
+  assert_plan_equal (f->plan, before, "undo of the redone adopt");
+}
+
 /* Many systems ------------------------------------------------------------------- */
 
 static void
@@ -1186,6 +1250,7 @@ main (int argc, char *argv[])
   add_test ("/document/scenario-names", test_scenario_names);
   add_test ("/document/delete-scenario", test_delete_scenario);
   add_test ("/document/adopt", test_adopt);
+  add_test ("/document/adopt-other-scenarios", test_adopt_other_scenarios);
   g_test_add_func ("/document/shift-undo-many", test_shift_undo_many);
   add_test ("/document/shift-refused", test_shift_refused);
   add_test ("/document/retarget", test_retarget);
