@@ -78,6 +78,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
+  VIEW_CHANGED,
   FINDINGS_RESET,
   SYSTEM_FINDINGS_CHANGED,
   SAVED,
@@ -317,7 +318,10 @@ static void
 plan_system_changed_cb (IkouDocument *self,
                         IkouSystem   *system)
 {
-  queue_recheck (self, ikou_system_get_id (system));
+  guint id = ikou_system_get_id (system);
+
+  queue_recheck (self, id);
+  g_signal_emit (self, signals[VIEW_CHANGED], 0, id);
 }
 
 static void
@@ -340,6 +344,7 @@ scenario_system_changed_cb (IkouDocument *self,
                             guint         system_id)
 {
   queue_recheck (self, system_id);
+  g_signal_emit (self, signals[VIEW_CHANGED], 0, system_id);
 }
 
 static gboolean
@@ -573,6 +578,9 @@ ikou_document_class_init (IkouDocumentClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[VIEW_CHANGED] =
+    g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[FINDINGS_RESET] =
     g_signal_new ("findings-reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1641,6 +1649,16 @@ ikou_document_get_system_findings (IkouDocument *self,
   if (!system_position (self, ikou_system_get_id (system), &position))
     return NULL;
   return g_ptr_array_index (self->system_findings, position);
+}
+
+gboolean
+ikou_document_get_system_position (IkouDocument *self,
+                                   guint         system_id,
+                                   guint        *position)
+{
+  g_return_val_if_fail (IKOU_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+  return system_position (self, system_id, position);
 }
 
 IkouSeverity

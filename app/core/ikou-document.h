@@ -38,7 +38,9 @@ typedef enum
  * "today", "active-scenario", "compare-scenario", "comparing", "dirty",
  * "n-errors", "n-warnings", "n-infos", "title".
  *
- * Signals: ::findings-reset (every system was re-checked: take
+ * Signals: ::view-changed (system id) when a system looks different in
+ * the active scenario (a baseline edit or an edit of the scenario),
+ * ::findings-reset (every system was re-checked: take
  * ikou_document_get_findings_by_system() again), ::system-findings-changed
  * (position, system id) after one system's re-check, ::saved.
  */
@@ -202,6 +204,10 @@ IkouSeverity  ikou_document_get_worst_severity (IkouDocument  *self,
                                                 guint         *n_findings);
 /* (transfer full): every finding in plan order, copies. */
 GPtrArray    *ikou_document_copy_findings     (IkouDocument   *self);
+/* The position of a system in the plan, from its id. */
+gboolean      ikou_document_get_system_position (IkouDocument *self,
+                                                 guint         system_id,
+                                                 guint        *position);
 /* Runs the re-checks waiting for the main loop now. */
 void          ikou_document_flush             (IkouDocument   *self);
 void          ikou_document_recheck_all       (IkouDocument   *self);

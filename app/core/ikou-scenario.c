@@ -1073,6 +1073,33 @@ ikou_override_field_for_milestone (IkouMilestone milestone)
     }
 }
 
+IkouOverrideValueKind
+ikou_override_field_get_value_kind (IkouOverrideField field)
+{
+  switch (field)
+    {
+    case IKOU_OVERRIDE_BUDGET_DATE:
+    case IKOU_OVERRIDE_CONTRACT_DATE:
+    case IKOU_OVERRIDE_CUTOVER_DATE:
+      return IKOU_OVERRIDE_VALUE_DAY;
+    case IKOU_OVERRIDE_TO_HOST:
+    case IKOU_OVERRIDE_FROM_HOST:
+      return IKOU_OVERRIDE_VALUE_HOST;
+    case IKOU_OVERRIDE_AMOUNT:
+      return IKOU_OVERRIDE_VALUE_AMOUNT;
+    case IKOU_OVERRIDE_STANDARD_COMPLIANT:
+    case IKOU_OVERRIDE_SUPPLEMENTARY:
+    case IKOU_OVERRIDE_DROPPED:
+      return IKOU_OVERRIDE_VALUE_FLAG;
+    case IKOU_OVERRIDE_ARRANGEMENT:
+      return IKOU_OVERRIDE_VALUE_ARRANGEMENT;
+    case IKOU_N_OVERRIDE_FIELDS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (IKOU_OVERRIDE_VALUE_DAY);
+}
+
 static const char *
 field_label (IkouOverrideField field)
 {
@@ -1129,7 +1156,7 @@ ikou_override_describe (const IkouOverride *o,
 
         value = host != NULL ? g_strdup (ikou_host_get_name (host))
                              /* Translators: a host that was removed, by its id */
-                             : g_strdup_printf (_("removed host #%" G_GINT64_FORMAT), o->value);
+                             : g_strdup_printf (_("removed host #%u"), (guint) o->value);
       }
       break;
     case IKOU_OVERRIDE_STANDARD_COMPLIANT:

@@ -185,6 +185,18 @@ gint64              ikou_override_field_get      (const IkouStep     *step,
 /* The field an override of milestone @milestone sets. */
 IkouOverrideField   ikou_override_field_for_milestone (IkouMilestone  milestone);
 
+/* What kind of value an override of a field holds (how files write it). */
+typedef enum
+{
+  IKOU_OVERRIDE_VALUE_DAY,         /* an IkouDay, IKOU_DAY_NONE for none */
+  IKOU_OVERRIDE_VALUE_HOST,        /* a host id, 0 for none */
+  IKOU_OVERRIDE_VALUE_AMOUNT,      /* 千円, -1 unknown */
+  IKOU_OVERRIDE_VALUE_FLAG,        /* 0 or 1 */
+  IKOU_OVERRIDE_VALUE_ARRANGEMENT, /* an IkouArrangement */
+} IkouOverrideValueKind;
+
+IkouOverrideValueKind ikou_override_field_get_value_kind (IkouOverrideField field);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouScenarioEdits, ikou_scenario_edits_free)
 
 G_END_DECLS
