@@ -1024,6 +1024,37 @@ edits_back_to (IkouScenario *keep,
     ikou_scenario_insert_added_step (keep, id, G_MAXUINT, g_ptr_array_index (before, i));
 }
 
+/* The other scenarios' edits of @system follow its baseline steps when
+ * @adopted, which leaves some of them out, becomes the baseline: edits
+ * of a step left out become orphans, the later ones move down. */
+static void
+reindex_other_scenarios (IkouDocument *self,
+                         IkouScenario *adopted,
+                         IkouSystem   *system)
+{
+  guint id = ikou_system_get_id (system);
+  guint n = ikou_system_get_n_steps (system);
+
+  for (guint k = 0; k < ikou_plan_get_n_scenarios (self->plan); k++)
+    {
+      IkouScenario *other = ikou_plan_get_scenario (self->plan, k);
+      g_autoptr(IkouScenarioEdits) before = NULL;
+
+      if (other == adopted || !ikou_scenario_has_system (other, id))
+        continue;
+      before = ikou_scenario_save_edits (other, id);
+      for (guint i = n; i > 0; i--)
+        {
+          gint64 dropped = 0;
+
+          if (ikou_scenario_lookup_override (adopted, id, i - 1, IKOU_OVERRIDE_DROPPED, &dropped) &&
+              dropped != 0)
+            ikou_scenario_reindex_steps (other, id, i - 1, -1);
+        }
+      ikou_history_record_scenario_edits (self->history, other, id, before, NULL);
+    }
+}
+
 IkouScenario *
 ikou_document_adopt_scenario (IkouDocument  *self,
                               IkouScenario  *scenario,
@@ -1074,6 +1105,7 @@ ikou_document_adopt_scenario (IkouDocument  *self,
         continue;
       before = dup_steps (NULL, system);
       after = dup_steps (scenario, system);
+      reindex_other_scenarios (self, scenario, system);
       ikou_history_set_steps (self->history, system, after);
       edits_back_to (keep, system, before, after);
     }

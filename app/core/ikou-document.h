@@ -113,8 +113,9 @@ void          ikou_document_delete_scenario   (IkouDocument   *self,
                                                IkouScenario   *scenario);
 /* Makes @scenario the baseline: every system takes the steps the
  * scenario sees, the scenario is removed, and the old baseline is kept
- * as a new scenario named @keep_as (edits that bring it back).  One
- * undo step.  Returns the kept scenario (transfer none). */
+ * as a new scenario named @keep_as (edits that bring it back).  The
+ * other scenarios' edits follow the steps; those of a step @scenario
+ * left out become orphans.  One undo step.  Returns the kept scenario (transfer none). */
 IkouScenario *ikou_document_adopt_scenario    (IkouDocument   *self,
                                                IkouScenario   *scenario,
                                                const char     *keep_as,

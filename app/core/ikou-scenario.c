@@ -827,19 +827,20 @@ ikou_scenario_get_n_steps (IkouScenario *self,
                            IkouSystem   *system)
 {
   IkouScenarioEdits *edits;
-  guint n;
+  guint n_baseline, n;
 
   g_return_val_if_fail (self == NULL || IKOU_IS_SCENARIO (self), 0);
 
-  n = ikou_system_get_n_steps (system);
+  n = n_baseline = ikou_system_get_n_steps (system);
   if (self == NULL || (edits = lookup_edits (self, ikou_system_get_id (system))) == NULL)
     return n;
 
+  /* Against the baseline's count: each dropped step once. */
   for (guint i = 0; i < edits->overrides->len; i++)
     {
       const IkouOverride *o = &g_array_index (edits->overrides, IkouOverride, i);
 
-      if (o->field == IKOU_OVERRIDE_DROPPED && o->value != 0 && o->step < n)
+      if (o->field == IKOU_OVERRIDE_DROPPED && o->value != 0 && o->step < n_baseline)
         n--;
     }
   return n + edits->added->len;
