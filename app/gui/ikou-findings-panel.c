@@ -108,7 +108,7 @@ query_tooltip_cb (GtkWidget   *widget,
   if (text == NULL || *text == '\0')
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  ikou_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

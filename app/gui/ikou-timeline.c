@@ -10,6 +10,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-finding.h"
+#include "ikou-gui-util.h"
 #include "ikou-timeline.h"
 
 #define DRAG_THRESHOLD 3.0
@@ -855,7 +856,7 @@ query_tooltip_cb (IkouTimeline *self,
       return FALSE;
     }
 
-  gtk_tooltip_set_text (tooltip, text);
+  ikou_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
