@@ -1549,7 +1549,7 @@ parse_cli_day (const char  *option,
     {
       if (month)
         g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
-                     _("%s “%s” is not a month: write it as 2025-04 or R7年4月."), option, text);
+                     _("%s “%s” is not a month: write it as 2025-04 (or in the Japanese era)."), option, text);
       else
         g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
                      _("%s “%s” is not a date: write it as 2025-04-01."), option, text);
