@@ -359,6 +359,14 @@ get_month_text (IkouRenderer *self,
   return text;
 }
 
+/* Japanese labels in 和暦 or 西暦 by the style, English ones (FY2025)
+ * for any other interface language. */
+static IkouLabels
+style_labels (IkouRenderer *self)
+{
+  return ikou_labels_choose (self->style.japanese_labels, self->style.era_labels);
+}
+
 static const CachedText *
 get_fy_text (IkouRenderer *self,
              int           fiscal_year)
@@ -367,8 +375,7 @@ get_fy_text (IkouRenderer *self,
 
   if (text == NULL)
     {
-      g_autofree char *label = ikou_fiscal_year_format (fiscal_year, self->style.era_labels,
-                                                        IKOU_ERA_STYLE_SHORT);
+      g_autofree char *label = ikou_fiscal_year_label (fiscal_year, style_labels (self));
 
       text = g_new0 (CachedText, 1);
       cached_text_set (self, text, label ? label : "", self->bold_font);
@@ -377,20 +384,13 @@ get_fy_text (IkouRenderer *self,
   return text;
 }
 
-/* 「R7年度末」 for the end of a fiscal year, else the date in 和暦.  Not
- * translated: 年度 notation is Japanese in every language, like the
- * fiscal-year header. */
+/* 「R7年度末」 (or 2025年度末, "end of FY2025") for the end of a fiscal
+ * year, else the day, in the style's labels. */
 static char *
-format_deadline (IkouDay deadline)
+format_deadline (IkouRenderer *self,
+                 IkouDay       deadline)
 {
-  int fy = ikou_fiscal_year (deadline);
-
-  if (deadline == ikou_fiscal_year_end (fy))
-    {
-      g_autofree char *label = ikou_fiscal_year_format (fy, TRUE, IKOU_ERA_STYLE_SHORT);
-      return g_strconcat (label ? label : "", "末", NULL);
-    }
-  return ikou_day_format_era (deadline, IKOU_ERA_STYLE_SHORT);
+  return ikou_deadline_label (deadline, style_labels (self));
 }
 
 static const CachedText *
@@ -399,7 +399,7 @@ get_deadline_text (IkouRenderer *self,
 {
   if (self->deadline_text.layout == NULL)
     {
-      g_autofree char *label = format_deadline (deadline);
+      g_autofree char *label = format_deadline (self, deadline);
       cached_text_set (self, &self->deadline_text, label ? label : "", self->small_font);
     }
   return &self->deadline_text;
@@ -2834,7 +2834,7 @@ ikou_renderer_draw_legend (IkouRenderer *self,
   items[n].which = 0;
   if (self->schedule != NULL && ikou_schedule_get_deadline (self->schedule) != IKOU_DAY_NONE)
     {
-      g_autofree char *d = format_deadline (ikou_schedule_get_deadline (self->schedule));
+      g_autofree char *d = format_deadline (self, ikou_schedule_get_deadline (self->schedule));
       items[n++].label = g_strdup_printf (_("Deadline (%s)"), d ? d : "");
     }
   else

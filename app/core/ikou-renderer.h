@@ -70,8 +70,9 @@ typedef struct
   char     *font_family;                    /* e.g. "Noto Sans CJK JP"; NULL = "Sans" */
   double    font_size;                      /* user units: px in the widget, pt in export */
   gboolean  patterns;                       /* hatch segments by host kind (B/W photocopies) */
-  gboolean  era_labels;                     /* R7年度 instead of 2025年度 */
-  gboolean  japanese_labels;                /* schedule phases by their Japanese label */
+  gboolean  era_labels;                     /* R7年度 instead of 2025年度 (Japanese labels) */
+  gboolean  japanese_labels;                /* Japanese phase names and 年度 labels; else
+                                             * English ones (FY2025, see IkouLabels) */
 } IkouRenderStyle;
 
 /* Light and print-safe; japanese_labels follows the interface language

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "ikou-application.h"
+#include "ikou-gui-util.h"
 #include "ikou-cli.h"
 #include "ikou-context.h"
 #include "ikou-resources.h"
@@ -363,6 +364,15 @@ ikou_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* Template tooltips wrap at words (see ikou_tooltips_fix()). */
+static void
+ikou_application_window_added (GtkApplication *application,
+                               GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (ikou_application_parent_class)->window_added (application, window);
+  ikou_tooltips_fix (GTK_WIDGET (window));
+}
+
 static void
 ikou_application_activate (GApplication *application)
 {
@@ -443,6 +453,7 @@ ikou_application_class_init (IkouApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = ikou_application_dispose;
+  GTK_APPLICATION_CLASS (klass)->window_added = ikou_application_window_added;
   app_class->startup = ikou_application_startup;
   app_class->activate = ikou_application_activate;
   app_class->open = ikou_application_open;

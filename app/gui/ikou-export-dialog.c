@@ -297,8 +297,7 @@ static void
 update_range_label (IkouExportDialog *self)
 {
   IkouDay first = IKOU_DAY_NONE, last = IKOU_DAY_NONE;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_autofree char *range = NULL;
   g_autofree char *text = NULL;
 
   if (!self->valid || self->job == NULL)
@@ -308,10 +307,9 @@ update_range_label (IkouExportDialog *self)
     }
 
   ikou_export_job_get_range (self->job, &first, &last);
-  from = ikou_day_format_era_month (first, IKOU_ERA_STYLE_LONG);
-  to = ikou_day_format_era_month (last, IKOU_ERA_STYLE_LONG);
-  /* Translators: the months the roadmap shows, e.g. "令和3年4月 to 令和9年3月" */
-  text = g_strdup_printf (_("Shows %s to %s"), from, to);
+  range = ikou_month_range_label (first, last, ikou_labels_for_locale (self->era_labels));
+  /* Translators: the months the roadmap shows, e.g. "FY2020 to FY2026 (April 2020 to March 2027)" */
+  text = g_strdup_printf (_("Shows %s"), range);
   gtk_label_set_text (self->range_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->range_label), TRUE);
 }

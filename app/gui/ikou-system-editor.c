@@ -780,12 +780,12 @@ step_row_new (IkouSystemEditor *self,
   suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
   button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Duplicate this step"));
+  ikou_widget_set_tooltip (button, _("Duplicate this step"));
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", G_CALLBACK (on_step_duplicate), row);
   gtk_box_append (GTK_BOX (suffix), button);
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Remove this step"));
+  ikou_widget_set_tooltip (button, _("Remove this step"));
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", G_CALLBACK (on_step_remove), row);
   gtk_box_append (GTK_BOX (suffix), button);
@@ -882,7 +882,7 @@ step_row_new (IkouSystemEditor *self,
             GTK_WIDGET (row->dates[IKOU_MILESTONE_CUTOVER]));
 
   widget = switch_field (&row->standard);
-  gtk_widget_set_tooltip_text (widget, _("The new system follows the national standard specification"));
+  ikou_widget_set_tooltip (widget, _("The new system follows the national standard specification"));
   g_signal_connect (widget, "notify::active", G_CALLBACK (on_step_switch_active), row);
   grid_add (grid, self->label_group, &r, field_label (_("_Standard-compliant"), widget, FALSE), widget);
 

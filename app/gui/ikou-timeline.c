@@ -10,6 +10,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-finding.h"
+#include "ikou-gui-util.h"
 #include "ikou-timeline.h"
 
 #define DRAG_THRESHOLD 3.0
@@ -117,18 +118,24 @@ to_ikou_color (const GdkRGBA *rgba)
   return c;
 }
 
+/* A day in the labels of the interface: R7.4.1 (2025-04-01) with the
+ * era setting in Japanese, else 2025-04-01. */
 static char *
-format_day (IkouDay day)
+format_day (IkouTimeline *self,
+            IkouDay       day)
 {
+  IkouLabels labels = ikou_labels_for_locale (self->era_labels);
+  g_autofree char *label = NULL;
   g_autofree char *iso = NULL;
-  g_autofree char *era = NULL;
 
   if (day == IKOU_DAY_NONE)
     return g_strdup (_("no date"));
+  label = ikou_day_label (day, labels);
+  if (labels != IKOU_LABELS_ERA)
+    return g_steal_pointer (&label);
   iso = ikou_day_format_iso (day);
-  era = ikou_day_format_era (day, IKOU_ERA_STYLE_SHORT);
-  /* TRANSLATORS: a date in the Western calendar, then in the Japanese era. */
-  return g_strdup_printf (_("%s (%s)"), iso, era);
+  /* TRANSLATORS: a date in the Japanese era, then in the Western calendar. */
+  return g_strdup_printf (_("%s (%s)"), label, iso);
 }
 
 static IkouSystem *
@@ -482,7 +489,7 @@ update_popover (IkouTimeline *self,
                 double        x,
                 double        y)
 {
-  g_autofree char *date = format_day (self->drag.day);
+  g_autofree char *date = format_day (self, self->drag.day);
   g_autofree char *text = NULL;
   const char *what = self->drag.kind == DRAG_BAR ? _("Cut-over")
                                                  : ikou_milestone_label (self->drag.milestone);
@@ -830,7 +837,7 @@ query_tooltip_cb (IkouTimeline *self,
     {
     case IKOU_HIT_MILESTONE:
       {
-        g_autofree char *date = format_day (ikou_step_get_milestone (&st, hit.milestone));
+        g_autofree char *date = format_day (self, ikou_step_get_milestone (&st, hit.milestone));
 
         text = g_strdup_printf ("%s\n%s: %s", ikou_system_get_name (hit.system),
                                 ikou_milestone_label (hit.milestone), date);
@@ -838,8 +845,8 @@ query_tooltip_cb (IkouTimeline *self,
       break;
     case IKOU_HIT_BUILD_BAR:
       {
-        g_autofree char *from = format_day (st.contract_date);
-        g_autofree char *to = format_day (st.cutover_date);
+        g_autofree char *from = format_day (self, st.contract_date);
+        g_autofree char *to = format_day (self, st.cutover_date);
 
         text = g_strdup_printf ("%s\n%s: %s → %s", ikou_system_get_name (hit.system),
                                 _("Build period"), from, to);
@@ -859,8 +866,12 @@ query_tooltip_cb (IkouTimeline *self,
               continue;
             if (shown < MAX_TOOLTIP_FINDINGS)
               {
-                g_string_append_printf (s, "\n%s: %s", ikou_severity_label (f->severity),
-                                        ikou_finding_get_message (f));
+                g_autofree char *message =
+                  ikou_finding_format_message (f, ikou_labels_for_locale (self->era_labels));
+
+                g_string_append_c (s, '\n');
+                /* Translators: a finding in a tooltip: the rule's title, then its message */
+                g_string_append_printf (s, _("%s: %s"), ikou_rule_get_title (f->rule), message);
                 shown++;
               }
             else
@@ -883,7 +894,7 @@ query_tooltip_cb (IkouTimeline *self,
       return FALSE;
     }
 
-  gtk_tooltip_set_text (tooltip, text);
+  ikou_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

@@ -246,7 +246,7 @@ cell_query_tooltip_cb (GtkWidget  *widget,
   if (text == NULL || *text == '\0')
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  ikou_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -289,7 +289,7 @@ cell_update (IkouCell *cell)
 
         if (system_next_milestone (self, system, ikou_window_get_today (self), &milestone, &day))
           {
-            g_autofree char *date = ikou_day_format_era_month (day, IKOU_ERA_STYLE_SHORT);
+            g_autofree char *date = ikou_month_label (day, ikou_labels_for_locale (self->era_labels), IKOU_ERA_STYLE_SHORT);
 
             /* Translators: the next milestone and its month, e.g. "稼働 R7年4月" */
             text = owned = g_strdup_printf (_("%s %s"), ikou_milestone_label (milestone), date);
