@@ -58,6 +58,7 @@ static const RuleTitle rule_titles[] = {
   { IKOU_RULE_HOST_EXPIRES_FIRST, N_("Host ends before cut-over") },
   { IKOU_RULE_SPEC_BUILD_BEFORE_SPEC, N_("Build before the specification") },
   { IKOU_RULE_STATUS_OVERDUE, N_("Passed, not marked done") },
+  { IKOU_RULE_SCENARIO_ORPHANED, N_("Scenario change applies to nothing") },
 };
 
 const char * const *

@@ -10,7 +10,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-cli.h"
-#include "ikou-document.h"
+#include "ikou-plan-file.h"
 #include "ikou-export.h"
 #include "ikou-finding.h"
 #include "ikou-plan.h"
@@ -408,7 +408,7 @@ test_sample_fills_page (void)
   if (!have_tool ("pdftotext"))
     return;
 
-  plan = ikou_document_load (sample, &error);
+  plan = ikou_plan_file_load (sample, &error);
   g_assert_no_error (error);
   last_name = ikou_system_get_name (ikou_plan_get_system (plan, ikou_plan_get_n_systems (plan) - 1));
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), <, 30);

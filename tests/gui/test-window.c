@@ -1366,6 +1366,12 @@ save_screenshot (GtkWidget  *widget,
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
 
+  /* Everything laid out first: a widget waiting for its allocation (an
+   * animating revealer's child) must not be snapshot ("without a current
+   * allocation" is a fatal warning under gtk_test_init). */
+  wait_frames (widget, 2);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);

@@ -103,7 +103,7 @@ open_sample (void)
                                             "koriyama.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
 
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
