@@ -403,6 +403,142 @@ ikou_fiscal_year_format (int          fiscal_year,
   return g_string_free (s, FALSE);
 }
 
+/* Labels -------------------------------------------------------------- */
+
+/* English labels are English in every language but Japanese: they are
+ * the labels of a non-Japanese interface, not translations. */
+static const char *const month_names[12] = {
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+};
+
+IkouLabels
+ikou_labels_choose (gboolean japanese,
+                    gboolean era)
+{
+  if (!japanese)
+    return IKOU_LABELS_ENGLISH;
+  return era ? IKOU_LABELS_ERA : IKOU_LABELS_WESTERN;
+}
+
+IkouLabels
+ikou_labels_for_locale (gboolean era)
+{
+  return ikou_labels_choose (ikou_locale_is_japanese (), era);
+}
+
+char *
+ikou_fiscal_year_label (int        fiscal_year,
+                        IkouLabels labels)
+{
+  if (labels == IKOU_LABELS_ENGLISH)
+    return g_strdup_printf ("FY%d", fiscal_year);
+  return ikou_fiscal_year_format (fiscal_year, labels == IKOU_LABELS_ERA, IKOU_ERA_STYLE_SHORT);
+}
+
+char *
+ikou_fiscal_year_end_label (int        fiscal_year,
+                            IkouLabels labels)
+{
+  g_autofree char *fy = ikou_fiscal_year_label (fiscal_year, labels);
+
+  if (labels == IKOU_LABELS_ENGLISH)
+    return g_strdup_printf ("end of %s", fy);
+  return g_strconcat (fy, "末", NULL);
+}
+
+char *
+ikou_day_label (IkouDay    day,
+                IkouLabels labels)
+{
+  g_return_val_if_fail (ikou_day_is_valid (day), NULL);
+
+  if (labels == IKOU_LABELS_ERA)
+    return ikou_day_format_era (day, IKOU_ERA_STYLE_SHORT);
+  return ikou_day_format_iso (day);
+}
+
+char *
+ikou_month_label (IkouDay      day,
+                  IkouLabels   labels,
+                  IkouEraStyle style)
+{
+  int y, m;
+
+  g_return_val_if_fail (ikou_day_is_valid (day), NULL);
+
+  ikou_day_to_ymd (day, &y, &m, NULL);
+  switch (labels)
+    {
+    case IKOU_LABELS_ENGLISH:
+      if (style == IKOU_ERA_STYLE_SHORT)
+        return g_strdup_printf ("%.3s %d", month_names[m - 1], y);
+      return g_strdup_printf ("%s %d", month_names[m - 1], y);
+    case IKOU_LABELS_ERA:
+      return ikou_day_format_era_month (day, style);
+    case IKOU_LABELS_WESTERN:
+    default:
+      return g_strdup_printf ("%d年%d月", y, m);
+    }
+}
+
+char *
+ikou_deadline_label (IkouDay    day,
+                     IkouLabels labels)
+{
+  int fy;
+
+  g_return_val_if_fail (ikou_day_is_valid (day), NULL);
+
+  fy = ikou_fiscal_year (day);
+  if (day == ikou_fiscal_year_end (fy))
+    return ikou_fiscal_year_end_label (fy, labels);
+  return ikou_day_label (day, labels);
+}
+
+char *
+ikou_month_range_label (IkouDay    first,
+                        IkouDay    last,
+                        IkouLabels labels)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *months = NULL;
+  int first_fy, last_fy;
+
+  g_return_val_if_fail (ikou_day_is_valid (first) && ikou_day_is_valid (last), NULL);
+
+  from = ikou_month_label (first, labels, IKOU_ERA_STYLE_LONG);
+  to = ikou_month_label (last, labels, IKOU_ERA_STYLE_LONG);
+  if (labels == IKOU_LABELS_ENGLISH)
+    months = g_strdup_printf ("%s to %s", from, to);
+  else
+    months = g_strdup_printf ("%s～%s", from, to);
+
+  first_fy = ikou_fiscal_year (first);
+  last_fy = ikou_fiscal_year (last);
+  if (first == ikou_fiscal_year_start (first_fy) && last == ikou_fiscal_year_end (last_fy))
+    {
+      g_autofree char *fy_from = NULL;
+      g_autofree char *fy_to = NULL;
+
+      if (labels == IKOU_LABELS_ENGLISH)
+        {
+          fy_from = ikou_fiscal_year_label (first_fy, labels);
+          fy_to = ikou_fiscal_year_label (last_fy, labels);
+          if (first_fy == last_fy)
+            return g_strdup_printf ("%s (%s)", fy_from, months);
+          return g_strdup_printf ("%s to %s (%s)", fy_from, fy_to, months);
+        }
+      fy_from = ikou_fiscal_year_format (first_fy, labels == IKOU_LABELS_ERA, IKOU_ERA_STYLE_LONG);
+      fy_to = ikou_fiscal_year_format (last_fy, labels == IKOU_LABELS_ERA, IKOU_ERA_STYLE_LONG);
+      if (first_fy == last_fy)
+        return g_strdup_printf ("%s（%s）", fy_from, months);
+      return g_strdup_printf ("%s～%s（%s）", fy_from, fy_to, months);
+    }
+  return g_steal_pointer (&months);
+}
+
 /* Parsing ------------------------------------------------------------- */
 
 /* The input as it goes into a message: valid UTF-8, and short enough

@@ -76,6 +76,47 @@ char     *ikou_day_format_era_month  (IkouDay      day,
 char     *ikou_fiscal_year_format    (int          fiscal_year,
                                       gboolean     era,
                                       IkouEraStyle style);
+/* Labels for people, in the interface's language.  Japanese labels are
+ * in 和暦 or 西暦 by the planner's setting; English ones never use the
+ * era or Japanese script (the English interface shows no Japanese
+ * outside the plan's own data).
+ *                  fiscal year  its end        day         month (short / long)
+ *   ENGLISH        FY2025       end of FY2025  2025-04-01  Apr 2025 / April 2025
+ *   WESTERN        2025年度     2025年度末     2025-04-01  2025年4月
+ *   ERA            R7年度       R7年度末       R7.4.1      R7年4月 / 令和7年4月 */
+typedef enum
+{
+  IKOU_LABELS_ENGLISH,
+  IKOU_LABELS_WESTERN,
+  IKOU_LABELS_ERA,
+} IkouLabels;
+
+/* ENGLISH unless @japanese; then ERA or WESTERN by @era. */
+IkouLabels ikou_labels_choose            (gboolean     japanese,
+                                          gboolean     era);
+/* ikou_labels_choose() for the interface language (ikou_locale_is_japanese()). */
+IkouLabels ikou_labels_for_locale        (gboolean     era);
+char     *ikou_fiscal_year_label         (int          fiscal_year,
+                                          IkouLabels   labels);
+char     *ikou_fiscal_year_end_label     (int          fiscal_year,
+                                          IkouLabels   labels);
+/* @day must be valid. */
+char     *ikou_day_label                 (IkouDay      day,
+                                          IkouLabels   labels);
+char     *ikou_month_label               (IkouDay      day,
+                                          IkouLabels   labels,
+                                          IkouEraStyle style);
+/* A deadline: the end of its fiscal year when it is one (R7年度末,
+ * end of FY2025), else the day. */
+char     *ikou_deadline_label            (IkouDay      day,
+                                          IkouLabels   labels);
+/* The months from @first's to @last's: "April 2020 to March 2027", or
+ * "FY2020 to FY2026 (April 2020 to March 2027)" when they are whole
+ * fiscal years; 「令和2年度～令和8年度（令和2年4月～令和9年3月）」 in Japanese. */
+char     *ikou_month_range_label         (IkouDay      first,
+                                          IkouDay      last,
+                                          IkouLabels   labels);
+
 /* The era year of @day: sets @era_letter to 'R' or 'H' (or 'S'), returns
  * the year in that era; 0 before Shōwa. */
 int       ikou_day_get_era_year      (IkouDay      day,

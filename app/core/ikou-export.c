@@ -34,12 +34,13 @@ typedef struct
   double font_size;      /* timeline and list text */
   double title_size;
   double row_height;
+  double max_row_height; /* a plan that fits one page gets rows up to this tall */
   double gap;
 } PaperMetrics;
 
 static const PaperMetrics paper_metrics[IKOU_N_PAPERS] = {
-  [IKOU_PAPER_A3] = { 24.0, 8.0, 16.0, 16.0, 6.0 },
-  [IKOU_PAPER_A4] = { 20.0, 7.0, 13.0, 14.0, 5.0 },
+  [IKOU_PAPER_A3] = { 24.0, 8.0, 16.0, 16.0, 36.0, 6.0 },
+  [IKOU_PAPER_A4] = { 20.0, 7.0, 13.0, 14.0, 30.0, 5.0 },
 };
 
 struct _IkouExportJob
@@ -48,6 +49,8 @@ struct _IkouExportJob
 
   IkouPlan          *plan;
   IkouScenario      *scenario;
+  gboolean           comparing;
+  IkouScenario      *compare;
   IkouSchedule      *schedule;
   IkouExportOptions  options;
   char              *title;
@@ -58,6 +61,7 @@ struct _IkouExportJob
   IkouDay            last;
   IkouRenderer      *renderer;
   PaperMetrics       metrics;
+  IkouLabels         labels;         /* dates and fiscal years on the pages */
   guint              counts[IKOU_N_SEVERITIES];
 
   /* Pagination for page_w × page_h. */
@@ -68,11 +72,13 @@ struct _IkouExportJob
   double             legend_h;
   double             header_h;
   double             list_w;
+  double             row_h;          /* the metrics' row height, taller for a small plan */
   guint              rows_per_page;
   guint              n_row_pages;
-  guint              findings_per_page;
   guint              n_summary_pages;
   double             summary_line_h;
+  GArray            *summary_row_h;  /* double per finding: wrapped lines + padding */
+  GArray            *summary_starts; /* guint per summary page: its first finding */
 };
 
 G_DEFINE_FINAL_TYPE (IkouExportJob, ikou_export_job, G_TYPE_OBJECT)
@@ -207,14 +213,13 @@ plan_span (IkouExportJob *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IkouSystem) system = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
-      guint id = ikou_system_get_id (system);
-      guint n_steps = ikou_system_get_n_steps (system);
+      guint n_steps = ikou_scenario_get_n_steps (self->scenario, system);
 
       for (guint s = 0; s < n_steps; s++)
         {
           IkouStep st;
 
-          ikou_scenario_resolve_step (self->scenario, id, s, ikou_system_get_step (system, s), &st);
+          ikou_scenario_get_step (self->scenario, system, s, &st, NULL);
           note_day (st.budget_date, &min, &max);
           note_day (st.contract_date, &min, &max);
           note_day (st.cutover_date, &min, &max);
@@ -305,6 +310,7 @@ ikou_export_job_dispose (GObject *object)
   g_clear_object (&self->renderer);
   g_clear_object (&self->plan);
   g_clear_object (&self->scenario);
+  g_clear_object (&self->compare);
   g_clear_object (&self->schedule);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -318,6 +324,8 @@ ikou_export_job_finalize (GObject *object)
   IkouExportJob *self = IKOU_EXPORT_JOB (object);
 
   g_free (self->title);
+  g_clear_pointer (&self->summary_row_h, g_array_unref);
+  g_clear_pointer (&self->summary_starts, g_array_unref);
 
   G_OBJECT_CLASS (ikou_export_job_parent_class)->finalize (object);
 }
@@ -334,6 +342,8 @@ ikou_export_job_class_init (IkouExportJobClass *klass)
 static void
 ikou_export_job_init (IkouExportJob *self)
 {
+  self->summary_row_h = g_array_new (FALSE, FALSE, sizeof (double));
+  self->summary_starts = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 IkouExportJob *
@@ -389,6 +399,7 @@ ikou_export_job_new (IkouPlan                *plan,
   else
     self->title = g_strdup (_("Migration roadmap"));
   self->metrics = paper_metrics[options->paper];
+  self->labels = ikou_labels_for_locale (options->era_labels);
 
   if (!compute_range (self, error))
     return NULL;
@@ -411,6 +422,52 @@ ikou_export_job_new (IkouPlan                *plan,
   ikou_renderer_set_row_height (self->renderer, self->metrics.row_height);
 
   return g_steal_pointer (&self);
+}
+
+void
+ikou_export_job_set_compare (IkouExportJob *self,
+                             gboolean       comparing,
+                             IkouScenario  *scenario)
+{
+  g_return_if_fail (IKOU_IS_EXPORT_JOB (self));
+  g_return_if_fail (scenario == NULL || IKOU_IS_SCENARIO (scenario));
+
+  if (!comparing)
+    scenario = NULL;
+  self->comparing = comparing;
+  g_set_object (&self->compare, scenario);
+  ikou_renderer_set_compare (self->renderer, comparing, scenario);
+}
+
+GListModel *
+ikou_export_copy_rows (GListModel *rows)
+{
+  GListStore *store;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
+
+  n = g_list_model_get_n_items (rows);
+  store = g_list_store_new (g_list_model_get_item_type (rows));
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rows, i));
+  /* One splice: one items-changed for 34,592 rows. */
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
+
+GPtrArray *
+ikou_export_copy_findings (GPtrArray *findings)
+{
+  GPtrArray *copy;
+
+  copy = g_ptr_array_new_full (findings != NULL ? findings->len : 0,
+                               (GDestroyNotify) ikou_finding_free);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    g_ptr_array_add (copy, ikou_finding_copy (g_ptr_array_index (findings, i)));
+  return copy;
 }
 
 void
@@ -575,6 +632,149 @@ draw_text (cairo_t                    *cr,
   return (double) logical.width / PANGO_SCALE;
 }
 
+/* The findings summary ---------------------------------------------------- */
+
+typedef enum
+{
+  SUMMARY_SEVERITY,
+  SUMMARY_SYSTEM,
+  SUMMARY_RULE,
+  SUMMARY_DATE,
+  SUMMARY_MESSAGE,
+  N_SUMMARY_COLUMNS
+} SummaryColumn;
+
+/* The left edge of each column and, last, the right edge of the table. */
+static void
+summary_columns (IkouExportJob *self,
+                 double         cols[N_SUMMARY_COLUMNS + 1])
+{
+  double x = self->metrics.margin;
+  double w = self->page_w - 2 * self->metrics.margin;
+
+  cols[SUMMARY_SEVERITY] = x;
+  cols[SUMMARY_SYSTEM] = x + w * 0.07;
+  cols[SUMMARY_RULE] = x + w * 0.23;
+  cols[SUMMARY_DATE] = x + w * 0.38;
+  cols[SUMMARY_MESSAGE] = x + w * 0.45;
+  cols[N_SUMMARY_COLUMNS] = x + w;
+}
+
+/* Sets @layout to @text wrapped at words (and between Japanese
+ * characters) to @width; returns its height. */
+static double
+wrap_text (PangoLayout *layout,
+           const char  *text,
+           double       width)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+/* Whether @text surely fits one line of @width: no glyph of the export
+ * font is wider than its size, so most cells are never laid out here. */
+static gboolean
+fits_one_line (const char *text,
+               double      width,
+               double      font_size)
+{
+  return text == NULL || g_utf8_strlen (text, -1) * font_size <= width;
+}
+
+static char *
+summary_date (IkouExportJob     *self,
+              const IkouFinding *f)
+{
+  return f->date != IKOU_DAY_NONE ? ikou_day_label (f->date, self->labels) : g_strdup ("—");
+}
+
+/* The cells that may wrap: system, rule title and message. */
+static void
+summary_texts (IkouExportJob *self,
+               IkouFinding   *f,
+               const char    *texts[N_SUMMARY_COLUMNS],
+               char         **owned_message)
+{
+  *owned_message = ikou_finding_format_message (f, self->labels);
+  texts[SUMMARY_SEVERITY] = ikou_severity_label (f->severity);
+  texts[SUMMARY_SYSTEM] = f->system_name;
+  texts[SUMMARY_RULE] = ikou_rule_get_title (f->rule);
+  texts[SUMMARY_DATE] = NULL;
+  texts[SUMMARY_MESSAGE] = *owned_message;
+}
+
+/* A finding's line height: its tallest wrapped cell, plus padding. */
+static double
+summary_row_height (IkouExportJob *self,
+                    PangoLayout   *layout,
+                    IkouFinding   *f)
+{
+  const PaperMetrics *pm = &self->metrics;
+  double cols[N_SUMMARY_COLUMNS + 1];
+  const char *texts[N_SUMMARY_COLUMNS];
+  g_autofree char *message = NULL;
+  double h = self->summary_line_h;
+
+  summary_columns (self, cols);
+  summary_texts (self, f, texts, &message);
+  for (int c = SUMMARY_SYSTEM; c < N_SUMMARY_COLUMNS; c++)
+    {
+      double width = cols[c + 1] - cols[c] - 4;
+
+      if (c == SUMMARY_DATE || fits_one_line (texts[c], width, pm->font_size))
+        continue;
+      h = MAX (h, ceil (wrap_text (layout, texts[c], width) + 3));
+    }
+  return h;
+}
+
+/* Splits the findings into summary pages by their wrapped heights. */
+static void
+paginate_summary (IkouExportJob *self,
+                  PangoContext  *context,
+                  double         height_pt)
+{
+  const PaperMetrics *pm = &self->metrics;
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoFontDescription *font = make_font (pm->font_size, FALSE);
+  guint n_findings = self->findings ? self->findings->len : 0;
+  double room;
+  double used = 0;
+  guint zero = 0;
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  /* A heading, the counts and the column titles, then the findings. */
+  self->summary_line_h = ceil (text_height (context, pm->font_size, FALSE) + 3);
+  room = height_pt - 2 * pm->margin - self->title_h - pm->gap - 4 * self->summary_line_h;
+
+  g_array_set_size (self->summary_row_h, n_findings);
+  g_array_set_size (self->summary_starts, 0);
+  g_array_append_val (self->summary_starts, zero);
+  for (guint i = 0; i < n_findings; i++)
+    {
+      double h = summary_row_height (self, layout, g_ptr_array_index (self->findings, i));
+
+      /* A finding taller than a page still gets a page of its own. */
+      h = MIN (h, MAX (room, self->summary_line_h));
+      g_array_index (self->summary_row_h, double, i) = h;
+      if (used > 0 && used + h > room)
+        {
+          g_array_append_val (self->summary_starts, i);
+          used = 0;
+        }
+      used += h;
+    }
+  self->n_summary_pages = self->summary_starts->len;
+}
+
 /* Pagination ------------------------------------------------------------- */
 
 guint
@@ -586,9 +786,7 @@ ikou_export_job_paginate (IkouExportJob *self,
   const PaperMetrics *pm;
   double content_w;
   double body_h;
-  double summary_h;
   guint n_rows;
-  guint n_findings;
 
   g_return_val_if_fail (IKOU_IS_EXPORT_JOB (self), 1);
   g_return_val_if_fail (width_pt > 0 && height_pt > 0, 1);
@@ -620,18 +818,17 @@ ikou_export_job_paginate (IkouExportJob *self,
 
   body_h = height_pt - 2 * pm->margin - self->title_h - pm->gap - self->header_h - 2 * pm->gap -
            self->legend_h;
-  self->rows_per_page = (guint) MAX (1, floor (body_h / pm->row_height));
   n_rows = g_list_model_get_n_items (job_rows (self));
+  /* A plan that fits one page fills it: taller rows, up to a limit so a
+   * plan of three systems does not draw three bands. */
+  self->row_h = pm->row_height;
+  if (n_rows > 0 && n_rows * pm->row_height < body_h)
+    self->row_h = MAX (pm->row_height, MIN (pm->max_row_height, floor (body_h / n_rows)));
+  ikou_renderer_set_row_height (self->renderer, self->row_h);
+  self->rows_per_page = (guint) MAX (1, floor (body_h / self->row_h));
   self->n_row_pages = MAX (1, (n_rows + self->rows_per_page - 1) / self->rows_per_page);
 
-  /* The summary: a heading and counts, then one line per finding. */
-  self->summary_line_h = ceil (text_height (context, pm->font_size, FALSE) + 3);
-  summary_h = height_pt - 2 * pm->margin - self->title_h - pm->gap -
-              3 * self->summary_line_h - self->summary_line_h;
-  self->findings_per_page = (guint) MAX (1, floor (summary_h / self->summary_line_h));
-  n_findings = self->findings ? self->findings->len : 0;
-  self->n_summary_pages = MAX (1, (n_findings + self->findings_per_page - 1) /
-                                  self->findings_per_page);
+  paginate_summary (self, context, height_pt);
 
   self->paginated = TRUE;
   g_object_unref (context);
@@ -694,6 +891,19 @@ set_color (cairo_t         *cr,
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
 }
 
+/* 作成日 in 和暦 and 西暦 for Japanese readers, the ISO day in English. */
+static char *
+created_text (IkouExportJob *self)
+{
+  g_autofree char *iso = ikou_day_format_iso (self->options.today);
+  g_autofree char *era = NULL;
+
+  if (self->labels == IKOU_LABELS_ENGLISH)
+    return g_strdup_printf (_("Created %s"), iso);
+  era = ikou_day_format_era (self->options.today, IKOU_ERA_STYLE_LONG);
+  return g_strdup_printf (_("Created %s (%s)"), era, iso);
+}
+
 static void
 draw_title_block (IkouExportJob           *self,
                   cairo_t                 *cr,
@@ -708,9 +918,7 @@ draw_title_block (IkouExportJob           *self,
   double y = pm->margin;
   PangoFontDescription *title_font = make_font (pm->title_size, TRUE);
   PangoFontDescription *font = make_font (pm->font_size + 1, FALSE);
-  g_autofree char *era = ikou_day_format_era (self->options.today, IKOU_ERA_STYLE_LONG);
-  g_autofree char *iso = ikou_day_format_iso (self->options.today);
-  g_autofree char *created = g_strdup_printf (_("Created %s (%s)"), era ? era : "", iso ? iso : "");
+  g_autofree char *created = created_text (self);
   g_autofree char *page_label = g_strdup_printf (_("Page %u / %u"), page + 1, n_pages);
   g_autofree char *scenario = NULL;
   GString *line = g_string_new (NULL);
@@ -728,6 +936,17 @@ draw_title_block (IkouExportJob           *self,
     scenario = g_strdup_printf (_("Scenario: %s"), ikou_scenario_get_name (self->scenario));
   else
     scenario = g_strdup (_("Baseline plan"));
+  if (self->comparing)
+    {
+      char *both =
+        /* Translators: the title block in compare mode: the plan shown, the one drawn as ghosts */
+        g_strdup_printf (_("%s (dashed: %s)"), scenario,
+                         self->compare != NULL ? ikou_scenario_get_name (self->compare)
+                                               : _("Baseline plan"));
+
+      g_free (scenario);
+      scenario = both;
+    }
   if (line->len > 0)
     g_string_append (line, "　");
   g_string_append (line, scenario);
@@ -778,7 +997,7 @@ draw_row_page (IkouExportJob *self,
   double x0 = pm->margin;
   double y0 = pm->margin + self->title_h + pm->gap;
   double content_w = self->page_w - 2 * pm->margin;
-  double rh = pm->row_height;
+  double rh = self->row_h;
   double col_w[3];
   const char *col_title[3];
   guint first, n;
@@ -833,13 +1052,12 @@ draw_row_page (IkouExportJob *self,
 
       today_host = today_host_of (system);
       target_host = today_host;
-      n_steps = ikou_system_get_n_steps (system);
+      n_steps = ikou_scenario_get_n_steps (self->scenario, system);
       for (guint s = 0; s < n_steps; s++)
         {
           IkouStep st;
 
-          ikou_scenario_resolve_step (self->scenario, ikou_system_get_id (system), s,
-                                      ikou_system_get_step (system, s), &st);
+          ikou_scenario_get_step (self->scenario, system, s, &st, NULL);
           if (st.to_host != 0)
             target_host = st.to_host;
         }
@@ -941,9 +1159,11 @@ draw_summary_page (IkouExportJob *self,
   double lh = self->summary_line_h;
   double th = text_height (pango_layout_get_context (layout), pm->font_size, FALSE);
   guint n_findings = self->findings ? self->findings->len : 0;
-  guint first = summary_page * self->findings_per_page;
-  guint last = MIN (n_findings, first + self->findings_per_page);
-  double cols[5];
+  guint first = g_array_index (self->summary_starts, guint, summary_page);
+  guint last = summary_page + 1 < self->summary_starts->len
+               ? g_array_index (self->summary_starts, guint, summary_page + 1) : n_findings;
+  double cols[N_SUMMARY_COLUMNS + 1];
+  const char *col_title[N_SUMMARY_COLUMNS];
 
   ikou_render_style_init_default (&style);
 
@@ -975,48 +1195,70 @@ draw_summary_page (IkouExportJob *self,
       goto out;
     }
 
-  cols[0] = x;               /* severity */
-  cols[1] = x + w * 0.10;    /* system */
-  cols[2] = x + w * 0.30;    /* rule */
-  cols[3] = x + w * 0.47;    /* date */
-  cols[4] = x + w * 0.56;    /* message */
+  summary_columns (self, cols);
+  col_title[SUMMARY_SEVERITY] = _("Severity");
+  col_title[SUMMARY_SYSTEM] = _("System");
+  col_title[SUMMARY_RULE] = _("Rule");
+  col_title[SUMMARY_DATE] = _("Date");
+  col_title[SUMMARY_MESSAGE] = _("Message");
 
   set_color (cr, &style.header_background);
   cairo_rectangle (cr, x, y, w, lh);
   cairo_fill (cr);
   set_color (cr, &style.foreground);
-  draw_text (cr, layout, font, _("Severity"), cols[0] + 2, y + (lh - th) / 2, cols[1] - cols[0] - 4, ALIGN_LEFT);
-  draw_text (cr, layout, font, _("System"), cols[1] + 2, y + (lh - th) / 2, cols[2] - cols[1] - 4, ALIGN_LEFT);
-  draw_text (cr, layout, font, _("Rule"), cols[2] + 2, y + (lh - th) / 2, cols[3] - cols[2] - 4, ALIGN_LEFT);
-  draw_text (cr, layout, font, _("Date"), cols[3] + 2, y + (lh - th) / 2, cols[4] - cols[3] - 4, ALIGN_LEFT);
-  draw_text (cr, layout, font, _("Message"), cols[4] + 2, y + (lh - th) / 2, x + w - cols[4] - 4, ALIGN_LEFT);
+  for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
+    draw_text (cr, layout, font, col_title[c], cols[c] + 2, y + (lh - th) / 2,
+               cols[c + 1] - cols[c] - 4, ALIGN_LEFT);
   y += lh;
 
+  /* Long text wraps (the row grows) instead of being cut: a meeting
+   * reads the whole sentence. */
+  pango_layout_set_single_paragraph_mode (layout, FALSE);
   for (guint i = first; i < last; i++)
     {
       IkouFinding *f = g_ptr_array_index (self->findings, i);
-      g_autofree char *date = f->date != IKOU_DAY_NONE ? ikou_day_format_iso (f->date) : g_strdup ("—");
+      double rh = g_array_index (self->summary_row_h, double, i);
+      const char *texts[N_SUMMARY_COLUMNS];
+      g_autofree char *message = NULL;
+      g_autofree char *date = summary_date (self, f);
       double ty = y + (lh - th) / 2;
 
+      summary_texts (self, f, texts, &message);
+      texts[SUMMARY_DATE] = date;
       if (i % 2 == 1)
         {
           set_color (cr, &style.row_alternate);
-          cairo_rectangle (cr, x, y, w, lh);
+          cairo_rectangle (cr, x, y, w, rh);
           cairo_fill (cr);
         }
-      draw_severity_mark (cr, &style, f->severity, cols[0] + th / 2, y + lh / 2, th / 3);
-      set_color (cr, &style.foreground);
-      draw_text (cr, layout, font, ikou_severity_label (f->severity), cols[0] + th + 2, ty,
-                 cols[1] - cols[0] - th - 4, ALIGN_LEFT);
-      draw_text (cr, layout, font, f->system_name, cols[1] + 2, ty, cols[2] - cols[1] - 4, ALIGN_LEFT);
-      set_color (cr, &style.dim_foreground);
-      draw_text (cr, layout, font, f->rule, cols[2] + 2, ty, cols[3] - cols[2] - 4, ALIGN_LEFT);
-      draw_text (cr, layout, font, date, cols[3] + 2, ty, cols[4] - cols[3] - 4, ALIGN_LEFT);
-      set_color (cr, &style.foreground);
-      draw_text (cr, layout, font, ikou_finding_get_message (f), cols[4] + 2, ty,
-                 x + w - cols[4] - 4, ALIGN_LEFT);
-      y += lh;
+      draw_severity_mark (cr, &style, f->severity, cols[0] + th / 2, ty + th / 2, th / 3);
+
+      cairo_save (cr);
+      cairo_rectangle (cr, x, y, w, rh);
+      cairo_clip (cr);
+      for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
+        {
+          double cx = cols[c] + 2;
+          double width = cols[c + 1] - cols[c] - 4;
+
+          if (c == SUMMARY_SEVERITY)
+            {
+              cx += th;
+              width -= th;
+            }
+          set_color (cr, c == SUMMARY_RULE || c == SUMMARY_DATE ? &style.dim_foreground
+                                                                 : &style.foreground);
+          pango_layout_set_font_description (layout, font);
+          wrap_text (layout, texts[c], width);
+          cairo_move_to (cr, cx, ty);
+          pango_cairo_show_layout (cr, layout);
+          cairo_new_path (cr);
+        }
+      cairo_restore (cr);
+      y += rh;
     }
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
 
 out:
   pango_font_description_free (font);
@@ -1365,7 +1607,7 @@ parse_cli_day (const char  *option,
     {
       if (month)
         g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
-                     _("%s “%s” is not a month: write it as 2025-04 or R7年4月."), option, text);
+                     _("%s “%s” is not a month: write it as 2025-04 (or in the Japanese era)."), option, text);
       else
         g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
                      _("%s “%s” is not a date: write it as 2025-04-01."), option, text);
@@ -1382,6 +1624,7 @@ ikou_export_run_cli (IkouPlan                   *plan,
   g_autoptr(IkouSchedule) schedule = NULL;
   g_autoptr(IkouExportJob) job = NULL;
   IkouScenario *scenario = NULL;
+  IkouScenario *compare = NULL;
   IkouExportOptions options;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
@@ -1418,6 +1661,16 @@ ikou_export_run_cli (IkouPlan                   *plan,
           return FALSE;
         }
     }
+  if (cli->compare != NULL && !g_str_equal (cli->compare, "baseline"))
+    {
+      compare = ikou_plan_lookup_scenario (plan, cli->compare);
+      if (compare == NULL)
+        {
+          g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
+                       _("The plan has no scenario named “%s”."), cli->compare);
+          return FALSE;
+        }
+    }
 
   schedule = ikou_schedule_load_default (error);
   if (schedule == NULL)
@@ -1426,5 +1679,7 @@ ikou_export_run_cli (IkouPlan                   *plan,
   job = ikou_export_job_new (plan, scenario, schedule, &options, error);
   if (job == NULL)
     return FALSE;
+  if (cli->compare != NULL)
+    ikou_export_job_set_compare (job, TRUE, compare);
   return ikou_export_write (job, cli->output, error);
 }

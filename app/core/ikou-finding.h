@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ikou-calendar.h"
 #include "ikou-types.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ G_BEGIN_DECLS
 #define IKOU_RULE_HOST_EXPIRES_FIRST         "host.expires-first"
 #define IKOU_RULE_SPEC_BUILD_BEFORE_SPEC     "spec.build-before-spec"
 #define IKOU_RULE_STATUS_OVERDUE             "status.overdue"
+#define IKOU_RULE_SCENARIO_ORPHANED          "scenario.orphaned-edit"
 
 /**
  * IkouFinding:
@@ -48,8 +50,22 @@ struct _IkouFinding
 GType        ikou_finding_get_type    (void) G_GNUC_CONST;
 IkouFinding *ikou_finding_copy        (const IkouFinding *finding);
 void         ikou_finding_free        (IkouFinding       *finding);
-/* A sentence in the user's language (gettext). */
+/* A sentence in the user's language (gettext), cached.  Its dates are
+ * written for a reader without a setting (the command line): ISO with
+ * the era beside it in Japanese (2026-04-01 (R8.4.1)), ISO in English. */
 const char  *ikou_finding_get_message (IkouFinding       *finding);
+/* The same sentence with its dates in @labels (the window's and the
+ * PDF's 西暦/和暦 setting); newly allocated, not cached. */
+char        *ikou_finding_format_message (const IkouFinding *finding,
+                                          IkouLabels         labels);
+
+/* Every rule id the checker has (the IKOU_RULE_* strings), in the order
+ * of the README's table; NULL-terminated. */
+const char * const *ikou_rule_get_ids   (void);
+/* A short title of @rule in the user's language (期限超過, "Deadline
+ * missed"), for the findings panel, tooltips and the PDF; ids stay in
+ * JSON and on the command line.  An unknown id is returned as it is. */
+const char  *ikou_rule_get_title      (const char        *rule);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouFinding, ikou_finding_free)
 

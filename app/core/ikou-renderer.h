@@ -70,8 +70,9 @@ typedef struct
   char     *font_family;                    /* e.g. "Noto Sans CJK JP"; NULL = "Sans" */
   double    font_size;                      /* user units: px in the widget, pt in export */
   gboolean  patterns;                       /* hatch segments by host kind (B/W photocopies) */
-  gboolean  era_labels;                     /* R7年度 instead of 2025年度 */
-  gboolean  japanese_labels;                /* schedule phases by their Japanese label */
+  gboolean  era_labels;                     /* R7年度 instead of 2025年度 (Japanese labels) */
+  gboolean  japanese_labels;                /* Japanese phase names and 年度 labels; else
+                                             * English ones (FY2025, see IkouLabels) */
 } IkouRenderStyle;
 
 /* Light and print-safe; japanese_labels follows the interface language
@@ -115,6 +116,13 @@ void          ikou_renderer_set_schedule      (IkouRenderer          *self,
 void          ikou_renderer_set_scenario      (IkouRenderer          *self,
                                                IkouScenario          *scenario);
 IkouScenario *ikou_renderer_get_scenario      (IkouRenderer          *self);
+/* Compare mode: the plan @scenario sees (NULL = the baseline) is drawn
+ * as ghosts under the scenario shown, for the systems that differ. */
+void          ikou_renderer_set_compare       (IkouRenderer          *self,
+                                               gboolean               comparing,
+                                               IkouScenario          *scenario);
+gboolean      ikou_renderer_get_comparing     (IkouRenderer          *self,
+                                               IkouScenario         **scenario);
 /* Replaces all finding markers with those of @findings (IkouFinding, any
  * order; NULL = none).  The renderer keeps what it draws (per system, the
  * worst severity and the worst per milestone), not the array: O(n). */

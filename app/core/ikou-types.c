@@ -107,6 +107,28 @@ ikou_severity_label (IkouSeverity severity)
   return _(severities[severity].label);
 }
 
+char *
+ikou_severity_count_label (IkouSeverity severity,
+                           guint        count)
+{
+  g_return_val_if_fail ((guint) severity < IKOU_N_SEVERITIES, NULL);
+
+  switch (severity)
+    {
+    case IKOU_SEVERITY_ERROR:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", count),
+                              count);
+    case IKOU_SEVERITY_WARNING:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", count),
+                              count);
+    case IKOU_SEVERITY_INFO:
+    case IKOU_N_SEVERITIES:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", count),
+                              count);
+    }
+}
+
 gboolean
 ikou_locale_is_japanese (void)
 {

@@ -89,6 +89,10 @@ gboolean      ikou_milestone_from_string   (const char     *str,
 const char   *ikou_milestone_label         (IkouMilestone   milestone);
 const char   *ikou_severity_to_string      (IkouSeverity    severity);
 const char   *ikou_severity_label          (IkouSeverity    severity);
+/* "53 errors", "1 warning", "2 notes" (エラー 53 件) with the language's
+ * plural forms; newly allocated. */
+char         *ikou_severity_count_label    (IkouSeverity    severity,
+                                            guint           count);
 
 /* Whether the interface speaks Japanese: the first of
  * g_get_language_names() (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) is "ja"

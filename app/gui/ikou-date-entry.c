@@ -84,18 +84,18 @@ date_entry_update_hints (IkouDateEntry *self)
   if (self->month_only)
     {
       /* Translators: an example of a month planners type, shown in an empty field. */
-      gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("e.g. R7年4月"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("e.g. 2025-04"));
       gtk_widget_set_tooltip_text (self->entry,
-                                   _("A month such as R7年4月, 2025-04 or 2025/4; "
+                                   _("A month such as 2025-04 or 2025/4, or in the Japanese era; "
                                      "leave empty for no month"));
       gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 9);
     }
   else
     {
       /* Translators: an example of a date planners type, shown in an empty field. */
-      gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("e.g. R7.4.1"));
+      gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("e.g. 2025-04-01"));
       gtk_widget_set_tooltip_text (self->entry,
-                                   _("A date such as R7.4.1, 令和7年4月, 2025/4/1 or 2025-04-01; "
+                                   _("A date such as 2025-04-01 or 2025/4/1, or in the Japanese era; "
                                      "leave empty for no date"));
       gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 10);
     }

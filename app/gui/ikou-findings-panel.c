@@ -28,6 +28,7 @@ struct _IkouFindingsPanel
 
   IkouFindingList *list;
   GtkNoSelection  *selection;
+  gboolean         era_labels;
 };
 
 G_DEFINE_FINAL_TYPE (IkouFindingsPanel, ikou_findings_panel, GTK_TYPE_WIDGET)
@@ -39,6 +40,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_ERA_LABELS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef enum
 {
   PANEL_COLUMN_SEVERITY,
@@ -48,9 +57,31 @@ typedef enum
   PANEL_COLUMN_MESSAGE,
 } PanelColumn;
 
-/* The system and message cells show their whole text as a tooltip,
- * computed when asked: gtk_widget_set_tooltip_text() in bind asks the X
- * server where the pointer is (a round trip) for every row bound. */
+static IkouLabels
+panel_labels (IkouFindingsPanel *self)
+{
+  return ikou_labels_for_locale (self->era_labels);
+}
+
+/* The rule's title over its message, as the tooltip of the rule and
+ * message cells: the whole sentence, which the cell may cut. */
+char *
+ikou_findings_panel_describe (IkouFindingsPanel *self,
+                              const IkouFinding *finding)
+{
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (IKOU_IS_FINDINGS_PANEL (self), NULL);
+  g_return_val_if_fail (finding != NULL, NULL);
+
+  message = ikou_finding_format_message (finding, panel_labels (self));
+  return g_strdup_printf ("%s\n%s", ikou_rule_get_title (finding->rule), message);
+}
+
+/* The system, rule and message cells show their whole text as a
+ * tooltip, computed when asked: gtk_widget_set_tooltip_text() in bind
+ * asks the X server where the pointer is (a round trip) for every row
+ * bound. */
 static gboolean
 query_tooltip_cb (GtkWidget   *widget,
                   int          x,
@@ -59,23 +90,25 @@ query_tooltip_cb (GtkWidget   *widget,
                   GtkTooltip  *tooltip,
                   GtkListItem *item)
 {
+  IkouFindingsPanel *self;
   IkouFindingRow *row = gtk_list_item_get_item (item);
   IkouFinding *finding;
-  const char *text;
+  g_autofree char *text = NULL;
 
   if (row == NULL)
     return FALSE;
 
+  self = IKOU_FINDINGS_PANEL (gtk_widget_get_ancestor (widget, IKOU_TYPE_FINDINGS_PANEL));
   finding = ikou_finding_row_get_finding (row);
   if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ikou-column")) == PANEL_COLUMN_SYSTEM)
-    text = finding->system_name;
-  else
-    text = ikou_finding_get_message (finding);
+    text = g_strdup (finding->system_name);
+  else if (self != NULL)
+    text = ikou_findings_panel_describe (self, finding);
 
   if (text == NULL || *text == '\0')
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, text);
+  ikou_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -110,7 +143,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   if (column == PANEL_COLUMN_RULE)
     gtk_widget_add_css_class (text, "dim-label");
 
-  if (column == PANEL_COLUMN_SYSTEM || column == PANEL_COLUMN_MESSAGE)
+  if (column == PANEL_COLUMN_SYSTEM || column == PANEL_COLUMN_RULE ||
+      column == PANEL_COLUMN_MESSAGE)
     {
       g_object_set_data (G_OBJECT (text), "ikou-column", GINT_TO_POINTER (column));
       gtk_widget_set_has_tooltip (text, TRUE);
@@ -123,13 +157,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              IkouFindingsPanel        *self)
 {
-  PanelColumn column = GPOINTER_TO_INT (user_data);
+  PanelColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ikou-column"));
   IkouFindingRow *row = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   IkouFinding *finding = ikou_finding_row_get_finding (row);
   g_autofree char *date = NULL;
+  g_autofree char *message = NULL;
 
   switch (column)
     {
@@ -149,7 +184,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       break;
 
     case PANEL_COLUMN_RULE:
-      gtk_inscription_set_text (GTK_INSCRIPTION (child), finding->rule);
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), ikou_rule_get_title (finding->rule));
       break;
 
     case PANEL_COLUMN_SYSTEM:
@@ -158,16 +193,16 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
     case PANEL_COLUMN_DATE:
       if (finding->date != IKOU_DAY_NONE)
-        date = ikou_day_format_era (finding->date, IKOU_ERA_STYLE_SHORT);
+        date = ikou_day_label (finding->date, panel_labels (self));
       else if (finding->deadline != IKOU_DAY_NONE)
-        date = ikou_day_format_era (finding->deadline, IKOU_ERA_STYLE_SHORT);
+        date = ikou_day_label (finding->deadline, panel_labels (self));
       gtk_inscription_set_text (GTK_INSCRIPTION (child), date ? date : "—");
       break;
 
     case PANEL_COLUMN_MESSAGE:
     default:
-      gtk_inscription_set_text (GTK_INSCRIPTION (child),
-                                ikou_finding_get_message (finding));
+      message = ikou_finding_format_message (finding, panel_labels (self));
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), message);
       break;
     }
 }
@@ -181,8 +216,9 @@ add_column (IkouFindingsPanel *self,
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
 
+  g_object_set_data (G_OBJECT (factory), "ikou-column", GINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
 
   view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -200,8 +236,7 @@ update_counts (IkouFindingsPanel *self)
 
   for (guint i = 0; i < IKOU_N_SEVERITIES; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%s %u", ikou_severity_label (i),
-                                               ikou_finding_list_get_count (self->list, i));
+      g_autofree char *text = ikou_severity_count_label (i, ikou_finding_list_get_count (self->list, i));
 
       gtk_label_set_label (labels[i], text);
     }
@@ -249,12 +284,61 @@ ikou_findings_panel_dispose (GObject *object)
 }
 
 static void
+ikou_findings_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  IkouFindingsPanel *self = IKOU_FINDINGS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERA_LABELS:
+      g_value_set_boolean (value, self->era_labels);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ikou_findings_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  IkouFindingsPanel *self = IKOU_FINDINGS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ERA_LABELS:
+      ikou_findings_panel_set_era_labels (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ikou_findings_panel_class_init (IkouFindingsPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ikou_findings_panel_dispose;
+  object_class->get_property = ikou_findings_panel_get_property;
+  object_class->set_property = ikou_findings_panel_set_property;
+
+  /**
+   * IkouFindingsPanel:era-labels:
+   *
+   * Dates in 和暦 (R8.4.1) instead of 西暦 (2026-04-01) in a Japanese
+   * interface; the window binds it to its own setting.
+   */
+  properties[PROP_ERA_LABELS] =
+    g_param_spec_boolean ("era-labels", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * IkouFindingsPanel::finding-activated:
@@ -359,6 +443,32 @@ ikou_findings_panel_set_system_findings (IkouFindingsPanel *self,
 
   ikou_finding_list_set_slot (self->list, position, findings);
   update_counts (self);
+}
+
+void
+ikou_findings_panel_set_era_labels (IkouFindingsPanel *self,
+                                    gboolean           era_labels)
+{
+  g_return_if_fail (IKOU_IS_FINDINGS_PANEL (self));
+
+  era_labels = !!era_labels;
+  if (self->era_labels == era_labels)
+    return;
+
+  self->era_labels = era_labels;
+  /* The rows in view bind again with the new dates. */
+  g_list_model_items_changed (G_LIST_MODEL (self->list), 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->list)),
+                              g_list_model_get_n_items (G_LIST_MODEL (self->list)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERA_LABELS]);
+}
+
+gboolean
+ikou_findings_panel_get_era_labels (IkouFindingsPanel *self)
+{
+  g_return_val_if_fail (IKOU_IS_FINDINGS_PANEL (self), FALSE);
+
+  return self->era_labels;
 }
 
 void

@@ -10,9 +10,11 @@ G_BEGIN_DECLS
 #define IKOU_TYPE_FINDINGS_PANEL (ikou_findings_panel_get_type ())
 G_DECLARE_FINAL_TYPE (IkouFindingsPanel, ikou_findings_panel, IKOU, FINDINGS_PANEL, GtkWidget)
 
-/* The list of findings under the roadmap: severity, rule id, system, date
- * and message, errors first, with a toggle per severity.  Activating a
- * row emits ::finding-activated with the finding. */
+/* The list of findings under the roadmap: severity, the rule's title (in
+ * the user's language; ids are for JSON and the command line), system,
+ * date and message, errors first, with a toggle per severity that counts
+ * its findings ("53 errors").  Dates follow the "era-labels" property.
+ * Activating a row emits ::finding-activated with the finding. */
 GtkWidget  *ikou_findings_panel_new                  (void);
 /* Replaces all findings: @findings is an IkouFinding array in plan order
  * (each system's findings together).  The panel keeps a reference until
@@ -35,6 +37,13 @@ void        ikou_findings_panel_set_findings_by_system (IkouFindingsPanel *self,
 void        ikou_findings_panel_set_system_findings  (IkouFindingsPanel *self,
                                                       guint              position,
                                                       GPtrArray         *findings);
+void        ikou_findings_panel_set_era_labels       (IkouFindingsPanel *self,
+                                                      gboolean           era_labels);
+gboolean    ikou_findings_panel_get_era_labels       (IkouFindingsPanel *self);
+/* The rule's title and the message (dates by "era-labels"), as the
+ * rule and message cells' tooltip shows them. */
+char       *ikou_findings_panel_describe             (IkouFindingsPanel *self,
+                                                      const IkouFinding *finding);
 void        ikou_findings_panel_set_severity_visible (IkouFindingsPanel *self,
                                                       IkouSeverity       severity,
                                                       gboolean           visible);

@@ -165,3 +165,89 @@ ikou_file_with_suffix (GFile       *chosen,
 
   return g_steal_pointer (&file);
 }
+
+/* Tooltips --------------------------------------------------------------- */
+
+#define TOOLTIP_MAX_COLUMNS 60
+
+GtkWidget *
+ikou_tooltip_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  int columns = 0;
+
+  /* Display columns, as a terminal counts them: GtkLabel's character
+   * widths are half an em. */
+  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  /* A little more than the text needs, so a line that fits is never
+   * wrapped by a rounding of the approximate character width. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), MIN (columns + 2, TOOLTIP_MAX_COLUMNS));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+void
+ikou_tooltip_set_text (GtkTooltip *tooltip,
+                       const char *text)
+{
+  g_return_if_fail (GTK_IS_TOOLTIP (tooltip));
+
+  if (text == NULL || *text == '\0')
+    {
+      gtk_tooltip_set_custom (tooltip, NULL);
+      return;
+    }
+  gtk_tooltip_set_custom (tooltip, ikou_tooltip_label_new (text));
+}
+
+static gboolean
+tooltip_text_query_cb (GtkWidget  *widget,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+
+  /* Handled here, so GTK's own query-tooltip does not set the text. */
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  ikou_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+fix_tooltip (GtkWidget *widget)
+{
+  if (g_object_get_data (G_OBJECT (widget), "ikou-tooltip-fixed") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), "ikou-tooltip-fixed", GINT_TO_POINTER (TRUE));
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (tooltip_text_query_cb), NULL);
+}
+
+void
+ikou_widget_set_tooltip (GtkWidget  *widget,
+                         const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_tooltip_text (widget, text);
+  fix_tooltip (widget);
+}
+
+void
+ikou_tooltips_fix (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (gtk_widget_get_tooltip_text (root) != NULL)
+    fix_tooltip (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ikou_tooltips_fix (child);
+}

@@ -32,4 +32,21 @@ GFile         *ikou_file_with_suffix          (GFile       *chosen,
                                                const char  *suffix,
                                                GError     **error);
 
+/* Tooltips that wrap at words.  GTK 4.8 wraps a one-line tooltip at as
+ * many average Latin character widths as the text has characters, so
+ * Japanese text (each character twice as wide) wraps in the middle of
+ * words, down to a character per line.  These show @text in a label of
+ * their own that wraps only past about 60 columns (a Japanese character
+ * counts two), at spaces and where Japanese allows a line break. */
+GtkWidget     *ikou_tooltip_label_new         (const char  *text);
+/* For query-tooltip handlers: gtk_tooltip_set_text() with that label. */
+void           ikou_tooltip_set_text          (GtkTooltip  *tooltip,
+                                               const char  *text);
+/* gtk_widget_set_tooltip_text() shown through that label. */
+void           ikou_widget_set_tooltip        (GtkWidget   *widget,
+                                               const char  *text);
+/* Every widget at or below @root whose tooltip is its tooltip-text (as
+ * templates set it) shows it through that label; once per widget. */
+void           ikou_tooltips_fix              (GtkWidget   *root);
+
 G_END_DECLS

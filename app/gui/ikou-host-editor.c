@@ -7,6 +7,7 @@
 
 #include "ikou-date-entry.h"
 #include "ikou-error.h"
+#include "ikou-gui-util.h"
 #include "ikou-host-editor.h"
 
 struct _IkouHostEditor
@@ -492,6 +493,7 @@ ikou_host_editor_present (GtkWindow   *parent,
   if (ikou_plan_get_n_hosts (plan) > 0)
     ikou_host_editor_select_host (IKOU_HOST_EDITOR (editor), ikou_plan_get_host (plan, 0));
 
+  ikou_tooltips_fix (window);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WINDOW (window);
 }

@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "ikou-calendar.h"
-#include "ikou-document.h"
+#include "ikou-plan-file.h"
 #include "ikou-error.h"
 #include "ikou-mspdi.h"
 #include "ikou-xml.h"
@@ -336,11 +336,11 @@ test_write_file (void)
   g_assert_cmpstr (contents, ==, expected);
 
   /* Through the document layer: by content and by name. */
-  g_assert_cmpint (ikou_document_sniff (path, NULL), ==, IKOU_DOCUMENT_MSPDI);
-  again = ikou_document_load (path, &error);
+  g_assert_cmpint (ikou_plan_file_sniff (path, NULL), ==, IKOU_PLAN_FILE_MSPDI);
+  again = ikou_plan_file_load (path, &error);
   g_assert_no_error (error);
   assert_plans_equal (plan, again);
-  g_assert_true (ikou_document_save (again, path, &error));
+  g_assert_true (ikou_plan_file_save (again, path, &error));
   g_assert_no_error (error);
 
   /* A failure names the file and leaves nothing behind. */
@@ -362,14 +362,14 @@ test_sniff (void)
 
   g_assert_true (ikou_mspdi_sniff_file (one_line));
   g_assert_false (ikou_mspdi_sniff_file (sample));
-  g_assert_cmpint (ikou_document_sniff (sample, NULL), ==, IKOU_DOCUMENT_XML);
+  g_assert_cmpint (ikou_plan_file_sniff (sample, NULL), ==, IKOU_PLAN_FILE_XML);
   g_assert_false (ikou_mspdi_sniff_data (ikou, strlen (ikou)));
   g_assert_false (ikou_mspdi_sniff_data (other, strlen (other)));
   g_assert_true (ikou_mspdi_sniff_data (bare, strlen (bare)));
   g_assert_false (ikou_mspdi_sniff_data ("\x00\x01\x02", 3));
   g_assert_false (ikou_mspdi_sniff_data ("", 0));
-  g_assert_true (ikou_document_is_mspdi_name ("a/B.MSPDI.XML"));
-  g_assert_false (ikou_document_is_mspdi_name ("plan.xml"));
+  g_assert_true (ikou_plan_file_is_mspdi_name ("a/B.MSPDI.XML"));
+  g_assert_false (ikou_plan_file_is_mspdi_name ("plan.xml"));
 }
 
 /* Files of other tools, in different shapes */
@@ -863,7 +863,7 @@ test_cli (void)
     run_ikou (args, &status, &out, &err);
     g_assert_cmpint (status, ==, 0);
     g_assert_cmpstr (err, ==, "");
-    back = ikou_document_load (ikou, &error);
+    back = ikou_plan_file_load (ikou, &error);
     g_assert_no_error (error);
     assert_plans_equal (original, back);
   }

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ikou-application.h"
+#include "ikou-calendar.h"
+#include "ikou-cli.h"
+#include "ikou-finding.h"
+#include "ikou-findings-panel.h"
+#include "ikou-gui-util.h"
+#include "ikou-window.h"
+
+/* Words in the window under Xvfb, through public API only: the findings
+ * panel shows rule titles (never ids), counts with plural forms and
+ * dates by the 西暦/和暦 setting; the shortcuts window opens without a
+ * GTK warning (gtk_test_init() makes warnings fatal); tooltips wrap at
+ * words.  Screenshots: tests/artifacts/words-<lang>-*.png in the build.
+ *
+ * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
+
+static IkouApplication *app;
+static const char *lang = "en";
+static char *tmp_home;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *count)
+{
+  (*count)++;
+}
+
+/* Lets GTK lay out and paint @n frames of @widget's window. */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  GdkFrameClock *clock;
+  gboolean timed_out = FALSE;
+  guint count = 0;
+  guint timeout_id;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
+  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
+  while (count < n && !timed_out)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_false (timed_out);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *what)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
+  g_autofree char *name = g_strdup_printf ("words-%s-%s.png", lang, what);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static IkouWindow *
+open_sample (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples",
+                                            "koriyama.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
+
+  g_assert_true (ikou_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  return window;
+}
+
+static void
+close_window (IkouWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The text of every inscription (the panel's cells) and label below @root. */
+static void
+collect_texts (GtkWidget *root,
+               GPtrArray *texts)
+{
+  if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)) != NULL)
+    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (root)));
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+static gboolean
+texts_contain (GPtrArray  *texts,
+               const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_iso_day (const char *text)
+{
+  return g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0);
+}
+
+static gboolean
+is_era_day (const char *text)
+{
+  return g_regex_match_simple ("^[RH][0-9]+\\.[0-9]+\\.[0-9]+$", text, 0, 0);
+}
+
+/* How many cells look like a day of each kind. */
+static void
+count_days (GPtrArray *texts,
+            guint     *iso,
+            guint     *era)
+{
+  *iso = *era = 0;
+  for (guint i = 0; i < texts->len; i++)
+    {
+      if (is_iso_day (g_ptr_array_index (texts, i)))
+        (*iso)++;
+      if (is_era_day (g_ptr_array_index (texts, i)))
+        (*era)++;
+    }
+}
+
+static void
+test_findings_panel (void)
+{
+  IkouWindow *window = open_sample ();
+  IkouFindingsPanel *panel;
+  const IkouFinding *first;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  const char * const *ids = ikou_rule_get_ids ();
+  g_autofree char *description = NULL;
+  guint n_errors = 0;
+  guint iso, era;
+
+  g_object_set (window, "show-findings", TRUE, "era-labels", TRUE, NULL);
+  wait_frames (GTK_WIDGET (window), 10);
+  panel = IKOU_FINDINGS_PANEL (find_widget (GTK_WIDGET (window), IKOU_TYPE_FINDINGS_PANEL));
+  g_assert_nonnull (panel);
+  /* The window hands its setting to the panel. */
+  g_assert_true (ikou_findings_panel_get_era_labels (panel));
+
+  first = ikou_findings_panel_get_finding (panel, 0);
+  g_assert_nonnull (first);
+  collect_texts (GTK_WIDGET (panel), texts);
+
+  /* The first row's rule by its title; no id anywhere. */
+  g_assert_true (texts_contain (texts, ikou_rule_get_title (first->rule)));
+  for (guint i = 0; i < texts->len; i++)
+    for (guint r = 0; ids[r] != NULL; r++)
+      if (strstr (g_ptr_array_index (texts, i), ids[r]) != NULL)
+        g_error ("the findings panel shows the rule id %s", ids[r]);
+
+  /* Counts as phrases with plural forms: "52 errors", 「エラー 52 件」. */
+  for (guint i = 0; i < g_list_model_get_n_items (ikou_findings_panel_get_model (panel)); i++)
+    if (ikou_findings_panel_get_finding (panel, i)->severity == IKOU_SEVERITY_ERROR)
+      n_errors++;
+  g_assert_cmpuint (n_errors, >, 1);
+  {
+    g_autofree char *errors = ikou_severity_count_label (IKOU_SEVERITY_ERROR, n_errors);
+    g_autofree char *expected = g_strcmp0 (lang, "ja") == 0
+                                ? g_strdup_printf ("エラー %u 件", n_errors)
+                                : g_strdup_printf ("%u errors", n_errors);
+    g_autofree char *one = ikou_severity_count_label (IKOU_SEVERITY_WARNING, 1);
+
+    g_assert_cmpstr (errors, ==, expected);
+    g_assert_true (texts_contain (texts, expected));
+    g_assert_cmpstr (one, ==, g_strcmp0 (lang, "ja") == 0 ? "警告 1 件" : "1 warning");
+  }
+
+  /* Dates by the setting: 和暦 in Japanese, ISO in English. */
+  count_days (texts, &iso, &era);
+  if (g_strcmp0 (lang, "ja") == 0)
+    {
+      g_assert_cmpuint (era, >, 0);
+      g_assert_cmpuint (iso, ==, 0);
+    }
+  else
+    {
+      g_assert_cmpuint (iso, >, 0);
+      g_assert_cmpuint (era, ==, 0);
+    }
+  save_screenshot (GTK_WIDGET (window), "findings");
+
+  g_object_set (window, "era-labels", FALSE, NULL);
+  g_assert_false (ikou_findings_panel_get_era_labels (panel));
+  wait_frames (GTK_WIDGET (window), 5);
+  g_ptr_array_set_size (texts, 0);
+  collect_texts (GTK_WIDGET (panel), texts);
+  count_days (texts, &iso, &era);
+  g_assert_cmpuint (iso, >, 0);
+  g_assert_cmpuint (era, ==, 0);
+
+  /* The tooltip of the rule and message cells: title, then the sentence. */
+  description = ikou_findings_panel_describe (panel, first);
+  g_assert_true (g_str_has_prefix (description, ikou_rule_get_title (first->rule)));
+  g_assert_nonnull (strchr (description, '\n'));
+  if (g_strcmp0 (lang, "ja") == 0)
+    g_assert_null (strstr (description, "手順"));
+
+  close_window (window);
+}
+
+/* Ctrl+? opens the shortcuts window; a GTK warning would abort here. */
+static void
+test_help_overlay (void)
+{
+  IkouWindow *window = open_sample ();
+  GtkWindow *help;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  help = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_nonnull (help);
+  wait_frames (GTK_WIDGET (help), 5);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
+  save_screenshot (GTK_WIDGET (help), "shortcuts");
+  gtk_window_close (help);
+  close_window (window);
+}
+
+/* The height of @label laid out at its natural width, in lines. */
+static int
+label_lines (GtkWidget *label)
+{
+  g_autoptr(GtkWidget) one_line = NULL;
+  GtkRequisition natural, single;
+
+  g_object_ref_sink (label);
+  gtk_widget_get_preferred_size (label, NULL, &natural);
+  one_line = g_object_ref_sink (gtk_label_new ("Ag漢"));
+  gtk_widget_get_preferred_size (one_line, NULL, &single);
+  g_object_unref (label);
+  return (natural.height + single.height / 2) / single.height;
+}
+
+static void
+test_tooltip_label (void)
+{
+  const char *short_texts[] = { "システムを追加", "後期高齢システム", "Add System",
+                                "最後の工程の後に工程を追加します", "Add a step after the last one" };
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  GtkWidget *label;
+  GtkRequisition natural;
+
+  /* A short tooltip is one line, in Japanese too. */
+  for (guint i = 0; i < G_N_ELEMENTS (short_texts); i++)
+    g_assert_cmpint (label_lines (ikou_tooltip_label_new (short_texts[i])), ==, 1);
+
+  /* A long one wraps, at a readable width. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append (long_text, "工程1：稼働 2022-10-01 を過ぎていますが、完了になっていません。");
+  label = ikou_tooltip_label_new (long_text->str);
+  g_assert_cmpint (label_lines (label), >, 3);
+  label = g_object_ref_sink (ikou_tooltip_label_new (long_text->str));
+  gtk_widget_get_preferred_size (label, NULL, &natural);
+  g_assert_cmpint (natural.width, <, 900);
+  g_object_unref (label);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int out = 0;
+  int ret;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "--ikou-lang="))
+        lang = argv[i] + strlen ("--ikou-lang=");
+      else
+        argv[++out] = argv[i];
+    }
+  argc = out + 1;
+  argv[argc] = NULL;
+
+  /* A private home: recent files, settings. */
+  tmp_home = g_dir_make_tmp ("ikou-test-words-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("IKOU_TODAY", "2026-12-02", TRUE);
+  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
+  if (g_strcmp0 (lang, "ja") == 0)
+    g_setenv ("LANGUAGE", "ja", TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  ikou_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/words/findings-panel", test_findings_panel);
+  g_test_add_func ("/words/help-overlay", test_help_overlay);
+  g_test_add_func ("/words/tooltip-label", test_tooltip_label);
+
+  ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_tree (tmp_home);
+  g_free (tmp_home);
+  return ret;
+}
