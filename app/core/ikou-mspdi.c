@@ -1249,9 +1249,11 @@ read_task (Reader   *r,
   t->notes = g_steal_pointer (&text[NOTES]);
 
   /* Blank rows: MS Project writes them as null tasks, others without a
-   * name.  Ikou's own systems and steps are kept even without one. */
+   * name.  Ikou's own systems and steps and the project summary task are
+   * kept even without one. */
   if ((parse_flag (text[IS_NULL], &flag) && flag) ||
-      (is_blank (text[NAME]) && t->values[F_ROLE] == NULL))
+      (is_blank (text[NAME]) && t->values[F_ROLE] == NULL &&
+       !(parse_uint (text[LEVEL], 1000, &value) && value == 0)))
     {
       for (guint i = 0; i < N_ELEMENTS; i++)
         g_free (text[i]);

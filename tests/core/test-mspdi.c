@@ -254,6 +254,22 @@ test_round_trip_rich (void)
   g_assert_cmpuint (report->len, ==, 0);
 }
 
+/* An untitled plan's project summary task has an empty name, and is
+ * still where the description comes back from (found by fuzz-mspdi). */
+static void
+test_round_trip_untitled (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(IkouSystem) system = ikou_system_new (1, "A");
+  g_autoptr(IkouPlan) again = NULL;
+
+  ikou_plan_set_description (plan, "説明だけ");
+  ikou_plan_set_org_code (plan, "012345");
+  ikou_plan_add_system (plan, system);
+  again = round_trip (plan, NULL);
+  assert_plans_equal (plan, again);
+}
+
 /* MSPDI has no place for scenarios: the export says so, and the rest
  * comes back. */
 static void
@@ -889,6 +905,7 @@ main (int   argc,
 
   g_test_add_func ("/mspdi/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/mspdi/round-trip/rich", test_round_trip_rich);
+  g_test_add_func ("/mspdi/round-trip/untitled", test_round_trip_untitled);
   g_test_add_func ("/mspdi/round-trip/scenarios", test_scenarios_reported);
   g_test_add_func ("/mspdi/deterministic", test_deterministic);
   g_test_add_func ("/mspdi/export-shape", test_export_shape);
