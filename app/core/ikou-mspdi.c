@@ -1883,7 +1883,13 @@ read_resource (Reader  *r,
   res = g_new0 (ResRec, 1);
   res->line = ikou_xml_node_line (node);
   res->name = child_text (node, "Name");
-  if ((parse_flag (is_null, &flag) && flag) || is_blank (res->name))
+  read_values (r, node, values);
+  res->kind = g_steal_pointer (&values[F_HOST_KIND]);
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_free (values[i]);
+  /* Blank rows, and MS Project's unnamed resource 0; an Ikou host is
+   * kept even without a name. */
+  if ((parse_flag (is_null, &flag) && flag) || (is_blank (res->name) && res->kind == NULL))
     {
       res_rec_free (res);
       return;
@@ -1911,10 +1917,6 @@ read_resource (Reader  *r,
       res->until >= ikou_day_from_ymd (2049, 12, 31))
     res->until = IKOU_DAY_NONE;
   res->notes = child_text (node, "Notes");
-  read_values (r, node, values);
-  res->kind = g_steal_pointer (&values[F_HOST_KIND]);
-  for (guint i = 0; i < N_FIELDS; i++)
-    g_free (values[i]);
 
   g_ptr_array_add (r->resources, res);
 }
@@ -1922,8 +1924,13 @@ read_resource (Reader  *r,
 static IkouHostKind
 guess_host_kind (const char *name)
 {
-  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
-  g_autofree char *folded = g_utf8_casefold (normal, -1);
+  g_autofree char *normal = NULL;
+  g_autofree char *folded = NULL;
+
+  if (name == NULL)
+    return IKOU_HOST_OTHER;
+  normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (normal, -1);
 
   if (strstr (folded, "ガバメントクラウド") != NULL || strstr (folded, "ガバクラ") != NULL ||
       strstr (folded, "government cloud") != NULL)
@@ -1965,7 +1972,8 @@ resolve_hosts (Reader   *r,
       IkouHostKind kind;
       int k = -1;
 
-      if (res->kind == NULL && !g_hash_table_contains (ref_names, res->name) &&
+      if (res->kind == NULL &&
+          !(res->name != NULL && g_hash_table_contains (ref_names, res->name)) &&
           !(res->uid != 0 && g_hash_table_contains (ref_uids, GUINT_TO_POINTER (res->uid))))
         {
           if (n_others++ < 5)
@@ -1977,7 +1985,8 @@ resolve_hosts (Reader   *r,
           k = words_lookup (host_kind_words, IKOU_N_HOST_KINDS, res->kind, host_kind_id);
           if (k < 0)
             report (r, res->line, _("resource “%s”: “%s” is not a kind of host; the kind is "
-                                    "guessed from the name."), res->name, res->kind);
+                                    "guessed from the name."),
+                    res->name != NULL ? res->name : "", res->kind);
         }
       kind = k >= 0 ? (IkouHostKind) k : guess_host_kind (res->name);
       host = ikou_host_new (res->uid != 0 && ikou_plan_lookup_host (plan, res->uid) == NULL
@@ -1989,7 +1998,8 @@ resolve_hosts (Reader   *r,
       if (res->uid != 0 && !g_hash_table_contains (by_uid, GUINT_TO_POINTER (res->uid)))
         g_hash_table_insert (by_uid, GUINT_TO_POINTER (res->uid),
                              GUINT_TO_POINTER (ikou_host_get_id (host)));
-      if (!g_hash_table_contains (by_name, (gpointer) ikou_host_get_name (host)))
+      if (ikou_host_get_name (host) != NULL &&
+          !g_hash_table_contains (by_name, (gpointer) ikou_host_get_name (host)))
         g_hash_table_insert (by_name, (gpointer) ikou_host_get_name (host),
                              GUINT_TO_POINTER (ikou_host_get_id (host)));
     }

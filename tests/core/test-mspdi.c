@@ -255,7 +255,8 @@ test_round_trip_rich (void)
 }
 
 /* An untitled plan's project summary task has an empty name, and is
- * still where the description comes back from (found by fuzz-mspdi). */
+ * still where the description comes back from (found by fuzz-mspdi);
+ * an unnamed host is still a host. */
 static void
 test_round_trip_untitled (void)
 {
@@ -263,8 +264,12 @@ test_round_trip_untitled (void)
   g_autoptr(IkouSystem) system = ikou_system_new (1, "A");
   g_autoptr(IkouPlan) again = NULL;
 
+  g_autoptr(IkouHost) host = ikou_host_new (4, NULL, IKOU_HOST_GOV_CLOUD);
+
   ikou_plan_set_description (plan, "説明だけ");
   ikou_plan_set_org_code (plan, "012345");
+  ikou_plan_add_host (plan, host);
+  ikou_system_set_host (system, 4);
   ikou_plan_add_system (plan, system);
   again = round_trip (plan, NULL);
   assert_plans_equal (plan, again);
