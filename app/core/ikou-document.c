@@ -39,6 +39,7 @@ struct _IkouDocument
    * array (NULL = none; replaced, never changed), each system id's
    * position + 1, each id's packed summary, and the counts. */
   GPtrArray     *system_findings;
+  GPtrArray     *removed_findings; /* the active scenario's edits of removed systems */
   GHashTable    *positions;
   GHashTable    *summary;
   guint          n_errors;
@@ -227,6 +228,12 @@ ikou_document_recheck_all (IkouDocument *self)
     }
   g_clear_pointer (&scratch, g_ptr_array_unref);
 
+  /* Reported, not lost: edits of systems no longer in the plan. */
+  g_ptr_array_set_size (self->removed_findings, 0);
+  if (self->active != NULL)
+    ikou_check_removed_systems_into (self->plan, self->active, self->removed_findings);
+  count_findings (self, self->removed_findings, +1);
+
   g_signal_emit (self, signals[FINDINGS_RESET], 0);
   notify_counts (self, errors, warnings, infos);
 }
@@ -343,6 +350,20 @@ static void
 scenario_system_changed_cb (IkouDocument *self,
                             guint         system_id)
 {
+  guint position;
+
+  /* An edit of a removed system (an undo) changes only what is reported. */
+  if (!system_position (self, system_id, &position))
+    {
+      guint errors = self->n_errors, warnings = self->n_warnings, infos = self->n_infos;
+
+      count_findings (self, self->removed_findings, -1);
+      g_ptr_array_set_size (self->removed_findings, 0);
+      ikou_check_removed_systems_into (self->plan, self->active, self->removed_findings);
+      count_findings (self, self->removed_findings, +1);
+      notify_counts (self, errors, warnings, infos);
+      return;
+    }
   queue_recheck (self, system_id);
   g_signal_emit (self, signals[VIEW_CHANGED], 0, system_id);
 }
@@ -444,6 +465,7 @@ ikou_document_finalize (GObject *object)
   IkouDocument *self = IKOU_DOCUMENT (object);
 
   g_ptr_array_unref (self->system_findings);
+  g_ptr_array_unref (self->removed_findings);
   g_hash_table_unref (self->positions);
   g_hash_table_unref (self->summary);
   g_hash_table_unref (self->pending);
@@ -597,6 +619,7 @@ ikou_document_init (IkouDocument *self)
 {
   self->today = today_from_environment ();
   self->system_findings = g_ptr_array_new_with_free_func (unref_findings);
+  self->removed_findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
   self->positions = g_hash_table_new (NULL, NULL);
   self->summary = g_hash_table_new (NULL, NULL);
   self->pending = g_hash_table_new (NULL, NULL);
@@ -951,7 +974,7 @@ ikou_document_dup_adopt_name (IkouDocument *self)
 
   g_return_val_if_fail (IKOU_IS_DOCUMENT (self), NULL);
 
-  day = ikou_day_format_iso (ikou_day_today ());
+  day = ikou_day_format_iso (self->today);
   /* Translators: the scenario that keeps the old baseline after adopting
    * another scenario: "Baseline 2026-12-02" */
   base = g_strdup_printf (_("Baseline %s"), day);
@@ -1081,7 +1104,7 @@ ikou_document_adopt_scenario (IkouDocument  *self,
 
   stripped = g_strstrip (g_strdup (keep_as));
   keep = ikou_scenario_new (stripped);
-  today = ikou_day_format_iso (ikou_day_today ());
+  today = ikou_day_format_iso (self->today);
   /* Translators: description of the scenario that keeps the old baseline */
   description = g_strdup_printf (_("The baseline before “%s” was adopted on %s."),
                                  ikou_scenario_get_name (scenario), today);
@@ -1699,5 +1722,7 @@ ikou_document_copy_findings (IkouDocument *self)
       for (guint j = 0; findings != NULL && j < findings->len; j++)
         g_ptr_array_add (all, ikou_finding_copy (g_ptr_array_index (findings, j)));
     }
+  for (guint i = 0; i < self->removed_findings->len; i++)
+    g_ptr_array_add (all, ikou_finding_copy (g_ptr_array_index (self->removed_findings, i)));
   return all;
 }
