@@ -1726,3 +1726,78 @@ ikou_document_copy_findings (IkouDocument *self)
     g_ptr_array_add (all, ikou_finding_copy (g_ptr_array_index (self->removed_findings, i)));
   return all;
 }
+
+/* Catching up ---------------------------------------------------------------- */
+
+GArray *
+ikou_document_find_overdue (IkouDocument *self,
+                            IkouDay       before)
+{
+  GArray *found;
+  guint n;
+
+  g_return_val_if_fail (IKOU_IS_DOCUMENT (self), NULL);
+
+  if (before == IKOU_DAY_NONE)
+    before = self->today;
+  found = g_array_new (FALSE, FALSE, sizeof (IkouMilestoneRef));
+  n = ikou_plan_get_n_systems (self->plan);
+  for (guint i = 0; i < n; i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (self->plan, i);
+      IkouStatus status = ikou_system_get_status (system);
+
+      if (status == IKOU_STATUS_DONE || status == IKOU_STATUS_NOT_IN_SCOPE)
+        continue;
+      for (guint s = 0; s < ikou_system_get_n_steps (system); s++)
+        {
+          const IkouStep *step = ikou_system_get_step (system, s);
+
+          for (int m = 0; m < IKOU_N_MILESTONES; m++)
+            {
+              IkouMilestoneRef ref = { ikou_system_get_id (system), s, m,
+                                       ikou_step_get_milestone (step, m) };
+
+              if (ref.day != IKOU_DAY_NONE && ref.day < before &&
+                  (step->done & IKOU_MILESTONE_FLAG (m)) == 0)
+                g_array_append_val (found, ref);
+            }
+        }
+    }
+  return found;
+}
+
+guint
+ikou_document_mark_done (IkouDocument *self,
+                         GArray       *milestones)
+{
+  g_autofree char *label = NULL;
+  guint changed = 0;
+
+  g_return_val_if_fail (IKOU_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (milestones != NULL, 0);
+
+  ikou_document_cancel_preview (self);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Mark %u milestone done",
+                                        "Mark %u milestones done", milestones->len),
+                           milestones->len);
+  ikou_history_begin (self->history, label);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      const IkouMilestoneRef *ref = &g_array_index (milestones, IkouMilestoneRef, i);
+      IkouSystem *system = ikou_plan_lookup_system (self->plan, ref->system_id);
+      g_autoptr(IkouStep) step = NULL;
+
+      if (system == NULL || ref->step >= ikou_system_get_n_steps (system) ||
+          (guint) ref->milestone >= IKOU_N_MILESTONES)
+        continue;
+      step = ikou_step_copy (ikou_system_get_step (system, ref->step));
+      if (step->done & IKOU_MILESTONE_FLAG (ref->milestone))
+        continue;
+      step->done |= IKOU_MILESTONE_FLAG (ref->milestone);
+      ikou_history_set_step (self->history, system, ref->step, step);
+      changed++;
+    }
+  ikou_history_end (self->history);
+  return changed;
+}

@@ -1146,10 +1146,23 @@ autosave_periodic_cb (gpointer user_data)
 
 /* Plan signals */
 
+static gboolean
+catch_up_idle_cb (gpointer user_data)
+{
+  IkouWindow *self = user_data;
+
+  self->catch_up_idle_id = 0;
+  _ikou_window_update_catch_up (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 plan_changed_cb (IkouWindow *self,
                  IkouPlan   *plan)
 {
+  /* Once for a transaction of many edits, after it. */
+  if (self->catch_up_idle_id == 0)
+    self->catch_up_idle_id = g_idle_add (catch_up_idle_cb, self);
   /* A later edit makes "Undo" on the deletion toast mean something else. */
   if (self->delete_toast != NULL)
     adw_toast_dismiss (self->delete_toast);
@@ -1250,6 +1263,15 @@ finding_activated_cb (IkouWindow        *self,
   ikou_window_select_system (self, finding->system_id);
   if (day != IKOU_DAY_NONE && self->timeline != NULL)
     ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), day);
+}
+
+static void
+today_changed_cb (IkouWindow *self)
+{
+  if (self->timeline != NULL)
+    ikou_timeline_set_today (IKOU_TIMELINE (self->timeline), ikou_document_get_today (self->document));
+  update_all_cells (self, FALSE);
+  _ikou_window_update_catch_up (self);
 }
 
 static void
@@ -1479,6 +1501,8 @@ ikou_window_take_document (IkouWindow   *self,
                            G_CALLBACK (comparing_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::store",
                            G_CALLBACK (ikou_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::today",
+                           G_CALLBACK (today_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->kept_system);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
@@ -1512,6 +1536,8 @@ ikou_window_take_document (IkouWindow   *self,
   _ikou_window_sync_scenarios (self);
   active_scenario_changed_cb (self);
   comparing_changed_cb (self);
+  self->catch_up_dismissed = FALSE;
+  _ikou_window_update_catch_up (self);
 }
 
 /* Whether saving goes back to @file: only an .ikou plan (by content:
@@ -2054,6 +2080,7 @@ ikou_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
   g_clear_handle_id (&self->autosave_periodic_id, g_source_remove);
   g_clear_handle_id (&self->rows_idle_id, g_source_remove);
+  g_clear_handle_id (&self->catch_up_idle_id, g_source_remove);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
   g_clear_object (&self->kept_system);
   disconnect_document (self);
@@ -2236,9 +2263,12 @@ ikou_window_class_init (IkouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, compare_menu);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, catch_up_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, catch_up_label);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_panel);
 
   _ikou_window_class_actions_init (klass);
+  _ikou_window_class_catch_up_init (klass);
 }
 
 static void
