@@ -843,6 +843,54 @@ test_scenario_refused (void)
   remove_temp (plan);
 }
 
+/* A plan made in 2021, opened in December 2026: catch-up lists the 46
+ * passed milestones, then marks them done; what is left matters today. */
+static void
+test_catch_up (void)
+{
+  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *before = file_checksum (plan);
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "catch-up", plan, "--today", "2026-12-02", "--list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (count_lines (run.out), ==, 46);
+    after = file_checksum (plan);
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "check", plan, "--today", "2026-12-02", "--json", NULL);
+    g_assert_nonnull (strstr (run.out, "status.overdue"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "catch-up", plan, "--today", "2026-12-02", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "46"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "check", plan, "--today", "2026-12-02", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_null (strstr (run.out, "status.overdue"));
+    g_assert_nonnull (strstr (run.out, "deadline.no-plan"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "catch-up", plan, "--today", "2026-02-30", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  remove_temp (plan);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -858,6 +906,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/scenario-actions", test_scenario_actions);
   g_test_add_func ("/cli/diff-json", test_diff_json);
   g_test_add_func ("/cli/scenario-refused", test_scenario_refused);
+  g_test_add_func ("/cli/catch-up", test_catch_up);
 
   return g_test_run ();
 }
