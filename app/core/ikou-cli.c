@@ -16,6 +16,7 @@
 #include "ikou-export.h"
 #include "ikou-schedule.h"
 #include "ikou-store.h"
+#include "ikou-xlsx.h"
 #include "ikou-xml.h"
 
 enum {
@@ -322,9 +323,10 @@ cli_import (int argc, char **argv)
       N_("Write the plan to PLAN.ikou"), N_("PLAN.ikou") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.xml — make an .ikou plan from Ikou XML"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — make an .ikou plan from Ikou XML, CSV or an Excel workbook"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
+  g_auto(GStrv) warnings = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -333,7 +335,10 @@ cli_import (int argc, char **argv)
   if (output == NULL)
     return fail (_("Say where to write the plan with --output PLAN.ikou."));
 
-  plan = ikou_xml_read_file (argv[1], &error);
+  /* The content, not the name, says what the file is. */
+  plan = ikou_document_import (argv[1], &warnings, &error);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr (_("ikou: warning: %s\n"), warnings[i]);
   if (plan == NULL)
     return fail_error (error);
   if (!ikou_store_save (plan, output, &error))
@@ -342,13 +347,61 @@ cli_import (int argc, char **argv)
   return EXIT_OK;
 }
 
+/* --format NAME */
+static gboolean
+export_format (const char       *name,
+               IkouDocumentKind *kind)
+{
+  static const struct { const char *name; IkouDocumentKind kind; } formats[] = {
+    { "csv", IKOU_DOCUMENT_CSV },
+    { "xlsx", IKOU_DOCUMENT_XLSX },
+    { "xml", IKOU_DOCUMENT_XML },
+    { "ikou", IKOU_DOCUMENT_NATIVE },
+  };
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *kind = formats[i].kind;
+        return TRUE;
+      }
+  message = g_strdup_printf (_("Unknown format “%s”: use csv, xlsx, xml or ikou."), name);
+  fail (message);
+  return FALSE;
+}
+
+/* The plan as a table (CSV, xlsx) or, with --format, any document. */
+static int
+export_table (IkouPlan                   *plan,
+              const IkouCliExportOptions *options,
+              IkouDocumentKind            kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (options->paper || options->portrait || options->from || options->to ||
+      options->scenario || options->title || options->dpi != 0 || options->today)
+    return fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+  /* A large workbook takes a while: say what it will hold first. */
+  if (kind == IKOU_DOCUMENT_XLSX && ikou_plan_get_n_systems (plan) > IKOU_XLSX_LARGE_PLAN)
+    {
+      g_autofree char *description = ikou_xlsx_describe (plan, NULL);
+
+      g_printerr ("ikou: %s\n", description);
+    }
+  if (!ikou_document_export (plan, options->output, kind, &error))
+    return fail_error (error);
+  return EXIT_OK;
+}
+
 static int
 cli_export (int argc, char **argv)
 {
+  g_autofree char *format = NULL;
   IkouCliExportOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml or .ikou"), N_("FILE") },
+      N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml, .ikou, .csv or .xlsx"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
       N_("Paper size for PDF: a3 (default) or a4"), N_("SIZE") },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &options.portrait,
@@ -365,11 +418,14 @@ cli_export (int argc, char **argv)
       N_("Resolution of PNG output (default 150)"), N_("DPI") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &options.today,
       N_("Draw the today line and findings as of this date"), N_("YYYY-MM-DD") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write this format whatever the file name says: csv, xlsx, xml or ikou"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export a plan as a roadmap (PDF, PNG, SVG) or as XML"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
+  IkouDocumentKind kind = IKOU_DOCUMENT_UNKNOWN;
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -378,8 +434,16 @@ cli_export (int argc, char **argv)
     status = EXIT_FAILED;
   else if (options.output == NULL)
     status = fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
+  else if (format != NULL && !export_format (format, &kind))
+    status = EXIT_FAILED;
   else if ((plan = ikou_document_load (argv[1], &error)) == NULL)
     status = fail_error (error);
+  else if (kind != IKOU_DOCUMENT_UNKNOWN ||
+           ikou_document_kind_for_name (options.output) == IKOU_DOCUMENT_CSV ||
+           ikou_document_kind_for_name (options.output) == IKOU_DOCUMENT_XLSX)
+    status = export_table (plan, &options,
+                           kind != IKOU_DOCUMENT_UNKNOWN ? kind
+                                                         : ikou_document_kind_for_name (options.output));
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
       if (options.paper || options.portrait || options.from || options.to ||
@@ -414,8 +478,10 @@ print_usage (FILE *out)
            _("Check a plan against the national schedule"));
   fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--title TEXT]\n    %s\n",
            _("Export the roadmap or the plan"));
-  fprintf (out, "  ikou import FILE.xml --output PLAN.ikou\n    %s\n",
-           _("Make an .ikou plan from Ikou XML"));
+  fprintf (out, "  ikou import FILE.{xml,csv,xlsx} --output PLAN.ikou\n    %s\n",
+           _("Make an .ikou plan from Ikou XML, CSV or an Excel workbook"));
+  fprintf (out, "  ikou export PLAN --output FILE.{csv,xlsx} [--format csv|xlsx|xml|ikou]\n    %s\n",
+           _("Export the plan as a table for Excel"));
   fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
 }
 

@@ -9,9 +9,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ikou-csv.h"
 #include "ikou-document.h"
 #include "ikou-error.h"
 #include "ikou-store.h"
+#include "ikou-xlsx.h"
 #include "ikou-xml.h"
 
 IkouDocumentKind
@@ -20,7 +22,7 @@ ikou_document_sniff (const char  *path,
 {
   static const char sqlite_magic[16] = "SQLite format 3";
   g_autofree char *display = NULL;
-  char head[64] = { 0 };
+  char head[4096] = { 0 };
   FILE *file;
   size_t n;
   const char *p;
@@ -51,6 +53,14 @@ ikou_document_sniff (const char  *path,
     p++;
   if (*p == '<')
     return IKOU_DOCUMENT_XML;
+  if (ikou_xlsx_sniff (head, n))
+    return IKOU_DOCUMENT_XLSX;
+  /* A table whose first row names plan columns; a text file named .csv
+   * too, so that what is wrong with it is said in a table's terms. */
+  if (ikou_csv_sniff (head, n) ||
+      (n > 0 && memchr (head, '\0', n) == NULL &&
+       (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))))
+    return IKOU_DOCUMENT_CSV;
 
   g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
                n == 0 ? _("“%s” is empty: it is not an Ikou plan.")
@@ -69,6 +79,9 @@ ikou_document_load (const char  *path,
       return ikou_store_load (path, error);
     case IKOU_DOCUMENT_XML:
       return ikou_xml_read_file (path, error);
+    case IKOU_DOCUMENT_CSV:
+    case IKOU_DOCUMENT_XLSX:
+      return ikou_document_import (path, NULL, error);
     case IKOU_DOCUMENT_UNKNOWN:
     default:
       return NULL;
@@ -85,5 +98,78 @@ ikou_document_save (IkouPlan    *plan,
 
   if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML"))
     return ikou_xml_write_file (plan, path, error);
+  if (ikou_document_kind_for_name (path) == IKOU_DOCUMENT_CSV ||
+      ikou_document_kind_for_name (path) == IKOU_DOCUMENT_XLSX)
+    return ikou_document_export (plan, path, ikou_document_kind_for_name (path), error);
   return ikou_store_save (plan, path, error);
+}
+
+IkouPlan *
+ikou_document_import (const char   *path,
+                      char       ***warnings,
+                      GError      **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (warnings != NULL)
+    *warnings = NULL;
+  switch (ikou_document_sniff (path, error))
+    {
+    case IKOU_DOCUMENT_CSV:
+      return ikou_csv_read_file (path, NULL, warnings, error);
+    case IKOU_DOCUMENT_XLSX:
+      return ikou_xlsx_read_file (path, NULL, warnings, error);
+    case IKOU_DOCUMENT_NATIVE:
+      return ikou_store_load (path, error);
+    case IKOU_DOCUMENT_XML:
+      return ikou_xml_read_file (path, error);
+    case IKOU_DOCUMENT_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+IkouDocumentKind
+ikou_document_kind_for_name (const char *path)
+{
+  static const struct { const char *suffix; IkouDocumentKind kind; } suffixes[] = {
+    { ".csv", IKOU_DOCUMENT_CSV },
+    { ".xlsx", IKOU_DOCUMENT_XLSX },
+    { ".xml", IKOU_DOCUMENT_XML },
+    { ".ikou", IKOU_DOCUMENT_NATIVE },
+  };
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, IKOU_DOCUMENT_UNKNOWN);
+
+  lower = g_ascii_strdown (path, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i].suffix))
+      return suffixes[i].kind;
+  return IKOU_DOCUMENT_UNKNOWN;
+}
+
+gboolean
+ikou_document_export (IkouPlan          *plan,
+                      const char        *path,
+                      IkouDocumentKind   kind,
+                      GError           **error)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  switch (kind)
+    {
+    case IKOU_DOCUMENT_CSV:
+      return ikou_csv_write_file (plan, NULL, path, error);
+    case IKOU_DOCUMENT_XLSX:
+      return ikou_xlsx_write_file (plan, NULL, path, error);
+    case IKOU_DOCUMENT_XML:
+      return ikou_xml_write_file (plan, path, error);
+    case IKOU_DOCUMENT_NATIVE:
+      return ikou_store_save (plan, path, error);
+    case IKOU_DOCUMENT_UNKNOWN:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }
