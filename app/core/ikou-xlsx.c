@@ -155,6 +155,10 @@ write_plan_sheet (lxw_workbook   *workbook,
 
   worksheet_autofilter (sheet, 0, 0, row, IKOU_TABLE_N_COLUMNS - 1);
   worksheet_freeze_panes (sheet, 1, 0);
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, 8); /* A3 */
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_repeat_rows (sheet, 0, 0);
   return TRUE;
 }
 
@@ -234,7 +238,10 @@ ikou_xlsx_describe (IkouPlan     *plan,
                           n, (last_fy - first_fy + 1) * 12, first, last);
 }
 
-/* The month index (from the first month shown) of @day, -1 if none. */
+#define NO_MONTH G_MININT
+
+/* The month index (from the first month shown, negative before it) of
+ * @day, NO_MONTH if none. */
 static int
 month_index (IkouDay day,
              IkouDay first)
@@ -242,7 +249,7 @@ month_index (IkouDay day,
   int y, m, fy, fm;
 
   if (!ikou_day_is_valid (day))
-    return -1;
+    return NO_MONTH;
   ikou_day_to_ymd (day, &y, &m, NULL);
   ikou_day_to_ymd (first, &fy, &fm, NULL);
   return (y - fy) * 12 + (m - fm);
@@ -256,6 +263,7 @@ static const lxw_color_t kind_colors[IKOU_N_HOST_KINDS] = {
 static const char * const kind_labels[IKOU_N_HOST_KINDS] = {
   "電算室内統合SV", "電算室内個別SV", "統合サーバ（クラウド）", "ガバメントクラウド", "その他",
 };
+#define BUILD_COLOR 0xFFA348
 static const char * const marks[IKOU_N_MILESTONES] = { "★", "◆", "▲" };
 
 typedef struct
@@ -266,6 +274,7 @@ typedef struct
   lxw_format *title;
   lxw_format *fy;
   lxw_format *fy_deadline;
+  lxw_format *fy_blank;
   lxw_format *month;
   lxw_format *month_deadline;
 } RoadmapFormats;
@@ -285,17 +294,18 @@ make_roadmap_formats (lxw_workbook   *workbook,
           format_set_font_size (format, 9);
           format_set_border (format, LXW_BORDER_HAIR);
           format_set_border_color (format, 0x9A9996);
-          if (k < IKOU_N_HOST_KINDS)
+          /* The build period in the roadmap's build colour, solid: a
+           * hatch over the host's colour prints as a blend that reads
+           * as another host in some programs. */
+          if (b)
             {
-              /* The build period is hatched over the target's colour. */
-              format_set_pattern (format, b ? LXW_PATTERN_LIGHT_UP : LXW_PATTERN_SOLID);
-              if (b)
-                {
-                  format_set_fg_color (format, 0xFFA348);
-                  format_set_bg_color (format, kind_colors[k]);
-                }
-              else
-                format_set_bg_color (format, kind_colors[k]);
+              format_set_pattern (format, LXW_PATTERN_SOLID);
+              format_set_bg_color (format, BUILD_COLOR);
+            }
+          else if (k < IKOU_N_HOST_KINDS)
+            {
+              format_set_pattern (format, LXW_PATTERN_SOLID);
+              format_set_bg_color (format, kind_colors[k]);
             }
           if (d)
             {
@@ -315,11 +325,21 @@ make_roadmap_formats (lxw_workbook   *workbook,
   f->fy = workbook_add_format (workbook);
   format_set_bold (f->fy);
   format_set_left (f->fy, LXW_BORDER_THIN);
+  format_set_top (f->fy, LXW_BORDER_THIN);
+  format_set_bottom (f->fy, LXW_BORDER_HAIR);
   format_set_pattern (f->fy, LXW_PATTERN_SOLID);
   format_set_bg_color (f->fy, 0xF3F3F3);
+  /* No borders between the months of a year: its label runs over them. */
+  f->fy_blank = workbook_add_format (workbook);
+  format_set_top (f->fy_blank, LXW_BORDER_THIN);
+  format_set_bottom (f->fy_blank, LXW_BORDER_HAIR);
+  format_set_pattern (f->fy_blank, LXW_PATTERN_SOLID);
+  format_set_bg_color (f->fy_blank, 0xF3F3F3);
   f->fy_deadline = workbook_add_format (workbook);
   format_set_bold (f->fy_deadline);
   format_set_font_color (f->fy_deadline, 0xC01C28);
+  format_set_top (f->fy_deadline, LXW_BORDER_THIN);
+  format_set_bottom (f->fy_deadline, LXW_BORDER_HAIR);
   format_set_align (f->fy_deadline, LXW_ALIGN_RIGHT);
   format_set_pattern (f->fy_deadline, LXW_PATTERN_SOLID);
   format_set_bg_color (f->fy_deadline, 0xF3F3F3);
@@ -375,6 +395,8 @@ write_roadmap_sheet (lxw_workbook  *workbook,
   const char *title = ikou_plan_get_title (plan);
   const char *organization = ikou_plan_get_organization (plan);
   g_autofree char *heading = NULL;
+  struct { int month; int milestone; } marked[3 * 64];
+  guint n_marked;
 
   make_roadmap_formats (workbook, &f);
   roadmap_range (plan, deadline, &first_fy, &last_fy);
@@ -418,9 +440,14 @@ write_roadmap_sheet (lxw_workbook  *workbook,
                           "契約・構築の期間", NULL);
 
   /* Rows 2 and 3: fiscal years and months. */
-  deadline_label = g_strdup_printf ("%s末",
-                                    ikou_fiscal_year_format (ikou_fiscal_year (deadline), TRUE,
-                                                             IKOU_ERA_STYLE_SHORT));
+  deadline_label = ikou_fiscal_year_format (ikou_fiscal_year (deadline), TRUE,
+                                            IKOU_ERA_STYLE_SHORT);
+  {
+    char *with_end = g_strconcat (deadline_label, "末", NULL);
+
+    g_free (deadline_label);
+    deadline_label = with_end;
+  }
   worksheet_write_string (sheet, 2, 0, "No.", f.month);
   worksheet_write_string (sheet, 2, 1, "システム名", f.month);
   worksheet_write_string (sheet, 2, 2, "所管課", f.month);
@@ -441,7 +468,7 @@ write_roadmap_sheet (lxw_workbook  *workbook,
       else if (i == deadline_month)
         worksheet_write_string (sheet, 2, col, deadline_label, f.fy_deadline);
       else
-        worksheet_write_blank (sheet, 2, col, f.month);
+        worksheet_write_blank (sheet, 2, col, f.fy_blank);
     }
   for (int c = 0; c < FIRST_MONTH_COLUMN; c++)
     worksheet_write_blank (sheet, 3, c, f.month);
@@ -500,15 +527,38 @@ write_roadmap_sheet (lxw_workbook  *workbook,
           int contract = month_index (step->contract_date, first);
           int cutover = month_index (step->cutover_date, first);
 
-          if (cutover >= 0 && step->to_host != 0)
-            for (int i = MAX (cutover, 0); i < n_months; i++)
-              fill[i] = fill_of (plan, step->to_host);
-          if (contract >= 0 || (contract < 0 && ikou_day_is_valid (step->contract_date)))
+          if (cutover != NO_MONTH && step->to_host != 0)
             {
-              int end = cutover >= 0 || ikou_day_is_valid (step->cutover_date) ? cutover : contract + 1;
+              int to = fill_of (plan, step->to_host);
+
+              for (int i = MAX (cutover, 0); i < n_months; i++)
+                fill[i] = to;
+            }
+          if (contract != NO_MONTH)
+            {
+              int end = cutover != NO_MONTH ? cutover : contract + 1;
 
               for (int i = MAX (contract, 0); i < MIN (end, n_months); i++)
                 build[i] = 1;
+            }
+        }
+
+      /* The marks' months, once per system (not once per cell). */
+      n_marked = 0;
+      for (guint k = 0; k < n_steps; k++)
+        {
+          const IkouStep *step = ikou_system_get_step (system, k);
+
+          for (int m = 0; m < IKOU_N_MILESTONES; m++)
+            {
+              int i = month_index (ikou_step_get_milestone (step, (IkouMilestone) m), first);
+
+              if (i >= 0 && i < n_months && n_marked < G_N_ELEMENTS (marked))
+                {
+                  marked[n_marked].month = i;
+                  marked[n_marked].milestone = m;
+                  n_marked++;
+                }
             }
         }
 
@@ -517,14 +567,9 @@ write_roadmap_sheet (lxw_workbook  *workbook,
           lxw_format *format = f.cell[fill[i]][build[i]][i == deadline_month];
 
           g_string_truncate (mark, 0);
-          for (guint k = 0; k < n_steps; k++)
-            {
-              const IkouStep *step = ikou_system_get_step (system, k);
-
-              for (int m = 0; m < IKOU_N_MILESTONES; m++)
-                if (month_index (ikou_step_get_milestone (step, (IkouMilestone) m), first) == i)
-                  g_string_append (mark, marks[m]);
-            }
+          for (guint j = 0; j < n_marked; j++)
+            if (marked[j].month == i)
+              g_string_append (mark, marks[marked[j].milestone]);
           if (mark->len > 0)
             status = worksheet_write_string (sheet, row, FIRST_MONTH_COLUMN + i, mark->str, format);
           else
@@ -541,6 +586,17 @@ ikou_xlsx_write_file (IkouPlan      *plan,
                       IkouSchedule  *schedule,
                       const char    *path,
                       GError       **error)
+{
+  return ikou_xlsx_write_sheets (plan, schedule, IKOU_XLSX_SHEET_PLAN | IKOU_XLSX_SHEET_ROADMAP,
+                                 path, error);
+}
+
+gboolean
+ikou_xlsx_write_sheets (IkouPlan       *plan,
+                        IkouSchedule   *schedule,
+                        IkouXlsxSheets  sheets,
+                        const char     *path,
+                        GError        **error)
 {
   g_autoptr(IkouSchedule) sched = NULL;
   g_autofree char *display = NULL;
@@ -586,8 +642,10 @@ ikou_xlsx_write_file (IkouPlan      *plan,
       return FALSE;
     }
 
-  ok = write_plan_sheet (workbook, plan, sched, display, error) &&
-       write_roadmap_sheet (workbook, plan, sched, display, error);
+  ok = (!(sheets & IKOU_XLSX_SHEET_PLAN) ||
+        write_plan_sheet (workbook, plan, sched, display, error)) &&
+       (!(sheets & IKOU_XLSX_SHEET_ROADMAP) ||
+        write_roadmap_sheet (workbook, plan, sched, display, error));
   status = workbook_close (workbook);
   if (ok)
     ok = check (status, display, error);

@@ -46,6 +46,18 @@ gboolean  ikou_xlsx_write_file (IkouPlan      *plan,
                                 IkouSchedule  *schedule,
                                 const char    *path,
                                 GError       **error);
+typedef enum
+{
+  IKOU_XLSX_SHEET_PLAN    = 1 << 0,
+  IKOU_XLSX_SHEET_ROADMAP = 1 << 1,
+} IkouXlsxSheets;
+
+/* Only some of the sheets (at least one). */
+gboolean  ikou_xlsx_write_sheets (IkouPlan       *plan,
+                                  IkouSchedule   *schedule,
+                                  IkouXlsxSheets  sheets,
+                                  const char     *path,
+                                  GError        **error);
 /* What the ロードマップ sheet will hold, as a sentence for the user
  * ("34,592 systems × 144 months (FY2020–FY2031)"). */
 char     *ikou_xlsx_describe   (IkouPlan      *plan,
