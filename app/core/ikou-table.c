@@ -16,6 +16,16 @@
 
 /* At most this many problems are listed; the rest are counted. */
 #define MAX_LISTED_PROBLEMS 100
+/* … chosen (by place in the table) among the first this many. */
+#define MAX_KEPT_PROBLEMS 10000
+
+typedef struct
+{
+  guint  row;
+  guint  column;
+  guint  seq;
+  char  *line;
+} Problem;
 
 typedef struct
 {
@@ -337,7 +347,7 @@ struct _IkouTableReader
   guint         n_cells;
   int           index_of[IKOU_TABLE_N_COLUMNS];
   gboolean      has_header;
-  GString      *problems;
+  GArray       *problems;     /* Problem, the first MAX_KEPT_PROBLEMS */
   guint         n_problems;
   GPtrArray    *warnings;     /* char * */
   GPtrArray    *hosts;        /* HostRec */
@@ -440,6 +450,25 @@ index_operations (IkouTableReader *self)
     }
 }
 
+static void
+clear_problem (gpointer data)
+{
+  g_free (((Problem *) data)->line);
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const Problem *pa = a, *pb = b;
+
+  if (pa->row != pb->row)
+    return pa->row < pb->row ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
+}
+
 IkouTableReader *
 ikou_table_reader_new (const char   *display_name,
                        IkouSchedule *schedule)
@@ -455,7 +484,8 @@ ikou_table_reader_new (const char   *display_name,
   index_operations (self);
   for (guint c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
     self->index_of[c] = -1;
-  self->problems = g_string_new (NULL);
+  self->problems = g_array_new (FALSE, FALSE, sizeof (Problem));
+  g_array_set_clear_func (self->problems, clear_problem);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->hosts = g_ptr_array_new_with_free_func ((GDestroyNotify) host_rec_free);
   self->host_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -475,7 +505,7 @@ ikou_table_reader_free (IkouTableReader *self)
   g_hash_table_unref (self->operations);
   g_free (self->column_of);
   g_strfreev (self->header_text);
-  g_string_free (self->problems, TRUE);
+  g_array_unref (self->problems);
   g_ptr_array_unref (self->warnings);
   g_hash_table_unref (self->host_index);
   g_ptr_array_unref (self->hosts);
@@ -535,21 +565,24 @@ ikou_table_reader_add_problem (IkouTableReader *self,
                                guint            column,
                                const char      *message)
 {
+  Problem problem;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (message != NULL);
 
   self->n_problems++;
-  if (self->n_problems > MAX_LISTED_PROBLEMS)
+  if (self->problems->len >= MAX_KEPT_PROBLEMS)
     return;
-  if (self->problems->len > 0)
-    g_string_append_c (self->problems, '\n');
+  problem.row = row;
+  problem.column = column;
+  problem.seq = self->n_problems;
   if (row == 0)
-    g_string_append_printf (self->problems, "%s: %s", self->display_name, message);
+    problem.line = g_strdup_printf ("%s: %s", self->display_name, message);
   else if (column == 0)
-    g_string_append_printf (self->problems, "%s:%u: %s", self->display_name, row, message);
+    problem.line = g_strdup_printf ("%s:%u: %s", self->display_name, row, message);
   else
-    g_string_append_printf (self->problems, "%s:%u:%u: %s", self->display_name, row, column,
-                            message);
+    problem.line = g_strdup_printf ("%s:%u:%u: %s", self->display_name, row, column, message);
+  g_array_append_val (self->problems, problem);
 }
 
 static void problem (IkouTableReader *self,
@@ -1238,14 +1271,27 @@ ikou_table_reader_finish (IkouTableReader   *self,
     ikou_table_reader_add_problem (self, 0, 0, _("there is no system in the table."));
   if (self->n_problems > 0)
     {
-      if (self->n_problems > MAX_LISTED_PROBLEMS)
-        g_string_append_printf (self->problems, "\n%s: %s", self->display_name,
-                                ngettext ("and %u more problem.", "and %u more problems.",
-                                          self->n_problems - MAX_LISTED_PROBLEMS));
+      g_autoptr(GString) list = g_string_new (NULL);
+      guint listed = MIN (self->problems->len, MAX_LISTED_PROBLEMS);
+
+      /* In the order of the table, as the user will go through them. */
+      g_array_sort (self->problems, compare_problems);
+      for (guint i = 0; i < listed; i++)
+        g_string_append_printf (list, "%s%s", i ? "\n" : "",
+                                g_array_index (self->problems, Problem, i).line);
+      if (self->n_problems > listed)
+        {
+          g_autofree char *more = g_strdup_printf (ngettext ("and %u more problem.",
+                                                             "and %u more problems.",
+                                                             self->n_problems - listed),
+                                                   self->n_problems - listed);
+
+          g_string_append_printf (list, "\n%s: %s", self->display_name, more);
+        }
       g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
                    ngettext ("%u problem; nothing was imported:\n%s",
                              "%u problems; nothing was imported:\n%s", self->n_problems),
-                   self->n_problems, self->problems->str);
+                   self->n_problems, list->str);
       return NULL;
     }
 
