@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * promises or delivers more is refused (zip bombs). */
 #define IKOU_XLSX_MAX_SIZE        (64 * 1024 * 1024)   /* the file */
 #define IKOU_XLSX_MAX_ENTRIES     10000
-#define IKOU_XLSX_MAX_ENTRY_SIZE  (512 * 1024 * 1024)  /* one part, unpacked */
+#define IKOU_XLSX_MAX_ENTRY_SIZE  (256 * 1024 * 1024)  /* one part, unpacked */
 
 /* Plans with more systems than this get a note (ikou_xlsx_describe())
  * before the ロードマップ sheet is written. */
