@@ -372,26 +372,65 @@ test_zip_bomb (void)
 }
 
 static void
+put16 (GByteArray *out,
+       guint       value)
+{
+  guint8 b[2] = { value & 0xff, (value >> 8) & 0xff };
+
+  g_byte_array_append (out, b, 2);
+}
+
+static void
+put32 (GByteArray *out,
+       guint32     value)
+{
+  put16 (out, value & 0xffff);
+  put16 (out, value >> 16);
+}
+
+/* A zip of @n empty stored parts, written by hand (libzip takes minutes
+ * to write ten thousand parts). */
+static GBytes *
+make_many_parts (guint n)
+{
+  GByteArray *out = g_byte_array_new ();
+  GByteArray *central = g_byte_array_new ();
+  guint32 central_offset;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("p%05u", i);
+      guint32 offset = out->len;
+
+      put32 (out, 0x04034b50);
+      put16 (out, 10); put16 (out, 0); put16 (out, 0); put16 (out, 0); put16 (out, 0);
+      put32 (out, 0); put32 (out, 0); put32 (out, 0);
+      put16 (out, strlen (name)); put16 (out, 0);
+      g_byte_array_append (out, (const guint8 *) name, strlen (name));
+
+      put32 (central, 0x02014b50);
+      put16 (central, 20); put16 (central, 10); put16 (central, 0); put16 (central, 0);
+      put16 (central, 0); put16 (central, 0);
+      put32 (central, 0); put32 (central, 0); put32 (central, 0);
+      put16 (central, strlen (name)); put16 (central, 0); put16 (central, 0);
+      put16 (central, 0); put16 (central, 0); put32 (central, 0); put32 (central, offset);
+      g_byte_array_append (central, (const guint8 *) name, strlen (name));
+    }
+  central_offset = out->len;
+  g_byte_array_append (out, central->data, central->len);
+  put32 (out, 0x06054b50);
+  put16 (out, 0); put16 (out, 0); put16 (out, n); put16 (out, n);
+  put32 (out, central->len); put32 (out, central_offset); put16 (out, 0);
+  g_byte_array_unref (central);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static void
 test_too_many_parts (void)
 {
-  g_autofree char *path = tmp_path ("many.zip");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) plan = NULL;
-  zip_t *zip;
+  g_autoptr(GBytes) many = make_many_parts (IKOU_XLSX_MAX_ENTRIES + 1);
 
-  g_unlink (path);
-  zip = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, NULL);
-  for (guint i = 0; i <= IKOU_XLSX_MAX_ENTRIES; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("p%u", i);
-
-      g_assert_cmpint (zip_file_add (zip, name, zip_source_buffer (zip, "", 0, 0), 0), >=, 0);
-    }
-  g_assert_cmpint (zip_close (zip), ==, 0);
-  plan = ikou_xlsx_read_file (path, schedule, NULL, &error);
-  g_assert_null (plan);
-  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
-  g_unlink (path);
+  assert_fails (many, IKOU_ERROR_INVALID_INPUT, "more than 10000 parts");
 }
 
 static void
