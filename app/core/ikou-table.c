@@ -180,6 +180,47 @@ key_matches (const char *key,
   return other != NULL && g_str_equal (key, other);
 }
 
+static void
+add_header_key (GHashTable *table,
+                const char *name,
+                int         column)
+{
+  char *key = fold_key (name);
+
+  /* The first column to claim a name keeps it. */
+  if (g_hash_table_contains (table, key))
+    g_free (key);
+  else
+    g_hash_table_insert (table, key, GINT_TO_POINTER (column + 1));
+}
+
+/* Every header name, folded → column + 1; built once. */
+static GHashTable *
+header_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (int c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
+        {
+          add_header_key (t, columns[c].header, c);
+          add_header_key (t, columns[c].header_en, c);
+        }
+      for (int c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
+        {
+          g_auto(GStrv) aliases = g_strsplit (columns[c].aliases, "|", -1);
+
+          for (guint i = 0; aliases[i] != NULL; i++)
+            add_header_key (t, aliases[i], c);
+        }
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
 int
 ikou_table_column_lookup (const char *header)
 {
@@ -190,17 +231,7 @@ ikou_table_column_lookup (const char *header)
   key = fold_key (header);
   if (key == NULL || *key == '\0')
     return -1;
-  for (int c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
-    {
-      g_auto(GStrv) aliases = g_strsplit (columns[c].aliases, "|", -1);
-
-      if (key_matches (key, columns[c].header) || key_matches (key, columns[c].header_en))
-        return c;
-      for (guint i = 0; aliases[i] != NULL; i++)
-        if (key_matches (key, aliases[i]))
-          return c;
-    }
-  return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (header_table (), key)) - 1;
 }
 
 /* @key matches the id, the label or the English label of one of @n
