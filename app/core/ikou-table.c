@@ -312,6 +312,19 @@ ikou_table_ensure_schedule (IkouSchedule *schedule)
   return loaded;
 }
 
+void
+ikou_table_set_too_large (GError    **error,
+                          const char *name,
+                          guint64     size,
+                          guint64     limit)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit_text = g_format_size (limit);
+
+  g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
+               _("%s is too large to import (%s; at most %s)."), name, size_text, limit_text);
+}
+
 gboolean
 ikou_table_read_file (const char  *path,
                       gsize        max_size,
@@ -328,10 +341,7 @@ ikou_table_read_file (const char  *path,
   name = g_filename_display_name (path);
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_size)
     {
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
-                   _("%s is too large to import (%" G_GUINT64_FORMAT " MB; at most %"
-                     G_GSIZE_FORMAT " MB)."),
-                   name, (guint64) st.st_size / (1024 * 1024), max_size / (1024 * 1024));
+      ikou_table_set_too_large (error, name, (guint64) st.st_size, max_size);
       return FALSE;
     }
   return ikou_xml_read_file_contents (path, contents, length, error);
@@ -1281,12 +1291,25 @@ out:
   self->n_row_cells = 0;
 }
 
+/* Gives host @index (1-based, 0: none) the next id unless it has one. */
+static void
+number_host (guint *host_id,
+             guint  index,
+             guint *n_hosts)
+{
+  if (index != 0 && host_id[index] == 0)
+    host_id[index] = ++*n_hosts;
+}
+
 IkouPlan *
 ikou_table_reader_finish (IkouTableReader   *self,
                           char            ***warnings,
                           GError           **error)
 {
   g_autoptr(IkouPlan) plan = NULL;
+  g_autofree guint *host_id = NULL;
+  g_autofree HostRec **by_id = NULL;
+  guint n_hosts = 0;
   guint next_id = 1;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1333,14 +1356,39 @@ ikou_table_reader_finish (IkouTableReader   *self,
       next_id = MAX (next_id, rec->id + 1);
     }
 
+  /* Host ids in the order the systems meet them, as the writer's rows
+   * do, so that an exported table reads back with the same ids however
+   * the rows were ordered in the file. */
+  host_id = g_new0 (guint, self->hosts->len + 1);
+  for (guint i = 0; i < self->systems->len; i++)
+    {
+      SystemRec *rec = g_ptr_array_index (self->systems, i);
+
+      number_host (host_id, rec->host, &n_hosts);
+      for (guint s = 0; s < rec->steps->len; s++)
+        {
+          IkouStep *step = &g_array_index (rec->steps, IkouStep, s);
+
+          number_host (host_id, step->from_host, &n_hosts);
+          number_host (host_id, step->to_host, &n_hosts);
+        }
+    }
+  for (guint i = 1; i <= self->hosts->len; i++)
+    number_host (host_id, i, &n_hosts);
+
   plan = ikou_plan_new ();
   ikou_plan_begin_bulk (plan);
-  for (guint i = 0; i < self->hosts->len; i++)
+  by_id = g_new0 (HostRec *, n_hosts + 1);
+  for (guint i = 1; i <= self->hosts->len; i++)
+    by_id[host_id[i]] = g_ptr_array_index (self->hosts, i - 1);
+  for (guint id = 1; id <= n_hosts; id++)
     {
-      HostRec *rec = g_ptr_array_index (self->hosts, i);
-      IkouHostKind kind = rec->kind >= 0 ? (IkouHostKind) rec->kind : guess_host_kind (rec->name);
-      g_autoptr(IkouHost) host = ikou_host_new (i + 1, rec->name, kind);
+      HostRec *rec = by_id[id];
+      IkouHostKind kind;
+      g_autoptr(IkouHost) host = NULL;
 
+      kind = rec->kind >= 0 ? (IkouHostKind) rec->kind : guess_host_kind (rec->name);
+      host = ikou_host_new (id, rec->name, kind);
       ikou_host_set_available_from (host, rec->from);
       ikou_host_set_available_until (host, rec->until);
       ikou_plan_add_host (plan, host);
@@ -1353,14 +1401,20 @@ ikou_table_reader_finish (IkouTableReader   *self,
       ikou_system_set_department (system, rec->department);
       ikou_system_set_vendor (system, rec->vendor);
       ikou_system_set_operation (system, rec->operation);
-      ikou_system_set_host (system, rec->host);
+      ikou_system_set_host (system, host_id[rec->host]);
       ikou_system_set_tokutei (system, rec->tokutei);
       ikou_system_set_tokutei_deadline (system, rec->tokutei_deadline);
       ikou_system_set_tokutei_reason (system, rec->tokutei_reason);
       ikou_system_set_status (system, rec->status);
       ikou_system_set_notes (system, rec->notes);
       for (guint s = 0; s < rec->steps->len; s++)
-        ikou_system_insert_step (system, G_MAXUINT, &g_array_index (rec->steps, IkouStep, s));
+        {
+          IkouStep *step = &g_array_index (rec->steps, IkouStep, s);
+
+          step->from_host = host_id[step->from_host];
+          step->to_host = host_id[step->to_host];
+          ikou_system_insert_step (system, G_MAXUINT, step);
+        }
       ikou_plan_add_system (plan, system);
     }
   ikou_plan_end_bulk (plan);

@@ -141,6 +141,12 @@ gboolean         ikou_table_read_file           (const char      *path,
                                                  gsize           *length,
                                                  GError         **error);
 
+/* Sets @error to IKOU_ERROR_INVALID_INPUT: @name is larger than @limit. */
+void             ikou_table_set_too_large       (GError         **error,
+                                                 const char      *name,
+                                                 guint64          size,
+                                                 guint64          limit);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouTableReader, ikou_table_reader_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouTableWriter, ikou_table_writer_free)
 

@@ -1199,11 +1199,7 @@ ikou_xlsx_read_data (const char    *data,
     *warnings = NULL;
   if (length > IKOU_XLSX_MAX_SIZE)
     {
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
-                   _("%s is too large to import (%" G_GUINT64_FORMAT " MB; at most %"
-                     G_GSIZE_FORMAT " MB)."),
-                   display_name, (guint64) length / (1024 * 1024),
-                   (gsize) IKOU_XLSX_MAX_SIZE / (1024 * 1024));
+      ikou_table_set_too_large (error, display_name, length, IKOU_XLSX_MAX_SIZE);
       g_propagate_error (out_error, g_steal_pointer (&local_error));
       return NULL;
     }
