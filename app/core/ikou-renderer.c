@@ -43,6 +43,8 @@ typedef struct
   double      y;            /* top of the row in viewport coordinates */
   guint       first_step;   /* into step_buf */
   guint       n_steps;
+  guint       first_ghost;  /* into ghost_buf: the compared plan's steps */
+  guint       n_ghosts;
 } RowData;
 
 /* Something a label must not run over: a mark or a bar. */
@@ -86,6 +88,8 @@ struct _IkouRenderer
   GListModel      *rows;
   IkouSchedule    *schedule;
   IkouScenario    *scenario;
+  gboolean         comparing;
+  IkouScenario    *compare;          /* NULL: the baseline, when comparing */
   GHashTable      *marks;            /* system id → SystemMarks*, systems with findings */
 
   IkouRenderStyle  style;
@@ -138,6 +142,7 @@ struct _IkouRenderer
   /* Per-draw scratch, kept to avoid allocations. */
   GArray               *row_buf;     /* RowData */
   GArray               *step_buf;    /* IkouStep, resolved */
+  GArray               *ghost_buf;   /* IkouStep of the compared plan */
   GArray               *obstacles;   /* Obstacle */
 
   /* Mark sprites: valid for the scales they were made at; dropped when
@@ -668,6 +673,7 @@ ikou_renderer_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->schedule);
   g_clear_object (&self->scenario);
+  g_clear_object (&self->compare);
 
   G_OBJECT_CLASS (ikou_renderer_parent_class)->dispose (object);
 }
@@ -693,6 +699,7 @@ ikou_renderer_finalize (GObject *object)
   g_array_unref (self->phase_lane);
   g_array_unref (self->row_buf);
   g_array_unref (self->step_buf);
+  g_array_unref (self->ghost_buf);
   g_array_unref (self->obstacles);
   ikou_render_style_clear (&self->style);
 
@@ -732,6 +739,7 @@ ikou_renderer_init (IkouRenderer *self)
   self->phase_lane = g_array_new (FALSE, TRUE, sizeof (guint));
   self->row_buf = g_array_new (FALSE, FALSE, sizeof (RowData));
   self->step_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
+  self->ghost_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
 
   self->selected_step = -1;
@@ -831,6 +839,31 @@ ikou_renderer_get_scenario (IkouRenderer *self)
   g_return_val_if_fail (IKOU_IS_RENDERER (self), NULL);
 
   return self->scenario;
+}
+
+void
+ikou_renderer_set_compare (IkouRenderer *self,
+                           gboolean      comparing,
+                           IkouScenario *scenario)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (scenario == NULL || IKOU_IS_SCENARIO (scenario));
+
+  if (!comparing)
+    scenario = NULL;
+  self->comparing = comparing;
+  g_set_object (&self->compare, scenario);
+}
+
+gboolean
+ikou_renderer_get_comparing (IkouRenderer  *self,
+                             IkouScenario **scenario)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), FALSE);
+
+  if (scenario != NULL)
+    *scenario = self->compare;
+  return self->comparing;
 }
 
 /* Finding markers.  What a draw needs of the findings is, per system,
@@ -1938,6 +1971,82 @@ draw_row_segments (IkouRenderer  *self,
     }
 }
 
+/* The compared plan under the shown one: its build bars as dashed
+ * outlines and its milestones as hollow marks, each joined to where the
+ * shown plan has the same milestone when it moved. */
+static void
+draw_row_ghosts (IkouRenderer  *self,
+                 cairo_t       *cr,
+                 const RowData *rd,
+                 double         scroll_x,
+                 double         width)
+{
+  const IkouStep *ghosts = &g_array_index (self->ghost_buf, IkouStep, rd->first_ghost);
+  const IkouStep *steps = &g_array_index (self->step_buf, IkouStep, rd->first_step);
+  double rh = self->row_height;
+  double cy = rd->y + rh / 2;
+  double seg_h = round (rh * 0.56) + 4;
+  double r = mark_size (self) / 2;
+  double dash[] = { 3.0, 2.0 };
+
+  if (rd->n_ghosts == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.25);
+  cairo_set_dash (cr, dash, 2, 0);
+  set_source_alpha (cr, &self->style.foreground, 0.55);
+  for (guint i = 0; i < rd->n_ghosts; i++)
+    {
+      const IkouStep *g = &ghosts[i];
+      double x0, x1;
+
+      if (g->contract_date == IKOU_DAY_NONE || g->cutover_date <= g->contract_date)
+        continue;
+      x0 = day_x (self, g->contract_date) - scroll_x;
+      x1 = day_x (self, g->cutover_date) - scroll_x;
+      if (x1 < 0 || x0 > width)
+        continue;
+      cairo_rectangle (cr, round (x0) + 0.5, round (cy - seg_h / 2) + 0.5,
+                       MAX (1, round (x1 - x0)), seg_h);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < rd->n_ghosts; i++)
+    for (int m = 0; m < IKOU_N_MILESTONES; m++)
+      {
+        IkouDay d = ikou_step_get_milestone (&ghosts[i], m);
+        IkouDay now = i < rd->n_steps ? ikou_step_get_milestone (&steps[i], m) : IKOU_DAY_NONE;
+        double x;
+
+        if (d == IKOU_DAY_NONE || d == now)
+          continue;
+        x = day_x (self, d) - scroll_x;
+        if (now != IKOU_DAY_NONE)
+          {
+            double xn = day_x (self, now) - scroll_x;
+
+            if (MAX (x, xn) > -r && MIN (x, xn) < width + r)
+              {
+                cairo_move_to (cr, x, cy + r + 2.5);
+                cairo_line_to (cr, xn, cy + r + 2.5);
+                cairo_stroke (cr);
+              }
+          }
+        if (x < -2 * r || x > width + 2 * r)
+          continue;
+        cairo_set_dash (cr, NULL, 0, 0);
+        path_milestone (cr, m, x, cy, r);
+        set_source_alpha (cr, &self->style.background, 0.6);
+        cairo_fill_preserve (cr);
+        set_source_alpha (cr, &self->style.milestone[m], 0.9);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, dash, 2, 0);
+        set_source_alpha (cr, &self->style.foreground, 0.55);
+      }
+  cairo_restore (cr);
+}
+
 static void
 draw_row_marks (IkouRenderer  *self,
                 cairo_t       *cr,
@@ -2038,6 +2147,7 @@ collect_rows (IkouRenderer *self,
     g_object_unref (g_array_index (self->row_buf, RowData, i).system);
   g_array_set_size (self->row_buf, 0);
   g_array_set_size (self->step_buf, 0);
+  g_array_set_size (self->ghost_buf, 0);
 
   if (rows == NULL)
     return;
@@ -2048,7 +2158,6 @@ collect_rows (IkouRenderer *self,
       gpointer item = g_list_model_get_item (rows, row);
       RowData rd;
       guint n_steps;
-      guint id;
 
       if (item == NULL)
         continue;
@@ -2062,14 +2171,31 @@ collect_rows (IkouRenderer *self,
       rd.row = row;
       rd.y = header_h + row * self->row_height - MAX (scroll_y, 0);
       rd.first_step = self->step_buf->len;
-      n_steps = ikou_system_get_n_steps (rd.system);
-      id = ikou_system_get_id (rd.system);
+      n_steps = ikou_scenario_get_n_steps (self->scenario, rd.system);
       g_array_set_size (self->step_buf, rd.first_step + n_steps);
       for (guint i = 0; i < n_steps; i++)
-        ikou_scenario_resolve_step (self->scenario, id, i,
-                                    ikou_system_get_step (rd.system, i),
-                                    &g_array_index (self->step_buf, IkouStep, rd.first_step + i));
+        ikou_scenario_get_step (self->scenario, rd.system, i,
+                                &g_array_index (self->step_buf, IkouStep, rd.first_step + i),
+                                NULL);
       rd.n_steps = n_steps;
+      rd.first_ghost = self->ghost_buf->len;
+      rd.n_ghosts = 0;
+      /* The compared plan, only where the two differ. */
+      if (self->comparing && self->compare != self->scenario)
+        {
+          guint id = ikou_system_get_id (rd.system);
+
+          if ((self->scenario != NULL && ikou_scenario_has_system (self->scenario, id)) ||
+              (self->compare != NULL && ikou_scenario_has_system (self->compare, id)))
+            {
+              rd.n_ghosts = ikou_scenario_get_n_steps (self->compare, rd.system);
+              g_array_set_size (self->ghost_buf, rd.first_ghost + rd.n_ghosts);
+              for (guint i = 0; i < rd.n_ghosts; i++)
+                ikou_scenario_get_step (self->compare, rd.system, i,
+                                        &g_array_index (self->ghost_buf, IkouStep, rd.first_ghost + i),
+                                        NULL);
+            }
+        }
       g_array_append_val (self->row_buf, rd);
     }
 }
@@ -2429,6 +2555,8 @@ ikou_renderer_draw (IkouRenderer *self,
                    header_h, body_bottom, 2.0, &self->style.deadline);
 
   for (guint i = 0; i < self->row_buf->len; i++)
+    draw_row_ghosts (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
+  for (guint i = 0; i < self->row_buf->len; i++)
     draw_row_marks (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
 
   cairo_restore (cr);
@@ -2492,14 +2620,14 @@ ikou_renderer_hit_test (IkouRenderer *self,
   id = ikou_system_get_id (system);
   cy = header_h + row * rh - MAX (scroll_y, 0) + rh / 2;
   r = mark_size (self) / 2;
-  n_steps = ikou_system_get_n_steps (system);
+  n_steps = ikou_scenario_get_n_steps (self->scenario, system);
 
   /* Milestones: the nearest within the slop (or the mark's size). */
   for (guint i = 0; i < n_steps; i++)
     {
       IkouStep st;
 
-      ikou_scenario_resolve_step (self->scenario, id, i, ikou_system_get_step (system, i), &st);
+      ikou_scenario_get_step (self->scenario, system, i, &st, NULL);
       for (int m = 0; m < IKOU_N_MILESTONES; m++)
         {
           IkouDay d = ikou_step_get_milestone (&st, m);
@@ -2534,7 +2662,7 @@ ikou_renderer_hit_test (IkouRenderer *self,
       double x0, x1;
       double seg_h = round (rh * 0.56);
 
-      ikou_scenario_resolve_step (self->scenario, id, i, ikou_system_get_step (system, i), &st);
+      ikou_scenario_get_step (self->scenario, system, i, &st, NULL);
       if (st.contract_date == IKOU_DAY_NONE || st.cutover_date <= st.contract_date)
         continue;
       x0 = day_x (self, st.contract_date) - scroll_x;

@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "ikou-document.h"
+#include "ikou-plan-file.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
 
@@ -334,7 +334,7 @@ test_sample_ikou_matches_xml (void)
 
   from_xml = ikou_xml_read_file (sample_xml, &error);
   g_assert_no_error (error);
-  from_ikou = ikou_document_load (sample_ikou, &error);
+  from_ikou = ikou_plan_file_load (sample_ikou, &error);
   g_assert_no_error (error);
   if (!ikou_plan_equal (from_xml, from_ikou, &difference))
     g_error ("data/samples/koriyama.ikou is out of date (%s): rebuild it with "
@@ -456,7 +456,7 @@ test_import_export_tables (void)
 
     run_ikou (&run, "export", sample, "--output", odd, "--format", "csv", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpint (ikou_document_sniff (odd, NULL), ==, IKOU_DOCUMENT_CSV);
+    g_assert_cmpint (ikou_plan_file_sniff (odd, NULL), ==, IKOU_PLAN_FILE_CSV);
     g_unlink (odd);
   }
   {

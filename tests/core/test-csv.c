@@ -11,7 +11,7 @@
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-csv.h"
-#include "ikou-document.h"
+#include "ikou-plan-file.h"
 #include "ikou-error.h"
 #include "ikou-store.h"
 #include "ikou-table.h"
@@ -507,22 +507,22 @@ test_sniff_and_files (void)
   g_assert_true (g_file_set_contents (contacts, "name,phone\nA,1\n", -1, NULL));
 
   /* The content decides, the name only for a text file nothing else claims. */
-  g_assert_cmpint (ikou_document_sniff (csv, NULL), ==, IKOU_DOCUMENT_CSV);
-  g_assert_cmpint (ikou_document_sniff (named, NULL), ==, IKOU_DOCUMENT_CSV);
-  g_assert_cmpint (ikou_document_sniff (contacts, &error), ==, IKOU_DOCUMENT_UNKNOWN);
+  g_assert_cmpint (ikou_plan_file_sniff (csv, NULL), ==, IKOU_PLAN_FILE_CSV);
+  g_assert_cmpint (ikou_plan_file_sniff (named, NULL), ==, IKOU_PLAN_FILE_CSV);
+  g_assert_cmpint (ikou_plan_file_sniff (contacts, &error), ==, IKOU_PLAN_FILE_UNKNOWN);
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN);
   g_clear_error (&error);
 
-  plan = ikou_document_load (csv, &error);
+  plan = ikou_plan_file_load (csv, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ikou_system_get_department (ikou_plan_get_system (plan, 0)), ==, "B");
 
-  g_assert_cmpint (ikou_document_kind_for_name ("a/B.CSV"), ==, IKOU_DOCUMENT_CSV);
-  g_assert_cmpint (ikou_document_kind_for_name ("b.xlsx"), ==, IKOU_DOCUMENT_XLSX);
-  g_assert_cmpint (ikou_document_kind_for_name ("b.pdf"), ==, IKOU_DOCUMENT_UNKNOWN);
-  g_assert_true (ikou_document_save (sample, out, &error));
+  g_assert_cmpint (ikou_plan_file_kind_for_name ("a/B.CSV"), ==, IKOU_PLAN_FILE_CSV);
+  g_assert_cmpint (ikou_plan_file_kind_for_name ("b.xlsx"), ==, IKOU_PLAN_FILE_XLSX);
+  g_assert_cmpint (ikou_plan_file_kind_for_name ("b.pdf"), ==, IKOU_PLAN_FILE_UNKNOWN);
+  g_assert_true (ikou_plan_file_save (sample, out, &error));
   g_assert_no_error (error);
-  again = ikou_document_load (out, &error);
+  again = ikou_plan_file_load (out, &error);
   g_assert_no_error (error);
   assert_same_findings (sample, again);
 

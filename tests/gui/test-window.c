@@ -112,7 +112,7 @@ open_sample_window (void)
   g_autofree char *path = sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
 
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
@@ -179,11 +179,29 @@ systems_list_view (IkouWindow *window)
  * on its own: the flat list (same findings, same order), the counts, the
  * per-system summary, the panel's rows (visible severities, errors
  * first, plan order within a severity) and the timeline's markers. */
+/* The document's summary of a system, packed as (worst << 24) | count. */
+static guint
+summary_of (IkouWindow *window,
+            guint       system_id)
+{
+  guint count;
+  IkouSeverity worst = ikou_document_get_worst_severity (window->document, system_id, &count);
+
+  return count > 0 ? ((guint) worst << 24) | count : 0;
+}
+
+static gboolean
+has_summary (IkouWindow *window,
+             gpointer    id)
+{
+  return summary_of (window, GPOINTER_TO_UINT (id)) != 0;
+}
+
 static void
 assert_findings_match_full_check (IkouWindow *window)
 {
   IkouPlan *plan = ikou_window_get_plan (window);
-  g_autoptr(GPtrArray) direct = ikou_check_plan (plan, NULL, window->schedule, window->today, NULL);
+  g_autoptr(GPtrArray) direct = ikou_check_plan (plan, NULL, window->schedule, ikou_window_get_today (window), NULL);
   GPtrArray *shown = ikou_window_get_findings (window);
   GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
   IkouRenderer *renderer = ikou_timeline_get_renderer (IKOU_TIMELINE (window->timeline));
@@ -215,21 +233,20 @@ assert_findings_match_full_check (IkouWindow *window)
                            GUINT_TO_POINTER ((worst << 24) | ((packed & 0xffffff) + 1)));
     }
 
-  g_assert_cmpuint (window->n_errors, ==, counts[IKOU_SEVERITY_ERROR]);
-  g_assert_cmpuint (window->n_warnings, ==, counts[IKOU_SEVERITY_WARNING]);
-  g_assert_cmpuint (window->n_infos, ==, counts[IKOU_SEVERITY_INFO]);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), ==, counts[IKOU_SEVERITY_ERROR]);
+  g_assert_cmpuint (ikou_document_get_n_warnings (window->document), ==, counts[IKOU_SEVERITY_WARNING]);
+  g_assert_cmpuint (ikou_document_get_n_infos (window->document), ==, counts[IKOU_SEVERITY_INFO]);
   {
     g_autofree char *errors = g_strdup_printf ("%u", counts[IKOU_SEVERITY_ERROR]);
 
     g_assert_cmpstr (gtk_label_get_label (window->findings_error_label), ==, errors);
   }
 
-  g_assert_cmpuint (g_hash_table_size (window->finding_summary), ==, g_hash_table_size (summary));
   for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
     {
       gpointer id = GUINT_TO_POINTER (ikou_system_get_id (ikou_plan_get_system (plan, i)));
 
-      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (window->finding_summary, id)), ==,
+      g_assert_cmpuint (summary_of (window, GPOINTER_TO_UINT (id)), ==,
                         GPOINTER_TO_UINT (g_hash_table_lookup (summary, id)));
     }
 
@@ -423,7 +440,7 @@ test_finding_activation (void)
   /* Hiding errors leaves the warnings and notes. */
   ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (ikou_findings_panel_get_model (window->findings_panel)), ==,
-                    ikou_window_get_findings (window)->len - window->n_errors);
+                    ikou_window_get_findings (window)->len - ikou_document_get_n_errors (window->document));
   ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, TRUE);
 
   close_window (window);
@@ -448,8 +465,7 @@ test_search_and_sort (void)
                                   GTK_SORT_ASCENDING);
   first = g_list_model_get_item (rows, 0);
   second = g_list_model_get_item (rows, 16);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (window->finding_summary,
-                                                           GUINT_TO_POINTER (ikou_system_get_id (first)))) >> 24,
+  g_assert_cmpuint (summary_of (window, GPOINTER_TO_UINT (GUINT_TO_POINTER (ikou_system_get_id (first)))) >> 24,
                     ==, IKOU_SEVERITY_ERROR);
 
   /* The timeline draws the same order: it shares the model. */
@@ -465,7 +481,7 @@ test_delete_and_undo (void)
   IkouWindow *window = open_sample_window ();
   GtkSingleSelection *selection = ikou_window_get_selection (window);
   IkouPlan *plan = ikou_window_get_plan (window);
-  guint errors_before = window->n_errors;
+  guint errors_before = ikou_document_get_n_errors (window->document);
   IkouSystem *system;
   guint id;
 
@@ -473,13 +489,13 @@ test_delete_and_undo (void)
   gtk_single_selection_set_selected (selection, 1);
   system = gtk_single_selection_get_selected_item (selection);
   id = ikou_system_get_id (system);
-  g_assert_true (g_hash_table_contains (window->finding_summary, GUINT_TO_POINTER (id)));
+  g_assert_true (has_summary (window, GUINT_TO_POINTER (id)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-system", NULL));
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 16);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 16);
   g_assert_null (ikou_plan_lookup_system (plan, id));
-  g_assert_cmpuint (window->n_errors, <, errors_before);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), <, errors_before);
   g_assert_true (ikou_window_get_dirty (window));
 
   /* The toast offers 「元に戻す」, which is win.undo. */
@@ -491,7 +507,7 @@ test_delete_and_undo (void)
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 17);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 17);
   g_assert_nonnull (ikou_plan_lookup_system (plan, id));
-  g_assert_cmpuint (window->n_errors, ==, errors_before);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), ==, errors_before);
   g_assert_false (ikou_window_get_dirty (window));
 
   /* And redo deletes it again. */
@@ -509,7 +525,7 @@ test_edit_rechecks_one_system (void)
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouSystem *system = NULL;
   g_autoptr(IkouStep) step = NULL;
-  guint errors_before = window->n_errors;
+  guint errors_before = ikou_document_get_n_errors (window->document);
   guint gov = 0;
 
   /* Give 生活保護システム a standard-compliant step to the Government
@@ -535,7 +551,7 @@ test_edit_rechecks_one_system (void)
   /* Single-system re-checks run just before the next frame. */
   _ikou_window_flush_checks (window);
 
-  g_assert_cmpuint (window->n_errors, <, errors_before);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), <, errors_before);
   g_assert_cmpuint (count_rule_prefix (ikou_window_get_findings (window), "deadline.", IKOU_SEVERITY_ERROR),
                     ==, 5);
 
@@ -544,7 +560,7 @@ test_edit_rechecks_one_system (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_frames (GTK_WIDGET (window), 1);
-  g_assert_cmpuint (window->n_errors, ==, errors_before);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), ==, errors_before);
   assert_findings_match_full_check (window);
 
   close_window (window);
@@ -712,16 +728,14 @@ test_list_follows_edits (void)
     g_autoptr(IkouSystem) last = g_list_model_get_item (rows, n - 1);
     g_autoptr(IkouStep) step = NULL;
 
-    g_assert_false (g_hash_table_contains (window->finding_summary,
-                                           GUINT_TO_POINTER (ikou_system_get_id (last))));
+    g_assert_false (has_summary (window, GUINT_TO_POINTER (ikou_system_get_id (last))));
     step = ikou_step_new ();
     step->to_host = gov_cloud_host (plan);
     step->contract_date = ikou_day_from_ymd (2026, 1, 1);
     step->cutover_date = ikou_day_from_ymd (2025, 1, 1);
     ikou_system_insert_step (last, G_MAXUINT, step);
     _ikou_window_flush_checks (window);
-    g_assert_true (g_hash_table_contains (window->finding_summary,
-                                          GUINT_TO_POINTER (ikou_system_get_id (last))));
+    g_assert_true (has_summary (window, GUINT_TO_POINTER (ikou_system_get_id (last))));
     {
       g_autoptr(IkouSystem) now_last = g_list_model_get_item (rows, n - 1);
 
@@ -976,7 +990,7 @@ test_save_and_recovery (void)
   IkouWindow *window = open_sample_window ();
   g_autofree char *path = g_build_filename (tmp_home, "saved.ikou", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *recovery_dir = ikou_application_get_recovery_dir ();
+  g_autofree char *recovery_dir = ikou_context_get_recovery_dir ();
   g_autofree char *recovery_file = NULL;
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GError) error = NULL;
@@ -1027,7 +1041,7 @@ test_save_and_recovery (void)
 
   /* It is a recent plan now: in the settings and in the menu. */
   {
-    g_auto(GStrv) recent = g_settings_get_strv (ikou_application_get_settings (app), "recent-files");
+    g_auto(GStrv) recent = g_settings_get_strv (ikou_context_get_settings (ikou_application_get_context (app)), "recent-files");
     g_autofree char *uri = g_file_get_uri (file);
     g_autoptr(GVariant) target = NULL;
 
@@ -1045,7 +1059,7 @@ test_save_and_recovery (void)
   close_window (window);
 
   /* The saved file opens in a window of its own. */
-  reopened = ikou_window_new (app);
+  reopened = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_assert_true (ikou_window_load_file (reopened, file, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (reopened)), ==, 18);
@@ -1055,7 +1069,7 @@ test_save_and_recovery (void)
 static void
 test_orphaned_recovery (void)
 {
-  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *dir = ikou_context_get_recovery_dir ();
   g_autofree char *ikou = g_build_filename (dir, "crashed.ikou", NULL);
   g_autofree char *ini = g_build_filename (dir, "crashed.ini", NULL);
   g_autofree char *sample = sample_path ();
@@ -1081,7 +1095,7 @@ test_orphaned_recovery (void)
 static void
 test_broken_file (void)
 {
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_autofree char *path = g_build_filename (tmp_home, "broken.ikou", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1209,7 +1223,7 @@ test_open_from_command_line (void)
 static void
 test_recovery_offered (void)
 {
-  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *dir = ikou_context_get_recovery_dir ();
   g_autofree char *ikou = g_build_filename (dir, "crashed.ikou", NULL);
   g_autofree char *ini = g_build_filename (dir, "crashed.ini", NULL);
   g_autofree char *sample = sample_path ();
@@ -1263,7 +1277,7 @@ test_view_actions (void)
 {
   IkouWindow *window = open_sample_window ();
   IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
-  GSettings *settings = ikou_application_get_settings (app);
+  GSettings *settings = ikou_context_get_settings (ikou_application_get_context (app));
 
   /* 月 / 四半期 / 年度 */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "s", "month"));
@@ -1322,7 +1336,7 @@ artifact_path (const char *what)
 static void
 test_empty_state (void)
 {
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_autofree char *path = artifact_path ("-empty");
 
   gtk_window_present (GTK_WINDOW (window));
