@@ -1155,7 +1155,7 @@ ikou_override_describe (const IkouOverride *o,
 
         value = host != NULL ? g_strdup (ikou_host_get_name (host))
                              /* Translators: a host that was removed, by its id */
-                             : g_strdup_printf (_("removed host #%" G_GINT64_FORMAT), o->value);
+                             : g_strdup_printf (_("removed host #%u"), (guint) o->value);
       }
       break;
     case IKOU_OVERRIDE_STANDARD_COMPLIANT:
