@@ -33,8 +33,19 @@
 static char *
 cell_text (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *out = g_string_sized_new (strlen (valid));
+  g_autofree char *valid = NULL;
+  GString *out;
+  gsize length = strlen (text);
+  gboolean clean = length <= MAX_CELL_BYTES && g_utf8_validate_len (text, length, NULL);
+
+  /* Nearly every cell: valid, short, no control characters. */
+  for (const char *p = text; clean && *p != '\0'; p++)
+    clean = (guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
+  if (clean)
+    return g_strndup (text, length);
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
 
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -718,7 +729,9 @@ read_part (Book        *book,
       set_corrupt (error, book->display_name, name, zip_strerror (book->zip));
       return NULL;
     }
-  data = g_byte_array_new ();
+  /* The size the zip claims (checked above) saves the copies of growing;
+   * what really comes out is counted below. */
+  data = g_byte_array_sized_new ((st.valid & ZIP_STAT_SIZE) ? (guint) st.size + 1 : 65536);
   for (;;)
     {
       zip_int64_t got = zip_fread (file, buffer, sizeof buffer);
@@ -1034,6 +1047,8 @@ read_sheet (Book        *book,
   data = read_required_part (book, name, &length, error);
   if (data == NULL)
     return FALSE;
+  /* The sheet is the last part read: the packed workbook can go. */
+  g_clear_pointer (&book->zip, zip_discard);
   stream = part_stream (book, name, data, length);
   while (ikou_xml_stream_next_element (stream, &node, &depth, error))
     {
@@ -1171,13 +1186,16 @@ find_plan_sheet (Book        *book,
   }
 }
 
-IkouPlan *
-ikou_xlsx_read_data (const char    *data,
-                     gsize          length,
-                     const char    *display_name,
-                     IkouSchedule  *schedule,
-                     char        ***warnings,
-                     GError       **out_error)
+/* Reads the workbook in @data; with @take_data, @data was allocated
+ * with g_malloc() and is freed as soon as the last part is unpacked. */
+static IkouPlan *
+read_workbook (char          *data,
+               gsize          length,
+               gboolean       take_data,
+               const char    *display_name,
+               IkouSchedule  *schedule,
+               char        ***warnings,
+               GError       **out_error)
 {
   /* The steps below tell failure by the error, so there always is one. */
   g_autoptr(GError) local_error = NULL;
@@ -1191,26 +1209,29 @@ ikou_xlsx_read_data (const char    *data,
   Book book = { 0 };
   IkouPlan *plan = NULL;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
-  g_return_val_if_fail (out_error == NULL || *out_error == NULL, NULL);
-
   if (warnings != NULL)
     *warnings = NULL;
   if (length > IKOU_XLSX_MAX_SIZE)
     {
       ikou_table_set_too_large (error, display_name, length, IKOU_XLSX_MAX_SIZE);
       g_propagate_error (out_error, g_steal_pointer (&local_error));
+      if (take_data)
+        g_free (data);
       return NULL;
     }
 
   zip_error_init (&zerror);
-  source = zip_source_buffer_create (length ? data : "", length, 0, &zerror);
+  /* GLib allocates with malloc(), so libzip may free() what it takes. */
+  source = zip_source_buffer_create (length ? data : "", length, take_data && length, &zerror);
   book.zip = source ? zip_open_from_source (source, ZIP_RDONLY, &zerror) : NULL;
+  if (take_data && length == 0)
+    g_free (data);
   if (book.zip == NULL)
     {
       if (source != NULL)
         zip_source_free (source);
+      else if (take_data && length > 0)
+        g_free (data);
       zip_error_fini (&zerror);
       g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
                    _("%s is not an Excel workbook (.xlsx): it is not a complete zip archive."),
@@ -1262,6 +1283,21 @@ out:
 }
 
 IkouPlan *
+ikou_xlsx_read_data (const char    *data,
+                     gsize          length,
+                     const char    *display_name,
+                     IkouSchedule  *schedule,
+                     char        ***warnings,
+                     GError       **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_workbook ((char *) data, length, FALSE, display_name, schedule, warnings, error);
+}
+
+IkouPlan *
 ikou_xlsx_read_file (const char    *path,
                      IkouSchedule  *schedule,
                      char        ***warnings,
@@ -1279,7 +1315,7 @@ ikou_xlsx_read_file (const char    *path,
   if (!ikou_table_read_file (path, IKOU_XLSX_MAX_SIZE, &data, &length, error))
     return NULL;
   name = g_filename_display_name (path);
-  return ikou_xlsx_read_data (data, length, name, schedule, warnings, error);
+  return read_workbook (g_steal_pointer (&data), length, TRUE, name, schedule, warnings, error);
 }
 
 gboolean
