@@ -17,6 +17,7 @@
 #include "ikou-export.h"
 #include "ikou-schedule.h"
 #include "ikou-store.h"
+#include "ikou-xlsx.h"
 #include "ikou-xml.h"
 
 static IkouGuiMain gui_main_func;
@@ -327,9 +328,10 @@ cli_import (int argc, char **argv)
       N_("Write the plan to PLAN.ikou"), N_("PLAN.ikou") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.xml — make an .ikou plan from Ikou XML"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — make an .ikou plan from Ikou XML, CSV or an Excel workbook"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
+  g_auto(GStrv) warnings = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -338,7 +340,10 @@ cli_import (int argc, char **argv)
   if (output == NULL)
     return _ikou_cli_fail (_("Say where to write the plan with --output PLAN.ikou."));
 
-  plan = ikou_xml_read_file (argv[1], &error);
+  /* The content, not the name, says what the file is. */
+  plan = ikou_plan_file_import (argv[1], &warnings, &error);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr (_("ikou: warning: %s\n"), warnings[i]);
   if (plan == NULL)
     return _ikou_cli_fail_error (error);
   if (!ikou_store_save (plan, output, &error))
@@ -347,13 +352,61 @@ cli_import (int argc, char **argv)
   return IKOU_EXIT_OK;
 }
 
+/* --format NAME */
+static gboolean
+export_format (const char       *name,
+               IkouPlanFileKind *kind)
+{
+  static const struct { const char *name; IkouPlanFileKind kind; } formats[] = {
+    { "csv", IKOU_PLAN_FILE_CSV },
+    { "xlsx", IKOU_PLAN_FILE_XLSX },
+    { "xml", IKOU_PLAN_FILE_XML },
+    { "ikou", IKOU_PLAN_FILE_NATIVE },
+  };
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *kind = formats[i].kind;
+        return TRUE;
+      }
+  message = g_strdup_printf (_("Unknown format “%s”: use csv, xlsx, xml or ikou."), name);
+  _ikou_cli_fail (message);
+  return FALSE;
+}
+
+/* The plan as a table (CSV, xlsx) or, with --format, any document. */
+static int
+export_table (IkouPlan                   *plan,
+              const IkouCliExportOptions *options,
+              IkouPlanFileKind            kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (options->paper || options->portrait || options->from || options->to ||
+      options->scenario || options->title || options->dpi != 0 || options->today)
+    return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+  /* A large workbook takes a while: say what it will hold first. */
+  if (kind == IKOU_PLAN_FILE_XLSX && ikou_plan_get_n_systems (plan) > IKOU_XLSX_LARGE_PLAN)
+    {
+      g_autofree char *description = ikou_xlsx_describe (plan, NULL);
+
+      g_printerr ("ikou: %s\n", description);
+    }
+  if (!ikou_plan_file_export (plan, options->output, kind, &error))
+    return _ikou_cli_fail_error (error);
+  return IKOU_EXIT_OK;
+}
+
 static int
 cli_export (int argc, char **argv)
 {
+  g_autofree char *format = NULL;
   IkouCliExportOptions options = { 0 };
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml or .ikou"), N_("FILE") },
+      N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml, .ikou, .csv or .xlsx"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
       N_("Paper size for PDF: a3 (default) or a4"), N_("SIZE") },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &options.portrait,
@@ -372,11 +425,14 @@ cli_export (int argc, char **argv)
       N_("Resolution of PNG output (default 150)"), N_("DPI") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &options.today,
       N_("Draw the today line and findings as of this date"), N_("YYYY-MM-DD") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write this format whatever the file name says: csv, xlsx, xml or ikou"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export a plan as a roadmap (PDF, PNG, SVG) or as XML"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
+  IkouPlanFileKind kind = IKOU_PLAN_FILE_UNKNOWN;
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -385,8 +441,16 @@ cli_export (int argc, char **argv)
     status = IKOU_EXIT_FAILED;
   else if (options.output == NULL)
     status = _ikou_cli_fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
+  else if (format != NULL && !export_format (format, &kind))
+    status = IKOU_EXIT_FAILED;
   else if ((plan = ikou_plan_file_load (argv[1], &error)) == NULL)
     status = _ikou_cli_fail_error (error);
+  else if (kind != IKOU_PLAN_FILE_UNKNOWN ||
+           ikou_plan_file_kind_for_name (options.output) == IKOU_PLAN_FILE_CSV ||
+           ikou_plan_file_kind_for_name (options.output) == IKOU_PLAN_FILE_XLSX)
+    status = export_table (plan, &options,
+                           kind != IKOU_PLAN_FILE_UNKNOWN ? kind
+                                                          : ikou_plan_file_kind_for_name (options.output));
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
       if (options.paper || options.portrait || options.from || options.to ||
@@ -422,8 +486,10 @@ print_usage (FILE *out)
            _("Check a plan against the national schedule"));
   fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--title TEXT]\n    %s\n",
            _("Export the roadmap or the plan"));
-  fprintf (out, "  ikou import FILE.xml --output PLAN.ikou\n    %s\n",
-           _("Make an .ikou plan from Ikou XML"));
+  fprintf (out, "  ikou import FILE.{xml,csv,xlsx} --output PLAN.ikou\n    %s\n",
+           _("Make an .ikou plan from Ikou XML, CSV or an Excel workbook"));
+  fprintf (out, "  ikou export PLAN --output FILE.{csv,xlsx} [--format csv|xlsx|xml|ikou]\n    %s\n",
+           _("Export the plan as a table for Excel"));
   fprintf (out, "  ikou scenario PLAN list|new|rename|describe|delete|adopt|shift|retarget …\n    %s\n",
            _("Create, change and adopt what-if scenarios"));
   fprintf (out, "  ikou diff PLAN --scenario NAME [--against NAME] [--json]\n    %s\n",

@@ -909,7 +909,8 @@ stream_check (IkouXmlStream *self,
                                  self->message != NULL ? self->message : _("unknown error"));
       stream_set_error (self, self->codes->malformed, self->line, message, FALSE);
     }
-  else if (self->reader != NULL && xmlTextReaderIsValid (self->reader) == 0)
+  else if (self->reader != NULL && self->schema_name != NULL &&
+           xmlTextReaderIsValid (self->reader) == 0)
     {
       /* The validator failed without a word. */
       message = g_strdup_printf (_("the content does not follow the file format (%s)."),
@@ -968,7 +969,7 @@ stream_start (IkouXmlStream *self)
     }
 
   ensure_libxml ();
-  schema = get_schema (self->schema_name);
+  schema = self->schema_name != NULL ? get_schema (self->schema_name) : NULL;
 
   error_scope_enter (&scope, (xmlStructuredErrorFunc) on_stream_error, self);
   self->reader = xmlReaderForIO (source_read, NULL, source, NULL, NULL, PARSE_OPTIONS);
@@ -979,7 +980,7 @@ stream_start (IkouXmlStream *self)
   /* Errors go to this stream only, never to the process-wide handler;
    * set before the schema so that the validator's errors come here too. */
   xmlTextReaderSetStructuredErrorHandler (self->reader, on_stream_error, self);
-  if (xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
+  if (schema != NULL && xmlTextReaderRelaxNGSetSchema (self->reader, schema) != 0)
     g_error ("Could not give the schema %s to the XML reader", self->schema_name);
 
   return stream_check (self, 0);
@@ -1012,7 +1013,6 @@ ikou_xml_stream_new_for_data (const char              *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (codes != NULL, NULL);
-  g_return_val_if_fail (schema_name != NULL, NULL);
 
   self = stream_new (display_name, codes, schema_name);
   self->source.data = (const guchar *) data;
@@ -1045,7 +1045,6 @@ ikou_xml_stream_new_for_file (const char               *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (codes != NULL, NULL);
-  g_return_val_if_fail (schema_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
