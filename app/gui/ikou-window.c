@@ -1622,6 +1622,47 @@ ikou_window_open (IkouWindow *self,
   gtk_window_present (GTK_WINDOW (target));
 }
 
+/* Imports a plan from another format (Ikou XML, a table, a project
+ * file): a new, unsaved document; what could not be read is said. */
+void
+ikou_window_import (IkouWindow *self,
+                    GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autofree char *path = NULL;
+  IkouWindow *target = self;
+
+  g_return_if_fail (IKOU_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO, _("Choose a folder on this computer"));
+  else
+    plan = ikou_plan_file_import (path, &warnings, &error);
+  if (plan == NULL)
+    {
+      _ikou_window_show_error (self, _("Could Not Import the Plan"), error);
+      return;
+    }
+
+  if (self->plan != NULL && self->context != NULL)
+    target = ikou_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->context);
+  /* Saving asks where: the imported file is never written back. */
+  ikou_window_set_document (target, plan, NULL, FALSE);
+  gtk_window_present (GTK_WINDOW (target));
+
+  if (warnings != NULL && warnings[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", warnings);
+      g_autoptr(GError) note = g_error_new_literal (IKOU_ERROR, IKOU_ERROR_INVALID_INPUT, joined);
+
+      _ikou_window_show_error (target, _("Imported, With Notes"), note);
+    }
+}
+
 gboolean
 ikou_window_save_to_file (IkouWindow  *self,
                           GFile       *file,
