@@ -336,6 +336,45 @@ ikou_check_system (IkouPlan               *plan,
   return findings;
 }
 
+void
+ikou_check_removed_systems_into (IkouPlan     *plan,
+                                 IkouScenario *scenario,
+                                 GPtrArray    *findings)
+{
+  g_autoptr(GArray) ids = NULL;
+  Check check = { .plan = plan, .scenario = scenario, .findings = findings };
+
+  g_return_if_fail (IKOU_IS_PLAN (plan));
+  g_return_if_fail (IKOU_IS_SCENARIO (scenario));
+
+  ids = ikou_scenario_get_system_ids (scenario);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint id = g_array_index (ids, guint, i);
+      g_autofree char *name = NULL;
+      const IkouOverride *overrides;
+      guint n_overrides;
+
+      if (ikou_plan_lookup_system (plan, id) != NULL)
+        continue;
+      overrides = ikou_scenario_get_system_overrides (scenario, id, &n_overrides);
+
+      name = g_strdup_printf ("#%u", id);
+      for (guint j = 0; j < n_overrides; j++)
+        add_orphan_finding (&check, id, name, &overrides[j]);
+      for (guint j = 0; j < ikou_scenario_get_n_orphans (scenario, id); j++)
+        add_orphan_finding (&check, id, name, ikou_scenario_get_orphan (scenario, id, j));
+      /* A step the scenario added to a system that is gone. */
+      for (guint j = 0; j < ikou_scenario_get_n_added_steps (scenario, id); j++)
+        {
+          const IkouStep *added = ikou_scenario_get_added_step (scenario, id, j);
+          IkouOverride o = { id, j, IKOU_OVERRIDE_CUTOVER_DATE, added->cutover_date };
+
+          add_orphan_finding (&check, id, name, &o);
+        }
+    }
+}
+
 GPtrArray *
 ikou_check_plan (IkouPlan               *plan,
                  IkouScenario           *scenario,
@@ -357,28 +396,7 @@ ikou_check_plan (IkouPlan               *plan,
 
   /* Edits of systems no longer in the plan come last. */
   if (scenario != NULL)
-    {
-      g_autoptr(GArray) ids = ikou_scenario_get_system_ids (scenario);
-      Check check = { .plan = plan, .scenario = scenario, .findings = findings };
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          guint id = g_array_index (ids, guint, i);
-          g_autofree char *name = NULL;
-          const IkouOverride *overrides;
-          guint n_overrides;
-
-          if (ikou_plan_lookup_system (plan, id) != NULL)
-            continue;
-          overrides = ikou_scenario_get_system_overrides (scenario, id, &n_overrides);
-
-          name = g_strdup_printf ("#%u", id);
-          for (guint j = 0; j < n_overrides; j++)
-            add_orphan_finding (&check, id, name, &overrides[j]);
-          for (guint j = 0; j < ikou_scenario_get_n_orphans (scenario, id); j++)
-            add_orphan_finding (&check, id, name, ikou_scenario_get_orphan (scenario, id, j));
-        }
-    }
+    ikou_check_removed_systems_into (plan, scenario, findings);
 
   return findings;
 }

@@ -38,4 +38,10 @@ void       ikou_check_system_into (IkouPlan               *plan,
                                    const IkouCheckOptions *options,
                                    GPtrArray              *findings);
 
+/* The scenario's edits of systems that are no longer in the plan (they
+ * apply to nothing: IKOU_RULE_SCENARIO_ORPHANED findings). */
+void       ikou_check_removed_systems_into (IkouPlan     *plan,
+                                            IkouScenario *scenario,
+                                            GPtrArray    *findings);
+
 G_END_DECLS

@@ -39,5 +39,7 @@ int           _ikou_cli_scenario      (int              argc,
                                        char           **argv);
 int           _ikou_cli_diff          (int              argc,
                                        char           **argv);
+int           _ikou_cli_catch_up      (int              argc,
+                                       char           **argv);
 
 G_END_DECLS

@@ -581,3 +581,67 @@ _ikou_cli_diff (int    argc,
     print_diff_text (a, b, diff);
   return IKOU_EXIT_OK;
 }
+
+/* `ikou catch-up PLAN [--today DATE] [--list]`: the milestones before
+ * today not marked done; without --list they are marked done (the
+ * window's review, for every one of them). */
+int
+_ikou_cli_catch_up (int    argc,
+                    char **argv)
+{
+  g_autofree char *today_text = NULL;
+  gboolean list = FALSE;
+  const GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Take this date as today"), N_("YYYY-MM-DD") },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list,
+      N_("Only list them; change nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("PLAN — mark the milestones before today done (a plan made years ago)"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouSchedule) schedule = NULL;
+  g_autoptr(IkouFileStore) store = NULL;
+  g_autoptr(IkouDocument) document = NULL;
+  g_autoptr(GArray) overdue = NULL;
+  IkouDay today = IKOU_DAY_NONE;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!_ikou_cli_parse_context (context, &argc, &argv, 1,
+                                _("Give one plan, e.g. “ikou catch-up plan.ikou --list”.")))
+    return IKOU_EXIT_FAILED;
+  if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
+    return _ikou_cli_fail_error (error);
+
+  schedule = _ikou_cli_load_schedule ();
+  if (schedule == NULL)
+    return IKOU_EXIT_FAILED;
+  store = ikou_file_store_new_for_path (argv[1]);
+  document = ikou_document_load (IKOU_PLAN_STORE (store), schedule, &error);
+  if (document == NULL)
+    return _ikou_cli_fail_error (error);
+  if (today != IKOU_DAY_NONE)
+    ikou_document_set_today (document, today);
+
+  overdue = ikou_document_find_overdue (document, IKOU_DAY_NONE);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      const IkouMilestoneRef *ref = &g_array_index (overdue, IkouMilestoneRef, i);
+      IkouSystem *system = ikou_plan_lookup_system (ikou_document_get_plan (document), ref->system_id);
+      g_autofree char *day = ikou_day_format_iso (ref->day);
+
+      g_print ("%s\t%u\t%s\t%s\n", ikou_system_get_name (system) ? ikou_system_get_name (system) : "",
+               ref->step + 1, ikou_milestone_label (ref->milestone), day);
+    }
+  if (list || overdue->len == 0)
+    return IKOU_EXIT_OK;
+
+  ikou_document_mark_done (document, overdue);
+  if (!ikou_document_save (document, NULL, &error))
+    return _ikou_cli_fail_error (error);
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u milestone marked done\n",
+                           "%u milestones marked done\n", overdue->len), overdue->len);
+  return IKOU_EXIT_OK;
+}

@@ -18,6 +18,7 @@
 #include "ikou-mspdi.h"
 #include "ikou-schedule.h"
 #include "ikou-store.h"
+#include "ikou-xlsx.h"
 #include "ikou-xml.h"
 
 static IkouGuiMain gui_main_func;
@@ -319,54 +320,6 @@ cli_check (int argc, char **argv)
   return counts[IKOU_SEVERITY_ERROR] > 0 ? IKOU_EXIT_FINDINGS : IKOU_EXIT_OK;
 }
 
-/* What an interchange format could not carry, one line each. */
-static void
-print_report (GPtrArray *report)
-{
-  for (guint i = 0; report != NULL && i < report->len; i++)
-    g_printerr ("ikou: %s\n", (const char *) g_ptr_array_index (report, i));
-}
-
-/* MS Project XML in or out: the national schedule gives the deadlines
- * when it loads; without it the national deadline is R7年度末. */
-static IkouPlan *
-import_mspdi (const char  *path,
-              GError     **error)
-{
-  g_autoptr(IkouSchedule) schedule = ikou_schedule_load_default (NULL);
-  g_autoptr(GPtrArray) report = NULL;
-  IkouPlan *plan = ikou_mspdi_read_file (path, schedule, &report, error);
-
-  print_report (report);
-  return plan;
-}
-
-static int
-export_mspdi (IkouPlan             *plan,
-              IkouCliExportOptions *options,
-              const char           *format)
-{
-  g_autoptr(IkouSchedule) schedule = NULL;
-  g_autoptr(GPtrArray) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (format != NULL && g_ascii_strcasecmp (format, "mspdi") != 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a format Ikou writes with --format (mspdi)."), format);
-      return _ikou_cli_fail (message);
-    }
-  if (options->paper || options->portrait || options->from || options->to ||
-      options->scenario || options->compare || options->title || options->dpi != 0 || options->today)
-    return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
-
-  schedule = ikou_schedule_load_default (NULL);
-  if (!ikou_mspdi_write_file (plan, schedule, options->output, &report, &error))
-    return _ikou_cli_fail_error (error);
-  print_report (report);
-  return IKOU_EXIT_OK;
-}
-
 static int
 cli_import (int argc, char **argv)
 {
@@ -376,9 +329,10 @@ cli_import (int argc, char **argv)
       N_("Write the plan to PLAN.ikou"), N_("PLAN.ikou") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — make an .ikou plan from Ikou XML or MS Project XML"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — make an .ikou plan from Ikou XML, CSV, an Excel workbook or MS Project XML"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
+  g_auto(GStrv) warnings = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -387,10 +341,10 @@ cli_import (int argc, char **argv)
   if (output == NULL)
     return _ikou_cli_fail (_("Say where to write the plan with --output PLAN.ikou."));
 
-  if (ikou_mspdi_sniff_file (argv[1]))
-    plan = import_mspdi (argv[1], &error);
-  else
-    plan = ikou_xml_read_file (argv[1], &error);
+  /* The content, not the name, says what the file is. */
+  plan = ikou_plan_file_import (argv[1], &warnings, &error);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_printerr (_("ikou: warning: %s\n"), warnings[i]);
   if (plan == NULL)
     return _ikou_cli_fail_error (error);
   if (!ikou_store_save (plan, output, &error))
@@ -399,17 +353,85 @@ cli_import (int argc, char **argv)
   return IKOU_EXIT_OK;
 }
 
+/* --format NAME */
+static gboolean
+export_format (const char       *name,
+               IkouPlanFileKind *kind)
+{
+  static const struct { const char *name; IkouPlanFileKind kind; } formats[] = {
+    { "csv", IKOU_PLAN_FILE_CSV },
+    { "xlsx", IKOU_PLAN_FILE_XLSX },
+    { "mspdi", IKOU_PLAN_FILE_MSPDI },
+    { "xml", IKOU_PLAN_FILE_XML },
+    { "ikou", IKOU_PLAN_FILE_NATIVE },
+  };
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *kind = formats[i].kind;
+        return TRUE;
+      }
+  message = g_strdup_printf (_("Unknown format “%s”: use csv, xlsx, mspdi, xml or ikou."), name);
+  _ikou_cli_fail (message);
+  return FALSE;
+}
+
+/* The plan as a table (CSV, xlsx) or, with --format, any document. */
+static int
+export_table (IkouPlan                   *plan,
+              const IkouCliExportOptions *options,
+              IkouPlanFileKind            kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (options->paper || options->portrait || options->from || options->to ||
+      options->scenario || options->title || options->dpi != 0 || options->today)
+    return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+  /* A large workbook takes a while: say what it will hold first. */
+  if (kind == IKOU_PLAN_FILE_XLSX && ikou_plan_get_n_systems (plan) > IKOU_XLSX_LARGE_PLAN)
+    {
+      g_autofree char *description = ikou_xlsx_describe (plan, NULL);
+
+      g_printerr ("ikou: %s\n", description);
+    }
+  if (!ikou_plan_file_export (plan, options->output, kind, &error))
+    return _ikou_cli_fail_error (error);
+  return IKOU_EXIT_OK;
+}
+
+/* MS Project XML: the national schedule, when one loads, gives the
+ * deadlines; what the file cannot hold (scenarios) is said. */
+static int
+export_mspdi (IkouPlan                   *plan,
+              const IkouCliExportOptions *options)
+{
+  g_autoptr(IkouSchedule) schedule = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (options->paper || options->portrait || options->from || options->to ||
+      options->scenario || options->compare || options->title || options->dpi != 0 ||
+      options->today)
+    return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+
+  schedule = ikou_schedule_load_default (NULL);
+  if (!ikou_mspdi_write_file (plan, schedule, options->output, &report, &error))
+    return _ikou_cli_fail_error (error);
+  for (guint i = 0; i < report->len; i++)
+    g_printerr (_("ikou: warning: %s\n"), (const char *) g_ptr_array_index (report, i));
+  return IKOU_EXIT_OK;
+}
+
 static int
 cli_export (int argc, char **argv)
 {
-  IkouCliExportOptions options = { 0 };
   g_autofree char *format = NULL;
+  IkouCliExportOptions options = { 0 };
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("Write FORMAT whatever the extension: mspdi (MS Project XML; also chosen by .mspdi.xml)"),
-      N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
-      N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml or .ikou"), N_("FILE") },
+      N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml, .ikou, .csv or .xlsx"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &options.paper,
       N_("Paper size for PDF: a3 (default) or a4"), N_("SIZE") },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &options.portrait,
@@ -428,11 +450,14 @@ cli_export (int argc, char **argv)
       N_("Resolution of PNG output (default 150)"), N_("DPI") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &options.today,
       N_("Draw the today line and findings as of this date"), N_("YYYY-MM-DD") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format,
+      N_("Write this format whatever the file name says: csv, xlsx, mspdi, xml or ikou"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export a plan as a roadmap (PDF, PNG, SVG) or as XML"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
+  IkouPlanFileKind kind = IKOU_PLAN_FILE_UNKNOWN;
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -441,10 +466,20 @@ cli_export (int argc, char **argv)
     status = IKOU_EXIT_FAILED;
   else if (options.output == NULL)
     status = _ikou_cli_fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
+  else if (format != NULL && !export_format (format, &kind))
+    status = IKOU_EXIT_FAILED;
   else if ((plan = ikou_plan_file_load (argv[1], &error)) == NULL)
     status = _ikou_cli_fail_error (error);
-  else if (format != NULL || ikou_plan_file_is_mspdi_name (options.output))
-    status = export_mspdi (plan, &options, format);
+  else if (kind == IKOU_PLAN_FILE_MSPDI ||
+           (kind == IKOU_PLAN_FILE_UNKNOWN &&
+            ikou_plan_file_kind_for_name (options.output) == IKOU_PLAN_FILE_MSPDI))
+    status = export_mspdi (plan, &options);
+  else if (kind != IKOU_PLAN_FILE_UNKNOWN ||
+           ikou_plan_file_kind_for_name (options.output) == IKOU_PLAN_FILE_CSV ||
+           ikou_plan_file_kind_for_name (options.output) == IKOU_PLAN_FILE_XLSX)
+    status = export_table (plan, &options,
+                           kind != IKOU_PLAN_FILE_UNKNOWN ? kind
+                                                          : ikou_plan_file_kind_for_name (options.output));
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
       if (options.paper || options.portrait || options.from || options.to ||
@@ -478,14 +513,20 @@ print_usage (FILE *out)
   fprintf (out, "  ikou [PLAN…]\n    %s\n", _("Open plans in the window"));
   fprintf (out, "  ikou check PLAN [--scenario NAME] [--today YYYY-MM-DD] [--json]\n    %s\n",
            _("Check a plan against the national schedule"));
-  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,mspdi.xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--title TEXT]\n    %s\n",
+  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--title TEXT]\n    %s\n",
            _("Export the roadmap or the plan"));
-  fprintf (out, "  ikou import FILE.{xml,mspdi.xml} --output PLAN.ikou\n    %s\n",
-           _("Make an .ikou plan from Ikou XML or MS Project XML"));
+  fprintf (out, "  ikou import FILE.{xml,csv,xlsx,mspdi.xml} --output PLAN.ikou\n    %s\n",
+           _("Make an .ikou plan from Ikou XML, CSV, an Excel workbook or MS Project XML"));
+  fprintf (out, "  ikou export PLAN --output FILE.{csv,xlsx} [--format csv|xlsx|xml|ikou]\n    %s\n",
+           _("Export the plan as a table for Excel"));
+  fprintf (out, "  ikou export PLAN --output FILE.mspdi.xml [--format mspdi]\n    %s\n",
+           _("Export the plan as MS Project XML"));
   fprintf (out, "  ikou scenario PLAN list|new|rename|describe|delete|adopt|shift|retarget …\n    %s\n",
            _("Create, change and adopt what-if scenarios"));
   fprintf (out, "  ikou diff PLAN --scenario NAME [--against NAME] [--json]\n    %s\n",
            _("Show what a scenario changes and which findings it resolves"));
+  fprintf (out, "  ikou catch-up PLAN [--today YYYY-MM-DD] [--list]\n    %s\n",
+           _("Mark the milestones before today done (or list them)"));
   fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
 }
 
@@ -494,7 +535,7 @@ is_verb (const char *word)
 {
   return g_str_equal (word, "check") || g_str_equal (word, "export") ||
          g_str_equal (word, "import") || g_str_equal (word, "scenario") ||
-         g_str_equal (word, "diff") || g_str_equal (word, "help");
+         g_str_equal (word, "diff") || g_str_equal (word, "catch-up") || g_str_equal (word, "help");
 }
 
 int
@@ -547,6 +588,8 @@ ikou_cli_main (int    argc,
     status = _ikou_cli_scenario (argc - 1, argv + 1);
   else if (g_str_equal (verb, "diff"))
     status = _ikou_cli_diff (argc - 1, argv + 1);
+  else if (g_str_equal (verb, "catch-up"))
+    status = _ikou_cli_catch_up (argc - 1, argv + 1);
   else
     {
       g_autofree char *message = NULL;

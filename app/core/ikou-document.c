@@ -39,6 +39,7 @@ struct _IkouDocument
    * array (NULL = none; replaced, never changed), each system id's
    * position + 1, each id's packed summary, and the counts. */
   GPtrArray     *system_findings;
+  GPtrArray     *removed_findings; /* the active scenario's edits of removed systems */
   GHashTable    *positions;
   GHashTable    *summary;
   guint          n_errors;
@@ -227,6 +228,12 @@ ikou_document_recheck_all (IkouDocument *self)
     }
   g_clear_pointer (&scratch, g_ptr_array_unref);
 
+  /* Reported, not lost: edits of systems no longer in the plan. */
+  g_ptr_array_set_size (self->removed_findings, 0);
+  if (self->active != NULL)
+    ikou_check_removed_systems_into (self->plan, self->active, self->removed_findings);
+  count_findings (self, self->removed_findings, +1);
+
   g_signal_emit (self, signals[FINDINGS_RESET], 0);
   notify_counts (self, errors, warnings, infos);
 }
@@ -343,6 +350,20 @@ static void
 scenario_system_changed_cb (IkouDocument *self,
                             guint         system_id)
 {
+  guint position;
+
+  /* An edit of a removed system (an undo) changes only what is reported. */
+  if (!system_position (self, system_id, &position))
+    {
+      guint errors = self->n_errors, warnings = self->n_warnings, infos = self->n_infos;
+
+      count_findings (self, self->removed_findings, -1);
+      g_ptr_array_set_size (self->removed_findings, 0);
+      ikou_check_removed_systems_into (self->plan, self->active, self->removed_findings);
+      count_findings (self, self->removed_findings, +1);
+      notify_counts (self, errors, warnings, infos);
+      return;
+    }
   queue_recheck (self, system_id);
   g_signal_emit (self, signals[VIEW_CHANGED], 0, system_id);
 }
@@ -444,6 +465,7 @@ ikou_document_finalize (GObject *object)
   IkouDocument *self = IKOU_DOCUMENT (object);
 
   g_ptr_array_unref (self->system_findings);
+  g_ptr_array_unref (self->removed_findings);
   g_hash_table_unref (self->positions);
   g_hash_table_unref (self->summary);
   g_hash_table_unref (self->pending);
@@ -597,6 +619,7 @@ ikou_document_init (IkouDocument *self)
 {
   self->today = today_from_environment ();
   self->system_findings = g_ptr_array_new_with_free_func (unref_findings);
+  self->removed_findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
   self->positions = g_hash_table_new (NULL, NULL);
   self->summary = g_hash_table_new (NULL, NULL);
   self->pending = g_hash_table_new (NULL, NULL);
@@ -951,7 +974,7 @@ ikou_document_dup_adopt_name (IkouDocument *self)
 
   g_return_val_if_fail (IKOU_IS_DOCUMENT (self), NULL);
 
-  day = ikou_day_format_iso (ikou_day_today ());
+  day = ikou_day_format_iso (self->today);
   /* Translators: the scenario that keeps the old baseline after adopting
    * another scenario: "Baseline 2026-12-02" */
   base = g_strdup_printf (_("Baseline %s"), day);
@@ -1081,7 +1104,7 @@ ikou_document_adopt_scenario (IkouDocument  *self,
 
   stripped = g_strstrip (g_strdup (keep_as));
   keep = ikou_scenario_new (stripped);
-  today = ikou_day_format_iso (ikou_day_today ());
+  today = ikou_day_format_iso (self->today);
   /* Translators: description of the scenario that keeps the old baseline */
   description = g_strdup_printf (_("The baseline before “%s” was adopted on %s."),
                                  ikou_scenario_get_name (scenario), today);
@@ -1699,5 +1722,82 @@ ikou_document_copy_findings (IkouDocument *self)
       for (guint j = 0; findings != NULL && j < findings->len; j++)
         g_ptr_array_add (all, ikou_finding_copy (g_ptr_array_index (findings, j)));
     }
+  for (guint i = 0; i < self->removed_findings->len; i++)
+    g_ptr_array_add (all, ikou_finding_copy (g_ptr_array_index (self->removed_findings, i)));
   return all;
+}
+
+/* Catching up ---------------------------------------------------------------- */
+
+GArray *
+ikou_document_find_overdue (IkouDocument *self,
+                            IkouDay       before)
+{
+  GArray *found;
+  guint n;
+
+  g_return_val_if_fail (IKOU_IS_DOCUMENT (self), NULL);
+
+  if (before == IKOU_DAY_NONE)
+    before = self->today;
+  found = g_array_new (FALSE, FALSE, sizeof (IkouMilestoneRef));
+  n = ikou_plan_get_n_systems (self->plan);
+  for (guint i = 0; i < n; i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (self->plan, i);
+      IkouStatus status = ikou_system_get_status (system);
+
+      if (status == IKOU_STATUS_DONE || status == IKOU_STATUS_NOT_IN_SCOPE)
+        continue;
+      for (guint s = 0; s < ikou_system_get_n_steps (system); s++)
+        {
+          const IkouStep *step = ikou_system_get_step (system, s);
+
+          for (int m = 0; m < IKOU_N_MILESTONES; m++)
+            {
+              IkouMilestoneRef ref = { ikou_system_get_id (system), s, m,
+                                       ikou_step_get_milestone (step, m) };
+
+              if (ref.day != IKOU_DAY_NONE && ref.day < before &&
+                  (step->done & IKOU_MILESTONE_FLAG (m)) == 0)
+                g_array_append_val (found, ref);
+            }
+        }
+    }
+  return found;
+}
+
+guint
+ikou_document_mark_done (IkouDocument *self,
+                         GArray       *milestones)
+{
+  g_autofree char *label = NULL;
+  guint changed = 0;
+
+  g_return_val_if_fail (IKOU_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (milestones != NULL, 0);
+
+  ikou_document_cancel_preview (self);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Mark %u milestone done",
+                                        "Mark %u milestones done", milestones->len),
+                           milestones->len);
+  ikou_history_begin (self->history, label);
+  for (guint i = 0; i < milestones->len; i++)
+    {
+      const IkouMilestoneRef *ref = &g_array_index (milestones, IkouMilestoneRef, i);
+      IkouSystem *system = ikou_plan_lookup_system (self->plan, ref->system_id);
+      g_autoptr(IkouStep) step = NULL;
+
+      if (system == NULL || ref->step >= ikou_system_get_n_steps (system) ||
+          (guint) ref->milestone >= IKOU_N_MILESTONES)
+        continue;
+      step = ikou_step_copy (ikou_system_get_step (system, ref->step));
+      if (step->done & IKOU_MILESTONE_FLAG (ref->milestone))
+        continue;
+      step->done |= IKOU_MILESTONE_FLAG (ref->milestone);
+      ikou_history_set_step (self->history, system, ref->step, step);
+      changed++;
+    }
+  ikou_history_end (self->history);
+  return changed;
 }

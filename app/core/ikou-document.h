@@ -188,6 +188,25 @@ gboolean      ikou_document_retarget          (IkouDocument   *self,
                                                int             standard_compliant,
                                                GError        **error);
 
+/* Milestones of the baseline whose day is before @before (NULL day:
+ * the document's today) and that are not marked done, in plan order;
+ * systems marked 完了済み or 対象外 have none.  Catching up a plan made
+ * years ago starts here. */
+typedef struct
+{
+  guint          system_id;
+  guint          step;
+  IkouMilestone  milestone;
+  IkouDay        day;
+} IkouMilestoneRef;
+
+GArray       *ikou_document_find_overdue      (IkouDocument   *self,
+                                               IkouDay         before);
+/* Marks the milestones done in the baseline, as one undo step.  Returns
+ * how many changed. */
+guint         ikou_document_mark_done         (IkouDocument   *self,
+                                               GArray         *milestones);
+
 /* Findings of the active scenario. */
 guint         ikou_document_get_n_errors      (IkouDocument   *self);
 guint         ikou_document_get_n_warnings    (IkouDocument   *self);

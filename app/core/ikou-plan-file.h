@@ -10,24 +10,38 @@ typedef enum
   IKOU_PLAN_FILE_UNKNOWN,
   IKOU_PLAN_FILE_NATIVE, /* .ikou, SQLite */
   IKOU_PLAN_FILE_XML,    /* the native XML interchange format */
+  IKOU_PLAN_FILE_CSV,    /* the plan table as CSV (ikou-csv) */
+  IKOU_PLAN_FILE_XLSX,   /* an Excel workbook (ikou-xlsx) */
   IKOU_PLAN_FILE_MSPDI,  /* MS Project XML (ikou-mspdi) */
 } IkouPlanFileKind;
 
 /* What a file is, from its first bytes (not its name). */
 IkouPlanFileKind ikou_plan_file_sniff (const char  *path,
                                       GError     **error);
-/* Opens a plan from a .ikou, an Ikou XML or an MS Project XML file,
- * whichever it is (what MS Project XML cannot hold is not reported:
- * use ikou_mspdi_read_file() for that). */
+/* Opens a plan from a .ikou or an Ikou XML file, whichever it is. */
 IkouPlan        *ikou_plan_file_load  (const char  *path,
                                       GError     **error);
 /* Saves by the file name: *.mspdi.xml as MS Project XML, *.xml as XML,
- * anything else as .ikou. */
+ * *.csv as CSV, *.xlsx as an Excel workbook, anything else as .ikou. */
 gboolean         ikou_plan_file_save  (IkouPlan    *plan,
                                       const char  *path,
                                       GError     **error);
 
-/* Whether @path names an MS Project XML file to write (*.mspdi.xml). */
-gboolean         ikou_plan_file_is_mspdi_name (const char *path);
+/* Import and export of other programs' formats.  The kind a file is
+ * read as comes from its content (ikou_plan_file_sniff()); @warnings
+ * (may be NULL) receives what was read but not understood (unknown CSV
+ * columns, what MS Project XML has that a plan cannot hold),
+ * NULL-terminated, or NULL when there is nothing to say. */
+IkouPlan        *ikou_plan_file_import (const char   *path,
+                                       char       ***warnings,
+                                       GError      **error);
+/* The kind a file name asks for when writing (*.csv, *.xlsx,
+ * *.mspdi.xml, *.xml, *.ikou), IKOU_PLAN_FILE_UNKNOWN for any other. */
+IkouPlanFileKind ikou_plan_file_kind_for_name (const char *path);
+/* Writes @plan as @kind (not UNKNOWN). */
+gboolean         ikou_plan_file_export (IkouPlan         *plan,
+                                       const char       *path,
+                                       IkouPlanFileKind  kind,
+                                       GError          **error);
 
 G_END_DECLS

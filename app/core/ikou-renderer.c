@@ -2053,6 +2053,33 @@ draw_row_ghosts (IkouRenderer  *self,
       cairo_stroke (cr);
     }
 
+  /* Where a milestone moved, a line from the ghost to the shown mark:
+   * one path for the row, stroked once. */
+  any = FALSE;
+  for (guint i = 0; i < MIN (rd->n_ghosts, rd->n_steps); i++)
+    for (int m = 0; m < IKOU_N_MILESTONES; m++)
+      {
+        IkouDay d = ikou_step_get_milestone (&ghosts[i], m);
+        IkouDay now = ikou_step_get_milestone (&steps[i], m);
+        double x, xn, ly;
+
+        if (d == IKOU_DAY_NONE || now == IKOU_DAY_NONE || d == now)
+          continue;
+        x = day_x (self, d) - scroll_x;
+        xn = day_x (self, now) - scroll_x;
+        if (MAX (x, xn) < -r || MIN (x, xn) > width + r)
+          continue;
+        ly = round (cy + r + 2) + 0.5;
+        cairo_move_to (cr, x, ly);
+        cairo_line_to (cr, xn, ly);
+        any = TRUE;
+      }
+  if (any)
+    {
+      set_source_alpha (cr, &self->style.foreground, 0.55);
+      cairo_stroke (cr);
+    }
+
   for (guint i = 0; i < rd->n_ghosts; i++)
     for (int m = 0; m < IKOU_N_MILESTONES; m++)
       {
@@ -2063,18 +2090,6 @@ draw_row_ghosts (IkouRenderer  *self,
         if (d == IKOU_DAY_NONE || d == now)
           continue;
         x = day_x (self, d) - scroll_x;
-        if (now != IKOU_DAY_NONE)
-          {
-            double xn = day_x (self, now) - scroll_x;
-
-            if (MAX (x, xn) > -r && MIN (x, xn) < width + r)
-              {
-                cairo_move_to (cr, x, round (cy + r + 2) + 0.5);
-                cairo_line_to (cr, xn, round (cy + r + 2) + 0.5);
-                set_source_alpha (cr, &self->style.foreground, 0.55);
-                cairo_stroke (cr);
-              }
-          }
         if (x < -2 * r || x > width + 2 * r)
           continue;
         if (self->use_sprites)

@@ -515,6 +515,39 @@ ikou_scenario_get_system_overrides (IkouScenario *self,
          ? &g_array_index (edits->overrides, IkouOverride, 0) : NULL;
 }
 
+gboolean
+ikou_scenario_uses_host (IkouScenario *self,
+                         guint         host_id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), FALSE);
+
+  g_hash_table_iter_init (&iter, self->systems);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      IkouScenarioEdits *edits = value;
+
+      for (guint i = 0; i < edits->overrides->len; i++)
+        {
+          const IkouOverride *o = &g_array_index (edits->overrides, IkouOverride, i);
+
+          if ((o->field == IKOU_OVERRIDE_TO_HOST || o->field == IKOU_OVERRIDE_FROM_HOST) &&
+              o->value == (gint64) host_id)
+            return TRUE;
+        }
+      for (guint i = 0; i < edits->added->len; i++)
+        {
+          const IkouStep *step = &g_array_index (edits->added, IkouStep, i);
+
+          if (step->to_host == host_id || step->from_host == host_id)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static int
 compare_uint (gconstpointer a,
               gconstpointer b)

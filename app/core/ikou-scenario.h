@@ -87,6 +87,9 @@ gboolean            ikou_scenario_has_system     (IkouScenario        *self,
 const IkouOverride *ikou_scenario_get_system_overrides (IkouScenario *self,
                                                         guint         system_id,
                                                         guint        *n_overrides);
+/* Whether an override or an added step names host @host_id. */
+gboolean            ikou_scenario_uses_host      (IkouScenario        *self,
+                                                  guint                host_id);
 /* "工程 2 の稼働日: 2025-04-01": what an override changes, for reports. */
 char               *ikou_override_describe       (const IkouOverride  *o,
                                                   IkouPlan            *plan);

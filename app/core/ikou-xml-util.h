@@ -61,11 +61,9 @@ gboolean    ikou_xml_validate           (xmlDoc                  *doc,
  */
 typedef struct _IkouXmlStream IkouXmlStream;
 
-/* A NULL @schema_name reads without validation (a format Ikou does not
- * define, such as MS Project XML): the caller checks what it reads.
- *
- * Reads @data (of @length bytes), which must stay valid until the stream
- * is freed.  Problems with the data are reported by the first call to
+/* Reads @data (of @length bytes), which must stay valid until the stream
+ * is freed.  A NULL @schema_name reads without validation (for formats of
+ * other programs, checked by their reader).  Problems with the data are reported by the first call to
  * ikou_xml_stream_next_element(). */
 IkouXmlStream *ikou_xml_stream_new_for_data     (const char               *data,
                                                  gsize                     length,

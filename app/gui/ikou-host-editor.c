@@ -43,7 +43,7 @@ display_name (IkouHost *host)
 }
 
 /* Who uses @host: a system's host today, a step's from- or to-host, a
- * scenario's to-host override.  Returns a sentence, or NULL. */
+ * scenario's change or added step.  Returns a sentence, or NULL. */
 static char *
 describe_use (IkouPlan *plan,
               IkouHost *host)
@@ -70,14 +70,9 @@ describe_use (IkouPlan *plan,
     {
       IkouScenario *scenario = ikou_plan_get_scenario (plan, i);
 
-      for (guint j = 0; j < ikou_scenario_get_n_overrides (scenario); j++)
-        {
-          const IkouOverride *o = ikou_scenario_get_override (scenario, j);
-
-          if (o->field == IKOU_OVERRIDE_TO_HOST && o->value == (gint64) id)
-            return g_strdup_printf (_("“%s” cannot be removed: the scenario “%s” uses it."),
-                                    display_name (host), ikou_scenario_get_name (scenario));
-        }
+      if (ikou_scenario_uses_host (scenario, id))
+        return g_strdup_printf (_("“%s” cannot be removed: the scenario “%s” uses it."),
+                                display_name (host), ikou_scenario_get_name (scenario));
     }
 
   return NULL;

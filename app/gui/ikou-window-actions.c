@@ -13,6 +13,7 @@
 #include "ikou-host-editor.h"
 #include "ikou-print-operation.h"
 #include "ikou-timeline.h"
+#include "ikou-plan-file.h"
 #include "ikou-window-private.h"
 #include "ikou-xml.h"
 
@@ -72,8 +73,11 @@ chooser_response_cb (GtkNativeDialog *native,
   switch (purpose)
     {
     case CHOOSE_OPEN:
-    case CHOOSE_IMPORT_XML:
       ikou_window_open (self, chosen);
+      break;
+
+    case CHOOSE_IMPORT_XML:
+      ikou_window_import (self, chosen);
       break;
 
     case CHOOSE_SAVE_AS:
@@ -90,14 +94,22 @@ chooser_response_cb (GtkNativeDialog *native,
 
     case CHOOSE_EXPORT_XML:
       {
-        g_autoptr(GFile) file = ikou_file_with_suffix (chosen, ".xml", &error);
+        g_autofree char *chosen_path = g_file_get_path (chosen);
+        IkouPlanFileKind kind = chosen_path != NULL ? ikou_plan_file_kind_for_name (chosen_path)
+                                                    : IKOU_PLAN_FILE_UNKNOWN;
+        /* A table keeps its suffix; anything else is Ikou XML. */
+        g_autoptr(GFile) file = kind == IKOU_PLAN_FILE_CSV || kind == IKOU_PLAN_FILE_XLSX
+                                ? g_object_ref (chosen)
+                                : ikou_file_with_suffix (chosen, ".xml", &error);
         g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
+        if (kind != IKOU_PLAN_FILE_CSV && kind != IKOU_PLAN_FILE_XLSX)
+          kind = IKOU_PLAN_FILE_XML;
         if (file != NULL && path == NULL)
           g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO,
                        _("Choose a folder on this computer"));
 
-        if (path == NULL || !ikou_xml_write_file (self->plan, path, &error))
+        if (path == NULL || !ikou_plan_file_export (self->plan, path, kind, &error))
           _ikou_window_show_error (self, _("Could Not Export the Plan"), error);
         else
           {
@@ -210,13 +222,28 @@ run_chooser (IkouWindow     *self,
       add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, FALSE);
       break;
     case CHOOSE_IMPORT_XML:
-      add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, TRUE);
+      {
+        g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+        /* Decided by content: Ikou XML, MS Project XML, CSV, Excel. */
+        gtk_file_filter_set_name (all, _("Plans and tables (*.xml, *.csv, *.xlsx)"));
+        gtk_file_filter_add_pattern (all, "*.xml");
+        gtk_file_filter_add_pattern (all, "*.csv");
+        gtk_file_filter_add_pattern (all, "*.xlsx");
+        gtk_file_chooser_add_filter (chooser, all);
+        gtk_file_chooser_set_filter (chooser, all);
+        add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, FALSE);
+        add_filter (chooser, _("CSV tables (*.csv)"), "*.csv", NULL, FALSE);
+        add_filter (chooser, _("Excel workbooks (*.xlsx)"), "*.xlsx", NULL, FALSE);
+      }
       break;
     case CHOOSE_EXPORT_XML:
       {
         g_autofree char *name = suggested_name (self, ".xml");
 
         add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, TRUE);
+        add_filter (chooser, _("CSV tables (*.csv)"), "*.csv", NULL, FALSE);
+        add_filter (chooser, _("Excel workbooks (*.xlsx)"), "*.xlsx", NULL, FALSE);
         gtk_file_chooser_set_current_name (chooser, name);
       }
       break;

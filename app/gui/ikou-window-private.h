@@ -92,6 +92,10 @@ struct _IkouWindow
   gboolean            syncing_scenarios;
   GMenu              *compare_menu;
   GtkRevealer        *differences_revealer;
+  GtkRevealer        *catch_up_revealer;
+  GtkLabel           *catch_up_label;
+  gboolean            catch_up_dismissed;
+  guint               catch_up_idle_id;
   GtkWidget          *differences_panel;  /* IkouDifferencesPanel */
 
   /* View state */
@@ -133,6 +137,13 @@ void _ikou_window_class_scenario_actions_init (IkouWindowClass *klass);
 void _ikou_window_scenario_actions_update     (IkouWindow      *self);
 /* Asks, then makes the shown scenario the baseline. */
 void _ikou_window_adopt_scenario              (IkouWindow      *self);
+
+/* ikou-window-catch-up.c */
+void _ikou_window_class_catch_up_init (IkouWindowClass *klass);
+/* The banner follows the plan: shown while milestones before today are
+ * not marked done. */
+void _ikou_window_update_catch_up     (IkouWindow      *self);
+void _ikou_window_review_catch_up     (IkouWindow      *self);
 
 /* ikou-window.c */
 void _ikou_window_set_zoom           (IkouWindow      *self,

@@ -1146,10 +1146,23 @@ autosave_periodic_cb (gpointer user_data)
 
 /* Plan signals */
 
+static gboolean
+catch_up_idle_cb (gpointer user_data)
+{
+  IkouWindow *self = user_data;
+
+  self->catch_up_idle_id = 0;
+  _ikou_window_update_catch_up (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 plan_changed_cb (IkouWindow *self,
                  IkouPlan   *plan)
 {
+  /* Once for a transaction of many edits, after it. */
+  if (self->catch_up_idle_id == 0)
+    self->catch_up_idle_id = g_idle_add (catch_up_idle_cb, self);
   /* A later edit makes "Undo" on the deletion toast mean something else. */
   if (self->delete_toast != NULL)
     adw_toast_dismiss (self->delete_toast);
@@ -1250,6 +1263,15 @@ finding_activated_cb (IkouWindow        *self,
   ikou_window_select_system (self, finding->system_id);
   if (day != IKOU_DAY_NONE && self->timeline != NULL)
     ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), day);
+}
+
+static void
+today_changed_cb (IkouWindow *self)
+{
+  if (self->timeline != NULL)
+    ikou_timeline_set_today (IKOU_TIMELINE (self->timeline), ikou_document_get_today (self->document));
+  update_all_cells (self, FALSE);
+  _ikou_window_update_catch_up (self);
 }
 
 static void
@@ -1479,6 +1501,8 @@ ikou_window_take_document (IkouWindow   *self,
                            G_CALLBACK (comparing_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::store",
                            G_CALLBACK (ikou_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::today",
+                           G_CALLBACK (today_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->kept_system);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
@@ -1512,6 +1536,8 @@ ikou_window_take_document (IkouWindow   *self,
   _ikou_window_sync_scenarios (self);
   active_scenario_changed_cb (self);
   comparing_changed_cb (self);
+  self->catch_up_dismissed = FALSE;
+  _ikou_window_update_catch_up (self);
 }
 
 /* Whether saving goes back to @file: only an .ikou plan (by content:
@@ -1594,6 +1620,47 @@ ikou_window_open (IkouWindow *self,
   if (self->context != NULL)
     ikou_context_add_recent (self->context, file);
   gtk_window_present (GTK_WINDOW (target));
+}
+
+/* Imports a plan from another format (Ikou XML, a table, a project
+ * file): a new, unsaved document; what could not be read is said. */
+void
+ikou_window_import (IkouWindow *self,
+                    GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_auto(GStrv) warnings = NULL;
+  g_autofree char *path = NULL;
+  IkouWindow *target = self;
+
+  g_return_if_fail (IKOU_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO, _("Choose a folder on this computer"));
+  else
+    plan = ikou_plan_file_import (path, &warnings, &error);
+  if (plan == NULL)
+    {
+      _ikou_window_show_error (self, _("Could Not Import the Plan"), error);
+      return;
+    }
+
+  if (self->plan != NULL && self->context != NULL)
+    target = ikou_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->context);
+  /* Saving asks where: the imported file is never written back. */
+  ikou_window_set_document (target, plan, NULL, FALSE);
+  gtk_window_present (GTK_WINDOW (target));
+
+  if (warnings != NULL && warnings[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv ("\n", warnings);
+      g_autoptr(GError) note = g_error_new_literal (IKOU_ERROR, IKOU_ERROR_INVALID_INPUT, joined);
+
+      _ikou_window_show_error (target, _("Imported, With Notes"), note);
+    }
 }
 
 gboolean
@@ -2054,6 +2121,7 @@ ikou_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
   g_clear_handle_id (&self->autosave_periodic_id, g_source_remove);
   g_clear_handle_id (&self->rows_idle_id, g_source_remove);
+  g_clear_handle_id (&self->catch_up_idle_id, g_source_remove);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
   g_clear_object (&self->kept_system);
   disconnect_document (self);
@@ -2236,9 +2304,12 @@ ikou_window_class_init (IkouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, compare_menu);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, catch_up_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, catch_up_label);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_panel);
 
   _ikou_window_class_actions_init (klass);
+  _ikou_window_class_catch_up_init (klass);
 }
 
 static void

@@ -38,6 +38,9 @@ void                ikou_window_set_document   (IkouWindow      *self,
                                                 IkouPlan        *plan,
                                                 GFile           *file,
                                                 gboolean         recovered);
+/* Imports @file (any format Ikou reads) as a new unsaved plan. */
+void                ikou_window_import         (IkouWindow      *self,
+                                                GFile           *file);
 /* Shows @document (taking it). */
 void                ikou_window_take_document  (IkouWindow      *self,
                                                 IkouDocument    *document,

@@ -30,6 +30,8 @@
 #include "ikou-schedule.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
+#include "ikou-csv.h"
+#include "ikou-xlsx.h"
 
 #if defined(__has_include)
 # if __has_include("ikou-export.h")
@@ -357,6 +359,100 @@ check_mspdi_round_trip (Bench      *bench,
     ikou_plan_remove_scenario (original, ikou_plan_get_scenario (original, 0));
   if (!ikou_plan_equal (original, back, &difference))
     g_error ("MSPDI round trip of %u systems: %s", systems, difference);
+}
+
+/* The plan as a table (CSV, the workbook's sheets): the same runs as
+ * the XML figures above, through these. */
+typedef gboolean (*TableWrite) (IkouPlan *plan, IkouSchedule *schedule, const char *path,
+                                GError **error);
+typedef IkouPlan *(*TableRead) (const char *path, IkouSchedule *schedule, GError **error);
+
+static gboolean
+write_csv (IkouPlan *plan, IkouSchedule *schedule, const char *path, GError **error)
+{
+  return ikou_csv_write_file (plan, schedule, path, error);
+}
+
+static gboolean
+write_xlsx_plan (IkouPlan *plan, IkouSchedule *schedule, const char *path, GError **error)
+{
+  return ikou_xlsx_write_sheets (plan, schedule, IKOU_XLSX_SHEET_PLAN, path, error);
+}
+
+static gboolean
+write_xlsx_roadmap (IkouPlan *plan, IkouSchedule *schedule, const char *path, GError **error)
+{
+  return ikou_xlsx_write_sheets (plan, schedule, IKOU_XLSX_SHEET_ROADMAP, path, error);
+}
+
+static IkouPlan *
+read_csv (const char *path, IkouSchedule *schedule, GError **error)
+{
+  return ikou_csv_read_file (path, schedule, NULL, error);
+}
+
+static IkouPlan *
+read_xlsx (const char *path, IkouSchedule *schedule, GError **error)
+{
+  return ikou_xlsx_read_file (path, schedule, NULL, error);
+}
+
+static void
+bench_export_table (Bench      *bench,
+                    const char *name,
+                    IkouPlan   *plan,
+                    const char *path,
+                    TableWrite  write)
+{
+  guint n = bench->quick ? 1 : 3;
+  g_autofree double *ms = g_new (double, n);
+  GString *line;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double start = now_ms ();
+
+      if (!write (plan, bench->schedule, path, &error))
+        g_error ("%s %s: %s", name, path, error->message);
+      ms[i] = now_ms () - start;
+    }
+
+  line = line_new (name, ikou_plan_get_n_systems (plan));
+  line_add_runs (line, ms, n);
+  line_add_uint (line, "bytes", file_size (path));
+  line_print (line);
+}
+
+static void
+bench_import_table (Bench      *bench,
+                    const char *name,
+                    const char *path,
+                    guint       systems,
+                    TableRead   read)
+{
+  guint n = bench->quick ? 1 : 3;
+  g_autofree double *ms = g_new (double, n);
+  GString *line;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IkouPlan) plan = NULL;
+      double start = now_ms ();
+
+      plan = read (path, bench->schedule, &error);
+      ms[i] = now_ms () - start;
+      if (plan == NULL)
+        g_error ("%s %s: %s", name, path, error->message);
+      if (ikou_plan_get_n_systems (plan) != systems)
+        g_error ("%s %s: %u systems instead of %u", name, path,
+                 ikou_plan_get_n_systems (plan), systems);
+    }
+
+  line = line_new (name, systems);
+  line_add_runs (line, ms, n);
+  line_print (line);
 }
 
 /* Opens @path several times and returns the last plan (the others are
@@ -839,6 +935,8 @@ bench_size (Bench *bench,
   g_autofree char *ikou_path = g_strdup_printf ("%s/plan-%u.ikou", bench->tmpdir, size);
   g_autofree char *xml_path = g_strdup_printf ("%s/plan-%u.xml", bench->tmpdir, size);
   g_autofree char *mspdi_path = g_strdup_printf ("%s/plan-%u.mspdi.xml", bench->tmpdir, size);
+  g_autofree char *csv_path = g_strdup_printf ("%s/plan-%u.csv", bench->tmpdir, size);
+  g_autofree char *xlsx_path = g_strdup_printf ("%s/plan-%u.xlsx", bench->tmpdir, size);
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   View view = { 0 };
@@ -887,10 +985,20 @@ bench_size (Bench *bench,
   g_clear_pointer (&findings, g_ptr_array_unref);
   bench_export_file (bench, plan, xml_path, FALSE);
   bench_export_file (bench, plan, mspdi_path, TRUE);
+  bench_export_table (bench, "export-csv", plan, csv_path, write_csv);
+  bench_export_table (bench, "export-xlsx-plan", plan, xlsx_path, write_xlsx_plan);
+  if (systems <= 2000)
+    {
+      g_autofree char *roadmap_path = g_strdup_printf ("%s/roadmap-%u.xlsx", bench->tmpdir, size);
+
+      bench_export_table (bench, "export-xlsx-roadmap", plan, roadmap_path, write_xlsx_roadmap);
+    }
   g_clear_object (&plan);
 
   plan = bench_import_file (bench, xml_path, systems, FALSE);
   g_clear_object (&plan);
+  bench_import_table (bench, "import-csv", csv_path, systems, read_csv);
+  bench_import_table (bench, "import-xlsx-plan", xlsx_path, systems, read_xlsx);
   check_mspdi_round_trip (bench, mspdi_path, xml_path, systems);
 }
 

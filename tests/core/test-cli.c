@@ -843,6 +843,192 @@ test_scenario_refused (void)
   remove_temp (plan);
 }
 
+/* A plan made in 2021, opened in December 2026: catch-up lists the 46
+ * passed milestones, then marks them done; what is left matters today. */
+static void
+test_catch_up (void)
+{
+  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *before = file_checksum (plan);
+  g_autofree char *after = NULL;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "catch-up", plan, "--today", "2026-12-02", "--list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (count_lines (run.out), ==, 46);
+    after = file_checksum (plan);
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "check", plan, "--today", "2026-12-02", "--json", NULL);
+    g_assert_nonnull (strstr (run.out, "status.overdue"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "catch-up", plan, "--today", "2026-12-02", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "46"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "check", plan, "--today", "2026-12-02", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_null (strstr (run.out, "status.overdue"));
+    g_assert_nonnull (strstr (run.out, "deadline.no-plan"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "catch-up", plan, "--today", "2026-02-30", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  remove_temp (plan);
+}
+
+/* The findings of `ikou check --json` without the plan's title (a
+ * table does not hold it). */
+static char *
+check_json (const char *plan)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GRegex) title = g_regex_new ("\"plan\" : [^\n]*\n", 0, 0, NULL);
+
+  run_ikou (&run, "check", plan, "--today", "2021-03-01", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  return g_regex_replace_literal (title, run.out, -1, 0, "", 0, NULL);
+}
+
+/* A CSV saved by Excel on Japanese Windows (CP932) with 和暦 dates imports
+ * into a plan with the sample's findings; a CSV with three bad rows
+ * reports all three and writes nothing; the sample goes out as CSV and
+ * xlsx and comes back. */
+static void
+test_import_export_tables (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
+  g_autofree char *sample = source_path ("data/samples/koriyama.ikou");
+  g_autofree char *csv = g_build_filename (dir, "plan.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "plan.xlsx", NULL);
+  g_autofree char *sjis = g_build_filename (dir, "sjis.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.ikou", NULL);
+  g_autofree char *from_xlsx = g_build_filename (dir, "from-xlsx.ikou", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *wareki = NULL;
+  g_autofree char *cp932 = NULL;
+  g_autofree char *expected = check_json (sample);
+  g_autofree char *got = NULL;
+  gsize length = 0;
+
+  {
+    g_auto(Run) run = { 0 };
+    run_ikou (&run, "export", sample, "--output", csv, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_ikou (&run, "export", sample, "--output", xlsx, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+
+  /* The dates as government spreadsheets write them, in CP932. */
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  {
+    g_autoptr(GRegex) dates = g_regex_new ("20(\\d\\d)-0?(\\d+)-0?(\\d+)", 0, 0, NULL);
+
+    wareki = g_regex_replace (dates, text + 3, -1, 0, "R\\1.\\2.\\3", 0, NULL);
+  }
+  /* R20xx → Reiwa years: 2020 is R2, so subtract 18 by rewriting the two digits. */
+  for (int year = 19; year <= 40; year++)
+    {
+      g_autofree char *from = g_strdup_printf ("R%02d.", year);
+      g_autofree char *to = g_strdup_printf ("R%d.", year - 18);
+      g_auto(GStrv) parts = g_strsplit (wareki, from, -1);
+
+      g_free (wareki);
+      wareki = g_strjoinv (to, parts);
+    }
+  g_assert_nonnull (strstr (wareki, ",R2.10.1,"));
+  cp932 = g_convert (wareki, -1, "CP932", "UTF-8", NULL, &length, NULL);
+  g_assert_true (g_file_set_contents (sjis, cp932, (gssize) length, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    run_ikou (&run, "import", sjis, "--output", out, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  got = check_json (out);
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&got, g_free);
+
+  {
+    g_auto(Run) run = { 0 };
+    run_ikou (&run, "import", xlsx, "--output", from_xlsx, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  got = check_json (from_xlsx);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* Three bad rows, one unknown column: all reported, nothing written. */
+  g_assert_true (g_file_set_contents (bad,
+    "システム名,稼働日,予算額（千円）,色\r\n"
+    "A,R7.4.1,100,赤\r\n"
+    "B,R7.4.31,100,\r\n"
+    "C,2025-04-01,たくさん,\r\n"
+    "D,2025-04-01,100,\r\n"
+    "E,2025-04-01,100,\r\n"
+    "F,,-5,\r\n", -1, NULL));
+  g_unlink (out);
+  {
+    g_auto(Run) run = { 0 };
+    run_ikou (&run, "import", bad, "--output", out, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "the column “色” is not known"));
+    g_assert_nonnull (strstr (run.err, "3 problems"));
+    g_assert_nonnull (strstr (run.err, "bad.csv:3:2: 稼働日: "));
+    g_assert_nonnull (strstr (run.err, "bad.csv:4:3: 予算額（千円）: "));
+    g_assert_nonnull (strstr (run.err, "bad.csv:7:3: 予算額（千円）: "));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  }
+
+  /* --format overrides the name; a table takes no roadmap options. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *odd = g_build_filename (dir, "plan.dat", NULL);
+
+    run_ikou (&run, "export", sample, "--output", odd, "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpint (ikou_plan_file_sniff (odd, NULL), ==, IKOU_PLAN_FILE_CSV);
+    g_unlink (odd);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_ikou (&run, "export", sample, "--output", csv, "--paper", "a4", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_ikou (&run, "export", sample, "--output", csv, "--format", "ods", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "ods"));
+  }
+
+  g_unlink (csv);
+  g_unlink (xlsx);
+  g_unlink (sjis);
+  g_unlink (bad);
+  g_unlink (out);
+  g_unlink (from_xlsx);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -858,6 +1044,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/scenario-actions", test_scenario_actions);
   g_test_add_func ("/cli/diff-json", test_diff_json);
   g_test_add_func ("/cli/scenario-refused", test_scenario_refused);
+  g_test_add_func ("/cli/catch-up", test_catch_up);
+  g_test_add_func ("/cli/import-export-tables", test_import_export_tables);
 
   return g_test_run ();
 }

@@ -707,7 +707,7 @@ test_scenario_names (Fixture       *f,
   {
     g_autofree char *name = ikou_document_dup_adopt_name (f->document);
     g_autofree char *name2 = NULL;
-    g_autofree char *today = ikou_day_format_iso (ikou_day_today ());
+    g_autofree char *today = ikou_day_format_iso (ikou_document_get_today (f->document));
 
     g_assert_nonnull (strstr (name, today));
     g_assert_true (ikou_document_check_scenario_name (f->document, name, NULL, NULL));

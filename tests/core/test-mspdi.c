@@ -389,8 +389,8 @@ test_sniff (void)
   g_assert_true (ikou_mspdi_sniff_data (bare, strlen (bare)));
   g_assert_false (ikou_mspdi_sniff_data ("\x00\x01\x02", 3));
   g_assert_false (ikou_mspdi_sniff_data ("", 0));
-  g_assert_true (ikou_plan_file_is_mspdi_name ("a/B.MSPDI.XML"));
-  g_assert_false (ikou_plan_file_is_mspdi_name ("plan.xml"));
+  g_assert_cmpint (ikou_plan_file_kind_for_name ("a/B.MSPDI.XML"), ==, IKOU_PLAN_FILE_MSPDI);
+  g_assert_cmpint (ikou_plan_file_kind_for_name ("plan.xml"), ==, IKOU_PLAN_FILE_XML);
 }
 
 /* Files of other tools, in different shapes */

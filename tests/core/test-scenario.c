@@ -1216,6 +1216,25 @@ test_diff_matches_origins (void)
     }
 }
 
+static void
+test_uses_host (void)
+{
+  g_autoptr(IkouScenario) scenario = ikou_scenario_new ("hosts");
+  IkouStep added = { 0 };
+
+  g_assert_false (ikou_scenario_uses_host (scenario, 4));
+  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_FROM_HOST, 4);
+  g_assert_true (ikou_scenario_uses_host (scenario, 4));
+  g_assert_false (ikou_scenario_uses_host (scenario, 3));
+  ikou_scenario_remove_override (scenario, 1, 0, IKOU_OVERRIDE_FROM_HOST);
+  g_assert_false (ikou_scenario_uses_host (scenario, 4));
+  added.to_host = 3;
+  ikou_scenario_insert_added_step (scenario, 2, 0, &added);
+  g_assert_true (ikou_scenario_uses_host (scenario, 3));
+  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, 4);
+  g_assert_false (ikou_scenario_uses_host (scenario, 4));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1227,6 +1246,7 @@ main (int argc, char *argv[])
   schedule = ikou_schedule_load_default (&error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/scenario/uses-host", test_uses_host);
   g_test_add_func ("/scenario/override-fields", test_override_fields);
   g_test_add_func ("/scenario/baseline-view", test_baseline_view);
   g_test_add_func ("/scenario/dropped-and-added", test_dropped_and_added);

@@ -1652,6 +1652,52 @@ test_scenarios (void)
 }
 
 static void
+test_catch_up (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouDocument *document = ikou_window_get_document (window);
+  g_autofree char *path = artifact_path ("-catch-up");
+  g_autoptr(GArray) overdue = NULL;
+  guint overdue_findings;
+
+  /* December 2026: the 2021 plan's milestones have all passed. */
+  ikou_document_set_today (document, ikou_day_from_ymd (2026, 12, 2));
+  _ikou_window_flush_checks (window);
+  overdue = ikou_document_find_overdue (document, IKOU_DAY_NONE);
+  overdue_findings = count_rule (ikou_window_get_findings (window), "status.overdue");
+  g_assert_cmpuint (overdue->len, >, 40);
+  g_assert_cmpuint (overdue_findings, ==, overdue->len);
+  g_assert_true (gtk_revealer_get_reveal_child (window->catch_up_revealer));
+  {
+    g_autofree char *count = g_strdup_printf ("%u", overdue->len);
+
+    g_assert_nonnull (strstr (gtk_label_get_text (window->catch_up_label), count));
+  }
+  for (guint n = 0; n < 100 && !gtk_revealer_get_child_revealed (window->catch_up_revealer); n++)
+    wait_frames (GTK_WIDGET (window), 1);
+  save_screenshot (GTK_WIDGET (window), path);
+
+  /* The review marks them done in one step: what is left matters today. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.catch-up", NULL));
+  answer_dialog (NULL, "mark");
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "status.overdue"), ==, 0);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (gtk_revealer_get_reveal_child (window->catch_up_revealer));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "status.overdue"), ==, overdue_findings);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_revealer_get_reveal_child (window->catch_up_revealer));
+
+  close_window (window);
+}
+
+static void
 remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
@@ -1733,6 +1779,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/screenshot", test_screenshot);
   g_test_add_func ("/window/scenarios", test_scenarios);
+  g_test_add_func ("/window/catch-up", test_catch_up);
 
   ret = g_test_run ();
 
