@@ -8,9 +8,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "ikou-document.h"
 #include "ikou-error.h"
+#include "ikou-file.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
 
@@ -23,19 +25,21 @@ ikou_document_sniff (const char  *path,
   char head[64] = { 0 };
   FILE *file;
   size_t n;
+  int fd;
   const char *p;
 
   g_return_val_if_fail (path != NULL, IKOU_DOCUMENT_UNKNOWN);
 
   display = g_filename_display_name (path);
-  file = g_fopen (path, "rb");
+  fd = ikou_file_open_regular (path, error);
+  if (fd < 0)
+    return IKOU_DOCUMENT_UNKNOWN;
+  file = fdopen (fd, "rb");
   if (file == NULL)
     {
-      int saved = errno;
-
-      g_set_error (error, IKOU_ERROR,
-                   saved == ENOENT ? IKOU_ERROR_NOT_FOUND : IKOU_ERROR_IO,
-                   _("Could not open “%s”: %s"), display, g_strerror (saved));
+      close (fd);
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, g_strerror (errno));
       return IKOU_DOCUMENT_UNKNOWN;
     }
   n = fread (head, 1, sizeof head - 1, file);

@@ -20,6 +20,7 @@
 #include "ikou-checker.h"
 #include "ikou-error.h"
 #include "ikou-export.h"
+#include "ikou-file.h"
 #include "ikou-finding.h"
 #include "ikou-renderer.h"
 
@@ -1295,12 +1296,8 @@ ikou_export_write (IkouExportJob  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (*path == '\0' || g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("Could not write “%s”: it is a folder, not a file name."), path);
-      return FALSE;
-    }
+  if (!ikou_file_check_output (path, error))
+    return FALSE;
 
   paginate_for_paper (self);
   temps = g_ptr_array_new_with_free_func (g_free);

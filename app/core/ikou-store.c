@@ -18,6 +18,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-error.h"
+#include "ikou-file.h"
 #include "ikou-store.h"
 
 /* The native document is one SQLite 3 file.
@@ -470,31 +471,13 @@ check_header (const char  *path,
   static const char magic[16] = "SQLite format 3";
   guint8 header[100];
   guint32 application_id;
-  GStatBuf st;
   gssize n_read = 0;
   int saved_errno;
   int fd;
 
-  fd = g_open (path, O_RDONLY, 0);
+  fd = ikou_file_open_regular (path, error);
   if (fd < 0)
-    {
-      saved_errno = errno;
-      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
-        g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
-                     _("Could not open “%s”: the file does not exist."), display);
-      else
-        g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                     _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (fstat (fd, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      g_close (fd, NULL);
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
-                   _("“%s” is not an Ikou plan."), display);
-      return FALSE;
-    }
+    return FALSE;
 
   while ((gsize) n_read < sizeof header)
     {
@@ -1543,6 +1526,9 @@ ikou_store_save (IkouPlan    *plan,
   w.plan = plan;
   w.display = display;
   w.error = error;
+
+  if (!ikou_file_check_output (path, error))
+    return FALSE;
 
   /* Beside the target, so that the rename stays on one file system and
    * the temporary file is on the same share. */

@@ -17,6 +17,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-core-resources.h"
+#include "ikou-file.h"
 #include "ikou-xml-util.h"
 
 /* libxml2 2.12 made the structured error const. */
@@ -1048,12 +1049,9 @@ ikou_xml_stream_new_for_file (const char               *path,
   g_return_val_if_fail (schema_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = ikou_file_open_regular (path, error);
   if (fd < 0)
-    {
-      set_read_error (error, path, errno);
-      return NULL;
-    }
+    return NULL;
 
   name = g_filename_display_name (path);
   self = stream_new (name, codes, schema_name);
@@ -1318,6 +1316,8 @@ ikou_xml_read_file_contents (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL && length != NULL, FALSE);
 
+  if (!ikou_file_check_regular (path, error))
+    return FALSE;
   if (!g_file_get_contents (path, contents, length, &local_error))
     {
       g_autofree char *name = g_filename_display_name (path);
@@ -1755,6 +1755,9 @@ ikou_write_file_atomic (const char  *path,
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (!ikou_file_check_output (path, error))
+    return FALSE;
 
   /* GLib writes "<path>.XXXXXX" next to @path (so the rename stays on one
    * file system), fsyncs it, renames it over @path, and unlinks it on any

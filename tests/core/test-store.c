@@ -853,7 +853,7 @@ test_load_not_a_plan (Fixture       *f,
   assert_loads (f->path, plan);
 
   /* A folder. */
-  assert_load_fails (f->dir, IKOU_ERROR_NOT_A_PLAN, NULL);
+  assert_load_fails (f->dir, IKOU_ERROR_IO, "folder");
 }
 
 static void
