@@ -84,10 +84,19 @@ ikou_document_save (IkouPlan    *plan,
                     const char  *path,
                     GError     **error)
 {
+  return ikou_document_save_checked (plan, path, NULL, error);
+}
+
+gboolean
+ikou_document_save_checked (IkouPlan            *plan,
+                            const char          *path,
+                            const IkouFileStamp *expected,
+                            GError             **error)
+{
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML"))
-    return ikou_xml_write_file (plan, path, error);
-  return ikou_store_save (plan, path, error);
+    return ikou_xml_write_file_checked (plan, path, expected, error);
+  return ikou_store_save_checked (plan, path, expected, error);
 }

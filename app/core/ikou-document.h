@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ikou-file-stamp.h"
 #include "ikou-plan.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,11 @@ IkouPlan        *ikou_document_load  (const char  *path,
 gboolean         ikou_document_save  (IkouPlan    *plan,
                                       const char  *path,
                                       GError     **error);
+/* As ikou_document_save(), but refused (IKOU_ERROR_CHANGED_ON_DISK) when
+ * @path is no longer what @expected (if not NULL) saw. */
+gboolean         ikou_document_save_checked (IkouPlan            *plan,
+                                             const char          *path,
+                                             const IkouFileStamp *expected,
+                                             GError             **error);
 
 G_END_DECLS

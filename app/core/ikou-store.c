@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
 #include "ikou-file.h"
@@ -1079,6 +1080,8 @@ ikou_store_load (const char  *path,
 
   if (!check_header (path, display, error))
     return NULL;
+  /* Opening a plan also tidies up after saves that were interrupted. */
+  ikou_atomic_file_sweep (path);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
@@ -1487,35 +1490,24 @@ writer_finalize_statements (Writer *w)
   g_clear_pointer (&w->override, sqlite3_finalize);
 }
 
-#ifdef G_OS_UNIX
-/* Makes the rename durable.  Best effort: some network file systems
- * cannot sync a directory, and the data itself is already on disk. */
-static void
-sync_directory (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      g_close (fd, NULL);
-    }
-}
-#endif
-
 gboolean
 ikou_store_save (IkouPlan    *plan,
                  const char  *path,
                  GError     **error)
 {
+  return ikou_store_save_checked (plan, path, NULL, error);
+}
+
+gboolean
+ikou_store_save_checked (IkouPlan            *plan,
+                         const char          *path,
+                         const IkouFileStamp *expected,
+                         GError             **error)
+{
+  g_autoptr(IkouAtomicFile) file = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *tmp_path = NULL;
   Writer w = { NULL, };
   gboolean ok = FALSE;
-  GStatBuf st;
-  int saved_errno;
-  int fd;
   int rc;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
@@ -1527,29 +1519,13 @@ ikou_store_save (IkouPlan    *plan,
   w.display = display;
   w.error = error;
 
-  if (!ikou_file_check_output (path, error))
+  file = ikou_atomic_file_new (path, error);
+  if (file == NULL)
     return FALSE;
+  ikou_atomic_file_set_expected (file, expected);
 
-  /* Beside the target, so that the rename stays on one file system and
-   * the temporary file is on the same share. */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
-                   display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-#ifdef G_OS_UNIX
-  /* A new file gets 0666 less the umask (above); a replaced one keeps
-   * its permissions. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
-    (void) fchmod (fd, st.st_mode & 0777);
-#endif
-
-  rc = sqlite3_open_v2 (tmp_path, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (ikou_atomic_file_get_temp_path (file), &w.db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     set_write_error (error, display, w.db, rc);
   else
@@ -1565,39 +1541,5 @@ ikou_store_save (IkouPlan    *plan,
         ok = set_write_error (error, display, NULL, rc);
     }
 
-  if (ok && g_fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
-                   display, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (!g_close (fd, NULL) && ok)
-    {
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
-                   display, g_strerror (EIO));
-      ok = FALSE;
-    }
-
-  if (ok && g_rename (tmp_path, path) != 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
-                   display, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-
-  if (!ok)
-    {
-      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
-
-      g_unlink (tmp_path);
-      g_unlink (journal);
-      return FALSE;
-    }
-
-#ifdef G_OS_UNIX
-  sync_directory (path);
-#endif
-  return TRUE;
+  return ok && ikou_atomic_file_commit (file, error);
 }

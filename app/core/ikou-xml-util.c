@@ -1742,35 +1742,3 @@ ikou_xml_writer_finish (IkouXmlWriter *self,
   ikou_xml_writer_free (self);
   return result;
 }
-
-/* Files */
-
-gboolean
-ikou_write_file_atomic (const char  *path,
-                        const char  *data,
-                        gsize        length,
-                        GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  if (!ikou_file_check_output (path, error))
-    return FALSE;
-
-  /* GLib writes "<path>.XXXXXX" next to @path (so the rename stays on one
-   * file system), fsyncs it, renames it over @path, and unlinks it on any
-   * failure. */
-  if (!g_file_set_contents_full (path, data != NULL ? data : "", (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("Could not save %s: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
 #include "ikou-xml.h"
@@ -809,6 +810,15 @@ ikou_xml_write_file (IkouPlan    *plan,
                      const char  *path,
                      GError     **error)
 {
+  return ikou_xml_write_file_checked (plan, path, NULL, error);
+}
+
+gboolean
+ikou_xml_write_file_checked (IkouPlan            *plan,
+                             const char          *path,
+                             const IkouFileStamp *expected,
+                             GError             **error)
+{
   g_autofree char *data = NULL;
   gsize length;
 
@@ -817,5 +827,5 @@ ikou_xml_write_file (IkouPlan    *plan,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = ikou_xml_write_data (plan, &length);
-  return ikou_write_file_atomic (path, data, length, error);
+  return ikou_atomic_file_set_contents (path, data, length, expected, error);
 }
