@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "ikou-calendar.h"
@@ -14,6 +15,9 @@
 #include "ikou-document.h"
 #include "ikou-error.h"
 #include "ikou-export.h"
+#include "ikou-file.h"
+#include "ikou-file-stamp.h"
+#include "ikou-lock.h"
 #include "ikou-schedule.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
@@ -61,6 +65,53 @@ static int
 fail_error (GError *error)
 {
   return fail (error->message);
+}
+
+/* Refusals that --force overrides say so. */
+static int
+fail_save (GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (!g_error_matches (error, IKOU_ERROR, IKOU_ERROR_LOCKED) &&
+      !g_error_matches (error, IKOU_ERROR, IKOU_ERROR_CHANGED_ON_DISK))
+    return fail (error->message);
+
+  message = g_strdup_printf ("%s %s", error->message,
+                             _("Add --force to write over it anyway."));
+  return fail (message);
+}
+
+/* Writes @plan to @output (.ikou or Ikou XML) as one more planner on a
+ * share: refused when someone else has the plan open, or when it is no
+ * longer what @expected (if not NULL) saw — unless @force.  The lock is
+ * held while writing; a forced write leaves another planner's lock alone. */
+static gboolean
+save_plan_shared (IkouPlan            *plan,
+                  const char          *output,
+                  const IkouFileStamp *expected,
+                  gboolean             force,
+                  GError             **error)
+{
+  g_autoptr(IkouLock) lock = NULL;
+
+  if (!ikou_file_check_output (output, error))
+    return FALSE;
+  lock = ikou_lock_acquire (output, FALSE, NULL, force ? NULL : error);
+  if (lock == NULL && !force)
+    return FALSE;
+  return ikou_document_save_checked (plan, output, force ? NULL : expected, error);
+}
+
+/* Whether @a and @b name the same existing file. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* GLib and its libraries must never print a critical at a planner: log
@@ -317,9 +368,12 @@ static int
 cli_import (int argc, char **argv)
 {
   g_autofree char *output = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the plan to PLAN.ikou"), N_("PLAN.ikou") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Write even when someone else has the plan open"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.xml — make an .ikou plan from Ikou XML"));
@@ -336,8 +390,8 @@ cli_import (int argc, char **argv)
   plan = ikou_xml_read_file (argv[1], &error);
   if (plan == NULL)
     return fail_error (error);
-  if (!ikou_store_save (plan, output, &error))
-    return fail_error (error);
+  if (!save_plan_shared (plan, output, NULL, force, &error))
+    return fail_save (error);
 
   return EXIT_OK;
 }
@@ -346,6 +400,7 @@ static int
 cli_export (int argc, char **argv)
 {
   IkouCliExportOptions options = { 0 };
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml or .ikou"), N_("FILE") },
@@ -365,11 +420,14 @@ cli_export (int argc, char **argv)
       N_("Resolution of PNG output (default 150)"), N_("DPI") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &options.today,
       N_("Draw the today line and findings as of this date"), N_("YYYY-MM-DD") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Write a plan (.ikou, .xml) even when someone else has it open or it changed since it was read"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export a plan as a roadmap (PDF, PNG, SVG) or as XML"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(IkouFileStamp) stamp = NULL;
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -378,6 +436,10 @@ cli_export (int argc, char **argv)
     status = EXIT_FAILED;
   else if (options.output == NULL)
     status = fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
+  /* Written back over itself: not over what someone saved meanwhile. */
+  else if (same_file (argv[1], options.output) &&
+           (stamp = ikou_file_stamp_new (argv[1], &error)) == NULL)
+    status = fail_error (error);
   else if ((plan = ikou_document_load (argv[1], &error)) == NULL)
     status = fail_error (error);
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
@@ -385,8 +447,8 @@ cli_export (int argc, char **argv)
       if (options.paper || options.portrait || options.from || options.to ||
           options.scenario || options.title || options.dpi != 0 || options.today)
         status = fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
-      else if (!ikou_document_save (plan, options.output, &error))
-        status = fail_error (error);
+      else if (!save_plan_shared (plan, options.output, stamp, force, &error))
+        status = fail_save (error);
       else
         status = EXIT_OK;
     }
@@ -412,9 +474,9 @@ print_usage (FILE *out)
   fprintf (out, "  ikou [PLAN…]\n    %s\n", _("Open plans in the window"));
   fprintf (out, "  ikou check PLAN [--scenario NAME] [--today YYYY-MM-DD] [--json]\n    %s\n",
            _("Check a plan against the national schedule"));
-  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--title TEXT]\n    %s\n",
+  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--title TEXT] [--force]\n    %s\n",
            _("Export the roadmap or the plan"));
-  fprintf (out, "  ikou import FILE.xml --output PLAN.ikou\n    %s\n",
+  fprintf (out, "  ikou import FILE.xml --output PLAN.ikou [--force]\n    %s\n",
            _("Make an .ikou plan from Ikou XML"));
   fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
 }
