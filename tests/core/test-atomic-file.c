@@ -18,6 +18,7 @@
 #include "ikou-plan.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
+#include "ikou-test-util.h"
 
 /* Nothing left behind: Ikou's temporary files carry a recognizable name,
  * and the stale ones are removed by the next save or open. */
@@ -32,33 +33,6 @@ host_tag (void)
   if (s->len == 0)
     g_string_append (s, "localhost");
   return g_string_free (s, FALSE);
-}
-
-static guint
-count_entries (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
-static void
-remove_tree (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir_path, name, NULL);
-
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir_path), ==, 0);
 }
 
 static char *
@@ -137,7 +111,7 @@ test_sweep (void)
   g_assert_cmpuint (ikou_atomic_file_sweep (target), ==, 1);
   g_assert_false (g_file_test (p_locked, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* A writer killed mid-save leaves its temporary file; the next save (of
@@ -169,12 +143,12 @@ test_killed_writer (void)
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
     }
   /* Each new temporary file swept the one before. */
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
 
   /* A save removes the last... */
   g_assert_true (ikou_store_save (plan, target, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
   g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
 
   /* ...an export (XML) too... */
@@ -187,10 +161,10 @@ test_killed_writer (void)
         _exit (0);
       }
     g_assert_cmpint (wait (NULL), >, 0);
-    g_assert_cmpuint (count_entries (dir), ==, 2);
+    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
     g_assert_true (ikou_xml_write_file (plan, xml, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (count_entries (dir), ==, 2);
+    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
   }
 
   /* ...and so does opening a plan. */
@@ -200,16 +174,16 @@ test_killed_writer (void)
       _exit (0);
     }
   g_assert_cmpint (wait (NULL), >, 0);
-  g_assert_cmpuint (count_entries (dir), ==, 3);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 3);
   {
     g_autoptr(IkouPlan) loaded = ikou_store_load (target, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (loaded);
   }
-  g_assert_cmpuint (count_entries (dir), ==, 2);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -249,11 +223,11 @@ test_set_contents (void)
     g_autoptr(IkouAtomicFile) file = ikou_atomic_file_new (path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (count_entries (dir), ==, 2);
+    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
   }
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 int

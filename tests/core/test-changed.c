@@ -19,6 +19,7 @@
 #include "ikou-store.h"
 #include "ikou-system.h"
 #include "ikou-xml.h"
+#include "ikou-test-util.h"
 
 /* "It changed on disk": a save never silently replaces what someone else
  * saved after the plan was opened. */
@@ -30,32 +31,6 @@ make_dir (void)
 
   g_assert_nonnull (dir);
   return dir;
-}
-
-static void
-remove_tree (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir_path, name, NULL);
-
-      g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir_path), ==, 0);
-}
-
-static guint
-count_entries (const char *dir_path)
-{
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
 }
 
 static IkouPlan *
@@ -130,7 +105,7 @@ test_stamp (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_true (ikou_file_stamp_unchanged (stamp, path));
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* The checked saves of both formats refuse, change nothing and leave no
@@ -168,13 +143,13 @@ test_checked_save (void)
       after = g_mapped_file_get_bytes (mapped);
       g_clear_pointer (&mapped, g_mapped_file_unref);
       g_assert_true (g_bytes_equal (before, after));
-      g_assert_cmpuint (count_entries (dir), ==, 1);
+      g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
 
       /* Not checked (forced): written. */
       g_assert_true (ikou_document_save_checked (mine, path, NULL, &error));
       g_assert_no_error (error);
 
-      remove_tree (dir);
+      ikou_test_remove_tree (dir);
     }
 }
 
@@ -221,8 +196,8 @@ test_plan_file (void)
   g_assert_false (ikou_plan_file_changed_on_disk (file));
 
   g_clear_pointer (&file, ikou_plan_file_close);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
-  remove_tree (dir);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
+  ikou_test_remove_tree (dir);
 }
 
 typedef struct
@@ -324,7 +299,7 @@ test_two_writers (gconstpointer data)
           one_refused++;
         }
       /* Nothing left behind: the plan and no lock, no temporary file. */
-      g_assert_cmpuint (count_entries (dir), ==, 1);
+      g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
       g_free (a.out);
       g_free (b.out);
     }
@@ -332,7 +307,7 @@ test_two_writers (gconstpointer data)
   g_test_message ("50 runs: %u with a refusal, %u with both saved in turn",
                   one_refused, both_saved);
   g_rand_free (rand);
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* The command line writing a plan over itself refuses when someone saved
@@ -406,7 +381,7 @@ test_cli_in_place (void)
         g_assert_cmpint (WEXITSTATUS (status), ==, 0);
     }
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 int
