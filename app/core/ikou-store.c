@@ -20,6 +20,7 @@
 #include "ikou-calendar.h"
 #include "ikou-error.h"
 #include "ikou-file.h"
+#include "ikou-limits.h"
 #include "ikou-store.h"
 
 /* The native document is one SQLite 3 file.
@@ -646,6 +647,14 @@ finish_select (Reader *r,
 {
   if (rc == SQLITE_DONE)
     return TRUE;
+  /* SQLITE_LIMIT_LENGTH: refused before SQLite reads the value in. */
+  if ((rc & 0xff) == SQLITE_TOOBIG)
+    {
+      g_set_error (r->error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
+                   _("“%s”: a text in table “%s” after row %lld is longer than %u characters, the most Ikou accepts."),
+                   r->display, r->table, (long long) r->row, IKOU_LIMIT_LONG_TEXT);
+      return FALSE;
+    }
   return set_read_error (r->error, r->display, sqlite3_db_handle (r->stmt), rc);
 }
 
@@ -1060,6 +1069,8 @@ read_document (sqlite3     *db,
   /* After the ids in use: a (hand-edited) counter below them is ignored. */
   ikou_plan_set_next_ids (plan, next_system_id, next_host_id);
 
+  if (!ikou_limits_check_plan (plan, display, error))
+    return NULL;
   return g_steal_pointer (&plan);
 }
 
@@ -1090,6 +1101,9 @@ ikou_store_load (const char  *path,
       sqlite3_close (db);
       return NULL;
     }
+
+  /* No text over the limits is ever read into memory (a 600 MB note). */
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, IKOU_LIMIT_TEXT_BYTES);
 
   /* The file comes from outside: a crafted schema must not run code. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);

@@ -8,6 +8,7 @@
 #include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
+#include "ikou-limits.h"
 #include "ikou-xml.h"
 #include "ikou-xml-util.h"
 
@@ -556,6 +557,8 @@ read_stream (IkouXmlStream  *stream,
   /* After the ids in use: a counter below them is ignored. */
   ikou_plan_set_next_ids (plan, reader.next_system_id, reader.next_host_id);
 
+  if (!ikou_limits_check_plan (plan, ikou_xml_stream_get_display_name (stream), error))
+    return NULL;
   return g_steal_pointer (&plan);
 }
 
