@@ -139,6 +139,53 @@ check_step (Check          *check,
     }
 }
 
+static void
+add_orphan_finding (Check              *check,
+                    guint               system_id,
+                    const char         *system_name,
+                    const IkouOverride *o)
+{
+  IkouFinding *f = g_new0 (IkouFinding, 1);
+
+  f->rule = IKOU_RULE_SCENARIO_ORPHANED;
+  f->severity = IKOU_SEVERITY_WARNING;
+  f->system_id = system_id;
+  f->system_name = g_strdup (system_name);
+  f->step = -1;
+  f->milestone = -1;
+  f->detail = ikou_override_describe (o, check->plan);
+  g_ptr_array_add (check->findings, f);
+}
+
+/* Scenario edits that no longer apply to anything: of a step the
+ * baseline removed, of a step index past the baseline's steps, or naming
+ * a host that is gone.  They stay in the scenario and are reported. */
+static void
+check_orphans (Check *check,
+               guint  system_id)
+{
+  IkouScenario *scenario = check->scenario;
+  const char *name = ikou_system_get_name (check->system);
+  guint n_steps = ikou_system_get_n_steps (check->system);
+  guint n_orphans = ikou_scenario_get_n_orphans (scenario, system_id);
+  guint n_overrides;
+  const IkouOverride *overrides = ikou_scenario_get_system_overrides (scenario, system_id,
+                                                                      &n_overrides);
+
+  for (guint i = 0; i < n_orphans; i++)
+    add_orphan_finding (check, system_id, name, ikou_scenario_get_orphan (scenario, system_id, i));
+
+  for (guint i = 0; i < n_overrides; i++)
+    {
+      const IkouOverride *o = &overrides[i];
+
+      if (o->step >= n_steps ||
+          ((o->field == IKOU_OVERRIDE_TO_HOST || o->field == IKOU_OVERRIDE_FROM_HOST) &&
+           o->value != 0 && lookup_host (check, (guint) o->value) == NULL))
+        add_orphan_finding (check, system_id, name, o);
+    }
+}
+
 void
 ikou_check_system_into (IkouPlan               *plan,
                         IkouSystem             *system,
@@ -182,14 +229,17 @@ ikou_check_system_into (IkouPlan               *plan,
     check.margin_months = DEFAULT_MARGIN_MONTHS;
 
   system_id = ikou_system_get_id (system);
-  n_steps = ikou_system_get_n_steps (system);
+  n_steps = ikou_scenario_get_n_steps (scenario, system);
   host = ikou_system_get_host (system);
+
+  if (scenario != NULL && ikou_scenario_has_system (scenario, system_id))
+    check_orphans (&check, system_id);
 
   for (guint i = 0; i < n_steps; i++)
     {
       IkouStep step;
 
-      ikou_scenario_resolve_step (scenario, system_id, i, ikou_system_get_step (system, i), &step);
+      ikou_scenario_get_step (scenario, system, i, &step, NULL);
       /* A step that does not say where it comes from leaves the host the
        * system was on before it. */
       check_step (&check, i, &step, step.from_host != 0 ? step.from_host : host,
@@ -304,6 +354,31 @@ ikou_check_plan (IkouPlan               *plan,
   for (guint i = 0; i < n; i++)
     ikou_check_system_into (plan, ikou_plan_get_system (plan, i), scenario, schedule,
                             today, options, findings);
+
+  /* Edits of systems no longer in the plan come last. */
+  if (scenario != NULL)
+    {
+      g_autoptr(GArray) ids = ikou_scenario_get_system_ids (scenario);
+      Check check = { .plan = plan, .scenario = scenario, .findings = findings };
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          guint id = g_array_index (ids, guint, i);
+          g_autofree char *name = NULL;
+          const IkouOverride *overrides;
+          guint n_overrides;
+
+          if (ikou_plan_lookup_system (plan, id) != NULL)
+            continue;
+          overrides = ikou_scenario_get_system_overrides (scenario, id, &n_overrides);
+
+          name = g_strdup_printf ("#%u", id);
+          for (guint j = 0; j < n_overrides; j++)
+            add_orphan_finding (&check, id, name, &overrides[j]);
+          for (guint j = 0; j < ikou_scenario_get_n_orphans (scenario, id); j++)
+            add_orphan_finding (&check, id, name, ikou_scenario_get_orphan (scenario, id, j));
+        }
+    }
 
   return findings;
 }

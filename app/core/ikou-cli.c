@@ -12,7 +12,8 @@
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-cli.h"
-#include "ikou-document.h"
+#include "ikou-cli-private.h"
+#include "ikou-plan-file.h"
 #include "ikou-error.h"
 #include "ikou-export.h"
 #include "ikou-file.h"
@@ -21,12 +22,6 @@
 #include "ikou-schedule.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_FINDINGS = 1,
-  EXIT_FAILED = 2,
-};
 
 static IkouGuiMain gui_main_func;
 
@@ -54,17 +49,17 @@ ikou_i18n_init (void)
 }
 
 /* Every failure is one sentence on stderr: "ikou: …". */
-static int
-fail (const char *message)
+int
+_ikou_cli_fail (const char *message)
 {
   g_printerr ("ikou: %s\n", message);
-  return EXIT_FAILED;
+  return IKOU_EXIT_FAILED;
 }
 
-static int
-fail_error (GError *error)
+int
+_ikou_cli_fail_error (GError *error)
 {
-  return fail (error->message);
+  return _ikou_cli_fail (error->message);
 }
 
 /* Refusals that --force overrides say so. */
@@ -75,11 +70,11 @@ fail_save (GError *error)
 
   if (!g_error_matches (error, IKOU_ERROR, IKOU_ERROR_LOCKED) &&
       !g_error_matches (error, IKOU_ERROR, IKOU_ERROR_CHANGED_ON_DISK))
-    return fail (error->message);
+    return _ikou_cli_fail (error->message);
 
   message = g_strdup_printf ("%s %s", error->message,
                              _("Add --force to write over it anyway."));
-  return fail (message);
+  return _ikou_cli_fail (message);
 }
 
 /* Writes @plan to @output (.ikou or Ikou XML) as one more planner on a
@@ -100,7 +95,7 @@ save_plan_shared (IkouPlan            *plan,
   lock = ikou_lock_acquire (output, FALSE, NULL, force ? NULL : error);
   if (lock == NULL && !force)
     return FALSE;
-  return ikou_document_save_checked (plan, output, force ? NULL : expected, error);
+  return ikou_plan_file_save_checked (plan, output, force ? NULL : expected, error);
 }
 
 /* Whether @a and @b name the same existing file. */
@@ -130,8 +125,8 @@ quiet_log_writer (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
-static gboolean
-parse_context (GOptionContext  *context,
+gboolean
+_ikou_cli_parse_context (GOptionContext  *context,
                int             *argc,
                char          ***argv,
                int              expected_args,
@@ -141,26 +136,26 @@ parse_context (GOptionContext  *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      fail (error->message);
+      _ikou_cli_fail (error->message);
       return FALSE;
     }
   /* argv[0] is the verb. */
   if (*argc - 1 != expected_args)
     {
-      fail (usage_error);
+      _ikou_cli_fail (usage_error);
       return FALSE;
     }
   return TRUE;
 }
 
-static IkouSchedule *
-load_schedule (void)
+IkouSchedule *
+_ikou_cli_load_schedule (void)
 {
   g_autoptr(GError) error = NULL;
   IkouSchedule *schedule = ikou_schedule_load_default (&error);
 
   if (schedule == NULL)
-    fail_error (error);
+    _ikou_cli_fail_error (error);
   return schedule;
 }
 
@@ -175,8 +170,8 @@ json_day (IkouDay day, char buffer[16])
   return buffer;
 }
 
-static void
-add_day_member (JsonBuilder *builder,
+void
+_ikou_cli_add_day (JsonBuilder *builder,
                 const char  *name,
                 IkouDay      day)
 {
@@ -190,8 +185,8 @@ add_day_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_string_member (JsonBuilder *builder,
+void
+_ikou_cli_add_string (JsonBuilder *builder,
                    const char  *name,
                    const char  *value)
 {
@@ -200,6 +195,41 @@ add_string_member (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+/* A finding as `check --json` prints it; `diff --json` uses the same. */
+void
+_ikou_cli_add_finding (JsonBuilder *builder,
+                       IkouFinding *f)
+{
+  json_builder_begin_object (builder);
+  _ikou_cli_add_string (builder, "rule", f->rule);
+  _ikou_cli_add_string (builder, "severity", ikou_severity_to_string (f->severity));
+  json_builder_set_member_name (builder, "system_id");
+  json_builder_add_int_value (builder, f->system_id);
+  _ikou_cli_add_string (builder, "system", f->system_name);
+  json_builder_set_member_name (builder, "step");
+  if (f->step >= 0)
+    json_builder_add_int_value (builder, f->step + 1);
+  else
+    json_builder_add_null_value (builder);
+  _ikou_cli_add_day (builder, "date", f->date);
+  _ikou_cli_add_day (builder, "deadline", f->deadline);
+  _ikou_cli_add_string (builder, "message", ikou_finding_get_message (f));
+  json_builder_end_object (builder);
+}
+
+void
+_ikou_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
 }
 
 static void
@@ -211,41 +241,20 @@ print_json (IkouPlan     *plan,
             const guint   counts[IKOU_N_SEVERITIES])
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "plan", ikou_plan_get_title (plan));
-  add_string_member (builder, "scenario", scenario ? ikou_scenario_get_name (scenario) : NULL);
-  add_day_member (builder, "today", today);
+  _ikou_cli_add_string (builder, "plan", ikou_plan_get_title (plan));
+  _ikou_cli_add_string (builder, "scenario", scenario ? ikou_scenario_get_name (scenario) : NULL);
+  _ikou_cli_add_day (builder, "today", today);
   json_builder_set_member_name (builder, "schedule");
   json_builder_begin_object (builder);
-  add_string_member (builder, "version", ikou_schedule_get_version (schedule));
+  _ikou_cli_add_string (builder, "version", ikou_schedule_get_version (schedule));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "findings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < findings->len; i++)
-    {
-      IkouFinding *f = g_ptr_array_index (findings, i);
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "rule", f->rule);
-      add_string_member (builder, "severity", ikou_severity_to_string (f->severity));
-      json_builder_set_member_name (builder, "system_id");
-      json_builder_add_int_value (builder, f->system_id);
-      add_string_member (builder, "system", f->system_name);
-      json_builder_set_member_name (builder, "step");
-      if (f->step >= 0)
-        json_builder_add_int_value (builder, f->step + 1);
-      else
-        json_builder_add_null_value (builder);
-      add_day_member (builder, "date", f->date);
-      add_day_member (builder, "deadline", f->deadline);
-      add_string_member (builder, "message", ikou_finding_get_message (f));
-      json_builder_end_object (builder);
-    }
+    _ikou_cli_add_finding (builder, g_ptr_array_index (findings, i));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "summary");
@@ -259,11 +268,7 @@ print_json (IkouPlan     *plan,
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  _ikou_cli_print_json (builder);
 }
 
 static void
@@ -327,15 +332,15 @@ cli_check (int argc, char **argv)
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Exit status: 0 when there are no errors, 1 when there are, 2 when the plan could not be read."));
-  if (!parse_context (context, &argc, &argv, 1, _("Give one plan to check, e.g. “ikou check plan.ikou”.")))
-    return EXIT_FAILED;
+  if (!_ikou_cli_parse_context (context, &argc, &argv, 1, _("Give one plan to check, e.g. “ikou check plan.ikou”.")))
+    return IKOU_EXIT_FAILED;
 
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
-    return fail_error (error);
+    return _ikou_cli_fail_error (error);
 
-  plan = ikou_document_load (argv[1], &error);
+  plan = ikou_plan_file_load (argv[1], &error);
   if (plan == NULL)
-    return fail_error (error);
+    return _ikou_cli_fail_error (error);
 
   if (scenario_name != NULL)
     {
@@ -344,13 +349,13 @@ cli_check (int argc, char **argv)
         {
           g_autofree char *message =
             g_strdup_printf (_("The plan has no scenario named “%s”."), scenario_name);
-          return fail (message);
+          return _ikou_cli_fail (message);
         }
     }
 
-  schedule = load_schedule ();
+  schedule = _ikou_cli_load_schedule ();
   if (schedule == NULL)
-    return EXIT_FAILED;
+    return IKOU_EXIT_FAILED;
 
   findings = ikou_check_plan (plan, scenario, schedule, today, NULL);
   for (guint i = 0; i < findings->len; i++)
@@ -361,7 +366,7 @@ cli_check (int argc, char **argv)
   else
     print_text (plan, scenario, today, findings, counts);
 
-  return counts[IKOU_SEVERITY_ERROR] > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return counts[IKOU_SEVERITY_ERROR] > 0 ? IKOU_EXIT_FINDINGS : IKOU_EXIT_OK;
 }
 
 static int
@@ -382,18 +387,18 @@ cli_import (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!parse_context (context, &argc, &argv, 1, _("Give one XML file to import, e.g. “ikou import plan.xml --output plan.ikou”.")))
-    return EXIT_FAILED;
+  if (!_ikou_cli_parse_context (context, &argc, &argv, 1, _("Give one XML file to import, e.g. “ikou import plan.xml --output plan.ikou”.")))
+    return IKOU_EXIT_FAILED;
   if (output == NULL)
-    return fail (_("Say where to write the plan with --output PLAN.ikou."));
+    return _ikou_cli_fail (_("Say where to write the plan with --output PLAN.ikou."));
 
   plan = ikou_xml_read_file (argv[1], &error);
   if (plan == NULL)
-    return fail_error (error);
+    return _ikou_cli_fail_error (error);
   if (!save_plan_shared (plan, output, NULL, force, &error))
     return fail_save (error);
 
-  return EXIT_OK;
+  return IKOU_EXIT_OK;
 }
 
 static int
@@ -414,6 +419,8 @@ cli_export (int argc, char **argv)
       N_("Last month to draw"), N_("YYYY-MM") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &options.scenario,
       N_("Draw the what-if scenario NAME"), N_("NAME") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &options.compare,
+      N_("Draw the plan NAME (a scenario, or “baseline”) dashed under the one exported"), N_("NAME") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
       N_("Title printed on every page"), N_("TEXT") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi,
@@ -432,36 +439,37 @@ cli_export (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!parse_context (context, &argc, &argv, 1, _("Give one plan to export, e.g. “ikou export plan.ikou --output roadmap.pdf”.")))
-    status = EXIT_FAILED;
+  if (!_ikou_cli_parse_context (context, &argc, &argv, 1, _("Give one plan to export, e.g. “ikou export plan.ikou --output roadmap.pdf”.")))
+    status = IKOU_EXIT_FAILED;
   else if (options.output == NULL)
-    status = fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
+    status = _ikou_cli_fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
   /* Written back over itself: not over what someone saved meanwhile. */
   else if (same_file (argv[1], options.output) &&
            (stamp = ikou_file_stamp_new (argv[1], &error)) == NULL)
-    status = fail_error (error);
-  else if ((plan = ikou_document_load (argv[1], &error)) == NULL)
-    status = fail_error (error);
+    status = _ikou_cli_fail_error (error);
+  else if ((plan = ikou_plan_file_load (argv[1], &error)) == NULL)
+    status = _ikou_cli_fail_error (error);
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
       if (options.paper || options.portrait || options.from || options.to ||
-          options.scenario || options.title || options.dpi != 0 || options.today)
-        status = fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+          options.scenario || options.compare || options.title || options.dpi != 0 || options.today)
+        status = _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
       else if (!save_plan_shared (plan, options.output, stamp, force, &error))
         status = fail_save (error);
       else
-        status = EXIT_OK;
+        status = IKOU_EXIT_OK;
     }
   else if (!ikou_export_run_cli (plan, &options, &error))
-    status = fail_error (error);
+    status = _ikou_cli_fail_error (error);
   else
-    status = EXIT_OK;
+    status = IKOU_EXIT_OK;
 
   g_free (options.output);
   g_free (options.paper);
   g_free (options.from);
   g_free (options.to);
   g_free (options.scenario);
+  g_free (options.compare);
   g_free (options.title);
   g_free (options.today);
   return status;
@@ -474,10 +482,14 @@ print_usage (FILE *out)
   fprintf (out, "  ikou [PLAN…]\n    %s\n", _("Open plans in the window"));
   fprintf (out, "  ikou check PLAN [--scenario NAME] [--today YYYY-MM-DD] [--json]\n    %s\n",
            _("Check a plan against the national schedule"));
-  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--title TEXT] [--force]\n    %s\n",
+  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--title TEXT] [--force]\n    %s\n",
            _("Export the roadmap or the plan"));
   fprintf (out, "  ikou import FILE.xml --output PLAN.ikou [--force]\n    %s\n",
            _("Make an .ikou plan from Ikou XML"));
+  fprintf (out, "  ikou scenario PLAN list|new|rename|describe|delete|adopt|shift|retarget …\n    %s\n",
+           _("Create, change and adopt what-if scenarios"));
+  fprintf (out, "  ikou diff PLAN --scenario NAME [--against NAME] [--json]\n    %s\n",
+           _("Show what a scenario changes and which findings it resolves"));
   fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
 }
 
@@ -485,7 +497,8 @@ static gboolean
 is_verb (const char *word)
 {
   return g_str_equal (word, "check") || g_str_equal (word, "export") ||
-         g_str_equal (word, "import") || g_str_equal (word, "help");
+         g_str_equal (word, "import") || g_str_equal (word, "scenario") ||
+         g_str_equal (word, "diff") || g_str_equal (word, "help");
 }
 
 int
@@ -506,10 +519,10 @@ ikou_cli_main (int    argc,
       if (gui_main_func == NULL)
         {
           print_usage (stderr);
-          return EXIT_FAILED;
+          return IKOU_EXIT_FAILED;
         }
       if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-        return fail (_("Cannot open a window: there is no display. Without one, use the "
+        return _ikou_cli_fail (_("Cannot open a window: there is no display. Without one, use the "
                        "command line (“ikou --help”)."));
       return gui_main_func (argc, argv);
     }
@@ -517,12 +530,12 @@ ikou_cli_main (int    argc,
   if (g_str_equal (verb, "--help") || g_str_equal (verb, "-h") || g_str_equal (verb, "help"))
     {
       print_usage (stdout);
-      return EXIT_OK;
+      return IKOU_EXIT_OK;
     }
   if (g_str_equal (verb, "--version"))
     {
       g_print ("ikou %s\n", PACKAGE_VERSION);
-      return EXIT_OK;
+      return IKOU_EXIT_OK;
     }
 
   g_log_set_writer_func (quiet_log_writer, NULL, NULL);
@@ -534,6 +547,10 @@ ikou_cli_main (int    argc,
     status = cli_import (argc - 1, argv + 1);
   else if (g_str_equal (verb, "export"))
     status = cli_export (argc - 1, argv + 1);
+  else if (g_str_equal (verb, "scenario"))
+    status = _ikou_cli_scenario (argc - 1, argv + 1);
+  else if (g_str_equal (verb, "diff"))
+    status = _ikou_cli_diff (argc - 1, argv + 1);
   else
     {
       g_autofree char *message = NULL;
@@ -542,7 +559,7 @@ ikou_cli_main (int    argc,
         message = g_strdup_printf (_("Unknown option “%s”. Run “ikou --help” for the commands."), verb);
       else
         message = g_strdup_printf (_("“%s” is neither a command nor a file. Run “ikou --help” for the commands."), verb);
-      status = fail (message);
+      status = _ikou_cli_fail (message);
     }
 
   return status;

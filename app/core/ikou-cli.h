@@ -35,6 +35,7 @@ typedef struct
   char     *title;
   double    dpi;
   char     *today;
+  char    *compare;   /* --compare NAME or "baseline": ghosts of that plan */
 } IkouCliExportOptions;
 
 G_END_DECLS

@@ -49,6 +49,8 @@ struct _IkouExportJob
 
   IkouPlan          *plan;
   IkouScenario      *scenario;
+  gboolean           comparing;
+  IkouScenario      *compare;
   IkouSchedule      *schedule;
   IkouExportOptions  options;
   char              *title;
@@ -208,14 +210,13 @@ plan_span (IkouExportJob *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IkouSystem) system = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
-      guint id = ikou_system_get_id (system);
-      guint n_steps = ikou_system_get_n_steps (system);
+      guint n_steps = ikou_scenario_get_n_steps (self->scenario, system);
 
       for (guint s = 0; s < n_steps; s++)
         {
           IkouStep st;
 
-          ikou_scenario_resolve_step (self->scenario, id, s, ikou_system_get_step (system, s), &st);
+          ikou_scenario_get_step (self->scenario, system, s, &st, NULL);
           note_day (st.budget_date, &min, &max);
           note_day (st.contract_date, &min, &max);
           note_day (st.cutover_date, &min, &max);
@@ -306,6 +307,7 @@ ikou_export_job_dispose (GObject *object)
   g_clear_object (&self->renderer);
   g_clear_object (&self->plan);
   g_clear_object (&self->scenario);
+  g_clear_object (&self->compare);
   g_clear_object (&self->schedule);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -412,6 +414,52 @@ ikou_export_job_new (IkouPlan                *plan,
   ikou_renderer_set_row_height (self->renderer, self->metrics.row_height);
 
   return g_steal_pointer (&self);
+}
+
+void
+ikou_export_job_set_compare (IkouExportJob *self,
+                             gboolean       comparing,
+                             IkouScenario  *scenario)
+{
+  g_return_if_fail (IKOU_IS_EXPORT_JOB (self));
+  g_return_if_fail (scenario == NULL || IKOU_IS_SCENARIO (scenario));
+
+  if (!comparing)
+    scenario = NULL;
+  self->comparing = comparing;
+  g_set_object (&self->compare, scenario);
+  ikou_renderer_set_compare (self->renderer, comparing, scenario);
+}
+
+GListModel *
+ikou_export_copy_rows (GListModel *rows)
+{
+  GListStore *store;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
+
+  n = g_list_model_get_n_items (rows);
+  store = g_list_store_new (g_list_model_get_item_type (rows));
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rows, i));
+  /* One splice: one items-changed for 34,592 rows. */
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
+
+GPtrArray *
+ikou_export_copy_findings (GPtrArray *findings)
+{
+  GPtrArray *copy;
+
+  copy = g_ptr_array_new_full (findings != NULL ? findings->len : 0,
+                               (GDestroyNotify) ikou_finding_free);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    g_ptr_array_add (copy, ikou_finding_copy (g_ptr_array_index (findings, i)));
+  return copy;
 }
 
 void
@@ -729,6 +777,17 @@ draw_title_block (IkouExportJob           *self,
     scenario = g_strdup_printf (_("Scenario: %s"), ikou_scenario_get_name (self->scenario));
   else
     scenario = g_strdup (_("Baseline plan"));
+  if (self->comparing)
+    {
+      char *both =
+        /* Translators: the title block in compare mode: the plan shown, the one drawn as ghosts */
+        g_strdup_printf (_("%s (dashed: %s)"), scenario,
+                         self->compare != NULL ? ikou_scenario_get_name (self->compare)
+                                               : _("Baseline plan"));
+
+      g_free (scenario);
+      scenario = both;
+    }
   if (line->len > 0)
     g_string_append (line, "　");
   g_string_append (line, scenario);
@@ -834,13 +893,12 @@ draw_row_page (IkouExportJob *self,
 
       today_host = today_host_of (system);
       target_host = today_host;
-      n_steps = ikou_system_get_n_steps (system);
+      n_steps = ikou_scenario_get_n_steps (self->scenario, system);
       for (guint s = 0; s < n_steps; s++)
         {
           IkouStep st;
 
-          ikou_scenario_resolve_step (self->scenario, ikou_system_get_id (system), s,
-                                      ikou_system_get_step (system, s), &st);
+          ikou_scenario_get_step (self->scenario, system, s, &st, NULL);
           if (st.to_host != 0)
             target_host = st.to_host;
         }
@@ -1351,6 +1409,7 @@ ikou_export_run_cli (IkouPlan                   *plan,
   g_autoptr(IkouSchedule) schedule = NULL;
   g_autoptr(IkouExportJob) job = NULL;
   IkouScenario *scenario = NULL;
+  IkouScenario *compare = NULL;
   IkouExportOptions options;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
@@ -1387,6 +1446,16 @@ ikou_export_run_cli (IkouPlan                   *plan,
           return FALSE;
         }
     }
+  if (cli->compare != NULL && !g_str_equal (cli->compare, "baseline"))
+    {
+      compare = ikou_plan_lookup_scenario (plan, cli->compare);
+      if (compare == NULL)
+        {
+          g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
+                       _("The plan has no scenario named “%s”."), cli->compare);
+          return FALSE;
+        }
+    }
 
   schedule = ikou_schedule_load_default (error);
   if (schedule == NULL)
@@ -1395,5 +1464,7 @@ ikou_export_run_cli (IkouPlan                   *plan,
   job = ikou_export_job_new (plan, scenario, schedule, &options, error);
   if (job == NULL)
     return FALSE;
+  if (cli->compare != NULL)
+    ikou_export_job_set_compare (job, TRUE, compare);
   return ikou_export_write (job, cli->output, error);
 }

@@ -102,6 +102,11 @@ void           ikou_export_job_set_rows      (IkouExportJob           *self,
 /* IkouFinding array (a reference is kept); NULL = run the checker. */
 void           ikou_export_job_set_findings  (IkouExportJob           *self,
                                               GPtrArray               *findings);
+/* Compare mode: the plan @scenario sees (NULL = the baseline) drawn as
+ * ghosts under the one exported; the title block names both. */
+void           ikou_export_job_set_compare   (IkouExportJob           *self,
+                                              gboolean                 comparing,
+                                              IkouScenario            *scenario);
 /* The first and last day drawn (whole months). */
 void           ikou_export_job_get_range     (IkouExportJob           *self,
                                               IkouDay                 *first,
@@ -143,6 +148,12 @@ gboolean       ikou_export_write             (IkouExportJob           *self,
 gboolean       ikou_export_run_cli           (IkouPlan                   *plan,
                                               const IkouCliExportOptions *options,
                                               GError                    **error);
+
+/* Copies that outlive later edits of the plan: the rows (a GListStore
+ * of the same systems, in order) and the findings (deep copies).  For an
+ * export that runs in another thread, and for printing. */
+GListModel    *ikou_export_copy_rows         (GListModel              *rows);
+GPtrArray     *ikou_export_copy_findings     (GPtrArray               *findings);
 
 /* The family every export uses; Debian: fonts-noto-cjk. */
 #define IKOU_EXPORT_FONT_FAMILY "Noto Sans CJK JP"

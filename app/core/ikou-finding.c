@@ -118,6 +118,10 @@ build_message (const IkouFinding *f)
         }
     }
 
+  if (g_str_equal (rule, IKOU_RULE_SCENARIO_ORPHANED))
+    return g_strdup_printf (_("A scenario change no longer applies to the plan (%s); it is kept in the scenario until you remove it."),
+                            detail);
+
   g_return_val_if_reached (g_strdup (rule));
 }
 

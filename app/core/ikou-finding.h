@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define IKOU_RULE_HOST_EXPIRES_FIRST         "host.expires-first"
 #define IKOU_RULE_SPEC_BUILD_BEFORE_SPEC     "spec.build-before-spec"
 #define IKOU_RULE_STATUS_OVERDUE             "status.overdue"
+#define IKOU_RULE_SCENARIO_ORPHANED          "scenario.orphaned-edit"
 
 /**
  * IkouFinding:

@@ -29,7 +29,30 @@ typedef enum
   CMD_REMOVE_HOST,
   CMD_HOST_PROPERTY,
   CMD_PLAN_PROPERTY,
+  CMD_SCENARIO_EDITS,
+  CMD_ADD_SCENARIO,
+  CMD_REMOVE_SCENARIO,
+  CMD_SCENARIO_PROPERTY,
+  CMD_SET_STEPS,
 } CommandKind;
+
+/* A scenario's edits of one system before and after a command. */
+typedef struct
+{
+  IkouScenario      *scenario;
+  guint              system_id;
+  IkouScenarioEdits *before;
+  IkouScenarioEdits *after;
+} EditsChange;
+
+static void
+edits_change_free (EditsChange *change)
+{
+  g_object_unref (change->scenario);
+  ikou_scenario_edits_free (change->before);
+  ikou_scenario_edits_free (change->after);
+  g_free (change);
+}
 
 typedef struct
 {
@@ -43,6 +66,10 @@ typedef struct
   const char  *property;   /* interned */
   GValue       old_value;
   GValue       new_value;
+  GPtrArray   *edits;      /* EditsChange: SCENARIO_EDITS, and the scenarios
+                            * a baseline INSERT/REMOVE_STEP re-indexed */
+  GPtrArray   *old_steps;  /* SET_STEPS: IkouStep */
+  GPtrArray   *new_steps;
 } Command;
 
 typedef struct
@@ -106,6 +133,9 @@ command_free (Command *cmd)
   g_clear_pointer (&cmd->old_step, ikou_step_free);
   g_clear_pointer (&cmd->new_step, ikou_step_free);
   g_clear_object (&cmd->object);
+  g_clear_pointer (&cmd->edits, g_ptr_array_unref);
+  g_clear_pointer (&cmd->old_steps, g_ptr_array_unref);
+  g_clear_pointer (&cmd->new_steps, g_ptr_array_unref);
   if (G_IS_VALUE (&cmd->old_value))
     g_value_unset (&cmd->old_value);
   if (G_IS_VALUE (&cmd->new_value))
@@ -174,6 +204,36 @@ host_position (IkouHistory *self,
   return position;
 }
 
+static void
+apply_edits (Command  *cmd,
+             gboolean  forward)
+{
+  if (cmd->edits == NULL)
+    return;
+  for (guint i = 0; i < cmd->edits->len; i++)
+    {
+      EditsChange *change = g_ptr_array_index (cmd->edits, i);
+
+      ikou_scenario_restore_edits (change->scenario, change->system_id,
+                                   forward ? change->after : change->before);
+    }
+}
+
+static void
+replace_steps (IkouSystem *system,
+               GPtrArray  *steps)
+{
+  while (ikou_system_get_n_steps (system) > steps->len)
+    ikou_system_remove_step (system, ikou_system_get_n_steps (system) - 1);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      if (i < ikou_system_get_n_steps (system))
+        ikou_system_set_step (system, i, g_ptr_array_index (steps, i));
+      else
+        ikou_system_insert_step (system, i, g_ptr_array_index (steps, i));
+    }
+}
+
 /* Applies @cmd forward (do/redo) or backward (undo). */
 static void
 command_apply (IkouHistory *self,
@@ -185,6 +245,28 @@ command_apply (IkouHistory *self,
 
   switch (cmd->kind)
     {
+    case CMD_SCENARIO_EDITS:
+      apply_edits (cmd, forward);
+      break;
+
+    case CMD_ADD_SCENARIO:
+    case CMD_REMOVE_SCENARIO:
+      if (forward == (cmd->kind == CMD_ADD_SCENARIO))
+        ikou_plan_insert_scenario (self->plan, cmd->index, IKOU_SCENARIO (cmd->object));
+      else
+        ikou_plan_remove_scenario (self->plan, IKOU_SCENARIO (cmd->object));
+      break;
+
+    case CMD_SCENARIO_PROPERTY:
+      g_object_set_property (cmd->object, cmd->property,
+                             forward ? &cmd->new_value : &cmd->old_value);
+      break;
+
+    case CMD_SET_STEPS:
+      if ((system = lookup_system (self, cmd->id)) != NULL)
+        replace_steps (system, forward ? cmd->new_steps : cmd->old_steps);
+      break;
+
     case CMD_SET_STEP:
       if ((system = lookup_system (self, cmd->id)) != NULL &&
           cmd->index < ikou_system_get_n_steps (system))
@@ -200,6 +282,7 @@ command_apply (IkouHistory *self,
                                  cmd->kind == CMD_INSERT_STEP ? cmd->new_step : cmd->old_step);
       else if (cmd->index < ikou_system_get_n_steps (system))
         ikou_system_remove_step (system, cmd->index);
+      apply_edits (cmd, forward);
       break;
 
     case CMD_SYSTEM_PROPERTY:
@@ -617,10 +700,9 @@ system_in_plan (IkouHistory *self,
   return ikou_plan_lookup_system (self->plan, ikou_system_get_id (system)) == system;
 }
 
-/* Names the change from @a to @b in words a planner uses. */
-static const char *
-step_change_label (const IkouStep *a,
-                   const IkouStep *b)
+const char *
+ikou_history_describe_step_change (const IkouStep *a,
+                                   const IkouStep *b)
 {
   gboolean budget = a->budget_date != b->budget_date;
   gboolean contract = a->contract_date != b->contract_date;
@@ -678,7 +760,7 @@ record_step_change (IkouHistory    *self,
   if (ikou_step_equal (old_step, new_step))
     return;
 
-  cmd = command_new (CMD_SET_STEP, step_change_label (old_step, new_step));
+  cmd = command_new (CMD_SET_STEP, ikou_history_describe_step_change (old_step, new_step));
   cmd->id = ikou_system_get_id (system);
   cmd->index = index;
   cmd->old_step = ikou_step_copy (old_step);
@@ -720,6 +802,33 @@ ikou_history_record_step (IkouHistory    *self,
   record_step_change (self, system, index, old_step);
 }
 
+/* Every scenario's edits of the system follow the baseline's steps (a
+ * removed step's overrides become orphans); the command keeps them
+ * before and after so undo and redo restore them exactly. */
+static void
+reindex_scenarios (IkouHistory *self,
+                   Command     *cmd,
+                   int          delta)
+{
+  for (guint i = 0; i < ikou_plan_get_n_scenarios (self->plan); i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (self->plan, i);
+      EditsChange *change;
+
+      if (!ikou_scenario_has_system (scenario, cmd->id))
+        continue;
+      change = g_new0 (EditsChange, 1);
+      change->scenario = g_object_ref (scenario);
+      change->system_id = cmd->id;
+      change->before = ikou_scenario_save_edits (scenario, cmd->id);
+      ikou_scenario_reindex_steps (scenario, cmd->id, cmd->index, delta);
+      change->after = ikou_scenario_save_edits (scenario, cmd->id);
+      if (cmd->edits == NULL)
+        cmd->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) edits_change_free);
+      g_ptr_array_add (cmd->edits, change);
+    }
+}
+
 void
 ikou_history_insert_step (IkouHistory    *self,
                           IkouSystem     *system,
@@ -740,6 +849,7 @@ ikou_history_insert_step (IkouHistory    *self,
   cmd->id = ikou_system_get_id (system);
   cmd->index = index;
   cmd->new_step = ikou_step_copy (step);
+  reindex_scenarios (self, cmd, +1);
   record (self, cmd);
 }
 
@@ -760,6 +870,7 @@ ikou_history_remove_step (IkouHistory *self,
   cmd->index = index;
   cmd->old_step = ikou_step_copy (ikou_system_get_step (system, index));
   ikou_system_remove_step (system, index);
+  reindex_scenarios (self, cmd, -1);
   record (self, cmd);
 }
 
@@ -854,6 +965,8 @@ set_property_recorded (IkouHistory  *self,
 
   cmd = command_new (kind, label);
   cmd->id = id;
+  if (kind == CMD_SCENARIO_PROPERTY)
+    cmd->object = g_object_ref (object);
   cmd->property = g_intern_string (property);
   g_value_init (&cmd->old_value, pspec->value_type);
   g_value_init (&cmd->new_value, pspec->value_type);
@@ -987,5 +1100,125 @@ ikou_history_remove_host (IkouHistory *self,
   cmd->id = ikou_host_get_id (host);
   cmd->index = position;
   ikou_plan_remove_host (self->plan, host);
+  record (self, cmd);
+}
+
+/* Scenarios */
+
+void
+ikou_history_record_scenario_edits (IkouHistory             *self,
+                                    IkouScenario            *scenario,
+                                    guint                    system_id,
+                                    const IkouScenarioEdits *before,
+                                    const char              *label)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  EditsChange *change;
+  Command *cmd;
+
+  g_return_if_fail (IKOU_IS_HISTORY (self));
+  g_return_if_fail (IKOU_IS_SCENARIO (scenario));
+
+  change = g_new0 (EditsChange, 1);
+  change->scenario = g_object_ref (scenario);
+  change->system_id = system_id;
+  change->before = before != NULL ? ikou_scenario_edits_copy (before) : NULL;
+  change->after = ikou_scenario_save_edits (scenario, system_id);
+  if (ikou_scenario_edits_equal (change->before, change->after))
+    {
+      edits_change_free (change);
+      return;
+    }
+
+  cmd = command_new (CMD_SCENARIO_EDITS, label != NULL ? label : _("Edit scenario"));
+  cmd->object = g_object_ref (G_OBJECT (scenario));
+  cmd->id = system_id;
+  cmd->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) edits_change_free);
+  g_ptr_array_add (cmd->edits, change);
+  record (self, cmd);
+}
+
+void
+ikou_history_add_scenario (IkouHistory  *self,
+                           guint         position,
+                           IkouScenario *scenario)
+{
+  Command *cmd;
+
+  g_return_if_fail (IKOU_IS_HISTORY (self));
+  g_return_if_fail (IKOU_IS_SCENARIO (scenario));
+
+  position = MIN (position, ikou_plan_get_n_scenarios (self->plan));
+  ikou_plan_insert_scenario (self->plan, position, scenario);
+
+  cmd = command_new (CMD_ADD_SCENARIO, _("Add scenario"));
+  cmd->object = g_object_ref (G_OBJECT (scenario));
+  cmd->index = position;
+  record (self, cmd);
+}
+
+void
+ikou_history_remove_scenario (IkouHistory  *self,
+                              IkouScenario *scenario)
+{
+  Command *cmd;
+  guint position = G_MAXUINT;
+
+  g_return_if_fail (IKOU_IS_HISTORY (self));
+  g_return_if_fail (IKOU_IS_SCENARIO (scenario));
+
+  for (guint i = 0; i < ikou_plan_get_n_scenarios (self->plan); i++)
+    if (ikou_plan_get_scenario (self->plan, i) == scenario)
+      position = i;
+  g_return_if_fail (position != G_MAXUINT);
+
+  cmd = command_new (CMD_REMOVE_SCENARIO, _("Delete scenario"));
+  cmd->object = g_object_ref (G_OBJECT (scenario));
+  cmd->index = position;
+  ikou_plan_remove_scenario (self->plan, scenario);
+  record (self, cmd);
+}
+
+void
+ikou_history_set_scenario_property (IkouHistory  *self,
+                                    IkouScenario *scenario,
+                                    const char   *property,
+                                    const GValue *value)
+{
+  g_return_if_fail (IKOU_IS_HISTORY (self));
+  g_return_if_fail (IKOU_IS_SCENARIO (scenario));
+
+  set_property_recorded (self, CMD_SCENARIO_PROPERTY, G_OBJECT (scenario), 0, property, value,
+                         g_str_equal (property, "name") ? _("Rename scenario")
+                                                        : _("Describe scenario"));
+}
+
+static GPtrArray *
+copy_steps (IkouSystem *system)
+{
+  GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_step_free);
+
+  for (guint i = 0; i < ikou_system_get_n_steps (system); i++)
+    g_ptr_array_add (steps, ikou_step_copy (ikou_system_get_step (system, i)));
+  return steps;
+}
+
+void
+ikou_history_set_steps (IkouHistory *self,
+                        IkouSystem  *system,
+                        GPtrArray   *steps)
+{
+  Command *cmd;
+
+  g_return_if_fail (IKOU_IS_HISTORY (self));
+  g_return_if_fail (IKOU_IS_SYSTEM (system));
+  g_return_if_fail (system_in_plan (self, system));
+  g_return_if_fail (steps != NULL);
+
+  cmd = command_new (CMD_SET_STEPS, _("Edit steps"));
+  cmd->id = ikou_system_get_id (system);
+  cmd->old_steps = copy_steps (system);
+  replace_steps (system, steps);
+  cmd->new_steps = copy_steps (system);
   record (self, cmd);
 }

@@ -87,4 +87,34 @@ void         ikou_history_set_plan_property   (IkouHistory     *self,
                                                const char      *property,
                                                const GValue    *value);
 
+/* Names the change from @a to @b in words a planner uses ("Move
+ * cut-over"), translated. */
+const char  *ikou_history_describe_step_change (const IkouStep *a,
+                                                const IkouStep *b);
+
+/* Scenarios.  A scenario's edits of one system are recorded as a whole:
+ * take ikou_scenario_save_edits() before changing the scenario, then
+ * record with it (NULL: the scenario had none).  Nothing is recorded
+ * when nothing changed. */
+void         ikou_history_record_scenario_edits (IkouHistory             *self,
+                                                 IkouScenario            *scenario,
+                                                 guint                    system_id,
+                                                 const IkouScenarioEdits *before,
+                                                 const char              *label);
+void         ikou_history_add_scenario        (IkouHistory     *self,
+                                               guint            position,
+                                               IkouScenario    *scenario);
+void         ikou_history_remove_scenario     (IkouHistory     *self,
+                                               IkouScenario    *scenario);
+/* "name" or "description". */
+void         ikou_history_set_scenario_property (IkouHistory   *self,
+                                                 IkouScenario  *scenario,
+                                                 const char    *property,
+                                                 const GValue  *value);
+/* Replaces every baseline step of @system (adopting a scenario): no
+ * scenario is re-indexed. */
+void         ikou_history_set_steps           (IkouHistory     *self,
+                                               IkouSystem      *system,
+                                               GPtrArray       *steps);
+
 G_END_DECLS

@@ -3,153 +3,100 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
-#include "ikou-document.h"
-#include "ikou-error.h"
 #include "ikou-plan-file.h"
+#include "ikou-error.h"
+#include "ikou-file.h"
+#include "ikou-store.h"
+#include "ikou-xml.h"
 
-struct _IkouPlanFile
+IkouPlanFileKind
+ikou_plan_file_sniff (const char  *path,
+                     GError     **error)
 {
-  char          *path;
-  IkouLock      *lock;   /* NULL when read-only */
-  IkouFileStamp *stamp;  /* what was opened or last saved */
-  gboolean       read_only;
-};
-
-IkouPlanFile *
-ikou_plan_file_open (const char         *path,
-                     IkouPlanFileFlags   flags,
-                     IkouPlan          **out_plan,
-                     IkouLockOwner     **out_owner,
-                     GError            **error)
-{
-  g_autoptr(IkouPlanFile) self = NULL;
-  g_autoptr(IkouPlan) plan = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (out_plan != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = g_new0 (IkouPlanFile, 1);
-  self->path = g_strdup (path);
-  self->read_only = (flags & IKOU_PLAN_FILE_READ_ONLY) != 0;
-
-  if (!self->read_only)
-    {
-      self->lock = ikou_lock_acquire (path, (flags & IKOU_PLAN_FILE_FORCE) != 0,
-                                      out_owner, error);
-      if (self->lock == NULL)
-        return NULL;
-    }
-
-  /* Stamped before it is read; read again if it changed meanwhile. */
-  for (guint round = 0; ; round++)
-    {
-      g_clear_pointer (&self->stamp, ikou_file_stamp_free);
-      g_clear_object (&plan);
-      self->stamp = ikou_file_stamp_new (path, error);
-      if (self->stamp == NULL)
-        return NULL;
-      plan = ikou_document_load (path, error);
-      if (plan == NULL)
-        return NULL;
-      if (round == 2 || ikou_file_stamp_unchanged (self->stamp, path))
-        break;
-    }
-
-  *out_plan = g_steal_pointer (&plan);
-  return g_steal_pointer (&self);
-}
-
-const char *
-ikou_plan_file_get_path (IkouPlanFile *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->path;
-}
-
-gboolean
-ikou_plan_file_is_read_only (IkouPlanFile *self)
-{
-  g_return_val_if_fail (self != NULL, TRUE);
-
-  return self->read_only;
-}
-
-gboolean
-ikou_plan_file_changed_on_disk (IkouPlanFile *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return !ikou_file_stamp_unchanged (self->stamp, self->path);
-}
-
-gboolean
-ikou_plan_file_save (IkouPlanFile  *self,
-                     IkouPlan      *plan,
-                     gboolean       force,
-                     GError       **error)
-{
+  static const char sqlite_magic[16] = "SQLite format 3";
   g_autofree char *display = NULL;
-  IkouFileStamp *stamp;
+  char head[64] = { 0 };
+  FILE *file;
+  size_t n;
+  int fd;
+  const char *p;
 
-  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, IKOU_PLAN_FILE_UNKNOWN);
+
+  display = g_filename_display_name (path);
+  fd = ikou_file_open_regular (path, error);
+  if (fd < 0)
+    return IKOU_PLAN_FILE_UNKNOWN;
+  file = fdopen (fd, "rb");
+  if (file == NULL)
+    {
+      close (fd);
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, g_strerror (errno));
+      return IKOU_PLAN_FILE_UNKNOWN;
+    }
+  n = fread (head, 1, sizeof head - 1, file);
+  fclose (file);
+
+  if (n >= sizeof sqlite_magic && memcmp (head, sqlite_magic, sizeof sqlite_magic) == 0)
+    return IKOU_PLAN_FILE_NATIVE;
+
+  p = head;
+  if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  if (*p == '<')
+    return IKOU_PLAN_FILE_XML;
+
+  g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
+               n == 0 ? _("“%s” is empty: it is not an Ikou plan.")
+                      : _("“%s” is not an Ikou plan (neither an .ikou file nor Ikou XML)."),
+               display);
+  return IKOU_PLAN_FILE_UNKNOWN;
+}
+
+IkouPlan *
+ikou_plan_file_load (const char  *path,
+                    GError     **error)
+{
+  switch (ikou_plan_file_sniff (path, error))
+    {
+    case IKOU_PLAN_FILE_NATIVE:
+      return ikou_store_load (path, error);
+    case IKOU_PLAN_FILE_XML:
+      return ikou_xml_read_file (path, error);
+    case IKOU_PLAN_FILE_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+ikou_plan_file_save (IkouPlan    *plan,
+                    const char  *path,
+                    GError     **error)
+{
+  return ikou_plan_file_save_checked (plan, path, NULL, error);
+}
+
+gboolean
+ikou_plan_file_save_checked (IkouPlan            *plan,
+                             const char          *path,
+                             const IkouFileStamp *expected,
+                             GError             **error)
+{
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  display = g_filename_display_name (self->path);
-  if (self->read_only)
-    {
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_LOCKED,
-                   _("“%s” was opened read-only. Save it under another name."), display);
-      return FALSE;
-    }
-  if (!force && !ikou_lock_is_held (self->lock))
-    {
-      g_autoptr(IkouLockOwner) owner = ikou_lock_query (self->path);
-      g_autofree char *who = owner != NULL ? ikou_lock_owner_describe (owner) : NULL;
-
-      if (who != NULL)
-        {
-          g_set_error (error, IKOU_ERROR, IKOU_ERROR_LOCKED,
-                       _("“%s” is open by %s. Open it read-only, or ask them to close it."),
-                       display, who);
-          return FALSE;
-        }
-    }
-
-  if (!ikou_document_save_checked (plan, self->path, force ? NULL : self->stamp, error))
-    return FALSE;
-
-  /* What is there now is ours: the reference for the next save. */
-  stamp = ikou_file_stamp_new (self->path, NULL);
-  if (stamp != NULL)
-    {
-      ikou_file_stamp_free (self->stamp);
-      self->stamp = stamp;
-    }
-  return TRUE;
-}
-
-void
-ikou_plan_file_refresh_lock (IkouPlanFile *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (self->lock != NULL)
-    ikou_lock_refresh (self->lock);
-}
-
-void
-ikou_plan_file_close (IkouPlanFile *self)
-{
-  if (self == NULL)
-    return;
-
-  g_clear_pointer (&self->lock, ikou_lock_release);
-  g_clear_pointer (&self->stamp, ikou_file_stamp_free);
-  g_free (self->path);
-  g_free (self);
+  if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML"))
+    return ikou_xml_write_file_checked (plan, path, expected, error);
+  return ikou_store_save_checked (plan, path, expected, error);
 }

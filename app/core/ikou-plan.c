@@ -111,12 +111,22 @@ on_host_notify (IkouHost   *host,
   emit_changed (self);
 }
 
+/* An edit inside a scenario is a change of the plan (unsaved), not of
+ * its list of scenarios: ::scenarios-changed is for the list and the
+ * names, which menus show. */
 static void
 on_scenario_changed (IkouScenario *scenario,
                      IkouPlan     *self)
 {
-  g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
   emit_changed (self);
+}
+
+static void
+on_scenario_renamed (IkouScenario *scenario,
+                     GParamSpec   *pspec,
+                     IkouPlan     *self)
+{
+  g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
 }
 
 static void
@@ -586,10 +596,21 @@ ikou_plan_add_scenario (IkouPlan     *self,
                         IkouScenario *scenario)
 {
   g_return_if_fail (IKOU_IS_PLAN (self));
+  ikou_plan_insert_scenario (self, self->scenarios->len, scenario);
+}
+
+void
+ikou_plan_insert_scenario (IkouPlan     *self,
+                           guint         position,
+                           IkouScenario *scenario)
+{
+  g_return_if_fail (IKOU_IS_PLAN (self));
   g_return_if_fail (IKOU_IS_SCENARIO (scenario));
 
-  g_ptr_array_add (self->scenarios, g_object_ref (scenario));
+  g_ptr_array_insert (self->scenarios, (int) MIN (position, self->scenarios->len),
+                      g_object_ref (scenario));
   g_signal_connect (scenario, "changed", G_CALLBACK (on_scenario_changed), self);
+  g_signal_connect (scenario, "notify::name", G_CALLBACK (on_scenario_renamed), self);
   g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
   emit_changed (self);
 }
@@ -700,20 +721,8 @@ ikou_plan_equal (IkouPlan  *a,
       IkouScenario *ca = g_ptr_array_index (a->scenarios, i);
       IkouScenario *cb = g_ptr_array_index (b->scenarios, i);
 
-      if (g_strcmp0 (ikou_scenario_get_name (ca), ikou_scenario_get_name (cb)) != 0 ||
-          g_strcmp0 (ikou_scenario_get_description (ca),
-                     ikou_scenario_get_description (cb)) != 0 ||
-          ikou_scenario_get_n_overrides (ca) != ikou_scenario_get_n_overrides (cb))
+      if (!ikou_scenario_equal (ca, cb))
         return differ (out_difference, "scenario %u differs", i);
-      for (guint j = 0; j < ikou_scenario_get_n_overrides (ca); j++)
-        {
-          const IkouOverride *oa = ikou_scenario_get_override (ca, j);
-          const IkouOverride *ob = ikou_scenario_get_override (cb, j);
-
-          if (oa->system_id != ob->system_id || oa->step != ob->step ||
-              oa->field != ob->field || oa->value != ob->value)
-            return differ (out_difference, "scenario %u override %u differs", i, j);
-        }
     }
 
   /* Last: with the same hosts and systems, only removals can make them

@@ -91,6 +91,9 @@ IkouScenario *ikou_plan_lookup_scenario     (IkouPlan     *self,
                                              const char   *name);
 void          ikou_plan_add_scenario        (IkouPlan     *self,
                                              IkouScenario *scenario);
+void          ikou_plan_insert_scenario     (IkouPlan     *self,
+                                             guint         position,
+                                             IkouScenario *scenario);
 void          ikou_plan_remove_scenario     (IkouPlan     *self,
                                              IkouScenario *scenario);
 

@@ -43,6 +43,8 @@ typedef struct
   double      y;            /* top of the row in viewport coordinates */
   guint       first_step;   /* into step_buf */
   guint       n_steps;
+  guint       first_ghost;  /* into ghost_buf: the compared plan's steps */
+  guint       n_ghosts;
 } RowData;
 
 /* Something a label must not run over: a mark or a bar. */
@@ -63,7 +65,8 @@ static void system_marks_free (gpointer data);
  * pixel corner or a pixel centre in x and in y. */
 #define N_RINGS (IKOU_N_SEVERITIES + 1)
 #define N_MILESTONE_SPRITES (IKOU_N_MILESTONES * N_RINGS * 2)
-#define N_SPRITES (N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
+#define N_GHOST_SPRITES IKOU_N_MILESTONES   /* a compared plan's hollow marks */
+#define N_SPRITES (N_MILESTONE_SPRITES + IKOU_N_SEVERITIES + N_GHOST_SPRITES)
 #define N_SPRITE_PHASES 4
 #define MAX_SPRITE_PX 256
 
@@ -86,6 +89,8 @@ struct _IkouRenderer
   GListModel      *rows;
   IkouSchedule    *schedule;
   IkouScenario    *scenario;
+  gboolean         comparing;
+  IkouScenario    *compare;          /* NULL: the baseline, when comparing */
   GHashTable      *marks;            /* system id → SystemMarks*, systems with findings */
 
   IkouRenderStyle  style;
@@ -138,6 +143,7 @@ struct _IkouRenderer
   /* Per-draw scratch, kept to avoid allocations. */
   GArray               *row_buf;     /* RowData */
   GArray               *step_buf;    /* IkouStep, resolved */
+  GArray               *ghost_buf;   /* IkouStep of the compared plan */
   GArray               *obstacles;   /* Obstacle */
 
   /* Mark sprites: valid for the scales they were made at; dropped when
@@ -668,6 +674,7 @@ ikou_renderer_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->schedule);
   g_clear_object (&self->scenario);
+  g_clear_object (&self->compare);
 
   G_OBJECT_CLASS (ikou_renderer_parent_class)->dispose (object);
 }
@@ -693,6 +700,7 @@ ikou_renderer_finalize (GObject *object)
   g_array_unref (self->phase_lane);
   g_array_unref (self->row_buf);
   g_array_unref (self->step_buf);
+  g_array_unref (self->ghost_buf);
   g_array_unref (self->obstacles);
   ikou_render_style_clear (&self->style);
 
@@ -732,6 +740,7 @@ ikou_renderer_init (IkouRenderer *self)
   self->phase_lane = g_array_new (FALSE, TRUE, sizeof (guint));
   self->row_buf = g_array_new (FALSE, FALSE, sizeof (RowData));
   self->step_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
+  self->ghost_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
 
   self->selected_step = -1;
@@ -831,6 +840,31 @@ ikou_renderer_get_scenario (IkouRenderer *self)
   g_return_val_if_fail (IKOU_IS_RENDERER (self), NULL);
 
   return self->scenario;
+}
+
+void
+ikou_renderer_set_compare (IkouRenderer *self,
+                           gboolean      comparing,
+                           IkouScenario *scenario)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (scenario == NULL || IKOU_IS_SCENARIO (scenario));
+
+  if (!comparing)
+    scenario = NULL;
+  self->comparing = comparing;
+  g_set_object (&self->compare, scenario);
+}
+
+gboolean
+ikou_renderer_get_comparing (IkouRenderer  *self,
+                             IkouScenario **scenario)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), FALSE);
+
+  if (scenario != NULL)
+    *scenario = self->compare;
+  return self->comparing;
 }
 
 /* Finding markers.  What a draw needs of the findings is, per system,
@@ -1489,6 +1523,30 @@ finding_sprite (int severity)
   return N_MILESTONE_SPRITES + (guint) severity;
 }
 
+static guint
+ghost_sprite (IkouMilestone milestone)
+{
+  return N_MILESTONE_SPRITES + IKOU_N_SEVERITIES + (guint) milestone;
+}
+
+/* A milestone of the compared plan: hollow, in its colour. */
+static void
+draw_ghost_mark (IkouRenderer  *self,
+                 cairo_t       *cr,
+                 IkouMilestone  milestone,
+                 double         cx,
+                 double         cy,
+                 double         r)
+{
+  path_milestone (cr, milestone, cx, cy, r);
+  set_source_alpha (cr, &self->style.background, 0.6);
+  cairo_fill_preserve (cr);
+  set_source_alpha (cr, &self->style.milestone[milestone], 0.9);
+  cairo_set_line_width (cr, 1.25);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
 /* Whether this draw places marks from sprites, and at which scale: the
  * target must be raster and the user space an unrotated, unmirrored
  * scale of its pixels.  The scale comes from the context (the CTM), the
@@ -1563,10 +1621,15 @@ get_sprite (IkouRenderer *self,
       if (selected)
         extent = MAX (extent, r + 4.5 + 1.25);
     }
-  else
+  else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
     {
       r = finding_radius (self);
       extent = MAX (1.1 * r, 0.8 * r + MAX (1.0, r / 3) / 2);
+    }
+  else
+    {
+      r = mark_size (self) / 2;
+      extent = 1.25 * r + 1.0;
     }
   extent += 1.0;   /* anti-aliasing */
 
@@ -1581,8 +1644,10 @@ get_sprite (IkouRenderer *self,
   cairo_scale (scr, self->sprite_user_x, self->sprite_user_y);
   if (index < N_MILESTONE_SPRITES)
     draw_mark (self, scr, index / (2 * N_RINGS), ring, selected, 0, 0, r);
-  else
+  else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
     draw_finding_shape (self, scr, index - N_MILESTONE_SPRITES, 0, 0, r);
+  else
+    draw_ghost_mark (self, scr, index - N_MILESTONE_SPRITES - IKOU_N_SEVERITIES, 0, 0, r);
   cairo_destroy (scr);
 
   /* One sprite pixel per target pixel once placed in device units. */
@@ -1938,6 +2003,102 @@ draw_row_segments (IkouRenderer  *self,
     }
 }
 
+/* The compared plan under the shown one: its build bars as dashed
+ * outlines and its milestones as hollow marks, each joined to where the
+ * shown plan has the same milestone when it moved. */
+static void
+draw_row_ghosts (IkouRenderer  *self,
+                 cairo_t       *cr,
+                 const RowData *rd,
+                 double         scroll_x,
+                 double         width)
+{
+  const IkouStep *ghosts = &g_array_index (self->ghost_buf, IkouStep, rd->first_ghost);
+  const IkouStep *steps = &g_array_index (self->step_buf, IkouStep, rd->first_step);
+  double rh = self->row_height;
+  double cy = rd->y + rh / 2;
+  double seg_h = round (rh * 0.56) + 4;
+  double r = mark_size (self) / 2;
+  gboolean any = FALSE;
+
+  if (rd->n_ghosts == 0)
+    return;
+
+  /* Solid thin strokes: cairo's dashes cost a frame several times over
+   * (a dashed look comes from the gaps left between the pieces). */
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.25);
+  for (guint i = 0; i < rd->n_ghosts; i++)
+    {
+      const IkouStep *g = &ghosts[i];
+      double x0, x1, top, bottom;
+
+      if (g->contract_date == IKOU_DAY_NONE || g->cutover_date <= g->contract_date)
+        continue;
+      /* A bar where the shown plan has the same one says nothing. */
+      if (i < rd->n_steps && steps[i].contract_date == g->contract_date &&
+          steps[i].cutover_date == g->cutover_date)
+        continue;
+      x0 = round (day_x (self, g->contract_date) - scroll_x) + 0.5;
+      x1 = round (day_x (self, g->cutover_date) - scroll_x) + 0.5;
+      if (x1 < 0 || x0 > width)
+        continue;
+      top = round (cy - seg_h / 2) + 0.5;
+      bottom = top + seg_h;
+      /* Corners and ends only: reads as a dashed outline. */
+      for (double x = MAX (x0, -8); x < MIN (x1, width + 8); x += 8)
+        {
+          double end = MIN (x + 4, x1);
+
+          cairo_move_to (cr, x, top);
+          cairo_line_to (cr, end, top);
+          cairo_move_to (cr, x, bottom);
+          cairo_line_to (cr, end, bottom);
+        }
+      cairo_move_to (cr, x0, top);
+      cairo_line_to (cr, x0, bottom);
+      cairo_move_to (cr, x1, top);
+      cairo_line_to (cr, x1, bottom);
+      any = TRUE;
+    }
+  if (any)
+    {
+      set_source_alpha (cr, &self->style.foreground, 0.55);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < rd->n_ghosts; i++)
+    for (int m = 0; m < IKOU_N_MILESTONES; m++)
+      {
+        IkouDay d = ikou_step_get_milestone (&ghosts[i], m);
+        IkouDay now = i < rd->n_steps ? ikou_step_get_milestone (&steps[i], m) : IKOU_DAY_NONE;
+        double x;
+
+        if (d == IKOU_DAY_NONE || d == now)
+          continue;
+        x = day_x (self, d) - scroll_x;
+        if (now != IKOU_DAY_NONE)
+          {
+            double xn = day_x (self, now) - scroll_x;
+
+            if (MAX (x, xn) > -r && MIN (x, xn) < width + r)
+              {
+                cairo_move_to (cr, x, round (cy + r + 2) + 0.5);
+                cairo_line_to (cr, xn, round (cy + r + 2) + 0.5);
+                set_source_alpha (cr, &self->style.foreground, 0.55);
+                cairo_stroke (cr);
+              }
+          }
+        if (x < -2 * r || x > width + 2 * r)
+          continue;
+        if (self->use_sprites)
+          place_sprite (self, cr, ghost_sprite (m), x, cy);
+        else
+          draw_ghost_mark (self, cr, m, x, cy, r);
+      }
+  cairo_restore (cr);
+}
+
 static void
 draw_row_marks (IkouRenderer  *self,
                 cairo_t       *cr,
@@ -2038,6 +2199,7 @@ collect_rows (IkouRenderer *self,
     g_object_unref (g_array_index (self->row_buf, RowData, i).system);
   g_array_set_size (self->row_buf, 0);
   g_array_set_size (self->step_buf, 0);
+  g_array_set_size (self->ghost_buf, 0);
 
   if (rows == NULL)
     return;
@@ -2048,7 +2210,6 @@ collect_rows (IkouRenderer *self,
       gpointer item = g_list_model_get_item (rows, row);
       RowData rd;
       guint n_steps;
-      guint id;
 
       if (item == NULL)
         continue;
@@ -2062,14 +2223,31 @@ collect_rows (IkouRenderer *self,
       rd.row = row;
       rd.y = header_h + row * self->row_height - MAX (scroll_y, 0);
       rd.first_step = self->step_buf->len;
-      n_steps = ikou_system_get_n_steps (rd.system);
-      id = ikou_system_get_id (rd.system);
+      n_steps = ikou_scenario_get_n_steps (self->scenario, rd.system);
       g_array_set_size (self->step_buf, rd.first_step + n_steps);
       for (guint i = 0; i < n_steps; i++)
-        ikou_scenario_resolve_step (self->scenario, id, i,
-                                    ikou_system_get_step (rd.system, i),
-                                    &g_array_index (self->step_buf, IkouStep, rd.first_step + i));
+        ikou_scenario_get_step (self->scenario, rd.system, i,
+                                &g_array_index (self->step_buf, IkouStep, rd.first_step + i),
+                                NULL);
       rd.n_steps = n_steps;
+      rd.first_ghost = self->ghost_buf->len;
+      rd.n_ghosts = 0;
+      /* The compared plan, only where the two differ. */
+      if (self->comparing && self->compare != self->scenario)
+        {
+          guint id = ikou_system_get_id (rd.system);
+
+          if ((self->scenario != NULL && ikou_scenario_has_system (self->scenario, id)) ||
+              (self->compare != NULL && ikou_scenario_has_system (self->compare, id)))
+            {
+              rd.n_ghosts = ikou_scenario_get_n_steps (self->compare, rd.system);
+              g_array_set_size (self->ghost_buf, rd.first_ghost + rd.n_ghosts);
+              for (guint i = 0; i < rd.n_ghosts; i++)
+                ikou_scenario_get_step (self->compare, rd.system, i,
+                                        &g_array_index (self->ghost_buf, IkouStep, rd.first_ghost + i),
+                                        NULL);
+            }
+        }
       g_array_append_val (self->row_buf, rd);
     }
 }
@@ -2429,6 +2607,8 @@ ikou_renderer_draw (IkouRenderer *self,
                    header_h, body_bottom, 2.0, &self->style.deadline);
 
   for (guint i = 0; i < self->row_buf->len; i++)
+    draw_row_ghosts (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
+  for (guint i = 0; i < self->row_buf->len; i++)
     draw_row_marks (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
 
   cairo_restore (cr);
@@ -2492,14 +2672,14 @@ ikou_renderer_hit_test (IkouRenderer *self,
   id = ikou_system_get_id (system);
   cy = header_h + row * rh - MAX (scroll_y, 0) + rh / 2;
   r = mark_size (self) / 2;
-  n_steps = ikou_system_get_n_steps (system);
+  n_steps = ikou_scenario_get_n_steps (self->scenario, system);
 
   /* Milestones: the nearest within the slop (or the mark's size). */
   for (guint i = 0; i < n_steps; i++)
     {
       IkouStep st;
 
-      ikou_scenario_resolve_step (self->scenario, id, i, ikou_system_get_step (system, i), &st);
+      ikou_scenario_get_step (self->scenario, system, i, &st, NULL);
       for (int m = 0; m < IKOU_N_MILESTONES; m++)
         {
           IkouDay d = ikou_step_get_milestone (&st, m);
@@ -2534,7 +2714,7 @@ ikou_renderer_hit_test (IkouRenderer *self,
       double x0, x1;
       double seg_h = round (rh * 0.56);
 
-      ikou_scenario_resolve_step (self->scenario, id, i, ikou_system_get_step (system, i), &st);
+      ikou_scenario_get_step (self->scenario, system, i, &st, NULL);
       if (st.contract_date == IKOU_DAY_NONE || st.cutover_date <= st.contract_date)
         continue;
       x0 = day_x (self, st.contract_date) - scroll_x;

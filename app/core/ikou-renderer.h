@@ -115,6 +115,13 @@ void          ikou_renderer_set_schedule      (IkouRenderer          *self,
 void          ikou_renderer_set_scenario      (IkouRenderer          *self,
                                                IkouScenario          *scenario);
 IkouScenario *ikou_renderer_get_scenario      (IkouRenderer          *self);
+/* Compare mode: the plan @scenario sees (NULL = the baseline) is drawn
+ * as ghosts under the scenario shown, for the systems that differ. */
+void          ikou_renderer_set_compare       (IkouRenderer          *self,
+                                               gboolean               comparing,
+                                               IkouScenario          *scenario);
+gboolean      ikou_renderer_get_comparing     (IkouRenderer          *self,
+                                               IkouScenario         **scenario);
 /* Replaces all finding markers with those of @findings (IkouFinding, any
  * order; NULL = none).  The renderer keeps what it draws (per system, the
  * worst severity and the worst per milestone), not the array: O(n). */

@@ -3,30 +3,164 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "ikou-calendar.h"
+#include "ikou-plan.h"
 #include "ikou-scenario.h"
+#include "ikou-system.h"
+
+/* What a scenario holds for one system.  Small (a few overrides per
+ * step), so the arrays are scanned. */
+struct _IkouScenarioEdits
+{
+  GArray *overrides; /* IkouOverride, any order */
+  GArray *added;     /* IkouStep (owns the notes) */
+  GArray *orphans;   /* IkouOverride */
+};
 
 struct _IkouScenario
 {
-  GObject  parent_instance;
-  char    *name;
-  char    *description;
-  GArray     *overrides; /* IkouOverride, in insertion order (files keep it) */
-  GHashTable *index;     /* (system, step, field) key → position in overrides + 1 */
-  GHashTable *systems;   /* system id → number of overrides; makes resolve O(1) for untouched systems */
+  GObject     parent_instance;
+  char       *name;
+  char       *description;
+  GHashTable *systems;  /* system id → IkouScenarioEdits; resolve is O(1) for untouched systems */
+  GArray     *flat;     /* sorted copy of every override, built on demand; NULL after a change */
+  guint       n_overrides;
 };
 
 G_DEFINE_FINAL_TYPE (IkouScenario, ikou_scenario, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  SYSTEM_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char *field_names[IKOU_N_OVERRIDE_FIELDS] = {
   "budget-date", "contract-date", "cutover-date", "to-host",
+  "standard-compliant", "amount", "arrangement", "from-host", "supplementary",
+  "dropped",
 };
+
+static void
+clear_step (gpointer data)
+{
+  IkouStep *step = data;
+
+  g_clear_pointer (&step->note, g_free);
+}
+
+static IkouScenarioEdits *
+edits_new (void)
+{
+  IkouScenarioEdits *edits = g_new0 (IkouScenarioEdits, 1);
+
+  edits->overrides = g_array_new (FALSE, FALSE, sizeof (IkouOverride));
+  edits->added = g_array_new (FALSE, TRUE, sizeof (IkouStep));
+  g_array_set_clear_func (edits->added, clear_step);
+  edits->orphans = g_array_new (FALSE, FALSE, sizeof (IkouOverride));
+  return edits;
+}
+
+void
+ikou_scenario_edits_free (IkouScenarioEdits *edits)
+{
+  if (edits == NULL)
+    return;
+  g_array_unref (edits->overrides);
+  g_array_unref (edits->added);
+  g_array_unref (edits->orphans);
+  g_free (edits);
+}
+
+IkouScenarioEdits *
+ikou_scenario_edits_copy (const IkouScenarioEdits *edits)
+{
+  IkouScenarioEdits *copy = edits_new ();
+
+  g_array_append_vals (copy->overrides, edits->overrides->data, edits->overrides->len);
+  g_array_append_vals (copy->orphans, edits->orphans->data, edits->orphans->len);
+  for (guint i = 0; i < edits->added->len; i++)
+    {
+      IkouStep step = { 0 };
+
+      ikou_step_assign (&step, &g_array_index (edits->added, IkouStep, i));
+      g_array_append_val (copy->added, step);
+    }
+  return copy;
+}
+
+static gboolean
+edits_empty (const IkouScenarioEdits *edits)
+{
+  return edits->overrides->len == 0 && edits->added->len == 0 && edits->orphans->len == 0;
+}
+
+static int
+compare_overrides (gconstpointer a,
+                   gconstpointer b)
+{
+  const IkouOverride *oa = a, *ob = b;
+
+  if (oa->system_id != ob->system_id)
+    return oa->system_id < ob->system_id ? -1 : 1;
+  if (oa->step != ob->step)
+    return oa->step < ob->step ? -1 : 1;
+  return (int) oa->field - (int) ob->field;
+}
+
+static gboolean
+override_arrays_equal (GArray *a,
+                       GArray *b)
+{
+  g_autoptr(GArray) sa = NULL;
+  g_autoptr(GArray) sb = NULL;
+
+  if (a->len != b->len)
+    return FALSE;
+  sa = g_array_copy (a);
+  sb = g_array_copy (b);
+  g_array_sort (sa, compare_overrides);
+  g_array_sort (sb, compare_overrides);
+  for (guint i = 0; i < sa->len; i++)
+    {
+      const IkouOverride *oa = &g_array_index (sa, IkouOverride, i);
+      const IkouOverride *ob = &g_array_index (sb, IkouOverride, i);
+
+      if (compare_overrides (oa, ob) != 0 || oa->value != ob->value)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ikou_scenario_edits_equal (const IkouScenarioEdits *a,
+                           const IkouScenarioEdits *b)
+{
+  if (a == NULL || b == NULL)
+    return (a == NULL || edits_empty (a)) && (b == NULL || edits_empty (b));
+  if (!override_arrays_equal (a->overrides, b->overrides) ||
+      !override_arrays_equal (a->orphans, b->orphans) ||
+      a->added->len != b->added->len)
+    return FALSE;
+  for (guint i = 0; i < a->added->len; i++)
+    if (!ikou_step_equal (&g_array_index (a->added, IkouStep, i),
+                          &g_array_index (b->added, IkouStep, i)))
+      return FALSE;
+  return TRUE;
+}
 
 static void
 ikou_scenario_finalize (GObject *object)
@@ -35,11 +169,52 @@ ikou_scenario_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->description);
-  g_array_unref (self->overrides);
-  g_hash_table_unref (self->index);
   g_hash_table_unref (self->systems);
+  g_clear_pointer (&self->flat, g_array_unref);
 
   G_OBJECT_CLASS (ikou_scenario_parent_class)->finalize (object);
+}
+
+static void
+ikou_scenario_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  IkouScenario *self = IKOU_SCENARIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ikou_scenario_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  IkouScenario *self = IKOU_SCENARIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      ikou_scenario_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      ikou_scenario_set_description (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -48,18 +223,31 @@ ikou_scenario_class_init (IkouScenarioClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ikou_scenario_finalize;
+  object_class->get_property = ikou_scenario_get_property;
+  object_class->set_property = ikou_scenario_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Before ::changed, when the edits of one system changed. */
+  signals[SYSTEM_CHANGED] =
+    g_signal_new ("system-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 ikou_scenario_init (IkouScenario *self)
 {
-  self->overrides = g_array_new (FALSE, FALSE, sizeof (IkouOverride));
-  self->index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->systems = g_hash_table_new (NULL, NULL);
+  self->systems = g_hash_table_new_full (NULL, NULL, NULL,
+                                         (GDestroyNotify) ikou_scenario_edits_free);
 }
 
 IkouScenario *
@@ -69,6 +257,25 @@ ikou_scenario_new (const char *name)
 
   self->name = g_strdup (name);
   return self;
+}
+
+IkouScenario *
+ikou_scenario_copy (IkouScenario *self,
+                    const char   *name)
+{
+  IkouScenario *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
+
+  copy = ikou_scenario_new (name);
+  copy->description = g_strdup (self->description);
+  g_hash_table_iter_init (&iter, self->systems);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->systems, key, ikou_scenario_edits_copy (value));
+  copy->n_overrides = self->n_overrides;
+  return copy;
 }
 
 const char *
@@ -87,6 +294,7 @@ ikou_scenario_set_name (IkouScenario *self,
     return;
   g_free (self->name);
   self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -102,47 +310,71 @@ ikou_scenario_set_description (IkouScenario *self,
                                const char   *description)
 {
   g_return_if_fail (IKOU_IS_SCENARIO (self));
+  if (description != NULL && *description == '\0')
+    description = NULL;
   if (g_strcmp0 (self->description, description) == 0)
     return;
   g_free (self->description);
   self->description = g_strdup (description);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* Keys live in the key itself: system id (32 bits), step (24), field (8). */
-static gint64 *
-override_key (guint             system_id,
-              guint             step,
-              IkouOverrideField field)
+static void
+changed (IkouScenario *self,
+         guint         system_id)
 {
-  gint64 *key = g_new (gint64, 1);
-
-  *key = ((gint64) system_id << 32) | ((gint64) (step & 0xffffff) << 8) | (gint64) field;
-  return key;
+  g_clear_pointer (&self->flat, g_array_unref);
+  g_signal_emit (self, signals[SYSTEM_CHANGED], 0, system_id);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static int
-find_override (IkouScenario      *self,
-               guint              system_id,
-               guint              step,
-               IkouOverrideField  field)
+static IkouScenarioEdits *
+lookup_edits (IkouScenario *self,
+              guint         system_id)
 {
-  g_autofree gint64 *key = override_key (system_id, step, field);
+  return g_hash_table_lookup (self->systems, GUINT_TO_POINTER (system_id));
+}
 
-  return GPOINTER_TO_INT (g_hash_table_lookup (self->index, key)) - 1;
+static IkouScenarioEdits *
+ensure_edits (IkouScenario *self,
+              guint         system_id)
+{
+  IkouScenarioEdits *edits = lookup_edits (self, system_id);
+
+  if (edits == NULL)
+    {
+      edits = edits_new ();
+      g_hash_table_insert (self->systems, GUINT_TO_POINTER (system_id), edits);
+    }
+  return edits;
 }
 
 static void
-rebuild_index (IkouScenario *self)
+drop_if_empty (IkouScenario *self,
+               guint         system_id)
 {
-  g_hash_table_remove_all (self->index);
-  for (guint i = 0; i < self->overrides->len; i++)
-    {
-      const IkouOverride *o = &g_array_index (self->overrides, IkouOverride, i);
+  IkouScenarioEdits *edits = lookup_edits (self, system_id);
 
-      g_hash_table_insert (self->index, override_key (o->system_id, o->step, o->field),
-                           GINT_TO_POINTER (i + 1));
+  if (edits != NULL && edits_empty (edits))
+    g_hash_table_remove (self->systems, GUINT_TO_POINTER (system_id));
+}
+
+static IkouOverride *
+find_override (IkouScenarioEdits *edits,
+               guint              step,
+               IkouOverrideField  field)
+{
+  if (edits == NULL)
+    return NULL;
+  for (guint i = 0; i < edits->overrides->len; i++)
+    {
+      IkouOverride *o = &g_array_index (edits->overrides, IkouOverride, i);
+
+      if (o->step == step && o->field == field)
+        return o;
     }
+  return NULL;
 }
 
 void
@@ -152,34 +384,28 @@ ikou_scenario_set_override (IkouScenario      *self,
                             IkouOverrideField  field,
                             gint64             value)
 {
-  int pos;
+  IkouScenarioEdits *edits;
+  IkouOverride *o;
 
   g_return_if_fail (IKOU_IS_SCENARIO (self));
   g_return_if_fail ((guint) field < IKOU_N_OVERRIDE_FIELDS);
 
-  pos = find_override (self, system_id, step, field);
-  if (pos >= 0)
+  edits = ensure_edits (self, system_id);
+  o = find_override (edits, step, field);
+  if (o != NULL)
     {
-      IkouOverride *o = &g_array_index (self->overrides, IkouOverride, pos);
-
       if (o->value == value)
         return;
       o->value = value;
     }
   else
     {
-      IkouOverride o = { system_id, step, field, value };
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->systems,
-                                                           GUINT_TO_POINTER (system_id)));
+      IkouOverride new_override = { system_id, step, field, value };
 
-      g_array_append_val (self->overrides, o);
-      g_hash_table_insert (self->index, override_key (system_id, step, field),
-                           GINT_TO_POINTER (self->overrides->len));
-      g_hash_table_insert (self->systems, GUINT_TO_POINTER (system_id),
-                           GUINT_TO_POINTER (count + 1));
+      g_array_append_val (edits->overrides, new_override);
+      self->n_overrides++;
     }
-
-  g_signal_emit (self, signals[CHANGED], 0);
+  changed (self, system_id);
 }
 
 gboolean
@@ -188,34 +414,72 @@ ikou_scenario_remove_override (IkouScenario      *self,
                                guint              step,
                                IkouOverrideField  field)
 {
-  int pos;
-  guint count;
+  IkouScenarioEdits *edits;
 
   g_return_val_if_fail (IKOU_IS_SCENARIO (self), FALSE);
 
-  pos = find_override (self, system_id, step, field);
-  if (pos < 0)
+  edits = lookup_edits (self, system_id);
+  if (edits == NULL)
     return FALSE;
+  for (guint i = 0; i < edits->overrides->len; i++)
+    {
+      IkouOverride *o = &g_array_index (edits->overrides, IkouOverride, i);
 
-  /* Removal keeps the order; it is rare (an undo), so re-index. */
-  g_array_remove_index (self->overrides, pos);
-  rebuild_index (self);
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (self->systems, GUINT_TO_POINTER (system_id)));
-  if (count <= 1)
-    g_hash_table_remove (self->systems, GUINT_TO_POINTER (system_id));
-  else
-    g_hash_table_insert (self->systems, GUINT_TO_POINTER (system_id),
-                         GUINT_TO_POINTER (count - 1));
+      if (o->step == step && o->field == field)
+        {
+          g_array_remove_index (edits->overrides, i);
+          self->n_overrides--;
+          drop_if_empty (self, system_id);
+          changed (self, system_id);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+gboolean
+ikou_scenario_lookup_override (IkouScenario      *self,
+                               guint              system_id,
+                               guint              step,
+                               IkouOverrideField  field,
+                               gint64            *value)
+{
+  IkouOverride *o;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), FALSE);
+
+  o = find_override (lookup_edits (self, system_id), step, field);
+  if (o != NULL && value != NULL)
+    *value = o->value;
+  return o != NULL;
+}
+
+static GArray *
+ensure_flat (IkouScenario *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->flat != NULL)
+    return self->flat;
+
+  self->flat = g_array_sized_new (FALSE, FALSE, sizeof (IkouOverride), self->n_overrides);
+  g_hash_table_iter_init (&iter, self->systems);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      IkouScenarioEdits *edits = value;
+
+      g_array_append_vals (self->flat, edits->overrides->data, edits->overrides->len);
+    }
+  g_array_sort (self->flat, compare_overrides);
+  return self->flat;
 }
 
 guint
 ikou_scenario_get_n_overrides (IkouScenario *self)
 {
   g_return_val_if_fail (IKOU_IS_SCENARIO (self), 0);
-  return self->overrides->len;
+  return self->n_overrides;
 }
 
 const IkouOverride *
@@ -223,8 +487,8 @@ ikou_scenario_get_override (IkouScenario *self,
                             guint         index)
 {
   g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
-  g_return_val_if_fail (index < self->overrides->len, NULL);
-  return &g_array_index (self->overrides, IkouOverride, index);
+  g_return_val_if_fail (index < self->n_overrides, NULL);
+  return &g_array_index (ensure_flat (self), IkouOverride, index);
 }
 
 gboolean
@@ -235,6 +499,291 @@ ikou_scenario_has_system (IkouScenario *self,
   return g_hash_table_contains (self->systems, GUINT_TO_POINTER (system_id));
 }
 
+const IkouOverride *
+ikou_scenario_get_system_overrides (IkouScenario *self,
+                                    guint         system_id,
+                                    guint        *n_overrides)
+{
+  IkouScenarioEdits *edits;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (n_overrides != NULL, NULL);
+
+  edits = lookup_edits (self, system_id);
+  *n_overrides = edits != NULL ? edits->overrides->len : 0;
+  return edits != NULL && edits->overrides->len > 0
+         ? &g_array_index (edits->overrides, IkouOverride, 0) : NULL;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+GArray *
+ikou_scenario_get_system_ids (IkouScenario *self)
+{
+  GArray *ids;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint), g_hash_table_size (self->systems));
+  g_hash_table_iter_init (&iter, self->systems);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint id = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (ids, id);
+    }
+  g_array_sort (ids, compare_uint);
+  return ids;
+}
+
+/* Added steps */
+
+guint
+ikou_scenario_get_n_added_steps (IkouScenario *self,
+                                 guint         system_id)
+{
+  IkouScenarioEdits *edits;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), 0);
+  edits = lookup_edits (self, system_id);
+  return edits != NULL ? edits->added->len : 0;
+}
+
+const IkouStep *
+ikou_scenario_get_added_step (IkouScenario *self,
+                              guint         system_id,
+                              guint         index)
+{
+  IkouScenarioEdits *edits;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
+  edits = lookup_edits (self, system_id);
+  g_return_val_if_fail (edits != NULL && index < edits->added->len, NULL);
+  return &g_array_index (edits->added, IkouStep, index);
+}
+
+void
+ikou_scenario_insert_added_step (IkouScenario   *self,
+                                 guint           system_id,
+                                 guint           index,
+                                 const IkouStep *step)
+{
+  IkouScenarioEdits *edits;
+  IkouStep copy = { 0 };
+
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+  g_return_if_fail (step != NULL);
+
+  edits = ensure_edits (self, system_id);
+  ikou_step_assign (&copy, step);
+  g_array_insert_val (edits->added, MIN (index, edits->added->len), copy);
+  changed (self, system_id);
+}
+
+void
+ikou_scenario_set_added_step (IkouScenario   *self,
+                              guint           system_id,
+                              guint           index,
+                              const IkouStep *step)
+{
+  IkouScenarioEdits *edits;
+
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+  edits = lookup_edits (self, system_id);
+  g_return_if_fail (edits != NULL && index < edits->added->len);
+
+  if (ikou_step_equal (&g_array_index (edits->added, IkouStep, index), step))
+    return;
+  ikou_step_assign (&g_array_index (edits->added, IkouStep, index), step);
+  changed (self, system_id);
+}
+
+void
+ikou_scenario_remove_added_step (IkouScenario *self,
+                                 guint         system_id,
+                                 guint         index)
+{
+  IkouScenarioEdits *edits;
+
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+  edits = lookup_edits (self, system_id);
+  g_return_if_fail (edits != NULL && index < edits->added->len);
+
+  g_array_remove_index (edits->added, index);
+  drop_if_empty (self, system_id);
+  changed (self, system_id);
+}
+
+/* Orphans */
+
+guint
+ikou_scenario_get_n_orphans (IkouScenario *self,
+                             guint         system_id)
+{
+  IkouScenarioEdits *edits;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), 0);
+  edits = lookup_edits (self, system_id);
+  return edits != NULL ? edits->orphans->len : 0;
+}
+
+const IkouOverride *
+ikou_scenario_get_orphan (IkouScenario *self,
+                          guint         system_id,
+                          guint         index)
+{
+  IkouScenarioEdits *edits;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
+  edits = lookup_edits (self, system_id);
+  g_return_val_if_fail (edits != NULL && index < edits->orphans->len, NULL);
+  return &g_array_index (edits->orphans, IkouOverride, index);
+}
+
+void
+ikou_scenario_add_orphan (IkouScenario       *self,
+                          const IkouOverride *orphan)
+{
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+  g_return_if_fail (orphan != NULL && (guint) orphan->field < IKOU_N_OVERRIDE_FIELDS);
+
+  g_array_append_val (ensure_edits (self, orphan->system_id)->orphans, *orphan);
+  changed (self, orphan->system_id);
+}
+
+void
+ikou_scenario_reindex_steps (IkouScenario *self,
+                             guint         system_id,
+                             guint         index,
+                             int           delta)
+{
+  IkouScenarioEdits *edits;
+  gboolean any = FALSE;
+
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+  g_return_if_fail (delta == 1 || delta == -1);
+
+  edits = lookup_edits (self, system_id);
+  if (edits == NULL)
+    return;
+
+  for (guint i = edits->overrides->len; i > 0; i--)
+    {
+      IkouOverride *o = &g_array_index (edits->overrides, IkouOverride, i - 1);
+
+      if (o->step < index)
+        continue;
+      any = TRUE;
+      if (delta < 0 && o->step == index)
+        {
+          g_array_append_val (edits->orphans, *o);
+          g_array_remove_index (edits->overrides, i - 1);
+          self->n_overrides--;
+        }
+      else
+        o->step += delta;
+    }
+  if (any)
+    changed (self, system_id);
+}
+
+/* Undo */
+
+IkouScenarioEdits *
+ikou_scenario_save_edits (IkouScenario *self,
+                          guint         system_id)
+{
+  IkouScenarioEdits *edits;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
+  edits = lookup_edits (self, system_id);
+  return edits != NULL ? ikou_scenario_edits_copy (edits) : NULL;
+}
+
+void
+ikou_scenario_restore_edits (IkouScenario            *self,
+                             guint                    system_id,
+                             const IkouScenarioEdits *edits)
+{
+  IkouScenarioEdits *current;
+
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+
+  current = lookup_edits (self, system_id);
+  if (ikou_scenario_edits_equal (current, edits))
+    return;
+  if (current != NULL)
+    {
+      self->n_overrides -= current->overrides->len;
+      g_hash_table_remove (self->systems, GUINT_TO_POINTER (system_id));
+    }
+  if (edits != NULL && !edits_empty (edits))
+    {
+      g_hash_table_insert (self->systems, GUINT_TO_POINTER (system_id), ikou_scenario_edits_copy (edits));
+      self->n_overrides += edits->overrides->len;
+    }
+  changed (self, system_id);
+}
+
+void
+ikou_scenario_clear_system (IkouScenario *self,
+                            guint         system_id)
+{
+  ikou_scenario_restore_edits (self, system_id, NULL);
+}
+
+/* Resolving */
+
+static void
+apply_override (IkouStep           *out,
+                const IkouOverride *o)
+{
+  switch (o->field)
+    {
+    case IKOU_OVERRIDE_BUDGET_DATE:
+      out->budget_date = (IkouDay) o->value;
+      break;
+    case IKOU_OVERRIDE_CONTRACT_DATE:
+      out->contract_date = (IkouDay) o->value;
+      break;
+    case IKOU_OVERRIDE_CUTOVER_DATE:
+      out->cutover_date = (IkouDay) o->value;
+      break;
+    case IKOU_OVERRIDE_TO_HOST:
+      out->to_host = (guint) o->value;
+      break;
+    case IKOU_OVERRIDE_FROM_HOST:
+      out->from_host = (guint) o->value;
+      break;
+    case IKOU_OVERRIDE_STANDARD_COMPLIANT:
+      out->standard_compliant = o->value != 0;
+      break;
+    case IKOU_OVERRIDE_SUPPLEMENTARY:
+      out->supplementary = o->value != 0;
+      break;
+    case IKOU_OVERRIDE_AMOUNT:
+      out->budget_amount = o->value;
+      break;
+    case IKOU_OVERRIDE_ARRANGEMENT:
+      out->arrangement = (IkouArrangement) CLAMP (o->value, 0, IKOU_N_ARRANGEMENTS - 1);
+      break;
+    case IKOU_OVERRIDE_DROPPED:
+      break;
+    case IKOU_N_OVERRIDE_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 void
 ikou_scenario_resolve_step (IkouScenario   *self,
                             guint           system_id,
@@ -242,6 +791,8 @@ ikou_scenario_resolve_step (IkouScenario   *self,
                             const IkouStep *step,
                             IkouStep       *out)
 {
+  IkouScenarioEdits *edits;
+
   g_return_if_fail (self == NULL || IKOU_IS_SCENARIO (self));
   g_return_if_fail (step != NULL && out != NULL);
 
@@ -250,35 +801,271 @@ ikou_scenario_resolve_step (IkouScenario   *self,
   *out = *step;
   out->note = NULL;
 
-  if (self == NULL || !ikou_scenario_has_system (self, system_id))
+  if (self == NULL || (edits = lookup_edits (self, system_id)) == NULL)
     return;
 
-  for (guint i = 0; i < self->overrides->len; i++)
+  for (guint i = 0; i < edits->overrides->len; i++)
     {
-      const IkouOverride *o = &g_array_index (self->overrides, IkouOverride, i);
+      const IkouOverride *o = &g_array_index (edits->overrides, IkouOverride, i);
 
-      if (o->system_id != system_id || o->step != index)
+      if (o->step == index)
+        apply_override (out, o);
+    }
+}
+
+static gboolean
+is_dropped (IkouScenarioEdits *edits,
+            guint              index)
+{
+  IkouOverride *o = find_override (edits, index, IKOU_OVERRIDE_DROPPED);
+
+  return o != NULL && o->value != 0;
+}
+
+guint
+ikou_scenario_get_n_steps (IkouScenario *self,
+                           IkouSystem   *system)
+{
+  IkouScenarioEdits *edits;
+  guint n_baseline, n;
+
+  g_return_val_if_fail (self == NULL || IKOU_IS_SCENARIO (self), 0);
+
+  n = n_baseline = ikou_system_get_n_steps (system);
+  if (self == NULL || (edits = lookup_edits (self, ikou_system_get_id (system))) == NULL)
+    return n;
+
+  /* Against the baseline's count: each dropped step once. */
+  for (guint i = 0; i < edits->overrides->len; i++)
+    {
+      const IkouOverride *o = &g_array_index (edits->overrides, IkouOverride, i);
+
+      if (o->field == IKOU_OVERRIDE_DROPPED && o->value != 0 && o->step < n_baseline)
+        n--;
+    }
+  return n + edits->added->len;
+}
+
+/* Maps view position @index to where the step comes from. */
+static gboolean
+locate (IkouScenario      *self,
+        IkouSystem        *system,
+        guint              index,
+        IkouScenarioEdits **out_edits,
+        IkouStepOrigin    *origin)
+{
+  IkouScenarioEdits *edits = NULL;
+  guint n = ikou_system_get_n_steps (system);
+
+  if (self != NULL)
+    edits = lookup_edits (self, ikou_system_get_id (system));
+  *out_edits = edits;
+  origin->baseline = -1;
+  origin->added = -1;
+
+  if (edits == NULL)
+    {
+      if (index >= n)
+        return FALSE;
+      origin->baseline = (int) index;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (is_dropped (edits, i))
         continue;
-
-      switch (o->field)
+      if (index == 0)
         {
-        case IKOU_OVERRIDE_BUDGET_DATE:
-          out->budget_date = (IkouDay) o->value;
-          break;
-        case IKOU_OVERRIDE_CONTRACT_DATE:
-          out->contract_date = (IkouDay) o->value;
-          break;
-        case IKOU_OVERRIDE_CUTOVER_DATE:
-          out->cutover_date = (IkouDay) o->value;
-          break;
-        case IKOU_OVERRIDE_TO_HOST:
-          out->to_host = (guint) o->value;
-          break;
-        case IKOU_N_OVERRIDE_FIELDS:
-        default:
-          g_assert_not_reached ();
+          origin->baseline = (int) i;
+          return TRUE;
+        }
+      index--;
+    }
+  if (index < edits->added->len)
+    {
+      origin->added = (int) index;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+ikou_scenario_get_step (IkouScenario   *self,
+                        IkouSystem     *system,
+                        guint           index,
+                        IkouStep       *out,
+                        IkouStepOrigin *origin)
+{
+  IkouScenarioEdits *edits;
+  IkouStepOrigin where;
+
+  g_return_val_if_fail (self == NULL || IKOU_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!locate (self, system, index, &edits, &where))
+    return FALSE;
+  if (origin != NULL)
+    *origin = where;
+
+  if (where.added >= 0)
+    {
+      *out = g_array_index (edits->added, IkouStep, where.added);
+      out->note = NULL;
+      return TRUE;
+    }
+  ikou_scenario_resolve_step (self, ikou_system_get_id (system), (guint) where.baseline,
+                              ikou_system_get_step (system, (guint) where.baseline), out);
+  return TRUE;
+}
+
+gint64
+ikou_override_field_get (const IkouStep    *step,
+                         IkouOverrideField  field)
+{
+  switch (field)
+    {
+    case IKOU_OVERRIDE_BUDGET_DATE:
+      return step->budget_date;
+    case IKOU_OVERRIDE_CONTRACT_DATE:
+      return step->contract_date;
+    case IKOU_OVERRIDE_CUTOVER_DATE:
+      return step->cutover_date;
+    case IKOU_OVERRIDE_TO_HOST:
+      return step->to_host;
+    case IKOU_OVERRIDE_FROM_HOST:
+      return step->from_host;
+    case IKOU_OVERRIDE_STANDARD_COMPLIANT:
+      return step->standard_compliant ? 1 : 0;
+    case IKOU_OVERRIDE_SUPPLEMENTARY:
+      return step->supplementary ? 1 : 0;
+    case IKOU_OVERRIDE_AMOUNT:
+      return step->budget_amount;
+    case IKOU_OVERRIDE_ARRANGEMENT:
+      return step->arrangement;
+    case IKOU_OVERRIDE_DROPPED:
+      return 0;
+    case IKOU_N_OVERRIDE_FIELDS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (0);
+}
+
+void
+ikou_scenario_edit_step (IkouScenario   *self,
+                         IkouSystem     *system,
+                         guint           index,
+                         const IkouStep *step)
+{
+  IkouScenarioEdits *edits;
+  IkouStepOrigin where;
+  const IkouStep *base;
+  gboolean any = FALSE;
+  guint id;
+
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+  g_return_if_fail (step != NULL);
+
+  if (!locate (self, system, index, &edits, &where))
+    g_return_if_reached ();
+
+  id = ikou_system_get_id (system);
+  if (where.added >= 0)
+    {
+      ikou_scenario_set_added_step (self, id, (guint) where.added, step);
+      return;
+    }
+
+  /* Overrides only where the step differs from the baseline; the
+   * baseline's own value removes an override.  Done bits and the note
+   * are the baseline's: a scenario plans dates, it does not record work.
+   * One notification for the whole step (a shift of 10,000 systems
+   * would otherwise notify for every field). */
+  base = ikou_system_get_step (system, (guint) where.baseline);
+  for (guint f = 0; f < IKOU_N_OVERRIDE_FIELDS; f++)
+    {
+      gint64 value;
+      IkouOverride *o;
+
+      if (f == IKOU_OVERRIDE_DROPPED)
+        continue;
+      value = ikou_override_field_get (step, f);
+      o = find_override (edits, (guint) where.baseline, f);
+      if (value == ikou_override_field_get (base, f))
+        {
+          if (o != NULL)
+            {
+              g_array_remove_index (edits->overrides, o - &g_array_index (edits->overrides, IkouOverride, 0));
+              self->n_overrides--;
+              any = TRUE;
+            }
+        }
+      else if (o != NULL)
+        {
+          if (o->value != value)
+            {
+              o->value = value;
+              any = TRUE;
+            }
+        }
+      else
+        {
+          IkouOverride new_override = { id, (guint) where.baseline, f, value };
+
+          if (edits == NULL)
+            edits = ensure_edits (self, id);
+          g_array_append_val (edits->overrides, new_override);
+          self->n_overrides++;
+          any = TRUE;
         }
     }
+  if (any)
+    {
+      drop_if_empty (self, id);
+      changed (self, id);
+    }
+}
+
+void
+ikou_scenario_drop_step (IkouScenario *self,
+                         IkouSystem   *system,
+                         guint         index)
+{
+  IkouScenarioEdits *edits;
+  IkouStepOrigin where;
+  guint id;
+
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+
+  if (!locate (self, system, index, &edits, &where))
+    g_return_if_reached ();
+
+  id = ikou_system_get_id (system);
+  if (where.added >= 0)
+    ikou_scenario_remove_added_step (self, id, (guint) where.added);
+  else
+    ikou_scenario_set_override (self, id, (guint) where.baseline, IKOU_OVERRIDE_DROPPED, 1);
+}
+
+gboolean
+ikou_scenario_equal (IkouScenario *a,
+                     IkouScenario *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (IKOU_IS_SCENARIO (a) && IKOU_IS_SCENARIO (b), FALSE);
+
+  if (g_strcmp0 (a->name, b->name) != 0 ||
+      g_strcmp0 (a->description, b->description) != 0 ||
+      g_hash_table_size (a->systems) != g_hash_table_size (b->systems))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a->systems);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!ikou_scenario_edits_equal (value, g_hash_table_lookup (b->systems, key)))
+      return FALSE;
+  return TRUE;
 }
 
 const char *
@@ -301,4 +1088,138 @@ ikou_override_field_from_string (const char        *str,
         }
     }
   return FALSE;
+}
+
+IkouOverrideField
+ikou_override_field_for_milestone (IkouMilestone milestone)
+{
+  switch (milestone)
+    {
+    case IKOU_MILESTONE_BUDGET:
+      return IKOU_OVERRIDE_BUDGET_DATE;
+    case IKOU_MILESTONE_CONTRACT:
+      return IKOU_OVERRIDE_CONTRACT_DATE;
+    case IKOU_MILESTONE_CUTOVER:
+    case IKOU_N_MILESTONES:
+    default:
+      return IKOU_OVERRIDE_CUTOVER_DATE;
+    }
+}
+
+IkouOverrideValueKind
+ikou_override_field_get_value_kind (IkouOverrideField field)
+{
+  switch (field)
+    {
+    case IKOU_OVERRIDE_BUDGET_DATE:
+    case IKOU_OVERRIDE_CONTRACT_DATE:
+    case IKOU_OVERRIDE_CUTOVER_DATE:
+      return IKOU_OVERRIDE_VALUE_DAY;
+    case IKOU_OVERRIDE_TO_HOST:
+    case IKOU_OVERRIDE_FROM_HOST:
+      return IKOU_OVERRIDE_VALUE_HOST;
+    case IKOU_OVERRIDE_AMOUNT:
+      return IKOU_OVERRIDE_VALUE_AMOUNT;
+    case IKOU_OVERRIDE_STANDARD_COMPLIANT:
+    case IKOU_OVERRIDE_SUPPLEMENTARY:
+    case IKOU_OVERRIDE_DROPPED:
+      return IKOU_OVERRIDE_VALUE_FLAG;
+    case IKOU_OVERRIDE_ARRANGEMENT:
+      return IKOU_OVERRIDE_VALUE_ARRANGEMENT;
+    case IKOU_N_OVERRIDE_FIELDS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (IKOU_OVERRIDE_VALUE_DAY);
+}
+
+static const char *
+field_label (IkouOverrideField field)
+{
+  switch (field)
+    {
+    case IKOU_OVERRIDE_BUDGET_DATE:
+      return _("budget request");
+    case IKOU_OVERRIDE_CONTRACT_DATE:
+      return _("contract");
+    case IKOU_OVERRIDE_CUTOVER_DATE:
+      return _("cut-over");
+    case IKOU_OVERRIDE_TO_HOST:
+      return _("target host");
+    case IKOU_OVERRIDE_FROM_HOST:
+      return _("source host");
+    case IKOU_OVERRIDE_STANDARD_COMPLIANT:
+      return _("standard-compliant");
+    case IKOU_OVERRIDE_SUPPLEMENTARY:
+      return _("supplementary budget");
+    case IKOU_OVERRIDE_AMOUNT:
+      return _("amount");
+    case IKOU_OVERRIDE_ARRANGEMENT:
+      return _("arrangement");
+    case IKOU_OVERRIDE_DROPPED:
+      return _("left out");
+    case IKOU_N_OVERRIDE_FIELDS:
+    default:
+      break;
+    }
+  g_return_val_if_reached ("");
+}
+
+char *
+ikou_override_describe_value (const IkouOverride *o,
+                              IkouPlan           *plan)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (o != NULL, NULL);
+
+  switch (o->field)
+    {
+    case IKOU_OVERRIDE_BUDGET_DATE:
+    case IKOU_OVERRIDE_CONTRACT_DATE:
+    case IKOU_OVERRIDE_CUTOVER_DATE:
+      value = o->value > 0 && o->value <= G_MAXINT32
+              ? ikou_day_format_iso ((IkouDay) o->value) : g_strdup ("—");
+      break;
+    case IKOU_OVERRIDE_TO_HOST:
+    case IKOU_OVERRIDE_FROM_HOST:
+      {
+        IkouHost *host = plan != NULL && o->value > 0 && o->value <= G_MAXUINT
+                         ? ikou_plan_lookup_host (plan, (guint) o->value) : NULL;
+
+        value = host != NULL ? g_strdup (ikou_host_get_name (host))
+                             /* Translators: a host that was removed, by its id */
+                             : g_strdup_printf (_("removed host #%u"), (guint) o->value);
+      }
+      break;
+    case IKOU_OVERRIDE_STANDARD_COMPLIANT:
+    case IKOU_OVERRIDE_SUPPLEMENTARY:
+    case IKOU_OVERRIDE_DROPPED:
+      value = g_strdup (o->value ? _("yes") : _("no"));
+      break;
+    case IKOU_OVERRIDE_ARRANGEMENT:
+      value = g_strdup (ikou_arrangement_label ((IkouArrangement) CLAMP (o->value, 0, IKOU_N_ARRANGEMENTS - 1)));
+      break;
+    case IKOU_OVERRIDE_AMOUNT:
+    case IKOU_N_OVERRIDE_FIELDS:
+    default:
+      value = g_strdup_printf ("%" G_GINT64_FORMAT, o->value);
+      break;
+    }
+
+  /* Translators: what a scenario changes: the field, its value */
+  return g_strdup_printf (_("%s: %s"), field_label (o->field), value);
+}
+
+char *
+ikou_override_describe (const IkouOverride *o,
+                        IkouPlan           *plan)
+{
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (o != NULL, NULL);
+
+  what = ikou_override_describe_value (o, plan);
+  /* Translators: what a scenario changes: step number, then "field: value" */
+  return g_strdup_printf (_("step %u, %s"), o->step + 1, what);
 }

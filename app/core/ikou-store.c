@@ -40,7 +40,9 @@
  * - Versions (see ikou-store.h): a file of any version up to
  *   IKOU_STORE_VERSION is read as it is, never upgraded in place; a save
  *   always writes the current version.  Version 1 had no next-id columns
- *   in the plan row: its counters follow from the highest ids. */
+ *   in the plan row: its counters follow from the highest ids.  Versions 1
+ *   and 2 had no added_steps table and overrides of dates and to-host only
+ *   (no number, arrangement or orphaned columns). */
 
 /* 'IKOU' in ASCII. */
 #define IKOU_STORE_APPLICATION_ID 0x494B4F55
@@ -117,10 +119,38 @@ static const char schema_sql[] =
   "  system_id   INTEGER NOT NULL,\n"
   "  step        INTEGER NOT NULL CHECK (step >= 0),\n"
   "  field       TEXT NOT NULL,\n"
-  "  day         TEXT,    -- the date, for the date fields\n"
-  "  host_id     INTEGER, -- the host, for to-host\n"
-  "  UNIQUE (scenario_id, position),\n"
-  "  UNIQUE (scenario_id, system_id, step, field)\n"
+  "  -- The value, in the column of the field's kind (the others NULL):\n"
+  "  day         TEXT,    -- the date fields; NULL: no date\n"
+  "  host_id     INTEGER, -- to-host, from-host; NULL: no host (a removed one is kept)\n"
+  "  number      INTEGER, -- amount (thousand yen; NULL when unknown), and the flags\n"
+  "                       -- standard-compliant, supplementary, dropped (0 or 1)\n"
+  "  arrangement TEXT,    -- arrangement\n"
+  "  -- 1: the override of a baseline step that was removed (kept, applies to\n"
+  "  -- nothing; an orphan may repeat the system, step and field of another).\n"
+  "  orphaned    INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),\n"
+  "  UNIQUE (scenario_id, position)\n"
+  ");\n"
+  "CREATE UNIQUE INDEX overrides_step_field\n"
+  "  ON overrides (scenario_id, system_id, step, field) WHERE orphaned = 0;\n"
+  "-- Steps a scenario adds after a system's baseline steps.  No foreign keys\n"
+  "-- to systems or hosts: a scenario keeps its edits of removed ones.\n"
+  "CREATE TABLE added_steps (\n"
+  "  id                 INTEGER PRIMARY KEY,\n"
+  "  scenario_id        INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,\n"
+  "  system_id          INTEGER NOT NULL CHECK (system_id > 0),\n"
+  "  position           INTEGER NOT NULL,\n"
+  "  from_host_id       INTEGER CHECK (from_host_id > 0),\n"
+  "  to_host_id         INTEGER CHECK (to_host_id > 0),\n"
+  "  budget_date        TEXT,\n"
+  "  budget_amount      INTEGER, -- thousand yen; NULL when unknown\n"
+  "  supplementary      INTEGER NOT NULL CHECK (supplementary IN (0, 1)),\n"
+  "  contract_date      TEXT,\n"
+  "  cutover_date       TEXT,\n"
+  "  standard_compliant INTEGER NOT NULL CHECK (standard_compliant IN (0, 1)),\n"
+  "  arrangement        TEXT NOT NULL,\n"
+  "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7),\n"
+  "  note               TEXT,\n"
+  "  UNIQUE (scenario_id, system_id, position)\n"
   ");\n";
 
 static const char insert_plan_sql[] =
@@ -142,8 +172,14 @@ static const char insert_step_sql[] =
 static const char insert_scenario_sql[] =
   "INSERT INTO scenarios (id, position, name, description) VALUES (?, ?, ?, ?)";
 static const char insert_override_sql[] =
-  "INSERT INTO overrides (scenario_id, position, system_id, step, field, day, host_id)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  "INSERT INTO overrides (scenario_id, position, system_id, step, field, day, host_id,"
+  " number, arrangement, orphaned)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char insert_added_step_sql[] =
+  "INSERT INTO added_steps (scenario_id, system_id, position, from_host_id, to_host_id,"
+  " budget_date, budget_amount, supplementary, contract_date, cutover_date,"
+  " standard_compliant, arrangement, done, note)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static const char select_plan_sql[] =
   "SELECT id, organization, org_code, title, description, schedule_version,"
@@ -164,8 +200,16 @@ static const char select_steps_sql[] =
 static const char select_scenarios_sql[] =
   "SELECT id, name, description FROM scenarios ORDER BY position";
 static const char select_overrides_sql[] =
-  "SELECT id, scenario_id, system_id, step, field, day, host_id"
+  "SELECT id, scenario_id, system_id, step, field, day, host_id, number, arrangement, orphaned"
   " FROM overrides ORDER BY scenario_id, position";
+/* Versions 1 and 2: dates and to-host only, no orphans (same columns). */
+static const char select_overrides_v2_sql[] =
+  "SELECT id, scenario_id, system_id, step, field, day, host_id, NULL, NULL, 0"
+  " FROM overrides ORDER BY scenario_id, position";
+static const char select_added_steps_sql[] =
+  "SELECT id, scenario_id, system_id, from_host_id, to_host_id, budget_date, budget_amount,"
+  " supplementary, contract_date, cutover_date, standard_compliant, arrangement, done, note"
+  " FROM added_steps ORDER BY scenario_id, system_id, position, id";
 
 /* Errors ---------------------------------------------------------------- */
 
@@ -427,7 +471,9 @@ read_day (Reader  *r,
   return TRUE;
 }
 
-/* A host id or NULL (no host); the host must be in @plan. */
+/* A host id or NULL (no host); the host must be in @plan.  Without
+ * @plan (a scenario's step, which may name a host removed since), any
+ * id will do. */
 static gboolean
 read_host_ref (Reader   *r,
                int       col,
@@ -438,7 +484,9 @@ read_host_ref (Reader   *r,
 
   if (!read_int (r, col, G_MININT64, G_MAXINT64, TRUE, 0, &value))
     return FALSE;
-  if (value != 0 &&
+  if (plan == NULL && (value < 0 || value > G_MAXUINT))
+    return bad_value (r, col);
+  if (value != 0 && plan != NULL &&
       (value < 1 || value > G_MAXUINT || ikou_plan_lookup_host (plan, (guint) value) == NULL))
     return missing_host (r, value);
 
@@ -856,6 +904,37 @@ out:
   return ok;
 }
 
+/* The step columns from @col on, in the order of the steps table
+ * (from_host_id … note).  Host ids are checked against @plan, unless it
+ * is NULL.  The note belongs to the statement, like read_text()'s. */
+static gboolean
+read_step_columns (Reader   *r,
+                   int       col,
+                   IkouPlan *plan,
+                   IkouStep *step)
+{
+  const char *arrangement_text, *note;
+  gint64 done;
+
+  if (!read_host_ref (r, col, plan, &step->from_host) ||
+      !read_host_ref (r, col + 1, plan, &step->to_host) ||
+      !read_day (r, col + 2, &step->budget_date) ||
+      !read_int (r, col + 3, G_MININT64, G_MAXINT64, TRUE, -1, &step->budget_amount) ||
+      !read_bool (r, col + 4, &step->supplementary) ||
+      !read_day (r, col + 5, &step->contract_date) ||
+      !read_day (r, col + 6, &step->cutover_date) ||
+      !read_bool (r, col + 7, &step->standard_compliant) ||
+      !read_required_text (r, col + 8, &arrangement_text) ||
+      !read_int (r, col + 9, 0, ALL_DONE_BITS, FALSE, 0, &done) ||
+      !read_text (r, col + 10, &note))
+    return FALSE;
+  if (!ikou_arrangement_from_string (arrangement_text, &step->arrangement))
+    return unknown_value (r, col + 8, arrangement_text);
+  step->done = (guint) done;
+  step->note = (char *) note;
+  return TRUE;
+}
+
 static gboolean
 read_steps (sqlite3     *db,
             IkouPlan    *plan,
@@ -875,8 +954,7 @@ read_steps (sqlite3     *db,
     {
       IkouStep step = { 0, };
       IkouSystem *system;
-      const char *arrangement_text, *note;
-      gint64 system_id, done;
+      gint64 system_id;
       guint id;
 
       if (!read_row_id (&r, &id) ||
@@ -891,27 +969,100 @@ read_steps (sqlite3     *db,
           goto out;
         }
 
-      if (!read_host_ref (&r, 2, plan, &step.from_host) ||
-          !read_host_ref (&r, 3, plan, &step.to_host) ||
-          !read_day (&r, 4, &step.budget_date) ||
-          !read_int (&r, 5, G_MININT64, G_MAXINT64, TRUE, -1, &step.budget_amount) ||
-          !read_bool (&r, 6, &step.supplementary) ||
-          !read_day (&r, 7, &step.contract_date) ||
-          !read_day (&r, 8, &step.cutover_date) ||
-          !read_bool (&r, 9, &step.standard_compliant) ||
-          !read_required_text (&r, 10, &arrangement_text) ||
-          !read_int (&r, 11, 0, ALL_DONE_BITS, FALSE, 0, &done) ||
-          !read_text (&r, 12, &note))
+      if (!read_step_columns (&r, 2, plan, &step))
         goto out;
-      if (!ikou_arrangement_from_string (arrangement_text, &step.arrangement))
+      ikou_system_insert_step (system, G_MAXUINT, &step); /* copies the note */
+    }
+  ok = finish_select (&r, rc);
+
+out:
+  sqlite3_finalize (r.stmt);
+  return ok;
+}
+
+/* The value of an override of @field: in the column of the field's kind
+ * (day, host_id, number, arrangement: 5 to 8), the others NULL. */
+static gboolean
+read_override_value (Reader            *r,
+                     IkouOverrideField  field,
+                     gint64            *value)
+{
+  IkouOverrideValueKind kind = ikou_override_field_get_value_kind (field);
+  int value_col = kind == IKOU_OVERRIDE_VALUE_DAY ? 5
+                  : kind == IKOU_OVERRIDE_VALUE_HOST ? 6
+                  : kind == IKOU_OVERRIDE_VALUE_ARRANGEMENT ? 8 : 7;
+  const char *text;
+  IkouArrangement arrangement;
+  IkouDay day;
+
+  for (int col = 5; col <= 8; col++)
+    if (col != value_col && sqlite3_column_type (r->stmt, col) != SQLITE_NULL)
+      return bad_value (r, col);
+
+  switch (kind)
+    {
+    case IKOU_OVERRIDE_VALUE_DAY:
+      if (!read_day (r, 5, &day))
+        return FALSE;
+      *value = day;
+      return TRUE;
+    case IKOU_OVERRIDE_VALUE_HOST:
+      /* A scenario may name a host that was removed later: the value is
+       * kept as it was, like the model keeps it. */
+      return read_int (r, 6, 1, G_MAXUINT, TRUE, 0, value);
+    case IKOU_OVERRIDE_VALUE_AMOUNT:
+      return read_int (r, 7, G_MININT64, G_MAXINT64, TRUE, -1, value);
+    case IKOU_OVERRIDE_VALUE_FLAG:
+      return read_int (r, 7, 0, 1, FALSE, 0, value);
+    case IKOU_OVERRIDE_VALUE_ARRANGEMENT:
+    default:
+      if (!read_required_text (r, 8, &text))
+        return FALSE;
+      if (!ikou_arrangement_from_string (text, &arrangement))
+        return unknown_value (r, 8, text);
+      *value = arrangement;
+      return TRUE;
+    }
+}
+
+/* The steps scenarios add (version 3), into the scenarios of @by_id. */
+static gboolean
+read_added_steps (sqlite3     *db,
+                  GHashTable  *by_id,
+                  const char  *display,
+                  GError     **error)
+{
+  Reader r = { display, "added_steps", NULL, 0, error };
+  gboolean ok = FALSE;
+  int rc;
+
+  r.stmt = prepare_select (db, select_added_steps_sql, r.table, display, error);
+  if (r.stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (r.stmt)) == SQLITE_ROW)
+    {
+      IkouStep step = { 0, };
+      IkouScenario *scenario;
+      gint64 scenario_id, system_id;
+      guint id;
+
+      if (!read_row_id (&r, &id) ||
+          !read_int (&r, 1, G_MININT64, G_MAXINT64, FALSE, 0, &scenario_id))
+        goto out;
+      scenario = scenario_id >= 1 && scenario_id <= G_MAXUINT
+                 ? g_hash_table_lookup (by_id, GUINT_TO_POINTER ((guint) scenario_id))
+                 : NULL;
+      if (scenario == NULL)
         {
-          unknown_value (&r, 10, arrangement_text);
+          missing_parent (&r, "scenarios", scenario_id);
           goto out;
         }
-      step.done = (guint) done;
-      step.note = (char *) note; /* copied by insert_step */
-
-      ikou_system_insert_step (system, G_MAXUINT, &step);
+      /* The system may have been removed since: not looked up. */
+      if (!read_int (&r, 2, 1, G_MAXUINT, FALSE, 0, &system_id) ||
+          !read_step_columns (&r, 3, NULL, &step))
+        goto out;
+      ikou_scenario_insert_added_step (scenario, (guint) system_id, G_MAXUINT, &step);
     }
   ok = finish_select (&r, rc);
 
@@ -922,6 +1073,7 @@ out:
 
 static gboolean
 read_scenarios (sqlite3     *db,
+                int          version,
                 IkouPlan    *plan,
                 const char  *display,
                 GError     **error)
@@ -961,7 +1113,8 @@ read_scenarios (sqlite3     *db,
   sqlite3_finalize (r.stmt);
 
   r.table = "overrides";
-  r.stmt = prepare_select (db, select_overrides_sql, r.table, display, error);
+  r.stmt = prepare_select (db, version >= 3 ? select_overrides_sql : select_overrides_v2_sql,
+                           r.table, display, error);
   if (r.stmt == NULL)
     return FALSE;
 
@@ -970,7 +1123,8 @@ read_scenarios (sqlite3     *db,
       IkouScenario *scenario;
       IkouOverrideField field;
       const char *field_text;
-      gint64 scenario_id, system_id, step, value;
+      gint64 scenario_id, system_id, step, value = 0;
+      gboolean orphaned;
       guint id, n_before;
 
       if (!read_row_id (&r, &id) ||
@@ -994,32 +1148,24 @@ read_scenarios (sqlite3     *db,
           goto fail;
         }
 
-      if (field == IKOU_OVERRIDE_TO_HOST)
+      if (version < 3 && field != IKOU_OVERRIDE_TO_HOST &&
+          ikou_override_field_get_value_kind (field) != IKOU_OVERRIDE_VALUE_DAY)
         {
-          /* A scenario may name a host that was removed later: the value
-           * is kept as it was, like the model keeps it. */
-          if (sqlite3_column_type (r.stmt, 5) != SQLITE_NULL)
-            {
-              bad_value (&r, 5);
-              goto fail;
-            }
-          if (!read_int (&r, 6, 1, G_MAXUINT, TRUE, 0, &value))
-            goto fail;
+          /* Versions 1 and 2 had no other fields. */
+          unknown_value (&r, 4, field_text);
+          goto fail;
         }
-      else
+      if (!read_override_value (&r, field, &value) ||
+          !read_bool (&r, 9, &orphaned))
+        goto fail;
+
+      if (orphaned)
         {
-          IkouDay day;
+          IkouOverride orphan = { (guint) system_id, (guint) step, field, value };
 
-          if (sqlite3_column_type (r.stmt, 6) != SQLITE_NULL)
-            {
-              bad_value (&r, 6);
-              goto fail;
-            }
-          if (!read_day (&r, 5, &day))
-            goto fail;
-          value = day;
+          ikou_scenario_add_orphan (scenario, &orphan);
+          continue;
         }
-
       /* set_override() replaces an existing (system, step, field): a
        * duplicate row would silently replace an earlier one. */
       n_before = ikou_scenario_get_n_overrides (scenario);
@@ -1033,6 +1179,10 @@ read_scenarios (sqlite3     *db,
   if (!finish_select (&r, rc))
     goto fail;
   sqlite3_finalize (r.stmt);
+  r.stmt = NULL;
+
+  if (version >= 3 && !read_added_steps (db, by_id, display, error))
+    return FALSE;
 
   for (guint i = 0; i < scenarios->len; i++)
     ikou_plan_add_scenario (plan, g_ptr_array_index (scenarios, i));
@@ -1058,7 +1208,7 @@ read_document (sqlite3     *db,
       !read_hosts (db, plan, display, error) ||
       !read_systems (db, plan, systems, systems_by_id, display, error) ||
       !read_steps (db, plan, systems_by_id, display, error) ||
-      !read_scenarios (db, plan, display, error))
+      !read_scenarios (db, version, plan, display, error))
     return NULL;
 
   ikou_plan_begin_bulk (plan);
@@ -1137,6 +1287,7 @@ typedef struct
   sqlite3_stmt  *step;
   sqlite3_stmt  *scenario;
   sqlite3_stmt  *override;
+  sqlite3_stmt  *added_step;
   /* The host, system or scenario being written, for error messages. */
   const char    *item_name;
   guint          item_id;
@@ -1216,6 +1367,18 @@ bind_day (Writer       *w,
 
   sqlite3_bind_text (stmt, index, ikou_day_format_iso ((IkouDay) day), -1, g_free);
   return TRUE;
+}
+
+/* An id, 0 for NULL. */
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           index,
+                 gint64        id)
+{
+  if (id == 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
 }
 
 static gboolean
@@ -1322,6 +1485,50 @@ write_hosts (Writer *w)
   return TRUE;
 }
 
+/* The step columns from @index on, in the order of the steps table
+ * (from_host_id … note).  With @check_hosts, host ids must name hosts of
+ * the plan; a scenario's step may name a removed one. */
+static gboolean
+bind_step_columns (Writer         *w,
+                   sqlite3_stmt   *stmt,
+                   int             index,
+                   const IkouStep *step,
+                   gboolean        check_hosts)
+{
+  if ((guint) step->arrangement >= IKOU_N_ARRANGEMENTS)
+    return invalid_in_model (w, "arrangement");
+  if ((step->done & ~ALL_DONE_BITS) != 0)
+    return invalid_in_model (w, "done");
+
+  if (check_hosts)
+    {
+      if (!bind_host_ref (w, stmt, index, step->from_host) ||
+          !bind_host_ref (w, stmt, index + 1, step->to_host))
+        return FALSE;
+    }
+  else
+    {
+      bind_id_or_null (stmt, index, step->from_host);
+      bind_id_or_null (stmt, index + 1, step->to_host);
+    }
+  if (!bind_day (w, stmt, index + 2, step->budget_date, "budget_date"))
+    return FALSE;
+  if (step->budget_amount == -1)
+    sqlite3_bind_null (stmt, index + 3);
+  else
+    sqlite3_bind_int64 (stmt, index + 3, step->budget_amount);
+  sqlite3_bind_int (stmt, index + 4, step->supplementary ? 1 : 0);
+  if (!bind_day (w, stmt, index + 5, step->contract_date, "contract_date") ||
+      !bind_day (w, stmt, index + 6, step->cutover_date, "cutover_date"))
+    return FALSE;
+  sqlite3_bind_int (stmt, index + 7, step->standard_compliant ? 1 : 0);
+  sqlite3_bind_text (stmt, index + 8, ikou_arrangement_to_string (step->arrangement), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, index + 9, step->done);
+  bind_text (stmt, index + 10, step->note);
+  return TRUE;
+}
+
 static gboolean
 write_steps (Writer     *w,
              IkouSystem *system)
@@ -1331,33 +1538,10 @@ write_steps (Writer     *w,
 
   for (guint i = 0; i < n; i++)
     {
-      const IkouStep *step = ikou_system_get_step (system, i);
-
-      if ((guint) step->arrangement >= IKOU_N_ARRANGEMENTS)
-        return invalid_in_model (w, "arrangement");
-      if ((step->done & ~ALL_DONE_BITS) != 0)
-        return invalid_in_model (w, "done");
-
       sqlite3_bind_int64 (stmt, 1, ikou_system_get_id (system));
       sqlite3_bind_int64 (stmt, 2, i);
-      if (!bind_host_ref (w, stmt, 3, step->from_host) ||
-          !bind_host_ref (w, stmt, 4, step->to_host) ||
-          !bind_day (w, stmt, 5, step->budget_date, "budget_date"))
-        return FALSE;
-      if (step->budget_amount == -1)
-        sqlite3_bind_null (stmt, 6);
-      else
-        sqlite3_bind_int64 (stmt, 6, step->budget_amount);
-      sqlite3_bind_int (stmt, 7, step->supplementary ? 1 : 0);
-      if (!bind_day (w, stmt, 8, step->contract_date, "contract_date") ||
-          !bind_day (w, stmt, 9, step->cutover_date, "cutover_date"))
-        return FALSE;
-      sqlite3_bind_int (stmt, 10, step->standard_compliant ? 1 : 0);
-      sqlite3_bind_text (stmt, 11, ikou_arrangement_to_string (step->arrangement), -1,
-                         SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 12, step->done);
-      bind_text (stmt, 13, step->note);
-      if (!run (w, stmt))
+      if (!bind_step_columns (w, stmt, 3, ikou_system_get_step (system, i), TRUE) ||
+          !run (w, stmt))
         return FALSE;
     }
   return TRUE;
@@ -1398,6 +1582,103 @@ write_systems (Writer *w)
   return TRUE;
 }
 
+/* One row of overrides: the value goes into the column of its field's
+ * kind (see the schema), the others are NULL. */
+static gboolean
+write_override (Writer             *w,
+                guint               scenario_id,
+                guint               position,
+                const IkouOverride *o,
+                gboolean            orphaned)
+{
+  sqlite3_stmt *stmt = w->override;
+
+  if ((guint) o->field >= IKOU_N_OVERRIDE_FIELDS)
+    return invalid_in_model (w, "field");
+
+  sqlite3_bind_int64 (stmt, 1, scenario_id);
+  sqlite3_bind_int64 (stmt, 2, position);
+  sqlite3_bind_int64 (stmt, 3, o->system_id);
+  sqlite3_bind_int64 (stmt, 4, o->step);
+  sqlite3_bind_text (stmt, 5, ikou_override_field_to_string (o->field), -1, SQLITE_STATIC);
+  for (int col = 6; col <= 9; col++)
+    sqlite3_bind_null (stmt, col);
+
+  switch (ikou_override_field_get_value_kind (o->field))
+    {
+    case IKOU_OVERRIDE_VALUE_DAY:
+      if (!bind_day (w, stmt, 6, o->value, "day"))
+        return FALSE;
+      break;
+    case IKOU_OVERRIDE_VALUE_HOST:
+      /* Not checked against the hosts: a scenario may keep naming a host
+       * removed after it was made, as the model does. */
+      if (o->value < 0 || o->value > G_MAXUINT)
+        return invalid_in_model (w, "host_id");
+      bind_id_or_null (stmt, 7, o->value);
+      break;
+    case IKOU_OVERRIDE_VALUE_AMOUNT:
+      if (o->value != -1)
+        sqlite3_bind_int64 (stmt, 8, o->value);
+      break;
+    case IKOU_OVERRIDE_VALUE_FLAG:
+      if (o->value != 0 && o->value != 1)
+        return invalid_in_model (w, "number");
+      sqlite3_bind_int64 (stmt, 8, o->value);
+      break;
+    case IKOU_OVERRIDE_VALUE_ARRANGEMENT:
+    default:
+      if (o->value < 0 || o->value >= IKOU_N_ARRANGEMENTS)
+        return invalid_in_model (w, "arrangement");
+      sqlite3_bind_text (stmt, 9, ikou_arrangement_to_string ((IkouArrangement) o->value), -1,
+                         SQLITE_STATIC);
+      break;
+    }
+  sqlite3_bind_int (stmt, 10, orphaned ? 1 : 0);
+  return run (w, stmt);
+}
+
+/* Orphans and added steps, system by system, in their order. */
+static gboolean
+write_scenario_systems (Writer       *w,
+                        IkouScenario *scenario,
+                        guint         scenario_id,
+                        guint         position)
+{
+  g_autoptr(GArray) ids = ikou_scenario_get_system_ids (scenario);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint system_id = g_array_index (ids, guint, i);
+
+      for (guint j = 0; j < ikou_scenario_get_n_orphans (scenario, system_id); j++)
+        if (!write_override (w, scenario_id, position++,
+                             ikou_scenario_get_orphan (scenario, system_id, j), TRUE))
+          return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint system_id = g_array_index (ids, guint, i);
+
+      for (guint j = 0; j < ikou_scenario_get_n_added_steps (scenario, system_id); j++)
+        {
+          sqlite3_stmt *stmt = w->added_step;
+
+          if (system_id == 0)
+            return invalid_in_model (w, "system_id");
+          sqlite3_bind_int64 (stmt, 1, scenario_id);
+          sqlite3_bind_int64 (stmt, 2, system_id);
+          sqlite3_bind_int64 (stmt, 3, j);
+          if (!bind_step_columns (w, stmt, 4,
+                                  ikou_scenario_get_added_step (scenario, system_id, j), FALSE) ||
+              !run (w, stmt))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 write_scenarios (Writer *w)
 {
@@ -1417,40 +1698,10 @@ write_scenarios (Writer *w)
         return FALSE;
 
       for (guint j = 0; j < n_overrides; j++)
-        {
-          const IkouOverride *o = ikou_scenario_get_override (scenario, j);
-          sqlite3_stmt *stmt = w->override;
-
-          if ((guint) o->field >= IKOU_N_OVERRIDE_FIELDS)
-            return invalid_in_model (w, "field");
-
-          sqlite3_bind_int64 (stmt, 1, i + 1);
-          sqlite3_bind_int64 (stmt, 2, j);
-          sqlite3_bind_int64 (stmt, 3, o->system_id);
-          sqlite3_bind_int64 (stmt, 4, o->step);
-          sqlite3_bind_text (stmt, 5, ikou_override_field_to_string (o->field), -1,
-                             SQLITE_STATIC);
-          if (o->field == IKOU_OVERRIDE_TO_HOST)
-            {
-              /* Not checked against the hosts: a scenario may keep naming
-               * a host removed after it was made, as the model does. */
-              if (o->value < 0 || o->value > G_MAXUINT)
-                return invalid_in_model (w, "host_id");
-              sqlite3_bind_null (stmt, 6);
-              if (o->value == 0)
-                sqlite3_bind_null (stmt, 7);
-              else
-                sqlite3_bind_int64 (stmt, 7, o->value);
-            }
-          else
-            {
-              if (!bind_day (w, stmt, 6, o->value, "day"))
-                return FALSE;
-              sqlite3_bind_null (stmt, 7);
-            }
-          if (!run (w, stmt))
-            return FALSE;
-        }
+        if (!write_override (w, i + 1, j, ikou_scenario_get_override (scenario, j), FALSE))
+          return FALSE;
+      if (!write_scenario_systems (w, scenario, i + 1, n_overrides))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1482,7 +1733,8 @@ write_document (Writer *w)
       !prepare (w, insert_system_sql, &w->system) ||
       !prepare (w, insert_step_sql, &w->step) ||
       !prepare (w, insert_scenario_sql, &w->scenario) ||
-      !prepare (w, insert_override_sql, &w->override))
+      !prepare (w, insert_override_sql, &w->override) ||
+      !prepare (w, insert_added_step_sql, &w->added_step))
     return FALSE;
 
   if (!write_plan_row (w) ||
@@ -1502,6 +1754,7 @@ writer_finalize_statements (Writer *w)
   g_clear_pointer (&w->step, sqlite3_finalize);
   g_clear_pointer (&w->scenario, sqlite3_finalize);
   g_clear_pointer (&w->override, sqlite3_finalize);
+  g_clear_pointer (&w->added_step, sqlite3_finalize);
 }
 
 gboolean

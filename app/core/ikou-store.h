@@ -15,8 +15,15 @@ G_BEGIN_DECLS
  *    version 2 save always fills them): the ids the plan hands out next,
  *    so that an id removed from the top is not handed out again after a
  *    reopen.  A version 1 file has no such columns; its counters are one
- *    past the highest ids, as before. */
-#define IKOU_STORE_VERSION 2
+ *    past the highest ids, as before.
+ * 3  scenarios hold every step field and more: overrides have a value
+ *    column per kind (day, host_id, number, arrangement) and an orphaned
+ *    flag (the override of a removed baseline step; only non-orphans are
+ *    unique per system, step and field); the table added_steps holds the
+ *    steps a scenario adds after a system's baseline steps.  Files of
+ *    versions 1 and 2 have only date and to-host overrides and no added
+ *    steps. */
+#define IKOU_STORE_VERSION 3
 
 /* Reads a native .ikou (SQLite) plan.  A non-SQLite file, a database that
  * is not an Ikou plan, a plan from a newer version or a damaged file is

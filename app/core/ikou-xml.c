@@ -12,9 +12,14 @@
 #include "ikou-xml.h"
 #include "ikou-xml-util.h"
 
-/* The plan format this build reads and writes (the format attribute of
- * <ikou-plan>).  A higher one is refused with IKOU_ERROR_NEWER_VERSION. */
-#define IKOU_XML_FORMAT 1
+/* The plan format this build reads (the format attribute of <ikou-plan>).
+ * A higher one is refused with IKOU_ERROR_NEWER_VERSION.
+ *
+ * 1  the first format: scenario overrides of dates and to-host.
+ * 2  overrides of every field (value per field), orphaned overrides and
+ *    added steps, host references of scenarios to removed hosts.  A plan
+ *    whose scenarios use none of these is still written as format 1. */
+#define IKOU_XML_FORMAT 2
 #define SCHEMA_NAME "ikou-plan.rng"
 
 static const IkouXmlErrorCodes plan_codes = {
@@ -34,6 +39,8 @@ typedef struct
    * the plan once everything else is read. */
   guint       next_system_id;
   guint       next_host_id;
+  /* Reading a scenario: host references may name removed hosts. */
+  gboolean    in_scenario;
 } Reader;
 
 #define INVALID IKOU_ERROR_INVALID_INPUT
@@ -48,7 +55,10 @@ read_host_ref (Reader      *reader,
   if (!ikou_xml_get_uint_attr (node, attr, 0, reader->name, INVALID, out_id, error))
     return FALSE;
 
-  if (*out_id != 0 && ikou_plan_lookup_host (reader->plan, *out_id) == NULL)
+  /* A scenario keeps naming a host removed after it was made; the root's
+   * next-host-id says which ids were handed out. */
+  if (*out_id != 0 && ikou_plan_lookup_host (reader->plan, *out_id) == NULL &&
+      !(reader->in_scenario && *out_id < reader->next_host_id))
     {
       ikou_xml_set_error (error, INVALID, reader->name, node,
                           _("%s=\"%u\" refers to a host that is not in the file."),
@@ -253,6 +263,90 @@ read_system (Reader      *reader,
   return TRUE;
 }
 
+/* A system a scenario refers to: one of the file, or a removed one.  A
+ * scenario keeps the edits of a removed system (an undo can bring it
+ * back); the root's next-system-id says which ids were handed out, so
+ * such an edit is not an error, only one nothing uses. */
+static gboolean
+read_system_ref (Reader       *reader,
+                 xmlNode      *node,
+                 guint        *out_id,
+                 IkouSystem  **out_system,
+                 GError      **error)
+{
+  if (!ikou_xml_get_uint_attr (node, "system", 0, reader->name, INVALID, out_id, error))
+    return FALSE;
+
+  *out_system = ikou_plan_lookup_system (reader->plan, *out_id);
+  if (*out_system == NULL && (*out_id == 0 || *out_id >= reader->next_system_id))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("system=\"%u\" refers to a system that is not in the file."),
+                          *out_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The value= of an override of @field; empty is "no date", "no host" or
+ * "unknown amount". */
+static gboolean
+read_override_value (Reader             *reader,
+                     xmlNode            *node,
+                     IkouOverrideField   field,
+                     gint64             *out_value,
+                     GError            **error)
+{
+  g_autofree char *value = ikou_xml_get_attr (node, "value");
+  IkouOverrideValueKind kind = ikou_override_field_get_value_kind (field);
+  gboolean empty = value == NULL || *value == '\0';
+  IkouArrangement arrangement;
+  gboolean flag;
+  guint host;
+  IkouDay day;
+
+  switch (kind)
+    {
+    case IKOU_OVERRIDE_VALUE_DAY:
+      *out_value = IKOU_DAY_NONE;
+      if (empty)
+        return TRUE;
+      if (!ikou_xml_get_date_attr (node, "value", reader->name, INVALID, &day, error))
+        return FALSE;
+      *out_value = day;
+      return TRUE;
+    case IKOU_OVERRIDE_VALUE_HOST:
+      *out_value = 0;
+      if (empty)
+        return TRUE;
+      if (!read_host_ref (reader, node, "value", &host, error))
+        return FALSE;
+      *out_value = host;
+      return TRUE;
+    case IKOU_OVERRIDE_VALUE_AMOUNT:
+      *out_value = -1;
+      return empty ||
+             ikou_xml_get_int64_attr (node, "value", -1, reader->name, INVALID,
+                                      out_value, error);
+    case IKOU_OVERRIDE_VALUE_FLAG:
+      if (!ikou_xml_get_bool_attr (node, "value", FALSE, reader->name, INVALID, &flag, error))
+        return FALSE;
+      *out_value = flag ? 1 : 0;
+      return TRUE;
+    case IKOU_OVERRIDE_VALUE_ARRANGEMENT:
+    default:
+      if (!ikou_arrangement_from_string (value, &arrangement))
+        {
+          ikou_xml_set_error (error, INVALID, reader->name, node,
+                              _("“%s” is not a contract arrangement."),
+                              value != NULL ? value : "");
+          return FALSE;
+        }
+      *out_value = arrangement;
+      return TRUE;
+    }
+}
+
 static gboolean
 read_override (Reader        *reader,
                IkouScenario  *scenario,
@@ -260,28 +354,19 @@ read_override (Reader        *reader,
                GError       **error)
 {
   g_autofree char *field_name = ikou_xml_get_attr (node, "field");
-  g_autofree char *value = ikou_xml_get_attr (node, "value");
   IkouOverrideField field;
   IkouSystem *system;
   guint system_id, step;
+  gboolean orphaned;
   gint64 number = 0;
 
-  if (!ikou_xml_get_uint_attr (node, "system", 0, reader->name, INVALID, &system_id, error) ||
-      !ikou_xml_get_uint_attr (node, "step", 0, reader->name, INVALID, &step, error))
+  if (!read_system_ref (reader, node, &system_id, &system, error) ||
+      !ikou_xml_get_uint_attr (node, "step", 0, reader->name, INVALID, &step, error) ||
+      !ikou_xml_get_bool_attr (node, "orphaned", FALSE, reader->name, INVALID, &orphaned, error))
     return FALSE;
 
-  system = ikou_plan_lookup_system (reader->plan, system_id);
-  /* A scenario keeps the overrides of a removed system (an undo can bring
-   * it back); the root's next-system-id says which ids were handed out,
-   * so such an override is not an error, only one nothing uses. */
-  if (system == NULL && (system_id == 0 || system_id >= reader->next_system_id))
-    {
-      ikou_xml_set_error (error, INVALID, reader->name, node,
-                          _("system=\"%u\" refers to a system that is not in the file."),
-                          system_id);
-      return FALSE;
-    }
-  if (system != NULL && step >= ikou_system_get_n_steps (system))
+  /* An orphan's step was removed: its index is the one it had. */
+  if (system != NULL && !orphaned && step >= ikou_system_get_n_steps (system))
     {
       ikou_xml_set_error (error, INVALID, reader->name, node,
                           _("the system “%s” has no step %u."),
@@ -294,43 +379,51 @@ read_override (Reader        *reader,
                           _("“%s” is not a field a scenario can change."), field_name);
       return FALSE;
     }
+  if (!read_override_value (reader, node, field, &number, error))
+    return FALSE;
 
-  if (value == NULL || *value == '\0')
+  if (orphaned)
     {
-      /* "No date" or "no host". */
-    }
-  else if (field == IKOU_OVERRIDE_TO_HOST)
-    {
-      guint host;
+      IkouOverride orphan = { system_id, step, field, number };
 
-      if (!read_host_ref (reader, node, "value", &host, error))
-        return FALSE;
-      number = host;
-    }
-  else
-    {
-      IkouDay day;
-
-      if (!ikou_xml_get_date_attr (node, "value", reader->name, INVALID, &day, error))
-        return FALSE;
-      number = day;
+      /* Orphans may repeat each other: each is an edit that was lost. */
+      ikou_scenario_add_orphan (scenario, &orphan);
+      return TRUE;
     }
 
-  for (guint i = 0; i < ikou_scenario_get_n_overrides (scenario); i++)
+  if (ikou_scenario_lookup_override (scenario, system_id, step, field, NULL))
     {
-      const IkouOverride *o = ikou_scenario_get_override (scenario, i);
-
-      if (o->system_id == system_id && o->step == step && o->field == field)
-        {
-          ikou_xml_set_error (error, INVALID, reader->name, node,
-                              _("this override repeats an earlier one for the same step "
-                                "and field."));
-          return FALSE;
-        }
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("this override repeats an earlier one for the same step "
+                            "and field."));
+      return FALSE;
     }
 
   ikou_scenario_set_override (scenario, system_id, step, field, number);
   return TRUE;
+}
+
+/* <added-step system="N">: a <step> the scenario adds after the
+ * system's own. */
+static gboolean
+read_added_step (Reader        *reader,
+                 IkouScenario  *scenario,
+                 xmlNode       *node,
+                 GError       **error)
+{
+  IkouStep step = { 0, };
+  IkouSystem *system;
+  guint system_id;
+  gboolean ok;
+
+  if (!read_system_ref (reader, node, &system_id, &system, error))
+    return FALSE;
+
+  ok = read_step (reader, node, &step, error);
+  if (ok)
+    ikou_scenario_insert_added_step (scenario, system_id, G_MAXUINT, &step);
+  g_free (step.note);
+  return ok;
 }
 
 static gboolean
@@ -341,6 +434,7 @@ read_scenario (Reader   *reader,
   g_autofree char *name = ikou_xml_get_attr (node, "name");
   g_autofree char *description = ikou_xml_get_child_text (node, "description");
   g_autoptr(IkouScenario) scenario = NULL;
+  gboolean ok = TRUE;
 
   /* Scenarios are chosen by name (ikou check --scenario). */
   if (name != NULL && ikou_plan_lookup_scenario (reader->plan, name) != NULL)
@@ -352,11 +446,17 @@ read_scenario (Reader   *reader,
 
   scenario = ikou_scenario_new (name);
   ikou_scenario_set_description (scenario, description);
-  for (xmlNode *child = ikou_xml_first_child (node, "override");
-       child != NULL;
-       child = ikou_xml_next_sibling (child, "override"))
-    if (!read_override (reader, scenario, child, error))
-      return FALSE;
+  reader->in_scenario = TRUE;
+  for (xmlNode *child = node->children; ok && child != NULL; child = child->next)
+    {
+      if (ikou_xml_is_element (child, "override"))
+        ok = read_override (reader, scenario, child, error);
+      else if (ikou_xml_is_element (child, "added-step"))
+        ok = read_added_step (reader, scenario, child, error);
+    }
+  reader->in_scenario = FALSE;
+  if (!ok)
+    return FALSE;
 
   ikou_plan_add_scenario (reader->plan, scenario);
   return TRUE;
@@ -490,7 +590,7 @@ read_stream (IkouXmlStream  *stream,
 {
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(GError) local_error = NULL;
-  Reader reader = { ikou_xml_stream_get_display_name (stream), NULL, 0, 0 };
+  Reader reader = { ikou_xml_stream_get_display_name (stream), NULL, 0, 0, FALSE };
   const char *section = NULL;
   xmlNode *node;
   int depth;
@@ -607,28 +707,81 @@ grow_next_id (guint next,
   return MAX (next, id + 1);
 }
 
-static gboolean
-has_override_of_removed_system (IkouPlan *plan)
+/* What the scenarios of a plan use that a reader must be told about. */
+typedef struct
 {
+  gboolean removed_system; /* edits of a system not in the plan */
+  gboolean removed_host;   /* references to a host not in the plan */
+  gboolean format_2;       /* anything format 1 cannot hold */
+} ScenarioUse;
+
+static void
+scan_host_ref (IkouPlan    *plan,
+               gint64       host_id,
+               ScenarioUse *use)
+{
+  if (host_id != 0 &&
+      (host_id < 0 || host_id > G_MAXUINT || ikou_plan_lookup_host (plan, (guint) host_id) == NULL))
+    use->removed_host = use->format_2 = TRUE;
+}
+
+static void
+scan_override (IkouPlan           *plan,
+               const IkouOverride *o,
+               ScenarioUse        *use)
+{
+  IkouOverrideValueKind kind = ikou_override_field_get_value_kind (o->field);
+
+  if (kind == IKOU_OVERRIDE_VALUE_HOST)
+    scan_host_ref (plan, o->value, use);
+  if (kind != IKOU_OVERRIDE_VALUE_DAY && o->field != IKOU_OVERRIDE_TO_HOST)
+    use->format_2 = TRUE;
+}
+
+static void
+scan_scenarios (IkouPlan    *plan,
+                ScenarioUse *use)
+{
+  *use = (ScenarioUse) { FALSE, FALSE, FALSE };
+
   for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
     {
       IkouScenario *scenario = ikou_plan_get_scenario (plan, i);
+      g_autoptr(GArray) ids = ikou_scenario_get_system_ids (scenario);
 
       for (guint j = 0; j < ikou_scenario_get_n_overrides (scenario); j++)
-        if (ikou_plan_lookup_system (plan, ikou_scenario_get_override (scenario, j)->system_id) == NULL)
-          return TRUE;
+        scan_override (plan, ikou_scenario_get_override (scenario, j), use);
+      for (guint j = 0; j < ids->len; j++)
+        {
+          guint id = g_array_index (ids, guint, j);
+
+          if (ikou_plan_lookup_system (plan, id) == NULL)
+            use->removed_system = TRUE;
+          if (ikou_scenario_get_n_orphans (scenario, id) > 0 ||
+              ikou_scenario_get_n_added_steps (scenario, id) > 0)
+            use->format_2 = TRUE;
+          for (guint k = 0; k < ikou_scenario_get_n_orphans (scenario, id); k++)
+            scan_override (plan, ikou_scenario_get_orphan (scenario, id, k), use);
+          for (guint k = 0; k < ikou_scenario_get_n_added_steps (scenario, id); k++)
+            {
+              const IkouStep *step = ikou_scenario_get_added_step (scenario, id, k);
+
+              scan_host_ref (plan, step->from_host, use);
+              scan_host_ref (plan, step->to_host, use);
+            }
+        }
     }
-  return FALSE;
 }
 
 /* The root's next ids are written only when they do not follow from the
  * ids in the file (the highest id was removed), or when a scenario keeps
- * an override of a removed system (the reader accepts those below
- * next-system-id): a plan that never lost a system, like the sample, is
- * written as before. */
+ * edits of a removed system or names a removed host (the reader accepts
+ * those below the next ids): a plan that never lost a system, like the
+ * sample, is written as before. */
 static void
-write_next_ids (IkouXmlWriter *w,
-                IkouPlan      *plan)
+write_next_ids (IkouXmlWriter     *w,
+                IkouPlan          *plan,
+                const ScenarioUse *use)
 {
   guint derived_system = 1, derived_host = 1;
 
@@ -638,9 +791,9 @@ write_next_ids (IkouXmlWriter *w,
   for (guint i = 0; i < ikou_plan_get_n_hosts (plan); i++)
     derived_host = grow_next_id (derived_host, ikou_host_get_id (ikou_plan_get_host (plan, i)));
 
-  if (ikou_plan_next_system_id (plan) != derived_system || has_override_of_removed_system (plan))
+  if (ikou_plan_next_system_id (plan) != derived_system || use->removed_system)
     ikou_xml_writer_attr_uint (w, "next-system-id", ikou_plan_next_system_id (plan));
-  if (ikou_plan_next_host_id (plan) != derived_host)
+  if (ikou_plan_next_host_id (plan) != derived_host || use->removed_host)
     ikou_xml_writer_attr_uint (w, "next-host-id", ikou_plan_next_host_id (plan));
 }
 
@@ -665,11 +818,11 @@ write_hosts (IkouXmlWriter *w,
   ikou_xml_writer_end (w);
 }
 
+/* The attributes and children of a <step> or <added-step>. */
 static void
-write_step (IkouXmlWriter  *w,
-            const IkouStep *step)
+write_step_content (IkouXmlWriter  *w,
+                    const IkouStep *step)
 {
-  ikou_xml_writer_start (w, "step");
   if (step->from_host != 0)
     ikou_xml_writer_attr_uint (w, "from", step->from_host);
   if (step->to_host != 0)
@@ -698,7 +851,6 @@ write_step (IkouXmlWriter  *w,
       ikou_xml_writer_attr (w, "done", done->str);
     }
   ikou_xml_writer_element (w, "note", step->note);
-  ikou_xml_writer_end (w);
 }
 
 static void
@@ -725,7 +877,11 @@ write_systems (IkouXmlWriter *w,
       ikou_xml_writer_element (w, "tokutei-reason", ikou_system_get_tokutei_reason (system));
       ikou_xml_writer_element (w, "notes", ikou_system_get_notes (system));
       for (guint j = 0; j < ikou_system_get_n_steps (system); j++)
-        write_step (w, ikou_system_get_step (system, j));
+        {
+          ikou_xml_writer_start (w, "step");
+          write_step_content (w, ikou_system_get_step (system, j));
+          ikou_xml_writer_end (w);
+        }
       ikou_xml_writer_end (w);
     }
   ikou_xml_writer_end (w);
@@ -733,31 +889,80 @@ write_systems (IkouXmlWriter *w,
 
 static void
 write_override (IkouXmlWriter      *w,
-                const IkouOverride *o)
+                const IkouOverride *o,
+                gboolean            orphaned)
 {
+  g_autofree char *value = NULL;
+
   ikou_xml_writer_start (w, "override");
   ikou_xml_writer_attr_uint (w, "system", o->system_id);
   ikou_xml_writer_attr_uint (w, "step", o->step);
   ikou_xml_writer_attr (w, "field", ikou_override_field_to_string (o->field));
 
-  if (o->field == IKOU_OVERRIDE_TO_HOST)
+  switch (ikou_override_field_get_value_kind (o->field))
     {
-      if (o->value > 0 && o->value <= G_MAXUINT)
-        ikou_xml_writer_attr_uint (w, "value", (guint) o->value);
-      else
-        ikou_xml_writer_attr (w, "value", "");
-    }
-  else
-    {
-      g_autofree char *date = NULL;
-
+    case IKOU_OVERRIDE_VALUE_DAY:
       /* "No date", or not a day any calendar has: empty. */
       if (o->value > 0 && o->value <= G_MAXINT32 &&
           ikou_day_to_ymd ((IkouDay) o->value, NULL, NULL, NULL))
-        date = ikou_day_format_iso ((IkouDay) o->value);
-      ikou_xml_writer_attr (w, "value", date != NULL ? date : "");
+        value = ikou_day_format_iso ((IkouDay) o->value);
+      break;
+    case IKOU_OVERRIDE_VALUE_HOST:
+      if (o->value > 0 && o->value <= G_MAXUINT)
+        value = g_strdup_printf ("%u", (guint) o->value);
+      break;
+    case IKOU_OVERRIDE_VALUE_AMOUNT:
+      /* Empty when unknown. */
+      if (o->value != -1)
+        value = g_strdup_printf ("%" G_GINT64_FORMAT, o->value);
+      break;
+    case IKOU_OVERRIDE_VALUE_FLAG:
+      value = g_strdup (o->value != 0 ? "true" : "false");
+      break;
+    case IKOU_OVERRIDE_VALUE_ARRANGEMENT:
+    default:
+      value = g_strdup (ikou_arrangement_to_string ((IkouArrangement) CLAMP (o->value, 0, IKOU_N_ARRANGEMENTS - 1)));
+      break;
     }
+  ikou_xml_writer_attr (w, "value", value != NULL ? value : "");
+  if (orphaned)
+    ikou_xml_writer_attr_bool (w, "orphaned", TRUE);
 
+  ikou_xml_writer_end (w);
+}
+
+/* Overrides in system, step and field order; then, system by system, the
+ * orphans and the added steps in their order. */
+static void
+write_scenario (IkouXmlWriter *w,
+                IkouScenario  *scenario)
+{
+  g_autoptr(GArray) ids = ikou_scenario_get_system_ids (scenario);
+
+  ikou_xml_writer_start (w, "scenario");
+  ikou_xml_writer_attr (w, "name", ikou_scenario_get_name (scenario));
+  ikou_xml_writer_element (w, "description", ikou_scenario_get_description (scenario));
+  for (guint j = 0; j < ikou_scenario_get_n_overrides (scenario); j++)
+    write_override (w, ikou_scenario_get_override (scenario, j), FALSE);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint id = g_array_index (ids, guint, i);
+
+      for (guint j = 0; j < ikou_scenario_get_n_orphans (scenario, id); j++)
+        write_override (w, ikou_scenario_get_orphan (scenario, id, j), TRUE);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint id = g_array_index (ids, guint, i);
+
+      for (guint j = 0; j < ikou_scenario_get_n_added_steps (scenario, id); j++)
+        {
+          ikou_xml_writer_start (w, "added-step");
+          ikou_xml_writer_attr_uint (w, "system", id);
+          write_step_content (w, ikou_scenario_get_added_step (scenario, id, j));
+          ikou_xml_writer_end (w);
+        }
+    }
   ikou_xml_writer_end (w);
 }
 
@@ -770,16 +975,7 @@ write_scenarios (IkouXmlWriter *w,
 
   ikou_xml_writer_start (w, "scenarios");
   for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
-    {
-      IkouScenario *scenario = ikou_plan_get_scenario (plan, i);
-
-      ikou_xml_writer_start (w, "scenario");
-      ikou_xml_writer_attr (w, "name", ikou_scenario_get_name (scenario));
-      ikou_xml_writer_element (w, "description", ikou_scenario_get_description (scenario));
-      for (guint j = 0; j < ikou_scenario_get_n_overrides (scenario); j++)
-        write_override (w, ikou_scenario_get_override (scenario, j));
-      ikou_xml_writer_end (w);
-    }
+    write_scenario (w, ikou_plan_get_scenario (plan, i));
   ikou_xml_writer_end (w);
 }
 
@@ -788,13 +984,17 @@ ikou_xml_write_data (IkouPlan *plan,
                      gsize    *length)
 {
   g_autoptr(IkouXmlWriter) w = NULL;
+  ScenarioUse use;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), NULL);
 
+  scan_scenarios (plan, &use);
   w = ikou_xml_writer_new ();
   ikou_xml_writer_start (w, "ikou-plan");
-  ikou_xml_writer_attr_uint (w, "format", IKOU_XML_FORMAT);
-  write_next_ids (w, plan);
+  /* The lowest format that holds the plan, so that an older Ikou still
+   * reads what it can. */
+  ikou_xml_writer_attr_uint (w, "format", use.format_2 ? 2 : 1);
+  write_next_ids (w, plan, &use);
   ikou_xml_writer_element (w, "organization", ikou_plan_get_organization (plan));
   ikou_xml_writer_element (w, "org-code", ikou_plan_get_org_code (plan));
   ikou_xml_writer_element (w, "title", ikou_plan_get_title (plan));

@@ -14,21 +14,16 @@
 
 #include "ikou-application.h"
 #include "ikou-cli.h"
+#include "ikou-context.h"
 #include "ikou-resources.h"
 #include "ikou-store.h"
 #include "ikou-window.h"
-
-#define MAX_RECENT_FILES 10
 
 struct _IkouApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  IkouSchedule   *schedule;
-  GError         *schedule_error;
-  guint           schedule_loaded : 1;
-  guint           settings_looked_up : 1;
+  IkouContext    *context;
   guint           recovery_offered : 1;
   guint           first_frame_reported : 1;
 };
@@ -75,171 +70,8 @@ read_process_age_ms (void)
   return (up - (double) start_ticks / (double) ticks_per_s) * 1000.0;
 }
 
-/* Settings */
-
-static GSettings *
-create_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-#ifdef IKOU_BUILD_SCHEMA_DIR
-  /* Run from the build tree without installing: use the schema compiled
-   * there (data/gschemas.compiled). */
-  if (schema == NULL)
-    {
-      g_autoptr(GSettingsSchemaSource) build_source =
-        g_settings_schema_source_new_from_directory (IKOU_BUILD_SCHEMA_DIR, source, FALSE, NULL);
-
-      if (build_source != NULL)
-        schema = g_settings_schema_source_lookup (build_source, APP_ID, FALSE);
-    }
-#endif
-
-  if (schema == NULL)
-    {
-      g_warning ("The settings schema %s is not installed; window size, zoom and recent "
-                 "plans will not be remembered", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-GSettings *
-ikou_application_get_settings (IkouApplication *self)
-{
-  g_return_val_if_fail (IKOU_IS_APPLICATION (self), NULL);
-
-  if (!self->settings_looked_up)
-    {
-      self->settings_looked_up = TRUE;
-      self->settings = create_settings ();
-    }
-
-  return self->settings;
-}
-
-IkouSchedule *
-ikou_application_get_schedule (IkouApplication  *self,
-                               const GError    **error)
-{
-  g_return_val_if_fail (IKOU_IS_APPLICATION (self), NULL);
-
-  if (!self->schedule_loaded)
-    {
-      self->schedule_loaded = TRUE;
-      self->schedule = ikou_schedule_load_default (&self->schedule_error);
-      if (self->schedule == NULL)
-        g_warning ("%s", self->schedule_error->message);
-    }
-
-  if (error != NULL)
-    *error = self->schedule_error;
-
-  return self->schedule;
-}
-
-/* Recent plans */
-
-void
-ikou_application_add_recent (IkouApplication *self,
-                             GFile           *file)
-{
-  g_autofree char *uri = NULL;
-  g_autofree char *path = NULL;
-  GSettings *settings;
-
-  g_return_if_fail (IKOU_IS_APPLICATION (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  uri = g_file_get_uri (file);
-  path = g_file_get_path (file);
-
-  settings = ikou_application_get_settings (self);
-  if (settings != NULL)
-    {
-      g_auto(GStrv) old = g_settings_get_strv (settings, "recent-files");
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) recent = NULL;
-      guint n = 1;
-
-      g_strv_builder_add (builder, uri);
-      for (guint i = 0; old[i] != NULL && n < MAX_RECENT_FILES; i++)
-        {
-          if (g_strcmp0 (old[i], uri) == 0)
-            continue;
-          g_strv_builder_add (builder, old[i]);
-          n++;
-        }
-      recent = g_strv_builder_end (builder);
-      g_settings_set_strv (settings, "recent-files", (const char * const *) recent);
-    }
-
-  {
-    GtkRecentData data = { 0 };
-    g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname () ? g_get_prgname () : "ikou");
-
-    data.display_name = NULL;
-    data.mime_type = (char *) (path && g_str_has_suffix (path, ".xml")
-                               ? "application/xml" : "application/x-ikou");
-    data.app_name = (char *) "Ikou";
-    data.app_exec = exec;
-    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-  }
-}
-
-/* The sample plan */
-
-static GFile *
-find_sample_in (const char *dir)
-{
-  static const char * const names[] = { "koriyama.ikou", "koriyama.xml" };
-
-  if (dir == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_file_new_for_path (path);
-    }
-
-  return NULL;
-}
-
-GFile *
-ikou_application_get_sample_file (void)
-{
-  const char *source_root = g_getenv ("IKOU_SOURCE_ROOT");
-  g_autofree char *from_env = NULL;
-  g_autofree char *installed = g_build_filename (PKGDATADIR, "samples", NULL);
-  g_autofree char *source = g_build_filename (IKOU_SOURCE_DATADIR, "samples", NULL);
-  GFile *file;
-
-  if (source_root != NULL)
-    from_env = g_build_filename (source_root, "data", "samples", NULL);
-
-  if ((file = find_sample_in (from_env)) != NULL
-      || (file = find_sample_in (installed)) != NULL
-      || (file = find_sample_in (source)) != NULL)
-    return file;
-
-  return NULL;
-}
-
 /* Recovery copies */
 
-char *
-ikou_application_get_recovery_dir (void)
-{
-  return g_build_filename (g_get_user_state_dir (), "ikou", "recovery", NULL);
-}
 
 static char *
 read_boot_id (void)
@@ -285,7 +117,7 @@ recovery_owner_is_alive (const char *ikou_path)
 GPtrArray *
 ikou_application_find_orphaned_recovery (void)
 {
-  g_autofree char *dir_path = ikou_application_get_recovery_dir ();
+  g_autofree char *dir_path = ikou_context_get_recovery_dir ();
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
   const char *name;
@@ -374,7 +206,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
       if (IKOU_IS_WINDOW (parent) && !ikou_window_has_document (IKOU_WINDOW (parent)))
         window = IKOU_WINDOW (parent);
       else
-        window = ikou_window_new (self);
+        window = ikou_window_new (GTK_APPLICATION (self), self->context);
 
       ikou_window_set_document (window, plan, original, TRUE);
       /* The window writes its own copy before the old one goes, so a
@@ -458,7 +290,7 @@ ikou_application_new_window (GSimpleAction *action,
 {
   IkouApplication *self = user_data;
 
-  gtk_window_present (GTK_WINDOW (ikou_window_new (self)));
+  gtk_window_present (GTK_WINDOW (ikou_window_new (GTK_APPLICATION (self), self->context)));
 }
 
 static void
@@ -538,7 +370,7 @@ ikou_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (ikou_window_new (self));
+    window = GTK_WINDOW (ikou_window_new (GTK_APPLICATION (self), self->context));
 
   gtk_window_present (window);
   offer_recovery (self, window);
@@ -582,7 +414,7 @@ ikou_application_open (GApplication  *application,
           if (IKOU_IS_WINDOW (active) && !ikou_window_has_document (IKOU_WINDOW (active)))
             window = IKOU_WINDOW (active);
           else
-            window = ikou_window_new (self);
+            window = ikou_window_new (GTK_APPLICATION (self), self->context);
           ikou_window_open (window, files[i]);
         }
 
@@ -599,9 +431,7 @@ ikou_application_dispose (GObject *object)
 {
   IkouApplication *self = IKOU_APPLICATION (object);
 
-  g_clear_object (&self->settings);
-  g_clear_object (&self->schedule);
-  g_clear_error (&self->schedule_error);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ikou_application_parent_class)->dispose (object);
 }
@@ -624,6 +454,16 @@ ikou_application_class_init (IkouApplicationClass *klass)
 static void
 ikou_application_init (IkouApplication *self)
 {
+  self->context = ikou_context_new ();
+  g_signal_connect_object (self->context, "first-frame",
+                           G_CALLBACK (ikou_application_mark_first_frame), self, G_CONNECT_SWAPPED);
+}
+
+IkouContext *
+ikou_application_get_context (IkouApplication *self)
+{
+  g_return_val_if_fail (IKOU_IS_APPLICATION (self), NULL);
+  return self->context;
 }
 
 IkouApplication *

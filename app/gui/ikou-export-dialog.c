@@ -14,7 +14,7 @@
 #include "ikou-error.h"
 #include "ikou-export-dialog.h"
 #include "ikou-gui-util.h"
-#include "ikou-window-private.h"
+#include "ikou-export.h"
 
 /* The preview follows the options this long after the last change, so
  * typing a title redraws once, not once per key. */
@@ -39,6 +39,7 @@ struct _IkouExportDialog
   GtkSpinButton     *dpi_spin;
   AdwEntryRow       *title_row;
   AdwComboRow       *scenario_row;
+  AdwComboRow       *compare_row;
   IkouDateEntry     *from_entry;
   IkouDateEntry     *to_entry;
   GtkLabel          *range_error_label;
@@ -49,8 +50,9 @@ struct _IkouExportDialog
   GtkWidget         *next_button;
   GtkLabel          *page_label;
 
-  /* Taken from the window when the dialog opens */
+  /* Taken from the document when the dialog opens */
   IkouPlan          *plan;
+  IkouScenario      *shown_scenario;  /* the window's: its findings are @findings */
   IkouSchedule      *schedule;       /* may be NULL */
   GListModel        *rows;           /* copy of the window's rows */
   GPtrArray         *findings;       /* copy of the window's findings */
@@ -88,40 +90,6 @@ static guint signals[N_SIGNALS];
 
 static const char * const format_extensions[IKOU_N_EXPORT_FORMATS] = { ".pdf", ".png", ".svg" };
 
-/* Copies ------------------------------------------------------------------ */
-
-GListModel *
-ikou_export_copy_rows (GListModel *rows)
-{
-  GListStore *store;
-  g_autoptr(GPtrArray) items = NULL;
-  guint n;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
-
-  n = g_list_model_get_n_items (rows);
-  store = g_list_store_new (g_list_model_get_item_type (rows));
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (rows, i));
-  /* One splice: one items-changed for 34,592 rows. */
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-
-  return G_LIST_MODEL (store);
-}
-
-GPtrArray *
-ikou_export_copy_findings (GPtrArray *findings)
-{
-  GPtrArray *copy;
-
-  copy = g_ptr_array_new_full (findings ? findings->len : 0, (GDestroyNotify) ikou_finding_free);
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    g_ptr_array_add (copy, ikou_finding_copy (g_ptr_array_index (findings, i)));
-
-  return copy;
-}
-
 /* Options ----------------------------------------------------------------- */
 
 static IkouScenario *
@@ -133,6 +101,21 @@ selected_scenario (IkouExportDialog *self)
     return NULL;
 
   return ikou_plan_get_scenario (self->plan, selected - 1);
+}
+
+/* Compare with: 0 nothing, 1 the baseline, 2… the scenarios. */
+static gboolean
+selected_compare (IkouExportDialog  *self,
+                  IkouScenario     **scenario)
+{
+  guint selected = adw_combo_row_get_selected (self->compare_row);
+
+  *scenario = NULL;
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  if (selected >= 2)
+    *scenario = ikou_plan_get_scenario (self->plan, selected - 2);
+  return TRUE;
 }
 
 static void
@@ -155,13 +138,14 @@ read_options (IkouExportDialog  *self,
   options->era_labels = self->era_labels;
 }
 
-/* The findings for @scenario: the window's for the baseline, otherwise
- * checked once per scenario chosen (a national plan checks in ~10 ms). */
+/* The findings for @scenario: the window's for the plan it shows,
+ * otherwise checked once per scenario chosen (a national plan checks in
+ * ~10 ms). */
 static GPtrArray *
 findings_for (IkouExportDialog *self,
               IkouScenario     *scenario)
 {
-  if (scenario == NULL)
+  if (scenario == self->shown_scenario)
     return self->findings;
 
   if (self->checked_scenario != scenario)
@@ -225,6 +209,12 @@ build_job (IkouExportDialog   *self,
   job = ikou_export_job_new (self->plan, scenario, self->schedule, &options, error);
   if (job == NULL)
     return NULL;
+  {
+    IkouScenario *compare;
+    gboolean comparing = selected_compare (self, &compare);
+
+    ikou_export_job_set_compare (job, comparing && compare != scenario, compare);
+  }
 
   if (own_copies)
     {
@@ -828,10 +818,9 @@ ikou_export_dialog_set_page (IkouExportDialog *self,
 /* GObject ----------------------------------------------------------------- */
 
 static char *
-suggested_base_name (IkouWindow *window,
-                     IkouPlan   *plan)
+suggested_base_name (GFile    *file,
+                     IkouPlan *plan)
 {
-  GFile *file = ikou_window_get_file (window);
   const char *title = ikou_plan_get_title (plan);
 
   if (file != NULL)
@@ -851,46 +840,82 @@ suggested_base_name (IkouWindow *window,
   return g_strdup (_("Roadmap"));
 }
 
-static void
-fill_scenarios (IkouExportDialog *self)
+static guint
+scenario_index (IkouPlan     *plan,
+                IkouScenario *scenario)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  guint n = ikou_plan_get_n_scenarios (self->plan);
-
-  gtk_string_list_append (list, C_("scenario", "Baseline Plan"));
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, ikou_scenario_get_name (ikou_plan_get_scenario (self->plan, i)));
-
-  adw_combo_row_set_model (self->scenario_row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (self->scenario_row, 0);
-  /* Nothing to choose from in a plan without scenarios. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scenario_row), n > 0);
+  for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
+    if (ikou_plan_get_scenario (plan, i) == scenario)
+      return i;
+  return G_MAXUINT;
 }
 
 static void
-set_window (IkouExportDialog *self,
-            IkouWindow       *window)
+fill_scenarios (IkouExportDialog *self,
+                IkouDocument     *document)
 {
-  IkouPlan *plan = ikou_window_get_plan (window);
-  GFile *file = ikou_window_get_file (window);
-  GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) compare = gtk_string_list_new (NULL);
+  IkouScenario *active = ikou_document_get_active_scenario (document);
+  guint n = ikou_plan_get_n_scenarios (self->plan);
+
+  gtk_string_list_append (list, C_("scenario", "Baseline Plan"));
+  gtk_string_list_append (compare, C_("compare with", "Nothing"));
+  gtk_string_list_append (compare, C_("scenario", "Baseline Plan"));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = ikou_scenario_get_name (ikou_plan_get_scenario (self->plan, i));
+
+      gtk_string_list_append (list, name);
+      gtk_string_list_append (compare, name);
+    }
+
+  adw_combo_row_set_model (self->scenario_row, G_LIST_MODEL (list));
+  /* What the window shows is what is exported, unless chosen otherwise. */
+  adw_combo_row_set_selected (self->scenario_row,
+                              active != NULL ? scenario_index (self->plan, active) + 1 : 0);
+  adw_combo_row_set_model (self->compare_row, G_LIST_MODEL (compare));
+  if (ikou_document_get_comparing (document))
+    {
+      IkouScenario *other = ikou_document_get_compare_scenario (document);
+
+      adw_combo_row_set_selected (self->compare_row,
+                                  other != NULL ? scenario_index (self->plan, other) + 2 : 1);
+    }
+  else
+    adw_combo_row_set_selected (self->compare_row, 0);
+  /* Nothing to choose from in a plan without scenarios. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scenario_row), n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_row), n > 0);
+}
+
+static void
+set_document (IkouExportDialog *self,
+              IkouDocument     *document,
+              GListModel       *rows,
+              gboolean          era_labels)
+{
+  IkouPlan *plan = ikou_document_get_plan (document);
+  GFile *file = ikou_document_get_file (document);
   guint n_rows = g_list_model_get_n_items (rows);
   guint n_systems = ikou_plan_get_n_systems (plan);
   const char *title = ikou_plan_get_title (plan);
 
   self->plan = g_object_ref (plan);
-  self->schedule = window->schedule ? g_object_ref (window->schedule) : NULL;
+  self->schedule = ikou_document_get_schedule (document)
+                   ? g_object_ref (ikou_document_get_schedule (document)) : NULL;
   self->rows = ikou_export_copy_rows (rows);
-  self->findings = ikou_export_copy_findings (ikou_window_get_findings (window));
-  self->today = ikou_window_get_today (window);
-  self->era_labels = window->era_labels;
+  self->findings = ikou_document_copy_findings (document);
+  self->shown_scenario = ikou_document_get_active_scenario (document)
+                         ? g_object_ref (ikou_document_get_active_scenario (document)) : NULL;
+  self->today = ikou_document_get_today (document);
+  self->era_labels = era_labels;
   self->folder = file ? g_file_get_parent (file) : NULL;
-  self->base_name = suggested_base_name (window, plan);
+  self->base_name = suggested_base_name (file, plan);
 
-  gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (window));
   adw_window_title_set_subtitle (self->window_title, title);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
-  fill_scenarios (self);
+  fill_scenarios (self, document);
 
   if (n_rows < n_systems)
     {
@@ -940,6 +965,7 @@ ikou_export_dialog_dispose (GObject *object)
 
   g_clear_object (&self->job);
   g_clear_object (&self->checked_scenario);
+  g_clear_object (&self->shown_scenario);
   g_clear_pointer (&self->scenario_findings, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->rows);
@@ -1013,6 +1039,7 @@ ikou_export_dialog_class_init (IkouExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, scenario_row);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, compare_row);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, from_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, to_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, range_error_label);
@@ -1056,6 +1083,8 @@ ikou_export_dialog_init (IkouExportDialog *self)
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scenario_row, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_row, "notify::selected",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->prev_button, "clicked",
                            G_CALLBACK (prev_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->next_button, "clicked",
@@ -1065,14 +1094,20 @@ ikou_export_dialog_init (IkouExportDialog *self)
 }
 
 IkouExportDialog *
-ikou_export_dialog_new (IkouWindow *window)
+ikou_export_dialog_new (GtkWindow    *parent,
+                        IkouDocument *document,
+                        GListModel   *rows,
+                        gboolean      era_labels)
 {
   IkouExportDialog *self;
 
-  g_return_val_if_fail (IKOU_IS_WINDOW (window), NULL);
-  g_return_val_if_fail (ikou_window_get_plan (window) != NULL, NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (IKOU_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
 
   self = g_object_new (IKOU_TYPE_EXPORT_DIALOG, NULL);
-  set_window (self, window);
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  set_document (self, document, rows, era_labels);
   return self;
 }

@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
+#include "ikou-document.h"
 #include "ikou-export.h"
-#include "ikou-window.h"
 
 G_BEGIN_DECLS
 
@@ -13,10 +13,11 @@ G_BEGIN_DECLS
  * PNG resolution) beside a preview of the page drawn by
  * ikou_export_job_draw_page(), the code that writes the file.
  *
- * What it exports is taken from the window when the dialog opens: the
- * plan, the rows in the window's order and filter, the findings the
- * window shows (for the baseline plan; a scenario is checked on its own),
- * the window's today (IKOU_TODAY) and its era-label setting.  The dialog
+ * What it exports is taken from the document when the dialog opens: the
+ * plan, the scenario shown (preselected) and its findings (another
+ * scenario is checked on its own), the compare mode, today (IKOU_TODAY);
+ * and from the caller the rows in the window's order and filter and the
+ * era-label setting.  The dialog
  * is modal, so none of these change while it is open.
  *
  * The preview is rebuilt ~150 ms after the last change; only the page on
@@ -29,8 +30,11 @@ G_BEGIN_DECLS
 #define IKOU_TYPE_EXPORT_DIALOG (ikou_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (IkouExportDialog, ikou_export_dialog, IKOU, EXPORT_DIALOG, AdwWindow)
 
-/* A new dialog, transient for @window, which must hold a plan. */
-IkouExportDialog *ikou_export_dialog_new          (IkouWindow        *window);
+/* A new dialog, transient for @parent (may be NULL). */
+IkouExportDialog *ikou_export_dialog_new          (GtkWindow         *parent,
+                                                   IkouDocument      *document,
+                                                   GListModel        *rows,
+                                                   gboolean           era_labels);
 /* Writes the roadmap with the options on show to @path (a local file
  * name; PNG and SVG pages after the first get "-2", "-3" … before the
  * extension), then emits ::exported.  Invalid options are
@@ -55,11 +59,6 @@ guint             ikou_export_dialog_get_n_pages  (IkouExportDialog  *self);
 void              ikou_export_dialog_set_page     (IkouExportDialog  *self,
                                                    guint              page);
 
-/* Copies that outlive later edits of the plan: the rows (a GListStore
- * holding references to the same systems, in the same order) and the
- * findings (deep copies).  Used by the dialog and by printing, which
- * may run after the print dialog has closed. */
-GListModel       *ikou_export_copy_rows           (GListModel        *rows);
-GPtrArray        *ikou_export_copy_findings       (GPtrArray         *findings);
+
 
 G_END_DECLS

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ikou-export-dialog.h"
 #include "ikou-print-operation.h"
 
 struct _IkouPrintOperation
@@ -153,4 +152,14 @@ ikou_print_operation_new (IkouPlan                *plan,
     gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), _("Migration roadmap"));
 
   return g_steal_pointer (&self);
+}
+
+void
+ikou_print_operation_set_compare (IkouPrintOperation *self,
+                                  gboolean            comparing,
+                                  IkouScenario       *scenario)
+{
+  g_return_if_fail (IKOU_IS_PRINT_OPERATION (self));
+
+  ikou_export_job_set_compare (self->job, comparing, scenario);
 }

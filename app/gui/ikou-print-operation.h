@@ -35,4 +35,9 @@ IkouPrintOperation *ikou_print_operation_new           (IkouPlan                
 /* A new page setup: A3 landscape, the paper planners bring to meetings. */
 GtkPageSetup       *ikou_print_operation_default_page_setup (void);
 
+/* Draws the plan @scenario sees (NULL = the baseline) as ghosts. */
+void                ikou_print_operation_set_compare (IkouPrintOperation *self,
+                                                      gboolean            comparing,
+                                                      IkouScenario       *scenario);
+
 G_END_DECLS

@@ -20,11 +20,15 @@ struct _IkouSystemEditor
   IkouPlan       *plan;
   IkouSchedule   *schedule;
   IkouHistory    *history;
+  IkouDocument   *document;        /* when set, steps are read and edited through it */
   IkouSystem     *system;
 
   /* Template children */
   GtkStack       *stack;
   GtkScrolledWindow *scroller;
+  GtkLabel       *scenario_label;
+  GtkWidget      *system_grid;
+  GtkWidget      *tokutei_grid;
   GtkEntry       *name_entry;
   GtkEntry       *department_entry;
   GtkEntry       *vendor_entry;
@@ -68,6 +72,8 @@ struct _StepRow
   GtkDropDown      *arrangement;
   GtkCheckButton   *done[IKOU_N_MILESTONES];
   GtkEntry         *note;
+  GtkLabel         *baseline;  /* what the baseline has where the scenario differs */
+  GtkWidget        *revert;    /* back to the baseline */
 };
 
 G_DEFINE_FINAL_TYPE (IkouSystemEditor, ikou_system_editor, GTK_TYPE_WIDGET)
@@ -358,17 +364,39 @@ on_tokutei_deadline_applied (IkouDateEntry    *entry,
 
 /* Steps */
 
+/* The steps as shown: the document's active scenario, else the plan. */
+static guint
+n_steps_shown (IkouSystemEditor *self)
+{
+  return self->document != NULL ? ikou_document_get_n_steps (self->document, self->system)
+                                : ikou_system_get_n_steps (self->system);
+}
+
+static IkouStep *
+dup_step (IkouSystemEditor *self,
+          guint             index)
+{
+  return self->document != NULL ? ikou_document_dup_step (self->document, self->system, index)
+                                : ikou_step_copy (ikou_system_get_step (self->system, index));
+}
+
+static IkouScenario *
+active_scenario (IkouSystemEditor *self)
+{
+  return self->document != NULL ? ikou_document_get_active_scenario (self->document) : NULL;
+}
+
 static gboolean
 step_row_can_edit (StepRow *row)
 {
-  return can_edit (row->editor) && row->index < ikou_system_get_n_steps (row->editor->system);
+  return can_edit (row->editor) && row->index < n_steps_shown (row->editor);
 }
 
-/* A copy of the row's step as the model holds it, to change and commit. */
+/* A copy of the row's step as shown, to change and commit. */
 static IkouStep *
 step_row_copy (StepRow *row)
 {
-  return ikou_step_copy (ikou_system_get_step (row->editor->system, row->index));
+  return dup_step (row->editor, row->index);
 }
 
 static void
@@ -377,7 +405,33 @@ step_row_commit (StepRow  *row,
 {
   IkouSystemEditor *self = row->editor;
 
-  ikou_history_set_step (self->history, self->system, row->index, step);
+  if (self->document != NULL)
+    ikou_document_set_step (self->document, self->system, row->index, step);
+  else
+    ikou_history_set_step (self->history, self->system, row->index, step);
+  refresh (self, TRUE);
+}
+
+static const IkouOverrideField row_fields[] = {
+  IKOU_OVERRIDE_BUDGET_DATE, IKOU_OVERRIDE_CONTRACT_DATE, IKOU_OVERRIDE_CUTOVER_DATE,
+  IKOU_OVERRIDE_FROM_HOST, IKOU_OVERRIDE_TO_HOST, IKOU_OVERRIDE_AMOUNT,
+  IKOU_OVERRIDE_SUPPLEMENTARY, IKOU_OVERRIDE_STANDARD_COMPLIANT, IKOU_OVERRIDE_ARRANGEMENT,
+  IKOU_OVERRIDE_DROPPED,
+};
+
+static void
+on_step_revert (GtkButton *button,
+                StepRow   *row)
+{
+  IkouSystemEditor *self = row->editor;
+
+  if (!step_row_can_edit (row) || self->document == NULL)
+    return;
+  ikou_history_begin (self->history, _("Back to the baseline"));
+  for (guint i = 0; i < G_N_ELEMENTS (row_fields); i++)
+    if (ikou_document_is_overridden (self->document, self->system, row->index, row_fields[i], NULL))
+      ikou_document_revert_field (self->document, self->system, row->index, row_fields[i]);
+  ikou_history_end (self->history);
   refresh (self, TRUE);
 }
 
@@ -591,7 +645,10 @@ on_step_duplicate (GtkButton *button,
   step = step_row_copy (row);
   step->done = 0;
   ikou_history_begin (self->history, _("Duplicate step"));
-  ikou_history_insert_step (self->history, self->system, row->index + 1, step);
+  if (self->document != NULL)
+    ikou_document_insert_step (self->document, self->system, row->index + 1, step);
+  else
+    ikou_history_insert_step (self->history, self->system, row->index + 1, step);
   ikou_history_end (self->history);
   refresh (self, TRUE);
 }
@@ -604,7 +661,10 @@ on_step_remove (GtkButton *button,
 
   if (!step_row_can_edit (row))
     return;
-  ikou_history_remove_step (self->history, self->system, row->index);
+  if (self->document != NULL)
+    ikou_document_remove_step (self->document, self->system, row->index);
+  else
+    ikou_history_remove_step (self->history, self->system, row->index);
   refresh (self, TRUE);
 }
 
@@ -619,9 +679,19 @@ on_add_step_clicked (GtkButton        *button,
     return;
 
   /* The new step starts where the system ends up so far. */
-  n = ikou_system_get_n_steps (self->system);
+  n = n_steps_shown (self);
   step->from_host = ikou_system_get_target_host (self->system);
-  ikou_history_insert_step (self->history, self->system, n, step);
+  if (n > 0)
+    {
+      g_autoptr(IkouStep) last = dup_step (self, n - 1);
+
+      if (last->to_host != 0)
+        step->from_host = last->to_host;
+    }
+  if (self->document != NULL)
+    ikou_document_insert_step (self->document, self->system, n, step);
+  else
+    ikou_history_insert_step (self->history, self->system, n, step);
   refresh (self, TRUE);
 
   if (n < self->steps->len)
@@ -719,11 +789,29 @@ step_row_new (IkouSystemEditor *self,
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", G_CALLBACK (on_step_remove), row);
   gtk_box_append (GTK_BOX (suffix), button);
+  row->revert = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+  gtk_widget_set_tooltip_text (row->revert, _("Back to the baseline's values for this step"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->revert), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Back to the baseline"), -1);
+  gtk_widget_add_css_class (row->revert, "flat");
+  gtk_widget_set_visible (row->revert, FALSE);
+  g_signal_connect (row->revert, "clicked", G_CALLBACK (on_step_revert), row);
+  gtk_box_prepend (GTK_BOX (suffix), row->revert);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (row->group), suffix);
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (row->group), card);
+
+  row->baseline = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (row->baseline, TRUE);
+  gtk_label_set_xalign (row->baseline, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (row->baseline), "baseline-values");
+  gtk_widget_set_margin_start (GTK_WIDGET (row->baseline), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (row->baseline), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (row->baseline), 8);
+  gtk_widget_set_visible (GTK_WIDGET (row->baseline), FALSE);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (row->baseline));
 
   grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_column_spacing (grid, 12);
@@ -854,12 +942,69 @@ format_amount (gint64 amount)
   return g_string_free (s, FALSE);
 }
 
+/* What the baseline has where the active scenario differs, as one line
+ * under the step: "Baseline: cut-over 2026-07-01, target host …". */
+static void
+step_row_update_scenario (StepRow *row)
+{
+  IkouSystemEditor *self = row->editor;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean added = self->document != NULL &&
+                   ikou_document_is_added_step (self->document, self->system, row->index);
+  GtkWidget *field_widgets[G_N_ELEMENTS (row_fields)] = {
+    GTK_WIDGET (row->dates[IKOU_MILESTONE_BUDGET]), GTK_WIDGET (row->dates[IKOU_MILESTONE_CONTRACT]),
+    GTK_WIDGET (row->dates[IKOU_MILESTONE_CUTOVER]), GTK_WIDGET (row->from), GTK_WIDGET (row->to),
+    GTK_WIDGET (row->amount), GTK_WIDGET (row->supplementary), GTK_WIDGET (row->standard),
+    GTK_WIDGET (row->arrangement), NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_fields); i++)
+    {
+      gint64 value = 0;
+      gboolean overridden = self->document != NULL &&
+                            ikou_document_is_overridden (self->document, self->system, row->index,
+                                                         row_fields[i], &value);
+
+      if (field_widgets[i] != NULL)
+        {
+          if (overridden)
+            gtk_widget_add_css_class (field_widgets[i], "overridden");
+          else
+            gtk_widget_remove_css_class (field_widgets[i], "overridden");
+        }
+      if (overridden && row_fields[i] != IKOU_OVERRIDE_DROPPED)
+        {
+          IkouOverride o = { ikou_system_get_id (self->system), row->index, row_fields[i], value };
+          g_autofree char *described = ikou_override_describe_value (&o, self->plan);
+
+          if (text->len > 0)
+            g_string_append (text, _("; "));
+          g_string_append (text, described);
+        }
+    }
+
+  if (added)
+    g_string_assign (text, _("Added by this scenario; the baseline does not have this step."));
+  else if (text->len > 0)
+    {
+      /* Translators: under a step edited in a scenario: the baseline's values */
+      char *line = g_strdup_printf (_("Baseline: %s"), text->str);
+
+      g_string_assign (text, line);
+      g_free (line);
+    }
+  gtk_label_set_text (row->baseline, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (row->baseline), text->len > 0);
+  gtk_widget_set_visible (row->revert, !added && text->len > 0);
+}
+
 static void
 step_row_update (StepRow  *row,
                  gboolean  force)
 {
   IkouSystemEditor *self = row->editor;
-  const IkouStep *step = ikou_system_get_step (self->system, row->index);
+  g_autoptr(IkouStep) owned = dup_step (self, row->index);
+  const IkouStep *step = owned;
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   g_autofree char *amount = NULL;
@@ -893,6 +1038,7 @@ step_row_update (StepRow  *row,
   gtk_switch_set_active (row->standard, step->standard_compliant);
   set_dropdown (row->arrangement, step->arrangement);
   sync_entry (row->note, step->note, force);
+  step_row_update_scenario (row);
 }
 
 /* GTK 4.8 leaves a focused entry's cursor blinking when the entry turns
@@ -964,8 +1110,24 @@ refresh (IkouSystemEditor *self,
       self->notes_synced = g_strdup (notes);
     }
 
+  /* Where edits go while a scenario is shown: steps to the scenario; the
+   * system's own fields are the baseline's and wait for it. */
+  if (active_scenario (self) != NULL)
+    {
+      g_autofree char *banner =
+        /* Translators: the editor while a scenario is shown */
+        g_strdup_printf (_("Showing the scenario “%s”: changes to the steps go into this scenario only. The system's own fields belong to the baseline."),
+                         ikou_scenario_get_name (active_scenario (self)));
+
+      gtk_label_set_text (self->scenario_label, banner);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->scenario_label), active_scenario (self) != NULL);
+  gtk_widget_set_sensitive (self->system_grid, active_scenario (self) == NULL);
+  gtk_widget_set_sensitive (self->tokutei_grid, active_scenario (self) == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_view), active_scenario (self) == NULL);
+
   /* Steps: as many rows as steps, each showing its step. */
-  n_steps = ikou_system_get_n_steps (self->system);
+  n_steps = n_steps_shown (self);
   while (self->steps->len > n_steps)
     {
       StepRow *row = g_ptr_array_steal_index (self->steps, self->steps->len - 1);
@@ -1052,6 +1214,9 @@ ikou_system_editor_dispose (GObject *object)
   disconnect_plan (self);
   g_clear_object (&self->schedule);
   g_clear_object (&self->history);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   if (self->steps != NULL)
     g_ptr_array_set_size (self->steps, 0);
 
@@ -1089,6 +1254,9 @@ ikou_system_editor_class_init (IkouSystemEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/ikou/Ikou/ikou-system-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, scenario_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, system_grid);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, tokutei_grid);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, name_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, department_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, vendor_entry);
@@ -1189,6 +1357,46 @@ ikou_system_editor_set_context (IkouSystemEditor *self,
   rebuild_hosts (self);
   rebuild_operations (self);
   refresh (self, TRUE);
+}
+
+static void
+on_view_changed (IkouDocument     *document,
+                 guint             system_id,
+                 IkouSystemEditor *self)
+{
+  /* Scenario edits do not touch the system object: follow them here. */
+  if (self->system != NULL && ikou_system_get_id (self->system) == system_id &&
+      ikou_document_get_active_scenario (document) != NULL)
+    refresh (self, FALSE);
+}
+
+static void
+on_active_scenario (IkouDocument     *document,
+                    GParamSpec       *pspec,
+                    IkouSystemEditor *self)
+{
+  refresh (self, TRUE);
+}
+
+void
+ikou_system_editor_set_document (IkouSystemEditor *self,
+                                 IkouDocument     *document)
+{
+  g_return_if_fail (IKOU_IS_SYSTEM_EDITOR (self));
+  g_return_if_fail (document == NULL || IKOU_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect (document, "view-changed", G_CALLBACK (on_view_changed), self);
+      g_signal_connect (document, "notify::active-scenario", G_CALLBACK (on_active_scenario), self);
+    }
+  ikou_system_editor_set_context (self,
+                                  document != NULL ? ikou_document_get_plan (document) : NULL,
+                                  document != NULL ? ikou_document_get_schedule (document) : NULL,
+                                  document != NULL ? ikou_document_get_history (document) : NULL);
 }
 
 void

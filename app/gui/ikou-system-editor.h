@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ikou-date-entry.h"
+#include "ikou-document.h"
 #include "ikou-history.h"
 #include "ikou-schedule.h"
 
@@ -24,6 +25,10 @@ void           ikou_system_editor_set_context         (IkouSystemEditor *self,
                                                        IkouPlan         *plan,
                                                        IkouSchedule     *schedule,
                                                        IkouHistory      *history);
+/* Reads and edits steps through @document (its active scenario); sets
+ * the context from it. */
+void           ikou_system_editor_set_document        (IkouSystemEditor *self,
+                                                       IkouDocument     *document);
 /* @system must belong to the plan, or be NULL (nothing to edit). */
 void           ikou_system_editor_set_system          (IkouSystemEditor *self,
                                                        IkouSystem       *system);

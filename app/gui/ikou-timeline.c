@@ -28,6 +28,7 @@ struct _IkouTimeline
 
   IkouRenderer       *renderer;
   IkouPlan           *plan;
+  IkouDocument       *document;        /* NULL: edits go to the plan itself */
   GtkSingleSelection *selection;
   GHashTable         *findings;        /* system id → GPtrArray of its findings (a reference) */
   GPtrArray          *findings_owner;  /* the flat array of set_findings(), or NULL */
@@ -66,6 +67,8 @@ struct _IkouTimeline
 };
 
 static void ikou_timeline_scrollable_init (GtkScrollableInterface *iface);
+static guint n_steps_of                   (IkouTimeline           *self,
+                                           IkouSystem             *system);
 static void update_actions                (IkouTimeline           *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (IkouTimeline, ikou_timeline, GTK_TYPE_WIDGET,
@@ -171,15 +174,17 @@ widen_range_for_system (IkouTimeline *self,
                         IkouDay      *first,
                         IkouDay      *last)
 {
-  guint n = ikou_system_get_n_steps (system);
+  IkouScenario *scenario = ikou_renderer_get_scenario (self->renderer);
+  guint n = ikou_scenario_get_n_steps (scenario, system);
 
   for (guint i = 0; i < n; i++)
     {
-      const IkouStep *st = ikou_system_get_step (system, i);
+      IkouStep st;
 
-      widen_range_for (self, st->budget_date, first, last);
-      widen_range_for (self, st->contract_date, first, last);
-      widen_range_for (self, st->cutover_date, first, last);
+      ikou_scenario_get_step (scenario, system, i, &st, NULL);
+      widen_range_for (self, st.budget_date, first, last);
+      widen_range_for (self, st.contract_date, first, last);
+      widen_range_for (self, st.cutover_date, first, last);
     }
   if (ikou_system_get_tokutei (system))
     widen_range_for (self, ikou_system_get_tokutei_deadline (system), first, last);
@@ -420,7 +425,7 @@ update_actions (IkouTimeline *self)
   IkouSystem *system = selected_system (self);
   gboolean dragging = self->drag.kind != DRAG_NONE;
   gboolean movable = !dragging && system != NULL && self->sel_step >= 0 &&
-                     (guint) self->sel_step < ikou_system_get_n_steps (system);
+                     (guint) self->sel_step < n_steps_of (self, system);
   IkouZoom zoom = ikou_renderer_get_zoom (self->renderer);
 
   gtk_widget_action_set_enabled (widget, "timeline.cancel-drag", dragging);
@@ -432,13 +437,34 @@ update_actions (IkouTimeline *self)
 
 /* Edits ------------------------------------------------------------------ */
 
+/* Steps as shown: the document's active scenario, else the plan. */
+static guint
+n_steps_of (IkouTimeline *self,
+            IkouSystem   *system)
+{
+  return self->document != NULL ? ikou_document_get_n_steps (self->document, system)
+                                : ikou_system_get_n_steps (system);
+}
+
+static IkouStep *
+dup_step (IkouTimeline *self,
+          IkouSystem   *system,
+          guint         index)
+{
+  return self->document != NULL ? ikou_document_dup_step (self->document, system, index)
+                                : ikou_step_copy (ikou_system_get_step (system, index));
+}
+
+/* A live change during a drag. */
 static void
 apply_step (IkouTimeline   *self,
             IkouSystem     *system,
             guint           index,
             const IkouStep *step)
 {
-  if (!ikou_step_equal (ikou_system_get_step (system, index), step))
+  if (self->document != NULL)
+    ikou_document_preview_step (self->document, system, index, step);
+  else if (!ikou_step_equal (ikou_system_get_step (system, index), step))
     ikou_system_set_step (system, index, step);
 }
 
@@ -524,7 +550,7 @@ drag_begin_cb (IkouTimeline   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if ((hit.kind != IKOU_HIT_MILESTONE && hit.kind != IKOU_HIT_BUILD_BAR) ||
-      hit.step < 0 || (guint) hit.step >= ikou_system_get_n_steps (hit.system))
+      hit.step < 0 || (guint) hit.step >= n_steps_of (self, hit.system))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -538,7 +564,7 @@ drag_begin_cb (IkouTimeline   *self,
   self->drag.index = hit.step;
   self->drag.row = hit.row;
   self->drag.milestone = hit.milestone;
-  self->drag.old_step = ikou_step_copy (ikou_system_get_step (hit.system, hit.step));
+  self->drag.old_step = dup_step (self, hit.system, hit.step);
   self->drag.start_x = x;
   self->drag.start_y = y;
   self->drag.moved = FALSE;
@@ -637,8 +663,15 @@ drag_end_cb (IkouTimeline   *self,
   index = self->drag.index;
   drag_reset (self);
 
-  if (index < ikou_system_get_n_steps (system) &&
-      !ikou_step_equal (old_step, ikou_system_get_step (system, index)))
+  if (self->document != NULL)
+    {
+      /* One undo step for the whole drag, where the document shows it. */
+      ikou_document_commit_preview (self->document);
+      if (index < n_steps_of (self, system))
+        g_signal_emit (self, signals[STEP_EDITED], 0, system, index, old_step);
+    }
+  else if (index < ikou_system_get_n_steps (system) &&
+           !ikou_step_equal (old_step, ikou_system_get_step (system, index)))
     g_signal_emit (self, signals[STEP_EDITED], 0, system, index, old_step);
 }
 
@@ -648,8 +681,10 @@ cancel_drag (IkouTimeline *self)
   if (self->drag.kind == DRAG_NONE)
     return;
 
-  if (self->drag.system != NULL &&
-      self->drag.index < ikou_system_get_n_steps (self->drag.system))
+  if (self->document != NULL)
+    ikou_document_cancel_preview (self->document);
+  else if (self->drag.system != NULL &&
+           self->drag.index < ikou_system_get_n_steps (self->drag.system))
     apply_step (self, self->drag.system, self->drag.index, self->drag.old_step);
   drag_reset (self);
   /* Drop the real pointer sequence, if any, so its release does nothing. */
@@ -674,13 +709,13 @@ move_selected (IkouTimeline *self,
   IkouDay day;
 
   if (system == NULL || self->sel_step < 0 ||
-      (guint) self->sel_step >= ikou_system_get_n_steps (system) || self->drag.kind != DRAG_NONE)
+      (guint) self->sel_step >= n_steps_of (self, system) || self->drag.kind != DRAG_NONE)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
-  old_step = ikou_step_copy (ikou_system_get_step (system, self->sel_step));
+  old_step = dup_step (self, system, self->sel_step);
   day = ikou_step_get_milestone (old_step, self->sel_milestone);
   if (day == IKOU_DAY_NONE)
     {
@@ -689,7 +724,10 @@ move_selected (IkouTimeline *self,
     }
   step = ikou_step_copy (old_step);
   ikou_step_set_milestone (step, self->sel_milestone, ikou_day_add_months (day, months));
-  ikou_system_set_step (system, self->sel_step, step);
+  if (self->document != NULL)
+    ikou_document_set_step (self->document, system, self->sel_step, step);
+  else
+    ikou_system_set_step (system, self->sel_step, step);
   g_signal_emit (self, signals[STEP_EDITED], 0, system, (guint) self->sel_step, old_step);
   ikou_timeline_scroll_to_day (self, ikou_step_get_milestone (step, self->sel_milestone));
 }
@@ -786,7 +824,7 @@ query_tooltip_cb (IkouTimeline *self,
 
   id = ikou_system_get_id (hit.system);
   if (hit.step >= 0)
-    ikou_scenario_resolve_step (ikou_renderer_get_scenario (self->renderer), id, hit.step, ikou_system_get_step (hit.system, hit.step), &st);
+    ikou_scenario_get_step (ikou_renderer_get_scenario (self->renderer), hit.system, hit.step, &st, NULL);
 
   switch (hit.kind)
     {
@@ -994,6 +1032,9 @@ ikou_timeline_dispose (GObject *object)
       self->drag_label = NULL;
     }
   ikou_timeline_set_selection (self, NULL);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   ikou_timeline_set_plan (self, NULL);
   if (self->hadjustment != NULL)
     {
@@ -1259,6 +1300,70 @@ ikou_timeline_set_plan (IkouTimeline *self,
                                  G_CONNECT_SWAPPED);
     }
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+view_changed_cb (IkouTimeline *self,
+                 guint         system_id)
+{
+  IkouSystem *system = self->plan != NULL ? ikou_plan_lookup_system (self->plan, system_id) : NULL;
+
+  /* Baseline edits come through the plan's ::system-changed already. */
+  if (system != NULL && ikou_document_get_active_scenario (self->document) != NULL)
+    system_changed_cb (self, system);
+}
+
+static void
+sync_scenarios (IkouTimeline *self)
+{
+  IkouScenario *active = NULL;
+  IkouScenario *compare = NULL;
+  gboolean comparing = FALSE;
+
+  if (self->document != NULL)
+    {
+      active = ikou_document_get_active_scenario (self->document);
+      comparing = ikou_document_get_comparing (self->document);
+      compare = ikou_document_get_compare_scenario (self->document);
+    }
+  if (self->drag.kind != DRAG_NONE)
+    cancel_drag (self);
+  ikou_renderer_set_scenario (self->renderer, active);
+  ikou_renderer_set_compare (self->renderer, comparing, compare);
+  update_range (self);
+  update_actions (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ikou_timeline_set_document (IkouTimeline *self,
+                            IkouDocument *document)
+{
+  g_return_if_fail (IKOU_IS_TIMELINE (self));
+  g_return_if_fail (document == NULL || IKOU_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->drag.kind != DRAG_NONE)
+    cancel_drag (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "view-changed", G_CALLBACK (view_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::active-scenario", G_CALLBACK (sync_scenarios),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::comparing", G_CALLBACK (sync_scenarios),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::compare-scenario", G_CALLBACK (sync_scenarios),
+                               self, G_CONNECT_SWAPPED);
+    }
+  ikou_timeline_set_plan (self, document != NULL ? ikou_document_get_plan (document) : NULL);
+  sync_scenarios (self);
 }
 
 void

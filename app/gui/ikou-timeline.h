@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ikou-document.h"
 #include "ikou-renderer.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,10 @@ GtkWidget    *ikou_timeline_new               (void);
 IkouRenderer *ikou_timeline_get_renderer      (IkouTimeline       *self);
 void          ikou_timeline_set_plan          (IkouTimeline       *self,
                                                IkouPlan           *plan);
+/* With a document the timeline shows its active scenario (and the one it
+ * is compared with) and edits go through it; it also sets the plan. */
+void          ikou_timeline_set_document      (IkouTimeline       *self,
+                                               IkouDocument       *document);
 void          ikou_timeline_set_schedule      (IkouTimeline       *self,
                                                IkouSchedule       *schedule);
 void          ikou_timeline_set_selection     (IkouTimeline       *self,

@@ -139,9 +139,9 @@ suggested_name (IkouWindow *self,
   const char *title = self->plan ? ikou_plan_get_title (self->plan) : NULL;
   g_autofree char *base = NULL;
 
-  if (self->file != NULL)
+  if (ikou_window_get_file (self) != NULL)
     {
-      g_autofree char *basename = g_file_get_basename (self->file);
+      g_autofree char *basename = g_file_get_basename (ikou_window_get_file (self));
       char *dot = strrchr (basename, '.');
 
       if (dot != NULL)
@@ -232,9 +232,9 @@ run_chooser (IkouWindow     *self,
       break;
     }
 
-  if (self->file != NULL)
+  if (ikou_window_get_file (self) != NULL)
     {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+      g_autoptr(GFile) folder = g_file_get_parent (ikou_window_get_file (self));
 
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (chooser, folder, NULL);
@@ -343,13 +343,13 @@ save_action (GtkWidget  *widget,
   if (self->plan == NULL)
     return;
 
-  if (self->file == NULL)
+  if (ikou_window_get_file (self) == NULL)
     {
       run_chooser (self, CHOOSE_SAVE_AS);
       return;
     }
 
-  if (!ikou_window_save_to_file (self, self->file, &error))
+  if (!ikou_window_save_to_file (self, ikou_window_get_file (self), &error))
     _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
 }
 
@@ -359,7 +359,7 @@ open_sample_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   IkouWindow *self = IKOU_WINDOW (widget);
-  g_autoptr(GFile) sample = ikou_application_get_sample_file ();
+  g_autoptr(GFile) sample = ikou_context_get_sample_file ();
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   IkouWindow *target = self;
@@ -377,8 +377,8 @@ open_sample_action (GtkWidget  *widget,
       return;
     }
 
-  if (self->plan != NULL && IKOU_IS_APPLICATION (app))
-    target = ikou_window_new (IKOU_APPLICATION (app));
+  if (self->plan != NULL && app != NULL && self->context != NULL)
+    target = ikou_window_new (app, self->context);
 
   /* The sample is a starting point, never overwritten: saving asks where. */
   ikou_window_set_document (target, plan, NULL, FALSE);
@@ -440,7 +440,8 @@ export_action (GtkWidget  *widget,
   /* The findings the window shows, not ones waiting for a re-check. */
   _ikou_window_flush_checks (self);
 
-  dialog = ikou_export_dialog_new (self);
+  dialog = ikou_export_dialog_new (GTK_WINDOW (self), self->document,
+                                   G_LIST_MODEL (self->selection), self->era_labels);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -522,9 +523,11 @@ print_action (GtkWidget  *widget,
   _ikou_window_flush_checks (self);
 
   ikou_export_options_init (&options);
-  options.today = self->today;
+  options.today = ikou_window_get_today (self);
   options.era_labels = self->era_labels;
-  operation = ikou_print_operation_new (self->plan, NULL, self->schedule,
+  operation = ikou_print_operation_new (self->plan,
+                                        ikou_document_get_active_scenario (self->document),
+                                        self->schedule,
                                         G_LIST_MODEL (self->selection),
                                         ikou_window_get_findings (self),
                                         &options, &error);
@@ -533,6 +536,8 @@ print_action (GtkWidget  *widget,
       _ikou_window_show_error (self, _("Could Not Print the Roadmap"), error);
       return;
     }
+  ikou_print_operation_set_compare (operation, ikou_document_get_comparing (self->document),
+                                    ikou_document_get_compare_scenario (self->document));
 
   if (session_print_settings != NULL)
     gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), session_print_settings);
@@ -690,7 +695,7 @@ today_action (GtkWidget  *widget,
   IkouWindow *self = IKOU_WINDOW (widget);
 
   if (self->timeline != NULL)
-    ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), self->today);
+    ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), ikou_window_get_today (self));
 }
 
 static void
@@ -759,6 +764,8 @@ _ikou_window_class_actions_init (IkouWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.zoom", "s",
                                        "fiscal-year");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  _ikou_window_class_scenario_actions_init (klass);
 }
 
 void
@@ -797,4 +804,6 @@ _ikou_window_actions_update (IkouWindow *self)
   gtk_widget_set_visible (self->save_button, has_plan);
   gtk_widget_set_visible (self->add_button, has_plan);
   gtk_widget_set_visible (gtk_widget_get_parent (self->undo_button), has_plan);
+
+  _ikou_window_scenario_actions_update (self);
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ikou-document.h"
 #include "ikou-window.h"
+#include "ikou-differences-panel.h"
 #include "ikou-findings-panel.h"
 #include "ikou-renderer.h"
 #include "ikou-schedule.h"
@@ -74,33 +76,23 @@ struct _IkouWindow
   IkouSystem         *kept_system;     /* selected, edited out of the search: shown until deselected */
   GPtrArray          *cells;           /* IkouCell *, the list's live cells */
 
-  /* The document */
+  /* The document: the plan, its history, file, scenarios and findings
+   * (plan and history are the document's, kept here for brevity). */
+  IkouDocument       *document;
   IkouPlan           *plan;
   IkouHistory        *history;
   IkouSchedule       *schedule;
-  GFile              *file;            /* NULL until saved as .ikou */
   gboolean            recovered;       /* unsaved changes from a recovery copy */
-  IkouDay             today;
-
-  /* Findings, kept per system so that re-checking one system costs what
-   * that system costs, whatever the plan's size: per plan position the
-   * system's findings (a GPtrArray of IkouFinding, replaced by a re-check,
-   * never changed once the views have it; NULL = none), the position of
-   * each system id, and per system id the worst severity and the count
-   * (packed, see ikou-window.c).  The counts follow each re-check.
-   * @findings is a flat copy in plan order, built on demand
-   * (ikou_window_get_findings(), _ikou_window_flush_checks()); NULL after
-   * any change. */
-  GPtrArray          *system_findings;
-  GHashTable         *system_positions; /* id → position + 1 */
-  GPtrArray          *findings;
-  GHashTable         *finding_summary;
-  guint               n_errors;
-  guint               n_warnings;
-  guint               n_infos;
-  GHashTable         *pending_systems; /* ids waiting for a re-check */
+  GPtrArray          *findings;        /* flat copy for export and tests; NULL after a change */
   GHashTable         *pending_rows;    /* ids whose list row must be re-sorted and re-filtered */
-  guint               recheck_idle_id;
+  guint               rows_idle_id;
+  GtkWidget          *scenario_box;
+  GtkDropDown        *scenario_dropdown;
+  GtkStringList      *scenario_names;   /* "基準計画", then the plan's scenarios */
+  gboolean            syncing_scenarios;
+  GMenu              *compare_menu;
+  GtkRevealer        *differences_revealer;
+  GtkWidget          *differences_panel;  /* IkouDifferencesPanel */
 
   /* View state */
   char               *zoom;            /* "month", "quarter", "fiscal-year" */
@@ -113,12 +105,12 @@ struct _IkouWindow
   char               *recovery_id;
   guint               autosave_debounce_id;
   guint               autosave_periodic_id;
-  guint64             change_serial;
   guint64             autosaved_serial;
 
   /* Undo of a deletion from its toast */
   AdwToast           *delete_toast;
 
+  IkouContext        *context;
   GSettings          *settings;        /* may be NULL without the schema */
   GtkFileChooserNative *chooser;
   gboolean            close_confirmed;
@@ -136,14 +128,22 @@ void _ikou_window_show_error         (IkouWindow      *self,
                                       const GError    *error);
 void _ikou_window_rebuild_recent_menu(IkouWindow      *self);
 
+/* ikou-window-scenarios.c */
+void _ikou_window_class_scenario_actions_init (IkouWindowClass *klass);
+void _ikou_window_scenario_actions_update     (IkouWindow      *self);
+/* Asks, then makes the shown scenario the baseline. */
+void _ikou_window_adopt_scenario              (IkouWindow      *self);
+
 /* ikou-window.c */
 void _ikou_window_set_zoom           (IkouWindow      *self,
                                       const char      *zoom);
 void _ikou_window_recheck_all        (IkouWindow      *self);
-/* Runs the queued single-system re-checks (and list updates) now, and
+/* Runs the document's queued re-checks and the list updates now, and
  * builds self->findings, the flat copy of all findings, which then stays
  * valid until the next change (tests, saving, export, printing). */
 void _ikou_window_flush_checks       (IkouWindow      *self);
+/* The scenario drop-down follows the plan's scenarios and the active one. */
+void _ikou_window_sync_scenarios     (IkouWindow      *self);
 void _ikou_window_sync_row_geometry  (IkouWindow      *self);
 void _ikou_window_remove_recovery    (IkouWindow      *self);
 IkouSystem *_ikou_window_get_selected_system (IkouWindow *self);

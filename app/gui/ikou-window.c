@@ -14,7 +14,9 @@
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-error.h"
+#include "ikou-file-store.h"
 #include "ikou-gui-util.h"
+#include "ikou-plan-file.h"
 #include "ikou-plan-rows.h"
 #include "ikou-store.h"
 #include "ikou-system-editor.h"
@@ -31,6 +33,7 @@ G_DEFINE_FINAL_TYPE (IkouWindow, ikou_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
+  PROP_COMPARING,
   PROP_ZOOM,
   PROP_SHOW_FINDINGS,
   PROP_SHOW_EDITOR,
@@ -61,18 +64,6 @@ zoom_from_name (const char *name)
   return IKOU_ZOOM_QUARTER;
 }
 
-static IkouDay
-today_from_environment (void)
-{
-  const char *text = g_getenv ("IKOU_TODAY");
-  IkouDay day = IKOU_DAY_NONE;
-
-  /* Tests and screenshots pin the date the checker and the today line use. */
-  if (text != NULL && !ikou_parse_iso_date (text, &day))
-    g_warning ("IKOU_TODAY=%s is not a date (YYYY-MM-DD); using today", text);
-
-  return day != IKOU_DAY_NONE ? day : ikou_day_today ();
-}
 
 static int
 compare_strings (const char *a,
@@ -121,19 +112,26 @@ operation_name (IkouWindow *self,
   return operation->name;
 }
 
+/* The next milestone not done, as the active scenario plans it. */
 static gboolean
-system_next_milestone (IkouSystem    *system,
+system_next_milestone (IkouWindow    *self,
+                       IkouSystem    *system,
                        IkouDay        today,
                        IkouMilestone *out_milestone,
                        IkouDay       *out_day)
 {
-  guint n_steps = ikou_system_get_n_steps (system);
+  IkouScenario *scenario = self->document != NULL
+                           ? ikou_document_get_active_scenario (self->document) : NULL;
+  guint n_steps = ikou_scenario_get_n_steps (scenario, system);
   IkouDay best = IKOU_DAY_NONE;
   IkouMilestone best_milestone = IKOU_MILESTONE_CUTOVER;
 
   for (guint i = 0; i < n_steps; i++)
     {
-      const IkouStep *step = ikou_system_get_step (system, i);
+      IkouStep resolved;
+      const IkouStep *step = &resolved;
+
+      ikou_scenario_get_step (scenario, system, i, &resolved, NULL);
 
       for (guint m = 0; m < IKOU_N_MILESTONES; m++)
         {
@@ -163,11 +161,13 @@ static guint
 system_summary (IkouWindow *self,
                 IkouSystem *system)
 {
-  if (self->finding_summary == NULL)
-    return 0;
+  IkouSeverity worst;
+  guint count;
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->finding_summary,
-                                                GUINT_TO_POINTER (ikou_system_get_id (system))));
+  if (self->document == NULL)
+    return 0;
+  worst = ikou_document_get_worst_severity (self->document, ikou_system_get_id (system), &count);
+  return count > 0 ? SUMMARY_PACK (worst, count) : 0;
 }
 
 IkouSystem *
@@ -199,10 +199,19 @@ hosts_text (IkouWindow  *self,
             IkouSystem  *system,
             char       **owned)
 {
+  IkouScenario *scenario = self->document != NULL
+                           ? ikou_document_get_active_scenario (self->document) : NULL;
   guint current = ikou_system_get_host (system);
-  guint target = ikou_system_get_target_host (system);
-  const char *from = host_name (self->plan, current);
-  const char *to = host_name (self->plan, target);
+  guint n = ikou_scenario_get_n_steps (scenario, system);
+  guint target = current;
+  IkouStep last;
+  const char *from, *to;
+
+  /* Where the last step goes, as the active scenario plans it. */
+  if (n > 0 && ikou_scenario_get_step (scenario, system, n - 1, &last, NULL) && last.to_host != 0)
+    target = last.to_host;
+  from = host_name (self->plan, current);
+  to = host_name (self->plan, target);
 
   if (target == current || to == NULL)
     return from;
@@ -278,7 +287,7 @@ cell_update (IkouCell *cell)
         IkouMilestone milestone;
         IkouDay day;
 
-        if (system_next_milestone (system, self->today, &milestone, &day))
+        if (system_next_milestone (self, system, ikou_window_get_today (self), &milestone, &day))
           {
             g_autofree char *date = ikou_day_format_era_month (day, IKOU_ERA_STYLE_SHORT);
 
@@ -489,8 +498,8 @@ compare_systems (IkouWindow *self,
       {
         IkouDay da = IKOU_DAY_NONE, db = IKOU_DAY_NONE;
 
-        system_next_milestone (a, self->today, NULL, &da);
-        system_next_milestone (b, self->today, NULL, &db);
+        system_next_milestone (self, a, ikou_window_get_today (self), NULL, &da);
+        system_next_milestone (self, b, ikou_window_get_today (self), NULL, &db);
         if (da == db)
           return 0;
         if (da == IKOU_DAY_NONE)
@@ -726,70 +735,12 @@ _ikou_window_sync_row_geometry (IkouWindow *self)
 /* Checking */
 
 static void
-unref_findings (gpointer data)
-{
-  if (data != NULL)
-    g_ptr_array_unref (data);
-}
-
-/* Adds @findings to the window's counts, or takes them away. */
-static void
-count_findings (IkouWindow *self,
-                GPtrArray  *findings,
-                gboolean    add)
-{
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      const IkouFinding *finding = g_ptr_array_index (findings, i);
-      guint *count;
-
-      switch (finding->severity)
-        {
-        case IKOU_SEVERITY_ERROR:
-          count = &self->n_errors;
-          break;
-        case IKOU_SEVERITY_WARNING:
-          count = &self->n_warnings;
-          break;
-        case IKOU_SEVERITY_INFO:
-        case IKOU_N_SEVERITIES:
-        default:
-          count = &self->n_infos;
-          break;
-        }
-
-      if (add)
-        (*count)++;
-      else
-        (*count)--;
-    }
-}
-
-static void
-set_summary (IkouWindow *self,
-             guint       system_id,
-             GPtrArray  *findings)
-{
-  IkouSeverity worst = IKOU_N_SEVERITIES;
-
-  if (findings == NULL || findings->len == 0)
-    {
-      g_hash_table_remove (self->finding_summary, GUINT_TO_POINTER (system_id));
-      return;
-    }
-
-  for (guint i = 0; i < findings->len; i++)
-    worst = MIN (worst, ((const IkouFinding *) g_ptr_array_index (findings, i))->severity);
-
-  g_hash_table_insert (self->finding_summary, GUINT_TO_POINTER (system_id),
-                       GUINT_TO_POINTER (SUMMARY_PACK (worst, findings->len)));
-}
-
-static void
 update_findings_button (IkouWindow *self)
 {
-  g_autofree char *errors = g_strdup_printf ("%u", self->n_errors);
-  g_autofree char *warnings = g_strdup_printf ("%u", self->n_warnings);
+  guint n_errors = self->document != NULL ? ikou_document_get_n_errors (self->document) : 0;
+  guint n_warnings = self->document != NULL ? ikou_document_get_n_warnings (self->document) : 0;
+  g_autofree char *errors = g_strdup_printf ("%u", n_errors);
+  g_autofree char *warnings = g_strdup_printf ("%u", n_warnings);
   g_autofree char *tooltip = NULL;
   g_autofree char *error_part = NULL;
   g_autofree char *warning_part = NULL;
@@ -798,16 +749,16 @@ update_findings_button (IkouWindow *self)
   gtk_label_set_label (self->findings_warning_label, warnings);
 
   error_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
-                                             self->n_errors), self->n_errors);
+                                             n_errors), n_errors);
   warning_part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
-                                               self->n_warnings), self->n_warnings);
+                                               n_warnings), n_warnings);
   /* Translators: the findings button's tooltip: "3 errors, 2 warnings" */
   tooltip = g_strdup_printf (_("%s, %s"), error_part, warning_part);
   gtk_widget_set_tooltip_text (self->findings_button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 
-  if (self->n_errors > 0)
+  if (n_errors > 0)
     gtk_widget_add_css_class (self->findings_button, "error");
   else
     gtk_widget_remove_css_class (self->findings_button, "error");
@@ -818,26 +769,9 @@ update_findings_button (IkouWindow *self)
 static void
 ensure_flat_findings (IkouWindow *self)
 {
-  guint n = 0;
-
-  if (self->findings != NULL)
+  if (self->findings != NULL || self->document == NULL)
     return;
-
-  for (guint i = 0; i < self->system_findings->len; i++)
-    {
-      GPtrArray *findings = g_ptr_array_index (self->system_findings, i);
-
-      n += findings != NULL ? findings->len : 0;
-    }
-
-  self->findings = g_ptr_array_new_full (n, (GDestroyNotify) ikou_finding_free);
-  for (guint i = 0; i < self->system_findings->len; i++)
-    {
-      GPtrArray *findings = g_ptr_array_index (self->system_findings, i);
-
-      for (guint j = 0; findings != NULL && j < findings->len; j++)
-        g_ptr_array_add (self->findings, ikou_finding_copy (g_ptr_array_index (findings, j)));
-    }
+  self->findings = ikou_document_copy_findings (self->document);
 }
 
 static gboolean recheck_pending_cb (gpointer user_data);
@@ -845,10 +779,11 @@ static gboolean recheck_pending_cb (gpointer user_data);
 static void
 queue_pass (IkouWindow *self)
 {
-  /* Before GTK's layout and paint (GDK_PRIORITY_REDRAW). */
-  if (self->recheck_idle_id == 0)
-    self->recheck_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, recheck_pending_cb,
-                                             self, NULL);
+  /* Before GTK's layout and paint (GDK_PRIORITY_REDRAW), after the
+   * document's re-checks (queued at the same priority, earlier). */
+  if (self->rows_idle_id == 0)
+    self->rows_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, recheck_pending_cb,
+                                          self, NULL);
 }
 
 /* The list re-sorts and re-filters @system_id's row in the next pass. */
@@ -868,63 +803,29 @@ system_position (IkouWindow *self,
                  guint       system_id,
                  guint      *position)
 {
-  guint stored = GPOINTER_TO_UINT (g_hash_table_lookup (self->system_positions,
-                                                        GUINT_TO_POINTER (system_id)));
-
-  if (stored == 0 || self->plan == NULL || stored > ikou_plan_get_n_systems (self->plan) ||
-      ikou_system_get_id (ikou_plan_get_system (self->plan, stored - 1)) != system_id)
-    return FALSE;
-
-  *position = stored - 1;
-  return TRUE;
+  return self->document != NULL &&
+         ikou_document_get_system_position (self->document, system_id, position);
 }
 
 void
 _ikou_window_recheck_all (IkouWindow *self)
 {
-  GPtrArray *scratch = NULL;
-  guint n;
+  if (self->document != NULL)
+    ikou_document_recheck_all (self->document);
+}
 
-  /* A full check covers whatever single systems were waiting. */
-  g_clear_handle_id (&self->recheck_idle_id, g_source_remove);
-  g_clear_pointer (&self->pending_systems, g_hash_table_unref);
+/* Every system was re-checked (a new plan, a host edit, another
+ * scenario): the views take the document's findings again. */
+static void
+findings_reset_cb (IkouWindow *self)
+{
+  GPtrArray *by_system = ikou_document_get_findings_by_system (self->document);
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_hash_table_remove_all (self->system_positions);
-  g_hash_table_remove_all (self->finding_summary);
-  self->n_errors = self->n_warnings = self->n_infos = 0;
-
-  /* The views keep references to the old arrays until they are given
-   * the new ones below. */
-  g_ptr_array_set_size (self->system_findings, 0);
-  n = self->plan != NULL ? ikou_plan_get_n_systems (self->plan) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      IkouSystem *system = ikou_plan_get_system (self->plan, i);
-      guint id = ikou_system_get_id (system);
-      GPtrArray *findings = NULL;
-
-      g_hash_table_insert (self->system_positions, GUINT_TO_POINTER (id), GUINT_TO_POINTER (i + 1));
-      if (self->schedule != NULL)
-        {
-          /* Most systems have no findings: one scratch array serves them all. */
-          if (scratch == NULL)
-            scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
-          ikou_check_system_into (self->plan, system, NULL, self->schedule, self->today,
-                                  NULL, scratch);
-          if (scratch->len > 0)
-            findings = g_steal_pointer (&scratch);
-        }
-      g_ptr_array_add (self->system_findings, findings);
-      count_findings (self, findings, TRUE);
-      set_summary (self, id, findings);
-    }
-  g_clear_pointer (&scratch, g_ptr_array_unref);
-
   update_findings_button (self);
-  ikou_findings_panel_set_findings_by_system (self->findings_panel, self->system_findings);
+  ikou_findings_panel_set_findings_by_system (self->findings_panel, by_system);
   if (self->timeline != NULL)
-    ikou_timeline_set_findings_by_system (IKOU_TIMELINE (self->timeline), self->system_findings);
+    ikou_timeline_set_findings_by_system (IKOU_TIMELINE (self->timeline), by_system);
   update_all_cells (self, TRUE);
 
   /* Row refreshes still waiting (and a kept system's) need the pass. */
@@ -954,42 +855,21 @@ update_system_cells (IkouWindow *self,
     }
 }
 
-/* Re-checks one system and hands its new findings to the views, which
- * replace that system's alone.  Returns whether anything changed. */
-static gboolean
-recheck_system (IkouWindow *self,
-                guint       system_id)
+/* One system was re-checked: the views replace its findings alone. */
+static void
+system_findings_changed_cb (IkouWindow   *self,
+                            guint         position,
+                            guint         system_id,
+                            IkouDocument *document)
 {
-  IkouSystem *system;
-  GPtrArray *findings;
-  GPtrArray *old;
-  guint position;
+  GPtrArray *findings = g_ptr_array_index (ikou_document_get_findings_by_system (document), position);
 
-  if (!system_position (self, system_id, &position))
-    return FALSE;
-
-  system = ikou_plan_get_system (self->plan, position);
-  findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
-  ikou_check_system_into (self->plan, system, NULL, self->schedule, self->today, NULL, findings);
-  if (findings->len == 0)
-    g_clear_pointer (&findings, g_ptr_array_unref);
-
-  old = g_ptr_array_index (self->system_findings, position);
-  if (old == NULL && findings == NULL)
-    return FALSE;
-
-  self->system_findings->pdata[position] = findings;
-  count_findings (self, old, FALSE);
-  count_findings (self, findings, TRUE);
-  set_summary (self, system_id, findings);
-
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   ikou_findings_panel_set_system_findings (self->findings_panel, position, findings);
   if (self->timeline != NULL)
     ikou_timeline_set_system_findings (IKOU_TIMELINE (self->timeline), system_id, findings);
-  update_system_cells (self, system);
-
-  g_clear_pointer (&old, g_ptr_array_unref);
-  return TRUE;
+  update_system_cells (self, ikou_plan_get_system (self->plan, position));
+  update_findings_button (self);
 }
 
 static gboolean
@@ -1111,56 +991,28 @@ refresh_rows (IkouWindow *self)
     keep_selected_in_view (self);
 }
 
-/* Re-checks the systems that changed since the last pass and refreshes
- * their rows.  Changes are collected and handled once, just before the
- * next frame, so a drag costs one pass per frame and a transaction that
- * touches many systems (undo of a shift) one pass in all.  A pass costs
- * what the touched systems cost, not what the plan holds. */
+/* Refreshes the rows of the systems that changed since the last pass,
+ * once, just before the next frame: a drag costs one pass per frame and
+ * a transaction that touches many systems (undo of a shift) one pass in
+ * all. */
 static gboolean
 recheck_pending_cb (gpointer user_data)
 {
   IkouWindow *self = user_data;
-  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending_systems);
-  gboolean changed = FALSE;
-  GHashTableIter iter;
-  gpointer key;
 
-  self->recheck_idle_id = 0;
-
-  if (pending != NULL && self->plan != NULL && self->schedule != NULL)
-    {
-      g_hash_table_iter_init (&iter, pending);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        changed |= recheck_system (self, GPOINTER_TO_UINT (key));
-    }
-
-  if (changed)
-    {
-      g_clear_pointer (&self->findings, g_ptr_array_unref);
-      update_findings_button (self);
-    }
-
+  self->rows_idle_id = 0;
   refresh_rows (self);
-
   return G_SOURCE_REMOVE;
-}
-
-static void
-queue_recheck_system (IkouWindow *self,
-                      IkouSystem *system)
-{
-  if (self->pending_systems == NULL)
-    self->pending_systems = g_hash_table_new (NULL, NULL);
-  g_hash_table_add (self->pending_systems, GUINT_TO_POINTER (ikou_system_get_id (system)));
-  queue_row_refresh (self, ikou_system_get_id (system));
 }
 
 void
 _ikou_window_flush_checks (IkouWindow *self)
 {
-  if (self->recheck_idle_id != 0)
+  if (self->document != NULL)
+    ikou_document_flush (self->document);
+  if (self->rows_idle_id != 0)
     {
-      g_clear_handle_id (&self->recheck_idle_id, g_source_remove);
+      g_clear_handle_id (&self->rows_idle_id, g_source_remove);
       recheck_pending_cb (self);
     }
   ensure_flat_findings (self);
@@ -1172,7 +1024,7 @@ static char *
 recovery_path (IkouWindow *self,
                const char *suffix)
 {
-  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *dir = ikou_context_get_recovery_dir ();
   g_autofree char *name = g_strconcat (self->recovery_id, suffix, NULL);
 
   return g_build_filename (dir, name, NULL);
@@ -1206,7 +1058,7 @@ ikou_window_autosave (IkouWindow  *self,
     return TRUE;
 
   ensure_recovery_id (self);
-  dir = ikou_application_get_recovery_dir ();
+  dir = ikou_context_get_recovery_dir ();
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -1226,9 +1078,9 @@ ikou_window_autosave (IkouWindow  *self,
   g_key_file_set_int64 (keyfile, "Recovery", "pid", getpid ());
   if (g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot_id, NULL, NULL))
     g_key_file_set_string (keyfile, "Recovery", "boot-id", g_strstrip (boot_id));
-  if (self->file != NULL)
+  if (ikou_document_get_file (self->document) != NULL)
     {
-      g_autofree char *uri = g_file_get_uri (self->file);
+      g_autofree char *uri = g_file_get_uri (ikou_document_get_file (self->document));
       g_key_file_set_string (keyfile, "Recovery", "uri", uri);
     }
   if (ikou_plan_get_title (self->plan) != NULL)
@@ -1239,7 +1091,7 @@ ikou_window_autosave (IkouWindow  *self,
   if (!g_key_file_save_to_file (keyfile, info_path, error))
     return FALSE;
 
-  self->autosaved_serial = self->change_serial;
+  self->autosaved_serial = ikou_document_get_change_serial (self->document);
   return TRUE;
 }
 
@@ -1258,7 +1110,8 @@ _ikou_window_remove_recovery (IkouWindow *self)
   info_path = recovery_path (self, ".ini");
   g_remove (path);
   g_remove (info_path);
-  self->autosaved_serial = self->change_serial;
+  if (self->document != NULL)
+    self->autosaved_serial = ikou_document_get_change_serial (self->document);
 }
 
 static void
@@ -1266,7 +1119,8 @@ autosave_now (IkouWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->autosaved_serial == self->change_serial)
+  if (self->document == NULL ||
+      self->autosaved_serial == ikou_document_get_change_serial (self->document))
     return;
 
   if (!ikou_window_autosave (self, &error))
@@ -1296,8 +1150,6 @@ static void
 plan_changed_cb (IkouWindow *self,
                  IkouPlan   *plan)
 {
-  self->change_serial++;
-
   /* A later edit makes "Undo" on the deletion toast mean something else. */
   if (self->delete_toast != NULL)
     adw_toast_dismiss (self->delete_toast);
@@ -1309,30 +1161,37 @@ plan_changed_cb (IkouWindow *self,
   _ikou_window_actions_update (self);
 }
 
+/* A system looks different where the window looks: its row follows. */
 static void
-plan_system_changed_cb (IkouWindow *self,
-                        IkouSystem *system,
-                        IkouPlan   *plan)
+view_changed_cb (IkouWindow *self,
+                 guint       system_id)
 {
-  queue_recheck_system (self, system);
-}
-
-static void
-plan_items_changed_cb (IkouWindow *self,
-                       guint       position,
-                       guint       removed,
-                       guint       added,
-                       GListModel *plan)
-{
-  _ikou_window_recheck_all (self);
+  queue_row_refresh (self, system_id);
 }
 
 static void
 plan_hosts_changed_cb (IkouWindow *self,
                        IkouPlan   *plan)
 {
-  _ikou_window_recheck_all (self);
   update_all_cells (self, FALSE);
+}
+
+static void
+active_scenario_changed_cb (IkouWindow *self)
+{
+  IkouScenario *active = ikou_document_get_active_scenario (self->document);
+
+  _ikou_window_sync_scenarios (self);
+  if (self->system_editor != NULL)
+    ikou_system_editor_set_system (IKOU_SYSTEM_EDITOR (self->system_editor),
+                                   _ikou_window_get_selected_system (self));
+  if (active != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "scenario");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "scenario");
+  update_all_cells (self, FALSE);
+  ikou_window_update_title (self);
+  _ikou_window_actions_update (self);
 }
 
 static void
@@ -1367,10 +1226,7 @@ step_edited_cb (IkouTimeline   *timeline,
                 const IkouStep *old_step,
                 IkouWindow     *self)
 {
-  if (self->history != NULL)
-    ikou_history_record_step (self->history, system, index, old_step);
-
-  /* The drag is over: the rows it moved can follow. */
+  /* The document recorded the drag; the rows it moved can follow. */
   if (self->pending_rows != NULL)
     queue_pass (self);
 }
@@ -1396,6 +1252,92 @@ finding_activated_cb (IkouWindow        *self,
     ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), day);
 }
 
+static void
+difference_activated_cb (IkouWindow *self,
+                         guint       system_id,
+                         int         day)
+{
+  ikou_window_select_system (self, system_id);
+  if (day != IKOU_DAY_NONE && self->timeline != NULL)
+    ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), day);
+}
+
+/* Scenarios */
+
+static void
+scenario_selected_cb (IkouWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scenario_dropdown);
+  IkouScenario *scenario = NULL;
+
+  if (self->syncing_scenarios || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (selected > 0 && selected <= ikou_plan_get_n_scenarios (self->plan))
+    scenario = ikou_plan_get_scenario (self->plan, selected - 1);
+  ikou_document_set_active_scenario (self->document, scenario);
+}
+
+static void
+comparing_changed_cb (IkouWindow *self)
+{
+  gboolean comparing = ikou_document_get_comparing (self->document);
+
+  gtk_revealer_set_reveal_child (self->differences_revealer, comparing);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
+  _ikou_window_actions_update (self);
+}
+
+void
+_ikou_window_sync_scenarios (IkouWindow *self)
+{
+  IkouScenario *active = self->document != NULL
+                         ? ikou_document_get_active_scenario (self->document) : NULL;
+  guint n = self->plan != NULL ? ikou_plan_get_n_scenarios (self->plan) : 0;
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->scenario_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
+
+  self->syncing_scenarios = TRUE;
+  g_ptr_array_add (names, (gpointer) C_("scenario", "Baseline Plan"));
+  for (guint i = 0; i < n; i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (self->plan, i);
+
+      g_ptr_array_add (names, (gpointer) ikou_scenario_get_name (scenario));
+      if (scenario == active)
+        selected = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->scenario_names, 0, old, (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->scenario_dropdown, selected);
+
+  /* Compare with: the baseline and every other scenario. */
+  g_menu_remove_all (self->compare_menu);
+  if (active != NULL)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (C_("scenario", "Baseline Plan"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.compare-with", g_variant_new_string (""));
+      g_menu_append_item (self->compare_menu, item);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (self->plan, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (scenario == active)
+        continue;
+      item = g_menu_item_new (ikou_scenario_get_name (scenario), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.compare-with",
+                                               g_variant_new_string (ikou_scenario_get_name (scenario)));
+      g_menu_append_item (self->compare_menu, item);
+    }
+  self->syncing_scenarios = FALSE;
+
+  ikou_window_update_title (self);
+  _ikou_window_actions_update (self);
+}
+
 /* Title */
 
 static void
@@ -1416,10 +1358,11 @@ ikou_window_update_title (IkouWindow *self)
     }
 
   plan_title = ikou_plan_get_title (self->plan);
-  if (self->file != NULL)
+  if (ikou_document_get_file (self->document) != NULL)
     {
-      g_autofree char *basename = g_file_get_basename (self->file);
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      GFile *file = ikou_document_get_file (self->document);
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *parent_name = parent ? g_file_get_parse_name (parent) : NULL;
 
       title = g_strdup (plan_title && *plan_title ? plan_title : basename);
@@ -1430,6 +1373,18 @@ ikou_window_update_title (IkouWindow *self)
     {
       title = g_strdup (plan_title && *plan_title ? plan_title : _("Untitled Plan"));
       subtitle = g_strdup_printf ("%s%s", dirty ? "• " : "", _("Not saved"));
+    }
+
+  /* Which plan is shown: the window title says so while a scenario is. */
+  if (ikou_document_get_active_scenario (self->document) != NULL)
+    {
+      char *with_scenario =
+        /* Translators: window title while a scenario is shown: plan, scenario */
+        g_strdup_printf (_("%s — scenario “%s”"), title,
+                         ikou_scenario_get_name (ikou_document_get_active_scenario (self->document)));
+
+      g_free (title);
+      title = with_scenario;
     }
 
   adw_window_title_set_title (self->window_title, title);
@@ -1449,6 +1404,8 @@ disconnect_document (IkouWindow *self)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
 }
 
 void
@@ -1457,30 +1414,52 @@ ikou_window_set_document (IkouWindow *self,
                           GFile      *file,
                           gboolean    recovered)
 {
-  g_autoptr(IkouPlan) old_plan = NULL;
-  g_autoptr(IkouHistory) old_history = NULL;
+  g_autoptr(IkouDocument) document = NULL;
 
   g_return_if_fail (IKOU_IS_WINDOW (self));
   g_return_if_fail (IKOU_IS_PLAN (plan));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
+  document = ikou_document_new (plan, self->schedule);
+  if (file != NULL)
+    {
+      g_autoptr(IkouFileStore) store = ikou_file_store_new (file);
+
+      ikou_document_set_store (document, IKOU_PLAN_STORE (store));
+    }
+  ikou_window_take_document (self, g_steal_pointer (&document), recovered);
+}
+
+void
+ikou_window_take_document (IkouWindow   *self,
+                           IkouDocument *document,
+                           gboolean      recovered)
+{
+  g_autoptr(IkouDocument) old_document = NULL;
+  g_autoptr(IkouPlan) old_plan = NULL;
+  g_autoptr(IkouHistory) old_history = NULL;
+  IkouPlan *plan;
+
+  g_return_if_fail (IKOU_IS_WINDOW (self));
+  g_return_if_fail (IKOU_IS_DOCUMENT (document));
+
   disconnect_document (self);
+  old_document = g_steal_pointer (&self->document);
   old_plan = g_steal_pointer (&self->plan);
   old_history = g_steal_pointer (&self->history);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
 
+  self->document = document;
+  plan = ikou_document_get_plan (document);
   self->plan = g_object_ref (plan);
-  self->history = ikou_history_new (plan);
-  g_set_object (&self->file, file);
+  self->history = g_object_ref (ikou_document_get_history (document));
   self->recovered = recovered;
-  self->change_serial = recovered ? 1 : 0;
-  self->autosaved_serial = 0;
+  self->autosaved_serial = recovered ? G_MAXUINT64 : ikou_document_get_change_serial (document);
 
   g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (plan, "system-changed", G_CALLBACK (plan_system_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (plan, "items-changed", G_CALLBACK (plan_items_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (plan, "hosts-changed", G_CALLBACK (plan_hosts_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "scenarios-changed", G_CALLBACK (_ikou_window_sync_scenarios),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (history_notify_cb),
                            self, G_CONNECT_SWAPPED);
@@ -1488,12 +1467,24 @@ ikou_window_set_document (IkouWindow *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::dirty", G_CALLBACK (history_notify_cb),
                            self, G_CONNECT_SWAPPED);
-
-  /* Findings first, so the first rows bound already show them. */
-  _ikou_window_recheck_all (self);
+  g_signal_connect_object (document, "view-changed", G_CALLBACK (view_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "findings-reset", G_CALLBACK (findings_reset_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "system-findings-changed",
+                           G_CALLBACK (system_findings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::active-scenario",
+                           G_CALLBACK (active_scenario_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::comparing",
+                           G_CALLBACK (comparing_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::store",
+                           G_CALLBACK (ikou_window_update_title), self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->kept_system);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
+
+  /* Findings first, so the first rows bound already show them. */
+  findings_reset_cb (self);
   ikou_plan_rows_set_model (IKOU_PLAN_ROWS (self->rows), G_LIST_MODEL (plan));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
@@ -1502,28 +1493,35 @@ ikou_window_set_document (IkouWindow *self,
       IkouTimeline *timeline = IKOU_TIMELINE (self->timeline);
 
       ikou_timeline_set_schedule (timeline, self->schedule);
-      ikou_timeline_set_plan (timeline, plan);
-      ikou_timeline_set_findings_by_system (timeline, self->system_findings);
+      ikou_timeline_set_today (timeline, ikou_document_get_today (document));
+      ikou_timeline_set_document (timeline, document);
+      ikou_timeline_set_findings_by_system (timeline,
+                                            ikou_document_get_findings_by_system (document));
     }
 
   if (self->system_editor != NULL)
     {
-      ikou_system_editor_set_context (IKOU_SYSTEM_EDITOR (self->system_editor),
-                                      plan, self->schedule, self->history);
+      ikou_system_editor_set_document (IKOU_SYSTEM_EDITOR (self->system_editor), document);
       ikou_system_editor_set_system (IKOU_SYSTEM_EDITOR (self->system_editor), NULL);
     }
+  if (self->differences_panel != NULL)
+    ikou_differences_panel_set_document (IKOU_DIFFERENCES_PANEL (self->differences_panel),
+                                         document);
 
   gtk_stack_set_visible_child_name (self->stack, "plan");
-  ikou_window_update_title (self);
-  _ikou_window_actions_update (self);
+  _ikou_window_sync_scenarios (self);
+  active_scenario_changed_cb (self);
+  comparing_changed_cb (self);
 }
 
+/* Whether saving goes back to @file: only an .ikou plan (by content:
+ * a renamed file still is one); anything imported is saved as .ikou. */
 static gboolean
-is_xml_file (GFile *file)
+is_native_file (GFile *file)
 {
-  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
 
-  return basename != NULL && g_str_has_suffix (basename, ".xml");
+  return path != NULL && ikou_plan_file_sniff (path, NULL) == IKOU_PLAN_FILE_NATIVE;
 }
 
 IkouPlan *
@@ -1541,10 +1539,7 @@ _ikou_window_read_plan (GFile   *file,
       return NULL;
     }
 
-  if (is_xml_file (file))
-    return ikou_xml_read_file (path, error);
-
-  return ikou_store_load (path, error);
+  return ikou_plan_file_load (path, error);
 }
 
 gboolean
@@ -1569,7 +1564,7 @@ ikou_window_load_file (IkouWindow  *self,
     return FALSE;
 
   /* XML is interchange: the document it becomes is saved as .ikou. */
-  ikou_window_set_document (self, plan, is_xml_file (file) ? NULL : file, FALSE);
+  ikou_window_set_document (self, plan, is_native_file (file) ? file : NULL, FALSE);
   return TRUE;
 }
 
@@ -1577,7 +1572,6 @@ void
 ikou_window_open (IkouWindow *self,
                   GFile      *file)
 {
-  IkouApplication *app;
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   IkouWindow *target = self;
@@ -1585,7 +1579,6 @@ ikou_window_open (IkouWindow *self,
   g_return_if_fail (IKOU_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  app = IKOU_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
   plan = _ikou_window_read_plan (file, &error);
   if (plan == NULL)
@@ -1594,12 +1587,12 @@ ikou_window_open (IkouWindow *self,
       return;
     }
 
-  if (self->plan != NULL && app != NULL)
-    target = ikou_window_new (app);
+  if (self->plan != NULL && self->context != NULL)
+    target = ikou_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->context);
 
-  ikou_window_set_document (target, plan, is_xml_file (file) ? NULL : file, FALSE);
-  if (app != NULL)
-    ikou_application_add_recent (app, file);
+  ikou_window_set_document (target, plan, is_native_file (file) ? file : NULL, FALSE);
+  if (self->context != NULL)
+    ikou_context_add_recent (self->context, file);
   gtk_window_present (GTK_WINDOW (target));
 }
 
@@ -1609,8 +1602,6 @@ ikou_window_save_to_file (IkouWindow  *self,
                           GError     **error)
 {
   g_autofree char *path = NULL;
-  GtkApplication *app;
-
   g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (self->plan != NULL, FALSE);
@@ -1625,17 +1616,19 @@ ikou_window_save_to_file (IkouWindow  *self,
       return FALSE;
     }
 
-  if (!ikou_store_save (self->plan, path, error))
-    return FALSE;
+  {
+    g_autoptr(IkouFileStore) store = ikou_file_store_new (file);
 
-  g_set_object (&self->file, file);
+    if (!ikou_document_save (self->document, IKOU_PLAN_STORE (store), error))
+      return FALSE;
+  }
+
   self->recovered = FALSE;
   ikou_history_set_clean (self->history);
   _ikou_window_remove_recovery (self);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (IKOU_IS_APPLICATION (app))
-    ikou_application_add_recent (IKOU_APPLICATION (app), file);
+  if (self->context != NULL)
+    ikou_context_add_recent (self->context, file);
 
   ikou_window_update_title (self);
   _ikou_window_actions_update (self);
@@ -1709,7 +1702,15 @@ ikou_window_get_file (IkouWindow *self)
 {
   g_return_val_if_fail (IKOU_IS_WINDOW (self), NULL);
 
-  return self->file;
+  return self->document != NULL ? ikou_document_get_file (self->document) : NULL;
+}
+
+IkouDocument *
+ikou_window_get_document (IkouWindow *self)
+{
+  g_return_val_if_fail (IKOU_IS_WINDOW (self), NULL);
+
+  return self->document;
 }
 
 IkouPlan *
@@ -1741,7 +1742,7 @@ ikou_window_get_findings (IkouWindow *self)
 {
   g_return_val_if_fail (IKOU_IS_WINDOW (self), NULL);
 
-  ensure_flat_findings (self);
+  _ikou_window_flush_checks (self);
   return self->findings;
 }
 
@@ -1750,7 +1751,7 @@ ikou_window_get_today (IkouWindow *self)
 {
   g_return_val_if_fail (IKOU_IS_WINDOW (self), IKOU_DAY_NONE);
 
-  return self->today;
+  return self->document != NULL ? ikou_document_get_today (self->document) : ikou_day_today ();
 }
 
 /* View state */
@@ -1892,9 +1893,9 @@ close_response_cb (AdwMessageDialog *dialog,
     {
       g_autoptr(GError) error = NULL;
 
-      if (self->file == NULL)
+      if (ikou_window_get_file (self) == NULL)
         _ikou_window_save_as (self, TRUE);
-      else if (ikou_window_save_to_file (self, self->file, &error))
+      else if (ikou_window_save_to_file (self, ikou_window_get_file (self), &error))
         close_later (self);
       else
         _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
@@ -1941,8 +1942,7 @@ static void
 after_paint_cb (IkouWindow    *self,
                 GdkFrameClock *frame_clock)
 {
-  GtkApplication *app;
-
+  
   if (self->plan == NULL)
     return;
 
@@ -1952,9 +1952,8 @@ after_paint_cb (IkouWindow    *self,
    * the first measurement was taken before they were. */
   _ikou_window_sync_row_geometry (self);
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (IKOU_IS_APPLICATION (app))
-    ikou_application_mark_first_frame (IKOU_APPLICATION (app));
+  if (self->context != NULL)
+    ikou_context_first_frame (self->context);
 }
 
 static void
@@ -2001,17 +2000,17 @@ font_settings_changed_cb (IkouWindow *self,
 
 /* GObject */
 
-/* What the window takes from its application: settings, the schedule.
- * Called by ikou_window_new() once "application" is set (GObject sets
- * it after constructed()). */
+/* What the window takes from the shared context: settings, the
+ * schedule.  Called by ikou_window_new(). */
 static void
-ikou_window_attach_application (IkouWindow      *self,
-                                IkouApplication *app)
+ikou_window_attach_context (IkouWindow  *self,
+                            IkouContext *context)
 {
   const GError *schedule_error = NULL;
 
-  g_set_object (&self->settings, ikou_application_get_settings (app));
-  g_set_object (&self->schedule, ikou_application_get_schedule (app, &schedule_error));
+  g_set_object (&self->context, context);
+  g_set_object (&self->settings, ikou_context_get_settings (context));
+  g_set_object (&self->schedule, ikou_context_get_schedule (context, &schedule_error));
 
   if (self->schedule == NULL && schedule_error != NULL)
     {
@@ -2054,8 +2053,7 @@ ikou_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
   g_clear_handle_id (&self->autosave_periodic_id, g_source_remove);
-  g_clear_handle_id (&self->recheck_idle_id, g_source_remove);
-  g_clear_pointer (&self->pending_systems, g_hash_table_unref);
+  g_clear_handle_id (&self->rows_idle_id, g_source_remove);
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
   g_clear_object (&self->kept_system);
   disconnect_document (self);
@@ -2084,11 +2082,12 @@ ikou_window_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->history);
   g_clear_object (&self->plan);
+  g_clear_object (&self->document);
   g_clear_object (&self->schedule);
-  g_clear_object (&self->file);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+  g_clear_object (&self->scenario_names);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
-  g_clear_pointer (&self->system_findings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ikou_window_parent_class)->dispose (object);
 }
@@ -2099,8 +2098,6 @@ ikou_window_finalize (GObject *object)
   IkouWindow *self = IKOU_WINDOW (object);
 
   g_clear_pointer (&self->cells, g_ptr_array_unref);
-  g_clear_pointer (&self->finding_summary, g_hash_table_unref);
-  g_clear_pointer (&self->system_positions, g_hash_table_unref);
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->recovery_id, g_free);
   g_clear_pointer (&self->zoom, g_free);
@@ -2118,6 +2115,10 @@ ikou_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_COMPARING:
+      g_value_set_boolean (value, self->document != NULL &&
+                                  ikou_document_get_comparing (self->document));
+      break;
     case PROP_ZOOM:
       g_value_set_string (value, self->zoom);
       break;
@@ -2145,6 +2146,11 @@ ikou_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_COMPARING:
+      if (self->document != NULL)
+        ikou_document_set_compare (self->document, g_value_get_boolean (value),
+                                   ikou_document_get_compare_scenario (self->document));
+      break;
     case PROP_ZOOM:
       _ikou_window_set_zoom (self, g_value_get_string (value));
       break;
@@ -2179,6 +2185,8 @@ ikou_window_class_init (IkouWindowClass *klass)
   widget_class->unmap = ikou_window_unmap;
   window_class->close_request = ikou_window_close_request;
 
+  properties[PROP_COMPARING] =
+    g_param_spec_boolean ("comparing", NULL, NULL, FALSE, rw);
   properties[PROP_ZOOM] =
     g_param_spec_string ("zoom", NULL, NULL, "quarter", rw);
   properties[PROP_SHOW_FINDINGS] =
@@ -2190,6 +2198,7 @@ ikou_window_class_init (IkouWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IKOU_TYPE_FINDINGS_PANEL);
+  g_type_ensure (IKOU_TYPE_DIFFERENCES_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/ikou/Ikou/ikou-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, toast_overlay);
@@ -2223,6 +2232,11 @@ ikou_window_class_init (IkouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, editor_scroller);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_revealer);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_panel);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, scenario_box);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, scenario_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, compare_menu);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_panel);
 
   _ikou_window_class_actions_init (klass);
 }
@@ -2234,10 +2248,6 @@ ikou_window_init (IkouWindow *self)
   self->zoom = g_strdup ("quarter");
   self->era_labels = TRUE;
   self->cells = g_ptr_array_new ();
-  self->finding_summary = g_hash_table_new (NULL, NULL);
-  self->system_findings = g_ptr_array_new_with_free_func (unref_findings);
-  self->system_positions = g_hash_table_new (NULL, NULL);
-  self->today = today_from_environment ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2253,7 +2263,6 @@ ikou_window_init (IkouWindow *self)
                                   gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->systems_view)));
   ikou_timeline_set_selection (IKOU_TIMELINE (self->timeline), self->selection);
   ikou_timeline_set_row_height (IKOU_TIMELINE (self->timeline), IKOU_WINDOW_ROW_HEIGHT);
-  ikou_timeline_set_today (IKOU_TIMELINE (self->timeline), self->today);
   g_signal_connect_object (self->timeline, "step-edited", G_CALLBACK (step_edited_cb), self, 0);
 
   g_signal_connect_object (self->timeline, "notify::header-height",
@@ -2272,6 +2281,12 @@ ikou_window_init (IkouWindow *self)
                            G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->findings_panel, "finding-activated",
                            G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->differences_panel, "system-activated",
+                           G_CALLBACK (difference_activated_cb), self, G_CONNECT_SWAPPED);
+  self->scenario_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (self->scenario_names));
+  g_signal_connect_object (self->scenario_dropdown, "notify::selected",
+                           G_CALLBACK (scenario_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->systems_view));
 
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
@@ -2285,13 +2300,15 @@ ikou_window_init (IkouWindow *self)
 }
 
 IkouWindow *
-ikou_window_new (IkouApplication *application)
+ikou_window_new (GtkApplication *application,
+                 IkouContext    *context)
 {
   IkouWindow *self;
 
-  g_return_val_if_fail (IKOU_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (IKOU_IS_CONTEXT (context), NULL);
 
   self = g_object_new (IKOU_TYPE_WINDOW, "application", application, NULL);
-  ikou_window_attach_application (self, application);
+  ikou_window_attach_context (self, context);
   return self;
 }

@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 
-#include "ikou-application.h"
+#include "ikou-document.h"
+
+#include "ikou-context.h"
 #include "ikou-plan.h"
 #include "ikou-history.h"
 
@@ -14,7 +16,10 @@ G_DECLARE_FINAL_TYPE (IkouWindow, ikou_window, IKOU, WINDOW, AdwApplicationWindo
 
 /* One window per document.  A new window shows the empty state until a
  * plan is loaded into it. */
-IkouWindow         *ikou_window_new            (IkouApplication *application);
+/* A window of @application sharing @context (settings, schedule, recent
+ * plans) with the others. */
+IkouWindow         *ikou_window_new            (GtkApplication  *application,
+                                                IkouContext     *context);
 /* Loads @file into this window (.ikou through the store, .xml through the
  * XML reader).  On failure nothing changes and @error says why.  A window
  * that already holds a plan refuses (IKOU_ERROR_INVALID_INPUT): use
@@ -33,6 +38,11 @@ void                ikou_window_set_document   (IkouWindow      *self,
                                                 IkouPlan        *plan,
                                                 GFile           *file,
                                                 gboolean         recovered);
+/* Shows @document (taking it). */
+void                ikou_window_take_document  (IkouWindow      *self,
+                                                IkouDocument    *document,
+                                                gboolean         recovered);
+IkouDocument       *ikou_window_get_document   (IkouWindow      *self);
 gboolean            ikou_window_save_to_file   (IkouWindow      *self,
                                                 GFile           *file,
                                                 GError         **error);

@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "ikou-bench-plan.h"
+#include "ikou-bench-scenarios.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-renderer.h"
@@ -832,6 +833,8 @@ bench_size (Bench *bench,
   bench_window_drag_step (bench, &view, plan, findings, TRUE);
   bench_window_drag_step (bench, &view, plan, findings, FALSE);
   view_clear (&view);
+
+  ikou_bench_scenarios (plan, bench->schedule, bench->today, bench->tmpdir, bench->quick);
 
   /* Generate, save, open, check, draw, drag: the planner's session. */
   line = line_new ("peak-rss-session", systems);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "ikou-error.h"
-#include "ikou-plan-file.h"
+#include "ikou-shared-plan.h"
 #include "ikou-system.h"
 
 /* One planner of test-changed: opens PLAN (taking its lock, or ignoring it
@@ -16,11 +16,11 @@
 int
 main (int argc, char **argv)
 {
-  g_autoptr(IkouPlanFile) file = NULL;
+  g_autoptr(IkouSharedPlan) file = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(IkouSystem) system = NULL;
   g_autoptr(GError) error = NULL;
-  IkouPlanFileFlags flags = IKOU_PLAN_FILE_NONE;
+  IkouSharedPlanFlags flags = IKOU_SHARED_PLAN_NONE;
 
   if (argc < 4)
     {
@@ -28,9 +28,9 @@ main (int argc, char **argv)
       return 2;
     }
   if (argc > 4 && g_str_equal (argv[4], "--force-open"))
-    flags |= IKOU_PLAN_FILE_FORCE;
+    flags |= IKOU_SHARED_PLAN_FORCE;
 
-  file = ikou_plan_file_open (argv[1], flags, &plan, NULL, &error);
+  file = ikou_shared_plan_open (argv[1], flags, &plan, NULL, &error);
   if (file == NULL)
     {
       g_print ("refused: %s\n", error->message);
@@ -41,7 +41,7 @@ main (int argc, char **argv)
   ikou_plan_add_system (plan, system);
   g_usleep ((gulong) atoi (argv[3]) * 1000);
 
-  if (!ikou_plan_file_save (file, plan, FALSE, &error))
+  if (!ikou_shared_plan_save (file, plan, FALSE, &error))
     {
       g_print ("refused: %s\n", error->message);
       return g_error_matches (error, IKOU_ERROR, IKOU_ERROR_LOCKED) ||

@@ -12,10 +12,10 @@
 
 #include <glib/gstdio.h>
 
-#include "ikou-document.h"
 #include "ikou-error.h"
 #include "ikou-file-stamp.h"
 #include "ikou-plan-file.h"
+#include "ikou-shared-plan.h"
 #include "ikou-store.h"
 #include "ikou-system.h"
 #include "ikou-xml.h"
@@ -128,15 +128,15 @@ test_checked_save (void)
       g_autoptr(GBytes) after = NULL;
       g_autoptr(GMappedFile) mapped = NULL;
 
-      g_assert_true (ikou_document_save (one, path, &error));
+      g_assert_true (ikou_plan_file_save (one, path, &error));
       stamp = ikou_file_stamp_new (path, &error);
       g_assert_no_error (error);
-      g_assert_true (ikou_document_save (two, path, &error));
+      g_assert_true (ikou_plan_file_save (two, path, &error));
       mapped = g_mapped_file_new (path, FALSE, NULL);
       before = g_mapped_file_get_bytes (mapped);
       g_clear_pointer (&mapped, g_mapped_file_unref);
 
-      g_assert_false (ikou_document_save_checked (mine, path, stamp, &error));
+      g_assert_false (ikou_plan_file_save_checked (mine, path, stamp, &error));
       g_assert_error (error, IKOU_ERROR, IKOU_ERROR_CHANGED_ON_DISK);
       g_clear_error (&error);
       mapped = g_mapped_file_new (path, FALSE, NULL);
@@ -146,7 +146,7 @@ test_checked_save (void)
       g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
 
       /* Not checked (forced): written. */
-      g_assert_true (ikou_document_save_checked (mine, path, NULL, &error));
+      g_assert_true (ikou_plan_file_save_checked (mine, path, NULL, &error));
       g_assert_no_error (error);
 
       ikou_test_remove_tree (dir);
@@ -158,30 +158,30 @@ test_plan_file (void)
 {
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
-  g_autoptr(IkouPlanFile) file = NULL;
+  g_autoptr(IkouSharedPlan) file = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
   save_titled (path, "start");
-  file = ikou_plan_file_open (path, IKOU_PLAN_FILE_NONE, &plan, NULL, &error);
+  file = ikou_shared_plan_open (path, IKOU_SHARED_PLAN_NONE, &plan, NULL, &error);
   g_assert_no_error (error);
-  g_assert_false (ikou_plan_file_changed_on_disk (file));
+  g_assert_false (ikou_shared_plan_changed_on_disk (file));
 
   /* Own saves are the new reference. */
   ikou_plan_set_title (plan, "mine 1");
-  g_assert_true (ikou_plan_file_save (file, plan, FALSE, &error));
+  g_assert_true (ikou_shared_plan_save (file, plan, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_false (ikou_plan_file_changed_on_disk (file));
+  g_assert_false (ikou_shared_plan_changed_on_disk (file));
   ikou_plan_set_title (plan, "mine 2");
-  g_assert_true (ikou_plan_file_save (file, plan, FALSE, &error));
+  g_assert_true (ikou_shared_plan_save (file, plan, FALSE, &error));
   g_assert_no_error (error);
 
   /* Someone else (a program that ignores locks) saves meanwhile. */
   save_titled (path, "theirs");
-  g_assert_true (ikou_plan_file_changed_on_disk (file));
+  g_assert_true (ikou_shared_plan_changed_on_disk (file));
   ikou_plan_set_title (plan, "mine 3");
-  g_assert_false (ikou_plan_file_save (file, plan, FALSE, &error));
+  g_assert_false (ikou_shared_plan_save (file, plan, FALSE, &error));
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
   title = title_of (path);
@@ -189,13 +189,13 @@ test_plan_file (void)
   g_clear_pointer (&title, g_free);
 
   /* Overwrite on purpose. */
-  g_assert_true (ikou_plan_file_save (file, plan, TRUE, &error));
+  g_assert_true (ikou_shared_plan_save (file, plan, TRUE, &error));
   g_assert_no_error (error);
   title = title_of (path);
   g_assert_cmpstr (title, ==, "mine 3");
-  g_assert_false (ikou_plan_file_changed_on_disk (file));
+  g_assert_false (ikou_shared_plan_changed_on_disk (file));
 
-  g_clear_pointer (&file, ikou_plan_file_close);
+  g_clear_pointer (&file, ikou_shared_plan_close);
   g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
   ikou_test_remove_tree (dir);
 }

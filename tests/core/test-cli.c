@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "ikou-document.h"
+#include "ikou-plan-file.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
 
@@ -239,7 +239,7 @@ test_check_bad_input (void)
 static void
 test_help (void)
 {
-  const char *verbs[] = { "check", "import", "export" };
+  const char *verbs[] = { "check", "import", "export", "scenario", "diff" };
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
@@ -334,12 +334,513 @@ test_sample_ikou_matches_xml (void)
 
   from_xml = ikou_xml_read_file (sample_xml, &error);
   g_assert_no_error (error);
-  from_ikou = ikou_document_load (sample_ikou, &error);
+  from_ikou = ikou_plan_file_load (sample_ikou, &error);
   g_assert_no_error (error);
   if (!ikou_plan_equal (from_xml, from_ikou, &difference))
     g_error ("data/samples/koriyama.ikou is out of date (%s): rebuild it with "
              "“ikou import data/samples/koriyama.xml --output data/samples/koriyama.ikou”",
              difference);
+}
+
+/* Scenarios on the command line ----------------------------------------- */
+
+/* The six standardized systems of the sample without a standard-
+ * compliant step. */
+static const gint64 six_ids[] = { 2, 3, 7, 8, 11, 13 };
+
+/* A copy of the sample in a fresh folder. */
+static char *
+copy_sample_to_temp (void)
+{
+  g_autofree char *sample = source_path ("data/samples/koriyama.ikou");
+  g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
+  char *path = g_build_filename (dir, "plan.ikou", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* @object has exactly the members @expected (NULL-terminated). */
+static void
+assert_members (JsonObject         *object,
+                const char * const *expected)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_assert_cmpuint (g_list_length (members), ==, g_strv_length ((char **) expected));
+  for (guint i = 0; expected[i] != NULL; i++)
+    if (!json_object_has_member (object, expected[i]))
+      g_error ("the JSON object has no member “%s”", expected[i]);
+}
+
+static void
+assert_finding_shape (JsonObject *finding)
+{
+  const char * const keys[] = { "rule", "severity", "system_id", "system", "step", "date",
+                                "deadline", "message", NULL };
+
+  assert_members (finding, keys);
+}
+
+/* The number of findings of @rule_prefix for system @id (0: any) in
+ * `ikou check` (as of 2021-03-01) of @scenario (NULL: the baseline). */
+static guint
+check_count (const char *plan,
+             const char *scenario,
+             const char *rule_prefix,
+             gint64      id,
+             guint      *n_all)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *findings;
+  guint n = 0;
+
+  if (scenario != NULL)
+    run_ikou (&run, "check", plan, "--scenario", scenario, "--today", "2021-03-01", "--json", NULL);
+  else
+    run_ikou (&run, "check", plan, "--today", "2021-03-01", "--json", NULL);
+  g_assert_cmpint (run.status, <=, 1);
+  root = parse_json (run.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "scenario"), ==, scenario);
+  findings = json_object_get_array_member (json_node_get_object (root), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      if (g_str_has_prefix (json_object_get_string_member (f, "rule"), rule_prefix) &&
+          (id == 0 || json_object_get_int_member (f, "system_id") == id))
+        n++;
+    }
+  if (n_all != NULL)
+    *n_all = json_array_get_length (findings);
+  return n;
+}
+
+static JsonNode *
+list_scenarios (const char *plan)
+{
+  g_auto(Run) run = { 0 };
+  JsonNode *root;
+  JsonArray *scenarios;
+  const char * const keys[] = { "plan", "scenarios", NULL };
+  const char * const scenario_keys[] = { "name", "description", "systems", "overrides",
+                                         "added_steps", "orphaned", "removed_systems", NULL };
+
+  run_ikou (&run, "scenario", plan, "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  assert_members (json_node_get_object (root), keys);
+  scenarios = json_object_get_array_member (json_node_get_object (root), "scenarios");
+  for (guint i = 0; i < json_array_get_length (scenarios); i++)
+    assert_members (json_array_get_object_element (scenarios, i), scenario_keys);
+  return root;
+}
+
+static JsonObject *
+find_scenario (JsonNode   *list,
+               const char *name)
+{
+  JsonArray *scenarios = json_object_get_array_member (json_node_get_object (list), "scenarios");
+
+  for (guint i = 0; i < json_array_get_length (scenarios); i++)
+    {
+      JsonObject *s = json_array_get_object_element (scenarios, i);
+
+      if (g_strcmp0 (json_object_get_string_member (s, "name"), name) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+/* Runs `ikou ARGS…` expecting exit status @status. */
+#define expect(expected_status, ...) \
+  G_STMT_START { \
+    g_auto(Run) expect_run = { 0 }; \
+    run_ikou (&expect_run, __VA_ARGS__, NULL); \
+    if (expect_run.status != (expected_status)) \
+      g_error ("exit status %d (expected %d): %s%s", expect_run.status, (expected_status), \
+               expect_run.out, expect_run.err); \
+  } G_STMT_END
+
+static void
+test_scenario_actions (void)
+{
+  g_autofree char *plan = copy_sample_to_temp ();
+  g_autoptr(JsonNode) list = NULL;
+  JsonObject *s;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "scenario", plan, "list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpuint (count_lines (run.out), ==, 1);
+    g_assert_cmpstr (run.err, ==, "");
+  }
+  list = list_scenarios (plan);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list),
+                                                                         "scenarios")), ==, 0);
+  g_clear_pointer (&list, json_node_unref);
+
+  expect (0, "scenario", plan, "new", "ガバクラ直行", "--description", "六業務を標準準拠でガバクラへ");
+  expect (0, "scenario", plan, "new", "写し", "--from", "ガバクラ直行");
+  expect (0, "scenario", plan, "rename", "写し", "写し2");
+  expect (0, "scenario", plan, "describe", "写し2", "消す予定");
+  list = list_scenarios (plan);
+  s = find_scenario (list, "写し2");
+  g_assert_nonnull (s);
+  g_assert_cmpstr (json_object_get_string_member (s, "description"), ==, "消す予定");
+  g_assert_null (find_scenario (list, "写し"));
+  g_clear_pointer (&list, json_node_unref);
+  expect (0, "scenario", plan, "delete", "写し2");
+
+  /* The six onto the Government Cloud, standard-compliant. */
+  expect (0, "scenario", plan, "retarget", "ガバクラ直行", "--systems", "2,3,7,8,11,13",
+          "--host", "4", "--standard-compliant", "yes");
+  list = list_scenarios (plan);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list),
+                                                                         "scenarios")), ==, 1);
+  s = find_scenario (list, "ガバクラ直行");
+  g_assert_cmpstr (json_object_get_string_member (s, "description"), ==, "六業務を標準準拠でガバクラへ");
+  g_assert_cmpint (json_object_get_int_member (s, "systems"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (s, "overrides"), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (s, "added_steps"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (s, "orphaned"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (s, "removed_systems"), ==, 0);
+  g_clear_pointer (&list, json_node_unref);
+
+  /* The scenario clears the six deadline errors; the baseline keeps them. */
+  for (guint i = 0; i < G_N_ELEMENTS (six_ids); i++)
+    {
+      g_assert_cmpuint (check_count (plan, NULL, "deadline.no-plan", six_ids[i], NULL), ==, 1);
+      g_assert_cmpuint (check_count (plan, "ガバクラ直行", "deadline.", six_ids[i], NULL), ==, 0);
+    }
+  g_assert_cmpuint (check_count (plan, NULL, "deadline.", 0, NULL), ==, 6);
+  g_assert_cmpuint (check_count (plan, "ガバクラ直行", "deadline.", 0, NULL), ==, 0);
+
+  /* Shifts by filter and by ids. */
+  expect (0, "scenario", plan, "shift", "ガバクラ直行", "--filter", "operation=戸籍",
+          "--months", "12", "--milestones", "cutover");
+  expect (0, "scenario", plan, "shift", "ガバクラ直行", "--filter", "department=介護保険課",
+          "--filter", "host=1", "--months", "-3");
+  expect (0, "scenario", plan, "shift", "ガバクラ直行", "--systems", "13", "--months", "6",
+          "--milestones", "contract");
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "diff", plan, "--scenario", "ガバクラ直行", "--today", "2021-03-01", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "戸籍システム"));
+    g_assert_nonnull (strstr (run.out, "+12"));
+    g_assert_nonnull (strstr (run.out, "-3"));
+  }
+
+  /* The old baseline is kept when the scenario is adopted. */
+  expect (0, "scenario", plan, "adopt", "ガバクラ直行", "--keep-as", "元の計画");
+  list = list_scenarios (plan);
+  g_assert_null (find_scenario (list, "ガバクラ直行"));
+  g_assert_nonnull (find_scenario (list, "元の計画"));
+  g_clear_pointer (&list, json_node_unref);
+  g_assert_cmpuint (check_count (plan, NULL, "deadline.", 0, NULL), ==, 0);
+  g_assert_cmpuint (check_count (plan, "元の計画", "deadline.no-plan", 0, NULL), ==, 6);
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *changes;
+
+    /* Every change of the kept scenario undoes one of the adopted one. */
+    run_ikou (&run, "diff", plan, "--scenario", "元の計画", "--today", "2021-03-01", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_json (run.out);
+    changes = json_object_get_array_member (json_node_get_object (root), "changes");
+    g_assert_cmpuint (json_array_get_length (changes), ==, 1 + 3 + 2);
+  }
+
+  /* Without --keep-as the old baseline is named after the day. */
+  expect (0, "scenario", plan, "new", "もう一案");
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+
+    run_ikou (&run, "scenario", plan, "adopt", "もう一案", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, day));
+    list = list_scenarios (plan);
+    g_assert_nonnull (find_scenario (list, "元の計画"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (list),
+                                                                           "scenarios")), ==, 2);
+    g_clear_pointer (&list, json_node_unref);
+  }
+
+  remove_temp (plan);
+}
+
+/* `ikou diff --json` lists exactly the changed milestones and the
+ * findings that go and come. */
+static void
+test_diff_json (void)
+{
+  g_autofree char *plan = copy_sample_to_temp ();
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *findings, *change;
+  JsonArray *changes, *resolved, *appeared;
+  const char * const keys[] = { "plan", "a", "b", "changes", "findings", NULL };
+  const char * const change_keys[] = { "system_id", "system", "step", "milestone", "a", "b",
+                                       "months", NULL };
+  const char * const findings_keys[] = { "resolved", "new", NULL };
+  g_autoptr(GHashTable) no_plan = g_hash_table_new (NULL, NULL);
+  guint n_base, n_scenario;
+
+  expect (0, "scenario", plan, "new", "直行");
+  expect (0, "scenario", plan, "new", "空の案");
+  expect (0, "scenario", plan, "retarget", "直行", "--filter", "all=1", "--filter", "operation=戸籍",
+          "--host", "4", "--standard-compliant", "yes");
+  expect (0, "scenario", plan, "retarget", "直行", "--systems", "2,3,8,11,13",
+          "--host", "4", "--standard-compliant", "yes");
+  /* Cut-overs after the Government Cloud opens: 2022-01-01 → 2023-01-01
+   * (2, 3), 2022-10-01 → 2023-10-01 (7, 11, 13), 2023-01-01 → 2024-01-01 (8). */
+  expect (0, "scenario", plan, "shift", "直行", "--filter", "target=gov-cloud", "--months", "12",
+          "--milestones", "cutover");
+
+  run_ikou (&run, "diff", plan, "--scenario", "直行", "--today", "2021-03-01", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  assert_members (object, keys);
+  g_assert_nonnull (json_object_get_string_member (object, "plan"));
+  g_assert_true (json_object_get_null_member (object, "a"));
+  g_assert_cmpstr (json_object_get_string_member (object, "b"), ==, "直行");
+
+  changes = json_object_get_array_member (object, "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 6);
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      gint64 id;
+      const char *a, *b;
+
+      change = json_array_get_object_element (changes, i);
+      assert_members (change, change_keys);
+      id = json_object_get_int_member (change, "system_id");
+      g_assert_cmpint (id, ==, six_ids[i]);
+      g_assert_cmpint (json_object_get_int_member (change, "step"), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (change, "milestone"), ==, "cutover");
+      g_assert_cmpint (json_object_get_int_member (change, "months"), ==, 12);
+      a = json_object_get_string_member (change, "a");
+      b = json_object_get_string_member (change, "b");
+      g_assert_cmpint (atoi (b), ==, atoi (a) + 1);
+      g_assert_cmpstr (a + 4, ==, b + 4);
+      g_assert_nonnull (json_object_get_string_member (change, "system"));
+    }
+  change = json_array_get_object_element (changes, 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "system"), ==, "生活保護システム");
+  g_assert_cmpstr (json_object_get_string_member (change, "a"), ==, "2022-01-01");
+  g_assert_cmpstr (json_object_get_string_member (change, "b"), ==, "2023-01-01");
+
+  findings = json_object_get_object_member (object, "findings");
+  assert_members (findings, findings_keys);
+  resolved = json_object_get_array_member (findings, "resolved");
+  appeared = json_object_get_array_member (findings, "new");
+  for (guint i = 0; i < json_array_get_length (resolved); i++)
+    {
+      JsonObject *f = json_array_get_object_element (resolved, i);
+
+      assert_finding_shape (f);
+      if (g_str_equal (json_object_get_string_member (f, "rule"), "deadline.no-plan"))
+        g_hash_table_add (no_plan, GINT_TO_POINTER ((int) json_object_get_int_member (f, "system_id")));
+    }
+  for (guint i = 0; i < json_array_get_length (appeared); i++)
+    {
+      JsonObject *f = json_array_get_object_element (appeared, i);
+
+      assert_finding_shape (f);
+      g_assert_false (g_str_has_prefix (json_object_get_string_member (f, "rule"), "deadline."));
+    }
+  g_assert_cmpuint (g_hash_table_size (no_plan), ==, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (six_ids); i++)
+    g_assert_true (g_hash_table_contains (no_plan, GINT_TO_POINTER ((int) six_ids[i])));
+
+  /* Exactly the difference of the two checks. */
+  check_count (plan, NULL, "", 0, &n_base);
+  check_count (plan, "直行", "", 0, &n_scenario);
+  g_assert_cmpuint (n_base - json_array_get_length (resolved) + json_array_get_length (appeared),
+                    ==, n_scenario);
+
+  /* Against another scenario (empty: the same as the baseline). */
+  {
+    g_auto(Run) run2 = { 0 };
+    g_autoptr(JsonNode) root2 = NULL;
+    JsonObject *object2;
+
+    run_ikou (&run2, "diff", plan, "--scenario", "空の案", "--against", "直行",
+              "--today", "2021-03-01", "--json", NULL);
+    g_assert_cmpint (run2.status, ==, 0);
+    root2 = parse_json (run2.out);
+    object2 = json_node_get_object (root2);
+    g_assert_cmpstr (json_object_get_string_member (object2, "a"), ==, "直行");
+    g_assert_cmpstr (json_object_get_string_member (object2, "b"), ==, "空の案");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object2, "changes")), ==, 6);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (object2, "changes"), 0),
+                                                 "months"), ==, -12);
+    findings = json_object_get_object_member (object2, "findings");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (findings, "new")),
+                      ==, json_array_get_length (resolved));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (findings, "resolved")),
+                      ==, json_array_get_length (appeared));
+  }
+
+  remove_temp (plan);
+}
+
+/* Bad input: exit 2, one sentence, the plan file unchanged to the byte. */
+static void
+test_scenario_refused (void)
+{
+  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *before = NULL;
+  const struct {
+    const char *args[12];
+    const char *in_message;
+  } cases[] = {
+    { { "scenario", NULL, "new", "案A" }, "案A" },
+    { { "scenario", NULL, "new", "baseline" }, "baseline" },
+    { { "scenario", NULL, "new", "" }, NULL },
+    { { "scenario", NULL, "new", "新案", "--from", "無い案" }, "無い案" },
+    { { "scenario", NULL, "rename", "無い案", "別名" }, "無い案" },
+    { { "scenario", NULL, "rename", "案A", "案B" }, "案B" },
+    { { "scenario", NULL, "describe", "無い案", "説明" }, "無い案" },
+    { { "scenario", NULL, "delete", "無い案" }, "無い案" },
+    { { "scenario", NULL, "adopt", "無い案" }, "無い案" },
+    { { "scenario", NULL, "adopt", "案A", "--keep-as", "案B" }, "案B" },
+    { { "scenario", NULL, "shift", "無い案", "--filter", "all=1", "--months", "1" }, "無い案" },
+    { { "scenario", NULL, "shift", "案A", "--filter", "colour=red", "--months", "1" }, "colour" },
+    { { "scenario", NULL, "shift", "案A", "--filter", "fy=2030", "--months", "1" }, "fy=2030" },
+    { { "scenario", NULL, "shift", "案A", "--filter", "host=99", "--months", "1" }, "host=99" },
+    { { "scenario", NULL, "shift", "案A", "--filter", "all=1", "--months", "3000" }, "3000" },
+    { { "scenario", NULL, "shift", "案A", "--filter", "all=1", "--months", "x" }, "x" },
+    { { "scenario", NULL, "shift", "案A", "--filter", "all=1" }, "--months" },
+    { { "scenario", NULL, "shift", "案A", "--months", "1" }, "--systems" },
+    { { "scenario", NULL, "shift", "案A", "--systems", "2", "--filter", "all=1", "--months", "1" }, "--filter" },
+    { { "scenario", NULL, "shift", "案A", "--systems", "99", "--months", "1" }, "99" },
+    { { "scenario", NULL, "shift", "案A", "--systems", "2,abc", "--months", "1" }, "abc" },
+    { { "scenario", NULL, "shift", "案A", "--systems", "2", "--months", "1", "--milestones", "every" }, "every" },
+    { { "scenario", NULL, "retarget", "案A", "--filter", "all=1", "--host", "99" }, "99" },
+    { { "scenario", NULL, "retarget", "案A", "--filter", "all=1", "--host", "ガバメントクラウド" }, "ガバメントクラウド" },
+    { { "scenario", NULL, "retarget", "案A", "--filter", "all=1" }, "--host" },
+    { { "scenario", NULL, "retarget", "案A", "--filter", "all=1", "--host", "4", "--standard-compliant", "maybe" }, "maybe" },
+    { { "scenario", NULL, "retarget", "無い案", "--filter", "all=1", "--host", "4" }, "無い案" },
+    { { "scenario", NULL, "frobnicate" }, "frobnicate" },
+    { { "scenario", NULL, "rename", "案A" }, "rename" },
+    { { "scenario", NULL }, NULL },
+    { { "diff", NULL, "--scenario", "無い案" }, "無い案" },
+    { { "diff", NULL, "--scenario", "案A", "--against", "無い案" }, "無い案" },
+    { { "diff", NULL }, "--scenario" },
+  };
+
+  expect (0, "scenario", plan, "new", "案A");
+  expect (0, "scenario", plan, "new", "案B");
+  /* Far in the future, but a possible date. */
+  expect (0, "scenario", plan, "shift", "案A", "--filter", "all=1", "--months", "1200");
+  before = file_checksum (plan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *after = NULL;
+      const char *argv[13] = { NULL };
+
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].args); j++)
+        argv[j] = j == 1 ? plan : cases[i].args[j];
+      run_ikou (&run, argv[0], argv[1], argv[2], argv[3], argv[4], argv[5], argv[6], argv[7],
+                argv[8], argv[9], argv[10], argv[11], NULL);
+      if (run.status != 2)
+        g_error ("case %u (%s %s): exit status %d, expected 2", i, cases[i].args[0],
+                 cases[i].args[2], run.status);
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      if (cases[i].in_message != NULL && strstr (run.err, cases[i].in_message) == NULL)
+        g_error ("case %u: the message “%s” does not name “%s”", i, run.err, cases[i].in_message);
+      after = file_checksum (plan);
+      if (!g_str_equal (before, after))
+        g_error ("case %u (%s %s) changed the plan file", i, cases[i].args[0], cases[i].args[2]);
+    }
+
+  /* A shift past the year 2200 is refused as a whole. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *after = NULL;
+
+    run_ikou (&run, "scenario", plan, "shift", "案A", "--filter", "all=1", "--months", "1200", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
+    g_assert_nonnull (strstr (run.err, "2200"));
+    after = file_checksum (plan);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* A plan that is not there, or not a plan. */
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *readme = source_path ("meson.build");
+    g_autofree char *readme_before = file_checksum (readme);
+    g_autofree char *readme_after = NULL;
+
+    run_ikou (&run, "scenario", "/nonexistent/plan.ikou", "new", "案", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test ("/nonexistent/plan.ikou", G_FILE_TEST_EXISTS));
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    run_ikou (&run, "scenario", readme, "new", "案", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    readme_after = file_checksum (readme);
+    g_assert_cmpstr (readme_after, ==, readme_before);
+  }
+
+  remove_temp (plan);
 }
 
 int
@@ -354,6 +855,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/import-export-round-trip", test_import_export_round_trip);
   g_test_add_func ("/cli/sample-ikou-matches-xml", test_sample_ikou_matches_xml);
+  g_test_add_func ("/cli/scenario-actions", test_scenario_actions);
+  g_test_add_func ("/cli/diff-json", test_diff_json);
+  g_test_add_func ("/cli/scenario-refused", test_scenario_refused);
 
   return g_test_run ();
 }

@@ -12,7 +12,7 @@
 
 #include <glib/gstdio.h>
 
-#include "ikou-document.h"
+#include "ikou-plan-file.h"
 #include "ikou-error.h"
 #include "ikou-export.h"
 #include "ikou-file.h"
@@ -119,7 +119,7 @@ test_read (Fixture       *f,
       assert_refused (error, words[i]);
       g_clear_error (&error);
 
-      plan = ikou_document_load (paths[i], &error);
+      plan = ikou_plan_file_load (paths[i], &error);
       g_assert_null (plan);
       assert_refused (error, words[i]);
       g_clear_error (&error);

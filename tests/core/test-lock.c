@@ -14,7 +14,7 @@
 
 #include "ikou-error.h"
 #include "ikou-lock.h"
-#include "ikou-plan-file.h"
+#include "ikou-shared-plan.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
 
@@ -225,37 +225,37 @@ static void
 test_plan_file (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(IkouPlanFile) file = NULL;
+  g_autoptr(IkouSharedPlan) file = NULL;
   g_autoptr(IkouLockOwner) owner = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
   start_holder (f);
 
-  file = ikou_plan_file_open (f->plan, IKOU_PLAN_FILE_NONE, &plan, &owner, &error);
+  file = ikou_shared_plan_open (f->plan, IKOU_SHARED_PLAN_NONE, &plan, &owner, &error);
   g_assert_null (file);
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_LOCKED);
   g_assert_nonnull (owner);
   g_assert_cmpint (owner->pid, ==, f->holder);
   g_clear_error (&error);
 
-  file = ikou_plan_file_open (f->plan, IKOU_PLAN_FILE_READ_ONLY, &plan, NULL, &error);
+  file = ikou_shared_plan_open (f->plan, IKOU_SHARED_PLAN_READ_ONLY, &plan, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (ikou_plan_file_is_read_only (file));
+  g_assert_true (ikou_shared_plan_is_read_only (file));
   g_assert_cmpstr (ikou_plan_get_title (plan), ==, "before");
-  g_assert_false (ikou_plan_file_save (file, plan, FALSE, &error));
+  g_assert_false (ikou_shared_plan_save (file, plan, FALSE, &error));
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_LOCKED);
   g_clear_error (&error);
-  g_clear_pointer (&file, ikou_plan_file_close);
+  g_clear_pointer (&file, ikou_shared_plan_close);
   g_clear_object (&plan);
 
   /* Opened anyway: the holder is told on its next save (its lock is gone). */
-  file = ikou_plan_file_open (f->plan, IKOU_PLAN_FILE_FORCE, &plan, NULL, &error);
+  file = ikou_shared_plan_open (f->plan, IKOU_SHARED_PLAN_FORCE, &plan, NULL, &error);
   g_assert_no_error (error);
   ikou_plan_set_title (plan, "after");
-  g_assert_true (ikou_plan_file_save (file, plan, FALSE, &error));
+  g_assert_true (ikou_shared_plan_save (file, plan, FALSE, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&file, ikou_plan_file_close);
+  g_clear_pointer (&file, ikou_shared_plan_close);
   g_assert_false (g_file_test (f->lock, G_FILE_TEST_EXISTS));
 }
 

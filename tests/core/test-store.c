@@ -17,6 +17,7 @@
 #include "ikou-calendar.h"
 #include "ikou-error.h"
 #include "ikou-store.h"
+#include "rich-scenario.h"
 
 /* Helpers --------------------------------------------------------------- */
 
@@ -611,8 +612,9 @@ test_file_format (Fixture       *f,
   g_free (value);
   value = query_text (f->path, "SELECT group_concat(field || '=' || coalesce(day, host_id, '-'), ' ')"
                                " FROM (SELECT * FROM overrides ORDER BY position)");
-  g_assert_cmpstr (value, ==, "cutover-date=2026-07-01 budget-date=2025-10-01"
-                              " contract-date=- to-host=70 to-host=- cutover-date=2026-03-31");
+  /* Overrides are written in system, step, field order. */
+  g_assert_cmpstr (value, ==, "contract-date=- to-host=70 budget-date=2025-10-01"
+                              " cutover-date=2026-07-01 to-host=- cutover-date=2026-03-31");
   g_free (value);
   value = query_text (f->path, "SELECT next_system_id || ' ' || next_host_id FROM plan");
   g_assert_cmpstr (value, ==, "100 101");
@@ -876,7 +878,7 @@ test_load_newer (Fixture       *f,
                                             IKOU_STORE_VERSION + 1);
     g_autofree char *in_message = g_strdup_printf ("file format %d", IKOU_STORE_VERSION + 1);
 
-    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 3);
+    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 4);
     run_sql (f->path, sql);
     assert_load_fails (f->path, IKOU_ERROR_NEWER_VERSION, in_message);
   }
@@ -1281,6 +1283,265 @@ test_load_version_1 (Fixture       *f,
   assert_loads (f->path, full);
 }
 
+/* Scenarios (version 3) -------------------------------------------------- */
+
+/* make_full_plan() with a scenario that uses everything: system 7 has
+ * three steps, host 70 is in the plan, system 50 and host 95 are ids the
+ * plan handed out and removed. */
+static IkouPlan *
+make_scenario_plan (void)
+{
+  IkouPlan *plan = make_full_plan ();
+  g_autoptr(IkouScenario) rich = make_rich_scenario (7, 70, 50, 95);
+
+  g_assert_null (ikou_plan_lookup_system (plan, 50));
+  g_assert_null (ikou_plan_lookup_host (plan, 95));
+  ikou_plan_add_scenario (plan, rich);
+  return plan;
+}
+
+static void
+assert_query (const char *path,
+              const char *sql,
+              const char *expected)
+{
+  g_autofree char *value = query_text (path, sql);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+test_round_trip_scenarios (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(IkouPlan) plan = make_scenario_plan ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) loaded = NULL;
+  g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
+  IkouScenario *scenario;
+
+  save_ok (plan, f->path);
+  loaded = ikou_store_load (f->path, &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, loaded);
+
+  /* What ikou_plan_equal compares without order, by hand. */
+  scenario = ikou_plan_lookup_scenario (loaded, "全部入り <&> \"案\"");
+  g_assert_nonnull (scenario);
+  g_assert_cmpuint (ikou_scenario_get_n_orphans (scenario, 7), ==, 6);
+  g_assert_cmpint (ikou_scenario_get_orphan (scenario, 7, 0)->value, ==, ymd (2026, 4, 1));
+  g_assert_cmpint (ikou_scenario_get_orphan (scenario, 7, 1)->value, ==, ymd (2026, 5, 1));
+  g_assert_cmpuint (ikou_scenario_get_n_added_steps (scenario, 7), ==, 3);
+  g_assert_cmpstr (ikou_scenario_get_added_step (scenario, 7, 0)->note, ==, "追加の工程 <&>\n二行目");
+  g_assert_null (ikou_scenario_get_added_step (scenario, 7, 1)->note);
+  g_assert_cmpstr (ikou_scenario_get_added_step (scenario, 7, 2)->note, ==, "");
+  g_assert_cmpuint (ikou_scenario_get_added_step (scenario, 7, 0)->to_host, ==, 95);
+  g_assert_cmpuint (ikou_scenario_get_n_added_steps (scenario, 50), ==, 1);
+
+  /* Readable with the sqlite3 tool: each value in its kind's column. */
+  assert_query (f->path, "SELECT count(*) FROM overrides WHERE orphaned = 1", "7");
+  assert_query (f->path, "SELECT count(*) FROM added_steps", "4");
+  assert_query (f->path, "SELECT number FROM overrides WHERE field = 'amount'"
+                         " AND system_id = 7 AND step = 0", "98765");
+  assert_query (f->path, "SELECT count(*) FROM overrides WHERE field = 'amount'"
+                         " AND system_id = 7 AND step = 1 AND number IS NULL", "1");
+  assert_query (f->path, "SELECT arrangement FROM overrides WHERE field = 'arrangement'"
+                         " AND step = 0", "preparatory");
+  assert_query (f->path, "SELECT host_id FROM overrides WHERE field = 'from-host'"
+                         " AND step = 0", "95");
+  assert_query (f->path, "SELECT number FROM overrides WHERE field = 'dropped'"
+                         " AND orphaned = 0", "1");
+  assert_query (f->path, "SELECT group_concat(day, ' ') FROM (SELECT day FROM overrides"
+                         " WHERE orphaned = 1 AND field = 'cutover-date' ORDER BY position)",
+                "2026-04-01 2026-05-01");
+  assert_query (f->path, "SELECT count(*) FROM overrides WHERE"
+                         " (day IS NOT NULL) + (host_id IS NOT NULL) + (number IS NOT NULL)"
+                         " + (arrangement IS NOT NULL) > 1", "0");
+  assert_query (f->path, "SELECT cutover_date || ' ' || arrangement || ' ' || done"
+                         " FROM added_steps WHERE system_id = 7 AND position = 0",
+                "2028-01-04 long-term 5");
+  assert_query (f->path, "PRAGMA integrity_check", "ok");
+
+  /* Loaded and saved again: the same plan. */
+  save_ok (loaded, copy);
+  g_clear_object (&loaded);
+  assert_loads (copy, plan);
+
+  /* The unique index holds for overrides, never for orphans. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO overrides (scenario_id, position, system_id,"
+                                       " step, field, number) SELECT scenario_id, 1000, system_id,"
+                                       " step, field, 5 FROM overrides WHERE field = 'amount'"
+                                       " AND orphaned = 0 AND system_id = 7 AND step = 0",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO overrides (scenario_id, position, system_id,"
+                                       " step, field, number, orphaned) SELECT scenario_id, 1000,"
+                                       " system_id, step, field, 5, 1 FROM overrides WHERE"
+                                       " field = 'amount' AND orphaned = 0 AND system_id = 7"
+                                       " AND step = 0",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  }
+  loaded = ikou_store_load (copy, &error);
+  g_assert_no_error (error);
+  scenario = ikou_plan_lookup_scenario (loaded, "全部入り <&> \"案\"");
+  g_assert_cmpuint (ikou_scenario_get_n_orphans (scenario, 7), ==, 7);
+}
+
+typedef struct
+{
+  const char *table;
+  const char *set;
+  const char *where;   /* picks the row (the first, when several match) */
+  const char *in_message;
+} BadScenarioEdit;
+
+/* Bad values in the columns of version 3: refused naming the table, the
+ * row and the column or value; nothing is loaded. */
+static void
+test_load_bad_scenario_values (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const BadScenarioEdit edits[] = {
+    { "overrides", "number = 2", "field = 'dropped' AND orphaned = 0", "number" },
+    { "overrides", "number = 'yes'", "field = 'standard-compliant' AND step = 0", "number" },
+    { "overrides", "number = NULL", "field = 'supplementary' AND step = 1", "number" },
+    { "overrides", "number = 1.5", "field = 'amount' AND number = 98765", "number" },
+    { "overrides", "number = 7", "field = 'cutover-date' AND orphaned = 1", "number" },
+    { "overrides", "arrangement = 'loan'", "field = 'arrangement' AND step = 0", "loan" },
+    { "overrides", "arrangement = NULL", "field = 'arrangement' AND step = 0", "arrangement" },
+    { "overrides", "arrangement = 'normal'", "field = 'amount' AND step = 0", "arrangement" },
+    { "overrides", "day = '2026-01-01'", "field = 'amount' AND number = 98765", "day" },
+    { "overrides", "day = '2026-02-30'", "field = 'cutover-date' AND orphaned = 1", "2026-02-30" },
+    { "overrides", "host_id = 3", "field = 'dropped' AND orphaned = 0", "host_id" },
+    { "overrides", "host_id = 0", "field = 'from-host' AND step = 0", "host_id" },
+    { "overrides", "host_id = 4294967296", "field = 'to-host' AND orphaned = 1", "host_id" },
+    { "overrides", "orphaned = 2", "field = 'dropped' AND orphaned = 0", "orphaned" },
+    { "overrides", "orphaned = 'no'", "field = 'dropped' AND orphaned = 0", "orphaned" },
+    { "overrides", "field = 'colour'", "orphaned = 1", "colour" },
+    { "added_steps", "system_id = 0", "system_id = 50", "system_id" },
+    { "added_steps", "system_id = 'seven'", "system_id = 50", "system_id" },
+    { "added_steps", "scenario_id = 9", "system_id = 50", "scenarios" },
+    { "added_steps", "to_host_id = -1", "system_id = 7 AND position = 0", "to_host_id" },
+    { "added_steps", "from_host_id = 4294967296", "system_id = 7 AND position = 0", "from_host_id" },
+    { "added_steps", "done = 8", "system_id = 7 AND position = 1", "done" },
+    { "added_steps", "arrangement = 'loan'", "system_id = 7 AND position = 2", "loan" },
+    { "added_steps", "budget_date = '2025-02-29'", "system_id = 7", "2025-02-29" },
+    { "added_steps", "supplementary = 2", "system_id = 7", "supplementary" },
+    { "added_steps", "budget_amount = 'many'", "system_id = 7", "budget_amount" },
+    { "added_steps", "note = x'00'", "system_id = 50", "note" },
+  };
+  static const char * const missing[][2] = {
+    { "DROP TABLE added_steps", "added_steps" },
+    { "ALTER TABLE added_steps DROP COLUMN note", "added_steps" },
+    { "ALTER TABLE overrides DROP COLUMN number", "overrides" },
+  };
+  g_autoptr(IkouPlan) plan = make_scenario_plan ();
+  g_autoptr(GBytes) good = NULL;
+
+  save_ok (plan, f->path);
+  good = read_bytes (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *select = g_strdup_printf ("SELECT id FROM %s WHERE %s ORDER BY id",
+                                                 edits[i].table, edits[i].where);
+      g_autofree char *id = query_text (f->path, select);
+      g_autofree char *sql = NULL;
+      g_autofree char *row = NULL;
+
+      g_assert_nonnull (id);
+      sql = g_strdup_printf ("PRAGMA ignore_check_constraints = ON; UPDATE %s SET %s WHERE id = %s",
+                             edits[i].table, edits[i].set, id);
+      g_test_message ("%s", sql);
+      run_sql (f->path, sql);
+
+      row = g_strdup_printf ("row %s of table “%s”", id, edits[i].table);
+      assert_load_fails (f->path, IKOU_ERROR_CORRUPT, row);
+      assert_load_fails (f->path, IKOU_ERROR_CORRUPT, edits[i].in_message);
+
+      write_bytes (f->path, good);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    {
+      g_autofree char *table = g_strdup_printf ("table “%s” is missing", missing[i][1]);
+
+      run_sql (f->path, missing[i][0]);
+      assert_load_fails (f->path, IKOU_ERROR_CORRUPT, table);
+      write_bytes (f->path, good);
+    }
+
+  /* A repeated override (not an orphan), written past the index. */
+  run_sql (f->path, "DROP INDEX overrides_step_field;"
+                    "INSERT INTO overrides (id, scenario_id, position, system_id, step, field,"
+                    " number) SELECT 5000, scenario_id, 1000, system_id, step, field, 5"
+                    " FROM overrides WHERE field = 'amount' AND orphaned = 0 AND step = 0"
+                    " AND system_id = 7");
+  assert_load_fails (f->path, IKOU_ERROR_CORRUPT, "row 5000 of table “overrides” repeats");
+
+  write_bytes (f->path, good);
+  assert_loads (f->path, plan);
+}
+
+/* A version 2 file, built by SQL as Ikou wrote it: the version 1 schema
+ * with the plan's next ids. */
+static void
+make_version_2 (const char *path)
+{
+  run_sql (path, version_1_sql);
+  run_sql (path, "ALTER TABLE plan ADD COLUMN next_system_id INTEGER CHECK (next_system_id > 0);"
+                 "ALTER TABLE plan ADD COLUMN next_host_id INTEGER CHECK (next_host_id > 0);"
+                 "UPDATE plan SET next_system_id = 12, next_host_id = 6;"
+                 "PRAGMA user_version = 2;");
+}
+
+static void
+test_load_version_2 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(IkouPlan) full = make_full_plan ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
+  IkouScenario *scenario;
+  gint64 value = 0;
+
+  make_version_2 (f->path);
+  plan = ikou_store_load (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, 12);
+  scenario = ikou_plan_lookup_scenario (plan, "遅延");
+  g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 2);
+  g_assert_true (ikou_scenario_lookup_override (scenario, 4, 0, IKOU_OVERRIDE_CUTOVER_DATE, &value));
+  g_assert_cmpint (value, ==, ymd (2026, 7, 1));
+  g_assert_true (ikou_scenario_lookup_override (scenario, 9, 0, IKOU_OVERRIDE_TO_HOST, &value));
+  g_assert_cmpint (value, ==, 5);
+  g_assert_cmpuint (ikou_scenario_get_n_orphans (scenario, 4), ==, 0);
+  g_assert_cmpuint (ikou_scenario_get_n_added_steps (scenario, 4), ==, 0);
+
+  /* Saved again: version 3, the same plan. */
+  save_ok (plan, copy);
+  assert_query (copy, "PRAGMA user_version", G_STRINGIFY (IKOU_STORE_VERSION));
+  assert_loads (copy, plan);
+
+  /* Version 2 knew only dates and to-host. */
+  run_sql (f->path, "INSERT INTO overrides VALUES (3, 1, 2, 4, 0, 'amount', NULL, NULL);");
+  assert_load_fails (f->path, IKOU_ERROR_CORRUPT, "“amount” in column “field”");
+
+  /* A current file taken back to version 2 loads the same plan. */
+  save_ok (full, f->path);
+  run_sql (f->path, "DROP TABLE added_steps; DROP INDEX overrides_step_field;"
+                    "ALTER TABLE overrides DROP COLUMN number;"
+                    "ALTER TABLE overrides DROP COLUMN arrangement;"
+                    "ALTER TABLE overrides DROP COLUMN orphaned;"
+                    "PRAGMA user_version = 2;");
+  assert_loads (f->path, full);
+}
+
 /* Big plans, timed (run with -m perf) ----------------------------------- */
 
 static void
@@ -1354,6 +1615,9 @@ main (int   argc,
 #endif
   ADD ("load/tolerated", test_load_tolerated);
   ADD ("load/version-1", test_load_version_1);
+  ADD ("round-trip/scenarios", test_round_trip_scenarios);
+  ADD ("load/bad-scenario-values", test_load_bad_scenario_values);
+  ADD ("load/version-2", test_load_version_2);
   if (g_test_perf ())
     ADD ("perf/national", test_perf_national);
 

@@ -7,8 +7,10 @@
 
 #include "ikou-calendar.h"
 #include "ikou-error.h"
+#include "ikou-store.h"
 #include "ikou-xml.h"
 #include "ikou-xml-util.h"
+#include "rich-scenario.h"
 
 #define D(y, m, d) ikou_day_from_ymd ((y), (m), (d))
 
@@ -579,6 +581,12 @@ test_xmllint (void)
     }
 
   g_assert_true (run_xmllint (schema, sample));
+  {
+    g_autofree char *scenarios = g_build_filename (IKOU_TEST_DATADIR, "scenarios.xml", NULL);
+
+    /* Format 2: every scenario element. */
+    g_assert_true (run_xmllint (schema, scenarios));
+  }
 
   dir = make_temp_dir ();
   full = g_build_filename (dir, "full.xml", NULL);
@@ -709,6 +717,227 @@ test_next_ids_read (void)
   assert_read_error ("huge-and-schema.xml", huge_and_schema, IKOU_ERROR_INVALID_INPUT, 2);
 }
 
+/* Scenarios: every field, orphans, added steps (format 2) */
+
+#define INVALID IKOU_ERROR_INVALID_INPUT
+
+/* build_full_plan() with a scenario that uses everything: system 3 has
+ * three steps, host 7 is in the plan, system 5 and host 3 are ids the
+ * plan handed out and no longer has. */
+static IkouPlan *
+build_scenario_plan (void)
+{
+  IkouPlan *plan = build_full_plan ();
+  g_autoptr(IkouScenario) rich = make_rich_scenario (3, 7, 5, 3);
+
+  g_assert_null (ikou_plan_lookup_system (plan, 5));
+  g_assert_null (ikou_plan_lookup_host (plan, 3));
+  ikou_plan_add_scenario (plan, rich);
+  return plan;
+}
+
+/* The plan's XML as the golden file has it (IKOU_UPDATE_GOLDEN=1
+ * rewrites the file). */
+static char *
+golden_scenarios (void)
+{
+  g_autofree char *path = g_build_filename (IKOU_TEST_DATADIR, "scenarios.xml", NULL);
+  g_autoptr(IkouPlan) plan = build_scenario_plan ();
+  g_autofree char *xml = ikou_xml_write_data (plan, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  if (g_getenv ("IKOU_UPDATE_GOLDEN") != NULL)
+    {
+      g_file_set_contents (path, xml, -1, &error);
+      g_assert_no_error (error);
+    }
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, xml);
+  return contents;
+}
+
+static void
+test_scenarios_round_trip (void)
+{
+  g_autoptr(IkouPlan) plan = build_scenario_plan ();
+  g_autoptr(IkouPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = golden_scenarios ();
+  g_autofree char *xml2 = NULL;
+  IkouScenario *scenario;
+
+  g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                        "<ikou-plan format=\"2\" next-system-id=\"11\" "
+                                        "next-host-id=\"8\">\n"));
+  g_assert_nonnull (strstr (xml, "<override system=\"3\" step=\"5\" field=\"cutover-date\" "
+                                 "value=\"2026-04-01\" orphaned=\"true\"/>"));
+  g_assert_nonnull (strstr (xml, "field=\"amount\" value=\"\"/>"));
+  g_assert_nonnull (strstr (xml, "field=\"arrangement\" value=\"preparatory\"/>"));
+  g_assert_nonnull (strstr (xml, "field=\"dropped\" value=\"true\"/>"));
+  g_assert_nonnull (strstr (xml, "<added-step system=\"5\""));
+
+  back = ikou_xml_read_data (xml, strlen (xml), "scenarios.xml", &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, back);
+  scenario = ikou_plan_lookup_scenario (back, "全部入り <&> \"案\"");
+  g_assert_cmpint (ikou_scenario_get_orphan (scenario, 3, 0)->value, ==, D (2026, 4, 1));
+  g_assert_cmpint (ikou_scenario_get_orphan (scenario, 3, 1)->value, ==, D (2026, 5, 1));
+  g_assert_cmpstr (ikou_scenario_get_added_step (scenario, 3, 0)->note, ==,
+                   "追加の工程 <&>\n二行目");
+  g_assert_null (ikou_scenario_get_added_step (scenario, 3, 1)->note);
+  g_assert_cmpstr (ikou_scenario_get_added_step (scenario, 3, 2)->note, ==, "");
+
+  xml2 = ikou_xml_write_data (back, NULL);
+  g_assert_cmpstr (xml, ==, xml2);
+}
+
+/* XML → .ikou → XML gives the same bytes. */
+static void
+test_scenarios_through_store (void)
+{
+  g_autofree char *xml = golden_scenarios ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
+  g_autofree char *xml2 = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(IkouPlan) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = ikou_xml_read_data (xml, strlen (xml), "scenarios.xml", &error);
+  g_assert_no_error (error);
+  g_assert_true (ikou_store_save (plan, path, &error));
+  g_assert_no_error (error);
+  stored = ikou_store_load (path, &error);
+  g_assert_no_error (error);
+  assert_plans_equal (plan, stored);
+  xml2 = ikou_xml_write_data (stored, NULL);
+  g_assert_cmpstr (xml, ==, xml2);
+
+  remove_tree (dir);
+}
+
+/* What format 1 can hold is still written as format 1. */
+static void
+test_scenarios_format (void)
+{
+  g_autoptr(IkouPlan) plan = build_full_plan ();
+  IkouScenario *scenario = ikou_plan_get_scenario (plan, 0);
+  g_autofree char *xml = NULL;
+  IkouStep step = { 0, };
+  IkouOverride orphan = { 3, 9, IKOU_OVERRIDE_BUDGET_DATE, 0 };
+
+  xml = ikou_xml_write_data (plan, NULL);
+  g_assert_nonnull (strstr (xml, "<ikou-plan format=\"1\">"));
+  g_clear_pointer (&xml, g_free);
+
+  ikou_scenario_set_override (scenario, 3, 0, IKOU_OVERRIDE_SUPPLEMENTARY, 1);
+  xml = ikou_xml_write_data (plan, NULL);
+  g_assert_nonnull (strstr (xml, "<ikou-plan format=\"2\">"));
+  g_clear_pointer (&xml, g_free);
+  ikou_scenario_remove_override (scenario, 3, 0, IKOU_OVERRIDE_SUPPLEMENTARY);
+
+  ikou_scenario_add_orphan (scenario, &orphan);
+  xml = ikou_xml_write_data (plan, NULL);
+  g_assert_nonnull (strstr (xml, "<ikou-plan format=\"2\">"));
+  g_clear_pointer (&xml, g_free);
+
+  scenario = ikou_plan_get_scenario (plan, 1);
+  step.budget_amount = -1;
+  ikou_scenario_insert_added_step (scenario, 1, 0, &step);
+  xml = ikou_xml_write_data (plan, NULL);
+  g_assert_nonnull (strstr (xml, "<added-step system=\"1\" standard-compliant=\"false\"/>"));
+}
+
+/* Bad values of the new attributes and elements: the line of the
+ * element, nothing read. */
+static void
+test_scenarios_bad (void)
+{
+  static const struct
+  {
+    const char *find;
+    const char *replace;
+    const char *line_of; /* in the edited text */
+    IkouErrorCode code;
+  } edits[] = {
+    /* The schema. */
+    { "field=\"amount\" value=\"98765\"", "field=\"amount\" value=\"lots\"", "\"lots\"", INVALID },
+    { "value=\"preparatory\"", "value=\"loan\"", "\"loan\"", INVALID },
+    { "field=\"dropped\" value=\"true\"", "field=\"dropped\" value=\"maybe\"", "\"maybe\"", INVALID },
+    { "field=\"dropped\" value=\"true\"", "field=\"dropped\" value=\"\"", "field=\"dropped\"", INVALID },
+    { "field=\"arrangement\" value=\"preparatory\"", "field=\"arrangement\" value=\"\"",
+      "field=\"arrangement\" value=\"\"", INVALID },
+    { "orphaned=\"true\"", "orphaned=\"yes\"", "\"yes\"", INVALID },
+    { "field=\"from-host\" value=\"3\"", "field=\"from-host\" value=\"host\"", "\"host\"", INVALID },
+    { "<added-step system=\"5\"", "<added-step", "<added-step to", INVALID },
+    { "<added-step system=\"5\"", "<added-step system=\"5\" colour=\"red\"", "colour", INVALID },
+    /* The reader. */
+    { "<added-step system=\"5\"", "<added-step system=\"77\"", "\"77\"", INVALID },
+    { "<override system=\"5\" step=\"0\"", "<override system=\"12\" step=\"0\"", "\"12\"", INVALID },
+    { "budget-date=\"2026-10-01\"", "budget-date=\"2026-02-30\"", "2026-02-30", INVALID },
+    { "step=\"5\" field=\"cutover-date\" value=\"2026-04-01\" orphaned=\"true\"",
+      "step=\"5\" field=\"cutover-date\" value=\"2026-04-01\"", "step=\"5\"", INVALID },
+    { "step=\"5\" field=\"cutover-date\" value=\"2026-04-01\" orphaned=\"true\"",
+      "step=\"5\" field=\"cutover-date\" value=\"2026-04-31\" orphaned=\"true\"", "2026-04-31",
+      INVALID },
+    { "field=\"amount\" value=\"98765\"/>",
+      "field=\"amount\" value=\"98765\"/>\n      <override system=\"3\" step=\"0\" "
+      "field=\"amount\" value=\"1\"/>", "value=\"1\"", INVALID },
+    { "field=\"amount\" value=\"98765\"", "field=\"amount\" value=\"99999999999999999999\"",
+      "99999999999999999999", INVALID },
+  };
+  g_autofree char *xml = golden_scenarios ();
+  g_autofree char *no_host_counter = replace_once (xml, " next-host-id=\"8\"", "");
+  g_autofree char *no_system_counter = replace_once (xml, " next-system-id=\"11\"", "");
+  g_autofree char *repeated_orphan =
+    replace_once (xml, "orphaned=\"true\"/>",
+                  "orphaned=\"true\"/>\n      <override system=\"3\" step=\"5\" "
+                  "field=\"cutover-date\" value=\"2026-04-01\" orphaned=\"true\"/>");
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *bad = replace_once (xml, edits[i].find, edits[i].replace);
+
+      assert_read_error ("scenarios.xml", bad, edits[i].code, line_of (bad, edits[i].line_of));
+    }
+
+  /* Removed hosts and systems need the counters that say they existed. */
+  assert_read_error ("scenarios.xml", no_host_counter, INVALID,
+                     line_of (no_host_counter, "field=\"from-host\" value=\"3\""));
+  assert_read_error ("scenarios.xml", no_system_counter, INVALID,
+                     line_of (no_system_counter, "system=\"5\""));
+
+  /* Orphans may repeat each other. */
+  plan = ikou_xml_read_data (repeated_orphan, strlen (repeated_orphan), "scenarios.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_scenario_get_n_orphans (ikou_plan_lookup_scenario (plan, "全部入り <&> \"案\""), 3),
+                    ==, 7);
+}
+
+/* A format 1 file that names a removed host in a to-host override below
+ * next-host-id reads (format 1 refused it). */
+static void
+test_scenarios_old_format (void)
+{
+  g_autofree char *text = replace_once (minimal, "field=\"cutover-date\" value=\"2026-04-01\"",
+                                        "field=\"to-host\" value=\"3\"");
+  g_autofree char *counted = replace_once (text, "format=\"1\"", "format=\"1\" next-host-id=\"4\"");
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 value = 0;
+
+  assert_read_error ("old.xml", text, INVALID, line_of (text, "value=\"3\""));
+  plan = ikou_xml_read_data (counted, strlen (counted), "old.xml", &error);
+  g_assert_no_error (error);
+  g_assert_true (ikou_scenario_lookup_override (ikou_plan_lookup_scenario (plan, "late"), 1, 0,
+                                                IKOU_OVERRIDE_TO_HOST, &value));
+  g_assert_cmpint (value, ==, 3);
+}
+
 static void
 test_not_xml (void)
 {
@@ -731,7 +960,7 @@ test_wrong_root (void)
 static void
 test_newer_format (void)
 {
-  g_autofree char *newer = replace_once (minimal, "format=\"1\"", "format=\"2\"");
+  g_autofree char *newer = replace_once (minimal, "format=\"1\"", "format=\"3\"");
   g_autofree char *huge = replace_once (minimal, "format=\"1\"", "format=\"123456789012345\"");
 
   assert_read_error ("future.xml", newer, IKOU_ERROR_NEWER_VERSION, 2);
@@ -1259,6 +1488,11 @@ main (int   argc,
   g_test_add_func ("/xml/sample", test_sample);
   g_test_add_func ("/xml/xmllint", test_xmllint);
   g_test_add_func ("/xml/minimal", test_minimal);
+  g_test_add_func ("/xml/scenarios/round-trip", test_scenarios_round_trip);
+  g_test_add_func ("/xml/scenarios/through-store", test_scenarios_through_store);
+  g_test_add_func ("/xml/scenarios/format", test_scenarios_format);
+  g_test_add_func ("/xml/scenarios/old-format", test_scenarios_old_format);
+  g_test_add_func ("/xml/error/scenarios", test_scenarios_bad);
   g_test_add_func ("/xml/error/not-xml", test_not_xml);
   g_test_add_func ("/xml/error/wrong-root", test_wrong_root);
   g_test_add_func ("/xml/error/newer-format", test_newer_format);

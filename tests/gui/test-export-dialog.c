@@ -128,7 +128,7 @@ open_sample_window (void)
   g_autofree char *path = sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
 
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
@@ -350,7 +350,7 @@ exported_record_cb (IkouExportDialog *dialog,
 static void
 test_actions (void)
 {
-  IkouWindow *empty = ikou_window_new (app);
+  IkouWindow *empty = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   IkouWindow *window;
 
   /* Nothing to export or print without a plan. */

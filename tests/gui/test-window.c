@@ -112,7 +112,7 @@ open_sample_window (void)
   g_autofree char *path = sample_path ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
 
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
@@ -179,11 +179,29 @@ systems_list_view (IkouWindow *window)
  * on its own: the flat list (same findings, same order), the counts, the
  * per-system summary, the panel's rows (visible severities, errors
  * first, plan order within a severity) and the timeline's markers. */
+/* The document's summary of a system, packed as (worst << 24) | count. */
+static guint
+summary_of (IkouWindow *window,
+            guint       system_id)
+{
+  guint count;
+  IkouSeverity worst = ikou_document_get_worst_severity (window->document, system_id, &count);
+
+  return count > 0 ? ((guint) worst << 24) | count : 0;
+}
+
+static gboolean
+has_summary (IkouWindow *window,
+             gpointer    id)
+{
+  return summary_of (window, GPOINTER_TO_UINT (id)) != 0;
+}
+
 static void
 assert_findings_match_full_check (IkouWindow *window)
 {
   IkouPlan *plan = ikou_window_get_plan (window);
-  g_autoptr(GPtrArray) direct = ikou_check_plan (plan, NULL, window->schedule, window->today, NULL);
+  g_autoptr(GPtrArray) direct = ikou_check_plan (plan, NULL, window->schedule, ikou_window_get_today (window), NULL);
   GPtrArray *shown = ikou_window_get_findings (window);
   GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
   IkouRenderer *renderer = ikou_timeline_get_renderer (IKOU_TIMELINE (window->timeline));
@@ -215,21 +233,20 @@ assert_findings_match_full_check (IkouWindow *window)
                            GUINT_TO_POINTER ((worst << 24) | ((packed & 0xffffff) + 1)));
     }
 
-  g_assert_cmpuint (window->n_errors, ==, counts[IKOU_SEVERITY_ERROR]);
-  g_assert_cmpuint (window->n_warnings, ==, counts[IKOU_SEVERITY_WARNING]);
-  g_assert_cmpuint (window->n_infos, ==, counts[IKOU_SEVERITY_INFO]);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), ==, counts[IKOU_SEVERITY_ERROR]);
+  g_assert_cmpuint (ikou_document_get_n_warnings (window->document), ==, counts[IKOU_SEVERITY_WARNING]);
+  g_assert_cmpuint (ikou_document_get_n_infos (window->document), ==, counts[IKOU_SEVERITY_INFO]);
   {
     g_autofree char *errors = g_strdup_printf ("%u", counts[IKOU_SEVERITY_ERROR]);
 
     g_assert_cmpstr (gtk_label_get_label (window->findings_error_label), ==, errors);
   }
 
-  g_assert_cmpuint (g_hash_table_size (window->finding_summary), ==, g_hash_table_size (summary));
   for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
     {
       gpointer id = GUINT_TO_POINTER (ikou_system_get_id (ikou_plan_get_system (plan, i)));
 
-      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (window->finding_summary, id)), ==,
+      g_assert_cmpuint (summary_of (window, GPOINTER_TO_UINT (id)), ==,
                         GPOINTER_TO_UINT (g_hash_table_lookup (summary, id)));
     }
 
@@ -423,7 +440,7 @@ test_finding_activation (void)
   /* Hiding errors leaves the warnings and notes. */
   ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (ikou_findings_panel_get_model (window->findings_panel)), ==,
-                    ikou_window_get_findings (window)->len - window->n_errors);
+                    ikou_window_get_findings (window)->len - ikou_document_get_n_errors (window->document));
   ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, TRUE);
 
   close_window (window);
@@ -448,8 +465,7 @@ test_search_and_sort (void)
                                   GTK_SORT_ASCENDING);
   first = g_list_model_get_item (rows, 0);
   second = g_list_model_get_item (rows, 16);
-  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (window->finding_summary,
-                                                           GUINT_TO_POINTER (ikou_system_get_id (first)))) >> 24,
+  g_assert_cmpuint (summary_of (window, GPOINTER_TO_UINT (GUINT_TO_POINTER (ikou_system_get_id (first)))) >> 24,
                     ==, IKOU_SEVERITY_ERROR);
 
   /* The timeline draws the same order: it shares the model. */
@@ -465,7 +481,7 @@ test_delete_and_undo (void)
   IkouWindow *window = open_sample_window ();
   GtkSingleSelection *selection = ikou_window_get_selection (window);
   IkouPlan *plan = ikou_window_get_plan (window);
-  guint errors_before = window->n_errors;
+  guint errors_before = ikou_document_get_n_errors (window->document);
   IkouSystem *system;
   guint id;
 
@@ -473,13 +489,13 @@ test_delete_and_undo (void)
   gtk_single_selection_set_selected (selection, 1);
   system = gtk_single_selection_get_selected_item (selection);
   id = ikou_system_get_id (system);
-  g_assert_true (g_hash_table_contains (window->finding_summary, GUINT_TO_POINTER (id)));
+  g_assert_true (has_summary (window, GUINT_TO_POINTER (id)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-system", NULL));
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 16);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 16);
   g_assert_null (ikou_plan_lookup_system (plan, id));
-  g_assert_cmpuint (window->n_errors, <, errors_before);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), <, errors_before);
   g_assert_true (ikou_window_get_dirty (window));
 
   /* The toast offers 「元に戻す」, which is win.undo. */
@@ -491,7 +507,7 @@ test_delete_and_undo (void)
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 17);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 17);
   g_assert_nonnull (ikou_plan_lookup_system (plan, id));
-  g_assert_cmpuint (window->n_errors, ==, errors_before);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), ==, errors_before);
   g_assert_false (ikou_window_get_dirty (window));
 
   /* And redo deletes it again. */
@@ -509,7 +525,7 @@ test_edit_rechecks_one_system (void)
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouSystem *system = NULL;
   g_autoptr(IkouStep) step = NULL;
-  guint errors_before = window->n_errors;
+  guint errors_before = ikou_document_get_n_errors (window->document);
   guint gov = 0;
 
   /* Give 生活保護システム a standard-compliant step to the Government
@@ -535,7 +551,7 @@ test_edit_rechecks_one_system (void)
   /* Single-system re-checks run just before the next frame. */
   _ikou_window_flush_checks (window);
 
-  g_assert_cmpuint (window->n_errors, <, errors_before);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), <, errors_before);
   g_assert_cmpuint (count_rule_prefix (ikou_window_get_findings (window), "deadline.", IKOU_SEVERITY_ERROR),
                     ==, 5);
 
@@ -544,7 +560,7 @@ test_edit_rechecks_one_system (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_frames (GTK_WIDGET (window), 1);
-  g_assert_cmpuint (window->n_errors, ==, errors_before);
+  g_assert_cmpuint (ikou_document_get_n_errors (window->document), ==, errors_before);
   assert_findings_match_full_check (window);
 
   close_window (window);
@@ -712,16 +728,14 @@ test_list_follows_edits (void)
     g_autoptr(IkouSystem) last = g_list_model_get_item (rows, n - 1);
     g_autoptr(IkouStep) step = NULL;
 
-    g_assert_false (g_hash_table_contains (window->finding_summary,
-                                           GUINT_TO_POINTER (ikou_system_get_id (last))));
+    g_assert_false (has_summary (window, GUINT_TO_POINTER (ikou_system_get_id (last))));
     step = ikou_step_new ();
     step->to_host = gov_cloud_host (plan);
     step->contract_date = ikou_day_from_ymd (2026, 1, 1);
     step->cutover_date = ikou_day_from_ymd (2025, 1, 1);
     ikou_system_insert_step (last, G_MAXUINT, step);
     _ikou_window_flush_checks (window);
-    g_assert_true (g_hash_table_contains (window->finding_summary,
-                                          GUINT_TO_POINTER (ikou_system_get_id (last))));
+    g_assert_true (has_summary (window, GUINT_TO_POINTER (ikou_system_get_id (last))));
     {
       g_autoptr(IkouSystem) now_last = g_list_model_get_item (rows, n - 1);
 
@@ -976,7 +990,7 @@ test_save_and_recovery (void)
   IkouWindow *window = open_sample_window ();
   g_autofree char *path = g_build_filename (tmp_home, "saved.ikou", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *recovery_dir = ikou_application_get_recovery_dir ();
+  g_autofree char *recovery_dir = ikou_context_get_recovery_dir ();
   g_autofree char *recovery_file = NULL;
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GError) error = NULL;
@@ -1027,7 +1041,7 @@ test_save_and_recovery (void)
 
   /* It is a recent plan now: in the settings and in the menu. */
   {
-    g_auto(GStrv) recent = g_settings_get_strv (ikou_application_get_settings (app), "recent-files");
+    g_auto(GStrv) recent = g_settings_get_strv (ikou_context_get_settings (ikou_application_get_context (app)), "recent-files");
     g_autofree char *uri = g_file_get_uri (file);
     g_autoptr(GVariant) target = NULL;
 
@@ -1045,7 +1059,7 @@ test_save_and_recovery (void)
   close_window (window);
 
   /* The saved file opens in a window of its own. */
-  reopened = ikou_window_new (app);
+  reopened = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_assert_true (ikou_window_load_file (reopened, file, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (reopened)), ==, 18);
@@ -1055,7 +1069,7 @@ test_save_and_recovery (void)
 static void
 test_orphaned_recovery (void)
 {
-  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *dir = ikou_context_get_recovery_dir ();
   g_autofree char *ikou = g_build_filename (dir, "crashed.ikou", NULL);
   g_autofree char *ini = g_build_filename (dir, "crashed.ini", NULL);
   g_autofree char *sample = sample_path ();
@@ -1081,7 +1095,7 @@ test_orphaned_recovery (void)
 static void
 test_broken_file (void)
 {
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_autofree char *path = g_build_filename (tmp_home, "broken.ikou", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -1209,7 +1223,7 @@ test_open_from_command_line (void)
 static void
 test_recovery_offered (void)
 {
-  g_autofree char *dir = ikou_application_get_recovery_dir ();
+  g_autofree char *dir = ikou_context_get_recovery_dir ();
   g_autofree char *ikou = g_build_filename (dir, "crashed.ikou", NULL);
   g_autofree char *ini = g_build_filename (dir, "crashed.ini", NULL);
   g_autofree char *sample = sample_path ();
@@ -1263,7 +1277,7 @@ test_view_actions (void)
 {
   IkouWindow *window = open_sample_window ();
   IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
-  GSettings *settings = ikou_application_get_settings (app);
+  GSettings *settings = ikou_context_get_settings (ikou_application_get_context (app));
 
   /* 月 / 四半期 / 年度 */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom", "s", "month"));
@@ -1322,7 +1336,7 @@ artifact_path (const char *what)
 static void
 test_empty_state (void)
 {
-  IkouWindow *window = ikou_window_new (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_autofree char *path = artifact_path ("-empty");
 
   gtk_window_present (GTK_WINDOW (window));
@@ -1402,6 +1416,231 @@ test_screenshot (void)
   settle_revealers (window);
   save_screenshot (GTK_WIDGET (window), findings_path);
   g_test_message ("screenshot: %s", findings_path);
+
+  close_window (window);
+}
+
+/* Scenarios ----------------------------------------------------------------- */
+
+/* The message dialog the window just presented, answered with @response
+ * (after @text is typed into its entry, when given). */
+static void
+answer_dialog (const char *text,
+               const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        dialog = ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_nonnull (dialog);
+  if (text != NULL)
+    {
+      GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+      g_assert_true (GTK_IS_EDITABLE (entry));
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    }
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+count_rule (GPtrArray  *findings,
+            const char *rule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_str_equal (((IkouFinding *) g_ptr_array_index (findings, i))->rule, rule);
+  return n;
+}
+
+static void
+test_scenarios (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouDocument *document = ikou_window_get_document (window);
+  IkouPlan *plan = ikou_window_get_plan (window);
+  IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
+  IkouRenderer *renderer = ikou_timeline_get_renderer (timeline);
+  GtkGesture *drag = NULL;
+  g_autoptr(GPtrArray) six = g_ptr_array_new ();
+  static const guint six_ids[] = { 2, 3, 7, 8, 11, 13 };
+  g_autofree char *compare_path = artifact_path ("-compare");
+  g_autofree char *editor_path = artifact_path ("-scenario-editor");
+  g_autoptr(IkouStep) baseline_step = NULL;
+  IkouScenario *scenario;
+  IkouSystem *system;
+  guint baseline_errors, no_plan;
+  const IkouPlanDiff *diff;
+  double x, y, dx;
+  IkouDay day;
+
+  _ikou_window_flush_checks (window);
+  baseline_errors = ikou_document_get_n_errors (document);
+  no_plan = count_rule (ikou_window_get_findings (window), "deadline.no-plan");
+  g_assert_cmpuint (no_plan, ==, 6);
+
+  /* Create: the dialog names it, and the new scenario is shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-scenario", NULL));
+  answer_dialog ("直接ガバクラ", "ok");
+  scenario = ikou_plan_lookup_scenario (plan, "直接ガバクラ");
+  g_assert_nonnull (scenario);
+  g_assert_true (ikou_document_get_active_scenario (document) == scenario);
+  g_assert_cmpuint (gtk_drop_down_get_selected (window->scenario_dropdown), ==, 1);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "直接ガバクラ"));
+
+  /* A duplicate name is refused with a message and changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-scenario", NULL));
+  answer_dialog ("直接ガバクラ", "ok");
+  answer_dialog (NULL, "close");
+  g_assert_cmpuint (ikou_plan_get_n_scenarios (plan), ==, 1);
+
+  /* Edit within: the six standardized systems go to the Government Cloud
+   * (one undoable retarget), then a drag moves system 2's cut-over. */
+  for (guint i = 0; i < G_N_ELEMENTS (six_ids); i++)
+    g_ptr_array_add (six, ikou_plan_lookup_system (plan, six_ids[i]));
+  g_assert_true (ikou_document_retarget (document, scenario, six, 4, TRUE, NULL));
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 0);
+
+  system = ikou_plan_lookup_system (plan, 2);
+  baseline_step = ikou_step_copy (ikou_system_get_step (system, 0));
+  g_assert_true (ikou_window_select_system (window, 2));
+  wait_frames (GTK_WIDGET (window), 2);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_DRAG (controller))
+          drag = GTK_GESTURE (controller);
+      }
+  }
+  g_assert_nonnull (drag);
+  day = baseline_step->cutover_date;
+  ikou_timeline_scroll_to_day (timeline, day);
+  wait_frames (GTK_WIDGET (window), 2);
+  x = ikou_renderer_x_for_day (renderer, day) -
+      gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline)));
+  y = ikou_renderer_get_header_height (renderer) +
+      (gtk_single_selection_get_selected (ikou_window_get_selection (window)) + 0.5) *
+      ikou_renderer_get_row_height (renderer) -
+      gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (timeline)));
+  dx = ikou_renderer_x_for_day (renderer, ikou_day_add_months (day, -6)) -
+       ikou_renderer_x_for_day (renderer, day);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_assert_true (ikou_timeline_is_dragging (timeline));
+  g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", dx, 0.0);
+  _ikou_window_flush_checks (window);
+  {
+    g_autoptr(IkouStep) shown = ikou_document_dup_step (document, system, 0);
+    gint64 base_value = 0;
+
+    /* The scenario moved; the baseline did not. */
+    g_assert_cmpint (shown->cutover_date, <, day);
+    g_assert_true (ikou_step_equal (ikou_system_get_step (system, 0), baseline_step));
+    g_assert_true (ikou_document_is_overridden (document, system, 0, IKOU_OVERRIDE_CUTOVER_DATE,
+                                                &base_value));
+    g_assert_cmpint (base_value, ==, day);
+  }
+
+  /* The editor marks what the scenario changes and says the baseline's value. */
+  g_object_set (window, "show-editor", TRUE, NULL);
+  settle_revealers (window);
+  {
+    IkouDateEntry *cutover = ikou_system_editor_get_step_date_entry (IKOU_SYSTEM_EDITOR (window->system_editor),
+                                                                     0, IKOU_MILESTONE_CUTOVER);
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (cutover), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cutover), "overridden"));
+
+    /* Scrolled down to the step, as a planner would see it. */
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+    wait_frames (GTK_WIDGET (window), 3);
+  }
+  save_screenshot (GTK_WIDGET (window), editor_path);
+  g_object_set (window, "show-editor", FALSE, NULL);
+
+  /* Undo works across switches: undo the drag while the baseline shows. */
+  gtk_drop_down_set_selected (window->scenario_dropdown, 0);
+  g_assert_null (ikou_document_get_active_scenario (document));
+  _ikou_window_flush_checks (window);
+  g_assert_cmpuint (ikou_document_get_n_errors (document), ==, baseline_errors);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  {
+    IkouStep resolved;
+
+    g_assert_true (ikou_scenario_get_step (scenario, system, 0, &resolved, NULL));
+    g_assert_cmpint (resolved.cutover_date, ==, day);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  gtk_drop_down_set_selected (window->scenario_dropdown, 1);
+  g_assert_true (ikou_document_get_active_scenario (document) == scenario);
+
+  /* Compare with the baseline: ghosts and the list of differences. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
+  g_assert_true (ikou_document_get_comparing (document));
+  g_assert_true (gtk_revealer_get_reveal_child (window->differences_revealer));
+  ikou_differences_panel_update (IKOU_DIFFERENCES_PANEL (window->differences_panel));
+  diff = ikou_differences_panel_get_diff (IKOU_DIFFERENCES_PANEL (window->differences_panel));
+  g_assert_nonnull (diff);
+  g_assert_cmpuint (diff->changes->len, ==, 1);
+  g_assert_cmpuint (count_rule (diff->resolved, "deadline.no-plan"), ==, 6);
+  g_assert_true (ikou_renderer_get_comparing (renderer, NULL));
+  gtk_single_selection_set_selected (ikou_window_get_selection (window), 0);
+  ikou_differences_panel_activate_row (IKOU_DIFFERENCES_PANEL (window->differences_panel), 0);
+  g_assert_true (gtk_single_selection_get_selected_item (ikou_window_get_selection (window)) == system);
+  {
+    GtkRevealer *revealer = window->differences_revealer;
+
+    for (guint n = 0; n < 100 && !gtk_revealer_get_child_revealed (revealer); n++)
+      wait_frames (GTK_WIDGET (window), 1);
+  }
+  ikou_timeline_scroll_to_day (timeline, ikou_day_from_ymd (2021, 10, 1));
+  wait_frames (GTK_WIDGET (window), 3);
+  save_screenshot (GTK_WIDGET (window), compare_path);
+  g_test_message ("screenshot: %s", compare_path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
+  g_assert_false (ikou_document_get_comparing (document));
+
+  /* Adopt: the baseline takes the scenario, the old one stays a scenario. */
+  _ikou_window_adopt_scenario (window);
+  answer_dialog (NULL, "adopt");
+  _ikou_window_flush_checks (window);
+  g_assert_null (ikou_document_get_active_scenario (document));
+  g_assert_null (ikou_plan_lookup_scenario (plan, "直接ガバクラ"));
+  g_assert_cmpuint (ikou_plan_get_n_scenarios (plan), ==, 1);
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 0);
+  {
+    IkouScenario *kept = ikou_plan_get_scenario (plan, 0);
+    IkouStep old;
+
+    g_assert_true (ikou_scenario_get_step (kept, system, 0, &old, NULL));
+    g_assert_cmpint (old.cutover_date, ==, day);
+    g_assert_cmpint (old.to_host, ==, baseline_step->to_host);
+  }
+  /* One undo brings everything back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  _ikou_window_flush_checks (window);
+  g_assert_nonnull (ikou_plan_lookup_scenario (plan, "直接ガバクラ"));
+  g_assert_true (ikou_step_equal (ikou_system_get_step (system, 0), baseline_step));
+  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
 
   close_window (window);
 }
@@ -1487,6 +1726,7 @@ main (int   argc,
   g_test_add_func ("/window/view-actions", test_view_actions);
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/screenshot", test_screenshot);
+  g_test_add_func ("/window/scenarios", test_scenarios);
 
   ret = g_test_run ();
 
