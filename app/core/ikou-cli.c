@@ -98,6 +98,27 @@ save_plan_shared (IkouPlan            *plan,
   return ikou_plan_file_save_checked (plan, output, force ? NULL : expected, error);
 }
 
+/* Reads a plan; a checksum that does not match is an error (exit 2)
+ * unless @force.  The message then says how to read it anyway. */
+static IkouPlan *
+load_plan (const char  *path,
+           gboolean     force,
+           GError     **error)
+{
+  IkouPlan *plan;
+
+  plan = ikou_plan_file_load_full (path, force ? IKOU_STORE_LOAD_IGNORE_CHECKSUM : 0, error);
+  if (plan == NULL && g_error_matches (*error, IKOU_ERROR, IKOU_ERROR_CHECKSUM))
+    {
+      char *message = g_strdup_printf ("%s %s", (*error)->message,
+                                       _("Add --force to read it anyway."));
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
+  return plan;
+}
+
 /* Whether @a and @b name the same existing file. */
 static gboolean
 same_file (const char *a,
@@ -310,6 +331,7 @@ cli_check (int argc, char **argv)
   g_autofree char *scenario_name = NULL;
   g_autofree char *today_text = NULL;
   gboolean json = FALSE;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario_name,
       N_("Check the what-if scenario NAME instead of the baseline"), N_("NAME") },
@@ -317,6 +339,8 @@ cli_check (int argc, char **argv)
       N_("Check as of this date instead of today"), N_("YYYY-MM-DD") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print the findings as JSON"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Read a plan even when it was changed or damaged outside Ikou"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — check a plan against the national schedule"));
@@ -338,7 +362,7 @@ cli_check (int argc, char **argv)
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
     return _ikou_cli_fail_error (error);
 
-  plan = ikou_plan_file_load (argv[1], &error);
+  plan = load_plan (argv[1], force, &error);
   if (plan == NULL)
     return _ikou_cli_fail_error (error);
 
@@ -447,7 +471,7 @@ cli_export (int argc, char **argv)
   else if (same_file (argv[1], options.output) &&
            (stamp = ikou_file_stamp_new (argv[1], &error)) == NULL)
     status = _ikou_cli_fail_error (error);
-  else if ((plan = ikou_plan_file_load (argv[1], &error)) == NULL)
+  else if ((plan = load_plan (argv[1], force, &error)) == NULL)
     status = _ikou_cli_fail_error (error);
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {

@@ -22,6 +22,7 @@ typedef enum
   IKOU_ERROR_INVALID_OPTION,   /* a command-line option with a wrong value */
   IKOU_ERROR_LOCKED,           /* someone else has the plan open (ikou-lock) */
   IKOU_ERROR_CHANGED_ON_DISK,  /* the file changed since it was opened (ikou-file-stamp) */
+  IKOU_ERROR_CHECKSUM,         /* an .ikou whose content does not match its checksum */
 } IkouErrorCode;
 
 GQuark ikou_error_quark (void);

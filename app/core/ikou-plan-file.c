@@ -67,10 +67,18 @@ IkouPlan *
 ikou_plan_file_load (const char  *path,
                     GError     **error)
 {
+  return ikou_plan_file_load_full (path, IKOU_STORE_LOAD_DEFAULT, error);
+}
+
+IkouPlan *
+ikou_plan_file_load_full (const char          *path,
+                          IkouStoreLoadFlags   flags,
+                          GError             **error)
+{
   switch (ikou_plan_file_sniff (path, error))
     {
     case IKOU_PLAN_FILE_NATIVE:
-      return ikou_store_load (path, error);
+      return ikou_store_load_full (path, flags, error);
     case IKOU_PLAN_FILE_XML:
       return ikou_xml_read_file (path, error);
     case IKOU_PLAN_FILE_UNKNOWN:

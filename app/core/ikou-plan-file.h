@@ -3,6 +3,7 @@
 
 #include "ikou-file-stamp.h"
 #include "ikou-plan.h"
+#include "ikou-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,11 @@ IkouPlanFileKind ikou_plan_file_sniff (const char  *path,
 /* Opens a plan from a .ikou or an Ikou XML file, whichever it is. */
 IkouPlan        *ikou_plan_file_load  (const char  *path,
                                       GError     **error);
+/* As ikou_plan_file_load(), with ikou_store_load_full()'s @flags for a
+ * .ikou file. */
+IkouPlan        *ikou_plan_file_load_full (const char          *path,
+                                           IkouStoreLoadFlags   flags,
+                                           GError             **error);
 /* Saves by the file name: *.xml as XML, anything else as .ikou. */
 gboolean         ikou_plan_file_save  (IkouPlan    *plan,
                                       const char  *path,

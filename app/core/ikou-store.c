@@ -151,6 +151,11 @@ static const char schema_sql[] =
   "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7),\n"
   "  note               TEXT,\n"
   "  UNIQUE (scenario_id, system_id, position)\n"
+  ");\n"
+  "-- A SHA-256 of every row of the tables above (since version 4).\n"
+  "CREATE TABLE checksum (\n"
+  "  id     INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  sha256 TEXT NOT NULL\n"
   ");\n";
 
 static const char insert_plan_sql[] =
@@ -505,6 +510,130 @@ read_row_id (Reader *r,
   if (!read_int (r, 0, 1, G_MAXUINT, FALSE, 0, &id))
     return FALSE;
   *out = (guint) id;
+  return TRUE;
+}
+
+/* The checksum ---------------------------------------------------------- */
+
+/* The tables the checksum covers, in the order it reads them. */
+static const char * const checksum_sql[] = {
+  "SELECT * FROM plan ORDER BY rowid",
+  "SELECT * FROM hosts ORDER BY rowid",
+  "SELECT * FROM systems ORDER BY rowid",
+  "SELECT * FROM steps ORDER BY rowid",
+  "SELECT * FROM scenarios ORDER BY rowid",
+  "SELECT * FROM overrides ORDER BY rowid",
+  "SELECT * FROM added_steps ORDER BY rowid",
+};
+
+/* Every value of every row, each as its type, then its length and bytes
+ * (text, blob) or its 8 bytes (integer, real), tables and rows separated,
+ * so that no two different contents give the same input.  Reads what
+ * SQLite stores, so a save computes it over what it wrote, and a load
+ * over what it finds.  The rc is SQLite's. */
+static int
+compute_checksum (sqlite3 *db,
+                  char     out[65])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint t = 0; t < G_N_ELEMENTS (checksum_sql); t++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      guint8 mark = 0xF0 | t;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (db, checksum_sql[t], -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+      g_checksum_update (checksum, &mark, 1);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int n = sqlite3_column_count (stmt);
+          guint8 row = 0xEE;
+
+          g_checksum_update (checksum, &row, 1);
+          for (int c = 0; c < n; c++)
+            {
+              guint8 type = (guint8) sqlite3_column_type (stmt, c);
+              guint64 word;
+
+              g_checksum_update (checksum, &type, 1);
+              switch (type)
+                {
+                case SQLITE_INTEGER:
+                  word = GUINT64_TO_LE ((guint64) sqlite3_column_int64 (stmt, c));
+                  g_checksum_update (checksum, (const guchar *) &word, sizeof word);
+                  break;
+                case SQLITE_FLOAT:
+                  {
+                    double d = sqlite3_column_double (stmt, c);
+
+                    memcpy (&word, &d, sizeof word);
+                    word = GUINT64_TO_LE (word);
+                    g_checksum_update (checksum, (const guchar *) &word, sizeof word);
+                  }
+                  break;
+                case SQLITE_TEXT:
+                case SQLITE_BLOB:
+                  {
+                    const guchar *bytes = type == SQLITE_TEXT
+                                          ? sqlite3_column_text (stmt, c)
+                                          : sqlite3_column_blob (stmt, c);
+                    int length = sqlite3_column_bytes (stmt, c);
+
+                    word = GUINT64_TO_LE ((guint64) length);
+                    g_checksum_update (checksum, (const guchar *) &word, sizeof word);
+                    if (length > 0)
+                      g_checksum_update (checksum, bytes, length);
+                  }
+                  break;
+                case SQLITE_NULL:
+                default:
+                  break;
+                }
+            }
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return rc;
+    }
+
+  g_strlcpy (out, g_checksum_get_string (checksum), 65);
+  return SQLITE_OK;
+}
+
+/* Compares the stored checksum with the content (version 4 and later). */
+static gboolean
+verify_checksum (sqlite3     *db,
+                 const char  *display,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *stored = NULL;
+  char actual[65];
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT sha256 FROM checksum WHERE id = 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  /* When the content cannot even be read through (a text over the
+   * limits, a missing table, a damaged page), the reader says what and
+   * where. */
+  rc = compute_checksum (db, actual);
+  if (rc != SQLITE_OK)
+    return TRUE;
+
+  if (stored == NULL || g_ascii_strcasecmp (stored, actual) != 0)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_CHECKSUM,
+                   _("“%s” was changed or damaged outside Ikou: its content does not match the checksum it was saved with."),
+                   display);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1228,6 +1357,14 @@ IkouPlan *
 ikou_store_load (const char  *path,
                  GError     **error)
 {
+  return ikou_store_load_full (path, IKOU_STORE_LOAD_DEFAULT, error);
+}
+
+IkouPlan *
+ikou_store_load_full (const char          *path,
+                      IkouStoreLoadFlags   flags,
+                      GError             **error)
+{
   g_autofree char *display = NULL;
   IkouPlan *plan = NULL;
   sqlite3 *db = NULL;
@@ -1267,7 +1404,9 @@ ikou_store_load (const char  *path,
   rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     set_read_error (error, display, db, rc);
-  else if (check_database (db, display, &version, error))
+  else if (check_database (db, display, &version, error) &&
+           (version < 4 || (flags & IKOU_STORE_LOAD_IGNORE_CHECKSUM) ||
+            verify_checksum (db, display, error)))
     plan = read_document (db, version, display, error);
 
   sqlite3_close (db); /* also ends the read transaction */
@@ -1706,6 +1845,22 @@ write_scenarios (Writer *w)
   return TRUE;
 }
 
+/* Over what was written, inside the transaction: the rows as SQLite has
+ * them, read back from its page cache. */
+static gboolean
+write_checksum (Writer *w)
+{
+  g_autofree char *sql = NULL;
+  char sha256[65];
+  int rc;
+
+  rc = compute_checksum (w->db, sha256);
+  if (rc != SQLITE_OK)
+    return set_write_error (w->error, w->display, w->db, rc);
+  sql = g_strdup_printf ("INSERT INTO checksum (id, sha256) VALUES (1, '%s')", sha256);
+  return exec (w, sql);
+}
+
 static gboolean
 write_document (Writer *w)
 {
@@ -1740,7 +1895,8 @@ write_document (Writer *w)
   if (!write_plan_row (w) ||
       !write_hosts (w) ||
       !write_systems (w) ||
-      !write_scenarios (w))
+      !write_scenarios (w) ||
+      !write_checksum (w))
     return FALSE;
 
   return exec (w, "COMMIT");
@@ -1809,4 +1965,32 @@ ikou_store_save_checked (IkouPlan            *plan,
     }
 
   return ok && ikou_atomic_file_commit (file, error);
+}
+
+char *
+ikou_store_compute_checksum (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *display = NULL;
+  sqlite3 *db = NULL;
+  char sha256[65];
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (!check_header (path, display, error))
+    return NULL;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = compute_checksum (db, sha256);
+  if (rc != SQLITE_OK)
+    {
+      set_read_error (error, display, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_close (db);
+  return g_strdup (sha256);
 }

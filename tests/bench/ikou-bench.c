@@ -247,6 +247,37 @@ make_plan (Bench *bench,
   return plan;
 }
 
+/* The part of a save that is the checksum (the same computation, over
+ * the saved file): its share of the save must stay within 15 %. */
+static void
+bench_save_checksum (Bench      *bench,
+                     IkouPlan   *plan,
+                     const char *path,
+                     double      save_ms)
+{
+  guint n = bench->quick ? 1 : 3;
+  g_autofree double *ms = g_new (double, n);
+  GString *line;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sum = NULL;
+      double start = now_ms ();
+
+      sum = ikou_store_compute_checksum (path, &error);
+      if (sum == NULL)
+        g_error ("checksum %s: %s", path, error->message);
+      ms[i] = now_ms () - start;
+    }
+
+  line = line_new ("save-checksum", ikou_plan_get_n_systems (plan));
+  line_add_runs (line, ms, n);
+  line_add_double (line, "save_ms", save_ms);
+  line_add_double (line, "share_of_save", median (ms, n) / save_ms);
+  line_print (line);
+}
+
 static void
 bench_save (Bench      *bench,
             IkouPlan   *plan,
@@ -270,6 +301,8 @@ bench_save (Bench      *bench,
   line_add_runs (line, ms, n);
   line_add_uint (line, "bytes", file_size (path));
   line_print (line);
+
+  bench_save_checksum (bench, plan, path, median (ms, n));
 }
 
 static void
