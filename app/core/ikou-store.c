@@ -14,6 +14,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+/* sqlite3_preupdate_hook(): Debian builds SQLite with it. */
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
 #include "ikou-atomic-file.h"
@@ -152,10 +154,10 @@ static const char schema_sql[] =
   "  note               TEXT,\n"
   "  UNIQUE (scenario_id, system_id, position)\n"
   ");\n"
-  "-- A SHA-256 of every row of the tables above (since version 4).\n"
+  "-- A checksum of every row of the tables above (since version 4).\n"
   "CREATE TABLE checksum (\n"
-  "  id     INTEGER PRIMARY KEY CHECK (id = 1),\n"
-  "  sha256 TEXT NOT NULL\n"
+  "  id    INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  value TEXT NOT NULL\n"
   ");\n";
 
 static const char insert_plan_sql[] =
@@ -515,92 +517,221 @@ read_row_id (Reader *r,
 
 /* The checksum ---------------------------------------------------------- */
 
-/* The tables the checksum covers, in the order it reads them. */
-static const char * const checksum_sql[] = {
-  "SELECT * FROM plan ORDER BY rowid",
-  "SELECT * FROM hosts ORDER BY rowid",
-  "SELECT * FROM systems ORDER BY rowid",
-  "SELECT * FROM steps ORDER BY rowid",
-  "SELECT * FROM scenarios ORDER BY rowid",
-  "SELECT * FROM overrides ORDER BY rowid",
-  "SELECT * FROM added_steps ORDER BY rowid",
+/* The tables the checksum covers. */
+static const char * const checksum_tables[] = {
+  "plan", "hosts", "systems", "steps", "scenarios", "overrides", "added_steps",
 };
 
-/* Every value of every row, each as its type, then its length and bytes
- * (text, blob) or its 8 bytes (integer, real), tables and rows separated,
- * so that no two different contents give the same input.  Reads what
- * SQLite stores, so a save computes it over what it wrote, and a load
- * over what it finds.  The rc is SQLite's. */
-static int
-compute_checksum (sqlite3 *db,
-                  char     out[65])
+/* The checksum is the sum, in two 64-bit lanes, of a hash of every row
+ * (its table, then each value as its type, length and bytes), so it does
+ * not depend on the order rows are visited: a save adds each row as
+ * SQLite inserts it (the pre-update hook gives the values as stored), a
+ * load reads the tables back.  A damage check, not a signature. */
+typedef struct
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint64 a;
+  guint64 b;
+} Lanes;
 
-  for (guint t = 0; t < G_N_ELEMENTS (checksum_sql); t++)
+typedef struct
+{
+  Lanes    sum;
+  gboolean broken;  /* something else than an INSERT was seen */
+} RowSums;
+
+#define LANE_A_PRIME G_GUINT64_CONSTANT (0x100000001b3)
+#define LANE_B_PRIME G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
+
+static inline void
+lanes_feed (Lanes        *h,
+            const guint8 *bytes,
+            gsize         n)
+{
+  guint64 a = h->a, b = h->b;
+  gsize i = 0;
+
+  /* Eight bytes at a time (little-endian words), then the rest. */
+  for (; i + 8 <= n; i += 8)
     {
+      guint64 w;
+
+      memcpy (&w, bytes + i, 8);
+      w = GUINT64_FROM_LE (w);
+      a = (a ^ w) * LANE_A_PRIME;
+      a ^= a >> 29;
+      b = (b ^ w) * LANE_B_PRIME;
+      b ^= b >> 31;
+    }
+  for (; i < n; i++)
+    {
+      a = (a ^ bytes[i]) * LANE_A_PRIME;
+      b = (b ^ bytes[i]) * LANE_B_PRIME;
+    }
+  h->a = a;
+  h->b = b;
+}
+
+static inline guint64
+lane_final (guint64 x)
+{
+  /* splitmix64's finalizer: every input bit reaches every output bit. */
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  x ^= x >> 31;
+  return x;
+}
+
+static void
+lanes_feed_value (Lanes         *h,
+                  sqlite3_value *value)
+{
+  guint8 type = (guint8) sqlite3_value_type (value);
+  guint64 word;
+
+  lanes_feed (h, &type, 1);
+  switch (type)
+    {
+    case SQLITE_INTEGER:
+      word = GUINT64_TO_LE ((guint64) sqlite3_value_int64 (value));
+      lanes_feed (h, (const guint8 *) &word, sizeof word);
+      break;
+    case SQLITE_FLOAT:
+      {
+        double d = sqlite3_value_double (value);
+
+        memcpy (&word, &d, sizeof word);
+        word = GUINT64_TO_LE (word);
+        lanes_feed (h, (const guint8 *) &word, sizeof word);
+      }
+      break;
+    case SQLITE_TEXT:
+    case SQLITE_BLOB:
+      {
+        const guint8 *bytes = type == SQLITE_TEXT ? sqlite3_value_text (value)
+                                                  : sqlite3_value_blob (value);
+        int length = sqlite3_value_bytes (value);
+
+        word = GUINT64_TO_LE ((guint64) length);
+        lanes_feed (h, (const guint8 *) &word, sizeof word);
+        if (length > 0)
+          lanes_feed (h, bytes, (gsize) length);
+      }
+      break;
+    case SQLITE_NULL:
+    default:
+      break;
+    }
+}
+
+static void
+row_start (Lanes *h,
+           guint  table)
+{
+  guint8 mark = (guint8) table;
+
+  h->a = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  h->b = G_GUINT64_CONSTANT (0x84222325cbf29ce4);
+  lanes_feed (h, &mark, 1);
+}
+
+static void
+row_add (RowSums *sums,
+         Lanes   *h)
+{
+  sums->sum.a += lane_final (h->a);
+  sums->sum.b += lane_final (h->b);
+}
+
+static char *
+sums_to_string (const RowSums *sums)
+{
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
+                          sums->sum.a, sums->sum.b);
+}
+
+static int
+table_index (const char *name)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (checksum_tables); t++)
+    if (g_str_equal (name, checksum_tables[t]))
+      return (int) t;
+  return -1;
+}
+
+/* Reads every row of the covered tables back. */
+static int
+compute_checksum (sqlite3  *db,
+                  char    **out)
+{
+  RowSums sums = { { 0, 0 }, FALSE };
+
+  for (guint t = 0; t < G_N_ELEMENTS (checksum_tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", checksum_tables[t]);
       sqlite3_stmt *stmt = NULL;
-      guint8 mark = 0xF0 | t;
       int rc;
 
-      rc = sqlite3_prepare_v2 (db, checksum_sql[t], -1, &stmt, NULL);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
       if (rc != SQLITE_OK)
         return rc;
-      g_checksum_update (checksum, &mark, 1);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           int n = sqlite3_column_count (stmt);
-          guint8 row = 0xEE;
+          Lanes h;
 
-          g_checksum_update (checksum, &row, 1);
+          row_start (&h, t);
           for (int c = 0; c < n; c++)
-            {
-              guint8 type = (guint8) sqlite3_column_type (stmt, c);
-              guint64 word;
-
-              g_checksum_update (checksum, &type, 1);
-              switch (type)
-                {
-                case SQLITE_INTEGER:
-                  word = GUINT64_TO_LE ((guint64) sqlite3_column_int64 (stmt, c));
-                  g_checksum_update (checksum, (const guchar *) &word, sizeof word);
-                  break;
-                case SQLITE_FLOAT:
-                  {
-                    double d = sqlite3_column_double (stmt, c);
-
-                    memcpy (&word, &d, sizeof word);
-                    word = GUINT64_TO_LE (word);
-                    g_checksum_update (checksum, (const guchar *) &word, sizeof word);
-                  }
-                  break;
-                case SQLITE_TEXT:
-                case SQLITE_BLOB:
-                  {
-                    const guchar *bytes = type == SQLITE_TEXT
-                                          ? sqlite3_column_text (stmt, c)
-                                          : sqlite3_column_blob (stmt, c);
-                    int length = sqlite3_column_bytes (stmt, c);
-
-                    word = GUINT64_TO_LE ((guint64) length);
-                    g_checksum_update (checksum, (const guchar *) &word, sizeof word);
-                    if (length > 0)
-                      g_checksum_update (checksum, bytes, length);
-                  }
-                  break;
-                case SQLITE_NULL:
-                default:
-                  break;
-                }
-            }
+            lanes_feed_value (&h, sqlite3_column_value (stmt, c));
+          row_add (&sums, &h);
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         return rc;
     }
 
-  g_strlcpy (out, g_checksum_get_string (checksum), 65);
+  *out = sums_to_string (&sums);
   return SQLITE_OK;
+}
+
+/* While a save inserts: each row as SQLite stores it. */
+static void
+checksum_preupdate (void          *data,
+                    sqlite3       *db,
+                    int            op,
+                    const char    *db_name,
+                    const char    *table,
+                    sqlite3_int64  key1,
+                    sqlite3_int64  key2)
+{
+  RowSums *sums = data;
+  int t = table_index (table);
+  int n;
+  Lanes h;
+
+  if (t < 0)
+    return;
+  if (op != SQLITE_INSERT)
+    {
+      sums->broken = TRUE;
+      return;
+    }
+
+  n = sqlite3_preupdate_count (db);
+  row_start (&h, (guint) t);
+  for (int c = 0; c < n; c++)
+    {
+      sqlite3_value *value = NULL;
+
+      if (sqlite3_preupdate_new (db, c, &value) != SQLITE_OK || value == NULL)
+        {
+          sums->broken = TRUE;
+          return;
+        }
+      lanes_feed_value (&h, value);
+    }
+  row_add (sums, &h);
 }
 
 /* Compares the stored checksum with the content (version 4 and later). */
@@ -611,10 +742,10 @@ verify_checksum (sqlite3     *db,
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *stored = NULL;
-  char actual[65];
+  g_autofree char *actual = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db, "SELECT sha256 FROM checksum WHERE id = 1", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "SELECT value FROM checksum WHERE id = 1", -1, &stmt, NULL);
   if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW &&
       sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
     stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -623,7 +754,7 @@ verify_checksum (sqlite3     *db,
   /* When the content cannot even be read through (a text over the
    * limits, a missing table, a damaged page), the reader says what and
    * where. */
-  rc = compute_checksum (db, actual);
+  rc = compute_checksum (db, &actual);
   if (rc != SQLITE_OK)
     return TRUE;
 
@@ -1430,6 +1561,7 @@ typedef struct
   /* The host, system or scenario being written, for error messages. */
   const char    *item_name;
   guint          item_id;
+  gboolean       no_checksum;  /* ikou_store_save_without_checksum() */
 } Writer;
 
 static void
@@ -1845,19 +1977,25 @@ write_scenarios (Writer *w)
   return TRUE;
 }
 
-/* Over what was written, inside the transaction: the rows as SQLite has
- * them, read back from its page cache. */
+/* The rows the save inserted, as SQLite stored them (summed by the
+ * pre-update hook); read back only if something else happened. */
 static gboolean
-write_checksum (Writer *w)
+write_checksum (Writer  *w,
+                RowSums *sums)
 {
+  g_autofree char *value = NULL;
   g_autofree char *sql = NULL;
-  char sha256[65];
   int rc;
 
-  rc = compute_checksum (w->db, sha256);
-  if (rc != SQLITE_OK)
-    return set_write_error (w->error, w->display, w->db, rc);
-  sql = g_strdup_printf ("INSERT INTO checksum (id, sha256) VALUES (1, '%s')", sha256);
+  if (sums->broken)
+    {
+      rc = compute_checksum (w->db, &value);
+      if (rc != SQLITE_OK)
+        return set_write_error (w->error, w->display, w->db, rc);
+    }
+  else
+    value = sums_to_string (sums);
+  sql = g_strdup_printf ("INSERT INTO checksum (id, value) VALUES (1, '%s')", value);
   return exec (w, sql);
 }
 
@@ -1865,6 +2003,8 @@ static gboolean
 write_document (Writer *w)
 {
   g_autofree char *pragmas = NULL;
+  RowSums sums = { { 0, 0 }, FALSE };
+  gboolean ok;
 
   /* Connection settings, outside the transaction.  The journal of this
    * private file is in memory and nothing is synced until the end: the
@@ -1892,11 +2032,14 @@ write_document (Writer *w)
       !prepare (w, insert_added_step_sql, &w->added_step))
     return FALSE;
 
-  if (!write_plan_row (w) ||
-      !write_hosts (w) ||
-      !write_systems (w) ||
-      !write_scenarios (w) ||
-      !write_checksum (w))
+  if (!w->no_checksum)
+    sqlite3_preupdate_hook (w->db, checksum_preupdate, &sums);
+  ok = write_plan_row (w) &&
+       write_hosts (w) &&
+       write_systems (w) &&
+       write_scenarios (w);
+  sqlite3_preupdate_hook (w->db, NULL, NULL);
+  if (!ok || (!w->no_checksum && !write_checksum (w, &sums)))
     return FALSE;
 
   return exec (w, "COMMIT");
@@ -1913,6 +2056,12 @@ writer_finalize_statements (Writer *w)
   g_clear_pointer (&w->added_step, sqlite3_finalize);
 }
 
+static gboolean save (IkouPlan            *plan,
+                      const char          *path,
+                      const IkouFileStamp *expected,
+                      gboolean             no_checksum,
+                      GError             **error);
+
 gboolean
 ikou_store_save (IkouPlan    *plan,
                  const char  *path,
@@ -1927,6 +2076,24 @@ ikou_store_save_checked (IkouPlan            *plan,
                          const IkouFileStamp *expected,
                          GError             **error)
 {
+  return save (plan, path, expected, FALSE, error);
+}
+
+gboolean
+ikou_store_save_without_checksum (IkouPlan    *plan,
+                                  const char  *path,
+                                  GError     **error)
+{
+  return save (plan, path, NULL, TRUE, error);
+}
+
+static gboolean
+save (IkouPlan            *plan,
+      const char          *path,
+      const IkouFileStamp *expected,
+      gboolean             no_checksum,
+      GError             **error)
+{
   g_autoptr(IkouAtomicFile) file = NULL;
   g_autofree char *display = NULL;
   Writer w = { NULL, };
@@ -1937,6 +2104,7 @@ ikou_store_save_checked (IkouPlan            *plan,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  w.no_checksum = no_checksum;
   display = g_filename_display_name (path);
   w.plan = plan;
   w.display = display;
@@ -1972,8 +2140,8 @@ ikou_store_compute_checksum (const char  *path,
                              GError     **error)
 {
   g_autofree char *display = NULL;
+  char *value = NULL;
   sqlite3 *db = NULL;
-  char sha256[65];
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1984,7 +2152,7 @@ ikou_store_compute_checksum (const char  *path,
     return NULL;
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
-    rc = compute_checksum (db, sha256);
+    rc = compute_checksum (db, &value);
   if (rc != SQLITE_OK)
     {
       set_read_error (error, display, db, rc);
@@ -1992,5 +2160,5 @@ ikou_store_compute_checksum (const char  *path,
       return NULL;
     }
   sqlite3_close (db);
-  return g_strdup (sha256);
+  return value;
 }

@@ -89,9 +89,9 @@ test_stored (Fixture       *f,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (strlen (computed), ==, 64);
+  g_assert_cmpuint (strlen (computed), ==, 32);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sha256 FROM checksum", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM checksum", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, computed);
   sqlite3_finalize (stmt);
@@ -148,7 +148,7 @@ test_edited_outside (Fixture       *f,
   assert_damaged (f->path);
 
   g_assert_true (g_file_set_contents (f->path, good, (gssize) length, NULL));
-  run_sql (f->path, "UPDATE checksum SET sha256 = 'not a checksum'");
+  run_sql (f->path, "UPDATE checksum SET value = 'not a checksum'");
   assert_damaged (f->path);
 
   /* A version 3 file has no checksum to compare. */

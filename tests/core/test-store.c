@@ -142,7 +142,7 @@ reseal (const char *path)
 
   if (sum == NULL)
     return;
-  sql = g_strdup_printf ("UPDATE checksum SET sha256 = '%s'", sum);
+  sql = g_strdup_printf ("UPDATE checksum SET value = '%s'", sum);
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
     sqlite3_exec (db, sql, NULL, NULL, NULL);
   sqlite3_close (db);
