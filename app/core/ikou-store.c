@@ -14,8 +14,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-/* sqlite3_preupdate_hook(): Debian builds SQLite with it. */
-#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
 #include "ikou-atomic-file.h"
@@ -524,9 +522,10 @@ static const char * const checksum_tables[] = {
 
 /* The checksum is the sum, in two 64-bit lanes, of a hash of every row
  * (its table, then each value as its type, length and bytes), so it does
- * not depend on the order rows are visited: a save adds each row as
- * SQLite inserts it (the pre-update hook gives the values as stored), a
- * load reads the tables back.  A damage check, not a signature. */
+ * not depend on the order rows are visited.  A save computes it over the
+ * rows it has just written (read back from SQLite's page cache, inside
+ * its transaction), a load over what it finds: both see the values as
+ * SQLite stores them.  A damage check, not a signature. */
 typedef struct
 {
   guint64 a;
@@ -535,8 +534,7 @@ typedef struct
 
 typedef struct
 {
-  Lanes    sum;
-  gboolean broken;  /* something else than an INSERT was seen */
+  Lanes sum;
 } RowSums;
 
 #define LANE_A_PRIME G_GUINT64_CONSTANT (0x100000001b3)
@@ -651,21 +649,12 @@ sums_to_string (const RowSums *sums)
                           sums->sum.a, sums->sum.b);
 }
 
-static int
-table_index (const char *name)
-{
-  for (guint t = 0; t < G_N_ELEMENTS (checksum_tables); t++)
-    if (g_str_equal (name, checksum_tables[t]))
-      return (int) t;
-  return -1;
-}
-
 /* Reads every row of the covered tables back. */
 static int
 compute_checksum (sqlite3  *db,
                   char    **out)
 {
-  RowSums sums = { { 0, 0 }, FALSE };
+  RowSums sums = { { 0, 0 } };
 
   for (guint t = 0; t < G_N_ELEMENTS (checksum_tables); t++)
     {
@@ -693,45 +682,6 @@ compute_checksum (sqlite3  *db,
 
   *out = sums_to_string (&sums);
   return SQLITE_OK;
-}
-
-/* While a save inserts: each row as SQLite stores it. */
-static void
-checksum_preupdate (void          *data,
-                    sqlite3       *db,
-                    int            op,
-                    const char    *db_name,
-                    const char    *table,
-                    sqlite3_int64  key1,
-                    sqlite3_int64  key2)
-{
-  RowSums *sums = data;
-  int t = table_index (table);
-  int n;
-  Lanes h;
-
-  if (t < 0)
-    return;
-  if (op != SQLITE_INSERT)
-    {
-      sums->broken = TRUE;
-      return;
-    }
-
-  n = sqlite3_preupdate_count (db);
-  row_start (&h, (guint) t);
-  for (int c = 0; c < n; c++)
-    {
-      sqlite3_value *value = NULL;
-
-      if (sqlite3_preupdate_new (db, c, &value) != SQLITE_OK || value == NULL)
-        {
-          sums->broken = TRUE;
-          return;
-        }
-      lanes_feed_value (&h, value);
-    }
-  row_add (sums, &h);
 }
 
 /* Compares the stored checksum with the content (version 4 and later). */
@@ -1977,24 +1927,17 @@ write_scenarios (Writer *w)
   return TRUE;
 }
 
-/* The rows the save inserted, as SQLite stored them (summed by the
- * pre-update hook); read back only if something else happened. */
+/* Over what was written, inside the transaction. */
 static gboolean
-write_checksum (Writer  *w,
-                RowSums *sums)
+write_checksum (Writer *w)
 {
   g_autofree char *value = NULL;
   g_autofree char *sql = NULL;
   int rc;
 
-  if (sums->broken)
-    {
-      rc = compute_checksum (w->db, &value);
-      if (rc != SQLITE_OK)
-        return set_write_error (w->error, w->display, w->db, rc);
-    }
-  else
-    value = sums_to_string (sums);
+  rc = compute_checksum (w->db, &value);
+  if (rc != SQLITE_OK)
+    return set_write_error (w->error, w->display, w->db, rc);
   sql = g_strdup_printf ("INSERT INTO checksum (id, value) VALUES (1, '%s')", value);
   return exec (w, sql);
 }
@@ -2003,8 +1946,6 @@ static gboolean
 write_document (Writer *w)
 {
   g_autofree char *pragmas = NULL;
-  RowSums sums = { { 0, 0 }, FALSE };
-  gboolean ok;
 
   /* Connection settings, outside the transaction.  The journal of this
    * private file is in memory and nothing is synced until the end: the
@@ -2032,14 +1973,11 @@ write_document (Writer *w)
       !prepare (w, insert_added_step_sql, &w->added_step))
     return FALSE;
 
-  if (!w->no_checksum)
-    sqlite3_preupdate_hook (w->db, checksum_preupdate, &sums);
-  ok = write_plan_row (w) &&
-       write_hosts (w) &&
-       write_systems (w) &&
-       write_scenarios (w);
-  sqlite3_preupdate_hook (w->db, NULL, NULL);
-  if (!ok || (!w->no_checksum && !write_checksum (w, &sums)))
+  if (!write_plan_row (w) ||
+      !write_hosts (w) ||
+      !write_systems (w) ||
+      !write_scenarios (w) ||
+      (!w->no_checksum && !write_checksum (w)))
     return FALSE;
 
   return exec (w, "COMMIT");
