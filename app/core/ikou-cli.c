@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "ikou-calendar.h"
@@ -16,6 +17,9 @@
 #include "ikou-error.h"
 #include "ikou-export.h"
 #include "ikou-mspdi.h"
+#include "ikou-file.h"
+#include "ikou-file-stamp.h"
+#include "ikou-lock.h"
 #include "ikou-schedule.h"
 #include "ikou-store.h"
 #include "ikou-xlsx.h"
@@ -58,6 +62,74 @@ int
 _ikou_cli_fail_error (GError *error)
 {
   return _ikou_cli_fail (error->message);
+}
+
+/* Refusals that --force overrides say so. */
+static int
+fail_save (GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (!g_error_matches (error, IKOU_ERROR, IKOU_ERROR_LOCKED) &&
+      !g_error_matches (error, IKOU_ERROR, IKOU_ERROR_CHANGED_ON_DISK))
+    return _ikou_cli_fail (error->message);
+
+  message = g_strdup_printf ("%s %s", error->message,
+                             _("Add --force to write over it anyway."));
+  return _ikou_cli_fail (message);
+}
+
+/* Writes @plan to @output (.ikou or Ikou XML) as one more planner on a
+ * share: refused when someone else has the plan open, or when it is no
+ * longer what @expected (if not NULL) saw — unless @force.  The lock is
+ * held while writing; a forced write leaves another planner's lock alone. */
+static gboolean
+save_plan_shared (IkouPlan            *plan,
+                  const char          *output,
+                  const IkouFileStamp *expected,
+                  gboolean             force,
+                  GError             **error)
+{
+  g_autoptr(IkouLock) lock = NULL;
+
+  if (!ikou_file_check_output (output, error))
+    return FALSE;
+  lock = ikou_lock_acquire (output, FALSE, NULL, force ? NULL : error);
+  if (lock == NULL && !force)
+    return FALSE;
+  return ikou_plan_file_save_checked (plan, output, force ? NULL : expected, error);
+}
+
+/* Reads a plan; a checksum that does not match is an error (exit 2)
+ * unless @force.  The message then says how to read it anyway. */
+static IkouPlan *
+load_plan (const char  *path,
+           gboolean     force,
+           GError     **error)
+{
+  IkouPlan *plan;
+
+  plan = ikou_plan_file_load_full (path, force ? IKOU_STORE_LOAD_IGNORE_CHECKSUM : 0, error);
+  if (plan == NULL && g_error_matches (*error, IKOU_ERROR, IKOU_ERROR_CHECKSUM))
+    {
+      char *message = g_strdup_printf ("%s %s", (*error)->message,
+                                       _("Add --force to read it anyway."));
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
+  return plan;
+}
+
+/* Whether @a and @b name the same existing file. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 /* GLib and its libraries must never print a critical at a planner: log
@@ -261,6 +333,7 @@ cli_check (int argc, char **argv)
   g_autofree char *scenario_name = NULL;
   g_autofree char *today_text = NULL;
   gboolean json = FALSE;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario_name,
       N_("Check the what-if scenario NAME instead of the baseline"), N_("NAME") },
@@ -268,6 +341,8 @@ cli_check (int argc, char **argv)
       N_("Check as of this date instead of today"), N_("YYYY-MM-DD") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print the findings as JSON"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Read a plan even when it was changed or damaged outside Ikou"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — check a plan against the national schedule"));
@@ -289,7 +364,7 @@ cli_check (int argc, char **argv)
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
     return _ikou_cli_fail_error (error);
 
-  plan = ikou_plan_file_load (argv[1], &error);
+  plan = load_plan (argv[1], force, &error);
   if (plan == NULL)
     return _ikou_cli_fail_error (error);
 
@@ -324,9 +399,12 @@ static int
 cli_import (int argc, char **argv)
 {
   g_autofree char *output = NULL;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the plan to PLAN.ikou"), N_("PLAN.ikou") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Write even when someone else has the plan open"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — make an .ikou plan from Ikou XML, CSV, an Excel workbook or MS Project XML"));
@@ -347,8 +425,8 @@ cli_import (int argc, char **argv)
     g_printerr (_("ikou: warning: %s\n"), warnings[i]);
   if (plan == NULL)
     return _ikou_cli_fail_error (error);
-  if (!ikou_store_save (plan, output, &error))
-    return _ikou_cli_fail_error (error);
+  if (!save_plan_shared (plan, output, NULL, force, &error))
+    return fail_save (error);
 
   return IKOU_EXIT_OK;
 }
@@ -429,6 +507,7 @@ cli_export (int argc, char **argv)
 {
   g_autofree char *format = NULL;
   IkouCliExportOptions options = { 0 };
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("Write to FILE; its extension chooses the format: .pdf, .png, .svg, .xml, .ikou, .csv or .xlsx"), N_("FILE") },
@@ -452,12 +531,15 @@ cli_export (int argc, char **argv)
       N_("Draw the today line and findings as of this date"), N_("YYYY-MM-DD") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format,
       N_("Write this format whatever the file name says: csv, xlsx, mspdi, xml or ikou"), N_("FORMAT") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Write a plan (.ikou, .xml) even when someone else has it open or it changed since it was read"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PLAN — export a plan as a roadmap (PDF, PNG, SVG) or as XML"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   IkouPlanFileKind kind = IKOU_PLAN_FILE_UNKNOWN;
+  g_autoptr(IkouFileStamp) stamp = NULL;
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -468,7 +550,11 @@ cli_export (int argc, char **argv)
     status = _ikou_cli_fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));
   else if (format != NULL && !export_format (format, &kind))
     status = IKOU_EXIT_FAILED;
-  else if ((plan = ikou_plan_file_load (argv[1], &error)) == NULL)
+  /* Written back over itself: not over what someone saved meanwhile. */
+  else if (same_file (argv[1], options.output) &&
+           (stamp = ikou_file_stamp_new (argv[1], &error)) == NULL)
+    status = _ikou_cli_fail_error (error);
+  else if ((plan = load_plan (argv[1], force, &error)) == NULL)
     status = _ikou_cli_fail_error (error);
   else if (kind == IKOU_PLAN_FILE_MSPDI ||
            (kind == IKOU_PLAN_FILE_UNKNOWN &&
@@ -485,8 +571,8 @@ cli_export (int argc, char **argv)
       if (options.paper || options.portrait || options.from || options.to ||
           options.scenario || options.compare || options.title || options.dpi != 0 || options.today)
         status = _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
-      else if (!ikou_plan_file_save (plan, options.output, &error))
-        status = _ikou_cli_fail_error (error);
+      else if (!save_plan_shared (plan, options.output, stamp, force, &error))
+        status = fail_save (error);
       else
         status = IKOU_EXIT_OK;
     }
@@ -513,9 +599,9 @@ print_usage (FILE *out)
   fprintf (out, "  ikou [PLAN…]\n    %s\n", _("Open plans in the window"));
   fprintf (out, "  ikou check PLAN [--scenario NAME] [--today YYYY-MM-DD] [--json]\n    %s\n",
            _("Check a plan against the national schedule"));
-  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--title TEXT]\n    %s\n",
+  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--title TEXT] [--force]\n    %s\n",
            _("Export the roadmap or the plan"));
-  fprintf (out, "  ikou import FILE.{xml,csv,xlsx,mspdi.xml} --output PLAN.ikou\n    %s\n",
+  fprintf (out, "  ikou import FILE.{xml,csv,xlsx,mspdi.xml} --output PLAN.ikou [--force]\n    %s\n",
            _("Make an .ikou plan from Ikou XML, CSV, an Excel workbook or MS Project XML"));
   fprintf (out, "  ikou export PLAN --output FILE.{csv,xlsx} [--format csv|xlsx|xml|ikou]\n    %s\n",
            _("Export the plan as a table for Excel"));

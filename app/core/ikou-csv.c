@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ikou-atomic-file.h"
 #include "ikou-csv.h"
 #include "ikou-error.h"
 #include "ikou-table.h"
@@ -371,7 +372,7 @@ ikou_csv_write_file (IkouPlan      *plan,
   g_return_val_if_fail (path != NULL, FALSE);
 
   data = ikou_csv_write_data (plan, schedule, &length);
-  return ikou_write_file_atomic (path, data, length, error);
+  return ikou_atomic_file_set_contents (path, data, length, NULL, error);
 }
 
 gboolean

@@ -20,6 +20,9 @@ typedef enum
   IKOU_ERROR_NOT_FOUND,        /* a scenario, system or file that does not exist */
   IKOU_ERROR_IO,               /* could not read or write a file */
   IKOU_ERROR_INVALID_OPTION,   /* a command-line option with a wrong value */
+  IKOU_ERROR_LOCKED,           /* someone else has the plan open (ikou-lock) */
+  IKOU_ERROR_CHANGED_ON_DISK,  /* the file changed since it was opened (ikou-file-stamp) */
+  IKOU_ERROR_CHECKSUM,         /* an .ikou whose content does not match its checksum */
 } IkouErrorCode;
 
 GQuark ikou_error_quark (void);

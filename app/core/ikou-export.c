@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-error.h"
@@ -1363,37 +1364,25 @@ set_io_error (GError     **error,
                _("Could not write “%s”: %s."), display, g_strerror (err));
 }
 
-/* Opens a temporary file beside @path. */
+/* A stdio stream on @file's temporary file (its own descriptor: the
+ * stream is closed before the file is committed). */
 static FILE *
-open_temp_beside (const char  *path,
-                  char       **out_tmp,
-                  GError     **error)
+open_stream (IkouAtomicFile  *file,
+             const char      *path,
+             GError         **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmpl = NULL;
-  FILE *file;
-  int fd;
+  int fd = dup (ikou_atomic_file_get_fd (file));
+  FILE *stream = fd >= 0 ? fdopen (fd, "wb") : NULL;
 
-  tmpl = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (tmpl, O_WRONLY, 0666);
-  if (fd < 0)
-    {
-      set_io_error (error, path, errno);
-      return NULL;
-    }
-  file = fdopen (fd, "wb");
-  if (file == NULL)
+  if (stream == NULL)
     {
       int err = errno;
 
-      close (fd);
-      g_unlink (tmpl);
+      if (fd >= 0)
+        close (fd);
       set_io_error (error, path, err);
-      return NULL;
     }
-  *out_tmp = g_steal_pointer (&tmpl);
-  return file;
+  return stream;
 }
 
 static gboolean
@@ -1404,9 +1393,8 @@ close_temp (FILE        *file,
 {
   int err = target->saved_errno;
 
+  /* The file is synced when committed. */
   if (fflush (file) != 0 && err == 0)
-    err = errno;
-  if (err == 0 && fsync (fileno (file)) != 0 && errno != EINVAL)
     err = errno;
   if (fclose (file) != 0 && err == 0)
     err = errno;
@@ -1439,7 +1427,6 @@ check_surface (cairo_surface_t *surface,
 static gboolean
 write_pdf (IkouExportJob *self,
            const char    *path,
-           const char    *tmp,
            FILE          *file,
            GError       **error)
 {
@@ -1528,8 +1515,7 @@ ikou_export_write (IkouExportJob  *self,
                    const char     *path,
                    GError        **error)
 {
-  g_autoptr(GPtrArray) temps = NULL;   /* char *, one per file */
-  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) files = NULL;   /* IkouAtomicFile *, one per page file */
   guint n_files;
   gboolean ok = TRUE;
 
@@ -1537,54 +1523,37 @@ ikou_export_write (IkouExportJob  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (*path == '\0' || g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("Could not write “%s”: it is a folder, not a file name."), path);
-      return FALSE;
-    }
-
   paginate_for_paper (self);
-  temps = g_ptr_array_new_with_free_func (g_free);
-  targets = g_ptr_array_new_with_free_func (g_free);
+  files = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_atomic_file_free);
   n_files = self->options.format == IKOU_EXPORT_PDF ? 1 : ikou_export_job_get_n_pages (self);
 
   for (guint i = 0; ok && i < n_files; i++)
     {
-      char *target = page_path (path, i + 1);
-      char *tmp = NULL;
-      FILE *file;
+      g_autofree char *target = page_path (path, i + 1);
+      IkouAtomicFile *file;
+      FILE *stream;
 
-      g_ptr_array_add (targets, target);
-      file = open_temp_beside (target, &tmp, error);
+      file = ikou_atomic_file_new (target, error);
       if (file == NULL)
         {
           ok = FALSE;
           break;
         }
-      g_ptr_array_add (temps, tmp);
-      if (self->options.format == IKOU_EXPORT_PDF)
-        ok = write_pdf (self, target, tmp, file, error);
+      g_ptr_array_add (files, file);
+      stream = open_stream (file, target, error);
+      if (stream == NULL)
+        ok = FALSE;
+      else if (self->options.format == IKOU_EXPORT_PDF)
+        ok = write_pdf (self, target, stream, error);
       else
-        ok = write_page_file (self, i, target, file, error);
+        ok = write_page_file (self, i, target, stream, error);
     }
 
   /* Only rename when every file is complete, so an error leaves the
-   * previous export (if any) untouched and no partial file behind. */
-  for (guint i = 0; ok && i < temps->len; i++)
-    {
-      const char *tmp = g_ptr_array_index (temps, i);
-      const char *target = g_ptr_array_index (targets, i);
-
-      if (g_rename (tmp, target) != 0)
-        {
-          set_io_error (error, target, errno);
-          ok = FALSE;
-        }
-    }
-  if (!ok)
-    for (guint i = 0; i < temps->len; i++)
-      g_unlink (g_ptr_array_index (temps, i));
+   * previous export (if any) untouched and no partial file behind (the
+   * files not committed are removed with the array). */
+  for (guint i = 0; ok && i < files->len; i++)
+    ok = ikou_atomic_file_commit (g_ptr_array_index (files, i), error);
 
   return ok;
 }

@@ -11,8 +11,9 @@
 
 struct _IkouFileStore
 {
-  GObject  parent_instance;
-  GFile   *file;
+  GObject        parent_instance;
+  GFile         *file;
+  IkouFileStamp *stamp;  /* the file as last loaded or saved: not saved over when changed */
 };
 
 static void plan_store_iface_init (IkouPlanStoreInterface *iface);
@@ -27,6 +28,7 @@ ikou_file_store_finalize (GObject *object)
   IkouFileStore *self = IKOU_FILE_STORE (object);
 
   g_clear_object (&self->file);
+  g_clear_pointer (&self->stamp, ikou_file_stamp_free);
 
   G_OBJECT_CLASS (ikou_file_store_parent_class)->finalize (object);
 }
@@ -64,9 +66,19 @@ static IkouPlan *
 file_store_load (IkouPlanStore  *store,
                  GError        **error)
 {
-  g_autofree char *path = file_path (IKOU_FILE_STORE (store), error);
+  IkouFileStore *self = IKOU_FILE_STORE (store);
+  g_autofree char *path = file_path (self, error);
+  IkouPlan *plan;
 
-  return path != NULL ? ikou_plan_file_load (path, error) : NULL;
+  if (path == NULL)
+    return NULL;
+  /* Stamped before it is read: a change meanwhile is found on saving. */
+  g_clear_pointer (&self->stamp, ikou_file_stamp_free);
+  self->stamp = ikou_file_stamp_new (path, NULL);
+  plan = ikou_plan_file_load (path, error);
+  if (plan == NULL)
+    g_clear_pointer (&self->stamp, ikou_file_stamp_free);
+  return plan;
 }
 
 static gboolean
@@ -74,9 +86,15 @@ file_store_save (IkouPlanStore  *store,
                  IkouPlan       *plan,
                  GError        **error)
 {
-  g_autofree char *path = file_path (IKOU_FILE_STORE (store), error);
+  IkouFileStore *self = IKOU_FILE_STORE (store);
+  g_autofree char *path = file_path (self, error);
 
-  return path != NULL && ikou_plan_file_save (plan, path, error);
+  /* Never silently over what someone else saved since. */
+  if (path == NULL || !ikou_plan_file_save_checked (plan, path, self->stamp, error))
+    return FALSE;
+  g_clear_pointer (&self->stamp, ikou_file_stamp_free);
+  self->stamp = ikou_file_stamp_new (path, NULL);
+  return TRUE;
 }
 
 static char *

@@ -8,12 +8,14 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "ikou-csv.h"
 #include "ikou-plan-file.h"
 #include "ikou-error.h"
 #include "ikou-mspdi.h"
 #include "ikou-schedule.h"
+#include "ikou-file.h"
 #include "ikou-store.h"
 #include "ikou-xlsx.h"
 #include "ikou-xml.h"
@@ -27,19 +29,21 @@ ikou_plan_file_sniff (const char  *path,
   char head[4096] = { 0 };
   FILE *file;
   size_t n;
+  int fd;
   const char *p;
 
   g_return_val_if_fail (path != NULL, IKOU_PLAN_FILE_UNKNOWN);
 
   display = g_filename_display_name (path);
-  file = g_fopen (path, "rb");
+  fd = ikou_file_open_regular (path, error);
+  if (fd < 0)
+    return IKOU_PLAN_FILE_UNKNOWN;
+  file = fdopen (fd, "rb");
   if (file == NULL)
     {
-      int saved = errno;
-
-      g_set_error (error, IKOU_ERROR,
-                   saved == ENOENT ? IKOU_ERROR_NOT_FOUND : IKOU_ERROR_IO,
-                   _("Could not open “%s”: %s"), display, g_strerror (saved));
+      close (fd);
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, g_strerror (errno));
       return IKOU_PLAN_FILE_UNKNOWN;
     }
   n = fread (head, 1, sizeof head - 1, file);
@@ -75,10 +79,18 @@ IkouPlan *
 ikou_plan_file_load (const char  *path,
                     GError     **error)
 {
+  return ikou_plan_file_load_full (path, IKOU_STORE_LOAD_DEFAULT, error);
+}
+
+IkouPlan *
+ikou_plan_file_load_full (const char          *path,
+                          IkouStoreLoadFlags   flags,
+                          GError             **error)
+{
   switch (ikou_plan_file_sniff (path, error))
     {
     case IKOU_PLAN_FILE_NATIVE:
-      return ikou_store_load (path, error);
+      return ikou_store_load_full (path, flags, error);
     case IKOU_PLAN_FILE_XML:
       return ikou_xml_read_file (path, error);
     case IKOU_PLAN_FILE_CSV:
@@ -96,17 +108,26 @@ ikou_plan_file_save (IkouPlan    *plan,
                     const char  *path,
                     GError     **error)
 {
+  return ikou_plan_file_save_checked (plan, path, NULL, error);
+}
+
+gboolean
+ikou_plan_file_save_checked (IkouPlan            *plan,
+                             const char          *path,
+                             const IkouFileStamp *expected,
+                             GError             **error)
+{
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (ikou_plan_file_kind_for_name (path) == IKOU_PLAN_FILE_MSPDI)
     return ikou_plan_file_export (plan, path, IKOU_PLAN_FILE_MSPDI, error);
   if (g_str_has_suffix (path, ".xml") || g_str_has_suffix (path, ".XML"))
-    return ikou_xml_write_file (plan, path, error);
+    return ikou_xml_write_file_checked (plan, path, expected, error);
   if (ikou_plan_file_kind_for_name (path) == IKOU_PLAN_FILE_CSV ||
       ikou_plan_file_kind_for_name (path) == IKOU_PLAN_FILE_XLSX)
     return ikou_plan_file_export (plan, path, ikou_plan_file_kind_for_name (path), error);
-  return ikou_store_save (plan, path, error);
+  return ikou_store_save_checked (plan, path, expected, error);
 }
 
 /* The national schedule, when one loads, gives the deadline a task's

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ikou-file-stamp.h"
 #include "ikou-plan.h"
+#include "ikou-store.h"
 
 G_BEGIN_DECLS
 
@@ -21,11 +23,22 @@ IkouPlanFileKind ikou_plan_file_sniff (const char  *path,
 /* Opens a plan from a .ikou or an Ikou XML file, whichever it is. */
 IkouPlan        *ikou_plan_file_load  (const char  *path,
                                       GError     **error);
+/* As ikou_plan_file_load(), with ikou_store_load_full()'s @flags for a
+ * .ikou file. */
+IkouPlan        *ikou_plan_file_load_full (const char          *path,
+                                           IkouStoreLoadFlags   flags,
+                                           GError             **error);
 /* Saves by the file name: *.mspdi.xml as MS Project XML, *.xml as XML,
  * *.csv as CSV, *.xlsx as an Excel workbook, anything else as .ikou. */
 gboolean         ikou_plan_file_save  (IkouPlan    *plan,
                                       const char  *path,
                                       GError     **error);
+/* As ikou_plan_file_save(), but refused (IKOU_ERROR_CHANGED_ON_DISK) when
+ * @path is no longer what @expected (if not NULL) saw. */
+gboolean         ikou_plan_file_save_checked (IkouPlan            *plan,
+                                              const char          *path,
+                                              const IkouFileStamp *expected,
+                                              GError             **error);
 
 /* Import and export of other programs' formats.  The kind a file is
  * read as comes from its content (ikou_plan_file_sniff()); @warnings

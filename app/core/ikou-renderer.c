@@ -2013,8 +2013,8 @@ draw_row_ghosts (IkouRenderer  *self,
                  double         scroll_x,
                  double         width)
 {
-  const IkouStep *ghosts = &g_array_index (self->ghost_buf, IkouStep, rd->first_ghost);
-  const IkouStep *steps = &g_array_index (self->step_buf, IkouStep, rd->first_step);
+  const IkouStep *ghosts;
+  const IkouStep *steps;
   double rh = self->row_height;
   double cy = rd->y + rh / 2;
   double seg_h = round (rh * 0.56) + 4;
@@ -2023,6 +2023,9 @@ draw_row_ghosts (IkouRenderer  *self,
 
   if (rd->n_ghosts == 0)
     return;
+  /* Only now: an empty buffer has no data at all (NULL + 0 is undefined). */
+  ghosts = &g_array_index (self->ghost_buf, IkouStep, rd->first_ghost);
+  steps = rd->n_steps > 0 ? &g_array_index (self->step_buf, IkouStep, rd->first_step) : NULL;
 
   /* Thin solid outlines: cairo's dashes cost a frame several times over. */
   cairo_save (cr);

@@ -16,8 +16,11 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
+#include "ikou-file.h"
+#include "ikou-limits.h"
 #include "ikou-store.h"
 
 /* The native document is one SQLite 3 file.
@@ -148,6 +151,11 @@ static const char schema_sql[] =
   "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7),\n"
   "  note               TEXT,\n"
   "  UNIQUE (scenario_id, system_id, position)\n"
+  ");\n"
+  "-- A checksum of every row of the tables above (since version 4).\n"
+  "CREATE TABLE checksum (\n"
+  "  id    INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  value TEXT NOT NULL\n"
   ");\n";
 
 static const char insert_plan_sql[] =
@@ -505,6 +513,211 @@ read_row_id (Reader *r,
   return TRUE;
 }
 
+/* The checksum ---------------------------------------------------------- */
+
+/* The tables the checksum covers. */
+static const char * const checksum_tables[] = {
+  "plan", "hosts", "systems", "steps", "scenarios", "overrides", "added_steps",
+};
+
+/* The checksum is the sum, in two 64-bit lanes, of a hash of every row
+ * (its table, then each value as its type, length and bytes), so it does
+ * not depend on the order rows are visited.  A save computes it over the
+ * rows it has just written (read back from SQLite's page cache, inside
+ * its transaction), a load over what it finds: both see the values as
+ * SQLite stores them.  A damage check, not a signature. */
+typedef struct
+{
+  guint64 a;
+  guint64 b;
+} Lanes;
+
+typedef struct
+{
+  Lanes sum;
+} RowSums;
+
+#define LANE_A_PRIME G_GUINT64_CONSTANT (0x100000001b3)
+#define LANE_B_PRIME G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)
+
+static inline void
+lanes_feed (Lanes        *h,
+            const guint8 *bytes,
+            gsize         n)
+{
+  guint64 a = h->a, b = h->b;
+  gsize i = 0;
+
+  /* Eight bytes at a time (little-endian words), then the rest. */
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, bytes + i, 8);
+      w = GUINT64_FROM_LE (w);
+      a = (a ^ w) * LANE_A_PRIME;
+      a ^= a >> 29;
+      b = (b ^ w) * LANE_B_PRIME;
+      b ^= b >> 31;
+    }
+  for (; i < n; i++)
+    {
+      a = (a ^ bytes[i]) * LANE_A_PRIME;
+      b = (b ^ bytes[i]) * LANE_B_PRIME;
+    }
+  h->a = a;
+  h->b = b;
+}
+
+static inline guint64
+lane_final (guint64 x)
+{
+  /* splitmix64's finalizer: every input bit reaches every output bit. */
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  x ^= x >> 31;
+  return x;
+}
+
+static void
+lanes_feed_value (Lanes         *h,
+                  sqlite3_value *value)
+{
+  guint8 type = (guint8) sqlite3_value_type (value);
+  guint64 word;
+
+  lanes_feed (h, &type, 1);
+  switch (type)
+    {
+    case SQLITE_INTEGER:
+      word = GUINT64_TO_LE ((guint64) sqlite3_value_int64 (value));
+      lanes_feed (h, (const guint8 *) &word, sizeof word);
+      break;
+    case SQLITE_FLOAT:
+      {
+        double d = sqlite3_value_double (value);
+
+        memcpy (&word, &d, sizeof word);
+        word = GUINT64_TO_LE (word);
+        lanes_feed (h, (const guint8 *) &word, sizeof word);
+      }
+      break;
+    case SQLITE_TEXT:
+    case SQLITE_BLOB:
+      {
+        const guint8 *bytes = type == SQLITE_TEXT ? sqlite3_value_text (value)
+                                                  : sqlite3_value_blob (value);
+        int length = sqlite3_value_bytes (value);
+
+        word = GUINT64_TO_LE ((guint64) length);
+        lanes_feed (h, (const guint8 *) &word, sizeof word);
+        if (length > 0)
+          lanes_feed (h, bytes, (gsize) length);
+      }
+      break;
+    case SQLITE_NULL:
+    default:
+      break;
+    }
+}
+
+static void
+row_start (Lanes *h,
+           guint  table)
+{
+  guint8 mark = (guint8) table;
+
+  h->a = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  h->b = G_GUINT64_CONSTANT (0x84222325cbf29ce4);
+  lanes_feed (h, &mark, 1);
+}
+
+static void
+row_add (RowSums *sums,
+         Lanes   *h)
+{
+  sums->sum.a += lane_final (h->a);
+  sums->sum.b += lane_final (h->b);
+}
+
+static char *
+sums_to_string (const RowSums *sums)
+{
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
+                          sums->sum.a, sums->sum.b);
+}
+
+/* Reads every row of the covered tables back. */
+static int
+compute_checksum (sqlite3  *db,
+                  char    **out)
+{
+  RowSums sums = { { 0, 0 } };
+
+  for (guint t = 0; t < G_N_ELEMENTS (checksum_tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", checksum_tables[t]);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int n = sqlite3_column_count (stmt);
+          Lanes h;
+
+          row_start (&h, t);
+          for (int c = 0; c < n; c++)
+            lanes_feed_value (&h, sqlite3_column_value (stmt, c));
+          row_add (&sums, &h);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return rc;
+    }
+
+  *out = sums_to_string (&sums);
+  return SQLITE_OK;
+}
+
+/* Compares the stored checksum with the content (version 4 and later). */
+static gboolean
+verify_checksum (sqlite3     *db,
+                 const char  *display,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *actual = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT value FROM checksum WHERE id = 1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+    stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  /* When the content cannot even be read through (a text over the
+   * limits, a missing table, a damaged page), the reader says what and
+   * where. */
+  rc = compute_checksum (db, &actual);
+  if (rc != SQLITE_OK)
+    return TRUE;
+
+  if (stored == NULL || g_ascii_strcasecmp (stored, actual) != 0)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_CHECKSUM,
+                   _("“%s” was changed or damaged outside Ikou: its content does not match the checksum it was saved with."),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Loading: the file ----------------------------------------------------- */
 
 /* Looks at the file before SQLite does, so that a missing file, a text
@@ -518,31 +731,13 @@ check_header (const char  *path,
   static const char magic[16] = "SQLite format 3";
   guint8 header[100];
   guint32 application_id;
-  GStatBuf st;
   gssize n_read = 0;
   int saved_errno;
   int fd;
 
-  fd = g_open (path, O_RDONLY, 0);
+  fd = ikou_file_open_regular (path, error);
   if (fd < 0)
-    {
-      saved_errno = errno;
-      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
-        g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
-                     _("Could not open “%s”: the file does not exist."), display);
-      else
-        g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                     _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (fstat (fd, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      g_close (fd, NULL);
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_A_PLAN,
-                   _("“%s” is not an Ikou plan."), display);
-      return FALSE;
-    }
+    return FALSE;
 
   while ((gsize) n_read < sizeof header)
     {
@@ -710,6 +905,14 @@ finish_select (Reader *r,
 {
   if (rc == SQLITE_DONE)
     return TRUE;
+  /* SQLITE_LIMIT_LENGTH: refused before SQLite reads the value in. */
+  if ((rc & 0xff) == SQLITE_TOOBIG)
+    {
+      g_set_error (r->error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
+                   _("“%s”: a text in table “%s” after row %lld is longer than %u characters, the most Ikou accepts."),
+                   r->display, r->table, (long long) r->row, IKOU_LIMIT_LONG_TEXT);
+      return FALSE;
+    }
   return set_read_error (r->error, r->display, sqlite3_db_handle (r->stmt), rc);
 }
 
@@ -1226,12 +1429,22 @@ read_document (sqlite3     *db,
   /* After the ids in use: a (hand-edited) counter below them is ignored. */
   ikou_plan_set_next_ids (plan, next_system_id, next_host_id);
 
+  if (!ikou_limits_check_plan (plan, display, error))
+    return NULL;
   return g_steal_pointer (&plan);
 }
 
 IkouPlan *
 ikou_store_load (const char  *path,
                  GError     **error)
+{
+  return ikou_store_load_full (path, IKOU_STORE_LOAD_DEFAULT, error);
+}
+
+IkouPlan *
+ikou_store_load_full (const char          *path,
+                      IkouStoreLoadFlags   flags,
+                      GError             **error)
 {
   g_autofree char *display = NULL;
   IkouPlan *plan = NULL;
@@ -1246,6 +1459,8 @@ ikou_store_load (const char  *path,
 
   if (!check_header (path, display, error))
     return NULL;
+  /* Opening a plan also tidies up after saves that were interrupted. */
+  ikou_atomic_file_sweep (path);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
@@ -1254,6 +1469,9 @@ ikou_store_load (const char  *path,
       sqlite3_close (db);
       return NULL;
     }
+
+  /* No text over the limits is ever read into memory (a 600 MB note). */
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, IKOU_LIMIT_TEXT_BYTES);
 
   /* The file comes from outside: a crafted schema must not run code. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
@@ -1267,7 +1485,9 @@ ikou_store_load (const char  *path,
   rc = sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     set_read_error (error, display, db, rc);
-  else if (check_database (db, display, &version, error))
+  else if (check_database (db, display, &version, error) &&
+           (version < 4 || (flags & IKOU_STORE_LOAD_IGNORE_CHECKSUM) ||
+            verify_checksum (db, display, error)))
     plan = read_document (db, version, display, error);
 
   sqlite3_close (db); /* also ends the read transaction */
@@ -1291,6 +1511,7 @@ typedef struct
   /* The host, system or scenario being written, for error messages. */
   const char    *item_name;
   guint          item_id;
+  gboolean       no_checksum;  /* ikou_store_save_without_checksum() */
 } Writer;
 
 static void
@@ -1706,6 +1927,21 @@ write_scenarios (Writer *w)
   return TRUE;
 }
 
+/* Over what was written, inside the transaction. */
+static gboolean
+write_checksum (Writer *w)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  rc = compute_checksum (w->db, &value);
+  if (rc != SQLITE_OK)
+    return set_write_error (w->error, w->display, w->db, rc);
+  sql = g_strdup_printf ("INSERT INTO checksum (id, value) VALUES (1, '%s')", value);
+  return exec (w, sql);
+}
+
 static gboolean
 write_document (Writer *w)
 {
@@ -1740,7 +1976,8 @@ write_document (Writer *w)
   if (!write_plan_row (w) ||
       !write_hosts (w) ||
       !write_systems (w) ||
-      !write_scenarios (w))
+      !write_scenarios (w) ||
+      (!w->no_checksum && !write_checksum (w)))
     return FALSE;
 
   return exec (w, "COMMIT");
@@ -1757,66 +1994,67 @@ writer_finalize_statements (Writer *w)
   g_clear_pointer (&w->added_step, sqlite3_finalize);
 }
 
-#ifdef G_OS_UNIX
-/* Makes the rename durable.  Best effort: some network file systems
- * cannot sync a directory, and the data itself is already on disk. */
-static void
-sync_directory (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      g_close (fd, NULL);
-    }
-}
-#endif
+static gboolean save (IkouPlan            *plan,
+                      const char          *path,
+                      const IkouFileStamp *expected,
+                      gboolean             no_checksum,
+                      GError             **error);
 
 gboolean
 ikou_store_save (IkouPlan    *plan,
                  const char  *path,
                  GError     **error)
 {
+  return ikou_store_save_checked (plan, path, NULL, error);
+}
+
+gboolean
+ikou_store_save_checked (IkouPlan            *plan,
+                         const char          *path,
+                         const IkouFileStamp *expected,
+                         GError             **error)
+{
+  return save (plan, path, expected, FALSE, error);
+}
+
+gboolean
+ikou_store_save_without_checksum (IkouPlan    *plan,
+                                  const char  *path,
+                                  GError     **error)
+{
+  return save (plan, path, NULL, TRUE, error);
+}
+
+static gboolean
+save (IkouPlan            *plan,
+      const char          *path,
+      const IkouFileStamp *expected,
+      gboolean             no_checksum,
+      GError             **error)
+{
+  g_autoptr(IkouAtomicFile) file = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *tmp_path = NULL;
   Writer w = { NULL, };
   gboolean ok = FALSE;
-  GStatBuf st;
-  int saved_errno;
-  int fd;
   int rc;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  w.no_checksum = no_checksum;
   display = g_filename_display_name (path);
   w.plan = plan;
   w.display = display;
   w.error = error;
 
-  /* Beside the target, so that the rename stays on one file system and
-   * the temporary file is on the same share. */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR, 0666);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
-                   display, g_strerror (saved_errno));
-      return FALSE;
-    }
+  file = ikou_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  ikou_atomic_file_set_expected (file, expected);
 
-#ifdef G_OS_UNIX
-  /* A new file gets 0666 less the umask (above); a replaced one keeps
-   * its permissions. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode))
-    (void) fchmod (fd, st.st_mode & 0777);
-#endif
-
-  rc = sqlite3_open_v2 (tmp_path, &w.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (ikou_atomic_file_get_temp_path (file), &w.db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     set_write_error (error, display, w.db, rc);
   else
@@ -1832,39 +2070,33 @@ ikou_store_save (IkouPlan    *plan,
         ok = set_write_error (error, display, NULL, rc);
     }
 
-  if (ok && g_fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
-                   display, g_strerror (saved_errno));
-      ok = FALSE;
-    }
-  if (!g_close (fd, NULL) && ok)
-    {
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
-                   display, g_strerror (EIO));
-      ok = FALSE;
-    }
+  return ok && ikou_atomic_file_commit (file, error);
+}
 
-  if (ok && g_rename (tmp_path, path) != 0)
+char *
+ikou_store_compute_checksum (const char  *path,
+                             GError     **error)
+{
+  g_autofree char *display = NULL;
+  char *value = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+  if (!check_header (path, display, error))
+    return NULL;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = compute_checksum (db, &value);
+  if (rc != SQLITE_OK)
     {
-      saved_errno = errno;
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save “%s”: %s"),
-                   display, g_strerror (saved_errno));
-      ok = FALSE;
+      set_read_error (error, display, db, rc);
+      sqlite3_close (db);
+      return NULL;
     }
-
-  if (!ok)
-    {
-      g_autofree char *journal = g_strconcat (tmp_path, "-journal", NULL);
-
-      g_unlink (tmp_path);
-      g_unlink (journal);
-      return FALSE;
-    }
-
-#ifdef G_OS_UNIX
-  sync_directory (path);
-#endif
-  return TRUE;
+  sqlite3_close (db);
+  return value;
 }

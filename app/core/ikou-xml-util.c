@@ -17,6 +17,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-core-resources.h"
+#include "ikou-file.h"
 #include "ikou-xml-util.h"
 
 /* libxml2 2.12 made the structured error const. */
@@ -1047,12 +1048,9 @@ ikou_xml_stream_new_for_file (const char               *path,
   g_return_val_if_fail (codes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  fd = ikou_file_open_regular (path, error);
   if (fd < 0)
-    {
-      set_read_error (error, path, errno);
-      return NULL;
-    }
+    return NULL;
 
   name = g_filename_display_name (path);
   self = stream_new (name, codes, schema_name);
@@ -1317,6 +1315,8 @@ ikou_xml_read_file_contents (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL && length != NULL, FALSE);
 
+  if (!ikou_file_check_regular (path, error))
+    return FALSE;
   if (!g_file_get_contents (path, contents, length, &local_error))
     {
       g_autofree char *name = g_filename_display_name (path);
@@ -1740,33 +1740,4 @@ ikou_xml_writer_finish (IkouXmlWriter *self,
 
   ikou_xml_writer_free (self);
   return result;
-}
-
-/* Files */
-
-gboolean
-ikou_write_file_atomic (const char  *path,
-                        const char  *data,
-                        gsize        length,
-                        GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-
-  /* GLib writes "<path>.XXXXXX" next to @path (so the rename stays on one
-   * file system), fsyncs it, renames it over @path, and unlinks it on any
-   * failure. */
-  if (!g_file_set_contents_full (path, data != NULL ? data : "", (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("Could not save %s: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
 }

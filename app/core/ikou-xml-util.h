@@ -218,14 +218,6 @@ void           ikou_xml_writer_comment    (IkouXmlWriter *writer,
 char          *ikou_xml_writer_finish     (IkouXmlWriter *writer,
                                            gsize         *length);
 
-/* Replaces @path atomically: the data goes to a temporary file in the same
- * directory, which is flushed and renamed over @path.  On failure @path is
- * untouched and no temporary file is left.  Errors are IKOU_ERROR_IO. */
-gboolean       ikou_write_file_atomic     (const char    *path,
-                                           const char    *data,
-                                           gsize          length,
-                                           GError       **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouXmlWriter, ikou_xml_writer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IkouXmlStream, ikou_xml_stream_free)

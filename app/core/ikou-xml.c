@@ -5,8 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
+#include "ikou-limits.h"
 #include "ikou-xml.h"
 #include "ikou-xml-util.h"
 
@@ -655,6 +657,8 @@ read_stream (IkouXmlStream  *stream,
   /* After the ids in use: a counter below them is ignored. */
   ikou_plan_set_next_ids (plan, reader.next_system_id, reader.next_host_id);
 
+  if (!ikou_limits_check_plan (plan, ikou_xml_stream_get_display_name (stream), error))
+    return NULL;
   return g_steal_pointer (&plan);
 }
 
@@ -1009,6 +1013,15 @@ ikou_xml_write_file (IkouPlan    *plan,
                      const char  *path,
                      GError     **error)
 {
+  return ikou_xml_write_file_checked (plan, path, NULL, error);
+}
+
+gboolean
+ikou_xml_write_file_checked (IkouPlan            *plan,
+                             const char          *path,
+                             const IkouFileStamp *expected,
+                             GError             **error)
+{
   g_autofree char *data = NULL;
   gsize length;
 
@@ -1017,5 +1030,5 @@ ikou_xml_write_file (IkouPlan    *plan,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = ikou_xml_write_data (plan, &length);
-  return ikou_write_file_atomic (path, data, length, error);
+  return ikou_atomic_file_set_contents (path, data, length, expected, error);
 }

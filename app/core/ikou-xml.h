@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ikou-file-stamp.h"
 #include "ikou-plan.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,12 @@ IkouPlan *ikou_xml_read_data    (const char  *data,
 gboolean  ikou_xml_write_file   (IkouPlan    *plan,
                                  const char  *path,
                                  GError     **error);
+/* As ikou_xml_write_file(), but refused (IKOU_ERROR_CHANGED_ON_DISK) when
+ * @path is no longer what @expected (if not NULL) saw. */
+gboolean  ikou_xml_write_file_checked (IkouPlan            *plan,
+                                       const char          *path,
+                                       const IkouFileStamp *expected,
+                                       GError             **error);
 char     *ikou_xml_write_data   (IkouPlan    *plan,
                                  gsize       *length);
 

@@ -250,6 +250,50 @@ make_plan (Bench *bench,
   return plan;
 }
 
+/* What the checksum adds to a save (saves with and without it, the same
+ * number of runs), which must stay within 15 %, and what checking it
+ * costs when the plan is opened. */
+static void
+bench_save_checksum (Bench      *bench,
+                     IkouPlan   *plan,
+                     const char *path,
+                     double      save_ms)
+{
+  guint n = bench->quick ? 1 : 3;
+  g_autofree double *with = g_new (double, n);
+  g_autofree double *without = g_new (double, n);
+  g_autofree double *verify = g_new (double, n);
+  GString *line;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sum = NULL;
+      double start = now_ms ();
+
+      if (!ikou_store_save_without_checksum (plan, path, &error))
+        g_error ("save %s: %s", path, error->message);
+      without[i] = now_ms () - start;
+      start = now_ms ();
+      if (!ikou_store_save (plan, path, &error))
+        g_error ("save %s: %s", path, error->message);
+      with[i] = now_ms () - start;
+      start = now_ms ();
+      sum = ikou_store_compute_checksum (path, &error);
+      if (sum == NULL)
+        g_error ("checksum %s: %s", path, error->message);
+      verify[i] = now_ms () - start;
+    }
+
+  line = line_new ("save-checksum", ikou_plan_get_n_systems (plan));
+  line_add_double (line, "save_ms", median (with, n));
+  line_add_double (line, "save_without_ms", median (without, n));
+  line_add_double (line, "share_of_save",
+                   (median (with, n) - median (without, n)) / median (without, n));
+  line_add_double (line, "verify_on_open_ms", median (verify, n));
+  line_print (line);
+}
+
 static void
 bench_save (Bench      *bench,
             IkouPlan   *plan,
@@ -273,6 +317,8 @@ bench_save (Bench      *bench,
   line_add_runs (line, ms, n);
   line_add_uint (line, "bytes", file_size (path));
   line_print (line);
+
+  bench_save_checksum (bench, plan, path, median (ms, n));
 }
 
 /* Ikou XML, or MS Project XML (@mspdi) next to it: the same plan out. */

@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
+
+#include "ikou-atomic-file.h"
+#include "ikou-error.h"
+#include "ikou-plan.h"
+#include "ikou-store.h"
+#include "ikou-xml.h"
+#include "ikou-test-util.h"
+
+/* Nothing left behind: Ikou's temporary files carry a recognizable name,
+ * and the stale ones are removed by the next save or open. */
+
+static char *
+host_tag (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = g_get_host_name (); *p != '\0' && s->len < 48; p++)
+    g_string_append_c (s, g_ascii_isalnum (*p) || *p == '-' ? *p : '_');
+  if (s->len == 0)
+    g_string_append (s, "localhost");
+  return g_string_free (s, FALSE);
+}
+
+static char *
+make_file (const char *dir,
+           const char *name,
+           gint64      age_seconds)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, "x", 1, NULL));
+  if (age_seconds > 0)
+    {
+      struct utimbuf times;
+
+      times.actime = times.modtime = time (NULL) - age_seconds;
+      g_assert_cmpint (utime (path, &times), ==, 0);
+    }
+  return path;
+}
+
+static void
+test_names (void)
+{
+  g_assert_true (ikou_atomic_file_is_temp_name (".plan.ikou.ikou-tmp-pc12-Ab3dE9", "plan.ikou"));
+  g_assert_true (ikou_atomic_file_is_temp_name (".plan.ikou.ikou-tmp-pc-12-Ab3dE9", "plan.ikou"));
+  g_assert_true (ikou_atomic_file_is_temp_name (".plan.ikou.ikou-tmp-pc12-Ab3dE9-journal", "plan.ikou"));
+  g_assert_false (ikou_atomic_file_is_temp_name (".plan.ikou.ikou-tmp-pc12-Ab3dE9", "other.ikou"));
+  g_assert_false (ikou_atomic_file_is_temp_name ("plan.ikou.ikou-tmp-pc12-Ab3dE9", "plan.ikou"));
+  g_assert_false (ikou_atomic_file_is_temp_name (".plan.ikou.Ab3dE9", "plan.ikou"));
+  g_assert_false (ikou_atomic_file_is_temp_name (".plan.ikou.ikou-tmp-Ab3dE9", "plan.ikou"));
+  g_assert_false (ikou_atomic_file_is_temp_name ("plan.ikou", "plan.ikou"));
+  g_assert_false (ikou_atomic_file_is_temp_name (".plan.ikou.ikou-lock", "plan.ikou"));
+}
+
+static void
+test_sweep (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ikou-atomic-XXXXXX", NULL);
+  g_autofree char *host = host_tag ();
+  g_autofree char *target = g_build_filename (dir, "plan.ikou", NULL);
+  g_autofree char *mine = g_strdup_printf (".plan.ikou.ikou-tmp-%s-aaaaaa", host);
+  g_autofree char *mine_journal = g_strdup_printf (".plan.ikou.ikou-tmp-%s-aaaaaa-journal", host);
+  g_autofree char *mine_locked = g_strdup_printf (".plan.ikou.ikou-tmp-%s-bbbbbb", host);
+  g_autofree char *p_mine = NULL, *p_journal = NULL, *p_locked = NULL;
+  g_autofree char *p_fresh = NULL, *p_old = NULL, *p_other = NULL, *p_foreign = NULL;
+  g_autofree char *p_target = NULL;
+  int lock_fd;
+
+  p_target = make_file (dir, "plan.ikou", 0);
+  p_mine = make_file (dir, mine, 0);
+  p_journal = make_file (dir, mine_journal, 0);
+  p_locked = make_file (dir, mine_locked, 0);
+  /* Another machine's: fresh (maybe being written there), and old. */
+  p_fresh = make_file (dir, ".plan.ikou.ikou-tmp-elsewhere-cccccc", 0);
+  p_old = make_file (dir, ".plan.ikou.ikou-tmp-elsewhere-dddddd", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
+  /* Not ours to touch: another target's, and a name Ikou never makes. */
+  p_other = make_file (dir, ".other.ikou.ikou-tmp-elsewhere-eeeeee", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
+  p_foreign = make_file (dir, ".plan.ikou.ffffff", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
+
+  /* A live writer holds its lock. */
+  lock_fd = open (p_locked, O_RDONLY);
+  g_assert_cmpint (flock (lock_fd, LOCK_EX), ==, 0);
+
+  g_assert_cmpuint (ikou_atomic_file_sweep (target), ==, 3);
+  g_assert_false (g_file_test (p_mine, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (p_journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (p_old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (p_locked, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (p_fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (p_other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (p_foreign, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (p_target, G_FILE_TEST_EXISTS));
+
+  /* Released: the next sweep takes it. */
+  close (lock_fd);
+  g_assert_cmpuint (ikou_atomic_file_sweep (target), ==, 1);
+  g_assert_false (g_file_test (p_locked, G_FILE_TEST_EXISTS));
+
+  ikou_test_remove_tree (dir);
+}
+
+/* A writer killed mid-save leaves its temporary file; the next save (of
+ * any kind) or open removes it. */
+static void
+test_killed_writer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ikou-atomic-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "plan.ikou", NULL);
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      pid_t pid;
+      int status;
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          IkouAtomicFile *file = ikou_atomic_file_new (target, NULL);
+
+          if (file == NULL || write (ikou_atomic_file_get_fd (file), "half", 4) != 4)
+            _exit (1);
+          _exit (0);  /* killed before the commit: the file stays */
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  /* Each new temporary file swept the one before. */
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
+
+  /* A save removes the last... */
+  g_assert_true (ikou_store_save (plan, target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
+  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+
+  /* ...an export (XML) too... */
+  {
+    g_autofree char *xml = g_build_filename (dir, "plan.xml", NULL);
+
+    if (fork () == 0)
+      {
+        ikou_atomic_file_new (xml, NULL);
+        _exit (0);
+      }
+    g_assert_cmpint (wait (NULL), >, 0);
+    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
+    g_assert_true (ikou_xml_write_file (plan, xml, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
+  }
+
+  /* ...and so does opening a plan. */
+  if (fork () == 0)
+    {
+      ikou_atomic_file_new (target, NULL);
+      _exit (0);
+    }
+  g_assert_cmpint (wait (NULL), >, 0);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 3);
+  {
+    g_autoptr(IkouPlan) loaded = ikou_store_load (target, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (loaded);
+  }
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
+
+  ikou_test_remove_tree (dir);
+}
+
+static void
+test_set_contents (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ikou-atomic-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+  mode_t mask;
+
+  mask = umask (022);
+  g_assert_true (ikou_atomic_file_set_contents (path, "one", 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+
+  /* A replaced file keeps its permissions. */
+  g_assert_cmpint (chmod (path, 0600), ==, 0);
+  g_assert_true (ikou_atomic_file_set_contents (path, "two", 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "two");
+  umask (mask);
+
+  g_assert_false (ikou_atomic_file_set_contents (missing, "x", 1, NULL, &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "out.xml"));
+  g_clear_error (&error);
+
+  /* Given up before the commit: nothing but the target. */
+  {
+    g_autoptr(IkouAtomicFile) file = ikou_atomic_file_new (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
+  }
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
+
+  ikou_test_remove_tree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/atomic-file/names", test_names);
+  g_test_add_func ("/atomic-file/sweep", test_sweep);
+  g_test_add_func ("/atomic-file/killed-writer", test_killed_writer);
+  g_test_add_func ("/atomic-file/set-contents", test_set_contents);
+
+  return g_test_run ();
+}
