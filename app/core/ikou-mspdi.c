@@ -1766,12 +1766,13 @@ finish_group (Reader *r)
   GPtrArray *group = r->group;
   TaskRec *top;
   g_autoptr(IkouSystem) system = NULL;
-  StepList list = { g_array_new (FALSE, TRUE, sizeof (IkouStep)), FALSE, FALSE, 0 };
+  StepList list = { NULL, FALSE, FALSE, 0 };
   guint explicit_id = 0;
   gboolean ikou_system;
 
   if (group->len == 0)
     return;
+  list.steps = g_array_new (FALSE, TRUE, sizeof (IkouStep));
   top = g_ptr_array_index (group, 0);
   ikou_system = g_strcmp0 (top->values[F_ROLE], ROLE_SYSTEM) == 0;
 
