@@ -321,7 +321,11 @@ test_export_shape (void)
    * the standardized third, none for the second. */
   g_assert_nonnull (strstr (data, "<Deadline>2028-03-31T18:00:00</Deadline>"));
   g_assert_nonnull (strstr (data, "<Deadline>2026-03-31T18:00:00</Deadline>"));
-  g_assert_cmpuint (g_strv_length (g_strsplit (data, "<Deadline>", -1)), ==, 3);
+  {
+    g_auto(GStrv) deadlines = g_strsplit (data, "<Deadline>", -1);
+
+    g_assert_cmpuint (g_strv_length (deadlines), ==, 3);
+  }
   /* Milestones, with no duration, and the build period between. */
   g_assert_nonnull (strstr (data, "<Name>予算要求</Name>"));
   g_assert_nonnull (strstr (data, "<Name>構築</Name>"
