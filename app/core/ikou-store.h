@@ -21,8 +21,17 @@ G_BEGIN_DECLS
  *    unique per system, step and field); the table added_steps holds the
  *    steps a scenario adds after a system's baseline steps.  Files of
  *    versions 1 and 2 have only date and to-host overrides and no added
- *    steps. */
-#define IKOU_STORE_VERSION 3
+ *    steps.
+ * 4  costs: plan.reference_fy and plan.reference_cost (the running cost
+ *    of the reference fiscal year), annual_cost on hosts, systems (today),
+ *    steps and added_steps (after the cut-over), thousand yen a year,
+ *    NULL unknown, never negative; a step's needs a cut-over date.  The
+ *    override field "annual-cost" uses the number column.  Files of
+ *    versions 1 to 3 read as having no costs (the reference year FY2018). */
+#define IKOU_STORE_VERSION 4
+/* The first version with costs (kept apart so that another change of the
+ * schema can take its own number). */
+#define IKOU_STORE_VERSION_COSTS 4
 
 /* Reads a native .ikou (SQLite) plan.  A non-SQLite file, a database that
  * is not an Ikou plan, a plan from a newer version or a damaged file is

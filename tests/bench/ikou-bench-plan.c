@@ -641,7 +641,7 @@ new_step (guint    from,
           IkouDay  cutover,
           gboolean compliant)
 {
-  IkouStep step = { 0 };
+  IkouStep step = { .annual_cost = -1 };
 
   step.from_host = from;
   step.to_host = to;

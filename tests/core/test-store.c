@@ -193,7 +193,7 @@ add_step (IkouSystem      *system,
           guint            done,
           const char      *note)
 {
-  IkouStep step = { 0, };
+  IkouStep step = { .annual_cost = -1, };
 
   step.from_host = from;
   step.to_host = to;
@@ -878,7 +878,7 @@ test_load_newer (Fixture       *f,
                                             IKOU_STORE_VERSION + 1);
     g_autofree char *in_message = g_strdup_printf ("file format %d", IKOU_STORE_VERSION + 1);
 
-    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 4);
+    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 5);
     run_sql (f->path, sql);
     assert_load_fails (f->path, IKOU_ERROR_NEWER_VERSION, in_message);
   }
@@ -1021,7 +1021,7 @@ test_load_bad_values (Fixture       *f,
     { "CREATE TABLE h2 AS SELECT * FROM hosts; DROP TABLE hosts;"
       "ALTER TABLE h2 RENAME TO hosts; UPDATE hosts SET id = 100 WHERE id = 99",
       { "hosts", "100", NULL } },
-    { "INSERT INTO plan SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL", { "plan", NULL, NULL } },
+    { "INSERT INTO plan SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL", { "plan", NULL, NULL } },
     { "UPDATE plan SET title = x'00' WHERE id = 1", { "plan", "title", NULL } },
     { "UPDATE plan SET id = 2", { "plan", NULL, NULL } },
     { "UPDATE plan SET next_system_id = 0", { "plan", "next_system_id", NULL } },
