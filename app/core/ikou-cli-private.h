@@ -40,4 +40,8 @@ int           _ikou_cli_scenario      (int              argc,
 int           _ikou_cli_diff          (int              argc,
                                        char           **argv);
 
+/* ikou-cli-budget.c */
+int           _ikou_cli_budget        (int              argc,
+                                       char           **argv);
+
 G_END_DECLS

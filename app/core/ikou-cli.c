@@ -428,6 +428,8 @@ print_usage (FILE *out)
            _("Create, change and adopt what-if scenarios"));
   fprintf (out, "  ikou diff PLAN --scenario NAME [--against NAME] [--json]\n    %s\n",
            _("Show what a scenario changes and which findings it resolves"));
+  fprintf (out, "  ikou budget PLAN [--scenario NAME] [--from FY] [--to FY] [--json|--csv]\n    %s\n",
+           _("Show what the plan costs per fiscal year"));
   fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
 }
 
@@ -436,7 +438,8 @@ is_verb (const char *word)
 {
   return g_str_equal (word, "check") || g_str_equal (word, "export") ||
          g_str_equal (word, "import") || g_str_equal (word, "scenario") ||
-         g_str_equal (word, "diff") || g_str_equal (word, "help");
+         g_str_equal (word, "diff") || g_str_equal (word, "budget") ||
+         g_str_equal (word, "help");
 }
 
 int
@@ -489,6 +492,8 @@ ikou_cli_main (int    argc,
     status = _ikou_cli_scenario (argc - 1, argv + 1);
   else if (g_str_equal (verb, "diff"))
     status = _ikou_cli_diff (argc - 1, argv + 1);
+  else if (g_str_equal (verb, "budget"))
+    status = _ikou_cli_budget (argc - 1, argv + 1);
   else
     {
       g_autofree char *message = NULL;
