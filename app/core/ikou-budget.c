@@ -171,10 +171,47 @@ typedef struct
   guint       n_years;
   guint      *host_index; /* host id → index + 1 among hosts with a cost, or 0 */
   guint       n_host_ids;
-  int        *occupied;   /* per host, per month: systems starting − stopping there */
+  guint64    *occupied;   /* per host, a bit per month: a system runs on it */
+  guint       words;      /* guint64s per host */
   gint64     *twelfths;   /* per year, one system's Σ annual × months */
   GArray     *changes;    /* Change, one system's */
 } Computation;
+
+/* Bits [@from, @to) of a host's months. */
+static void
+set_bits (guint64 *bits,
+          guint    from,
+          guint    to)
+{
+  while (from < to)
+    {
+      guint word = from / 64, bit = from % 64;
+      guint n = MIN (to - from, 64 - bit);
+      guint64 mask = n == 64 ? G_MAXUINT64 : ((G_GUINT64_CONSTANT (1) << n) - 1) << bit;
+
+      bits[word] |= mask;
+      from += n;
+    }
+}
+
+static guint
+count_bits (const guint64 *bits,
+            guint          from,
+            guint          to)
+{
+  guint count = 0;
+
+  while (from < to)
+    {
+      guint word = from / 64, bit = from % 64;
+      guint n = MIN (to - from, 64 - bit);
+      guint64 mask = n == 64 ? G_MAXUINT64 : ((G_GUINT64_CONSTANT (1) << n) - 1) << bit;
+
+      count += (guint) __builtin_popcountll (bits[word] & mask);
+      from += n;
+    }
+  return count;
+}
 
 /* Adds months [@from, @to) of the system on @host at @cost. */
 static void
@@ -193,12 +230,8 @@ add_segment (Computation *c,
 
   index = host < c->n_host_ids ? c->host_index[host] : 0;
   if (index != 0)
-    {
-      gsize row = (gsize) (index - 1) * (gsize) (c->end - c->start + 1);
-
-      c->occupied[row + (gsize) (from - c->start)]++;
-      c->occupied[row + (gsize) (to - c->start)]--;
-    }
+    set_bits (c->occupied + (gsize) (index - 1) * c->words,
+              (guint) (from - c->start), (guint) (to - c->start));
 
   if (cost <= 0)
     return;
@@ -297,11 +330,11 @@ ikou_budget_compute (IkouPlan     *plan,
   g_autoptr(IkouBudget) budget = NULL;
   g_autofree guint *host_index = NULL;
   g_autoptr(GArray) changes = NULL;
-  g_autofree int *occupied = NULL;
+  g_autofree guint64 *occupied = NULL;
   g_autofree gint64 *twelfths = NULL;
   g_autofree gint64 *host_costs = NULL;
   Computation c;
-  guint n_hosts, n_known = 0, n_months, n_host_ids;
+  guint n_hosts, n_known = 0, n_months, n_host_ids, words;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), NULL);
   g_return_val_if_fail (scenario == NULL || IKOU_IS_SCENARIO (scenario), NULL);
@@ -337,13 +370,14 @@ ikou_budget_compute (IkouPlan     *plan,
     }
 
   n_months = budget->n_years * 12;
-  occupied = g_new0 (int, (gsize) MAX (n_known, 1) * (n_months + 1));
+  words = (n_months + 63) / 64;
+  occupied = g_new0 (guint64, (gsize) MAX (n_known, 1) * words);
   twelfths = g_new0 (gint64, budget->n_years);
   changes = g_array_new (FALSE, FALSE, sizeof (Change));
 
   c = (Computation) {
     FY_FIRST_MONTH (first_fy), FY_FIRST_MONTH (first_fy) + n_months, budget->n_years,
-    host_index, n_host_ids, occupied, twelfths, changes,
+    host_index, n_host_ids, occupied, words, twelfths, changes,
   };
 
   for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
@@ -352,18 +386,12 @@ ikou_budget_compute (IkouPlan     *plan,
   /* A host costs in every month at least one system runs on it. */
   for (guint h = 0; h < n_known; h++)
     {
-      const int *row = occupied + (gsize) h * (n_months + 1);
-      int running = 0;
+      const guint64 *row = occupied + (gsize) h * words;
 
       for (guint y = 0; y < budget->n_years; y++)
         {
-          guint months = 0;
+          guint months = count_bits (row, y * 12, (y + 1) * 12);
 
-          for (guint m = y * 12; m < (y + 1) * 12; m++)
-            {
-              running += row[m];
-              months += running > 0;
-            }
           if (months > 0)
             budget->years[y].running = add_sat (budget->years[y].running,
                                                 ikou_budget_prorate (host_costs[h], months));
