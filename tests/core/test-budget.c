@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "ikou-budget.h"
 #include "ikou-calendar.h"
@@ -521,6 +522,40 @@ test_bad_save (void)
   g_rmdir (dir);
 }
 
+/* A version 3 file (no cost columns) opens with no costs. */
+static void
+test_version_3 (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouPlan) loaded = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ikou-budget-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  add_system (plan, 500, "2025-04-01", 400);
+  ikou_plan_set_reference_cost (plan, 1000);
+  g_assert_true (ikou_store_save (plan, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* A version 3 reader never looks at columns it does not know: the
+   * costs written are not read back. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 3;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  loaded = ikou_store_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ikou_plan_get_reference_fy (loaded), ==, 2018);
+  g_assert_cmpint (ikou_plan_get_reference_cost (loaded), ==, -1);
+  for (guint i = 0; i < ikou_plan_get_n_hosts (loaded); i++)
+    g_assert_cmpint (ikou_host_get_annual_cost (ikou_plan_get_host (loaded, i)), ==, -1);
+  g_assert_cmpint (ikou_system_get_annual_cost (ikou_plan_get_system (loaded, 0)), ==, -1);
+  g_assert_cmpint (ikou_system_get_step (ikou_plan_get_system (loaded, 0), 0)->annual_cost, ==, -1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -538,6 +573,7 @@ main (int    argc,
   g_test_add_func ("/budget/model", test_model);
   g_test_add_func ("/budget/bad-xml", test_bad_xml);
   g_test_add_func ("/budget/bad-save", test_bad_save);
+  g_test_add_func ("/budget/version-3", test_version_3);
 
   return g_test_run ();
 }
