@@ -148,16 +148,18 @@ print_text (IkouPlan     *plan,
     }
 
   {
-    g_autofree char *label = ikou_fiscal_year_label (budget->reference_fy, ikou_labels_for_locale (FALSE));
+    g_autofree char *label = ikou_fiscal_year_label (budget->reference_fy,
+                                                     ikou_labels_for_locale (FALSE));
+    g_autofree char *running = g_strdup_printf ("%" G_GINT64_FORMAT, budget->reference_running);
+    g_autofree char *goal = g_strdup_printf ("%" G_GINT64_FORMAT, budget->goal);
 
     if (budget->reference_running < 0)
       /* Translators: the reference fiscal year */
       g_print (_("Reference year %s: running cost unknown.\n"), label);
     else
-      /* Translators: the reference fiscal year, its running cost, 70 % of it */
-      g_print (_("Reference year %s: running cost %" G_GINT64_FORMAT
-                 ", goal (30 %% less) %" G_GINT64_FORMAT ".\n"),
-               label, budget->reference_running, budget->goal);
+      /* Translators: the reference fiscal year, its running cost, 70 % of it (thousand yen) */
+      g_print (_("Reference year %s: running cost %s, goal (30 %% less) %s.\n"),
+               label, running, goal);
   }
 }
 

@@ -103,8 +103,8 @@ read_annual_cost (Reader      *reader,
   if (text != NULL && *out_cost < 0)
     {
       ikou_xml_set_error (error, INVALID, reader->name, node,
-                          _("annual-cost=\"%" G_GINT64_FORMAT "\" is negative: a running cost "
-                            "is 0 or more thousand yen a year."), *out_cost);
+                          _("annual-cost=\"%s\" is negative: a running cost is 0 or more "
+                            "thousand yen a year."), text);
       return FALSE;
     }
   return TRUE;
@@ -370,8 +370,8 @@ read_override_value (Reader             *reader,
       if (field == IKOU_OVERRIDE_ANNUAL_COST && *out_value < 0)
         {
           ikou_xml_set_error (error, INVALID, reader->name, node,
-                              _("value=\"%" G_GINT64_FORMAT "\" is negative: a running cost "
-                                "is 0 or more thousand yen a year."), *out_value);
+                              _("value=\"%s\" is negative: a running cost is 0 or more "
+                                "thousand yen a year."), value);
           return FALSE;
         }
       return TRUE;
