@@ -1583,9 +1583,7 @@ bind_step_columns (Writer         *w,
     return invalid_in_model (w, "arrangement");
   if ((step->done & ~ALL_DONE_BITS) != 0)
     return invalid_in_model (w, "done");
-  /* Costs: the reader refuses a running cost after a cut-over that is
-   * not there, so it is never written. */
-  if (step->annual_cost < -1 || (step->annual_cost != -1 && step->cutover_date == IKOU_DAY_NONE))
+  if (step->annual_cost < -1)
     return invalid_in_model (w, "annual_cost");
 
   if (check_hosts)
@@ -1614,7 +1612,9 @@ bind_step_columns (Writer         *w,
                      SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, index + 9, step->done);
   bind_text (stmt, index + 10, step->note);
-  bind_cost (stmt, index + 11, step->annual_cost);
+  /* Costs: a running cost after a cut-over the step does not have
+   * applies to nothing; the reader refuses it, so it is not written. */
+  bind_cost (stmt, index + 11, step->cutover_date != IKOU_DAY_NONE ? step->annual_cost : -1);
   return TRUE;
 }
 

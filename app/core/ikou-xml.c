@@ -950,7 +950,10 @@ write_step_content (IkouXmlWriter  *w,
           }
       ikou_xml_writer_attr (w, "done", done->str);
     }
-  write_annual_cost (w, step->annual_cost);
+  /* Only with a cut-over, as the reader wants (without one it applies
+   * to nothing). */
+  if (step->cutover_date != IKOU_DAY_NONE)
+    write_annual_cost (w, step->annual_cost);
   ikou_xml_writer_element (w, "note", step->note);
 }
 
@@ -1098,7 +1101,8 @@ uses_costs (IkouPlan *plan)
       if (ikou_system_get_annual_cost (system) != -1)
         return TRUE;
       for (guint j = 0; j < ikou_system_get_n_steps (system); j++)
-        if (ikou_system_get_step (system, j)->annual_cost != -1)
+        if (ikou_system_get_step (system, j)->annual_cost != -1 &&
+            ikou_system_get_step (system, j)->cutover_date != IKOU_DAY_NONE)
           return TRUE;
     }
   for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
@@ -1117,7 +1121,8 @@ uses_costs (IkouPlan *plan)
             if (ikou_scenario_get_orphan (scenario, id, k)->field == IKOU_OVERRIDE_ANNUAL_COST)
               return TRUE;
           for (guint k = 0; k < ikou_scenario_get_n_added_steps (scenario, id); k++)
-            if (ikou_scenario_get_added_step (scenario, id, k)->annual_cost != -1)
+            if (ikou_scenario_get_added_step (scenario, id, k)->annual_cost != -1 &&
+                ikou_scenario_get_added_step (scenario, id, k)->cutover_date != IKOU_DAY_NONE)
               return TRUE;
         }
     }
