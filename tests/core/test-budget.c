@@ -11,6 +11,7 @@
 #include "ikou-budget.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
+#include "ikou-history.h"
 #include "ikou-plan-file.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
@@ -460,6 +461,46 @@ test_model (void)
   g_assert_true (ikou_plan_equal (a, b, NULL));
 }
 
+/* Editors set costs through the history by property name: undoable. */
+static void
+test_history (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouHistory) history = ikou_history_new (plan);
+  IkouSystem *system = add_system (plan, 100, "2025-04-01", 50);
+  IkouHost *host = ikou_plan_get_host (plan, 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(IkouStep) step = ikou_step_copy (ikou_system_get_step (system, 0));
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, 777);
+  ikou_history_set_system_property (history, system, "annual-cost", &value);
+  ikou_history_set_host_property (history, host, "annual-cost", &value);
+  ikou_history_set_plan_property (history, "reference-cost", &value);
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, 2020);
+  ikou_history_set_plan_property (history, "reference-fy", &value);
+  step->annual_cost = 60;
+  g_assert_cmpstr (ikou_history_describe_step_change (ikou_system_get_step (system, 0), step), ==,
+                   "Edit running cost");
+  ikou_history_set_step (history, system, 0, step);
+
+  g_assert_cmpint (ikou_system_get_annual_cost (system), ==, 777);
+  g_assert_cmpint (ikou_host_get_annual_cost (host), ==, 777);
+  g_assert_cmpint (ikou_plan_get_reference_cost (plan), ==, 777);
+  g_assert_cmpint (ikou_plan_get_reference_fy (plan), ==, 2020);
+  g_assert_cmpint (ikou_system_get_step (system, 0)->annual_cost, ==, 60);
+
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (ikou_history_undo (history));
+  g_assert_cmpint (ikou_system_get_annual_cost (system), ==, 100);
+  g_assert_cmpint (ikou_host_get_annual_cost (host), ==, 1200);
+  g_assert_cmpint (ikou_plan_get_reference_cost (plan), ==, -1);
+  g_assert_cmpint (ikou_plan_get_reference_fy (plan), ==, 2018);
+  g_assert_cmpint (ikou_system_get_step (system, 0)->annual_cost, ==, 50);
+}
+
 /* Bad input in XML: a clear sentence, no plan. */
 static void
 test_bad_xml (void)
@@ -583,6 +624,7 @@ main (int    argc,
   g_test_add_func ("/budget/scenario", test_scenario);
   g_test_add_func ("/budget/round-trips", test_round_trips);
   g_test_add_func ("/budget/model", test_model);
+  g_test_add_func ("/budget/history", test_history);
   g_test_add_func ("/budget/bad-xml", test_bad_xml);
   g_test_add_func ("/budget/cost-without-cutover", test_cost_without_cutover);
   g_test_add_func ("/budget/version-3", test_version_3);
