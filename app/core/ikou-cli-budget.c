@@ -8,8 +8,6 @@
 #include "ikou-budget.h"
 #include "ikou-calendar.h"
 #include "ikou-cli-private.h"
-#include "ikou-error.h"
-#include "ikou-plan-file.h"
 
 /* ikou budget PLAN [--scenario NAME] [--from FY] [--to FY] [--json|--csv]:
  * what the plan costs per fiscal year (千円), as a table, JSON or CSV.
@@ -184,7 +182,6 @@ _ikou_cli_budget (int    argc,
   };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("PLAN — what a plan costs per fiscal year (thousand yen)"));
-  g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(IkouBudget) budget = NULL;
   IkouScenario *scenario = NULL;
@@ -204,20 +201,9 @@ _ikou_cli_budget (int    argc,
       !parse_option_fy ("--to", to_text, &to_fy))
     return IKOU_EXIT_FAILED;
 
-  plan = ikou_plan_file_load (argv[1], &error);
+  plan = _ikou_cli_load_plan (argv[1], scenario_name, &scenario);
   if (plan == NULL)
-    return _ikou_cli_fail_error (error);
-
-  if (scenario_name != NULL)
-    {
-      scenario = ikou_plan_lookup_scenario (plan, scenario_name);
-      if (scenario == NULL)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("The plan has no scenario named “%s”."), scenario_name);
-          return _ikou_cli_fail (message);
-        }
-    }
+    return IKOU_EXIT_FAILED;
 
   ikou_budget_default_range (plan, scenario, &first_fy, &last_fy);
   if (from_text != NULL)

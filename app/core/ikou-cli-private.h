@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ikou-finding.h"
+#include "ikou-plan.h"
 #include "ikou-schedule.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,11 @@ gboolean      _ikou_cli_parse_context (GOptionContext  *context,
                                        char          ***argv,
                                        int              expected_args,
                                        const char      *usage_error);
+/* Reads PLAN and finds --scenario NAME (NULL: the baseline); on failure
+ * says why on stderr and returns NULL. */
+IkouPlan     *_ikou_cli_load_plan     (const char      *path,
+                                       const char      *scenario_name,
+                                       IkouScenario   **out_scenario);
 IkouSchedule *_ikou_cli_load_schedule (void);
 void          _ikou_cli_add_day       (JsonBuilder     *builder,
                                        const char      *name,

@@ -97,6 +97,34 @@ _ikou_cli_parse_context (GOptionContext  *context,
   return TRUE;
 }
 
+IkouPlan *
+_ikou_cli_load_plan (const char    *path,
+                     const char    *scenario_name,
+                     IkouScenario **out_scenario)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = ikou_plan_file_load (path, &error);
+
+  *out_scenario = NULL;
+  if (plan == NULL)
+    {
+      _ikou_cli_fail_error (error);
+      return NULL;
+    }
+  if (scenario_name != NULL)
+    {
+      *out_scenario = ikou_plan_lookup_scenario (plan, scenario_name);
+      if (*out_scenario == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The plan has no scenario named “%s”."), scenario_name);
+          _ikou_cli_fail (message);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&plan);
+}
+
 IkouSchedule *
 _ikou_cli_load_schedule (void)
 {
@@ -287,20 +315,9 @@ cli_check (int argc, char **argv)
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
     return _ikou_cli_fail_error (error);
 
-  plan = ikou_plan_file_load (argv[1], &error);
+  plan = _ikou_cli_load_plan (argv[1], scenario_name, &scenario);
   if (plan == NULL)
-    return _ikou_cli_fail_error (error);
-
-  if (scenario_name != NULL)
-    {
-      scenario = ikou_plan_lookup_scenario (plan, scenario_name);
-      if (scenario == NULL)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("The plan has no scenario named “%s”."), scenario_name);
-          return _ikou_cli_fail (message);
-        }
-    }
+    return IKOU_EXIT_FAILED;
 
   schedule = _ikou_cli_load_schedule ();
   if (schedule == NULL)
