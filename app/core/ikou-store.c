@@ -1084,7 +1084,9 @@ read_override_value (Reader            *r,
        * kept as it was, like the model keeps it. */
       return read_int (r, 6, 1, G_MAXUINT, TRUE, 0, value);
     case IKOU_OVERRIDE_VALUE_AMOUNT:
-      return read_int (r, 7, G_MININT64, G_MAXINT64, TRUE, -1, value);
+      /* A running cost (costs, version 4) is never negative. */
+      return read_int (r, 7, field == IKOU_OVERRIDE_ANNUAL_COST ? 0 : G_MININT64, G_MAXINT64,
+                       TRUE, -1, value);
     case IKOU_OVERRIDE_VALUE_FLAG:
       return read_int (r, 7, 0, 1, FALSE, 0, value);
     case IKOU_OVERRIDE_VALUE_ARRANGEMENT:

@@ -1037,6 +1037,8 @@ test_load_bad_values (Fixture       *f,
     { "UPDATE plan SET reference_fy = NULL, reference_cost = 100", { "plan", "reference_fy", NULL } },
     { "UPDATE plan SET reference_cost = -2", { "plan", "reference_cost", NULL } },
     { "UPDATE plan SET reference_fy = 1800", { "plan", "reference_fy", NULL } },
+    { "UPDATE overrides SET field = 'annual-cost', day = NULL, host_id = NULL, number = -4"
+      " WHERE id = 1", { "overrides", "1", "number" } },
     /* Version 2 without its columns. */
     { "ALTER TABLE plan DROP COLUMN next_host_id", { "plan", "missing", NULL } },
     { "DELETE FROM plan", { "plan", NULL, NULL } },
