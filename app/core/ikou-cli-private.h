@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ikou-finding.h"
+#include "ikou-plan.h"
 #include "ikou-schedule.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,13 @@ gboolean      _ikou_cli_parse_context (GOptionContext  *context,
                                        char          ***argv,
                                        int              expected_args,
                                        const char      *usage_error);
+/* Reads PLAN (a checksum mismatch is an error unless @force) and finds
+ * --scenario NAME (NULL: the baseline); on failure says why on stderr and
+ * returns NULL. */
+IkouPlan     *_ikou_cli_load_plan     (const char      *path,
+                                       gboolean         force,
+                                       const char      *scenario_name,
+                                       IkouScenario   **out_scenario);
 IkouSchedule *_ikou_cli_load_schedule (void);
 void          _ikou_cli_add_day       (JsonBuilder     *builder,
                                        const char      *name,
@@ -40,6 +48,10 @@ int           _ikou_cli_scenario      (int              argc,
 int           _ikou_cli_diff          (int              argc,
                                        char           **argv);
 int           _ikou_cli_catch_up      (int              argc,
+                                       char           **argv);
+
+/* ikou-cli-budget.c */
+int           _ikou_cli_budget        (int              argc,
                                        char           **argv);
 
 G_END_DECLS

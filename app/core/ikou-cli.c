@@ -171,6 +171,35 @@ _ikou_cli_parse_context (GOptionContext  *context,
   return TRUE;
 }
 
+IkouPlan *
+_ikou_cli_load_plan (const char    *path,
+                     gboolean       force,
+                     const char    *scenario_name,
+                     IkouScenario **out_scenario)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = load_plan (path, force, &error);
+
+  *out_scenario = NULL;
+  if (plan == NULL)
+    {
+      _ikou_cli_fail_error (error);
+      return NULL;
+    }
+  if (scenario_name != NULL)
+    {
+      *out_scenario = ikou_plan_lookup_scenario (plan, scenario_name);
+      if (*out_scenario == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The plan has no scenario named “%s”."), scenario_name);
+          _ikou_cli_fail (message);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&plan);
+}
+
 IkouSchedule *
 _ikou_cli_load_schedule (void)
 {
@@ -364,20 +393,9 @@ cli_check (int argc, char **argv)
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
     return _ikou_cli_fail_error (error);
 
-  plan = load_plan (argv[1], force, &error);
+  plan = _ikou_cli_load_plan (argv[1], force, scenario_name, &scenario);
   if (plan == NULL)
-    return _ikou_cli_fail_error (error);
-
-  if (scenario_name != NULL)
-    {
-      scenario = ikou_plan_lookup_scenario (plan, scenario_name);
-      if (scenario == NULL)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("The plan has no scenario named “%s”."), scenario_name);
-          return _ikou_cli_fail (message);
-        }
-    }
+    return IKOU_EXIT_FAILED;
 
   schedule = _ikou_cli_load_schedule ();
   if (schedule == NULL)
@@ -613,6 +631,8 @@ print_usage (FILE *out)
            _("Show what a scenario changes and which findings it resolves"));
   fprintf (out, "  ikou catch-up PLAN [--today YYYY-MM-DD] [--list]\n    %s\n",
            _("Mark the milestones before today done (or list them)"));
+  fprintf (out, "  ikou budget PLAN [--scenario NAME] [--from FY] [--to FY] [--json|--csv]\n    %s\n",
+           _("Show what the plan costs per fiscal year"));
   fprintf (out, "%s\n", _("Run “ikou COMMAND --help” for the options of a command."));
 }
 
@@ -621,7 +641,8 @@ is_verb (const char *word)
 {
   return g_str_equal (word, "check") || g_str_equal (word, "export") ||
          g_str_equal (word, "import") || g_str_equal (word, "scenario") ||
-         g_str_equal (word, "diff") || g_str_equal (word, "catch-up") || g_str_equal (word, "help");
+         g_str_equal (word, "diff") || g_str_equal (word, "catch-up") ||
+         g_str_equal (word, "budget") || g_str_equal (word, "help");
 }
 
 int
@@ -676,6 +697,8 @@ ikou_cli_main (int    argc,
     status = _ikou_cli_diff (argc - 1, argv + 1);
   else if (g_str_equal (verb, "catch-up"))
     status = _ikou_cli_catch_up (argc - 1, argv + 1);
+  else if (g_str_equal (verb, "budget"))
+    status = _ikou_cli_budget (argc - 1, argv + 1);
   else
     {
       g_autofree char *message = NULL;

@@ -713,6 +713,7 @@ ikou_history_describe_step_change (const IkouStep *a,
               (a->from_host != b->from_host) +
               (a->to_host != b->to_host) +
               (a->budget_amount != b->budget_amount) +
+              (a->annual_cost != b->annual_cost) +
               (!a->supplementary != !b->supplementary) +
               (!a->standard_compliant != !b->standard_compliant) +
               (a->arrangement != b->arrangement) +
@@ -737,6 +738,8 @@ ikou_history_describe_step_change (const IkouStep *a,
     return _("Change to-host");
   if (a->budget_amount != b->budget_amount)
     return _("Edit budget amount");
+  if (a->annual_cost != b->annual_cost)
+    return _("Edit running cost");
   if (!a->supplementary != !b->supplementary)
     return _("Change supplementary budget");
   if (!a->standard_compliant != !b->standard_compliant)
@@ -897,6 +900,8 @@ system_property_label (const char *property)
     return _("Edit special migration reason");
   if (g_str_equal (property, "status"))
     return _("Change status");
+  if (g_str_equal (property, "annual-cost"))
+    return _("Edit running cost");
   if (g_str_equal (property, "notes"))
     return _("Edit notes");
   return _("Edit system");
@@ -915,6 +920,8 @@ host_property_label (const char *property)
     return _("Change host available until");
   if (g_str_equal (property, "note"))
     return _("Edit host note");
+  if (g_str_equal (property, "annual-cost"))
+    return _("Edit host running cost");
   return _("Edit host");
 }
 
@@ -929,6 +936,8 @@ plan_property_label (const char *property)
     return _("Edit title");
   if (g_str_equal (property, "description"))
     return _("Edit description");
+  if (g_str_equal (property, "reference-fy") || g_str_equal (property, "reference-cost"))
+    return _("Edit reference running cost");
   return _("Edit plan");
 }
 

@@ -62,7 +62,7 @@ void         ikou_history_remove_step         (IkouHistory     *self,
                                                guint            index);
 /* Sets a system property by GObject property name ("name", "department",
  * "vendor", "operation", "host", "tokutei", "tokutei-deadline",
- * "tokutei-reason", "status", "notes"). */
+ * "tokutei-reason", "status", "notes", "annual-cost"). */
 void         ikou_history_set_system_property (IkouHistory     *self,
                                                IkouSystem      *system,
                                                const char      *property,
@@ -78,7 +78,7 @@ void         ikou_history_add_host            (IkouHistory     *self,
 void         ikou_history_remove_host         (IkouHistory     *self,
                                                IkouHost        *host);
 /* Property names of IkouHost: "name", "kind", "available-from",
- * "available-until", "note". */
+ * "available-until", "note", "annual-cost". */
 void         ikou_history_set_host_property   (IkouHistory     *self,
                                                IkouHost        *host,
                                                const char      *property,

@@ -14,6 +14,7 @@ struct _IkouHost
   IkouHostKind  kind;
   IkouDay       available_from;
   IkouDay       available_until;
+  gint64        annual_cost;
   char         *note;
 };
 
@@ -27,6 +28,7 @@ enum {
   PROP_AVAILABLE_FROM,
   PROP_AVAILABLE_UNTIL,
   PROP_NOTE,
+  PROP_ANNUAL_COST,
   N_PROPS
 };
 
@@ -71,6 +73,9 @@ ikou_host_get_property (GObject    *object,
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
+    case PROP_ANNUAL_COST:
+      g_value_set_int64 (value, self->annual_cost);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,6 +109,9 @@ ikou_host_set_property (GObject      *object,
     case PROP_NOTE:
       ikou_host_set_note (self, g_value_get_string (value));
       break;
+    case PROP_ANNUAL_COST:
+      ikou_host_set_annual_cost (self, g_value_get_int64 (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,6 +144,9 @@ ikou_host_class_init (IkouHostClass *klass)
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANNUAL_COST] =
+    g_param_spec_int64 ("annual-cost", NULL, NULL, -1, G_MAXINT64, -1,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -144,6 +155,7 @@ static void
 ikou_host_init (IkouHost *self)
 {
   self->kind = IKOU_HOST_OTHER;
+  self->annual_cost = -1;
 }
 
 IkouHost *
@@ -276,4 +288,24 @@ ikou_host_set_note (IkouHost   *self,
 {
   g_return_if_fail (IKOU_IS_HOST (self));
   set_string (self, &self->note, note, PROP_NOTE);
+}
+
+gint64
+ikou_host_get_annual_cost (IkouHost *self)
+{
+  g_return_val_if_fail (IKOU_IS_HOST (self), -1);
+  return self->annual_cost;
+}
+
+void
+ikou_host_set_annual_cost (IkouHost *self,
+                           gint64    annual_cost)
+{
+  g_return_if_fail (IKOU_IS_HOST (self));
+  g_return_if_fail (annual_cost >= -1);
+
+  if (self->annual_cost == annual_cost)
+    return;
+  self->annual_cost = annual_cost;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNUAL_COST]);
 }

@@ -30,5 +30,10 @@ void          ikou_host_set_available_until (IkouHost     *self,
 const char   *ikou_host_get_note            (IkouHost     *self);
 void          ikou_host_set_note            (IkouHost     *self,
                                              const char   *note);
+/* Running cost while at least one system runs on the host, 千円/年
+ * (usage fees, lines, operation); -1 unknown. */
+gint64        ikou_host_get_annual_cost     (IkouHost     *self);
+void          ikou_host_set_annual_cost     (IkouHost     *self,
+                                             gint64        annual_cost);
 
 G_END_DECLS

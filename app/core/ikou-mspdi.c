@@ -51,7 +51,12 @@ typedef enum
   F_TO_ID,
   F_NEXT_SYSTEM_ID,
   F_NEXT_HOST_ID,
-  F_HOST_KIND, /* the one resource field */
+  F_ANNUAL_COST,
+  F_STEP_ANNUAL_COST,
+  F_REFERENCE_COST,
+  F_REFERENCE_FY,
+  F_HOST_KIND, /* the resource fields, from here on */
+  F_HOST_COST,
   N_FIELDS
 } Field;
 
@@ -97,8 +102,19 @@ static const FieldInfo fields[N_FIELDS] = {
   [F_TO_ID] = { "188743771", "Number5", CF_NUMBER, "移行先ホストID", "To host id", NULL },
   [F_NEXT_SYSTEM_ID] = { "188743982", "Number6", CF_NUMBER, "次のシステムID", "Next system id", NULL },
   [F_NEXT_HOST_ID] = { "188743983", "Number7", CF_NUMBER, "次のホストID", "Next host id", NULL },
+  [F_ANNUAL_COST] = { "188743984", "Number8", CF_NUMBER, "運用経費（千円／年）",
+                      "Running cost (thousand yen a year)", "運用経費" },
+  [F_STEP_ANNUAL_COST] = { "188743985", "Number9", CF_NUMBER, "移行後の運用経費（千円／年）",
+                           "Running cost after cut-over (thousand yen a year)", "移行後の運用経費" },
+  [F_REFERENCE_COST] = { "188743986", "Number10", CF_NUMBER, "基準年度の運用経費（千円）",
+                         "Reference running cost (thousand yen)", NULL },
+  [F_REFERENCE_FY] = { "188743987", "Number11", CF_NUMBER, "基準年度", "Reference fiscal year", NULL },
   [F_HOST_KIND] = { "205520904", "Text1", CF_TEXT, "種別", "Host kind", "移行先の種別" },
+  [F_HOST_COST] = { "205521008", "Number1", CF_NUMBER, "年間経費（千円）",
+                    "Annual cost (thousand yen)", "年間経費" },
 };
+
+#define IS_RESOURCE_FIELD(f) ((f) >= F_HOST_KIND)
 
 /* Ids above this from a file are not taken (the plan counts on from
  * them). */
@@ -571,6 +587,8 @@ out_step (Writer         *w,
   out_host_ref (w, F_TO, F_TO_ID, step->to_host);
   if (step->budget_amount >= 0)
     out_attribute_int (o, F_AMOUNT, step->budget_amount);
+  if (step->annual_cost >= 0)
+    out_attribute_int (o, F_STEP_ANNUAL_COST, step->annual_cost);
   if (step->supplementary)
     out_attribute (o, F_SUPPLEMENTARY, "1");
   out_attribute (o, F_COMPLIANT, step->standard_compliant ? "1" : "0");
@@ -629,6 +647,8 @@ out_system (Writer     *w,
     out_attribute (o, F_TOKUTEI, "1");
   out_attribute_day (o, F_TOKUTEI_DEADLINE, ikou_system_get_tokutei_deadline (system));
   out_attribute (o, F_TOKUTEI_REASON, ikou_system_get_tokutei_reason (system));
+  if (ikou_system_get_annual_cost (system) >= 0)
+    out_attribute_int (o, F_ANNUAL_COST, ikou_system_get_annual_cost (system));
   out_raw (o, "</Task>\n");
 
   for (guint i = 0; i < n_steps; i++)
@@ -693,6 +713,8 @@ out_resources (Writer *w)
       out_element (o, "Notes", ikou_host_get_note (host));
       if ((guint) kind < IKOU_N_HOST_KINDS)
         out_attribute (o, F_HOST_KIND, host_kind_words[kind].ja);
+      if (ikou_host_get_annual_cost (host) >= 0)
+        out_attribute_int (o, F_HOST_COST, ikou_host_get_annual_cost (host));
       out_raw (o, "</Resource>\n");
     }
   out_raw (o, "</Resources>\n");
@@ -750,6 +772,9 @@ write_plan (IkouPlan     *plan,
   out_attribute (o, F_SCHEDULE_VERSION, ikou_plan_get_schedule_version (plan));
   out_attribute_int (o, F_NEXT_SYSTEM_ID, ikou_plan_next_system_id (plan));
   out_attribute_int (o, F_NEXT_HOST_ID, ikou_plan_next_host_id (plan));
+  out_attribute_int (o, F_REFERENCE_FY, ikou_plan_get_reference_fy (plan));
+  if (ikou_plan_get_reference_cost (plan) >= 0)
+    out_attribute_int (o, F_REFERENCE_COST, ikou_plan_get_reference_cost (plan));
   out_raw (o, "</Task>\n");
 
   for (guint i = 0; i < n; i++)
@@ -907,6 +932,7 @@ typedef struct
   IkouDay   from;
   IkouDay   until;
   char     *notes;
+  gint64    cost;
 } ResRec;
 
 static void
@@ -956,6 +982,8 @@ typedef struct
   char         *schedule_version;
   guint         next_system_id;
   guint         next_host_id;
+  int           reference_fy;   /* -1: not given */
+  gint64        reference_cost; /* -1: unknown */
 } Reader;
 
 static void G_GNUC_PRINTF (3, 4)
@@ -1116,7 +1144,7 @@ read_definitions (Reader  *r,
       resource = g_str_has_prefix (id, "2055");
       for (guint f = 0; f < N_FIELDS; f++)
         {
-          if ((f == F_HOST_KIND) != resource)
+          if (IS_RESOURCE_FIELD (f) != resource)
             continue;
           if (alias_matches (label, fields[f].alias) ||
               alias_matches (label, fields[f].alias_en) ||
@@ -1422,6 +1450,7 @@ current_step (StepList *list,
       IkouStep step = { 0 };
 
       step.budget_amount = -1;
+      step.annual_cost = -1;
       g_array_append_val (list->steps, step);
       list->open = TRUE;
       list->has_build = FALSE;
@@ -1603,6 +1632,15 @@ apply_step_values (Reader   *r,
                               "thousand yen; it is not kept."),
                 t->name, t->values[F_AMOUNT]);
     }
+  if (t->values[F_STEP_ANNUAL_COST] != NULL)
+    {
+      if (!parse_number (t->values[F_STEP_ANNUAL_COST], &amount) || amount < 0)
+        report (r, t->line, _("task “%s”: the running cost “%s” is not a whole number of "
+                              "thousand yen; it is not kept."),
+                t->name, t->values[F_STEP_ANNUAL_COST]);
+      else
+        step->annual_cost = amount; /* checked against the cut-over in steps_into_system() */
+    }
   if (t->values[F_SUPPLEMENTARY] != NULL && parse_flag (t->values[F_SUPPLEMENTARY], &flag))
     step->supplementary = flag;
   if (t->values[F_COMPLIANT] != NULL && parse_flag (t->values[F_COMPLIANT], &flag))
@@ -1623,7 +1661,8 @@ static gboolean
 has_step_values (TaskRec *t)
 {
   static const Field step_fields[] = { F_FROM, F_FROM_ID, F_TO, F_TO_ID, F_AMOUNT,
-                                       F_SUPPLEMENTARY, F_COMPLIANT, F_ARRANGEMENT };
+                                       F_STEP_ANNUAL_COST, F_SUPPLEMENTARY, F_COMPLIANT,
+                                       F_ARRANGEMENT };
 
   for (guint i = 0; i < G_N_ELEMENTS (step_fields); i++)
     if (t->values[step_fields[i]] != NULL)
@@ -1694,6 +1733,14 @@ read_system_values (Reader     *r,
                               "is not kept."), t->name, t->values[F_TOKUTEI_DEADLINE]);
     }
   ikou_system_set_tokutei_reason (system, t->values[F_TOKUTEI_REASON]);
+  if (t->values[F_ANNUAL_COST] != NULL)
+    {
+      if (parse_number (t->values[F_ANNUAL_COST], &number) && number >= 0)
+        ikou_system_set_annual_cost (system, number);
+      else
+        report (r, t->line, _("task “%s”: the running cost “%s” is not a whole number of "
+                              "thousand yen; it is not kept."), t->name, t->values[F_ANNUAL_COST]);
+    }
   ikou_system_set_notes (system, t->notes);
 }
 
@@ -1725,13 +1772,21 @@ apply_deadline (Reader     *r,
 }
 
 static void
-steps_into_system (StepList   *list,
+steps_into_system (Reader     *r,
+                   TaskRec    *top,
+                   StepList   *list,
                    IkouSystem *system)
 {
   for (guint i = 0; i < list->steps->len; i++)
     {
       IkouStep *step = &g_array_index (list->steps, IkouStep, i);
 
+      if (step->annual_cost >= 0 && step->cutover_date == IKOU_DAY_NONE)
+        {
+          report (r, top->line, _("task “%s”: a running cost after the cut-over needs a "
+                                  "cut-over; it is not kept."), top->name);
+          step->annual_cost = -1;
+        }
       ikou_system_insert_step (system, G_MAXUINT, step);
       g_clear_pointer (&step->note, g_free);
     }
@@ -1796,7 +1851,7 @@ finish_group (Reader *r)
     {
       /* A task on its own: one step made from its own dates. */
       place_leaf (r, &list, top, TRUE);
-      steps_into_system (&list, system);
+      steps_into_system (r, top, &list, system);
     }
   for (guint i = 1; i < group->len; i++)
     {
@@ -1809,7 +1864,7 @@ finish_group (Reader *r)
           IkouStep *step;
 
           /* A step of its own: close what came before. */
-          steps_into_system (&list, system);
+          steps_into_system (r, top, &list, system);
           step = current_step (&list, TRUE);
           apply_step_values (r, t, step);
           step->note = g_strdup (t->notes);
@@ -1817,17 +1872,50 @@ finish_group (Reader *r)
             report (r, t->line, _("task “%s”: only a top-level task’s deadline is kept; this "
                                   "one is not."), t->name);
           place_descendants (r, &list, i);
-          steps_into_system (&list, system);
+          steps_into_system (r, top, &list, system);
         }
       else
         place_leaf (r, &list, t, FALSE);
     }
-  steps_into_system (&list, system);
+  steps_into_system (r, top, &list, system);
   g_array_unref (list.steps);
 
   g_ptr_array_add (r->systems, g_steal_pointer (&system));
   g_array_append_val (r->explicit_ids, explicit_id);
   g_ptr_array_set_size (group, 0);
+}
+
+/* The reference running cost on the project summary task: a cost
+ * without its fiscal year, or a bad value, is reported and not kept. */
+static void
+read_reference_cost (Reader  *r,
+                     TaskRec *t)
+{
+  const char *fy_text = t->values[F_REFERENCE_FY];
+  const char *cost_text = t->values[F_REFERENCE_COST];
+  gint64 fy = -1, cost = -1;
+
+  if (fy_text != NULL &&
+      !(parse_number (fy_text, &fy) && fy >= IKOU_PLAN_MIN_FY && fy <= IKOU_PLAN_MAX_FY))
+    {
+      report (r, t->line, _("the reference fiscal year “%s” is not a year; it is not kept."),
+              fy_text);
+      fy = -1;
+    }
+  if (cost_text != NULL && !(parse_number (cost_text, &cost) && cost >= 0))
+    {
+      report (r, t->line, _("the reference running cost “%s” is not a whole number of "
+                            "thousand yen; it is not kept."), cost_text);
+      cost = -1;
+    }
+  if (cost >= 0 && fy < 0)
+    {
+      if (fy_text == NULL)
+        report (r, t->line, _("the reference running cost has no fiscal year; it is not kept."));
+      cost = -1;
+    }
+  r->reference_fy = (int) fy;
+  r->reference_cost = cost;
 }
 
 static void
@@ -1851,6 +1939,7 @@ handle_task (Reader  *r,
           if (parse_number (t->values[F_NEXT_HOST_ID], &number) && number > 0 &&
               number <= MAX_FILE_ID)
             r->next_host_id = (guint) number;
+          read_reference_cost (r, t);
         }
       task_rec_free (t);
       return;
@@ -1886,6 +1975,15 @@ read_resource (Reader  *r,
   res->name = child_text (node, "Name");
   read_values (r, node, values);
   res->kind = g_steal_pointer (&values[F_HOST_KIND]);
+  res->cost = -1;
+  if (values[F_HOST_COST] != NULL &&
+      !(parse_number (values[F_HOST_COST], &res->cost) && res->cost >= 0))
+    {
+      report (r, res->line, _("resource “%s”: the annual cost “%s” is not a whole number of "
+                              "thousand yen; it is not kept."),
+              res->name != NULL ? res->name : "", values[F_HOST_COST]);
+      res->cost = -1;
+    }
   for (guint i = 0; i < N_FIELDS; i++)
     g_free (values[i]);
   /* Blank rows, and MS Project's unnamed resource 0; an Ikou host is
@@ -1995,6 +2093,7 @@ resolve_hosts (Reader   *r,
       ikou_host_set_available_from (host, res->from);
       ikou_host_set_available_until (host, res->until);
       ikou_host_set_note (host, res->notes);
+      ikou_host_set_annual_cost (host, res->cost);
       ikou_plan_add_host (plan, host);
       if (res->uid != 0 && !g_hash_table_contains (by_uid, GUINT_TO_POINTER (res->uid)))
         g_hash_table_insert (by_uid, GUINT_TO_POINTER (res->uid),
@@ -2159,6 +2258,9 @@ build_plan (Reader *r)
   ikou_plan_set_description (plan, r->description);
   ikou_plan_set_org_code (plan, r->org_code);
   ikou_plan_set_schedule_version (plan, r->schedule_version);
+  if (r->reference_fy > 0)
+    ikou_plan_set_reference_fy (plan, r->reference_fy);
+  ikou_plan_set_reference_cost (plan, r->reference_cost);
 
   resolve_hosts (r, plan);
 
@@ -2209,6 +2311,8 @@ read_stream (IkouXmlStream  *stream,
   r.name = ikou_xml_stream_get_display_name (stream);
   r.schedule = schedule;
   r.national = national_deadline (schedule);
+  r.reference_fy = -1;
+  r.reference_cost = -1;
 
   if (!ikou_xml_stream_next_element (stream, &node, &depth, error))
     return NULL;

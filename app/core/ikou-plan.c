@@ -15,6 +15,8 @@ struct _IkouPlan
   char       *title;
   char       *description;
   char       *schedule_version;
+  int         reference_fy;   /* the fiscal year of the reference running cost */
+  gint64      reference_cost; /* 千円/年 in that year; -1 unknown */
 
   GListStore *hosts;
   GHashTable *hosts_by_id;    /* id → IkouHost (borrowed) */
@@ -43,6 +45,8 @@ enum {
   PROP_TITLE,
   PROP_DESCRIPTION,
   PROP_SCHEDULE_VERSION,
+  PROP_REFERENCE_FY,
+  PROP_REFERENCE_COST,
   N_PROPS
 };
 
@@ -221,9 +225,14 @@ ikou_plan_get_property (GObject    *object,
                         GValue     *value,
                         GParamSpec *pspec)
 {
-  char **field = string_field (IKOU_PLAN (object), prop_id);
+  IkouPlan *self = IKOU_PLAN (object);
+  char **field = string_field (self, prop_id);
 
-  if (field == NULL)
+  if (prop_id == PROP_REFERENCE_FY)
+    g_value_set_int (value, self->reference_fy);
+  else if (prop_id == PROP_REFERENCE_COST)
+    g_value_set_int64 (value, self->reference_cost);
+  else if (field == NULL)
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
   else
     g_value_set_string (value, *field);
@@ -235,7 +244,11 @@ ikou_plan_set_property (GObject      *object,
                         const GValue *value,
                         GParamSpec   *pspec)
 {
-  if (string_field (IKOU_PLAN (object), prop_id) == NULL)
+  if (prop_id == PROP_REFERENCE_FY)
+    ikou_plan_set_reference_fy (IKOU_PLAN (object), g_value_get_int (value));
+  else if (prop_id == PROP_REFERENCE_COST)
+    ikou_plan_set_reference_cost (IKOU_PLAN (object), g_value_get_int64 (value));
+  else if (string_field (IKOU_PLAN (object), prop_id) == NULL)
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
   else
     set_string (IKOU_PLAN (object), prop_id, g_value_get_string (value));
@@ -258,6 +271,11 @@ ikou_plan_class_init (IkouPlanClass *klass)
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
   properties[PROP_SCHEDULE_VERSION] =
     g_param_spec_string ("schedule-version", NULL, NULL, NULL, rw);
+  properties[PROP_REFERENCE_FY] =
+    g_param_spec_int ("reference-fy", NULL, NULL,
+                      IKOU_PLAN_MIN_FY, IKOU_PLAN_MAX_FY, IKOU_PLAN_REFERENCE_FY, rw);
+  properties[PROP_REFERENCE_COST] =
+    g_param_spec_int64 ("reference-cost", NULL, NULL, -1, G_MAXINT64, -1, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Anything in the plan changed (for "unsaved changes"). */
@@ -285,6 +303,8 @@ ikou_plan_init (IkouPlan *self)
   self->systems_by_id = g_hash_table_new (NULL, NULL);
   self->next_system_id = 1;
   self->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
+  self->reference_fy = IKOU_PLAN_REFERENCE_FY;
+  self->reference_cost = -1;
 }
 
 IkouPlan *
@@ -310,6 +330,48 @@ PLAN_STRING (org_code, PROP_ORG_CODE)
 PLAN_STRING (title, PROP_TITLE)
 PLAN_STRING (description, PROP_DESCRIPTION)
 PLAN_STRING (schedule_version, PROP_SCHEDULE_VERSION)
+
+int
+ikou_plan_get_reference_fy (IkouPlan *self)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), IKOU_PLAN_REFERENCE_FY);
+  return self->reference_fy;
+}
+
+void
+ikou_plan_set_reference_fy (IkouPlan *self,
+                            int       fy)
+{
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (fy >= IKOU_PLAN_MIN_FY && fy <= IKOU_PLAN_MAX_FY);
+
+  if (self->reference_fy == fy)
+    return;
+  self->reference_fy = fy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE_FY]);
+  emit_changed (self);
+}
+
+gint64
+ikou_plan_get_reference_cost (IkouPlan *self)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), -1);
+  return self->reference_cost;
+}
+
+void
+ikou_plan_set_reference_cost (IkouPlan *self,
+                              gint64    cost)
+{
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (cost >= -1);
+
+  if (self->reference_cost == cost)
+    return;
+  self->reference_cost = cost;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFERENCE_COST]);
+  emit_changed (self);
+}
 
 /* Hosts */
 
@@ -667,6 +729,9 @@ ikou_plan_equal (IkouPlan  *a,
       g_strcmp0 (a->description, b->description) != 0 ||
       g_strcmp0 (a->schedule_version, b->schedule_version) != 0)
     return differ (out_difference, "plan metadata differs");
+  if (a->reference_fy != b->reference_fy || a->reference_cost != b->reference_cost)
+    return differ (out_difference, "reference cost FY%d %" G_GINT64_FORMAT " vs FY%d %" G_GINT64_FORMAT,
+                   a->reference_fy, a->reference_cost, b->reference_fy, b->reference_cost);
 
   n = ikou_plan_get_n_hosts (a);
   if (n != ikou_plan_get_n_hosts (b))
@@ -681,6 +746,7 @@ ikou_plan_equal (IkouPlan  *a,
           ikou_host_get_kind (ha) != ikou_host_get_kind (hb) ||
           ikou_host_get_available_from (ha) != ikou_host_get_available_from (hb) ||
           ikou_host_get_available_until (ha) != ikou_host_get_available_until (hb) ||
+          ikou_host_get_annual_cost (ha) != ikou_host_get_annual_cost (hb) ||
           g_strcmp0 (ikou_host_get_note (ha), ikou_host_get_note (hb)) != 0)
         return differ (out_difference, "host %u differs", i);
     }
@@ -704,6 +770,7 @@ ikou_plan_equal (IkouPlan  *a,
           g_strcmp0 (ikou_system_get_tokutei_reason (sa),
                      ikou_system_get_tokutei_reason (sb)) != 0 ||
           ikou_system_get_status (sa) != ikou_system_get_status (sb) ||
+          ikou_system_get_annual_cost (sa) != ikou_system_get_annual_cost (sb) ||
           g_strcmp0 (ikou_system_get_notes (sa), ikou_system_get_notes (sb)) != 0)
         return differ (out_difference, "system %u (%s) differs", i, ikou_system_get_name (sa));
 

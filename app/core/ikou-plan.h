@@ -35,6 +35,18 @@ const char   *ikou_plan_get_schedule_version(IkouPlan     *self);
 void          ikou_plan_set_schedule_version(IkouPlan     *self,
                                              const char   *version);
 
+/* The running cost of a reference fiscal year (FY2018, 平成30年度, the
+ * national reference for the 3割削減 goal by default), 千円/年; -1 unknown. */
+#define IKOU_PLAN_REFERENCE_FY 2018
+#define IKOU_PLAN_MIN_FY 1900
+#define IKOU_PLAN_MAX_FY 2199
+int           ikou_plan_get_reference_fy    (IkouPlan     *self);
+void          ikou_plan_set_reference_fy    (IkouPlan     *self,
+                                             int           fy);
+gint64        ikou_plan_get_reference_cost  (IkouPlan     *self);
+void          ikou_plan_set_reference_cost  (IkouPlan     *self,
+                                             gint64        cost);
+
 /* Hosts. */
 GListModel   *ikou_plan_get_hosts           (IkouPlan     *self);
 guint         ikou_plan_get_n_hosts         (IkouPlan     *self);

@@ -51,7 +51,7 @@ static GParamSpec *properties[N_PROPS];
 static const char *field_names[IKOU_N_OVERRIDE_FIELDS] = {
   "budget-date", "contract-date", "cutover-date", "to-host",
   "standard-compliant", "amount", "arrangement", "from-host", "supplementary",
-  "dropped",
+  "dropped", "annual-cost",
 };
 
 static void
@@ -806,6 +806,9 @@ apply_override (IkouStep           *out,
     case IKOU_OVERRIDE_AMOUNT:
       out->budget_amount = o->value;
       break;
+    case IKOU_OVERRIDE_ANNUAL_COST:
+      out->annual_cost = o->value;
+      break;
     case IKOU_OVERRIDE_ARRANGEMENT:
       out->arrangement = (IkouArrangement) CLAMP (o->value, 0, IKOU_N_ARRANGEMENTS - 1);
       break;
@@ -974,6 +977,8 @@ ikou_override_field_get (const IkouStep    *step,
       return step->supplementary ? 1 : 0;
     case IKOU_OVERRIDE_AMOUNT:
       return step->budget_amount;
+    case IKOU_OVERRIDE_ANNUAL_COST:
+      return step->annual_cost;
     case IKOU_OVERRIDE_ARRANGEMENT:
       return step->arrangement;
     case IKOU_OVERRIDE_DROPPED:
@@ -1152,6 +1157,7 @@ ikou_override_field_get_value_kind (IkouOverrideField field)
     case IKOU_OVERRIDE_FROM_HOST:
       return IKOU_OVERRIDE_VALUE_HOST;
     case IKOU_OVERRIDE_AMOUNT:
+    case IKOU_OVERRIDE_ANNUAL_COST:
       return IKOU_OVERRIDE_VALUE_AMOUNT;
     case IKOU_OVERRIDE_STANDARD_COMPLIANT:
     case IKOU_OVERRIDE_SUPPLEMENTARY:
@@ -1187,6 +1193,8 @@ field_label (IkouOverrideField field)
       return _("supplementary budget");
     case IKOU_OVERRIDE_AMOUNT:
       return _("amount");
+    case IKOU_OVERRIDE_ANNUAL_COST:
+      return _("running cost after cut-over");
     case IKOU_OVERRIDE_ARRANGEMENT:
       return _("arrangement");
     case IKOU_OVERRIDE_DROPPED:
@@ -1234,6 +1242,7 @@ ikou_override_describe_value (const IkouOverride *o,
       value = g_strdup (ikou_arrangement_label ((IkouArrangement) CLAMP (o->value, 0, IKOU_N_ARRANGEMENTS - 1)));
       break;
     case IKOU_OVERRIDE_AMOUNT:
+    case IKOU_OVERRIDE_ANNUAL_COST:
     case IKOU_N_OVERRIDE_FIELDS:
     default:
       value = g_strdup_printf ("%" G_GINT64_FORMAT, o->value);

@@ -23,6 +23,7 @@ typedef enum
   IKOU_OVERRIDE_FROM_HOST,
   IKOU_OVERRIDE_SUPPLEMENTARY,      /* 0 or 1 */
   IKOU_OVERRIDE_DROPPED,            /* 1: the scenario leaves the step out */
+  IKOU_OVERRIDE_ANNUAL_COST,        /* 千円/年 after the cut-over, -1 unknown */
   IKOU_N_OVERRIDE_FIELDS
 } IkouOverrideField;
 

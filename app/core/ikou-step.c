@@ -13,6 +13,7 @@ ikou_step_new (void)
   IkouStep *step = g_new0 (IkouStep, 1);
 
   step->budget_amount = -1;
+  step->annual_cost = -1;
   return step;
 }
 
@@ -62,6 +63,7 @@ ikou_step_equal (const IkouStep *a,
          a->to_host == b->to_host &&
          a->budget_date == b->budget_date &&
          a->budget_amount == b->budget_amount &&
+         a->annual_cost == b->annual_cost &&
          !a->supplementary == !b->supplementary &&
          a->contract_date == b->contract_date &&
          a->cutover_date == b->cutover_date &&

@@ -20,6 +20,7 @@ struct _IkouStep
   guint           to_host;
   IkouDay         budget_date;       /* 予算要求 */
   gint64          budget_amount;     /* 千円; -1 when unknown */
+  gint64          annual_cost;       /* the system's running cost after the cut-over, 千円/年; -1 when unknown (no change) */
   gboolean        supplementary;     /* 補正予算 */
   IkouDay         contract_date;     /* 契約・構築 start */
   IkouDay         cutover_date;      /* 稼働 */

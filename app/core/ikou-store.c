@@ -42,7 +42,14 @@
  *   always writes the current version.  Version 1 had no next-id columns
  *   in the plan row: its counters follow from the highest ids.  Versions 1
  *   and 2 had no added_steps table and overrides of dates and to-host only
- *   (no number, arrangement or orphaned columns). */
+ *   (no number, arrangement or orphaned columns).
+ * - The checksum (version 4, IKOU_STORE_VERSION_CHECKSUM): one table more,
+ *   compared on load.
+ * - Costs (version 5, IKOU_STORE_VERSION_COSTS): one nullable column more
+ *   at the end of plan (reference_fy, reference_cost), hosts, systems,
+ *   steps and added_steps (annual_cost); older files read them as NULL
+ *   (the selects named *_v3_sql).  Everything of version 5 is marked
+ *   "costs" below, so another schema change can be numbered around it. */
 
 /* 'IKOU' in ASCII. */
 #define IKOU_STORE_APPLICATION_ID 0x494B4F55
@@ -64,7 +71,11 @@ static const char schema_sql[] =
   "  -- The ids the plan hands out next (since version 2); NULL: one past\n"
   "  -- the highest in use.\n"
   "  next_system_id   INTEGER CHECK (next_system_id > 0),\n"
-  "  next_host_id     INTEGER CHECK (next_host_id > 0)\n"
+  "  next_host_id     INTEGER CHECK (next_host_id > 0),\n"
+  "  -- Costs (since version 5): the running cost of the reference fiscal\n"
+  "  -- year, thousand yen a year; NULL: FY2018, unknown.\n"
+  "  reference_fy     INTEGER CHECK (reference_fy BETWEEN 1900 AND 2199),\n"
+  "  reference_cost   INTEGER CHECK (reference_cost >= 0)\n"
   ");\n"
   "CREATE TABLE hosts (\n"
   "  id              INTEGER PRIMARY KEY CHECK (id > 0),\n"
@@ -73,7 +84,8 @@ static const char schema_sql[] =
   "  kind            TEXT NOT NULL,\n"
   "  available_from  TEXT,\n"
   "  available_until TEXT,\n"
-  "  note            TEXT\n"
+  "  note            TEXT,\n"
+  "  annual_cost     INTEGER CHECK (annual_cost >= 0) -- costs (version 5): thousand yen a year; NULL unknown\n"
   ");\n"
   "CREATE TABLE systems (\n"
   "  id               INTEGER PRIMARY KEY CHECK (id > 0),\n"
@@ -87,7 +99,8 @@ static const char schema_sql[] =
   "  tokutei_deadline TEXT,\n"
   "  tokutei_reason   TEXT,\n"
   "  status           TEXT NOT NULL,\n"
-  "  notes            TEXT\n"
+  "  notes            TEXT,\n"
+  "  annual_cost      INTEGER CHECK (annual_cost >= 0) -- costs (version 5): today, thousand yen a year; NULL unknown\n"
   ");\n"
   "CREATE TABLE steps (\n"
   "  id                 INTEGER PRIMARY KEY,\n"
@@ -104,6 +117,7 @@ static const char schema_sql[] =
   "  arrangement        TEXT NOT NULL,\n"
   "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7), -- 1 budget, 2 contract, 4 cut-over\n"
   "  note               TEXT,\n"
+  "  annual_cost        INTEGER CHECK (annual_cost >= 0), -- costs (version 5): after the cut-over, thousand yen a year; NULL unknown\n"
   "  UNIQUE (system_id, position)\n"
   ");\n"
   "CREATE TABLE scenarios (\n"
@@ -150,6 +164,7 @@ static const char schema_sql[] =
   "  arrangement        TEXT NOT NULL,\n"
   "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7),\n"
   "  note               TEXT,\n"
+  "  annual_cost        INTEGER CHECK (annual_cost >= 0), -- costs (version 5)\n"
   "  UNIQUE (scenario_id, system_id, position)\n"
   ");\n"
   "-- A checksum of every row of the tables above (since version 4).\n"
@@ -160,20 +175,21 @@ static const char schema_sql[] =
 
 static const char insert_plan_sql[] =
   "INSERT INTO plan (id, organization, org_code, title, description, schedule_version,"
-  " next_system_id, next_host_id)"
-  " VALUES (1, ?, ?, ?, ?, ?, ?, ?)";
+  " next_system_id, next_host_id, reference_fy, reference_cost)"
+  " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_host_sql[] =
-  "INSERT INTO hosts (id, position, name, kind, available_from, available_until, note)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?)";
+  "INSERT INTO hosts (id, position, name, kind, available_from, available_until, note,"
+  " annual_cost)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_system_sql[] =
   "INSERT INTO systems (id, position, name, department, vendor, operation, host_id,"
-  " tokutei, tokutei_deadline, tokutei_reason, status, notes)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  " tokutei, tokutei_deadline, tokutei_reason, status, notes, annual_cost)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_step_sql[] =
   "INSERT INTO steps (system_id, position, from_host_id, to_host_id, budget_date,"
   " budget_amount, supplementary, contract_date, cutover_date, standard_compliant,"
-  " arrangement, done, note)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  " arrangement, done, note, annual_cost)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_scenario_sql[] =
   "INSERT INTO scenarios (id, position, name, description) VALUES (?, ?, ?, ?)";
 static const char insert_override_sql[] =
@@ -183,24 +199,40 @@ static const char insert_override_sql[] =
 static const char insert_added_step_sql[] =
   "INSERT INTO added_steps (scenario_id, system_id, position, from_host_id, to_host_id,"
   " budget_date, budget_amount, supplementary, contract_date, cutover_date,"
-  " standard_compliant, arrangement, done, note)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  " standard_compliant, arrangement, done, note, annual_cost)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+/* The selects that read costs (version 5) take COSTS (the column names)
+ * or NO_COSTS (NULLs: a file of version 3 or older) as their last
+ * columns. */
+#define SELECT_PLAN(next_ids, costs)                                          \
+  "SELECT id, organization, org_code, title, description, schedule_version, " \
+  next_ids ", " costs " FROM plan"
 static const char select_plan_sql[] =
-  "SELECT id, organization, org_code, title, description, schedule_version,"
-  " next_system_id, next_host_id FROM plan";
+  SELECT_PLAN ("next_system_id, next_host_id", "reference_fy, reference_cost");
+static const char select_plan_v3_sql[] =
+  SELECT_PLAN ("next_system_id, next_host_id", "NULL, NULL");
 /* Version 1: no next ids. */
-static const char select_plan_v1_sql[] =
-  "SELECT id, organization, org_code, title, description, schedule_version FROM plan";
-static const char select_hosts_sql[] =
-  "SELECT id, name, kind, available_from, available_until, note"
-  " FROM hosts ORDER BY position";
-static const char select_systems_sql[] =
-  "SELECT id, name, department, vendor, operation, host_id, tokutei, tokutei_deadline,"
-  " tokutei_reason, status, notes FROM systems ORDER BY position";
+static const char select_plan_v1_sql[] = SELECT_PLAN ("NULL, NULL", "NULL, NULL");
+#define SELECT_HOSTS(costs)                                                   \
+  "SELECT id, name, kind, available_from, available_until, note, " costs      \
+  " FROM hosts ORDER BY position"
+static const char select_hosts_sql[] = SELECT_HOSTS ("annual_cost");
+static const char select_hosts_v3_sql[] = SELECT_HOSTS ("NULL");
+#define SELECT_SYSTEMS(costs)                                                 \
+  "SELECT id, name, department, vendor, operation, host_id, tokutei, "        \
+  "tokutei_deadline, tokutei_reason, status, notes, " costs                   \
+  " FROM systems ORDER BY position"
+static const char select_systems_sql[] = SELECT_SYSTEMS ("annual_cost");
+static const char select_systems_v3_sql[] = SELECT_SYSTEMS ("NULL");
+#define STEP_COLUMNS                                                          \
+  "from_host_id, to_host_id, budget_date, budget_amount, supplementary, "     \
+  "contract_date, cutover_date, standard_compliant, arrangement, done, note, "
 static const char select_steps_sql[] =
-  "SELECT id, system_id, from_host_id, to_host_id, budget_date, budget_amount,"
-  " supplementary, contract_date, cutover_date, standard_compliant, arrangement, done, note"
+  "SELECT id, system_id, " STEP_COLUMNS "annual_cost"
+  " FROM steps ORDER BY system_id, position";
+static const char select_steps_v3_sql[] =
+  "SELECT id, system_id, " STEP_COLUMNS "NULL"
   " FROM steps ORDER BY system_id, position";
 static const char select_scenarios_sql[] =
   "SELECT id, name, description FROM scenarios ORDER BY position";
@@ -212,8 +244,10 @@ static const char select_overrides_v2_sql[] =
   "SELECT id, scenario_id, system_id, step, field, day, host_id, NULL, NULL, 0"
   " FROM overrides ORDER BY scenario_id, position";
 static const char select_added_steps_sql[] =
-  "SELECT id, scenario_id, system_id, from_host_id, to_host_id, budget_date, budget_amount,"
-  " supplementary, contract_date, cutover_date, standard_compliant, arrangement, done, note"
+  "SELECT id, scenario_id, system_id, " STEP_COLUMNS "annual_cost"
+  " FROM added_steps ORDER BY scenario_id, system_id, position, id";
+static const char select_added_steps_v3_sql[] =
+  "SELECT id, scenario_id, system_id, " STEP_COLUMNS "NULL"
   " FROM added_steps ORDER BY scenario_id, system_id, position, id";
 
 /* Errors ---------------------------------------------------------------- */
@@ -930,10 +964,12 @@ read_plan_row (sqlite3     *db,
   Reader r = { display, "plan", NULL, 0, error };
   const char *text[5];
   gint64 next_ids[2] = { 0, 0 };
+  gint64 reference[2] = { 0, -1 }; /* fiscal year, cost */
   int rc;
   guint id;
 
-  r.stmt = prepare_select (db, version >= 2 ? select_plan_sql : select_plan_v1_sql,
+  r.stmt = prepare_select (db, version >= IKOU_STORE_VERSION_COSTS ? select_plan_sql
+                               : version >= 2 ? select_plan_v3_sql : select_plan_v1_sql,
                            r.table, display, error);
   if (r.stmt == NULL)
     return FALSE;
@@ -964,12 +1000,24 @@ read_plan_row (sqlite3     *db,
       if (!read_int (&r, (int) (G_N_ELEMENTS (text) + 1 + i), 1, G_MAXUINT, TRUE, 0,
                      &next_ids[i]))
         goto out;
+  /* Costs: a reference cost needs its year. */
+  if (!read_int (&r, 8, IKOU_PLAN_MIN_FY, IKOU_PLAN_MAX_FY, TRUE, 0, &reference[0]) ||
+      !read_int (&r, 9, 0, G_MAXINT64, TRUE, -1, &reference[1]))
+    goto out;
+  if (reference[0] == 0 && reference[1] != -1)
+    {
+      bad_value (&r, 8);
+      goto out;
+    }
 
   ikou_plan_set_organization (plan, text[0]);
   ikou_plan_set_org_code (plan, text[1]);
   ikou_plan_set_title (plan, text[2]);
   ikou_plan_set_description (plan, text[3]);
   ikou_plan_set_schedule_version (plan, text[4]);
+  if (reference[0] != 0)
+    ikou_plan_set_reference_fy (plan, (int) reference[0]);
+  ikou_plan_set_reference_cost (plan, reference[1]);
   *out_next_system_id = (guint) next_ids[0];
   *out_next_host_id = (guint) next_ids[1];
 
@@ -993,6 +1041,7 @@ out:
 
 static gboolean
 read_hosts (sqlite3     *db,
+            int          version,
             IkouPlan    *plan,
             const char  *display,
             GError     **error)
@@ -1001,7 +1050,9 @@ read_hosts (sqlite3     *db,
   gboolean ok = FALSE;
   int rc;
 
-  r.stmt = prepare_select (db, select_hosts_sql, r.table, display, error);
+  r.stmt = prepare_select (db, version >= IKOU_STORE_VERSION_COSTS ? select_hosts_sql
+                               : select_hosts_v3_sql,
+                           r.table, display, error);
   if (r.stmt == NULL)
     return FALSE;
 
@@ -1011,6 +1062,7 @@ read_hosts (sqlite3     *db,
       const char *name, *kind_text, *note;
       IkouDay from, until;
       IkouHostKind kind;
+      gint64 annual_cost;
       guint id;
 
       if (!read_row_id (&r, &id) ||
@@ -1018,7 +1070,8 @@ read_hosts (sqlite3     *db,
           !read_required_text (&r, 2, &kind_text) ||
           !read_day (&r, 3, &from) ||
           !read_day (&r, 4, &until) ||
-          !read_text (&r, 5, &note))
+          !read_text (&r, 5, &note) ||
+          !read_int (&r, 6, 0, G_MAXINT64, TRUE, -1, &annual_cost))
         goto out;
       if (!ikou_host_kind_from_string (kind_text, &kind))
         {
@@ -1035,6 +1088,7 @@ read_hosts (sqlite3     *db,
       ikou_host_set_available_from (host, from);
       ikou_host_set_available_until (host, until);
       ikou_host_set_note (host, note);
+      ikou_host_set_annual_cost (host, annual_cost);
       ikou_plan_add_host (plan, host);
     }
   ok = finish_select (&r, rc);
@@ -1048,6 +1102,7 @@ out:
  * into the plan: their steps are added first, while nobody listens. */
 static gboolean
 read_systems (sqlite3     *db,
+              int          version,
               IkouPlan    *plan,
               GPtrArray   *systems,
               GHashTable  *by_id,
@@ -1058,7 +1113,9 @@ read_systems (sqlite3     *db,
   gboolean ok = FALSE;
   int rc;
 
-  r.stmt = prepare_select (db, select_systems_sql, r.table, display, error);
+  r.stmt = prepare_select (db, version >= IKOU_STORE_VERSION_COSTS ? select_systems_sql
+                               : select_systems_v3_sql,
+                           r.table, display, error);
   if (r.stmt == NULL)
     return FALSE;
 
@@ -1069,6 +1126,7 @@ read_systems (sqlite3     *db,
       IkouDay deadline;
       IkouStatus status;
       gboolean tokutei;
+      gint64 annual_cost;
       guint id, host;
 
       if (!read_row_id (&r, &id) ||
@@ -1081,7 +1139,8 @@ read_systems (sqlite3     *db,
           !read_day (&r, 7, &deadline) ||
           !read_text (&r, 8, &reason) ||
           !read_required_text (&r, 9, &status_text) ||
-          !read_text (&r, 10, &notes))
+          !read_text (&r, 10, &notes) ||
+          !read_int (&r, 11, 0, G_MAXINT64, TRUE, -1, &annual_cost))
         goto out;
       if (!ikou_status_from_string (status_text, &status))
         {
@@ -1104,6 +1163,7 @@ read_systems (sqlite3     *db,
       ikou_system_set_tokutei_reason (system, reason);
       ikou_system_set_status (system, status);
       ikou_system_set_notes (system, notes);
+      ikou_system_set_annual_cost (system, annual_cost);
       g_ptr_array_add (systems, system);
       g_hash_table_insert (by_id, GUINT_TO_POINTER (id), system);
     }
@@ -1115,8 +1175,9 @@ out:
 }
 
 /* The step columns from @col on, in the order of the steps table
- * (from_host_id … note).  Host ids are checked against @plan, unless it
- * is NULL.  The note belongs to the statement, like read_text()'s. */
+ * (from_host_id … note, then annual_cost).  Host ids are checked against
+ * @plan, unless it is NULL.  The note belongs to the statement, like
+ * read_text()'s. */
 static gboolean
 read_step_columns (Reader   *r,
                    int       col,
@@ -1136,10 +1197,14 @@ read_step_columns (Reader   *r,
       !read_bool (r, col + 7, &step->standard_compliant) ||
       !read_required_text (r, col + 8, &arrangement_text) ||
       !read_int (r, col + 9, 0, ALL_DONE_BITS, FALSE, 0, &done) ||
-      !read_text (r, col + 10, &note))
+      !read_text (r, col + 10, &note) ||
+      !read_int (r, col + 11, 0, G_MAXINT64, TRUE, -1, &step->annual_cost))
     return FALSE;
   if (!ikou_arrangement_from_string (arrangement_text, &step->arrangement))
     return unknown_value (r, col + 8, arrangement_text);
+  /* Costs: a running cost "after the cut-over" needs a cut-over. */
+  if (step->annual_cost != -1 && step->cutover_date == IKOU_DAY_NONE)
+    return bad_value (r, col + 11);
   step->done = (guint) done;
   step->note = (char *) note;
   return TRUE;
@@ -1147,6 +1212,7 @@ read_step_columns (Reader   *r,
 
 static gboolean
 read_steps (sqlite3     *db,
+            int          version,
             IkouPlan    *plan,
             GHashTable  *systems_by_id,
             const char  *display,
@@ -1156,7 +1222,9 @@ read_steps (sqlite3     *db,
   gboolean ok = FALSE;
   int rc;
 
-  r.stmt = prepare_select (db, select_steps_sql, r.table, display, error);
+  r.stmt = prepare_select (db, version >= IKOU_STORE_VERSION_COSTS ? select_steps_sql
+                               : select_steps_v3_sql,
+                           r.table, display, error);
   if (r.stmt == NULL)
     return FALSE;
 
@@ -1221,7 +1289,9 @@ read_override_value (Reader            *r,
        * kept as it was, like the model keeps it. */
       return read_int (r, 6, 1, G_MAXUINT, TRUE, 0, value);
     case IKOU_OVERRIDE_VALUE_AMOUNT:
-      return read_int (r, 7, G_MININT64, G_MAXINT64, TRUE, -1, value);
+      /* A running cost (costs, version 4) is never negative. */
+      return read_int (r, 7, field == IKOU_OVERRIDE_ANNUAL_COST ? 0 : G_MININT64, G_MAXINT64,
+                       TRUE, -1, value);
     case IKOU_OVERRIDE_VALUE_FLAG:
       return read_int (r, 7, 0, 1, FALSE, 0, value);
     case IKOU_OVERRIDE_VALUE_ARRANGEMENT:
@@ -1238,6 +1308,7 @@ read_override_value (Reader            *r,
 /* The steps scenarios add (version 3), into the scenarios of @by_id. */
 static gboolean
 read_added_steps (sqlite3     *db,
+                  int          version,
                   GHashTable  *by_id,
                   const char  *display,
                   GError     **error)
@@ -1246,7 +1317,9 @@ read_added_steps (sqlite3     *db,
   gboolean ok = FALSE;
   int rc;
 
-  r.stmt = prepare_select (db, select_added_steps_sql, r.table, display, error);
+  r.stmt = prepare_select (db, version >= IKOU_STORE_VERSION_COSTS ? select_added_steps_sql
+                               : select_added_steps_v3_sql,
+                           r.table, display, error);
   if (r.stmt == NULL)
     return FALSE;
 
@@ -1391,7 +1464,7 @@ read_scenarios (sqlite3     *db,
   sqlite3_finalize (r.stmt);
   r.stmt = NULL;
 
-  if (version >= 3 && !read_added_steps (db, by_id, display, error))
+  if (version >= 3 && !read_added_steps (db, version, by_id, display, error))
     return FALSE;
 
   for (guint i = 0; i < scenarios->len; i++)
@@ -1415,9 +1488,9 @@ read_document (sqlite3     *db,
   guint next_system_id = 0, next_host_id = 0;
 
   if (!read_plan_row (db, version, plan, &next_system_id, &next_host_id, display, error) ||
-      !read_hosts (db, plan, display, error) ||
-      !read_systems (db, plan, systems, systems_by_id, display, error) ||
-      !read_steps (db, plan, systems_by_id, display, error) ||
+      !read_hosts (db, version, plan, display, error) ||
+      !read_systems (db, version, plan, systems, systems_by_id, display, error) ||
+      !read_steps (db, version, plan, systems_by_id, display, error) ||
       !read_scenarios (db, version, plan, display, error))
     return NULL;
 
@@ -1486,7 +1559,8 @@ ikou_store_load_full (const char          *path,
   if (rc != SQLITE_OK)
     set_read_error (error, display, db, rc);
   else if (check_database (db, display, &version, error) &&
-           (version < 4 || (flags & IKOU_STORE_LOAD_IGNORE_CHECKSUM) ||
+           (version < IKOU_STORE_VERSION_CHECKSUM ||
+            (flags & IKOU_STORE_LOAD_IGNORE_CHECKSUM) ||
             verify_checksum (db, display, error)))
     plan = read_document (db, version, display, error);
 
@@ -1656,6 +1730,18 @@ prepare (Writer        *w,
   return TRUE;
 }
 
+/* Costs: thousand yen, -1 (unknown) as NULL. */
+static void
+bind_cost (sqlite3_stmt *stmt,
+           int           index,
+           gint64        cost)
+{
+  if (cost < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, cost);
+}
+
 static gboolean
 write_plan_row (Writer *w)
 {
@@ -1672,6 +1758,8 @@ write_plan_row (Writer *w)
   /* Always written, even when they only follow from the ids. */
   sqlite3_bind_int64 (stmt, 6, ikou_plan_next_system_id (w->plan));
   sqlite3_bind_int64 (stmt, 7, ikou_plan_next_host_id (w->plan));
+  sqlite3_bind_int (stmt, 8, ikou_plan_get_reference_fy (w->plan));
+  bind_cost (stmt, 9, ikou_plan_get_reference_cost (w->plan));
   ok = run (w, stmt);
   sqlite3_finalize (stmt);
   return ok;
@@ -1700,6 +1788,7 @@ write_hosts (Writer *w)
           !bind_day (w, stmt, 6, ikou_host_get_available_until (host), "available_until"))
         return FALSE;
       bind_text (stmt, 7, ikou_host_get_note (host));
+      bind_cost (stmt, 8, ikou_host_get_annual_cost (host));
       if (!run (w, stmt))
         return FALSE;
     }
@@ -1720,6 +1809,8 @@ bind_step_columns (Writer         *w,
     return invalid_in_model (w, "arrangement");
   if ((step->done & ~ALL_DONE_BITS) != 0)
     return invalid_in_model (w, "done");
+  if (step->annual_cost < -1)
+    return invalid_in_model (w, "annual_cost");
 
   if (check_hosts)
     {
@@ -1747,6 +1838,9 @@ bind_step_columns (Writer         *w,
                      SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, index + 9, step->done);
   bind_text (stmt, index + 10, step->note);
+  /* Costs: a running cost after a cut-over the step does not have
+   * applies to nothing; the reader refuses it, so it is not written. */
+  bind_cost (stmt, index + 11, step->cutover_date != IKOU_DAY_NONE ? step->annual_cost : -1);
   return TRUE;
 }
 
@@ -1797,6 +1891,7 @@ write_systems (Writer *w)
       bind_text (stmt, 10, ikou_system_get_tokutei_reason (system));
       sqlite3_bind_text (stmt, 11, ikou_status_to_string (status), -1, SQLITE_STATIC);
       bind_text (stmt, 12, ikou_system_get_notes (system));
+      bind_cost (stmt, 13, ikou_system_get_annual_cost (system));
       if (!run (w, stmt) || !write_steps (w, system))
         return FALSE;
     }

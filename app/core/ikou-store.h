@@ -27,8 +27,17 @@ G_BEGIN_DECLS
  *    (see ikou_store_compute_checksum()); a load compares it, so a change
  *    made outside Ikou, or damage SQLite cannot see (a flipped bit in a
  *    text), is reported instead of read as the plan.  Files of versions 1
- *    to 3 have no checksum. */
-#define IKOU_STORE_VERSION 4
+ *    to 3 have no checksum.
+ * 5  costs: plan.reference_fy and plan.reference_cost (the running cost
+ *    of the reference fiscal year), annual_cost on hosts, systems (today),
+ *    steps and added_steps (after the cut-over), thousand yen a year,
+ *    NULL unknown, never negative; a step's needs a cut-over date.  The
+ *    override field "annual-cost" uses the number column.  Files of
+ *    versions 1 to 4 read as having no costs (the reference year FY2018). */
+#define IKOU_STORE_VERSION 5
+/* The first versions with a checksum and with costs. */
+#define IKOU_STORE_VERSION_CHECKSUM 4
+#define IKOU_STORE_VERSION_COSTS 5
 
 /* Reads a native .ikou (SQLite) plan.  A non-SQLite file, a database that
  * is not an Ikou plan, a plan from a newer version or a damaged file is

@@ -20,6 +20,7 @@ struct _IkouSystem
   char       *tokutei_reason;
   IkouStatus  status;
   char       *notes;
+  gint64      annual_cost; /* 千円/年 today; -1 unknown */
   GPtrArray  *steps; /* IkouStep */
 };
 
@@ -39,6 +40,7 @@ enum {
   PROP_STATUS,
   PROP_NOTES,
   PROP_N_STEPS,
+  PROP_ANNUAL_COST,
   N_PROPS
 };
 
@@ -112,6 +114,9 @@ ikou_system_get_property (GObject    *object,
     case PROP_N_STEPS:
       g_value_set_uint (value, self->steps->len);
       break;
+    case PROP_ANNUAL_COST:
+      g_value_set_int64 (value, self->annual_cost);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -160,6 +165,9 @@ ikou_system_set_property (GObject      *object,
     case PROP_NOTES:
       ikou_system_set_notes (self, g_value_get_string (value));
       break;
+    case PROP_ANNUAL_COST:
+      ikou_system_set_annual_cost (self, g_value_get_int64 (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +201,8 @@ ikou_system_class_init (IkouSystemClass *klass)
   properties[PROP_N_STEPS] =
     g_param_spec_uint ("n-steps", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANNUAL_COST] =
+    g_param_spec_int64 ("annual-cost", NULL, NULL, -1, G_MAXINT64, -1, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -210,6 +220,7 @@ static void
 ikou_system_init (IkouSystem *self)
 {
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_step_free);
+  self->annual_cost = -1;
 }
 
 static void
@@ -265,6 +276,7 @@ ikou_system_copy (IkouSystem *self,
   copy->tokutei_reason = g_strdup (self->tokutei_reason);
   copy->status = self->status;
   copy->notes = g_strdup (self->notes);
+  copy->annual_cost = self->annual_cost;
   for (guint i = 0; i < self->steps->len; i++)
     g_ptr_array_add (copy->steps, ikou_step_copy (g_ptr_array_index (self->steps, i)));
 
@@ -321,6 +333,7 @@ STRING_ACCESSORS (notes, PROP_NOTES)
 VALUE_ACCESSORS (guint, host, PROP_HOST)
 VALUE_ACCESSORS (IkouDay, tokutei_deadline, PROP_TOKUTEI_DEADLINE)
 VALUE_ACCESSORS (IkouStatus, status, PROP_STATUS)
+VALUE_ACCESSORS (gint64, annual_cost, PROP_ANNUAL_COST)
 
 gboolean
 ikou_system_get_tokutei (IkouSystem *self)

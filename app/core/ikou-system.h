@@ -47,6 +47,11 @@ void          ikou_system_set_status            (IkouSystem     *self,
 const char   *ikou_system_get_notes             (IkouSystem     *self);
 void          ikou_system_set_notes             (IkouSystem     *self,
                                                  const char     *notes);
+/* The system's own running cost today, 千円/年 (-1 unknown); a step can
+ * set a new one from its cut-over (IkouStep.annual_cost). */
+gint64        ikou_system_get_annual_cost       (IkouSystem     *self);
+void          ikou_system_set_annual_cost       (IkouSystem     *self,
+                                                 gint64          annual_cost);
 
 /* Steps, in migration order.  Returned steps are owned by the system. */
 guint           ikou_system_get_n_steps         (IkouSystem     *self);

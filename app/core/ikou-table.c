@@ -85,6 +85,19 @@ static const ColumnInfo columns[IKOU_TABLE_N_COLUMNS] = {
                               FALSE, "current host available until|host until" },
   [IKOU_TABLE_TO_HOST_FROM] = { "移行先の利用開始", "To host from", IKOU_TABLE_VALUE_DATE, TRUE,
                                 "to host available from|target available from" },
+  [IKOU_TABLE_ANNUAL_COST] = { "運用経費（千円／年）", "Running cost (thousand yen a year)",
+                              IKOU_TABLE_VALUE_AMOUNT, FALSE,
+                              "運用経費|年間運用経費|現行の運用経費|running cost" },
+  [IKOU_TABLE_STEP_ANNUAL_COST] = { "移行後の運用経費（千円／年）",
+                                    "Running cost after cut-over (thousand yen a year)",
+                                    IKOU_TABLE_VALUE_AMOUNT, TRUE,
+                                    "移行後の運用経費|running cost after cut-over" },
+  [IKOU_TABLE_HOST_COST] = { "現行の年間経費（千円）", "Current host cost (thousand yen a year)",
+                             IKOU_TABLE_VALUE_AMOUNT, FALSE,
+                             "現行の年間経費|current host cost" },
+  [IKOU_TABLE_TO_HOST_COST] = { "移行先の年間経費（千円）", "To host cost (thousand yen a year)",
+                                IKOU_TABLE_VALUE_AMOUNT, TRUE,
+                                "移行先の年間経費|to host cost" },
   [IKOU_TABLE_ID] = { "ID", "ID", IKOU_TABLE_VALUE_TEXT, FALSE, "システムID|system id|番号" },
 };
 
@@ -355,9 +368,11 @@ typedef struct
   int     kind;       /* -1 until a kind column says */
   IkouDay from;
   IkouDay until;
-  guint   kind_row;   /* where kind/from/until were said, for messages */
+  gint64  cost;       /* 千円/年, -1 until a cost column says */
+  guint   kind_row;   /* where kind/from/until/cost were said, for messages */
   guint   from_row;
   guint   until_row;
+  guint   cost_row;
 } HostRec;
 
 typedef struct
@@ -375,6 +390,7 @@ typedef struct
   char       *tokutei_reason;
   IkouStatus  status;
   char       *notes;
+  gint64      annual_cost;  /* 千円/年, -1 unknown */
   GArray     *steps;        /* IkouStep */
 } SystemRec;
 
@@ -989,6 +1005,7 @@ host_for_name (IkouTableReader *self,
   rec = g_new0 (HostRec, 1);
   rec->name = g_strdup (name);
   rec->kind = -1;
+  rec->cost = -1;
   g_ptr_array_add (self->hosts, rec);
   index = self->hosts->len;
   g_hash_table_insert (self->host_index, rec->name, GUINT_TO_POINTER (index));
@@ -1065,6 +1082,34 @@ host_set_day (IkouTableReader *self,
     host_set_attr (self, column, host, &rec->from, &rec->from_row, day, IKOU_DAY_NONE);
 }
 
+/* A host's annual running cost from a cell; like host_set_attr(). */
+static void
+host_set_cost (IkouTableReader *self,
+               IkouTableColumn  column,
+               guint            host,
+               const char      *text)
+{
+  HostRec *rec;
+  gint64 cost;
+
+  if (!parse_amount (self, column, text, &cost) || cost < 0)
+    return;
+  if (host == 0)
+    {
+      problem (self, column, _("there is no host for this to apply to."));
+      return;
+    }
+  rec = g_ptr_array_index (self->hosts, host - 1);
+  if (rec->cost < 0)
+    {
+      rec->cost = cost;
+      rec->cost_row = self->row;
+    }
+  else if (rec->cost != cost)
+    problem (self, column, _("the host “%s” was given another value in row %u."),
+             rec->name, rec->cost_row);
+}
+
 /* Reads the system columns of the current row into @rec: all of them
  * for the system's first row, later only those left empty so far, and
  * a later value that differs from the first is a problem. */
@@ -1077,7 +1122,7 @@ read_system_columns (IkouTableReader *self,
     IKOU_TABLE_NAME, IKOU_TABLE_DEPARTMENT, IKOU_TABLE_VENDOR, IKOU_TABLE_OPERATION,
     IKOU_TABLE_HOST, IKOU_TABLE_HOST_KIND, IKOU_TABLE_HOST_UNTIL, IKOU_TABLE_TOKUTEI,
     IKOU_TABLE_TOKUTEI_DEADLINE, IKOU_TABLE_TOKUTEI_REASON, IKOU_TABLE_STATUS,
-    IKOU_TABLE_NOTES,
+    IKOU_TABLE_NOTES, IKOU_TABLE_ANNUAL_COST, IKOU_TABLE_HOST_COST,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
@@ -1142,6 +1187,12 @@ read_system_columns (IkouTableReader *self,
         case IKOU_TABLE_NOTES:
           rec->notes = g_strdup (text);
           break;
+        case IKOU_TABLE_ANNUAL_COST:
+          parse_amount (self, c, text, &rec->annual_cost);
+          break;
+        case IKOU_TABLE_HOST_COST:
+          host_set_cost (self, c, rec->host, text);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -1159,6 +1210,7 @@ read_step (IkouTableReader *self,
 
   memset (step, 0, sizeof *step);
   step->budget_amount = -1;
+  step->annual_cost = -1;
 
   for (guint c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
     {
@@ -1174,6 +1226,7 @@ read_step (IkouTableReader *self,
   step->to_host = host_for_name (self, text[IKOU_TABLE_TO_HOST]);
   host_set_kind (self, IKOU_TABLE_TO_HOST_KIND, step->to_host, text[IKOU_TABLE_TO_HOST_KIND]);
   host_set_day (self, IKOU_TABLE_TO_HOST_FROM, step->to_host, text[IKOU_TABLE_TO_HOST_FROM], FALSE);
+  host_set_cost (self, IKOU_TABLE_TO_HOST_COST, step->to_host, text[IKOU_TABLE_TO_HOST_COST]);
   parse_day (self, IKOU_TABLE_BUDGET_DATE, text[IKOU_TABLE_BUDGET_DATE], &step->budget_date);
   parse_amount (self, IKOU_TABLE_BUDGET_AMOUNT, text[IKOU_TABLE_BUDGET_AMOUNT],
                 &step->budget_amount);
@@ -1189,6 +1242,13 @@ read_step (IkouTableReader *self,
                     IKOU_N_ARRANGEMENTS, &value))
     step->arrangement = (IkouArrangement) value;
   parse_done (self, IKOU_TABLE_DONE, text[IKOU_TABLE_DONE], &step->done);
+  if (parse_amount (self, IKOU_TABLE_STEP_ANNUAL_COST, text[IKOU_TABLE_STEP_ANNUAL_COST],
+                    &step->annual_cost) &&
+      step->annual_cost >= 0 && !ikou_day_is_valid (step->cutover_date) &&
+      *text[IKOU_TABLE_CUTOVER_DATE] == '\0')
+    problem (self, IKOU_TABLE_STEP_ANNUAL_COST,
+             _("a running cost after the cut-over needs a cut-over date (%s)."),
+             columns[IKOU_TABLE_CUTOVER_DATE].header);
   if (*text[IKOU_TABLE_STEP_NOTE] != '\0')
     step->note = g_strdup (text[IKOU_TABLE_STEP_NOTE]);
 
@@ -1274,6 +1334,7 @@ ikou_table_reader_add_row (IkouTableReader  *self,
         }
       rec = g_new0 (SystemRec, 1);
       rec->id = (guint) id;
+      rec->annual_cost = -1;
       rec->first_row = row;
       rec->steps = g_array_new (FALSE, TRUE, sizeof (IkouStep));
       g_array_set_clear_func (rec->steps, clear_step);
@@ -1391,6 +1452,7 @@ ikou_table_reader_finish (IkouTableReader   *self,
       host = ikou_host_new (id, rec->name, kind);
       ikou_host_set_available_from (host, rec->from);
       ikou_host_set_available_until (host, rec->until);
+      ikou_host_set_annual_cost (host, rec->cost);
       ikou_plan_add_host (plan, host);
     }
   for (guint i = 0; i < self->systems->len; i++)
@@ -1407,6 +1469,7 @@ ikou_table_reader_finish (IkouTableReader   *self,
       ikou_system_set_tokutei_reason (system, rec->tokutei_reason);
       ikou_system_set_status (system, rec->status);
       ikou_system_set_notes (system, rec->notes);
+      ikou_system_set_annual_cost (system, rec->annual_cost);
       for (guint s = 0; s < rec->steps->len; s++)
         {
           IkouStep *step = &g_array_index (rec->steps, IkouStep, s);
@@ -1432,7 +1495,7 @@ struct _IkouTableWriter
   guint         step;       /* … and its step */
   char         *text[IKOU_TABLE_N_COLUMNS];
   IkouDay       day[IKOU_TABLE_N_COLUMNS];
-  gint64        amount;
+  gint64        amount[IKOU_TABLE_N_COLUMNS];
 };
 
 IkouTableWriter *
@@ -1456,8 +1519,8 @@ clear_row (IkouTableWriter *self)
     {
       g_clear_pointer (&self->text[c], g_free);
       self->day[c] = IKOU_DAY_NONE;
+      self->amount[c] = -1;
     }
-  self->amount = -1;
 }
 
 void
@@ -1492,6 +1555,17 @@ set_text (IkouTableWriter *self,
     self->text[column] = g_strdup (text);
 }
 
+static void
+set_amount (IkouTableWriter *self,
+            IkouTableColumn  column,
+            gint64           amount)
+{
+  if (amount < 0)
+    return;
+  self->amount[column] = amount;
+  self->text[column] = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+}
+
 static IkouHost *
 lookup_host (IkouTableWriter *self,
              guint            id)
@@ -1513,14 +1587,11 @@ fill_step (IkouTableWriter *self,
       set_text (self, IKOU_TABLE_TO_HOST, ikou_host_get_name (to));
       set_text (self, IKOU_TABLE_TO_HOST_KIND, host_kind_labels[ikou_host_get_kind (to)]);
       set_day (self, IKOU_TABLE_TO_HOST_FROM, ikou_host_get_available_from (to));
+      set_amount (self, IKOU_TABLE_TO_HOST_COST, ikou_host_get_annual_cost (to));
     }
   set_day (self, IKOU_TABLE_BUDGET_DATE, step->budget_date);
-  if (step->budget_amount >= 0)
-    {
-      self->amount = step->budget_amount;
-      self->text[IKOU_TABLE_BUDGET_AMOUNT] = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                              step->budget_amount);
-    }
+  set_amount (self, IKOU_TABLE_BUDGET_AMOUNT, step->budget_amount);
+  set_amount (self, IKOU_TABLE_STEP_ANNUAL_COST, step->annual_cost);
   set_text (self, IKOU_TABLE_SUPPLEMENTARY, step->supplementary ? "○" : NULL);
   set_day (self, IKOU_TABLE_CONTRACT_DATE, step->contract_date);
   set_day (self, IKOU_TABLE_CUTOVER_DATE, step->cutover_date);
@@ -1572,12 +1643,14 @@ ikou_table_writer_next (IkouTableWriter *self)
       set_text (self, IKOU_TABLE_HOST, ikou_host_get_name (host));
       set_text (self, IKOU_TABLE_HOST_KIND, host_kind_labels[ikou_host_get_kind (host)]);
       set_day (self, IKOU_TABLE_HOST_UNTIL, ikou_host_get_available_until (host));
+      set_amount (self, IKOU_TABLE_HOST_COST, ikou_host_get_annual_cost (host));
     }
   set_text (self, IKOU_TABLE_TOKUTEI, ikou_system_get_tokutei (system) ? "○" : NULL);
   set_day (self, IKOU_TABLE_TOKUTEI_DEADLINE, ikou_system_get_tokutei_deadline (system));
   set_text (self, IKOU_TABLE_TOKUTEI_REASON, ikou_system_get_tokutei_reason (system));
   set_text (self, IKOU_TABLE_STATUS, status_labels[ikou_system_get_status (system)]);
   set_text (self, IKOU_TABLE_NOTES, ikou_system_get_notes (system));
+  set_amount (self, IKOU_TABLE_ANNUAL_COST, ikou_system_get_annual_cost (system));
 
   if (self->step < n_steps)
     fill_step (self, ikou_system_get_step (system, self->step));
@@ -1613,8 +1686,10 @@ ikou_table_writer_get_day (IkouTableWriter *self,
 }
 
 gint64
-ikou_table_writer_get_amount (IkouTableWriter *self)
+ikou_table_writer_get_amount (IkouTableWriter *self,
+                              IkouTableColumn  column)
 {
   g_return_val_if_fail (self != NULL, -1);
-  return self->amount;
+  g_return_val_if_fail ((guint) column < IKOU_TABLE_N_COLUMNS, -1);
+  return self->amount[column];
 }

@@ -47,6 +47,10 @@ typedef enum
   IKOU_TABLE_HOST_KIND,
   IKOU_TABLE_HOST_UNTIL,
   IKOU_TABLE_TO_HOST_FROM,
+  IKOU_TABLE_ANNUAL_COST,
+  IKOU_TABLE_STEP_ANNUAL_COST,
+  IKOU_TABLE_HOST_COST,
+  IKOU_TABLE_TO_HOST_COST,
   IKOU_TABLE_ID,
   IKOU_TABLE_N_COLUMNS
 } IkouTableColumn;
@@ -125,7 +129,8 @@ const char      *ikou_table_writer_get_text     (IkouTableWriter *writer,
  * empty) columns. */
 IkouDay          ikou_table_writer_get_day      (IkouTableWriter *writer,
                                                  IkouTableColumn  column);
-gint64           ikou_table_writer_get_amount   (IkouTableWriter *writer);
+gint64           ikou_table_writer_get_amount   (IkouTableWriter *writer,
+                                                 IkouTableColumn  column);
 
 /* Shared helpers for the containers. */
 /* The schedule to name operations with: @schedule, else the default one

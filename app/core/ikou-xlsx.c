@@ -143,7 +143,7 @@ write_plan_sheet (lxw_workbook   *workbook,
               break;
             case IKOU_TABLE_VALUE_AMOUNT:
               status = worksheet_write_number (sheet, row, c,
-                                               (double) ikou_table_writer_get_amount (writer),
+                                               (double) ikou_table_writer_get_amount (writer, (IkouTableColumn) c),
                                                amount);
               break;
             case IKOU_TABLE_VALUE_TEXT:

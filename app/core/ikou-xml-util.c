@@ -1701,6 +1701,16 @@ ikou_xml_writer_element (IkouXmlWriter *self,
 }
 
 void
+ikou_xml_writer_text (IkouXmlWriter *self,
+                      const char    *text)
+{
+  g_autofree char *repaired = NULL;
+
+  g_return_if_fail (self != NULL && text != NULL);
+  xmlTextWriterWriteString (self->writer, BAD_CAST xml_safe_text (text, &repaired));
+}
+
+void
 ikou_xml_writer_comment (IkouXmlWriter *self,
                          const char    *text)
 {

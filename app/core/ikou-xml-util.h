@@ -211,6 +211,9 @@ void           ikou_xml_writer_attr_bool  (IkouXmlWriter *writer,
 void           ikou_xml_writer_element    (IkouXmlWriter *writer,
                                            const char    *element,
                                            const char    *text);
+/* Text inside the element started last. */
+void           ikou_xml_writer_text       (IkouXmlWriter *writer,
+                                           const char    *text);
 void           ikou_xml_writer_comment    (IkouXmlWriter *writer,
                                            const char    *text);
 /* Ends the document and returns it (NUL-terminated, newly allocated);

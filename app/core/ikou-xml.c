@@ -18,8 +18,11 @@
  * 1  the first format: scenario overrides of dates and to-host.
  * 2  overrides of every field (value per field), orphaned overrides and
  *    added steps, host references of scenarios to removed hosts.  A plan
- *    whose scenarios use none of these is still written as format 1. */
-#define IKOU_XML_FORMAT 2
+ *    whose scenarios use none of these is still written as format 1.
+ * 3  costs: annual-cost on host, system and step (and the override field
+ *    annual-cost), <reference-cost fy=…> after the description.  A plan
+ *    without costs is written in the lowest of 1 and 2 that holds it. */
+#define IKOU_XML_FORMAT 3
 #define SCHEMA_NAME "ikou-plan.rng"
 
 static const IkouXmlErrorCodes plan_codes = {
@@ -87,6 +90,28 @@ read_id (Reader      *reader,
   return TRUE;
 }
 
+/* annual-cost="N": 千円 a year, never negative; -1 when absent. */
+static gboolean
+read_annual_cost (Reader      *reader,
+                  xmlNode     *node,
+                  gint64      *out_cost,
+                  GError     **error)
+{
+  g_autofree char *text = ikou_xml_get_attr (node, "annual-cost");
+
+  if (!ikou_xml_get_int64_attr (node, "annual-cost", -1, reader->name, INVALID,
+                                out_cost, error))
+    return FALSE;
+  if (text != NULL && *out_cost < 0)
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("annual-cost=\"%s\" is negative: a running cost is 0 or more "
+                            "thousand yen a year."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_host (Reader   *reader,
            xmlNode  *node,
@@ -98,6 +123,7 @@ read_host (Reader   *reader,
   g_autofree char *note = ikou_xml_get_child_text (node, "note");
   IkouHostKind kind = IKOU_HOST_OTHER;
   IkouDay from, until;
+  gint64 annual_cost;
   guint id;
 
   if (!read_id (reader, node, &id, error))
@@ -115,13 +141,15 @@ read_host (Reader   *reader,
       return FALSE;
     }
   if (!ikou_xml_get_date_attr (node, "available-from", reader->name, INVALID, &from, error) ||
-      !ikou_xml_get_date_attr (node, "available-until", reader->name, INVALID, &until, error))
+      !ikou_xml_get_date_attr (node, "available-until", reader->name, INVALID, &until, error) ||
+      !read_annual_cost (reader, node, &annual_cost, error))
     return FALSE;
 
   host = ikou_host_new (id, name, kind);
   ikou_host_set_available_from (host, from);
   ikou_host_set_available_until (host, until);
   ikou_host_set_note (host, note);
+  ikou_host_set_annual_cost (host, annual_cost);
   ikou_plan_add_host (reader->plan, host);
 
   return TRUE;
@@ -189,8 +217,16 @@ read_step (Reader      *reader,
                                &step->cutover_date, error) ||
       !ikou_xml_get_bool_attr (node, "standard-compliant", FALSE, reader->name, INVALID,
                                &step->standard_compliant, error) ||
-      !read_done (reader, node, &step->done, error))
+      !read_done (reader, node, &step->done, error) ||
+      !read_annual_cost (reader, node, &step->annual_cost, error))
     return FALSE;
+  if (step->annual_cost != -1 && step->cutover_date == IKOU_DAY_NONE)
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("annual-cost is the running cost after the cut-over, but the step "
+                            "has no cutover-date."));
+      return FALSE;
+    }
 
   step->note = ikou_xml_get_child_text (node, "note");
   return TRUE;
@@ -212,6 +248,7 @@ read_system (Reader      *reader,
   IkouStatus status = IKOU_STATUS_NOT_STARTED;
   IkouDay deadline;
   gboolean tokutei;
+  gint64 annual_cost;
   guint id, host;
 
   if (!read_id (reader, node, &id, error))
@@ -231,7 +268,8 @@ read_system (Reader      *reader,
   if (!read_host_ref (reader, node, "host", &host, error) ||
       !ikou_xml_get_bool_attr (node, "tokutei", FALSE, reader->name, INVALID, &tokutei, error) ||
       !ikou_xml_get_date_attr (node, "tokutei-deadline", reader->name, INVALID,
-                               &deadline, error))
+                               &deadline, error) ||
+      !read_annual_cost (reader, node, &annual_cost, error))
     return FALSE;
 
   system = ikou_system_new (id, name);
@@ -244,6 +282,7 @@ read_system (Reader      *reader,
   ikou_system_set_tokutei_deadline (system, deadline);
   ikou_system_set_tokutei_reason (system, reason);
   ikou_system_set_notes (system, notes);
+  ikou_system_set_annual_cost (system, annual_cost);
 
   for (xmlNode *child = ikou_xml_first_child (node, "step");
        child != NULL;
@@ -325,9 +364,19 @@ read_override_value (Reader             *reader,
       return TRUE;
     case IKOU_OVERRIDE_VALUE_AMOUNT:
       *out_value = -1;
-      return empty ||
-             ikou_xml_get_int64_attr (node, "value", -1, reader->name, INVALID,
-                                      out_value, error);
+      if (empty)
+        return TRUE;
+      if (!ikou_xml_get_int64_attr (node, "value", -1, reader->name, INVALID,
+                                    out_value, error))
+        return FALSE;
+      if (field == IKOU_OVERRIDE_ANNUAL_COST && *out_value < 0)
+        {
+          ikou_xml_set_error (error, INVALID, reader->name, node,
+                              _("value=\"%s\" is negative: a running cost is 0 or more "
+                                "thousand yen a year."), value);
+          return FALSE;
+        }
+      return TRUE;
     case IKOU_OVERRIDE_VALUE_FLAG:
       if (!ikou_xml_get_bool_attr (node, "value", FALSE, reader->name, INVALID, &flag, error))
         return FALSE;
@@ -523,6 +572,49 @@ check_root (Reader   *reader,
   return read_next_ids (reader, root, error);
 }
 
+/* <reference-cost fy="2018">N</reference-cost>: the running cost of the
+ * reference fiscal year, 千円; empty when unknown.  The year is required
+ * (a cost of no year compares with nothing). */
+static gboolean
+read_reference_cost (Reader   *reader,
+                     xmlNode  *node,
+                     GError  **error)
+{
+  g_autofree char *fy_text = ikou_xml_get_attr (node, "fy");
+  g_autofree char *text = ikou_xml_get_text (node);
+  gint64 fy = 0, cost = -1;
+
+  if (fy_text == NULL || *fy_text == '\0')
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("<reference-cost> needs the fiscal year it is of, as in "
+                            "fy=\"2018\"."));
+      return FALSE;
+    }
+  if (!g_ascii_string_to_signed (fy_text, 10, IKOU_PLAN_MIN_FY, IKOU_PLAN_MAX_FY, &fy, NULL))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("fy=\"%s\" is not a fiscal year (a year from %d to %d, as in "
+                            "fy=\"2018\")."), fy_text, IKOU_PLAN_MIN_FY, IKOU_PLAN_MAX_FY);
+      return FALSE;
+    }
+  if (text != NULL)
+    g_strstrip (text);
+  if (text != NULL && *text != '\0' &&
+      (!g_ascii_isdigit (text[0]) ||
+       !g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &cost, NULL)))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("the reference cost “%s” is not an amount: write 0 or more "
+                            "thousand yen as digits."), text);
+      return FALSE;
+    }
+
+  ikou_plan_set_reference_fy (reader->plan, (int) fy);
+  ikou_plan_set_reference_cost (reader->plan, cost);
+  return TRUE;
+}
+
 /* The plan's own text fields: <organization> … <schedule-version>. */
 static gboolean
 read_meta (Reader   *reader,
@@ -540,6 +632,9 @@ read_meta (Reader   *reader,
     { "description", ikou_plan_set_description },
     { "schedule-version", ikou_plan_set_schedule_version },
   };
+
+  if (ikou_xml_is_element (node, "reference-cost"))
+    return read_reference_cost (reader, node, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
     if (ikou_xml_is_element (node, meta[i].element))
@@ -798,6 +893,14 @@ write_next_ids (IkouXmlWriter     *w,
 }
 
 static void
+write_annual_cost (IkouXmlWriter *w,
+                   gint64         cost)
+{
+  if (cost >= 0)
+    ikou_xml_writer_attr_int64 (w, "annual-cost", cost);
+}
+
+static void
 write_hosts (IkouXmlWriter *w,
              IkouPlan      *plan)
 {
@@ -812,6 +915,7 @@ write_hosts (IkouXmlWriter *w,
       ikou_xml_writer_attr (w, "kind", ikou_host_kind_to_string (ikou_host_get_kind (host)));
       ikou_xml_writer_attr_date (w, "available-from", ikou_host_get_available_from (host));
       ikou_xml_writer_attr_date (w, "available-until", ikou_host_get_available_until (host));
+      write_annual_cost (w, ikou_host_get_annual_cost (host));
       ikou_xml_writer_element (w, "note", ikou_host_get_note (host));
       ikou_xml_writer_end (w);
     }
@@ -850,6 +954,10 @@ write_step_content (IkouXmlWriter  *w,
           }
       ikou_xml_writer_attr (w, "done", done->str);
     }
+  /* Only with a cut-over, as the reader wants (without one it applies
+   * to nothing). */
+  if (step->cutover_date != IKOU_DAY_NONE)
+    write_annual_cost (w, step->annual_cost);
   ikou_xml_writer_element (w, "note", step->note);
 }
 
@@ -874,6 +982,7 @@ write_systems (IkouXmlWriter *w,
       if (ikou_system_get_tokutei (system))
         ikou_xml_writer_attr_bool (w, "tokutei", TRUE);
       ikou_xml_writer_attr_date (w, "tokutei-deadline", ikou_system_get_tokutei_deadline (system));
+      write_annual_cost (w, ikou_system_get_annual_cost (system));
       ikou_xml_writer_element (w, "tokutei-reason", ikou_system_get_tokutei_reason (system));
       ikou_xml_writer_element (w, "notes", ikou_system_get_notes (system));
       for (guint j = 0; j < ikou_system_get_n_steps (system); j++)
@@ -979,6 +1088,70 @@ write_scenarios (IkouXmlWriter *w,
   ikou_xml_writer_end (w);
 }
 
+/* Whether the plan holds any cost (format 3). */
+static gboolean
+uses_costs (IkouPlan *plan)
+{
+  if (ikou_plan_get_reference_cost (plan) != -1 ||
+      ikou_plan_get_reference_fy (plan) != IKOU_PLAN_REFERENCE_FY)
+    return TRUE;
+  for (guint i = 0; i < ikou_plan_get_n_hosts (plan); i++)
+    if (ikou_host_get_annual_cost (ikou_plan_get_host (plan, i)) != -1)
+      return TRUE;
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+
+      if (ikou_system_get_annual_cost (system) != -1)
+        return TRUE;
+      for (guint j = 0; j < ikou_system_get_n_steps (system); j++)
+        if (ikou_system_get_step (system, j)->annual_cost != -1 &&
+            ikou_system_get_step (system, j)->cutover_date != IKOU_DAY_NONE)
+          return TRUE;
+    }
+  for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (plan, i);
+      g_autoptr(GArray) ids = ikou_scenario_get_system_ids (scenario);
+
+      for (guint j = 0; j < ikou_scenario_get_n_overrides (scenario); j++)
+        if (ikou_scenario_get_override (scenario, j)->field == IKOU_OVERRIDE_ANNUAL_COST)
+          return TRUE;
+      for (guint j = 0; j < ids->len; j++)
+        {
+          guint id = g_array_index (ids, guint, j);
+
+          for (guint k = 0; k < ikou_scenario_get_n_orphans (scenario, id); k++)
+            if (ikou_scenario_get_orphan (scenario, id, k)->field == IKOU_OVERRIDE_ANNUAL_COST)
+              return TRUE;
+          for (guint k = 0; k < ikou_scenario_get_n_added_steps (scenario, id); k++)
+            if (ikou_scenario_get_added_step (scenario, id, k)->annual_cost != -1 &&
+                ikou_scenario_get_added_step (scenario, id, k)->cutover_date != IKOU_DAY_NONE)
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Only when it says something: a known cost, or another year. */
+static void
+write_reference_cost (IkouXmlWriter *w,
+                      IkouPlan      *plan)
+{
+  gint64 cost = ikou_plan_get_reference_cost (plan);
+  g_autofree char *text = NULL;
+
+  if (cost == -1 && ikou_plan_get_reference_fy (plan) == IKOU_PLAN_REFERENCE_FY)
+    return;
+  if (cost >= 0)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT, cost);
+  ikou_xml_writer_start (w, "reference-cost");
+  ikou_xml_writer_attr_uint (w, "fy", (guint) ikou_plan_get_reference_fy (plan));
+  if (text != NULL)
+    ikou_xml_writer_text (w, text);
+  ikou_xml_writer_end (w);
+}
+
 char *
 ikou_xml_write_data (IkouPlan *plan,
                      gsize    *length)
@@ -993,12 +1166,13 @@ ikou_xml_write_data (IkouPlan *plan,
   ikou_xml_writer_start (w, "ikou-plan");
   /* The lowest format that holds the plan, so that an older Ikou still
    * reads what it can. */
-  ikou_xml_writer_attr_uint (w, "format", use.format_2 ? 2 : 1);
+  ikou_xml_writer_attr_uint (w, "format", uses_costs (plan) ? 3 : use.format_2 ? 2 : 1);
   write_next_ids (w, plan, &use);
   ikou_xml_writer_element (w, "organization", ikou_plan_get_organization (plan));
   ikou_xml_writer_element (w, "org-code", ikou_plan_get_org_code (plan));
   ikou_xml_writer_element (w, "title", ikou_plan_get_title (plan));
   ikou_xml_writer_element (w, "description", ikou_plan_get_description (plan));
+  write_reference_cost (w, plan);
   ikou_xml_writer_element (w, "schedule-version", ikou_plan_get_schedule_version (plan));
   write_hosts (w, plan);
   write_systems (w, plan);

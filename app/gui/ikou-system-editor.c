@@ -67,6 +67,8 @@ struct _StepRow
   IkouDateEntry    *dates[IKOU_N_MILESTONES];
   GtkEntry         *amount;
   GtkWidget        *amount_error;
+  GtkEntry         *cost;        /* the running cost after the cut-over, 千円/年 */
+  GtkWidget        *cost_error;
   GtkSwitch        *supplementary;
   GtkSwitch        *standard;
   GtkDropDown      *arrangement;
@@ -416,7 +418,7 @@ static const IkouOverrideField row_fields[] = {
   IKOU_OVERRIDE_BUDGET_DATE, IKOU_OVERRIDE_CONTRACT_DATE, IKOU_OVERRIDE_CUTOVER_DATE,
   IKOU_OVERRIDE_FROM_HOST, IKOU_OVERRIDE_TO_HOST, IKOU_OVERRIDE_AMOUNT,
   IKOU_OVERRIDE_SUPPLEMENTARY, IKOU_OVERRIDE_STANDARD_COMPLIANT, IKOU_OVERRIDE_ARRANGEMENT,
-  IKOU_OVERRIDE_DROPPED,
+  IKOU_OVERRIDE_ANNUAL_COST, IKOU_OVERRIDE_DROPPED,
 };
 
 static void
@@ -510,21 +512,24 @@ parse_amount (const char  *text,
   return TRUE;
 }
 
+/* An amount entry and the message under it (the budget amount, the
+ * running cost after the cut-over). */
 static void
-step_row_show_amount_error (StepRow    *row,
-                            const char *message)
+show_amount_error (GtkEntry   *entry,
+                   GtkWidget  *label,
+                   const char *message)
 {
   if (message != NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (row->amount), "error");
-      gtk_label_set_text (GTK_LABEL (row->amount_error), message);
-      ikou_widget_reveal_later (row->amount_error);
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_label_set_text (GTK_LABEL (label), message);
+      ikou_widget_reveal_later (label);
     }
   else
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (row->amount), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
     }
-  gtk_widget_set_visible (row->amount_error, message != NULL);
+  gtk_widget_set_visible (label, message != NULL);
 }
 
 static void
@@ -533,18 +538,23 @@ on_step_amount_apply (GtkEntry *entry,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouStep) step = NULL;
+  gboolean cost = entry == row->cost;
+  GtkWidget *label = cost ? row->cost_error : row->amount_error;
   gint64 amount;
 
   if (!step_row_can_edit (row))
     return;
   if (!parse_amount (gtk_editable_get_text (GTK_EDITABLE (entry)), &amount, &error))
     {
-      step_row_show_amount_error (row, error->message);
+      show_amount_error (entry, label, error->message);
       return;
     }
-  step_row_show_amount_error (row, NULL);
+  show_amount_error (entry, label, NULL);
   step = step_row_copy (row);
-  step->budget_amount = amount;
+  if (cost)
+    step->annual_cost = amount;
+  else
+    step->budget_amount = amount;
   step_row_commit (row, step);
 }
 
@@ -552,7 +562,42 @@ static void
 on_step_amount_leave (GtkEventControllerFocus *controller,
                       StepRow                 *row)
 {
-  on_step_amount_apply (row->amount, row);
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  on_step_amount_apply (GTK_ENTRY (entry), row);
+}
+
+/* An amount entry (digits, 1,234, full-width) with its message below. */
+static GtkWidget *
+amount_field_new (StepRow    *row,
+                  GtkEntry  **out_entry,
+                  GtkWidget **out_error)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkEntry *entry = GTK_ENTRY (gtk_entry_new ());
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkWidget *error = gtk_label_new (NULL);
+
+  gtk_entry_set_input_purpose (entry, GTK_INPUT_PURPOSE_DIGITS);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 12);
+  gtk_entry_set_alignment (entry, 1.0);
+  gtk_widget_set_halign (GTK_WIDGET (entry), GTK_ALIGN_START);
+  gtk_entry_set_placeholder_text (entry, _("unknown"));
+  g_signal_connect (entry, "activate", G_CALLBACK (on_step_amount_apply), row);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_step_amount_leave), row);
+  gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (entry));
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (error), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_add_css_class (error, "caption");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (box), error);
+  *out_entry = entry;
+  *out_error = error;
+  return box;
 }
 
 static void
@@ -842,27 +887,7 @@ step_row_new (IkouSystemEditor *self,
                          TRUE),
             GTK_WIDGET (row->dates[IKOU_MILESTONE_BUDGET]));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  row->amount = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_input_purpose (row->amount, GTK_INPUT_PURPOSE_DIGITS);
-  gtk_editable_set_width_chars (GTK_EDITABLE (row->amount), 10);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (row->amount), 12);
-  gtk_entry_set_alignment (row->amount, 1.0);
-  gtk_widget_set_halign (GTK_WIDGET (row->amount), GTK_ALIGN_START);
-  gtk_entry_set_placeholder_text (row->amount, _("unknown"));
-  g_signal_connect (row->amount, "activate", G_CALLBACK (on_step_amount_apply), row);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_step_amount_leave), row);
-  gtk_widget_add_controller (GTK_WIDGET (row->amount), focus);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->amount));
-  row->amount_error = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->amount_error), 0);
-  gtk_label_set_wrap (GTK_LABEL (row->amount_error), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (row->amount_error), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (row->amount_error, "error");
-  gtk_widget_add_css_class (row->amount_error, "caption");
-  gtk_widget_set_visible (row->amount_error, FALSE);
-  gtk_box_append (GTK_BOX (box), row->amount_error);
+  box = amount_field_new (row, &row->amount, &row->amount_error);
   grid_add (grid, self->label_group, &r, field_label (_("_Amount (¥1,000)"), GTK_WIDGET (row->amount), TRUE), box);
 
   widget = switch_field (&row->supplementary);
@@ -880,6 +905,11 @@ step_row_new (IkouSystemEditor *self,
                          GTK_WIDGET (ikou_date_entry_get_entry (row->dates[IKOU_MILESTONE_CUTOVER])),
                          TRUE),
             GTK_WIDGET (row->dates[IKOU_MILESTONE_CUTOVER]));
+  box = amount_field_new (row, &row->cost, &row->cost_error);
+  ikou_widget_set_tooltip (GTK_WIDGET (row->cost),
+                           _("The system's running cost a year from the cut-over on; empty: unchanged"));
+  grid_add (grid, self->label_group, &r,
+            field_label (_("Running cost after cut-over (¥1,000/yr)"), GTK_WIDGET (row->cost), TRUE), box);
 
   widget = switch_field (&row->standard);
   ikou_widget_set_tooltip (widget, _("The new system follows the national standard specification"));
@@ -955,7 +985,7 @@ step_row_update_scenario (StepRow *row)
     GTK_WIDGET (row->dates[IKOU_MILESTONE_BUDGET]), GTK_WIDGET (row->dates[IKOU_MILESTONE_CONTRACT]),
     GTK_WIDGET (row->dates[IKOU_MILESTONE_CUTOVER]), GTK_WIDGET (row->from), GTK_WIDGET (row->to),
     GTK_WIDGET (row->amount), GTK_WIDGET (row->supplementary), GTK_WIDGET (row->standard),
-    GTK_WIDGET (row->arrangement), NULL,
+    GTK_WIDGET (row->arrangement), GTK_WIDGET (row->cost), NULL,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (row_fields); i++)
@@ -1008,6 +1038,7 @@ step_row_update (StepRow  *row,
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
   g_autofree char *amount = NULL;
+  g_autofree char *cost = NULL;
 
   /* Translators: the title of the n-th migration step of a system. */
   title = g_strdup_printf (_("Step %u"), row->index + 1);
@@ -1031,9 +1062,19 @@ step_row_update (StepRow  *row,
   if (force || gtk_widget_get_visible (row->amount_error) == FALSE)
     {
       if (force)
-        step_row_show_amount_error (row, NULL);
+        show_amount_error (row->amount, row->amount_error, NULL);
       sync_entry (row->amount, amount, force);
     }
+  /* A running cost "after the cut-over" needs one. */
+  if (step->annual_cost >= 0)
+    cost = format_amount (step->annual_cost);
+  if (force || gtk_widget_get_visible (row->cost_error) == FALSE)
+    {
+      if (force)
+        show_amount_error (row->cost, row->cost_error, NULL);
+      sync_entry (row->cost, cost, force);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (row->cost), step->cutover_date != IKOU_DAY_NONE);
   gtk_switch_set_active (row->supplementary, step->supplementary);
   gtk_switch_set_active (row->standard, step->standard_compliant);
   set_dropdown (row->arrangement, step->arrangement);

@@ -474,6 +474,8 @@ add_host (Gen          *gen,
   g_autofree char *name = g_strdup_printf ("%s %s", body_name, what);
   IkouHost *host = ikou_host_new (gen->next_host_id++, name, kind);
 
+  /* Running costs follow from the ids, so the random plan stays the same. */
+  ikou_host_set_annual_cost (host, (gint64) (ikou_host_get_id (host) * 7919u % 50 + 1) * 1000);
   g_ptr_array_add (gen->hosts, host);
   return host;
 }
@@ -574,6 +576,7 @@ plan_milestones (Gen      *gen,
   step->budget_date = ikou_day_from_ymd (ikou_fiscal_year (contract) - 1,
                                          rand_range (rand, 10, 11), rand_range (rand, 1, 28));
   step->budget_amount = (gint64) rand_range (rand, 20, 1500) * 100;
+  step->annual_cost = step->budget_amount / 10;
   step->arrangement = IKOU_ARRANGEMENT_NORMAL;
 
   r = g_rand_double (rand);
@@ -641,7 +644,7 @@ new_step (guint    from,
           IkouDay  cutover,
           gboolean compliant)
 {
-  IkouStep step = { 0 };
+  IkouStep step = { .annual_cost = -1 };
 
   step.from_host = from;
   step.to_host = to;
@@ -759,6 +762,7 @@ make_system (Gen        *gen,
 
   name = g_strdup_printf ("%s %sシステム", body->name, op != NULL ? op->name : other_name);
   system = ikou_system_new (gen->next_system_id++, name);
+  ikou_system_set_annual_cost (system, (gint64) (ikou_system_get_id (system) * 37u % 900 + 100) * 10);
   ikou_system_set_vendor (system, vendors[chance (rand, 0.8) ? bh->vendor_main : bh->vendor_other]);
 
   from = bh->onprem;

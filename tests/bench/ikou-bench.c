@@ -23,6 +23,7 @@
 
 #include "ikou-bench-plan.h"
 #include "ikou-bench-scenarios.h"
+#include "ikou-budget.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-mspdi.h"
@@ -54,6 +55,7 @@ typedef struct
   char         *tmpdir;
   IkouSchedule *schedule;
   IkouDay       today;
+  double        check_ms;      /* the last full check's median */
   double        frame_ms_smallest;
   guint         frame_systems_smallest;
   guint         frame_rows_smallest;
@@ -535,6 +537,39 @@ bench_open (Bench      *bench,
   return plan;
 }
 
+/* The costs per fiscal year over the plan's default range; the issue's
+ * target is no more than one full check ("budget_per_check"). */
+static void
+bench_budget (Bench    *bench,
+              IkouPlan *plan,
+              double    check_ms)
+{
+  guint n = bench->quick ? 3 : 9;
+  g_autofree double *ms = g_new (double, n);
+  g_autoptr(IkouBudget) budget = NULL;
+  GString *line;
+  double median_ms;
+  int first, last;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double start;
+
+      g_clear_pointer (&budget, ikou_budget_free);
+      start = now_ms ();
+      ikou_budget_default_range (plan, NULL, &first, &last);
+      budget = ikou_budget_compute (plan, NULL, first, last);
+      ms[i] = now_ms () - start;
+    }
+  median_ms = median (ms, n);
+
+  line = line_new ("budget", ikou_plan_get_n_systems (plan));
+  line_add_runs (line, ms, n);
+  line_add_uint (line, "years", budget->n_years);
+  g_string_append_printf (line, ", \"budget_per_check\": %.3f", median_ms / check_ms);
+  line_print (line);
+}
+
 static GPtrArray *
 bench_check (Bench    *bench,
              IkouPlan *plan)
@@ -559,6 +594,7 @@ bench_check (Bench    *bench,
       findings = ikou_check_plan (plan, NULL, bench->schedule, bench->today, NULL);
       ms[i] = now_ms () - start;
     }
+  bench->check_ms = median (ms, n);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -1003,6 +1039,7 @@ bench_size (Bench *bench,
   print_rss ("rss-open", systems);
 
   findings = bench_check (bench, plan);
+  bench_budget (bench, plan, bench->check_ms);
   bench_check_one (bench, plan);
 
   view_init (&view, bench, plan, findings);

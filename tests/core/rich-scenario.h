@@ -19,7 +19,7 @@ make_rich_scenario (guint system_id,
                     guint removed_host)
 {
   IkouScenario *scenario = ikou_scenario_new ("全部入り <&> \"案\"");
-  IkouStep step = { 0, };
+  IkouStep step = { .annual_cost = -1, };
   IkouOverride orphan = { system_id, 5, IKOU_OVERRIDE_CUTOVER_DATE, 0 };
 
   ikou_scenario_set_description (scenario, "ガバメントクラウドへ直接移行\n二行目");
@@ -62,7 +62,7 @@ make_rich_scenario (guint system_id,
   step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) | IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
   step.note = (char *) "追加の工程 <&>\n二行目";
   ikou_scenario_insert_added_step (scenario, system_id, G_MAXUINT, &step);
-  step = (IkouStep) { 0, };
+  step = (IkouStep) { .annual_cost = -1, };
   step.budget_amount = -1;
   ikou_scenario_insert_added_step (scenario, system_id, G_MAXUINT, &step);
   step.note = (char *) "";
@@ -88,7 +88,7 @@ make_rich_scenario (guint system_id,
   ikou_scenario_set_override (scenario, removed_system, 0, IKOU_OVERRIDE_AMOUNT, 700);
   orphan = (IkouOverride) { removed_system, 3, IKOU_OVERRIDE_SUPPLEMENTARY, 0 };
   ikou_scenario_add_orphan (scenario, &orphan);
-  step = (IkouStep) { 0, };
+  step = (IkouStep) { .annual_cost = -1, };
   step.budget_amount = -1;
   step.to_host = removed_host;
   step.cutover_date = ikou_day_from_ymd (2026, 3, 31);

@@ -1029,6 +1029,107 @@ test_import_export_tables (void)
   g_rmdir (dir);
 }
 
+/* ikou budget: the sample's figures (worked out in test-budget.c), the
+ * JSON shape, CSV, the range options and refusals that change nothing. */
+static void
+test_budget (void)
+{
+  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *before = file_checksum (plan);
+  g_autofree char *after = NULL;
+  const char * const keys[] = { "plan", "scenario", "unit", "years", "reference", NULL };
+  const char * const year_keys[] = { "fy", "one_time", "running", "total", NULL };
+  const char * const reference_keys[] = { "fy", "running", "goal", NULL };
+  const gint64 expected[][3] = {
+    { 2020, 0, 22402 }, { 2021, 13000, 26652 }, { 2022, 12000, 37952 },
+    { 2023, 3000, 30000 }, { 2024, 0, 24000 }, { 2025, 0, 24000 },
+  };
+  const char *refused[][6] = {
+    { "budget", plan, "--scenario", "ない", NULL },
+    { "budget", plan, "--from", "2025", "--to", "R5" },
+    { "budget", plan, "--from", "来年", NULL },
+    { "budget", plan, "--json", "--csv", NULL },
+    { "budget", NULL },
+  };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *reference;
+  JsonArray *years;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "budget", plan, "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_json (run.out);
+  }
+  object = json_node_get_object (root);
+  assert_members (object, keys);
+  g_assert_true (json_object_get_null_member (object, "scenario"));
+  g_assert_cmpstr (json_object_get_string_member (object, "unit"), ==, "千円");
+  years = json_object_get_array_member (object, "years");
+  g_assert_cmpuint (json_array_get_length (years), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *year = json_array_get_object_element (years, i);
+
+      assert_members (year, year_keys);
+      g_assert_cmpint (json_object_get_int_member (year, "fy"), ==, expected[i][0]);
+      g_assert_cmpint (json_object_get_int_member (year, "one_time"), ==, expected[i][1]);
+      g_assert_cmpint (json_object_get_int_member (year, "running"), ==, expected[i][2]);
+      g_assert_cmpint (json_object_get_int_member (year, "total"), ==,
+                       expected[i][1] + expected[i][2]);
+    }
+  reference = json_object_get_object_member (object, "reference");
+  assert_members (reference, reference_keys);
+  g_assert_cmpint (json_object_get_int_member (reference, "fy"), ==, 2018);
+  g_assert_cmpint (json_object_get_int_member (reference, "running"), ==, 22500);
+  g_assert_cmpint (json_object_get_int_member (reference, "goal"), ==, 15750);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Fiscal years as planners write them; CSV for spreadsheets. */
+    run_ikou (&run, "budget", plan, "--from", "R3", "--to", "2022", "--csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==,
+                     "fy,one_time,running,total\r\n"
+                     "2021,13000,26652,39652\r\n"
+                     "2022,12000,37952,49952\r\n");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "budget", plan, "--to", "令和2年度", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "FY2020"));
+    g_assert_null (strstr (run.out, "FY2021"));
+    g_assert_nonnull (strstr (run.out, "22500"));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (refused[i][1] == NULL)
+        run_ikou (&run, refused[i][0], NULL);
+      else if (refused[i][3] == NULL)
+        run_ikou (&run, refused[i][0], refused[i][1], refused[i][2], NULL);
+      else if (refused[i][4] == NULL)
+        run_ikou (&run, refused[i][0], refused[i][1], refused[i][2], refused[i][3], NULL);
+      else
+        run_ikou (&run, refused[i][0], refused[i][1], refused[i][2], refused[i][3],
+                  refused[i][4], refused[i][5], NULL);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpuint (count_lines (run.err), ==, 1);
+    }
+
+  after = file_checksum (plan);
+  g_assert_cmpstr (after, ==, before);
+  remove_temp (plan);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1046,6 +1147,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/scenario-refused", test_scenario_refused);
   g_test_add_func ("/cli/catch-up", test_catch_up);
   g_test_add_func ("/cli/import-export-tables", test_import_export_tables);
+  g_test_add_func ("/cli/budget", test_budget);
 
   return g_test_run ();
 }

@@ -337,6 +337,43 @@ test_steps_and_hosts (void)
                    ==, IKOU_HOST_GOV_CLOUD);
 }
 
+/* Running costs: of the system today, after a step, of hosts (given
+ * once, repeated the same, or refused when they differ); bad amounts and
+ * a cost after a cut-over that is not there are refused with their cells. */
+static void
+test_costs (void)
+{
+  const char *text =
+    "システム名,現行,運用経費（千円／年）,現行の年間経費（千円）,移行先,移行先の年間経費（千円）,"
+    "稼働日,移行後の運用経費（千円／年）\n"
+    "A,統合SV,\"1,200\",５００,ガバクラ,300,2025-10-01,900\n"
+    "B,統合SV,,500,,,,\n";
+  g_autoptr(IkouPlan) plan = read_ok (text, -1, NULL);
+  IkouSystem *a = ikou_plan_get_system (plan, 0);
+  IkouSystem *b = ikou_plan_get_system (plan, 1);
+  g_autofree char *negative = NULL;
+  g_autofree char *no_cutover = NULL;
+  g_autofree char *two_costs = NULL;
+
+  g_assert_cmpint (ikou_system_get_annual_cost (a), ==, 1200);
+  g_assert_cmpint (ikou_system_get_annual_cost (b), ==, -1);
+  g_assert_cmpint (ikou_system_get_step (a, 0)->annual_cost, ==, 900);
+  g_assert_cmpint (ikou_host_get_annual_cost (ikou_plan_lookup_host (plan, ikou_system_get_host (a))),
+                   ==, 500);
+  g_assert_cmpint (ikou_host_get_annual_cost (ikou_plan_lookup_host (plan, ikou_system_get_step (a, 0)->to_host)),
+                   ==, 300);
+
+  negative = read_fails ("システム名,運用経費\nA,-5\n", -1, IKOU_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (negative, "plan.csv:2:2:"));
+  no_cutover = read_fails ("システム名,移行先,移行後の運用経費\nA,ガバクラ,100\n", -1,
+                           IKOU_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (no_cutover, "plan.csv:2:3:"));
+  g_assert_nonnull (strstr (no_cutover, "稼働日"));
+  two_costs = read_fails ("システム名,現行,現行の年間経費\nA,統合SV,100\nB,統合SV,200\n", -1,
+                          IKOU_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (two_costs, "plan.csv:3:3:"));
+}
+
 static void
 test_quoting (void)
 {
@@ -566,6 +603,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/values", test_values);
   g_test_add_func ("/csv/operation-forms", test_operation_forms);
   g_test_add_func ("/csv/steps-and-hosts", test_steps_and_hosts);
+  g_test_add_func ("/csv/costs", test_costs);
   g_test_add_func ("/csv/quoting", test_quoting);
   g_test_add_func ("/csv/encodings", test_encodings);
   g_test_add_func ("/csv/bad-inputs", test_bad_inputs);

@@ -119,6 +119,10 @@ make_rich_plan (void)
   ikou_plan_set_org_code (plan, "012345");
   ikou_plan_set_description (plan, "一行目\r\n二行目\tタブ <説明>");
   ikou_plan_set_schedule_version (plan, "2024-06");
+  ikou_plan_set_reference_fy (plan, 2019);
+  ikou_plan_set_reference_cost (plan, 22500);
+  ikou_host_set_annual_cost (cloud, 1200);
+  ikou_system_set_annual_cost (a, 3000);
 
   ikou_host_set_available_until (onprem, D (2026, 3, 31));
   ikou_host_set_note (onprem, "再リース");
@@ -152,9 +156,11 @@ make_rich_plan (void)
               IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
               IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
   step.note = (char *) "一段目";
+  step.annual_cost = 900;
   ikou_system_insert_step (a, G_MAXUINT, &step);
 
   memset (&step, 0, sizeof step);
+  step.annual_cost = -1;
   step.to_host = 8;
   step.budget_amount = 0;
   step.contract_date = D (2025, 4, 1);
@@ -166,6 +172,7 @@ make_rich_plan (void)
 
   /* Out of order, as planners sometimes enter it. */
   memset (&step, 0, sizeof step);
+  step.annual_cost = -1;
   step.budget_amount = -1;
   step.budget_date = D (2026, 10, 1);
   step.contract_date = D (2026, 4, 1);
@@ -175,11 +182,13 @@ make_rich_plan (void)
   ikou_system_set_status (b, IKOU_STATUS_NOT_IN_SCOPE);
 
   memset (&step, 0, sizeof step);
+  step.annual_cost = -1;
   step.budget_amount = -1;
   step.from_host = 3;
   step.arrangement = IKOU_ARRANGEMENT_LONG_TERM;
   ikou_system_insert_step (c, G_MAXUINT, &step);
   memset (&step, 0, sizeof step);
+  step.annual_cost = -1;
   step.budget_amount = -1;
   step.cutover_date = D (2027, 1, 4);
   step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
@@ -788,6 +797,46 @@ test_bad_values (void)
   g_assert_true (report_has (report, "orphan.xml, line 2: 1 task comes before any top-level task"));
 }
 
+/* Costs that cannot be kept: a negative or non-numeric one, a cost after
+ * a cut-over that is not there, a reference cost without its year. */
+static void
+test_bad_costs (void)
+{
+  static const char text[] =
+    "<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
+    "<ExtendedAttributes><ExtendedAttribute><FieldID>188743984</FieldID><Alias>運用経費</Alias>"
+    "</ExtendedAttribute><ExtendedAttribute><FieldID>188743985</FieldID><Alias>移行後の運用経費</Alias>"
+    "</ExtendedAttribute><ExtendedAttribute><FieldID>188743986</FieldID><Alias>基準年度の運用経費（千円）</Alias>"
+    "</ExtendedAttribute><ExtendedAttribute><FieldID>205521008</FieldID><Alias>年間経費</Alias>"
+    "</ExtendedAttribute></ExtendedAttributes><Tasks>\n"
+    "<Task><UID>0</UID><Name>P</Name><OutlineLevel>0</OutlineLevel>"
+    "<ExtendedAttribute><FieldID>188743986</FieldID><Value>5000</Value></ExtendedAttribute></Task>\n"
+    "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>"
+    "<ExtendedAttribute><FieldID>188743984</FieldID><Value>-3</Value></ExtendedAttribute></Task>\n"
+    "<Task><UID>2</UID><Name>契約</Name><OutlineLevel>2</OutlineLevel>"
+    "<Start>2025-04-01T08:00:00</Start><Milestone>1</Milestone>"
+    "<ExtendedAttribute><FieldID>188743985</FieldID><Value>700</Value></ExtendedAttribute></Task>\n"
+    "<Task><UID>3</UID><Name>B</Name><OutlineLevel>1</OutlineLevel>"
+    "<ExtendedAttribute><FieldID>188743984</FieldID><Value>1,500</Value></ExtendedAttribute></Task>\n"
+    "</Tasks><Resources>\n"
+    "<Resource><UID>1</UID><Name>ガバメントクラウド</Name>"
+    "<ExtendedAttribute><FieldID>205521008</FieldID><Value>高い</Value></ExtendedAttribute></Resource>\n"
+    "</Resources></Project>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  plan = ikou_mspdi_read_data (text, strlen (text), "costs.xml", schedule (), &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ikou_plan_get_reference_cost (plan), ==, -1);
+  g_assert_cmpint (ikou_system_get_annual_cost (system_at (plan, 0)), ==, -1);
+  g_assert_cmpint (ikou_system_get_step (system_at (plan, 0), 0)->annual_cost, ==, -1);
+  g_assert_true (report_has (report, "line 3: the reference running cost has no fiscal year"));
+  g_assert_true (report_has (report, "line 4: task “A”: the running cost “-3”"));
+  g_assert_true (report_has (report, "task “A”: a running cost after the cut-over needs a cut-over"));
+  g_assert_true (report_has (report, "line 8: resource “ガバメントクラウド”: the annual cost “高い”"));
+}
+
 /* A header element given twice (found by fuzz-mspdi): the first counts. */
 static void
 test_repeated_header (void)
@@ -937,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/error/doctype", test_doctype);
   g_test_add_func ("/mspdi/error/oversized", test_oversized);
   g_test_add_func ("/mspdi/error/values", test_bad_values);
+  g_test_add_func ("/mspdi/error/costs", test_bad_costs);
   g_test_add_func ("/mspdi/error/repeated-header", test_repeated_header);
   g_test_add_func ("/mspdi/error/missing-file", test_missing_file);
   g_test_add_func ("/mspdi/cli", test_cli);

@@ -175,6 +175,9 @@ set_field (IkouStep          *step,
     case IKOU_OVERRIDE_ARRANGEMENT:
       step->arrangement = (IkouArrangement) value;
       break;
+    case IKOU_OVERRIDE_ANNUAL_COST:
+      step->annual_cost = value;
+      break;
     case IKOU_OVERRIDE_DROPPED:
     case IKOU_N_OVERRIDE_FIELDS:
     default:
@@ -217,6 +220,7 @@ test_override_fields (void)
     { IKOU_OVERRIDE_ARRANGEMENT, IKOU_ARRANGEMENT_DEBT_BURDEN },
     { IKOU_OVERRIDE_FROM_HOST, HOST_CLOUD },
     { IKOU_OVERRIDE_SUPPLEMENTARY, 1 },
+    { IKOU_OVERRIDE_ANNUAL_COST, 1200 },
   };
   gint64 dates[] = { d ("2023-11-01"), d ("2024-05-01"), d ("2024-11-01") };
 
@@ -226,7 +230,7 @@ test_override_fields (void)
     {
       g_autoptr(IkouScenario) scenario = ikou_scenario_new ("案");
       IkouOverrideField field = cases[i].field;
-      gint64 value = i < 3 ? dates[i] : cases[i].value;
+      gint64 value = field <= IKOU_OVERRIDE_CUTOVER_DATE ? dates[field] : cases[i].value;
       IkouStep expected = plain (ikou_system_get_step (s1, 0));
       IkouStep view, resolved, second;
       IkouStepOrigin origin;

@@ -212,7 +212,7 @@ add_step (IkouSystem      *system,
           guint            done,
           const char      *note)
 {
-  IkouStep step = { 0, };
+  IkouStep step = { .annual_cost = -1, };
 
   step.from_host = from;
   step.to_host = to;
@@ -897,7 +897,7 @@ test_load_newer (Fixture       *f,
                                             IKOU_STORE_VERSION + 1);
     g_autofree char *in_message = g_strdup_printf ("file format %d", IKOU_STORE_VERSION + 1);
 
-    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 5);
+    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 6);
     run_sql (f->path, sql);
     assert_load_fails (f->path, IKOU_ERROR_NEWER_VERSION, in_message);
   }
@@ -1040,7 +1040,7 @@ test_load_bad_values (Fixture       *f,
     { "CREATE TABLE h2 AS SELECT * FROM hosts; DROP TABLE hosts;"
       "ALTER TABLE h2 RENAME TO hosts; UPDATE hosts SET id = 100 WHERE id = 99",
       { "hosts", "100", NULL } },
-    { "INSERT INTO plan SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL", { "plan", NULL, NULL } },
+    { "INSERT INTO plan SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL", { "plan", NULL, NULL } },
     { "UPDATE plan SET title = x'00' WHERE id = 1", { "plan", "title", NULL } },
     { "UPDATE plan SET id = 2", { "plan", NULL, NULL } },
     { "UPDATE plan SET next_system_id = 0", { "plan", "next_system_id", NULL } },
@@ -1048,6 +1048,16 @@ test_load_bad_values (Fixture       *f,
     { "UPDATE plan SET next_system_id = 4294967296", { "plan", "next_system_id", NULL } },
     { "UPDATE plan SET next_host_id = 'next'", { "plan", "next_host_id", NULL } },
     { "UPDATE plan SET next_system_id = 1.5", { "plan", "next_system_id", NULL } },
+    /* Costs (version 4). */
+    { "UPDATE hosts SET annual_cost = -5 WHERE id = 80", { "hosts", "80", "annual_cost" } },
+    { "UPDATE systems SET annual_cost = 'much' WHERE id = 12", { "systems", "12", "annual_cost" } },
+    { "UPDATE steps SET annual_cost = 10, cutover_date = NULL WHERE id = 1",
+      { "steps", "1", "annual_cost" } },
+    { "UPDATE plan SET reference_fy = NULL, reference_cost = 100", { "plan", "reference_fy", NULL } },
+    { "UPDATE plan SET reference_cost = -2", { "plan", "reference_cost", NULL } },
+    { "UPDATE plan SET reference_fy = 1800", { "plan", "reference_fy", NULL } },
+    { "UPDATE overrides SET field = 'annual-cost', day = NULL, host_id = NULL, number = -4"
+      " WHERE id = 1", { "overrides", "1", "number" } },
     /* Version 2 without its columns. */
     { "ALTER TABLE plan DROP COLUMN next_host_id", { "plan", "missing", NULL } },
     { "DELETE FROM plan", { "plan", NULL, NULL } },

@@ -427,6 +427,40 @@ test_fields (Fixture       *f,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (amount)), ==, "48,000");
   }
 
+  /* The running cost after the cut-over (千円/年): 1,234 and full-width
+   * digits are amounts, anything else is refused in place. */
+  {
+    GtkWidget *label = find_widget (root, GTK_TYPE_LABEL, _("Running cost after cut-over (¥1,000/yr)"));
+    GtkEntry *cost;
+    GtkWidget *message;
+
+    g_assert_nonnull (label);
+    cost = GTK_ENTRY (gtk_label_get_mnemonic_widget (GTK_LABEL (label)));
+    g_assert_true (GTK_IS_ENTRY (cost));
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (cost)));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cost)), ==, "");
+    message = gtk_widget_get_next_sibling (GTK_WIDGET (cost));
+    g_assert_true (GTK_IS_LABEL (message));
+
+    type_and_activate (cost, "1,234");
+    g_assert_cmpint (ikou_system_get_step (s1, 0)->annual_cost, ==, 1234);
+    g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Edit running cost"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cost)), ==, "1,234");
+    type_and_activate (cost, "５６７");
+    g_assert_cmpint (ikou_system_get_step (s1, 0)->annual_cost, ==, 567);
+    type_and_activate (cost, "-5");
+    g_assert_true (gtk_widget_get_visible (message));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cost), "error"));
+    g_assert_cmpint (ikou_system_get_step (s1, 0)->annual_cost, ==, 567);
+    g_assert_true (ikou_history_undo (f->history));
+    g_assert_true (ikou_history_undo (f->history));
+    g_assert_cmpint (ikou_system_get_step (s1, 0)->annual_cost, ==, -1);
+    /* What was typed and refused stays until it is corrected. */
+    type_and_activate (cost, "");
+    g_assert_false (gtk_widget_get_visible (message));
+    g_assert_cmpint (ikou_system_get_step (s1, 0)->annual_cost, ==, -1);
+  }
+
   /* Add, duplicate and remove steps through the buttons. */
   widget = find_widget (root, GTK_TYPE_BUTTON, _("Add a step after the last one"));
   g_assert_nonnull (widget);
