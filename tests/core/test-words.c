@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ikou-calendar.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-plan-file.h"
 #include "ikou-export.h"
 #include "ikou-finding.h"
@@ -77,7 +77,7 @@ has_non_ascii (const char *text)
 static GPtrArray *
 header_rule_ids (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "app", "core",
+  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "app", "core", "rules",
                                             "ikou-finding.h", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;

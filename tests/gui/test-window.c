@@ -11,7 +11,7 @@
 #include "ikou-application.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-error.h"
 #include "ikou-store.h"
 #include "ikou-system-editor.h"

@@ -9,7 +9,7 @@
 
 #include "ikou-application.h"
 #include "ikou-calendar.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-finding.h"
 #include "ikou-findings-panel.h"
 #include "ikou-gui-util.h"

@@ -33,23 +33,6 @@ ikou_cli_set_gui (IkouGuiMain gui_main)
   gui_main_func = gui_main;
 }
 
-void
-ikou_i18n_init (void)
-{
-  const char *dir = g_getenv ("IKOU_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-
-  /* Run uninstalled (tools/run, tests), use the catalogue the build made. */
-  if (dir == NULL || *dir == '\0')
-    dir = g_file_test (LOCALEDIR "/ja/LC_MESSAGES/" GETTEXT_PACKAGE ".mo", G_FILE_TEST_EXISTS)
-          ? LOCALEDIR : IKOU_BUILD_LOCALEDIR;
-
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
 /* Every failure is one sentence on stderr: "ikou: …". */
 int
 _ikou_cli_fail (const char *message)

@@ -5,12 +5,27 @@
 #include <gio/gio.h>
 
 #include "ikou-types.h"
-#include "ikou-cli.h"
 #include "ikou-plan.h"
 #include "ikou-scenario.h"
 #include "ikou-schedule.h"
 
 G_BEGIN_DECLS
+
+/* The options of `ikou export` for roadmap formats, as typed.  The
+ * export code validates them (paper names, months, scenario). */
+typedef struct
+{
+  char     *output;
+  char     *paper;
+  gboolean  portrait;
+  char     *from;
+  char     *to;
+  char     *scenario;
+  char     *title;
+  double    dpi;
+  char     *today;
+  char    *compare;   /* --compare NAME or "baseline": ghosts of that plan */
+} IkouCliExportOptions;
 
 /* The roadmap as a document for meetings: PDF, PNG or SVG, paginated so a
  * row is never split, every page carrying the title block, the

@@ -14,7 +14,7 @@
 
 #include "ikou-application.h"
 #include "ikou-gui-util.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-context.h"
 #include "ikou-resources.h"
 #include "ikou-store.h"
