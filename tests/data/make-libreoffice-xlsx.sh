@@ -3,11 +3,11 @@
 #   koriyama-libreoffice.xlsx          the sample's CSV opened and saved as .xlsx
 #   koriyama-libreoffice-resaved.xlsx  Ikou's own workbook opened and saved again
 # Run it after the sample or the table's columns change:
-#   tests/core/data/make-libreoffice-xlsx.sh _build
+#   tests/data/make-libreoffice-xlsx.sh _build
 set -eu
 builddir=$(realpath "${1:-_build}")
 here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../../.." && pwd)
+top=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
