@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
 #include "ikou-mspdi.h"
@@ -834,44 +835,31 @@ ikou_mspdi_write_file (IkouPlan      *plan,
                        GPtrArray    **out_report,
                        GError       **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(IkouAtomicFile) file = NULL;
   g_autofree char *name = NULL;
   Out o = { NULL, -1, 0 };
-  int saved = 0;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (schedule == NULL || IKOU_IS_SCHEDULE (schedule), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Beside the target, so that the rename stays on one file system. */
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  o.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (o.fd < 0)
-    saved = errno;
-  else
-    {
-      o.buf = g_string_sized_new (FLUSH_SIZE + 65536);
-      write_plan (plan, schedule, &o);
-      g_string_free (o.buf, TRUE);
-      saved = o.write_errno;
-      if (saved == 0 && fsync (o.fd) != 0)
-        saved = errno;
-      if (close (o.fd) != 0 && saved == 0)
-        saved = errno;
-      if (saved == 0 && g_rename (tmp, path) != 0)
-        saved = errno;
-      if (saved != 0)
-        g_unlink (tmp);
-    }
-
-  if (saved != 0)
+  file = ikou_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  o.fd = ikou_atomic_file_get_fd (file);
+  o.buf = g_string_sized_new (FLUSH_SIZE + 65536);
+  write_plan (plan, schedule, &o);
+  g_string_free (o.buf, TRUE);
+  if (o.write_errno != 0)
     {
       name = g_filename_display_name (path);
       g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not save %s: %s"), name,
-                   g_strerror (saved));
+                   g_strerror (o.write_errno));
       return FALSE;
     }
+  if (!ikou_atomic_file_commit (file, error))
+    return FALSE;
 
   if (out_report != NULL)
     *out_report = export_report (plan);

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
 #include "ikou-table.h"
@@ -611,13 +612,12 @@ ikou_xlsx_write_sheets (IkouPlan       *plan,
 {
   g_autoptr(IkouSchedule) sched = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(IkouAtomicFile) file = NULL;
   g_autofree char *tmpdir = NULL;
   lxw_workbook_options options = { 0 };
   lxw_workbook *workbook;
   lxw_error status;
   gboolean ok;
-  int fd;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -627,27 +627,16 @@ ikou_xlsx_write_sheets (IkouPlan       *plan,
   sched = ikou_table_ensure_schedule (schedule);
 
   /* Written beside the target, renamed over it when complete. */
-  tmp = g_strdup_printf ("%s.XXXXXX", path);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not write %s: %s"), display,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  /* mkstemp() makes it private; a plan's workbook is an ordinary file. */
-  g_chmod (tmp, 0644);
+  file = ikou_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
 
   tmpdir = g_strdup (g_get_tmp_dir ());
   options.constant_memory = LXW_TRUE;
   options.tmpdir = tmpdir;
-  workbook = workbook_new_opt (tmp, &options);
+  workbook = workbook_new_opt (ikou_atomic_file_get_temp_path (file), &options);
   if (workbook == NULL)
     {
-      g_unlink (tmp);
       g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not write %s: %s"), display,
                    g_strerror (ENOMEM));
       return FALSE;
@@ -660,17 +649,8 @@ ikou_xlsx_write_sheets (IkouPlan       *plan,
   status = workbook_close (workbook);
   if (ok)
     ok = check (status, display, error);
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not write %s: %s"), display,
-                   g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
-  return ok;
+  /* libxlsxwriter wrote the temporary file by its name: the same file. */
+  return ok && ikou_atomic_file_commit (file, error);
 }
 
 /* Reading ------------------------------------------------------------ */
