@@ -1122,90 +1122,25 @@ test_load_tolerated (Fixture       *f,
   g_assert_cmpuint (ikou_system_get_id (ikou_plan_get_system (loaded, 0)), ==, 40);
 }
 
+/* Copies a golden file of tests/data to @path. */
+static void
+copy_data_file (const char *name,
+                const char *path)
+{
+  g_autofree char *source = g_build_filename (IKOU_TEST_DATADIR, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+}
+
 /* Version 1 files ------------------------------------------------------- */
 
 /* The version 1 schema as Ikou 1 wrote it, and a small plan in it. */
-static const char version_1_sql[] =
-  "PRAGMA application_id = 1229672277;\n"
-  "PRAGMA user_version = 1;\n"
-  "CREATE TABLE plan (\n"
-  "  id               INTEGER PRIMARY KEY CHECK (id = 1),\n"
-  "  organization     TEXT,\n"
-  "  org_code         TEXT,\n"
-  "  title            TEXT,\n"
-  "  description      TEXT,\n"
-  "  schedule_version TEXT\n"
-  ");\n"
-  "CREATE TABLE hosts (\n"
-  "  id              INTEGER PRIMARY KEY CHECK (id > 0),\n"
-  "  position        INTEGER NOT NULL UNIQUE,\n"
-  "  name            TEXT,\n"
-  "  kind            TEXT NOT NULL,\n"
-  "  available_from  TEXT,\n"
-  "  available_until TEXT,\n"
-  "  note            TEXT\n"
-  ");\n"
-  "CREATE TABLE systems (\n"
-  "  id               INTEGER PRIMARY KEY CHECK (id > 0),\n"
-  "  position         INTEGER NOT NULL UNIQUE,\n"
-  "  name             TEXT,\n"
-  "  department       TEXT,\n"
-  "  vendor           TEXT,\n"
-  "  operation        TEXT,\n"
-  "  host_id          INTEGER REFERENCES hosts (id),\n"
-  "  tokutei          INTEGER NOT NULL CHECK (tokutei IN (0, 1)),\n"
-  "  tokutei_deadline TEXT,\n"
-  "  tokutei_reason   TEXT,\n"
-  "  status           TEXT NOT NULL,\n"
-  "  notes            TEXT\n"
-  ");\n"
-  "CREATE TABLE steps (\n"
-  "  id                 INTEGER PRIMARY KEY,\n"
-  "  system_id          INTEGER NOT NULL REFERENCES systems (id) ON DELETE CASCADE,\n"
-  "  position           INTEGER NOT NULL,\n"
-  "  from_host_id       INTEGER REFERENCES hosts (id),\n"
-  "  to_host_id         INTEGER REFERENCES hosts (id),\n"
-  "  budget_date        TEXT,\n"
-  "  budget_amount      INTEGER, -- thousand yen; NULL when unknown\n"
-  "  supplementary      INTEGER NOT NULL CHECK (supplementary IN (0, 1)),\n"
-  "  contract_date      TEXT,\n"
-  "  cutover_date       TEXT,\n"
-  "  standard_compliant INTEGER NOT NULL CHECK (standard_compliant IN (0, 1)),\n"
-  "  arrangement        TEXT NOT NULL,\n"
-  "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7),\n"
-  "  note               TEXT,\n"
-  "  UNIQUE (system_id, position)\n"
-  ");\n"
-  "CREATE TABLE scenarios (\n"
-  "  id          INTEGER PRIMARY KEY,\n"
-  "  position    INTEGER NOT NULL UNIQUE,\n"
-  "  name        TEXT,\n"
-  "  description TEXT\n"
-  ");\n"
-  "CREATE TABLE overrides (\n"
-  "  id          INTEGER PRIMARY KEY,\n"
-  "  scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,\n"
-  "  position    INTEGER NOT NULL,\n"
-  "  system_id   INTEGER NOT NULL,\n"
-  "  step        INTEGER NOT NULL CHECK (step >= 0),\n"
-  "  field       TEXT NOT NULL,\n"
-  "  day         TEXT,\n"
-  "  host_id     INTEGER,\n"
-  "  UNIQUE (scenario_id, position),\n"
-  "  UNIQUE (scenario_id, system_id, step, field)\n"
-  ");\n"
-  "INSERT INTO plan VALUES (1, '架空町', '999998', '旧形式の計画', NULL, '2024-06');\n"
-  "INSERT INTO hosts VALUES (3, 0, '電算室', 'onprem-shared', NULL, '2026-03-31', NULL);\n"
-  "INSERT INTO hosts VALUES (5, 1, 'ガバメントクラウド', 'gov-cloud', '2022-10-03', NULL, NULL);\n"
-  "INSERT INTO systems VALUES (4, 0, '住民記録', '市民課', NULL, 'resident-register', 3,"
-  " 0, NULL, NULL, 'in-progress', NULL);\n"
-  "INSERT INTO systems VALUES (2, 1, '税務', NULL, NULL, NULL, NULL,"
-  " 1, '2028-03-31', '撤退', 'not-started', 'メモ');\n"
-  "INSERT INTO steps VALUES (1, 4, 0, 3, 5, '2024-10-01', 1200, 0, '2025-04-01',"
-  " '2026-01-04', 1, 'normal', 1, NULL);\n"
-  "INSERT INTO scenarios VALUES (1, 0, '遅延', NULL);\n"
-  "INSERT INTO overrides VALUES (1, 1, 0, 4, 0, 'cutover-date', '2026-07-01', NULL);\n"
-  "INSERT INTO overrides VALUES (2, 1, 1, 9, 0, 'to-host', NULL, 5);\n";
 
 /* A version 1 file still opens, as it is: no next ids, so they follow
  * from the ids; saving it writes the current version. */
@@ -1224,8 +1159,8 @@ test_load_version_1 (Fixture       *f,
   IkouScenario *scenario;
   char *value;
 
-  /* Built by SQL, as Ikou 1 wrote it. */
-  run_sql (f->path, version_1_sql);
+  /* A golden file, as Ikou 1 wrote it. */
+  copy_data_file ("store-v1.ikou", f->path);
   before = read_bytes (f->path);
   plan = ikou_store_load (f->path, &error);
   g_assert_no_error (error);
@@ -1475,16 +1410,12 @@ test_load_bad_scenario_values (Fixture       *f,
   assert_loads (f->path, plan);
 }
 
-/* A version 2 file, built by SQL as Ikou wrote it: the version 1 schema
+/* A version 2 file as Ikou wrote it (a golden file): version 1's plan
  * with the plan's next ids. */
 static void
 make_version_2 (const char *path)
 {
-  run_sql (path, version_1_sql);
-  run_sql (path, "ALTER TABLE plan ADD COLUMN next_system_id INTEGER CHECK (next_system_id > 0);"
-                 "ALTER TABLE plan ADD COLUMN next_host_id INTEGER CHECK (next_host_id > 0);"
-                 "UPDATE plan SET next_system_id = 12, next_host_id = 6;"
-                 "PRAGMA user_version = 2;");
+  copy_data_file ("store-v2.ikou", path);
 }
 
 static void
