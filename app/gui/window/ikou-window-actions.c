@@ -13,6 +13,7 @@
 #include "ikou-host-editor.h"
 #include "ikou-print-operation.h"
 #include "ikou-timeline.h"
+#include "ikou-mspdi.h"
 #include "ikou-plan-file.h"
 #include "ikou-window-private.h"
 #include "ikou-xml.h"
@@ -50,6 +51,61 @@ _ikou_window_show_error (IkouWindow   *self,
 }
 
 /* File choosers */
+
+/* Exports the plan to @chosen: a table or MS Project XML by its suffix,
+ * Ikou XML otherwise (.xml added when missing).  What MS Project XML
+ * cannot hold is said in a dialog; failures too. */
+void
+_ikou_window_export_plan (IkouWindow *self,
+                          GFile      *chosen)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen_path = g_file_get_path (chosen);
+  IkouPlanFileKind kind = chosen_path != NULL ? ikou_plan_file_kind_for_name (chosen_path)
+                                              : IKOU_PLAN_FILE_UNKNOWN;
+  /* A table or a project file keeps its suffix; anything else is Ikou XML. */
+  gboolean keeps = kind == IKOU_PLAN_FILE_CSV || kind == IKOU_PLAN_FILE_XLSX ||
+                   kind == IKOU_PLAN_FILE_MSPDI;
+  g_autoptr(GFile) file = keeps ? g_object_ref (chosen)
+                                : ikou_file_with_suffix (chosen, ".xml", &error);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  gboolean ok;
+
+  if (!keeps)
+    kind = IKOU_PLAN_FILE_XML;
+  if (file != NULL && path == NULL)
+    g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO, _("Choose a folder on this computer"));
+
+  /* MS Project XML says what it could not hold (scenarios). */
+  if (path == NULL)
+    ok = FALSE;
+  else if (kind == IKOU_PLAN_FILE_MSPDI)
+    ok = ikou_mspdi_write_file (self->plan, self->schedule, path, &report, &error);
+  else
+    ok = ikou_plan_file_export (self->plan, path, kind, &error);
+
+  if (!ok)
+    _ikou_window_show_error (self, _("Could Not Export the Plan"), error);
+  else if (report != NULL && report->len > 0)
+    {
+      g_autoptr(GString) notes = g_string_new (NULL);
+      g_autoptr(GError) note = NULL;
+
+      for (guint i = 0; i < report->len; i++)
+        g_string_append_printf (notes, "%s%s", i ? "\n" : "",
+                                (const char *) g_ptr_array_index (report, i));
+      note = g_error_new_literal (IKOU_ERROR, IKOU_ERROR_INVALID_INPUT, notes->str);
+      _ikou_window_show_error (self, _("Exported, With Notes"), note);
+    }
+  else
+    {
+      g_autofree char *exported = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), exported);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
 
 static void
 chooser_response_cb (GtkNativeDialog *native,
@@ -93,32 +149,7 @@ chooser_response_cb (GtkNativeDialog *native,
       break;
 
     case CHOOSE_EXPORT_XML:
-      {
-        g_autofree char *chosen_path = g_file_get_path (chosen);
-        IkouPlanFileKind kind = chosen_path != NULL ? ikou_plan_file_kind_for_name (chosen_path)
-                                                    : IKOU_PLAN_FILE_UNKNOWN;
-        /* A table keeps its suffix; anything else is Ikou XML. */
-        g_autoptr(GFile) file = kind == IKOU_PLAN_FILE_CSV || kind == IKOU_PLAN_FILE_XLSX
-                                ? g_object_ref (chosen)
-                                : ikou_file_with_suffix (chosen, ".xml", &error);
-        g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-        if (kind != IKOU_PLAN_FILE_CSV && kind != IKOU_PLAN_FILE_XLSX)
-          kind = IKOU_PLAN_FILE_XML;
-        if (file != NULL && path == NULL)
-          g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO,
-                       _("Choose a folder on this computer"));
-
-        if (path == NULL || !ikou_plan_file_export (self->plan, path, kind, &error))
-          _ikou_window_show_error (self, _("Could Not Export the Plan"), error);
-        else
-          {
-            g_autofree char *exported = g_file_get_basename (file);
-            g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), exported);
-
-            adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-          }
-      }
+      _ikou_window_export_plan (self, chosen);
       break;
 
     default:
@@ -235,6 +266,7 @@ run_chooser (IkouWindow     *self,
         add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, FALSE);
         add_filter (chooser, _("CSV tables (*.csv)"), "*.csv", NULL, FALSE);
         add_filter (chooser, _("Excel workbooks (*.xlsx)"), "*.xlsx", NULL, FALSE);
+        add_filter (chooser, _("MS Project XML (*.xml)"), "*.xml", NULL, FALSE);
       }
       break;
     case CHOOSE_EXPORT_XML:
@@ -244,6 +276,7 @@ run_chooser (IkouWindow     *self,
         add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, TRUE);
         add_filter (chooser, _("CSV tables (*.csv)"), "*.csv", NULL, FALSE);
         add_filter (chooser, _("Excel workbooks (*.xlsx)"), "*.xlsx", NULL, FALSE);
+        add_filter (chooser, _("MS Project XML (*.mspdi.xml)"), "*.mspdi.xml", NULL, FALSE);
         gtk_file_chooser_set_current_name (chooser, name);
       }
       break;

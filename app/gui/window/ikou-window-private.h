@@ -125,6 +125,8 @@ struct _IkouWindow
 /* ikou-window-actions.c */
 void _ikou_window_class_actions_init (IkouWindowClass *klass);
 void _ikou_window_actions_update     (IkouWindow      *self);
+void _ikou_window_export_plan        (IkouWindow      *self,
+                                      GFile           *chosen);
 void _ikou_window_save_as            (IkouWindow      *self,
                                       gboolean         close_after);
 void _ikou_window_show_error         (IkouWindow      *self,
