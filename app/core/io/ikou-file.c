@@ -130,3 +130,13 @@ ikou_file_check_output (const char  *path,
     }
   return TRUE;
 }
+
+char *
+ikou_file_get_boot_id (void)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
+    return NULL;
+  return g_strstrip (g_steal_pointer (&contents));
+}

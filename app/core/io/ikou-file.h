@@ -33,4 +33,9 @@ gboolean ikou_file_check_regular (const char  *path,
 gboolean ikou_file_check_output  (const char  *path,
                                   GError     **error);
 
+/* This boot of this machine (Linux's random boot id), or NULL where there
+ * is none: with a process id it tells a process alive now from one of an
+ * earlier boot (locks, recovery copies). */
+char    *ikou_file_get_boot_id   (void);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "ikou-error.h"
+#include "ikou-file.h"
 #include "ikou-lock.h"
 
 #define GROUP "Ikou Lock"
@@ -68,15 +69,6 @@ ikou_lock_path_for (const char *plan_path)
   return g_build_filename (dir, name, NULL);
 }
 
-static char *
-read_boot_id (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
-    return NULL;
-  return g_strstrip (g_steal_pointer (&contents));
-}
 
 /* A lock file as read, with what only this module needs. */
 typedef struct
@@ -163,7 +155,7 @@ lock_is_stale (const LockFile *file)
 
   /* This machine's: is its process still there, in this boot? */
   {
-    g_autofree char *boot_id = read_boot_id ();
+    g_autofree char *boot_id = ikou_file_get_boot_id ();
 
     if (boot_id != NULL && file->boot_id != NULL && !g_str_equal (boot_id, file->boot_id))
       return TRUE;
@@ -200,7 +192,7 @@ static char *
 lock_contents (const char *token)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
-  g_autofree char *boot_id = read_boot_id ();
+  g_autofree char *boot_id = ikou_file_get_boot_id ();
 
   g_key_file_set_string (keyfile, GROUP, "User", g_get_user_name ());
   g_key_file_set_string (keyfile, GROUP, "Host", g_get_host_name ());

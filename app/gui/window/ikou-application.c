@@ -16,6 +16,7 @@
 #include "ikou-gui-util.h"
 #include "ikou-i18n.h"
 #include "ikou-context.h"
+#include "ikou-file.h"
 #include "ikou-resources.h"
 #include "ikou-store.h"
 #include "ikou-window.h"
@@ -73,18 +74,6 @@ read_process_age_ms (void)
 
 /* Recovery copies */
 
-
-static char *
-read_boot_id (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/sys/kernel/random/boot_id", &contents, NULL, NULL))
-    return NULL;
-
-  return g_strstrip (g_steal_pointer (&contents));
-}
-
 static gboolean
 recovery_owner_is_alive (const char *ikou_path)
 {
@@ -103,7 +92,7 @@ recovery_owner_is_alive (const char *ikou_path)
 
   pid = g_key_file_get_int64 (keyfile, "Recovery", "pid", NULL);
   boot_id = g_key_file_get_string (keyfile, "Recovery", "boot-id", NULL);
-  own_boot_id = read_boot_id ();
+  own_boot_id = ikou_file_get_boot_id ();
 
   if (pid <= 0)
     return FALSE;

@@ -14,6 +14,7 @@
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-error.h"
+#include "ikou-file.h"
 #include "ikou-file-store.h"
 #include "ikou-gui-util.h"
 #include "ikou-plan-file.h"
@@ -1076,8 +1077,9 @@ ikou_window_autosave (IkouWindow  *self,
    * running Ikou's copy, and what it is a copy of. */
   keyfile = g_key_file_new ();
   g_key_file_set_int64 (keyfile, "Recovery", "pid", getpid ());
-  if (g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot_id, NULL, NULL))
-    g_key_file_set_string (keyfile, "Recovery", "boot-id", g_strstrip (boot_id));
+  boot_id = ikou_file_get_boot_id ();
+  if (boot_id != NULL)
+    g_key_file_set_string (keyfile, "Recovery", "boot-id", boot_id);
   if (ikou_document_get_file (self->document) != NULL)
     {
       g_autofree char *uri = g_file_get_uri (ikou_document_get_file (self->document));
