@@ -27,13 +27,16 @@ typedef struct
 
 struct _IkouFindingList
 {
-  GObject    parent_instance;
-  GArray    *slots;                      /* Slot, in plan order */
-  guint     *tree[IKOU_N_SEVERITIES];    /* Fenwick trees, 1-based, slots->len + 1 */
-  guint      top;                        /* the highest power of two <= slots->len */
-  gboolean   visible[IKOU_N_SEVERITIES];
-  guint      counts[IKOU_N_SEVERITIES];
-  GPtrArray *borrowed;                   /* the flat array whose findings the slots point to, or NULL */
+  GObject     parent_instance;
+  GArray     *slots;                      /* Slot, in plan order */
+  guint      *tree[IKOU_N_SEVERITIES];    /* Fenwick trees of rows, 1-based, slots->len + 1 */
+  guint       top;                        /* the highest power of two <= slots->len */
+  gboolean    visible[IKOU_N_SEVERITIES];
+  guint       counts[IKOU_N_SEVERITIES];  /* findings */
+  guint       rows[IKOU_N_SEVERITIES];    /* rows: findings, or groups and what is expanded */
+  GPtrArray  *borrowed;                   /* the flat array whose findings the slots point to, or NULL */
+  guint       group_min;                  /* 0: no groups */
+  GHashTable *expanded;                   /* system ids whose groups are open */
 };
 
 static guint
@@ -47,6 +50,41 @@ count_severity (GPtrArray *findings,
       n++;
 
   return n;
+}
+
+/* The system @findings belong to (all of them belong to one). */
+static guint
+system_of (GPtrArray *findings)
+{
+  return findings != NULL && findings->len > 0
+         ? ((const IkouFinding *) g_ptr_array_index (findings, 0))->system_id : 0;
+}
+
+/* Whether @n findings of one system and severity show as a group. */
+static gboolean
+is_group (IkouFindingList *self,
+          guint            n)
+{
+  return self->group_min > 0 && n >= self->group_min;
+}
+
+static gboolean
+is_expanded (IkouFindingList *self,
+             GPtrArray       *findings)
+{
+  return g_hash_table_contains (self->expanded, GUINT_TO_POINTER (system_of (findings)));
+}
+
+/* The rows @n findings of @severity in @findings take: themselves, or a
+ * group row (and, open, the findings under it). */
+static guint
+rows_for (IkouFindingList *self,
+          GPtrArray       *findings,
+          guint            n)
+{
+  if (!is_group (self, n))
+    return n;
+  return is_expanded (self, findings) ? n + 1 : 1;
 }
 
 /* The @k-th (0-based) finding of @severity in @findings. */
@@ -176,7 +214,7 @@ section_start (IkouFindingList *self,
 
   for (guint s = 0; s < severity; s++)
     if (self->visible[s])
-      start += self->counts[s];
+      start += self->rows[s];
 
   return start;
 }
@@ -187,30 +225,62 @@ n_visible (IkouFindingList *self)
   return section_start (self, IKOU_N_SEVERITIES);
 }
 
-IkouFinding *
-ikou_finding_list_lookup (IkouFindingList *self,
-                          guint            position)
+/* Where the row at @position comes from: its severity, its slot and the
+ * slot's findings (how many of that severity), and whether it is a group
+ * row; NULL past the end.  *@index is the finding's among the slot's. */
+typedef struct
 {
-  g_return_val_if_fail (IKOU_IS_FINDING_LIST (self), NULL);
+  guint    severity;
+  guint    slot;
+  guint    n;
+  gboolean group_row;
+  guint    index;
+} Place;
 
+static GPtrArray *
+locate (IkouFindingList *self,
+        guint            position,
+        Place           *place)
+{
   for (guint s = 0; s < IKOU_N_SEVERITIES; s++)
     {
-      guint slot, rest;
+      GPtrArray *findings;
+      guint slot, rest, n;
 
       if (!self->visible[s])
         continue;
-      if (position >= self->counts[s])
+      if (position >= self->rows[s])
         {
-          position -= self->counts[s];
+          position -= self->rows[s];
           continue;
         }
 
       slot = tree_find (self->tree[s], self->slots->len, self->top, position, &rest);
       g_return_val_if_fail (slot < self->slots->len, NULL);
-      return nth_of_severity (g_array_index (self->slots, Slot, slot).src[s], s, rest);
+      findings = g_array_index (self->slots, Slot, slot).src[s];
+      n = count_severity (findings, s);
+      place->severity = s;
+      place->slot = slot;
+      place->n = n;
+      place->group_row = is_group (self, n) && rest == 0;
+      place->index = is_group (self, n) && rest > 0 ? rest - 1 : rest;
+      return findings;
     }
 
   return NULL;
+}
+
+IkouFinding *
+ikou_finding_list_lookup (IkouFindingList *self,
+                          guint            position)
+{
+  GPtrArray *findings;
+  Place place;
+
+  g_return_val_if_fail (IKOU_IS_FINDING_LIST (self), NULL);
+
+  findings = locate (self, position, &place);
+  return findings != NULL ? nth_of_severity (findings, place.severity, place.index) : NULL;
 }
 
 static GType
@@ -229,12 +299,23 @@ static gpointer
 ikou_finding_list_get_item (GListModel *model,
                             guint       position)
 {
-  IkouFinding *finding = ikou_finding_list_lookup (IKOU_FINDING_LIST (model), position);
+  IkouFindingList *self = IKOU_FINDING_LIST (model);
+  GPtrArray *findings;
+  Place place;
 
-  if (finding == NULL)
+  findings = locate (self, position, &place);
+  if (findings == NULL)
     return NULL;
+  if (place.group_row)
+    return ikou_finding_row_new_group (nth_of_severity (findings, place.severity, 0), place.n,
+                                       is_expanded (self, findings));
+  {
+    IkouFindingRow *row = ikou_finding_row_new (nth_of_severity (findings, place.severity,
+                                                                 place.index));
 
-  return ikou_finding_row_new (finding);
+    ikou_finding_row_set_in_group (row, is_group (self, place.n));
+    return row;
+  }
 }
 
 static void
@@ -258,6 +339,7 @@ ikou_finding_list_finalize (GObject *object)
   for (guint s = 0; s < IKOU_N_SEVERITIES; s++)
     g_clear_pointer (&self->tree[s], g_free);
   g_clear_pointer (&self->borrowed, g_ptr_array_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
 
   G_OBJECT_CLASS (ikou_finding_list_parent_class)->finalize (object);
 }
@@ -273,6 +355,7 @@ ikou_finding_list_init (IkouFindingList *self)
 {
   self->slots = g_array_new (FALSE, TRUE, sizeof (Slot));
   g_array_set_clear_func (self->slots, slot_clear);
+  self->expanded = g_hash_table_new (NULL, NULL);
   for (guint s = 0; s < IKOU_N_SEVERITIES; s++)
     {
       self->visible[s] = TRUE;
@@ -308,6 +391,7 @@ ikou_finding_list_set_all (IkouFindingList *self,
 
       g_free (self->tree[s]);
       tree = self->tree[s] = g_new0 (guint, n + 1);
+      self->counts[s] = 0;
 
       for (guint i = 0; i < n; i++)
         {
@@ -315,8 +399,11 @@ ikou_finding_list_set_all (IkouFindingList *self,
 
           if (findings != NULL && findings->len > 0)
             {
+              guint k = count_severity (findings, s);
+
               g_array_index (self->slots, Slot, i).src[s] = g_ptr_array_ref (findings);
-              tree[i + 1] = count_severity (findings, s);
+              tree[i + 1] = rows_for (self, findings, k);
+              self->counts[s] += k;
             }
         }
 
@@ -328,7 +415,7 @@ ikou_finding_list_set_all (IkouFindingList *self,
           if (parent <= n)
             tree[parent] += tree[i];
         }
-      self->counts[s] = tree_prefix (tree, n);
+      self->rows[s] = tree_prefix (tree, n);
     }
 
   g_clear_pointer (&old_borrowed, g_ptr_array_unref);
@@ -356,21 +443,24 @@ ikou_finding_list_set_slot (IkouFindingList *self,
       g_autoptr(GPtrArray) old = g_steal_pointer (&slot->src[s]);
       guint n_old = count_severity (old, s);
       guint n_new = count_severity (findings, s);
+      guint rows_old = rows_for (self, old, n_old);
+      guint rows_new = rows_for (self, findings, n_new);
       gboolean same = n_old == n_new && same_rows (old, findings, s);
 
       slot->src[s] = findings != NULL ? g_ptr_array_ref (findings) : NULL;
       if (n_old == n_new && same)
         continue;
 
-      if (n_old != n_new)
+      self->counts[s] = self->counts[s] - n_old + n_new;
+      if (rows_old != rows_new)
         {
-          tree_add (self->tree[s], self->slots->len, position, (int) n_new - (int) n_old);
-          self->counts[s] = self->counts[s] - n_old + n_new;
+          tree_add (self->tree[s], self->slots->len, position, (int) rows_new - (int) rows_old);
+          self->rows[s] = self->rows[s] - rows_old + rows_new;
         }
       if (self->visible[s])
         g_list_model_items_changed (G_LIST_MODEL (self),
                                     section_start (self, s) + tree_prefix (self->tree[s], position),
-                                    n_old, n_new);
+                                    rows_old, rows_new);
     }
 }
 
@@ -398,10 +488,10 @@ ikou_finding_list_set_visible (IkouFindingList *self,
 
   start = section_start (self, severity);
   self->visible[severity] = visible;
-  if (self->counts[severity] > 0)
+  if (self->rows[severity] > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), start,
-                                visible ? 0 : self->counts[severity],
-                                visible ? self->counts[severity] : 0);
+                                visible ? 0 : self->rows[severity],
+                                visible ? self->rows[severity] : 0);
 }
 
 gboolean
@@ -422,4 +512,86 @@ ikou_finding_list_get_count (IkouFindingList *self,
   g_return_val_if_fail ((guint) severity < IKOU_N_SEVERITIES, 0);
 
   return self->counts[severity];
+}
+
+void
+ikou_finding_list_set_group_min (IkouFindingList *self,
+                                 guint            group_min)
+{
+  g_return_if_fail (IKOU_IS_FINDING_LIST (self));
+  g_return_if_fail (group_min != 1);
+
+  if (self->group_min == group_min)
+    return;
+  self->group_min = group_min;
+
+  /* Every slot's rows again, as set_all() counts them. */
+  {
+    g_autoptr(GPtrArray) per_system = g_ptr_array_new ();
+    g_autoptr(GPtrArray) borrowed = self->borrowed ? g_ptr_array_ref (self->borrowed) : NULL;
+
+    for (guint i = 0; i < self->slots->len; i++)
+      {
+        Slot *slot = &g_array_index (self->slots, Slot, i);
+        GPtrArray *findings = NULL;
+
+        for (guint s = 0; s < IKOU_N_SEVERITIES && findings == NULL; s++)
+          findings = slot->src[s];
+        g_ptr_array_add (per_system, findings);
+      }
+    ikou_finding_list_set_all (self, per_system, borrowed);
+  }
+}
+
+gboolean
+ikou_finding_list_is_group (IkouFindingList *self,
+                            guint            position)
+{
+  Place place;
+
+  g_return_val_if_fail (IKOU_IS_FINDING_LIST (self), FALSE);
+
+  return locate (self, position, &place) != NULL && place.group_row;
+}
+
+gboolean
+ikou_finding_list_toggle_group (IkouFindingList *self,
+                                guint            position)
+{
+  GPtrArray *findings;
+  Place place;
+  guint system;
+  gboolean open;
+
+  g_return_val_if_fail (IKOU_IS_FINDING_LIST (self), FALSE);
+
+  findings = locate (self, position, &place);
+  if (findings == NULL || !place.group_row)
+    return FALSE;
+
+  /* Open or not is kept per system, for each of its severities. */
+  system = system_of (findings);
+  open = !g_hash_table_contains (self->expanded, GUINT_TO_POINTER (system));
+  if (open)
+    g_hash_table_add (self->expanded, GUINT_TO_POINTER (system));
+  else
+    g_hash_table_remove (self->expanded, GUINT_TO_POINTER (system));
+
+  for (guint s = 0; s < IKOU_N_SEVERITIES; s++)
+    {
+      guint k = count_severity (g_array_index (self->slots, Slot, place.slot).src[s], s);
+      guint start;
+
+      if (!is_group (self, k))
+        continue;
+      tree_add (self->tree[s], self->slots->len, place.slot, open ? (int) k : -(int) k);
+      self->rows[s] = open ? self->rows[s] + k : self->rows[s] - k;
+      if (!self->visible[s])
+        continue;
+      start = section_start (self, s) + tree_prefix (self->tree[s], place.slot);
+      /* The group row is replaced too, so that its arrow turns. */
+      g_list_model_items_changed (G_LIST_MODEL (self), start,
+                                  open ? 1 : k + 1, open ? k + 1 : 1);
+    }
+  return TRUE;
 }

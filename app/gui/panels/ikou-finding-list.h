@@ -11,7 +11,12 @@ G_BEGIN_DECLS
  * IkouFindingRow: the findings grouped by system, in plan order, shown
  * severity by severity (errors first), in plan order within a severity,
  * without the severities that are hidden.  Replacing one system's
- * findings reports that system's rows only. */
+ * findings reports that system's rows only.
+ *
+ * With groups on (ikou_finding_list_set_group_min()), a system with that
+ * many findings of one severity or more shows one group row instead
+ * (ikou_finding_row_get_n_grouped()), which opens to show them under it:
+ * a stale system is one row, not six. */
 
 #define IKOU_TYPE_FINDING_LIST (ikou_finding_list_get_type ())
 G_DECLARE_FINAL_TYPE (IkouFindingList, ikou_finding_list, IKOU, FINDING_LIST, GObject)
@@ -41,7 +46,19 @@ gboolean     ikou_finding_list_get_visible  (IkouFindingList *self,
 /* The findings of @severity, shown or not. */
 guint        ikou_finding_list_get_count    (IkouFindingList *self,
                                              IkouSeverity     severity);
-/* The finding shown at @position (owned by the list's arrays), or NULL. */
+/* Groups of at least @group_min findings (not 1); 0, the default: none. */
+void         ikou_finding_list_set_group_min (IkouFindingList *self,
+                                              guint            group_min);
+/* Whether the row at @position is a group row. */
+gboolean     ikou_finding_list_is_group     (IkouFindingList *self,
+                                             guint            position);
+/* Opens or closes the group at @position (the system's groups of every
+ * severity); FALSE when it is not a group row.  Stays so for the system
+ * across updates of its findings. */
+gboolean     ikou_finding_list_toggle_group (IkouFindingList *self,
+                                             guint            position);
+/* The finding shown at @position (owned by the list's arrays), or NULL;
+ * for a group row, the group's first finding. */
 IkouFinding *ikou_finding_list_lookup       (IkouFindingList *self,
                                              guint            position);
 

@@ -9,6 +9,9 @@ struct _IkouFindingRow
 {
   GObject      parent_instance;
   IkouFinding *finding;
+  guint        n_grouped;
+  gboolean     expanded;
+  gboolean     in_group;
 };
 
 G_DEFINE_FINAL_TYPE (IkouFindingRow, ikou_finding_row, G_TYPE_OBJECT)
@@ -52,4 +55,46 @@ ikou_finding_row_get_finding (IkouFindingRow *self)
   g_return_val_if_fail (IKOU_IS_FINDING_ROW (self), NULL);
 
   return self->finding;
+}
+
+IkouFindingRow *
+ikou_finding_row_new_group (const IkouFinding *first,
+                            guint              n,
+                            gboolean           expanded)
+{
+  IkouFindingRow *self = ikou_finding_row_new (first);
+
+  g_return_val_if_fail (n > 0, self);
+  self->n_grouped = n;
+  self->expanded = expanded;
+  return self;
+}
+
+guint
+ikou_finding_row_get_n_grouped (IkouFindingRow *self)
+{
+  g_return_val_if_fail (IKOU_IS_FINDING_ROW (self), 0);
+  return self->n_grouped;
+}
+
+gboolean
+ikou_finding_row_get_expanded (IkouFindingRow *self)
+{
+  g_return_val_if_fail (IKOU_IS_FINDING_ROW (self), FALSE);
+  return self->expanded;
+}
+
+void
+ikou_finding_row_set_in_group (IkouFindingRow *self,
+                               gboolean        in_group)
+{
+  g_return_if_fail (IKOU_IS_FINDING_ROW (self));
+  self->in_group = !!in_group;
+}
+
+gboolean
+ikou_finding_row_get_in_group (IkouFindingRow *self)
+{
+  g_return_val_if_fail (IKOU_IS_FINDING_ROW (self), FALSE);
+  return self->in_group;
 }

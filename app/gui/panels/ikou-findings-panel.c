@@ -48,6 +48,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A system with this many findings of one severity shows them as one
+ * row that opens (a plan not caught up has six per system). */
+#define GROUP_MIN 3
+
 typedef enum
 {
   PANEL_COLUMN_SEVERITY,
@@ -166,20 +170,32 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *date = NULL;
   g_autofree char *message = NULL;
 
+  guint n_grouped = ikou_finding_row_get_n_grouped (row);
+
   switch (column)
     {
     case PANEL_COLUMN_SEVERITY:
       {
         GtkWidget *image = gtk_widget_get_first_child (child);
         GtkWidget *text = gtk_widget_get_last_child (child);
+        g_autofree char *label = NULL;
+        g_autofree char *count = NULL;
 
         for (guint i = 0; i < IKOU_N_SEVERITIES; i++)
           gtk_widget_remove_css_class (child, ikou_severity_css_class (i));
         gtk_widget_add_css_class (child, ikou_severity_css_class (finding->severity));
         gtk_image_set_from_icon_name (GTK_IMAGE (image),
                                       ikou_severity_icon_name (finding->severity));
+        /* A group: an arrow and how many; its findings indented. */
+        if (n_grouped > 0)
+          {
+            count = ikou_severity_count_label (finding->severity, n_grouped);
+            label = g_strdup_printf ("%s %s", ikou_finding_row_get_expanded (row) ? "▾" : "▸",
+                                     count);
+          }
         gtk_inscription_set_text (GTK_INSCRIPTION (text),
-                                  ikou_severity_label (finding->severity));
+                                  label ? label : ikou_severity_label (finding->severity));
+        gtk_widget_set_margin_start (child, ikou_finding_row_get_in_group (row) ? 18 : 0);
       }
       break;
 
@@ -201,7 +217,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
     case PANEL_COLUMN_MESSAGE:
     default:
-      message = ikou_finding_format_message (finding, panel_labels (self));
+      if (n_grouped > 0)
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u finding of this system (press Enter to show or hide them)",
+                                                "%u findings of this system (press Enter to show or hide them)",
+                                                n_grouped), n_grouped);
+      else
+        message = ikou_finding_format_message (finding, panel_labels (self));
       gtk_inscription_set_text (GTK_INSCRIPTION (child), message);
       break;
     }
@@ -371,6 +393,7 @@ ikou_findings_panel_init (IkouFindingsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
+  ikou_finding_list_set_group_min (self->list, GROUP_MIN);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_column_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -526,6 +549,10 @@ ikou_findings_panel_activate_row (IkouFindingsPanel *self,
   g_return_if_fail (IKOU_IS_FINDINGS_PANEL (self));
 
   row = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-  if (row != NULL)
-    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, ikou_finding_row_get_finding (row));
+  if (row == NULL)
+    return;
+  /* A group opens or closes, and its system is selected like a finding's. */
+  if (ikou_finding_row_get_n_grouped (row) > 0)
+    ikou_finding_list_toggle_group (self->list, position);
+  g_signal_emit (self, signals[FINDING_ACTIVATED], 0, ikou_finding_row_get_finding (row));
 }
