@@ -1411,8 +1411,8 @@ ikou_window_update_title (IkouWindow *self)
 
   if (_ikou_window_shared_is_read_only (self))
     {
-      /* Translators: window subtitle of a plan opened read-only */
-      char *read_only = g_strdup_printf (_("%s (read-only)"), subtitle);
+      /* Translators: window subtitle of a plan opened read-only: "Read-only — plan.ikou — folder" */
+      char *read_only = g_strdup_printf (_("Read-only — %s"), subtitle);
 
       g_free (subtitle);
       subtitle = read_only;
