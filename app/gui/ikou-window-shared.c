@@ -500,7 +500,10 @@ _ikou_window_shared_check_target (IkouWindow  *self,
                        _("“%s” was opened read-only. Save it under another name."), display);
           return FALSE;
         }
-      return TRUE;
+      /* Held (or forced away, which the save asks about), or a document
+       * that never took it (a recovered copy): then as another file. */
+      if (self->shared->lock != NULL)
+        return TRUE;
     }
 
   /* Save As over a plan someone else has open. */
