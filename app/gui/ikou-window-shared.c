@@ -375,12 +375,17 @@ open_continue (OpenRequest *req,
         }
       if (lock == NULL)
         {
-          /* A folder this planner may only read: the plan is still worth
-           * looking at. */
+          /* A lock nobody can read yet, or a folder this planner may only
+           * read: the plan is still worth looking at. */
           read_only = TRUE;
-          /* Translators: the read-only banner; %s says why the lock could not be written */
-          reason = g_strdup_printf (_("Read-only: Ikou cannot write in the plan's folder (%s). To make changes, save a copy with Save As…"),
-                                    error->message);
+          if (g_error_matches (error, IKOU_ERROR, IKOU_ERROR_LOCKED))
+            /* Translators: the read-only banner; %s is a sentence saying who has the plan */
+            reason = g_strdup_printf (_("Read-only: %s To make changes, save a copy with Save As…"),
+                                      error->message);
+          else
+            /* Translators: the read-only banner; %s says why the lock could not be written */
+            reason = g_strdup_printf (_("Read-only: Ikou cannot write in the plan's folder (%s). To make changes, save a copy with Save As…"),
+                                      error->message);
           g_clear_error (&error);
         }
     }

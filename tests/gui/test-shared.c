@@ -37,7 +37,8 @@ static const char *lang = "en";
 static char *tmp_home;
 
 /* The other planner: a process forked before GTK starts any thread,
- * which takes ('L') and releases ('U') the lock on the plan on demand. */
+ * which takes ('L'), takes over ('F': open anyway) and releases ('U')
+ * the lock on the plan on demand. */
 static pid_t holder;
 static int holder_in = -1;
 static int holder_out = -1;
@@ -63,8 +64,8 @@ holder_main (int in, int out)
     {
       char answer = 'y';
 
-      if (command == 'L' && lock == NULL)
-        answer = (lock = ikou_lock_acquire (path, FALSE, NULL, NULL)) != NULL ? 'y' : 'n';
+      if ((command == 'L' || command == 'F') && lock == NULL)
+        answer = (lock = ikou_lock_acquire (path, command == 'F', NULL, NULL)) != NULL ? 'y' : 'n';
       else if (command == 'U')
         g_clear_pointer (&lock, ikou_lock_release);
       if (write (out, &answer, 1) != 1)
@@ -404,7 +405,35 @@ test_changed_on_disk (void)
   g_assert_cmpstr (ikou_plan_get_title (ikou_window_get_plan (window)), ==, "third");
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (window)), ==, 18);
   g_assert_false (ikou_window_get_dirty (window));
+
+  /* Someone opened it anyway: asked before saving over them. */
+  tell_holder ('F');
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  dialog = shown_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_get_host_name ()));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  screenshot (GTK_WIDGET (dialog), "lock-lost-dialog");
+  answer (dialog, "cancel");
+  g_assert_true (ikou_window_get_dirty (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  answer (shown_dialog (), "save");
+  g_assert_false (ikou_window_get_dirty (window));
+  {
+    g_autoptr(IkouPlan) on_disk = read_plan (path);
+
+    g_assert_cmpuint (ikou_plan_get_n_systems (on_disk), ==, 19);
+  }
   close_window (window);
+  /* Their lock stays theirs. */
+  {
+    g_autoptr(IkouLockOwner) owner = ikou_lock_query (path);
+
+    g_assert_nonnull (owner);
+    g_assert_cmpint (owner->pid, ==, holder);
+  }
+  tell_holder ('U');
 }
 
 static void
