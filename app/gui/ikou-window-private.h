@@ -164,6 +164,10 @@ void     _ikou_window_shared_open           (IkouWindow      *self,
 gboolean _ikou_window_shared_load           (IkouWindow      *self,
                                              GFile           *file,
                                              GError         **error);
+/* A document of @file that was not read from it (a recovered copy):
+ * takes its lock, or shows it read-only when someone else has it open. */
+void     _ikou_window_shared_adopt          (IkouWindow      *self,
+                                             GFile           *file);
 gboolean _ikou_window_shared_is_read_only   (IkouWindow      *self);
 /* Disables every edit and Save while read-only. */
 void     _ikou_window_shared_actions_update (IkouWindow      *self);

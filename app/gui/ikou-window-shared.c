@@ -482,6 +482,22 @@ _ikou_window_shared_load (IkouWindow  *self,
   return TRUE;
 }
 
+void
+_ikou_window_shared_adopt (IkouWindow *self,
+                           GFile      *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(IkouLockOwner) owner = NULL;
+  g_autofree char *reason = NULL;
+  IkouLock *lock = NULL;
+
+  if (path != NULL)
+    lock = ikou_lock_acquire (path, FALSE, &owner, NULL);
+  if (lock == NULL && owner != NULL)
+    reason = locked_reason (owner);
+  attach (self, file, lock, reason != NULL, reason);
+}
+
 /* Saving */
 
 gboolean

@@ -1465,6 +1465,8 @@ ikou_window_set_document (IkouWindow *self,
       ikou_document_set_store (document, IKOU_PLAN_STORE (store));
     }
   ikou_window_take_document (self, g_steal_pointer (&document), recovered);
+  if (file != NULL)
+    _ikou_window_shared_adopt (self, file);
 }
 
 void

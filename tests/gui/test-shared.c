@@ -562,6 +562,13 @@ restart_and_recover (const char *path,
   g_assert_true (ikou_window_get_dirty (window));
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (window)), ==, n_before + 1);
   g_assert_cmpuint (count_temp_files (recovery_dir, NULL), ==, 0);
+  /* The killed window's lock was stale: this one holds the plan now. */
+  {
+    g_autofree char *lock = ikou_lock_path_for (path);
+
+    g_assert_true (g_file_test (lock, G_FILE_TEST_IS_REGULAR));
+    g_assert_null (ikou_lock_query (path));
+  }
 
   /* Saving it leaves nothing of the killed write behind. */
   {
