@@ -38,6 +38,7 @@ struct _IkouWindowShared
   gboolean      read_only;
   char         *reason;      /* the banner's sentence while read-only */
   gboolean      changed;     /* the file changed on disk since opened or saved */
+  GFile        *file;        /* the file locked and watched, or NULL */
   GFileMonitor *monitor;
   guint         check_id;
   guint         refresh_id;
@@ -221,6 +222,7 @@ watch_file (IkouWindow *self,
       g_clear_object (&sh->monitor);
     }
   g_clear_handle_id (&sh->check_id, g_source_remove);
+  g_set_object (&sh->file, file);
   if (file == NULL)
     return;
 
@@ -550,8 +552,7 @@ _ikou_window_shared_saved (IkouWindow *self,
   IkouLock *lock = NULL;
 
   /* Saved as another file: its lock instead of the old one's; editable. */
-  if (sh->read_only || sh->lock == NULL || sh->monitor == NULL ||
-      !g_file_equal (file, ikou_window_get_file (self)) || path == NULL)
+  if (sh->read_only || sh->lock == NULL || sh->file == NULL || !g_file_equal (file, sh->file))
     {
       if (path != NULL)
         lock = ikou_lock_acquire (path, FALSE, NULL, NULL);

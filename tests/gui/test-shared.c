@@ -406,6 +406,24 @@ test_changed_on_disk (void)
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (window)), ==, 18);
   g_assert_false (ikou_window_get_dirty (window));
 
+  /* Save As moves the lock to the new file. */
+  {
+    g_autofree char *other_path = plan_path ("other.ikou");
+    g_autofree char *other_lock = ikou_lock_path_for (other_path);
+    g_autofree char *lock = ikou_lock_path_for (path);
+    g_autoptr(GFile) other = g_file_new_for_path (other_path);
+    g_autoptr(GFile) back = g_file_new_for_path (path);
+
+    g_assert_true (ikou_window_save_to_file (window, other, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (other_lock, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+    g_assert_true (ikou_window_save_to_file (window, back, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (other_lock, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (lock, G_FILE_TEST_IS_REGULAR));
+  }
+
   /* Someone opened it anyway: asked before saving over them. */
   tell_holder ('F');
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
