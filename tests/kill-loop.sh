@@ -53,7 +53,7 @@ for ((i = 0; i < iterations; i++)); do
   "$ikou" export "$source" --output plan.ikou 2>/dev/null &
   pid=$!
   delay_ms=$(( RANDOM % (save_ms + 1) ))
-  sleep "$(printf '0.%03d' "$delay_ms")"
+  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null
   else
@@ -79,7 +79,8 @@ done
 # One more killed save, then a successful one.
 "$ikou" export b.ikou --output plan.ikou 2>/dev/null &
 pid=$!
-sleep "$(printf '0.%03d' $(( save_ms * 3 / 4 )))"
+late_ms=$(( save_ms * 3 / 4 ))
+sleep "$(printf '%d.%03d' $((late_ms / 1000)) $((late_ms % 1000)))"
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 before_save=$(temp_files)

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ikou-file-stamp.h"
 #include "ikou-finding.h"
 #include "ikou-plan.h"
 #include "ikou-schedule.h"
@@ -41,6 +42,19 @@ void          _ikou_cli_add_string    (JsonBuilder     *builder,
 void          _ikou_cli_add_finding   (JsonBuilder     *builder,
                                        IkouFinding     *finding);
 void          _ikou_cli_print_json    (JsonBuilder     *builder);
+/* Reads a plan; a checksum mismatch is refused unless @force. */
+IkouPlan     *_ikou_cli_read_plan     (const char      *path,
+                                       gboolean         force,
+                                       GError         **error);
+/* Writes @plan to @output holding its lock; refused when someone else has
+ * it open or it is no longer what @expected saw, unless @force. */
+gboolean      _ikou_cli_save_plan_shared (IkouPlan            *plan,
+                                          const char          *output,
+                                          const IkouFileStamp *expected,
+                                          gboolean             force,
+                                          GError             **error);
+/* A refusal of _ikou_cli_save_plan_shared(), saying how to override it. */
+int           _ikou_cli_fail_save     (GError          *error);
 
 /* ikou-cli-scenario.c */
 int           _ikou_cli_scenario      (int              argc,

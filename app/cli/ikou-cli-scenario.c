@@ -30,6 +30,7 @@ typedef struct
   char     *standard_compliant;
   char     *keep_as;
   gboolean  json;
+  gboolean  force;
 } ScenarioOptions;
 
 static void
@@ -356,6 +357,26 @@ run_action (IkouDocument     *document,
   g_return_val_if_reached (FALSE);
 }
 
+/* The plan at @path as a document, for a command that may write it back
+ * (_ikou_cli_save_plan_shared() with *@out_stamp): the file is stamped
+ * before it is read, so a plan someone saves meanwhile is not written
+ * over.  A checksum mismatch is refused unless @force. */
+static IkouDocument *
+load_document (const char     *path,
+               IkouSchedule   *schedule,
+               gboolean        force,
+               IkouFileStamp **out_stamp,
+               GError        **error)
+{
+  g_autoptr(IkouFileStamp) stamp = ikou_file_stamp_new (path, NULL);
+  g_autoptr(IkouPlan) plan = _ikou_cli_read_plan (path, force, error);
+
+  if (plan == NULL)
+    return NULL;
+  *out_stamp = g_steal_pointer (&stamp);
+  return ikou_document_new (plan, schedule);
+}
+
 int
 _ikou_cli_scenario (int    argc,
                     char **argv)
@@ -382,6 +403,8 @@ _ikou_cli_scenario (int    argc,
       N_("adopt: the name of the scenario that keeps the old baseline"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &o.json,
       N_("list: print JSON"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+      N_("Read a plan whose checksum does not match, and write it even when someone else has it open or it changed since it was read"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -389,7 +412,7 @@ _ikou_cli_scenario (int    argc,
   g_autoptr(GOptionGroup) group = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouSchedule) schedule = NULL;
-  g_autoptr(IkouFileStore) store = NULL;
+  g_autoptr(IkouFileStamp) stamp = NULL;
   g_autoptr(IkouDocument) document = NULL;
   gboolean write = FALSE;
 
@@ -410,16 +433,16 @@ _ikou_cli_scenario (int    argc,
   if (schedule == NULL)
     return IKOU_EXIT_FAILED;
 
-  store = ikou_file_store_new_for_path (argv[1]);
-  document = ikou_document_load (IKOU_PLAN_STORE (store), schedule, &error);
+  document = load_document (argv[1], schedule, o.force, &stamp, &error);
   if (document == NULL)
     return _ikou_cli_fail_error (error);
 
   if (!run_action (document, argv[2], argv + 3, argc - 3, &o, &write, &error))
     return _ikou_cli_fail_error (error);
   if (write && ikou_document_get_dirty (document) &&
-      !ikou_document_save (document, NULL, &error))
-    return _ikou_cli_fail_error (error);
+      !_ikou_cli_save_plan_shared (ikou_document_get_plan (document), argv[1], stamp,
+                                   o.force, &error))
+    return _ikou_cli_fail_save (error);
   return IKOU_EXIT_OK;
 }
 
@@ -591,18 +614,21 @@ _ikou_cli_catch_up (int    argc,
 {
   g_autofree char *today_text = NULL;
   gboolean list = FALSE;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Take this date as today"), N_("YYYY-MM-DD") },
     { "list", 0, 0, G_OPTION_ARG_NONE, &list,
       N_("Only list them; change nothing"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Read a plan whose checksum does not match, and write it even when someone else has it open or it changed since it was read"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("PLAN — mark the milestones before today done (a plan made years ago)"));
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouSchedule) schedule = NULL;
-  g_autoptr(IkouFileStore) store = NULL;
+  g_autoptr(IkouFileStamp) stamp = NULL;
   g_autoptr(IkouDocument) document = NULL;
   g_autoptr(GArray) overdue = NULL;
   IkouDay today = IKOU_DAY_NONE;
@@ -618,8 +644,7 @@ _ikou_cli_catch_up (int    argc,
   schedule = _ikou_cli_load_schedule ();
   if (schedule == NULL)
     return IKOU_EXIT_FAILED;
-  store = ikou_file_store_new_for_path (argv[1]);
-  document = ikou_document_load (IKOU_PLAN_STORE (store), schedule, &error);
+  document = load_document (argv[1], schedule, force, &stamp, &error);
   if (document == NULL)
     return _ikou_cli_fail_error (error);
   if (today != IKOU_DAY_NONE)
@@ -639,8 +664,8 @@ _ikou_cli_catch_up (int    argc,
     return IKOU_EXIT_OK;
 
   ikou_document_mark_done (document, overdue);
-  if (!ikou_document_save (document, NULL, &error))
-    return _ikou_cli_fail_error (error);
+  if (!_ikou_cli_save_plan_shared (ikou_document_get_plan (document), argv[1], stamp, force, &error))
+    return _ikou_cli_fail_save (error);
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u milestone marked done\n",
                            "%u milestones marked done\n", overdue->len), overdue->len);
   return IKOU_EXIT_OK;

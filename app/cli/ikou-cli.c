@@ -48,8 +48,8 @@ _ikou_cli_fail_error (GError *error)
 }
 
 /* Refusals that --force overrides say so. */
-static int
-fail_save (GError *error)
+int
+_ikou_cli_fail_save (GError *error)
 {
   g_autofree char *message = NULL;
 
@@ -66,12 +66,12 @@ fail_save (GError *error)
  * share: refused when someone else has the plan open, or when it is no
  * longer what @expected (if not NULL) saw — unless @force.  The lock is
  * held while writing; a forced write leaves another planner's lock alone. */
-static gboolean
-save_plan_shared (IkouPlan            *plan,
-                  const char          *output,
-                  const IkouFileStamp *expected,
-                  gboolean             force,
-                  GError             **error)
+gboolean
+_ikou_cli_save_plan_shared (IkouPlan            *plan,
+                            const char          *output,
+                            const IkouFileStamp *expected,
+                            gboolean             force,
+                            GError             **error)
 {
   g_autoptr(IkouLock) lock = NULL;
 
@@ -85,10 +85,10 @@ save_plan_shared (IkouPlan            *plan,
 
 /* Reads a plan; a checksum that does not match is an error (exit 2)
  * unless @force.  The message then says how to read it anyway. */
-static IkouPlan *
-load_plan (const char  *path,
-           gboolean     force,
-           GError     **error)
+IkouPlan *
+_ikou_cli_read_plan (const char  *path,
+                     gboolean     force,
+                     GError     **error)
 {
   IkouPlan *plan;
 
@@ -161,7 +161,7 @@ _ikou_cli_load_plan (const char    *path,
                      IkouScenario **out_scenario)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) plan = load_plan (path, force, &error);
+  g_autoptr(IkouPlan) plan = _ikou_cli_read_plan (path, force, &error);
 
   *out_scenario = NULL;
   if (plan == NULL)
@@ -426,8 +426,8 @@ cli_import (int argc, char **argv)
     g_printerr (_("ikou: warning: %s\n"), warnings[i]);
   if (plan == NULL)
     return _ikou_cli_fail_error (error);
-  if (!save_plan_shared (plan, output, NULL, force, &error))
-    return fail_save (error);
+  if (!_ikou_cli_save_plan_shared (plan, output, NULL, force, &error))
+    return _ikou_cli_fail_save (error);
 
   return IKOU_EXIT_OK;
 }
@@ -555,7 +555,7 @@ cli_export (int argc, char **argv)
   else if (same_file (argv[1], options.output) &&
            (stamp = ikou_file_stamp_new (argv[1], &error)) == NULL)
     status = _ikou_cli_fail_error (error);
-  else if ((plan = load_plan (argv[1], force, &error)) == NULL)
+  else if ((plan = _ikou_cli_read_plan (argv[1], force, &error)) == NULL)
     status = _ikou_cli_fail_error (error);
   else if (kind == IKOU_PLAN_FILE_MSPDI ||
            (kind == IKOU_PLAN_FILE_UNKNOWN &&
@@ -572,8 +572,8 @@ cli_export (int argc, char **argv)
       if (options.paper || options.portrait || options.from || options.to ||
           options.scenario || options.compare || options.title || options.dpi != 0 || options.today)
         status = _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
-      else if (!save_plan_shared (plan, options.output, stamp, force, &error))
-        status = fail_save (error);
+      else if (!_ikou_cli_save_plan_shared (plan, options.output, stamp, force, &error))
+        status = _ikou_cli_fail_save (error);
       else
         status = IKOU_EXIT_OK;
     }
@@ -608,11 +608,11 @@ print_usage (FILE *out)
            _("Export the plan as a table for Excel"));
   fprintf (out, "  ikou export PLAN --output FILE.mspdi.xml [--format mspdi]\n    %s\n",
            _("Export the plan as MS Project XML"));
-  fprintf (out, "  ikou scenario PLAN list|new|rename|describe|delete|adopt|shift|retarget …\n    %s\n",
+  fprintf (out, "  ikou scenario PLAN list|new|rename|describe|delete|adopt|shift|retarget … [--force]\n    %s\n",
            _("Create, change and adopt what-if scenarios"));
   fprintf (out, "  ikou diff PLAN --scenario NAME [--against NAME] [--json]\n    %s\n",
            _("Show what a scenario changes and which findings it resolves"));
-  fprintf (out, "  ikou catch-up PLAN [--today YYYY-MM-DD] [--list]\n    %s\n",
+  fprintf (out, "  ikou catch-up PLAN [--today YYYY-MM-DD] [--list] [--force]\n    %s\n",
            _("Mark the milestones before today done (or list them)"));
   fprintf (out, "  ikou budget PLAN [--scenario NAME] [--from FY] [--to FY] [--json|--csv]\n    %s\n",
            _("Show what the plan costs per fiscal year"));

@@ -198,6 +198,36 @@ test_cli (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_check (f->path, TRUE, &err), !=, 2);
+  g_clear_pointer (&err, g_free);
+
+  /* The commands that write read the same way. */
+  {
+    const char *argv[] = { g_getenv ("IKOU_BIN"), "scenario", f->path, "new", "after damage",
+                           NULL, NULL };
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                                 NULL, NULL, NULL, &err, &status, &error));
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+    g_assert_nonnull (strstr (err, "--force"));
+    g_clear_pointer (&err, g_free);
+
+    argv[5] = "--force";
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                                 NULL, NULL, NULL, &err, &status, &error));
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  }
+  /* Written by Ikou: its checksum matches again. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(IkouPlan) plan = ikou_store_load (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ikou_plan_get_n_scenarios (plan), ==, 1);
+  }
 }
 
 int

@@ -348,6 +348,75 @@ test_cli (Fixture       *f,
   }
 }
 
+static void
+assert_scenarios (const char *path,
+                  guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = ikou_store_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ikou_plan_get_n_scenarios (plan), ==, n);
+}
+
+/* `ikou scenario` and `ikou catch-up` write through the same lock: refused
+ * while another process has the plan open, unless --force. */
+static void
+test_cli_scenario (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples",
+                                              "koriyama.ikou", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+  int status;
+
+  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (f->plan, contents, length, NULL));
+  run_ikou (&status, &err, "scenario", f->plan, "new", "free", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_scenarios (f->plan, 1);
+  g_assert_false (g_file_test (f->lock, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  start_holder (f);
+  g_assert_true (g_file_get_contents (f->plan, &before, NULL, NULL));
+  run_ikou (&status, &err, "scenario", f->plan, "new", "held", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_test_message ("%s", err);
+  g_assert_nonnull (strstr (err, "is open by"));
+  g_assert_nonnull (strstr (err, "--force"));
+  g_clear_pointer (&err, g_free);
+  run_ikou (&status, &err, "catch-up", f->plan, "--today", "2030-04-01", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "is open by"));
+  g_clear_pointer (&err, g_free);
+  /* Refused: the file is the same to the byte. */
+  g_assert_true (g_file_get_contents (f->plan, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  /* Reading is never refused. */
+  run_ikou (&status, &err, "scenario", f->plan, "list", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&err, g_free);
+
+  run_ikou (&status, &err, "scenario", f->plan, "new", "held", "--force", NULL);
+  g_assert_cmpint (status, ==, 0);
+  assert_scenarios (f->plan, 2);
+  g_clear_pointer (&err, g_free);
+  run_ikou (&status, &err, "catch-up", f->plan, "--today", "2030-04-01", "--force", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (err, "marked done"));
+  {
+    g_autoptr(IkouLockOwner) owner = ikou_lock_query (f->plan);
+
+    g_assert_nonnull (owner);
+    g_assert_cmpint (owner->pid, ==, f->holder);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -359,6 +428,7 @@ main (int argc, char **argv)
   ADD ("other-machine", test_other_machine);
   ADD ("plan-file", test_plan_file);
   ADD ("cli", test_cli);
+  ADD ("cli-scenario", test_cli_scenario);
 #undef ADD
 
   return g_test_run ();

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -253,6 +254,23 @@ sync_directory (const char *path)
     }
 }
 
+/* For the crash tests: $IKOU_DEBUG_KILL_BEFORE_RENAME names a part of a
+ * target's file name; a commit to such a target kills its own process
+ * with SIGKILL when the temporary file is complete but not yet renamed —
+ * the middle of a save, as a crash or a power cut would leave it. */
+static void
+debug_kill_before_rename (const char *path)
+{
+  const char *part = g_getenv ("IKOU_DEBUG_KILL_BEFORE_RENAME");
+  g_autofree char *name = NULL;
+
+  if (part == NULL || *part == '\0')
+    return;
+  name = g_path_get_basename (path);
+  if (strstr (name, part) != NULL)
+    kill (getpid (), SIGKILL);
+}
+
 gboolean
 ikou_atomic_file_commit (IkouAtomicFile  *self,
                          GError         **error)
@@ -268,6 +286,7 @@ ikou_atomic_file_commit (IkouAtomicFile  *self,
 
   if (fsync (self->fd) != 0 && errno != EINVAL)
     err = errno;
+  debug_kill_before_rename (self->path);
   /* Renamed while still locked, so no sweeper can take it between. */
   if (err == 0 && g_rename (self->temp_path, self->path) != 0)
     err = errno;

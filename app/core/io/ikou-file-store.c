@@ -14,6 +14,7 @@ struct _IkouFileStore
   GObject        parent_instance;
   GFile         *file;
   IkouFileStamp *stamp;  /* the file as last loaded or saved: not saved over when changed */
+  IkouStoreLoadFlags load_flags;
 };
 
 static void plan_store_iface_init (IkouPlanStoreInterface *iface);
@@ -75,7 +76,7 @@ file_store_load (IkouPlanStore  *store,
   /* Stamped before it is read: a change meanwhile is found on saving. */
   g_clear_pointer (&self->stamp, ikou_file_stamp_free);
   self->stamp = ikou_file_stamp_new (path, NULL);
-  plan = ikou_plan_file_load (path, error);
+  plan = ikou_plan_file_load_full (path, self->load_flags, error);
   if (plan == NULL)
     g_clear_pointer (&self->stamp, ikou_file_stamp_free);
   return plan;
@@ -148,4 +149,30 @@ ikou_file_store_get_file (IkouFileStore *self)
 {
   g_return_val_if_fail (IKOU_IS_FILE_STORE (self), NULL);
   return self->file;
+}
+
+void
+ikou_file_store_set_load_flags (IkouFileStore      *self,
+                                IkouStoreLoadFlags  flags)
+{
+  g_return_if_fail (IKOU_IS_FILE_STORE (self));
+  self->load_flags = flags;
+}
+
+gboolean
+ikou_file_store_changed_on_disk (IkouFileStore *self)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (IKOU_IS_FILE_STORE (self), FALSE);
+
+  path = g_file_get_path (self->file);
+  return self->stamp != NULL && path != NULL && !ikou_file_stamp_unchanged (self->stamp, path);
+}
+
+void
+ikou_file_store_forget_stamp (IkouFileStore *self)
+{
+  g_return_if_fail (IKOU_IS_FILE_STORE (self));
+  g_clear_pointer (&self->stamp, ikou_file_stamp_free);
 }

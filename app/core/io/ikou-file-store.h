@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ikou-plan-store.h"
+#include "ikou-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,15 @@ G_DECLARE_FINAL_TYPE (IkouFileStore, ikou_file_store, IKOU, FILE_STORE, GObject)
 IkouFileStore *ikou_file_store_new      (GFile         *file);
 IkouFileStore *ikou_file_store_new_for_path (const char *path);
 GFile         *ikou_file_store_get_file (IkouFileStore *self);
+/* How a .ikou file is read (ikou_store_load_full()): the window opens a
+ * plan whose checksum does not match read-only with
+ * IKOU_STORE_LOAD_IGNORE_CHECKSUM. */
+void           ikou_file_store_set_load_flags (IkouFileStore      *self,
+                                               IkouStoreLoadFlags  flags);
+/* Whether the file is no longer what was last loaded or saved through
+ * this store (someone else saved it).  FALSE before any load or save. */
+gboolean       ikou_file_store_changed_on_disk (IkouFileStore *self);
+/* The next save writes over whatever the file is then ("overwrite"). */
+void           ikou_file_store_forget_stamp   (IkouFileStore *self);
 
 G_END_DECLS

@@ -43,6 +43,7 @@ struct _IkouTimeline
   guint               vscroll_policy : 1;
   guint               vadj_shared : 1;
   guint               configuring_vadj : 1;
+  guint               read_only : 1;      /* a plan opened read-only: no drags, no moves */
 
   GtkGesture         *drag_gesture;
   GtkPopover         *drag_popover;
@@ -431,7 +432,7 @@ update_actions (IkouTimeline *self)
   GtkWidget *widget = GTK_WIDGET (self);
   IkouSystem *system = selected_system (self);
   gboolean dragging = self->drag.kind != DRAG_NONE;
-  gboolean movable = !dragging && system != NULL && self->sel_step >= 0 &&
+  gboolean movable = !dragging && !self->read_only && system != NULL && self->sel_step >= 0 &&
                      (guint) self->sel_step < n_steps_of (self, system);
   IkouZoom zoom = ikou_renderer_get_zoom (self->renderer);
 
@@ -557,7 +558,7 @@ drag_begin_cb (IkouTimeline   *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   if ((hit.kind != IKOU_HIT_MILESTONE && hit.kind != IKOU_HIT_BUILD_BAR) ||
-      hit.step < 0 || (guint) hit.step >= n_steps_of (self, hit.system))
+      self->read_only || hit.step < 0 || (guint) hit.step >= n_steps_of (self, hit.system))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -1499,6 +1500,19 @@ ikou_timeline_is_dragging (IkouTimeline *self)
   g_return_val_if_fail (IKOU_IS_TIMELINE (self), FALSE);
 
   return self->drag.kind != DRAG_NONE;
+}
+
+void
+ikou_timeline_set_read_only (IkouTimeline *self,
+                             gboolean      read_only)
+{
+  g_return_if_fail (IKOU_IS_TIMELINE (self));
+
+  if (self->read_only == !!read_only)
+    return;
+  self->read_only = !!read_only;
+  if (self->renderer != NULL)
+    update_actions (self);
 }
 
 void

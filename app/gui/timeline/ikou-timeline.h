@@ -82,6 +82,9 @@ void          ikou_timeline_set_system_findings (IkouTimeline     *self,
                                                GPtrArray          *findings);
 /* Whether a milestone or a build bar is being dragged right now. */
 gboolean      ikou_timeline_is_dragging       (IkouTimeline       *self);
+/* A read-only timeline selects but does not drag or move milestones. */
+void          ikou_timeline_set_read_only     (IkouTimeline       *self,
+                                               gboolean            read_only);
 void          ikou_timeline_set_today         (IkouTimeline       *self,
                                                IkouDay             today);
 void          ikou_timeline_set_zoom          (IkouTimeline       *self,

@@ -397,20 +397,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->plan == NULL)
-    return;
-
-  if (ikou_window_get_file (self) == NULL)
-    {
-      run_chooser (self, CHOOSE_SAVE_AS);
-      return;
-    }
-
-  if (!ikou_window_save_to_file (self, ikou_window_get_file (self), &error))
-    _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
+  _ikou_window_shared_save (IKOU_WINDOW (widget), FALSE);
 }
 
 static void
@@ -866,4 +853,5 @@ _ikou_window_actions_update (IkouWindow *self)
   gtk_widget_set_visible (gtk_widget_get_parent (self->undo_button), has_plan);
 
   _ikou_window_scenario_actions_update (self);
+  _ikou_window_shared_actions_update (self);
 }

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _IkouWindowShared IkouWindowShared;
+
 /* Every row of the systems list and of the timeline is this tall (px).
  * ui/style.css fixes the list's cells to the same height. */
 #define IKOU_WINDOW_ROW_HEIGHT 32
@@ -114,6 +116,9 @@ struct _IkouWindow
   /* Undo of a deletion from its toast */
   AdwToast           *delete_toast;
 
+  /* The lock, read-only state, changes on disk (ikou-window-shared.c) */
+  IkouWindowShared   *shared;
+
   IkouContext        *context;
   GSettings          *settings;        /* may be NULL without the schema */
   GtkFileChooserNative *chooser;
@@ -147,7 +152,46 @@ void _ikou_window_class_catch_up_init (IkouWindowClass *klass);
 void _ikou_window_update_catch_up     (IkouWindow      *self);
 void _ikou_window_review_catch_up     (IkouWindow      *self);
 
+/* ikou-window-shared.c */
+void     _ikou_window_class_shared_init     (IkouWindowClass *klass);
+void     _ikou_window_shared_init           (IkouWindow      *self);
+void     _ikou_window_shared_dispose        (IkouWindow      *self);
+/* Opens a .ikou plan: takes its lock, or asks when someone else has it
+ * open (read-only, anyway, cancel); a checksum mismatch offers read-only.
+ * In this window when it is empty, else in a new one. */
+void     _ikou_window_shared_open           (IkouWindow      *self,
+                                             GFile           *file);
+/* As _ikou_window_shared_open() without asking: a plan someone else has
+ * open is IKOU_ERROR_LOCKED, a checksum mismatch IKOU_ERROR_CHECKSUM. */
+gboolean _ikou_window_shared_load           (IkouWindow      *self,
+                                             GFile           *file,
+                                             GError         **error);
+/* A document of @file that was not read from it (a recovered copy):
+ * takes its lock, or shows it read-only when someone else has it open. */
+void     _ikou_window_shared_adopt          (IkouWindow      *self,
+                                             GFile           *file);
+gboolean _ikou_window_shared_is_read_only   (IkouWindow      *self);
+/* Disables every edit and Save while read-only. */
+void     _ikou_window_shared_actions_update (IkouWindow      *self);
+/* Save (Ctrl+S, or before closing): read-only or untitled asks where; a
+ * plan someone else saved meanwhile, or opened anyway, is asked about. */
+void     _ikou_window_shared_save           (IkouWindow      *self,
+                                             gboolean         close_after);
+/* Refuses to write over the plan opened read-only, or over another plan
+ * someone else has open. */
+gboolean _ikou_window_shared_check_target   (IkouWindow      *self,
+                                             GFile           *file,
+                                             GError         **error);
+/* After a save to @file: its lock, its monitor, editable. */
+void     _ikou_window_shared_saved          (IkouWindow      *self,
+                                             GFile           *file);
+/* Shows the reload banner when the file changed on disk. */
+void     _ikou_window_shared_check_disk     (IkouWindow      *self);
+
 /* ikou-window.c */
+void _ikou_window_update_title       (IkouWindow      *self);
+/* Closes the window once the dialog asking about it is gone. */
+void _ikou_window_close_later        (IkouWindow      *self);
 void _ikou_window_set_zoom           (IkouWindow      *self,
                                       const char      *zoom);
 void _ikou_window_recheck_all        (IkouWindow      *self);

@@ -1411,12 +1411,27 @@ ikou_window_update_title (IkouWindow *self)
       title = with_scenario;
     }
 
+  if (_ikou_window_shared_is_read_only (self))
+    {
+      /* Translators: window subtitle of a plan opened read-only: "Read-only — plan.ikou — folder" */
+      char *read_only = g_strdup_printf (_("Read-only — %s"), subtitle);
+
+      g_free (subtitle);
+      subtitle = read_only;
+    }
+
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   /* Translators: the window title, "<plan> – Ikou" */
   window_title = g_strdup_printf (_("%s%s – Ikou"), dirty ? "• " : "", title);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+void
+_ikou_window_update_title (IkouWindow *self)
+{
+  ikou_window_update_title (self);
 }
 
 /* Documents */
@@ -1452,6 +1467,8 @@ ikou_window_set_document (IkouWindow *self,
       ikou_document_set_store (document, IKOU_PLAN_STORE (store));
     }
   ikou_window_take_document (self, g_steal_pointer (&document), recovered);
+  if (file != NULL)
+    _ikou_window_shared_adopt (self, file);
 }
 
 void
@@ -1587,6 +1604,10 @@ ikou_window_load_file (IkouWindow  *self,
       return FALSE;
     }
 
+  /* A plan saved back to its file: locked while open. */
+  if (is_native_file (file))
+    return _ikou_window_shared_load (self, file, error);
+
   plan = _ikou_window_read_plan (file, error);
   if (plan == NULL)
     return FALSE;
@@ -1607,6 +1628,11 @@ ikou_window_open (IkouWindow *self,
   g_return_if_fail (IKOU_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  if (is_native_file (file))
+    {
+      _ikou_window_shared_open (self, file);
+      return;
+    }
 
   plan = _ikou_window_read_plan (file, &error);
   if (plan == NULL)
@@ -1685,12 +1711,23 @@ ikou_window_save_to_file (IkouWindow  *self,
       return FALSE;
     }
 
-  {
-    g_autoptr(IkouFileStore) store = ikou_file_store_new (file);
+  if (!_ikou_window_shared_check_target (self, file, error))
+    return FALSE;
+  /* Back to its own file through its own store, which knows what was
+   * opened: never over what someone else saved meanwhile. */
+  if (ikou_window_get_file (self) != NULL && g_file_equal (ikou_window_get_file (self), file))
+    {
+      if (!ikou_document_save (self->document, NULL, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(IkouFileStore) store = ikou_file_store_new (file);
 
-    if (!ikou_document_save (self->document, IKOU_PLAN_STORE (store), error))
-      return FALSE;
-  }
+      if (!ikou_document_save (self->document, IKOU_PLAN_STORE (store), error))
+        return FALSE;
+    }
+  _ikou_window_shared_saved (self, file);
 
   self->recovered = FALSE;
   ikou_history_set_clean (self->history);
@@ -1945,8 +1982,8 @@ close_idle_cb (gpointer user_data)
 /* Closes the window once the dialog asking about it is gone: destroying a
  * dialog's parent while the dialog is still answering leaves it with a
  * dangling parent. */
-static void
-close_later (IkouWindow *self)
+void
+_ikou_window_close_later (IkouWindow *self)
 {
   g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
 }
@@ -1957,18 +1994,9 @@ close_response_cb (AdwMessageDialog *dialog,
                    IkouWindow       *self)
 {
   if (g_strcmp0 (response, "discard") == 0)
-    close_later (self);
+    _ikou_window_close_later (self);
   else if (g_strcmp0 (response, "save") == 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (ikou_window_get_file (self) == NULL)
-        _ikou_window_save_as (self, TRUE);
-      else if (ikou_window_save_to_file (self, ikou_window_get_file (self), &error))
-        close_later (self);
-      else
-        _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
-    }
+    _ikou_window_shared_save (self, TRUE);
 }
 
 static gboolean
@@ -2127,6 +2155,7 @@ ikou_window_dispose (GObject *object)
   g_clear_pointer (&self->pending_rows, g_hash_table_unref);
   g_clear_object (&self->kept_system);
   disconnect_document (self);
+  _ikou_window_shared_dispose (self);
 
   if (self->chooser != NULL)
     {
@@ -2312,6 +2341,7 @@ ikou_window_class_init (IkouWindowClass *klass)
 
   _ikou_window_class_actions_init (klass);
   _ikou_window_class_catch_up_init (klass);
+  _ikou_window_class_shared_init (klass);
 }
 
 static void
@@ -2368,6 +2398,7 @@ ikou_window_init (IkouWindow *self)
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->autosave_periodic_id = g_timeout_add_seconds (AUTOSAVE_PERIOD_S, autosave_periodic_cb, self);
+  _ikou_window_shared_init (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
