@@ -270,6 +270,7 @@ connect_text_entry (IkouSystemEditor *self,
   g_signal_connect (entry, "activate", G_CALLBACK (on_text_entry_apply), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_text_entry_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+  ikou_entry_restore_on_escape (GTK_WIDGET (entry));
 }
 
 static void
@@ -854,6 +855,7 @@ step_row_new (IkouSystemEditor *self,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_step_amount_leave), row);
   gtk_widget_add_controller (GTK_WIDGET (row->amount), focus);
+  ikou_entry_restore_on_escape (GTK_WIDGET (row->amount));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->amount));
   row->amount_error = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (row->amount_error), 0);
@@ -909,6 +911,7 @@ step_row_new (IkouSystemEditor *self,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_step_note_leave), row);
   gtk_widget_add_controller (GTK_WIDGET (row->note), focus);
+  ikou_entry_restore_on_escape (GTK_WIDGET (row->note));
   grid_add (grid, self->label_group, &r, field_label (_("Not_e"), GTK_WIDGET (row->note), FALSE), GTK_WIDGET (row->note));
 
   return row;

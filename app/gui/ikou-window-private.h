@@ -120,6 +120,9 @@ struct _IkouWindow
   gboolean            close_confirmed;
   gulong              after_paint_id;
   gulong              scroll_after_paint_id; /* keeps the selected row in view after a re-sort */
+
+  /* Keyboard (ikou-window-keys.c) */
+  GtkWidget          *main_focus;      /* systems_view or timeline: where Esc goes back to */
 };
 
 /* ikou-window-actions.c */
@@ -144,6 +147,11 @@ void _ikou_window_class_catch_up_init (IkouWindowClass *klass);
  * not marked done. */
 void _ikou_window_update_catch_up     (IkouWindow      *self);
 void _ikou_window_review_catch_up     (IkouWindow      *self);
+
+/* ikou-window-keys.c */
+void _ikou_window_keys_init          (IkouWindow      *self);
+/* The focus back to the list or the roadmap, whichever had it last. */
+void _ikou_window_focus_main         (IkouWindow      *self);
 
 /* ikou-window.c */
 void _ikou_window_set_zoom           (IkouWindow      *self,

@@ -2367,6 +2367,8 @@ ikou_window_init (IkouWindow *self)
 
   self->autosave_periodic_id = g_timeout_add_seconds (AUTOSAVE_PERIOD_S, autosave_periodic_cb, self);
 
+  _ikou_window_keys_init (self);
+
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
