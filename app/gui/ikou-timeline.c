@@ -48,6 +48,13 @@ struct _IkouTimeline
   GtkPopover         *drag_popover;
   GtkLabel           *drag_label;
 
+  /* The plan's own dates (IKOU_DAY_NONE when it has none), and whether
+   * the first view of a newly set plan is still to be chosen (done at
+   * the first allocation, before anything is drawn). */
+  IkouDay             plan_first;
+  IkouDay             plan_last;
+  gboolean            first_view_pending;
+
   /* The milestone selected by a click, for Alt+←/→. */
   int                 sel_step;
   IkouMilestone       sel_milestone;
@@ -197,11 +204,41 @@ widen_range_for_system (IkouTimeline *self,
     widen_range_for (self, ikou_system_get_tokutei_deadline (system), first, last);
 }
 
+/* The plan's own first and last dates (milestones and 特定移行支援
+ * deadlines), not rounded to fiscal years. */
+static void
+widen_span_for_system (IkouTimeline *self,
+                       IkouSystem   *system)
+{
+  IkouScenario *scenario = ikou_renderer_get_scenario (self->renderer);
+  guint n = ikou_scenario_get_n_steps (scenario, system);
+
+  for (guint i = 0; i < n; i++)
+    {
+      IkouStep st;
+
+      ikou_scenario_get_step (scenario, system, i, &st, NULL);
+      for (guint m = 0; m < IKOU_N_MILESTONES; m++)
+        {
+          IkouDay day = ikou_step_get_milestone (&st, m);
+
+          if (day == IKOU_DAY_NONE)
+            continue;
+          if (self->plan_first == IKOU_DAY_NONE || day < self->plan_first)
+            self->plan_first = day;
+          if (self->plan_last == IKOU_DAY_NONE || day > self->plan_last)
+            self->plan_last = day;
+        }
+    }
+}
+
 static void
 update_range (IkouTimeline *self)
 {
   IkouDay first = ikou_fiscal_year_start (2020);
   IkouDay last = ikou_fiscal_year_end (2030);
+
+  self->plan_first = self->plan_last = IKOU_DAY_NONE;
 
   widen_range_for (self, self->today, &first, &last);
   if (self->schedule != NULL)
@@ -214,6 +251,7 @@ update_range (IkouTimeline *self)
         {
           g_autoptr(IkouSystem) system = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
           widen_range_for_system (self, system, &first, &last);
+          widen_span_for_system (self, system);
         }
     }
   ikou_renderer_set_range (self->renderer, first, last);
@@ -1192,6 +1230,59 @@ selection_changed_cb (IkouTimeline *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* First view ------------------------------------------------------------- */
+
+/* Where a newly opened plan is shown: a range holding today and the
+ * deadline, as much of the plan's own dates around them as fits (its
+ * coming dates first), or the plan's dates alone when they are further
+ * than a view's width from both. */
+static void
+show_first_view (IkouTimeline *self)
+{
+  IkouRenderer *r = self->renderer;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double margin = width / 10;
+  IkouDay deadline = self->schedule != NULL ? ikou_schedule_get_deadline (self->schedule)
+                                            : IKOU_DAY_NONE;
+  IkouDay t0 = self->today;
+  IkouDay t1 = self->today;
+  double left;
+
+  if (deadline != IKOU_DAY_NONE)
+    {
+      t0 = MIN (t0, deadline);
+      t1 = MAX (t1, deadline);
+    }
+
+  if (self->plan_first != IKOU_DAY_NONE &&
+      (ikou_renderer_x_for_day (r, self->plan_last) < ikou_renderer_x_for_day (r, t0) - width ||
+       ikou_renderer_x_for_day (r, self->plan_first) > ikou_renderer_x_for_day (r, t1) + width))
+    {
+      /* A plan of other years: its own dates. */
+      left = ikou_renderer_x_for_day (r, self->plan_first) - margin;
+    }
+  else
+    {
+      double start = ikou_renderer_x_for_day (r, t0) - margin;
+      double end = ikou_renderer_x_for_day (r, t1) + margin;
+      double plan_start = start;
+
+      if (self->plan_first != IKOU_DAY_NONE)
+        {
+          end = MAX (end, ikou_renderer_x_for_day (r, self->plan_last) + margin);
+          plan_start = MIN (start, ikou_renderer_x_for_day (r, self->plan_first) - margin);
+        }
+      left = start;
+      /* Room to the right: show earlier dates of the plan in it. */
+      if (end < left + width)
+        left = MAX (end - width, plan_start);
+      /* Today and the deadline stay in view whatever else does not. */
+      if (ikou_renderer_x_for_day (r, t1) + margin > left + width)
+        left = ikou_renderer_x_for_day (r, t1) + margin - width;
+    }
+  configure_hadjustment (self, left);
+}
+
 /* GtkWidget -------------------------------------------------------------- */
 
 static void
@@ -1250,7 +1341,13 @@ ikou_timeline_size_allocate (GtkWidget *widget,
 {
   IkouTimeline *self = IKOU_TIMELINE (widget);
 
-  configure_hadjustment (self, gtk_adjustment_get_value (self->hadjustment));
+  if (self->first_view_pending && self->plan != NULL && width > 0)
+    {
+      self->first_view_pending = FALSE;
+      show_first_view (self);
+    }
+  else
+    configure_hadjustment (self, gtk_adjustment_get_value (self->hadjustment));
   configure_vadjustment (self);
   if (gtk_widget_get_visible (GTK_WIDGET (self->drag_popover)))
     gtk_popover_present (self->drag_popover);
@@ -1576,6 +1673,7 @@ ikou_timeline_set_plan (IkouTimeline *self,
       ikou_renderer_set_plan (self->renderer, plan);
       update_range (self);
     }
+  self->first_view_pending = plan != NULL;
   if (plan != NULL)
     {
       g_signal_connect_object (plan, "system-changed", G_CALLBACK (system_changed_cb), self,

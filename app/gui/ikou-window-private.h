@@ -123,6 +123,13 @@ struct _IkouWindow
 
   /* Keyboard (ikou-window-keys.c) */
   GtkWidget          *main_focus;      /* systems_view or timeline: where Esc goes back to */
+
+  /* Reading (ikou-window-view.c) */
+  GtkWidget          *legend_button;
+  GtkWidget          *legend_area;
+  GtkWidget          *columns_button;
+  GSimpleActionGroup *column_actions;  /* the window's "columns" group (borrowed) */
+  gboolean            findings_height_pending;
 };
 
 /* ikou-window-actions.c */
@@ -152,6 +159,13 @@ void _ikou_window_review_catch_up     (IkouWindow      *self);
 void _ikou_window_keys_init          (IkouWindow      *self);
 /* The focus back to the list or the roadmap, whichever had it last. */
 void _ikou_window_focus_main         (IkouWindow      *self);
+
+/* ikou-window-view.c: the legend, the panes, the list's columns. */
+void _ikou_window_view_init          (IkouWindow      *self);
+/* Applies the settings (columns shown, the findings pane's height). */
+void _ikou_window_view_attach        (IkouWindow      *self);
+/* Keeps the panes' sizes in the settings. */
+void _ikou_window_view_save          (IkouWindow      *self);
 
 /* ikou-window.c */
 void _ikou_window_set_zoom           (IkouWindow      *self,
