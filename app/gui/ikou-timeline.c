@@ -182,33 +182,15 @@ widen_range_for (IkouTimeline *self,
     *last = ikou_fiscal_year_end (ikou_fiscal_year (day));
 }
 
+/* Widens [@first, @last] to whole fiscal years holding @system's dates;
+ * with @span, also the plan's own first and last dates (milestones, not
+ * rounded), for the first view. */
 static void
 widen_range_for_system (IkouTimeline *self,
                         IkouSystem   *system,
                         IkouDay      *first,
-                        IkouDay      *last)
-{
-  IkouScenario *scenario = ikou_renderer_get_scenario (self->renderer);
-  guint n = ikou_scenario_get_n_steps (scenario, system);
-
-  for (guint i = 0; i < n; i++)
-    {
-      IkouStep st;
-
-      ikou_scenario_get_step (scenario, system, i, &st, NULL);
-      widen_range_for (self, st.budget_date, first, last);
-      widen_range_for (self, st.contract_date, first, last);
-      widen_range_for (self, st.cutover_date, first, last);
-    }
-  if (ikou_system_get_tokutei (system))
-    widen_range_for (self, ikou_system_get_tokutei_deadline (system), first, last);
-}
-
-/* The plan's own first and last dates (milestones and 特定移行支援
- * deadlines), not rounded to fiscal years. */
-static void
-widen_span_for_system (IkouTimeline *self,
-                       IkouSystem   *system)
+                        IkouDay      *last,
+                        gboolean      span)
 {
   IkouScenario *scenario = ikou_renderer_get_scenario (self->renderer);
   guint n = ikou_scenario_get_n_steps (scenario, system);
@@ -222,7 +204,8 @@ widen_span_for_system (IkouTimeline *self,
         {
           IkouDay day = ikou_step_get_milestone (&st, m);
 
-          if (day == IKOU_DAY_NONE)
+          widen_range_for (self, day, first, last);
+          if (!span || day == IKOU_DAY_NONE)
             continue;
           if (self->plan_first == IKOU_DAY_NONE || day < self->plan_first)
             self->plan_first = day;
@@ -230,6 +213,8 @@ widen_span_for_system (IkouTimeline *self,
             self->plan_last = day;
         }
     }
+  if (ikou_system_get_tokutei (system))
+    widen_range_for (self, ikou_system_get_tokutei_deadline (system), first, last);
 }
 
 static void
@@ -250,8 +235,7 @@ update_range (IkouTimeline *self)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(IkouSystem) system = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
-          widen_range_for_system (self, system, &first, &last);
-          widen_span_for_system (self, system);
+          widen_range_for_system (self, system, &first, &last, TRUE);
         }
     }
   ikou_renderer_set_range (self->renderer, first, last);
@@ -1199,7 +1183,7 @@ system_changed_cb (IkouTimeline *self,
   {
     IkouDay f = first, l = last;
 
-    widen_range_for_system (self, system, &f, &l);
+    widen_range_for_system (self, system, &f, &l, FALSE);
     if (f != first || l != last)
       {
         double old_x = scroll_x (self);

@@ -164,7 +164,7 @@ void _ikou_window_focus_main         (IkouWindow      *self);
 void _ikou_window_view_init          (IkouWindow      *self);
 /* Applies the settings (columns shown, the findings pane's height). */
 void _ikou_window_view_attach        (IkouWindow      *self);
-/* Keeps the panes' sizes in the settings. */
+/* Keeps the findings pane's height in the settings. */
 void _ikou_window_view_save          (IkouWindow      *self);
 
 /* ikou-window.c */

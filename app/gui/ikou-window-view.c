@@ -186,12 +186,11 @@ _ikou_window_view_save (IkouWindow *self)
 
   if (self->settings == NULL || self->plan == NULL)
     return;
+  /* (The list's width is kept with the window's size, when it closes.) */
   if (gtk_widget_get_visible (bottom_box (self)) && !self->findings_height_pending && height > 0)
     g_settings_set_int (self->settings, "findings-height",
                         CLAMP (height - gtk_paned_get_position (paned) - 1,
                                MIN_FINDINGS_HEIGHT, 4000));
-  g_settings_set_int (self->settings, "list-width",
-                      CLAMP (gtk_paned_get_position (self->paned), 200, 4000));
 }
 
 static gboolean

@@ -7,10 +7,8 @@
 #include <string.h>
 
 #include <gdk/x11/gdkx.h>
-#include <glib/gstdio.h>
 
-#include "ikou-application.h"
-#include "ikou-cli.h"
+#include "gui-test.h"
 #include "ikou-date-entry.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
@@ -28,53 +26,7 @@
  *
  * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
 
-static IkouApplication *app;
-static const char *lang = "en";
-static char *tmp_home;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *count)
-{
-  (*count)++;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  gboolean timed_out = FALSE;
-  guint count = 0;
-  guint timeout_id;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
-  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-  while (count < n && !timed_out)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+static const char *lang;
 
 static void
 press (IkouWindow *window,
@@ -90,9 +42,9 @@ press (IkouWindow *window,
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
-  wait_frames (GTK_WIDGET (window), 3);
+  gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_usleep (50000);
-  wait_frames (GTK_WIDGET (window), 2);
+  gui_test_wait_frames (GTK_WIDGET (window), 2);
 }
 
 static gboolean
@@ -124,27 +76,7 @@ static void
 save_screenshot (GtkWidget  *widget,
                  const char *what)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
-  g_autofree char *name = g_strdup_printf ("keys-%s-%s.png", lang, what);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  wait_frames (widget, 2);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  gui_test_save_screenshot (widget, "keys", what);
 }
 
 static char *
@@ -156,7 +88,8 @@ sample_path (void)
 static IkouWindow *
 new_window (void)
 {
-  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (gui_test_get_application ()),
+                                          ikou_application_get_context (gui_test_get_application ()));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   return window;
@@ -173,7 +106,7 @@ open_sample (void)
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  gui_test_wait_frames (GTK_WIDGET (window), 3);
   return window;
 }
 
@@ -271,7 +204,7 @@ test_shortcut_labels (void)
   press (window, "F10");
   popover = gtk_menu_button_get_popover (window->primary_menu_button);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  wait_frames (GTK_WIDGET (popover), 2);
+  gui_test_wait_frames (GTK_WIDGET (popover), 2);
   collect_labels (GTK_WIDGET (popover), texts);
   g_assert_true (texts_contain (texts, delete_label));
   for (guint i = 0; i < texts->len; i++)
@@ -283,7 +216,7 @@ test_shortcut_labels (void)
   press (window, "ctrl+question");
   help = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (help);
-  wait_frames (GTK_WIDGET (help), 3);
+  gui_test_wait_frames (GTK_WIDGET (help), 3);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
   g_ptr_array_set_size (texts, 0);
   collect_labels (GTK_WIDGET (help), texts);
@@ -475,7 +408,7 @@ test_first_view (void)
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                               G_CALLBACK (first_paint_cb), window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
   g_object_set_data (G_OBJECT (window), "test-first-value", NULL);
 
@@ -512,7 +445,7 @@ test_first_view (void)
   ikou_window_set_document (window, plan, NULL, FALSE);
   g_object_unref (plan);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  gui_test_wait_frames (GTK_WIDGET (window), 3);
   assert_day_in_view (window, plan_day);
   close_window (window);
 }
@@ -526,7 +459,7 @@ test_legend (void)
 
   g_assert_true (gtk_widget_get_visible (window->legend_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (window->legend_button));
-  wait_frames (GTK_WIDGET (popover), 3);
+  gui_test_wait_frames (GTK_WIDGET (popover), 3);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpint (gtk_widget_get_height (window->legend_area), >, 20);
   save_screenshot (GTK_WIDGET (popover), "legend");
@@ -545,8 +478,8 @@ settle (IkouWindow *window)
 {
   for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (window->findings_revealer)
                                != gtk_revealer_get_reveal_child (window->findings_revealer); n++)
-    wait_frames (GTK_WIDGET (window), 1);
-  wait_frames (GTK_WIDGET (window), 3);
+    gui_test_wait_frames (GTK_WIDGET (window), 1);
+  gui_test_wait_frames (GTK_WIDGET (window), 3);
 }
 
 /* The findings pane and the list's width are resized and kept; columns
@@ -569,13 +502,13 @@ test_panes_and_columns (void)
 
   gtk_paned_set_position (paned, gtk_widget_get_height (GTK_WIDGET (paned)) - 420);
   gtk_paned_set_position (window->paned, 700);
-  wait_frames (GTK_WIDGET (window), 3);
+  gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->findings_panel)), >, findings_height);
 
   /* Columns: Operation hidden from the menu. */
   g_assert_true (gtk_column_view_column_get_visible (window->columns[IKOU_COLUMN_OPERATION]));
   gtk_widget_activate_action (GTK_WIDGET (window), "columns.operation", NULL);
-  wait_frames (GTK_WIDGET (window), 2);
+  gui_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_false (gtk_column_view_column_get_visible (window->columns[IKOU_COLUMN_OPERATION]));
   {
     g_auto(GStrv) hidden = g_settings_get_strv (settings, "hidden-columns");
@@ -656,7 +589,7 @@ test_marks_side_by_side (void)
   step->budget_date = step->contract_date;
   ikou_history_set_step (ikou_window_get_history (window), system, 0, step);
   ikou_timeline_scroll_to_day (IKOU_TIMELINE (window->timeline), step->contract_date);
-  wait_frames (GTK_WIDGET (window), 3);
+  gui_test_wait_frames (GTK_WIDGET (window), 3);
 
   x = ikou_renderer_x_for_day (renderer, step->contract_date) - gtk_adjustment_get_value (h);
   for (double dx = -4; dx < 40; dx += 1)
@@ -681,37 +614,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int out = 0;
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_has_prefix (argv[i], "--ikou-lang="))
-        lang = argv[i] + strlen ("--ikou-lang=");
-      else
-        argv[++out] = argv[i];
-    }
-  argc = out + 1;
-  argv[argc] = NULL;
-
-  tmp_home = g_dir_make_tmp ("ikou-test-keys-XXXXXX", &error);
-  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("IKOU_TODAY", "2026-12-02", TRUE);
-  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
-  if (g_strcmp0 (lang, "ja") == 0)
-    g_setenv ("LANGUAGE", "ja", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-
-  ikou_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  lang = gui_test_init (&argc, &argv, "test-keys", "2026-12-02");
 
   g_test_add_func ("/keys/delete-in-list", test_delete_in_list);
   g_test_add_func ("/keys/shortcut-labels", test_shortcut_labels);
@@ -721,5 +624,5 @@ main (int   argc,
   g_test_add_func ("/view/legend", test_legend);
   g_test_add_func ("/view/panes-and-columns", test_panes_and_columns);
   g_test_add_func ("/view/marks-side-by-side", test_marks_side_by_side);
-  return g_test_run ();
+  return gui_test_run ();
 }
