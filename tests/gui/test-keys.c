@@ -450,6 +450,44 @@ test_first_view (void)
   close_window (window);
 }
 
+/* A national-size plan (IKOU_TEST_BIG_PLAN, an .ikou written by
+ * tests/bench/ikou-generate): the first frame painted already shows
+ * today and the deadline. */
+static void
+test_big_plan (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("IKOU_TEST_BIG_PLAN"));
+  g_autoptr(GError) error = NULL;
+  IkouWindow *window = new_window ();
+  GtkAdjustment *h;
+  double first_value = NAN;
+  gint64 start = g_get_monotonic_time ();
+  gulong handler;
+
+  g_assert_true (ikou_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  g_test_message ("loaded %u systems in %.0f ms", ikou_plan_get_n_systems (ikou_window_get_plan (window)),
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_object_set_data (G_OBJECT (window), "test-first-value", &first_value);
+  gtk_widget_realize (GTK_WIDGET (window));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (first_paint_cb), window);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_frames (GTK_WIDGET (window), 1);
+  g_test_message ("first frame after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  gui_test_wait_frames (GTK_WIDGET (window), 2);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  g_object_set_data (G_OBJECT (window), "test-first-value", NULL);
+
+  h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline));
+  g_assert_false (isnan (first_value));
+  g_assert_cmpfloat (first_value, ==, gtk_adjustment_get_value (h));
+  assert_day_in_view (window, ikou_window_get_today (window));
+  assert_day_in_view (window, ikou_schedule_get_deadline (window->schedule));
+  save_screenshot (GTK_WIDGET (window), "big-plan");
+  close_window (window);
+}
+
 /* The legend popover draws the renderer's legend (the PDF's). */
 static void
 test_legend (void)
@@ -621,6 +659,8 @@ main (int   argc,
   g_test_add_func ("/keys/roadmap", test_roadmap_keys);
   g_test_add_func ("/keys/editor", test_editor_keys);
   g_test_add_func ("/view/first-view", test_first_view);
+  if (g_getenv ("IKOU_TEST_BIG_PLAN") != NULL)
+    g_test_add_func ("/view/big-plan", test_big_plan);
   g_test_add_func ("/view/legend", test_legend);
   g_test_add_func ("/view/panes-and-columns", test_panes_and_columns);
   g_test_add_func ("/view/marks-side-by-side", test_marks_side_by_side);
