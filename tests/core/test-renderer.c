@@ -444,6 +444,53 @@ test_hit (void)
   g_ptr_array_unref (findings);
 }
 
+/* The milestones @hit_test finds along row @row from @x0 to @x1. */
+static guint
+milestones_found (IkouRenderer *renderer,
+                  guint         row,
+                  double        x0,
+                  double        x1)
+{
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double rh = ikou_renderer_get_row_height (renderer);
+  guint found = 0;
+
+  for (double x = x0; x <= x1; x += 0.5)
+    {
+      IkouHit hit;
+
+      if (ikou_renderer_hit_test (renderer, 0, 0, x, header_h + rh * (row + 0.5), &hit) &&
+          hit.kind == IKOU_HIT_MILESTONE)
+        found |= 1u << hit.milestone;
+    }
+  return found;
+}
+
+/* ★ and ◆ on one day, or in neighbouring months at the fiscal-year
+ * zoom, are drawn side by side: the pointer finds each, the ★ at its day. */
+static void
+test_marks_side_by_side (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = NULL;
+  guint both = (1u << IKOU_MILESTONE_BUDGET) | (1u << IKOU_MILESTONE_CONTRACT);
+  double x;
+
+  add_system (plan, "同月システム", 1, 2, ikou_test_ymd (2025, 4, 1), ikou_test_ymd (2025, 4, 1), ikou_test_ymd (2026, 1, 1));
+  add_system (plan, "隣月システム", 1, 2, ikou_test_ymd (2025, 4, 1), ikou_test_ymd (2025, 5, 1), ikou_test_ymd (2026, 1, 1));
+  renderer = make_renderer (plan, schedule);
+
+  for (int zoom = 0; zoom < IKOU_N_ZOOMS; zoom++)
+    {
+      ikou_renderer_set_zoom (renderer, zoom);
+      x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 4, 1));
+      g_assert_cmpuint (milestones_found (renderer, 3, x - 6, x + 40), ==, both);
+      g_assert_cmpuint (milestones_found (renderer, 3, x - 1, x + 1), ==, 1u << IKOU_MILESTONE_BUDGET);
+      g_assert_cmpuint (milestones_found (renderer, 4, x - 6, x + 40), ==, both);
+    }
+}
+
 static IkouPlan *
 make_big_plan (guint n)
 {
@@ -1122,6 +1169,7 @@ main (int   argc,
   g_test_add_func ("/renderer/round-trip", test_round_trip);
   g_test_add_func ("/renderer/pixels", test_pixels);
   g_test_add_func ("/renderer/hit", test_hit);
+  g_test_add_func ("/renderer/marks-side-by-side", test_marks_side_by_side);
   g_test_add_func ("/renderer/scenario", test_scenario);
   g_test_add_func ("/renderer/legend", test_legend);
   g_test_add_func ("/renderer/phase-labels", test_phase_labels);

@@ -145,6 +145,7 @@ struct _IkouRenderer
   GArray               *step_buf;    /* IkouStep, resolved */
   GArray               *ghost_buf;   /* IkouStep of the compared plan */
   GArray               *obstacles;   /* Obstacle */
+  GArray               *mark_xs;     /* double: where a row's marks are drawn */
 
   /* Mark sprites: valid for the scales they were made at; dropped when
    * the style, the row height (the mark size) or the scale changes. */
@@ -702,6 +703,7 @@ ikou_renderer_finalize (GObject *object)
   g_array_unref (self->step_buf);
   g_array_unref (self->ghost_buf);
   g_array_unref (self->obstacles);
+  g_array_unref (self->mark_xs);
   ikou_render_style_clear (&self->style);
 
   G_OBJECT_CLASS (ikou_renderer_parent_class)->finalize (object);
@@ -742,6 +744,7 @@ ikou_renderer_init (IkouRenderer *self)
   self->step_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
   self->ghost_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  self->mark_xs = g_array_new (FALSE, FALSE, sizeof (double));
 
   self->selected_step = -1;
   self->zoom = IKOU_ZOOM_MONTH;
@@ -1333,6 +1336,58 @@ mark_size (IkouRenderer *self)
   return MIN (self->row_height * 0.62, MAX (self->style.font_size * 1.35, 8.0));
 }
 
+/* Where a row's marks are drawn, one x per step and milestone (index
+ * step * IKOU_N_MILESTONES + milestone; NAN for no date) in self->mark_xs:
+ * at their day, except that a mark that would cover the one before it
+ * (★ and ◆ in the same month, or neighbouring months at a small zoom)
+ * moves right until both show whole.  Marks of one day keep the order
+ * ★ ◆ ▲, steps in order.  Drawing, the labels' obstacles and hit
+ * testing all use these places. */
+static const double *
+place_marks (IkouRenderer   *self,
+             const IkouStep *steps,
+             guint           n_steps,
+             double          scroll_x)
+{
+  guint n = n_steps * IKOU_N_MILESTONES;
+  double gap = mark_size (self) + 1;
+  double *xs;
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  guint n_dated = 0;
+  double last = -G_MAXDOUBLE;
+
+  g_array_set_size (self->mark_xs, n);
+  xs = (double *) (gpointer) self->mark_xs->data;
+  for (guint i = 0; i < n; i++)
+    {
+      IkouDay d = ikou_step_get_milestone (&steps[i / IKOU_N_MILESTONES], i % IKOU_N_MILESTONES);
+
+      xs[i] = d == IKOU_DAY_NONE ? NAN : day_x (self, d) - scroll_x;
+      if (d == IKOU_DAY_NONE)
+        continue;
+      /* Insertion by x, stable: a step's own order for equal days. */
+      {
+        guint j = n_dated++;
+
+        while (j > 0 && xs[order[j - 1]] > xs[i])
+          {
+            order[j] = order[j - 1];
+            j--;
+          }
+        order[j] = i;
+      }
+    }
+  for (guint k = 0; k < n_dated; k++)
+    {
+      double *x = &xs[order[k]];
+
+      if (*x < last + gap)
+        *x = last + gap;
+      last = *x;
+    }
+  return xs;
+}
+
 /* The radius of the finding marker at a row's start. */
 static double
 finding_radius (IkouRenderer *self)
@@ -1815,29 +1870,34 @@ draw_segment_label (IkouRenderer *self,
                     double        width,
                     gboolean      thin)
 {
-  const CachedText *text;
-  double left = MAX (x0, 0) + TEXT_PAD;
-  double right = MIN (x1, width) - TEXT_PAD;
+  const CachedText *text = host_text (self, info);
+  double seg_right = MIN (x1, width) - TEXT_PAD;
+  double from = MAX (x0, 0) + TEXT_PAD;
+  double left = 0;
+  double right = -1;
 
-  for (guint i = 0; i < self->obstacles->len; i++)
+  /* The first gap between the marks and bars where the whole name fits;
+   * failing that, the widest gap, where it is shortened with "…". */
+  for (guint i = 0; i <= self->obstacles->len && from < seg_right; i++)
     {
-      const Obstacle *o = &g_array_index (self->obstacles, Obstacle, i);
+      const Obstacle *o = i < self->obstacles->len
+                          ? &g_array_index (self->obstacles, Obstacle, i) : NULL;
+      double gap_end = o != NULL ? MIN (o->left - TEXT_PAD, seg_right) : seg_right;
 
-      if (o->right + TEXT_PAD <= left)
-        continue;
-      if (o->left - TEXT_PAD <= left)
+      if (gap_end - from > right - left)
         {
-          left = MAX (left, o->right + TEXT_PAD);
-          continue;
+          left = from;
+          right = gap_end;
+          if (right - left >= text->width)
+            break;
         }
-      right = MIN (right, o->left - TEXT_PAD);
-      break;
+      if (o != NULL)
+        from = MAX (from, o->right + TEXT_PAD);
     }
 
   if (right - left < self->style.font_size * 2)
     return;
 
-  text = host_text (self, info);
   if (thin)
     {
       /* A capsule on the thin line, like a station name on a map. */
@@ -1908,7 +1968,9 @@ draw_row_segments (IkouRenderer  *self,
   gboolean thin = TRUE;
   guint next;
 
-  /* Obstacles for labels: marks and build bars. */
+  /* Obstacles for labels: marks (where they are drawn) and build bars. */
+  const double *mark_xs = place_marks (self, steps, rd->n_steps, scroll_x);
+
   g_array_set_size (self->obstacles, 0);
   for (guint i = 0; i < rd->n_steps; i++)
     {
@@ -1916,12 +1978,10 @@ draw_row_segments (IkouRenderer  *self,
 
       for (int m = 0; m < IKOU_N_MILESTONES; m++)
         {
-          IkouDay d = ikou_step_get_milestone (st, m);
-          if (d != IKOU_DAY_NONE)
-            {
-              double x = day_x (self, d) - scroll_x;
-              add_obstacle (self, x - r - 1, x + r + 1);
-            }
+          double x = mark_xs[i * IKOU_N_MILESTONES + m];
+
+          if (!isnan (x))
+            add_obstacle (self, x - r - 1, x + r + 1);
         }
       if (st->contract_date != IKOU_DAY_NONE && st->cutover_date > st->contract_date)
         add_obstacle (self, day_x (self, st->contract_date) - scroll_x,
@@ -2115,6 +2175,7 @@ draw_row_marks (IkouRenderer  *self,
   double rh = self->row_height;
   double cy = rd->y + rh / 2;
   double r = mark_size (self) / 2;
+  const double *mark_xs;
   int worst;
 
   /* The system's own 特定移行支援 deadline. */
@@ -2147,19 +2208,16 @@ draw_row_marks (IkouRenderer  *self,
         }
     }
 
+  mark_xs = place_marks (self, steps, rd->n_steps, scroll_x);
   for (guint i = 0; i < rd->n_steps; i++)
     {
       for (int m = 0; m < IKOU_N_MILESTONES; m++)
         {
-          IkouDay d = ikou_step_get_milestone (&steps[i], m);
-          double x;
+          double x = mark_xs[i * IKOU_N_MILESTONES + m];
           int sev;
           gboolean selected;
 
-          if (d == IKOU_DAY_NONE)
-            continue;
-          x = day_x (self, d) - scroll_x;
-          if (x < -2 * r || x > width + 2 * r)
+          if (isnan (x) || x < -2 * r || x > width + 2 * r)
             continue;
 
           sev = worst_for_mark (self, id, i, m);
@@ -2644,6 +2702,7 @@ ikou_renderer_hit_test (IkouRenderer *self,
   double cy;
   double r;
   double best = G_MAXDOUBLE;
+  const double *mark_xs;
 
   g_return_val_if_fail (IKOU_IS_RENDERER (self), FALSE);
   g_return_val_if_fail (hit != NULL, FALSE);
@@ -2678,20 +2737,26 @@ ikou_renderer_hit_test (IkouRenderer *self,
   r = mark_size (self) / 2;
   n_steps = ikou_scenario_get_n_steps (self->scenario, system);
 
-  /* Milestones: the nearest within the slop (or the mark's size). */
+  /* Milestones: the nearest within the slop (or the mark's size), where
+   * it is drawn. */
+  {
+    g_autoptr(GArray) steps = g_array_sized_new (FALSE, TRUE, sizeof (IkouStep), n_steps);
+
+    g_array_set_size (steps, n_steps);
+    for (guint i = 0; i < n_steps; i++)
+      ikou_scenario_get_step (self->scenario, system, i, &g_array_index (steps, IkouStep, i), NULL);
+    mark_xs = place_marks (self, (const IkouStep *) (gpointer) steps->data, n_steps, scroll_x);
+  }
   for (guint i = 0; i < n_steps; i++)
     {
-      IkouStep st;
-
-      ikou_scenario_get_step (self->scenario, system, i, &st, NULL);
       for (int m = 0; m < IKOU_N_MILESTONES; m++)
         {
-          IkouDay d = ikou_step_get_milestone (&st, m);
+          double mx = mark_xs[i * IKOU_N_MILESTONES + m];
           double dx, dy;
 
-          if (d == IKOU_DAY_NONE)
+          if (isnan (mx))
             continue;
-          dx = fabs (day_x (self, d) - scroll_x - x);
+          dx = fabs (mx - x);
           dy = fabs (y - cy);
           if (dx <= MAX (MILESTONE_HIT_SLOP, r) && dy <= MAX (MILESTONE_HIT_SLOP, r + 2) &&
               dx < best)

@@ -182,6 +182,29 @@ on_date_entry_focus_leave (GtkEventControllerFocus *controller,
   ikou_date_entry_apply (self);
 }
 
+/* Esc puts back the date the field holds (and drops the message about
+ * text that did not parse); with nothing to put back it goes on to the
+ * widgets around the field. */
+static gboolean
+on_date_entry_key_pressed (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           IkouDateEntry         *self)
+{
+  g_autofree char *typed = NULL;
+  gboolean had_error = self->error != NULL;
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  date_entry_set_error (self, NULL);
+  date_entry_show_day (self);
+  gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
+  return had_error || g_strcmp0 (typed, gtk_editable_get_text (GTK_EDITABLE (self->entry))) != 0;
+}
+
 static void
 ikou_date_entry_dispose (GObject *object)
 {
@@ -291,6 +314,7 @@ ikou_date_entry_init (IkouDateEntry *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   GtkEventController *focus;
+  GtkEventController *keys;
   GtkWidget *row;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -307,6 +331,9 @@ ikou_date_entry_init (IkouDateEntry *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_date_entry_focus_leave), self);
   gtk_widget_add_controller (self->entry, focus);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_date_entry_key_pressed), self);
+  gtk_widget_add_controller (self->entry, keys);
 
   self->era_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->era_label), 0);

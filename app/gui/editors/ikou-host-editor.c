@@ -236,6 +236,7 @@ connect_entry (IkouHostEditor *self,
   g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+  ikou_entry_restore_on_escape (GTK_WIDGET (entry));
 }
 
 static void

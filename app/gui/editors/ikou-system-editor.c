@@ -272,6 +272,7 @@ connect_text_entry (IkouSystemEditor *self,
   g_signal_connect (entry, "activate", G_CALLBACK (on_text_entry_apply), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_text_entry_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+  ikou_entry_restore_on_escape (GTK_WIDGET (entry));
 }
 
 static void
@@ -289,6 +290,28 @@ on_notes_leave (GtkEventControllerFocus *controller,
   if (g_strcmp0 (text, self->notes_synced) == 0)
     return;
   apply_system_string (self, "notes", text);
+}
+
+/* Esc in the notes puts back what the plan holds. */
+static gboolean
+on_notes_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      IkouSystemEditor      *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, self->notes_synced ? self->notes_synced : "") == 0)
+    return FALSE;
+  gtk_text_buffer_set_text (buffer, self->notes_synced ? self->notes_synced : "", -1);
+  return TRUE;
 }
 
 static void
@@ -587,6 +610,7 @@ amount_field_new (StepRow    *row,
   g_signal_connect (entry, "activate", G_CALLBACK (on_step_amount_apply), row);
   g_signal_connect (focus, "leave", G_CALLBACK (on_step_amount_leave), row);
   gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+  ikou_entry_restore_on_escape (GTK_WIDGET (entry));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (entry));
   gtk_label_set_xalign (GTK_LABEL (error), 0);
   gtk_label_set_wrap (GTK_LABEL (error), TRUE);
@@ -939,6 +963,7 @@ step_row_new (IkouSystemEditor *self,
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_step_note_leave), row);
   gtk_widget_add_controller (GTK_WIDGET (row->note), focus);
+  ikou_entry_restore_on_escape (GTK_WIDGET (row->note));
   grid_add (grid, self->label_group, &r, field_label (_("Not_e"), GTK_WIDGET (row->note), FALSE), GTK_WIDGET (row->note));
 
   return row;
@@ -1324,6 +1349,7 @@ ikou_system_editor_init (IkouSystemEditor *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   GtkEventController *focus;
+  GtkEventController *keys;
 
   self->host_names = gtk_string_list_new (NULL);
   self->host_ids = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1361,6 +1387,9 @@ ikou_system_editor_init (IkouSystemEditor *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_notes_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_notes_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), keys);
 
   refresh (self, TRUE);
 }

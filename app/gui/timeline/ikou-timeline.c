@@ -49,6 +49,13 @@ struct _IkouTimeline
   GtkPopover         *drag_popover;
   GtkLabel           *drag_label;
 
+  /* The plan's own dates (IKOU_DAY_NONE when it has none), and whether
+   * the first view of a newly set plan is still to be chosen (done at
+   * the first allocation, before anything is drawn). */
+  IkouDay             plan_first;
+  IkouDay             plan_last;
+  gboolean            first_view_pending;
+
   /* The milestone selected by a click, for Alt+←/→. */
   int                 sel_step;
   IkouMilestone       sel_milestone;
@@ -176,11 +183,15 @@ widen_range_for (IkouTimeline *self,
     *last = ikou_fiscal_year_end (ikou_fiscal_year (day));
 }
 
+/* Widens [@first, @last] to whole fiscal years holding @system's dates;
+ * with @span, also the plan's own first and last dates (milestones, not
+ * rounded), for the first view. */
 static void
 widen_range_for_system (IkouTimeline *self,
                         IkouSystem   *system,
                         IkouDay      *first,
-                        IkouDay      *last)
+                        IkouDay      *last,
+                        gboolean      span)
 {
   IkouScenario *scenario = ikou_renderer_get_scenario (self->renderer);
   guint n = ikou_scenario_get_n_steps (scenario, system);
@@ -190,9 +201,18 @@ widen_range_for_system (IkouTimeline *self,
       IkouStep st;
 
       ikou_scenario_get_step (scenario, system, i, &st, NULL);
-      widen_range_for (self, st.budget_date, first, last);
-      widen_range_for (self, st.contract_date, first, last);
-      widen_range_for (self, st.cutover_date, first, last);
+      for (guint m = 0; m < IKOU_N_MILESTONES; m++)
+        {
+          IkouDay day = ikou_step_get_milestone (&st, m);
+
+          widen_range_for (self, day, first, last);
+          if (!span || day == IKOU_DAY_NONE)
+            continue;
+          if (self->plan_first == IKOU_DAY_NONE || day < self->plan_first)
+            self->plan_first = day;
+          if (self->plan_last == IKOU_DAY_NONE || day > self->plan_last)
+            self->plan_last = day;
+        }
     }
   if (ikou_system_get_tokutei (system))
     widen_range_for (self, ikou_system_get_tokutei_deadline (system), first, last);
@@ -204,6 +224,8 @@ update_range (IkouTimeline *self)
   IkouDay first = ikou_fiscal_year_start (2020);
   IkouDay last = ikou_fiscal_year_end (2030);
 
+  self->plan_first = self->plan_last = IKOU_DAY_NONE;
+
   widen_range_for (self, self->today, &first, &last);
   if (self->schedule != NULL)
     widen_range_for (self, ikou_schedule_get_tokutei_limit (self->schedule), &first, &last);
@@ -214,7 +236,7 @@ update_range (IkouTimeline *self)
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(IkouSystem) system = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
-          widen_range_for_system (self, system, &first, &last);
+          widen_range_for_system (self, system, &first, &last, TRUE);
         }
     }
   ikou_renderer_set_range (self->renderer, first, last);
@@ -811,6 +833,257 @@ scroll_cb (IkouTimeline             *self,
   return FALSE;
 }
 
+/* Keyboard --------------------------------------------------------------- */
+
+typedef enum
+{
+  NAV_ROW_UP,
+  NAV_ROW_DOWN,
+  NAV_PAGE_UP,
+  NAV_PAGE_DOWN,
+  NAV_FIRST_ROW,
+  NAV_LAST_ROW,
+  NAV_PREVIOUS_MILESTONE,
+  NAV_NEXT_MILESTONE,
+  NAV_FIRST_MILESTONE,
+  NAV_LAST_MILESTONE,
+} Navigation;
+
+static const char * const navigation_actions[] = {
+  "timeline.row-up", "timeline.row-down", "timeline.page-up", "timeline.page-down",
+  "timeline.first-row", "timeline.last-row", "timeline.previous-milestone",
+  "timeline.next-milestone", "timeline.first-milestone", "timeline.last-milestone",
+};
+
+typedef struct
+{
+  IkouDay       day;
+  int           step;
+  IkouMilestone milestone;
+} MilestoneRef;
+
+static int
+compare_milestone_refs (gconstpointer a,
+                        gconstpointer b)
+{
+  const MilestoneRef *x = a;
+  const MilestoneRef *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  if (x->step != y->step)
+    return x->step - y->step;
+  return (int) x->milestone - (int) y->milestone;
+}
+
+/* The dated milestones of @system as shown, in date order. */
+static GArray *
+milestones_in_order (IkouTimeline *self,
+                     IkouSystem   *system)
+{
+  GArray *refs = g_array_new (FALSE, FALSE, sizeof (MilestoneRef));
+  guint n = n_steps_of (self, system);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IkouStep) step = dup_step (self, system, i);
+
+      for (guint m = 0; m < IKOU_N_MILESTONES; m++)
+        {
+          MilestoneRef ref = { ikou_step_get_milestone (step, m), (int) i, m };
+
+          if (ref.day != IKOU_DAY_NONE)
+            g_array_append_val (refs, ref);
+        }
+    }
+  g_array_sort (refs, compare_milestone_refs);
+  return refs;
+}
+
+/* The rows whole in view: [*first, *first + *n). */
+static void
+rows_in_view (IkouTimeline *self,
+              guint        *first,
+              guint        *n)
+{
+  double rh = ikou_renderer_get_row_height (self->renderer);
+  double body = gtk_widget_get_height (GTK_WIDGET (self)) -
+                ikou_renderer_get_header_height (self->renderer);
+
+  *first = (guint) ceil (scroll_y (self) / rh);
+  *n = (guint) MAX (1, floor (body / rh));
+}
+
+/* Scrolls the rows (the list's adjustment when shared) so @row is whole
+ * in view. */
+static void
+scroll_to_row (IkouTimeline *self,
+               guint         row)
+{
+  double rh = ikou_renderer_get_row_height (self->renderer);
+  double body = gtk_widget_get_height (GTK_WIDGET (self)) -
+                ikou_renderer_get_header_height (self->renderer);
+  double top = row * rh;
+  double value = scroll_y (self);
+
+  if (top < value)
+    gtk_adjustment_set_value (self->vadjustment, top);
+  else if (top + rh > value + body)
+    gtk_adjustment_set_value (self->vadjustment, top + rh - MAX (body, rh));
+}
+
+static void
+navigate (IkouTimeline *self,
+          Navigation    where)
+{
+  guint n_rows = ikou_renderer_get_n_rows (self->renderer);
+  guint row = self->selection != NULL ? gtk_single_selection_get_selected (self->selection)
+                                      : GTK_INVALID_LIST_POSITION;
+  guint first_in_view, n_in_view;
+  IkouSystem *system;
+  g_autoptr(GArray) refs = NULL;
+  int found = -1;
+
+  if (self->selection == NULL || n_rows == 0 || self->drag.kind != DRAG_NONE)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  rows_in_view (self, &first_in_view, &n_in_view);
+
+  if (where <= NAV_LAST_ROW)
+    {
+      guint target;
+
+      if (row == GTK_INVALID_LIST_POSITION)
+        target = where == NAV_LAST_ROW ? n_rows - 1
+               : where == NAV_FIRST_ROW ? 0
+               : MIN (first_in_view, n_rows - 1);
+      else
+        switch (where)
+          {
+          case NAV_ROW_UP:
+            target = row > 0 ? row - 1 : 0;
+            break;
+          case NAV_ROW_DOWN:
+            target = MIN (row + 1, n_rows - 1);
+            break;
+          case NAV_PAGE_UP:
+            target = row > n_in_view ? row - n_in_view : 0;
+            break;
+          case NAV_PAGE_DOWN:
+            target = MIN (row + n_in_view, n_rows - 1);
+            break;
+          case NAV_FIRST_ROW:
+            target = 0;
+            break;
+          case NAV_LAST_ROW:
+          default:
+            target = n_rows - 1;
+            break;
+          }
+      if (target != row)
+        {
+          self->sel_step = -1;
+          gtk_single_selection_set_selected (self->selection, target);
+        }
+      scroll_to_row (self, target);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  /* Milestones along the selected row (the first row in view when none). */
+  if (row == GTK_INVALID_LIST_POSITION)
+    {
+      row = MIN (first_in_view, n_rows - 1);
+      gtk_single_selection_set_selected (self->selection, row);
+    }
+  system = selected_system (self);
+  refs = system != NULL ? milestones_in_order (self, system) : NULL;
+  if (refs == NULL || refs->len == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  for (guint i = 0; i < refs->len && self->sel_step >= 0; i++)
+    {
+      const MilestoneRef *ref = &g_array_index (refs, MilestoneRef, i);
+
+      if (ref->step == self->sel_step && ref->milestone == self->sel_milestone)
+        found = (int) i;
+    }
+  switch (where)
+    {
+    case NAV_PREVIOUS_MILESTONE:
+      found = found < 0 ? (int) refs->len - 1 : MAX (found - 1, 0);
+      break;
+    case NAV_NEXT_MILESTONE:
+      found = found < 0 ? 0 : MIN (found + 1, (int) refs->len - 1);
+      break;
+    case NAV_FIRST_MILESTONE:
+      found = 0;
+      break;
+    case NAV_LAST_MILESTONE:
+    default:
+      found = (int) refs->len - 1;
+      break;
+    }
+  {
+    const MilestoneRef *ref = &g_array_index (refs, MilestoneRef, found);
+
+    ikou_timeline_select_milestone (self, row, ref->step, ref->milestone);
+    ikou_timeline_scroll_to_day (self, ref->day);
+  }
+  scroll_to_row (self, row);
+}
+
+static void
+navigate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (navigation_actions); i++)
+    if (g_str_equal (action_name, navigation_actions[i]))
+      navigate (IKOU_TIMELINE (widget), i);
+}
+
+/* The focused row: an outline over the selection's tint, so the row the
+ * keys act on shows even where the tint is faint. */
+static void
+snapshot_focus (IkouTimeline *self,
+                GtkSnapshot  *snapshot,
+                int           width,
+                int           height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint row = self->selection != NULL ? gtk_single_selection_get_selected (self->selection)
+                                      : GTK_INVALID_LIST_POSITION;
+  double header = ikou_renderer_get_header_height (self->renderer);
+  double rh = ikou_renderer_get_row_height (self->renderer);
+  GdkRGBA color = { 0.21, 0.52, 0.89, 1 };
+  double y;
+  GskRoundedRect outline;
+  float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colors[4];
+
+  if (!gtk_widget_has_visible_focus (widget) || row == GTK_INVALID_LIST_POSITION)
+    return;
+  y = header + row * rh - scroll_y (self);
+  if (y + rh <= header || y >= height)
+    return;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_color", &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  for (guint i = 0; i < 4; i++)
+    colors[i] = color;
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, header, width, MAX (0, height - header)));
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, y + 1, MAX (0, width - 2), rh - 2), 3);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+  gtk_snapshot_pop (snapshot);
+}
+
 /* Tooltips --------------------------------------------------------------- */
 
 static gboolean
@@ -911,7 +1184,7 @@ system_changed_cb (IkouTimeline *self,
   {
     IkouDay f = first, l = last;
 
-    widen_range_for_system (self, system, &f, &l);
+    widen_range_for_system (self, system, &f, &l, FALSE);
     if (f != first || l != last)
       {
         double old_x = scroll_x (self);
@@ -942,6 +1215,59 @@ selection_changed_cb (IkouTimeline *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* First view ------------------------------------------------------------- */
+
+/* Where a newly opened plan is shown: a range holding today and the
+ * deadline, as much of the plan's own dates around them as fits (its
+ * coming dates first), or the plan's dates alone when they are further
+ * than a view's width from both. */
+static void
+show_first_view (IkouTimeline *self)
+{
+  IkouRenderer *r = self->renderer;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double margin = width / 10;
+  IkouDay deadline = self->schedule != NULL ? ikou_schedule_get_deadline (self->schedule)
+                                            : IKOU_DAY_NONE;
+  IkouDay t0 = self->today;
+  IkouDay t1 = self->today;
+  double left;
+
+  if (deadline != IKOU_DAY_NONE)
+    {
+      t0 = MIN (t0, deadline);
+      t1 = MAX (t1, deadline);
+    }
+
+  if (self->plan_first != IKOU_DAY_NONE &&
+      (ikou_renderer_x_for_day (r, self->plan_last) < ikou_renderer_x_for_day (r, t0) - width ||
+       ikou_renderer_x_for_day (r, self->plan_first) > ikou_renderer_x_for_day (r, t1) + width))
+    {
+      /* A plan of other years: its own dates. */
+      left = ikou_renderer_x_for_day (r, self->plan_first) - margin;
+    }
+  else
+    {
+      double start = ikou_renderer_x_for_day (r, t0) - margin;
+      double end = ikou_renderer_x_for_day (r, t1) + margin;
+      double plan_start = start;
+
+      if (self->plan_first != IKOU_DAY_NONE)
+        {
+          end = MAX (end, ikou_renderer_x_for_day (r, self->plan_last) + margin);
+          plan_start = MIN (start, ikou_renderer_x_for_day (r, self->plan_first) - margin);
+        }
+      left = start;
+      /* Room to the right: show earlier dates of the plan in it. */
+      if (end < left + width)
+        left = MAX (end - width, plan_start);
+      /* Today and the deadline stay in view whatever else does not. */
+      if (ikou_renderer_x_for_day (r, t1) + margin > left + width)
+        left = ikou_renderer_x_for_day (r, t1) + margin - width;
+    }
+  configure_hadjustment (self, left);
+}
+
 /* GtkWidget -------------------------------------------------------------- */
 
 static void
@@ -962,6 +1288,7 @@ ikou_timeline_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   ikou_renderer_draw (self->renderer, cr, scroll_x (self), scroll_y (self), width, height);
   cairo_destroy (cr);
+  snapshot_focus (self, snapshot, width, height);
 }
 
 static void
@@ -999,7 +1326,13 @@ ikou_timeline_size_allocate (GtkWidget *widget,
 {
   IkouTimeline *self = IKOU_TIMELINE (widget);
 
-  configure_hadjustment (self, gtk_adjustment_get_value (self->hadjustment));
+  if (self->first_view_pending && self->plan != NULL && width > 0)
+    {
+      self->first_view_pending = FALSE;
+      show_first_view (self);
+    }
+  else
+    configure_hadjustment (self, gtk_adjustment_get_value (self->hadjustment));
   configure_vadjustment (self);
   if (gtk_widget_get_visible (GTK_WIDGET (self->drag_popover)))
     gtk_popover_present (self->drag_popover);
@@ -1212,6 +1545,30 @@ ikou_timeline_class_init (IkouTimelineClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
 
+  /* Moving about with the keys, as in the list: a row up or down, a page,
+   * the first or last system (Ctrl+Home/End); along the row, the
+   * previous or next milestone (←/→) and the first or last (Home/End). */
+  for (guint i = 0; i < G_N_ELEMENTS (navigation_actions); i++)
+    gtk_widget_class_install_action (widget_class, navigation_actions[i], NULL, navigate_action);
+  {
+    const struct { guint key; GdkModifierType mods; Navigation nav; } keys[] = {
+      { GDK_KEY_Up, 0, NAV_ROW_UP }, { GDK_KEY_KP_Up, 0, NAV_ROW_UP },
+      { GDK_KEY_Down, 0, NAV_ROW_DOWN }, { GDK_KEY_KP_Down, 0, NAV_ROW_DOWN },
+      { GDK_KEY_Page_Up, 0, NAV_PAGE_UP }, { GDK_KEY_KP_Page_Up, 0, NAV_PAGE_UP },
+      { GDK_KEY_Page_Down, 0, NAV_PAGE_DOWN }, { GDK_KEY_KP_Page_Down, 0, NAV_PAGE_DOWN },
+      { GDK_KEY_Home, GDK_CONTROL_MASK, NAV_FIRST_ROW }, { GDK_KEY_KP_Home, GDK_CONTROL_MASK, NAV_FIRST_ROW },
+      { GDK_KEY_End, GDK_CONTROL_MASK, NAV_LAST_ROW }, { GDK_KEY_KP_End, GDK_CONTROL_MASK, NAV_LAST_ROW },
+      { GDK_KEY_Left, 0, NAV_PREVIOUS_MILESTONE }, { GDK_KEY_KP_Left, 0, NAV_PREVIOUS_MILESTONE },
+      { GDK_KEY_Right, 0, NAV_NEXT_MILESTONE }, { GDK_KEY_KP_Right, 0, NAV_NEXT_MILESTONE },
+      { GDK_KEY_Home, 0, NAV_FIRST_MILESTONE }, { GDK_KEY_KP_Home, 0, NAV_FIRST_MILESTONE },
+      { GDK_KEY_End, 0, NAV_LAST_MILESTONE }, { GDK_KEY_KP_End, 0, NAV_LAST_MILESTONE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                           navigation_actions[keys[i].nav], NULL);
+  }
+
   gtk_widget_class_set_css_name (widget_class, "ikou-timeline");
 }
 
@@ -1301,6 +1658,7 @@ ikou_timeline_set_plan (IkouTimeline *self,
       ikou_renderer_set_plan (self->renderer, plan);
       update_range (self);
     }
+  self->first_view_pending = plan != NULL;
   if (plan != NULL)
     {
       g_signal_connect_object (plan, "system-changed", G_CALLBACK (system_changed_cb), self,

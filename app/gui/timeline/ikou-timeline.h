@@ -42,9 +42,25 @@ G_DECLARE_FINAL_TYPE (IkouTimeline, ikou_timeline, IKOU, TIMELINE, GtkWidget)
  * Drags and edits change the baseline steps: with a scenario set on the
  * renderer, a date the scenario overrides is drawn from the scenario.
  *
+ * With the keyboard focus it outlines the selected row; ↑/↓ select the
+ * previous or next row, Page Up/Down a page of rows, Ctrl+Home/End the
+ * first or last; ←/→ select the previous or next milestone of the row
+ * (the first when none is), Home/End its first or last, scrolling it into
+ * view.
+ *
+ * A newly set plan is first shown (at the next allocation, before
+ * anything is drawn) around today and the schedule's deadline, with as
+ * much of the plan's own dates as fits, or on the plan's own dates when
+ * they are more than a view's width away from both.
+ *
  * Actions (on the widget, for tests and menus): "timeline.cancel-drag",
  * "timeline.move-earlier" (Alt+←), "timeline.move-later" (Alt+→),
- * "timeline.zoom-in" (Ctrl++), "timeline.zoom-out" (Ctrl+-).
+ * "timeline.zoom-in" (Ctrl++), "timeline.zoom-out" (Ctrl+-), and the
+ * moves above: "timeline.row-up", "timeline.row-down",
+ * "timeline.page-up", "timeline.page-down", "timeline.first-row",
+ * "timeline.last-row", "timeline.previous-milestone",
+ * "timeline.next-milestone", "timeline.first-milestone",
+ * "timeline.last-milestone".
  *
  * Signals:
  *   ::step-edited (IkouSystem *system, guint index, IkouStep *old_step)

@@ -251,3 +251,69 @@ ikou_tooltips_fix (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     ikou_tooltips_fix (child);
 }
+
+/* Esc puts a field back */
+
+#define RESTORE_KEY "ikou-restore-text"
+
+static void
+remember_text (GtkWidget *entry)
+{
+  g_object_set_data_full (G_OBJECT (entry), RESTORE_KEY,
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))), g_free);
+}
+
+static void
+restore_focus_enter_cb (GtkEventControllerFocus *controller)
+{
+  remember_text (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static gboolean
+restore_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        gpointer               user_data)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *saved = g_object_get_data (G_OBJECT (entry), RESTORE_KEY);
+  g_autofree char *text = NULL;
+
+  if (keyval != GDK_KEY_Escape || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  if (saved == NULL || g_strcmp0 (saved, gtk_editable_get_text (GTK_EDITABLE (entry))) == 0)
+    return FALSE;
+
+  text = g_strdup (saved);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  return TRUE;
+}
+
+static void
+restore_activate_cb (GtkWidget *entry)
+{
+  remember_text (entry);
+}
+
+void
+ikou_entry_restore_on_escape (GtkWidget *entry)
+{
+  GtkEventController *focus;
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_EDITABLE (entry));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "enter", G_CALLBACK (restore_focus_enter_cb), NULL);
+  gtk_widget_add_controller (entry, focus);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (restore_key_pressed_cb), NULL);
+  gtk_widget_add_controller (entry, keys);
+
+  if (GTK_IS_ENTRY (entry))
+    g_signal_connect_after (entry, "activate", G_CALLBACK (restore_activate_cb), NULL);
+  remember_text (entry);
+}

@@ -49,4 +49,11 @@ void           ikou_widget_set_tooltip        (GtkWidget   *widget,
  * templates set it) shows it through that label; once per widget. */
 void           ikou_tooltips_fix              (GtkWidget   *root);
 
+/* Esc in @entry (a GtkEditable) puts back the text it held when it got
+ * the focus or was last applied with Enter, and keeps the focus there.
+ * With nothing to put back, Esc goes on to the widgets around it (the
+ * window takes the focus back to the list).  Whatever text
+ * @entry holds when it gets the focus is the text to put back. */
+void           ikou_entry_restore_on_escape   (GtkWidget   *entry);
+
 G_END_DECLS

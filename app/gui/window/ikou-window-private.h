@@ -125,6 +125,16 @@ struct _IkouWindow
   gboolean            close_confirmed;
   gulong              after_paint_id;
   gulong              scroll_after_paint_id; /* keeps the selected row in view after a re-sort */
+
+  /* Keyboard (ikou-window-keys.c) */
+  GtkWidget          *main_focus;      /* systems_view or timeline: where Esc goes back to */
+
+  /* Reading (ikou-window-view.c) */
+  GtkWidget          *legend_button;
+  GtkWidget          *legend_area;
+  GtkWidget          *columns_button;
+  GSimpleActionGroup *column_actions;  /* the window's "columns" group (borrowed) */
+  gboolean            findings_height_pending;
 };
 
 /* ikou-window-actions.c */
@@ -187,6 +197,18 @@ void     _ikou_window_shared_saved          (IkouWindow      *self,
                                              GFile           *file);
 /* Shows the reload banner when the file changed on disk. */
 void     _ikou_window_shared_check_disk     (IkouWindow      *self);
+
+/* ikou-window-keys.c */
+void _ikou_window_keys_init          (IkouWindow      *self);
+/* The focus back to the list or the roadmap, whichever had it last. */
+void _ikou_window_focus_main         (IkouWindow      *self);
+
+/* ikou-window-view.c: the legend, the panes, the list's columns. */
+void _ikou_window_view_init          (IkouWindow      *self);
+/* Applies the settings (columns shown, the findings pane's height). */
+void _ikou_window_view_attach        (IkouWindow      *self);
+/* Keeps the findings pane's height in the settings. */
+void _ikou_window_view_save          (IkouWindow      *self);
 
 /* ikou-window.c */
 void _ikou_window_update_title       (IkouWindow      *self);

@@ -2138,6 +2138,7 @@ ikou_window_attach_context (IkouWindow  *self,
     }
 
   restore_window_state (self);
+  _ikou_window_view_attach (self);
   _ikou_window_rebuild_recent_menu (self);
   ikou_window_update_title (self);
   _ikou_window_actions_update (self);
@@ -2399,6 +2400,9 @@ ikou_window_init (IkouWindow *self)
 
   self->autosave_periodic_id = g_timeout_add_seconds (AUTOSAVE_PERIOD_S, autosave_periodic_cb, self);
   _ikou_window_shared_init (self);
+
+  _ikou_window_keys_init (self);
+  _ikou_window_view_init (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ikou-i18n.h"
+#include "gui-test.h"
+
+static IkouApplication *app;
+static const char *lang = "en";
+static char *tmp_home;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *count)
+{
+  (*count)++;
+}
+
+void
+gui_test_wait_frames (GtkWidget *widget,
+                      guint      n)
+{
+  GdkFrameClock *clock;
+  gboolean timed_out = FALSE;
+  guint count = 0;
+  guint timeout_id;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
+  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
+  while (count < n && !timed_out)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_false (timed_out);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+gui_test_save_screenshot (GtkWidget  *widget,
+                          const char *prefix,
+                          const char *what)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
+  g_autofree char *name = g_strdup_printf ("%s-%s-%s.png", prefix, lang, what);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width, height;
+
+  /* Laid out first: nothing waiting for its allocation is snapshot. */
+  gui_test_wait_frames (widget, 2);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+const char *
+gui_test_init (int          *argc,
+               char       ***argv,
+               const char   *name,
+               const char   *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("ikou-%s-XXXXXX", name);
+  const char *dirs[] = { "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  int out = 0;
+
+  /* Our own option, before GTest sees the arguments. */
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_has_prefix ((*argv)[i], "--ikou-lang="))
+        lang = (*argv)[i] + strlen ("--ikou-lang=");
+      else
+        (*argv)[++out] = (*argv)[i];
+    }
+  *argc = out + 1;
+  (*argv)[*argc] = NULL;
+
+  tmp_home = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    g_setenv (dirs[i], tmp_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("IKOU_TODAY", today, TRUE);
+  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
+  if (g_strcmp0 (lang, "ja") == 0)
+    g_setenv ("LANGUAGE", "ja", TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  ikou_i18n_init ();
+  gtk_test_init (argc, argv, NULL);
+
+  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  /* Alive between tests, when no window is open. */
+  g_application_hold (G_APPLICATION (app));
+  return lang;
+}
+
+IkouApplication *
+gui_test_get_application (void)
+{
+  return app;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+gui_test_run (void)
+{
+  int ret = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_tree (tmp_home);
+  g_clear_pointer (&tmp_home, g_free);
+  return ret;
+}

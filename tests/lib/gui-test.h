@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ikou-application.h"
+
+G_BEGIN_DECLS
+
+/* What a GUI test under Xvfb needs around its tests: a private home
+ * (settings, recent plans, recovery copies), the interface language from
+ * --ikou-lang=ja|en, gtk_test_init() (warnings are fatal), the
+ * application kept alive between tests, frames waited for and
+ * screenshots saved to tests/artifacts in the build tree. */
+
+/* Sets it all up; @today is the day plans are checked against.  Returns
+ * the language ("ja" or "en"). */
+const char      *gui_test_init            (int          *argc,
+                                           char       ***argv,
+                                           const char   *name,
+                                           const char   *today);
+IkouApplication *gui_test_get_application (void);
+/* Runs the tests, then removes the private home. */
+int              gui_test_run             (void);
+/* Lets GTK lay out and paint @n frames of @widget's window. */
+void             gui_test_wait_frames     (GtkWidget    *widget,
+                                           guint         n);
+/* Saves @widget as tests/artifacts/<@prefix>-<lang>-<@what>.png. */
+void             gui_test_save_screenshot (GtkWidget    *widget,
+                                           const char   *prefix,
+                                           const char   *what);
+
+G_END_DECLS
