@@ -714,6 +714,7 @@ summary_texts (IkouExportJob *self,
 static double
 summary_row_height (IkouExportJob *self,
                     PangoLayout   *layout,
+                    GHashTable    *wrapped[N_SUMMARY_COLUMNS],
                     IkouFinding   *f)
 {
   const PaperMetrics *pm = &self->metrics;
@@ -727,10 +728,22 @@ summary_row_height (IkouExportJob *self,
   for (int c = SUMMARY_SYSTEM; c < N_SUMMARY_COLUMNS; c++)
     {
       double width = cols[c + 1] - cols[c] - 4;
+      gpointer known;
+      double text_h;
 
       if (c == SUMMARY_DATE || fits_one_line (texts[c], width, pm->font_size))
         continue;
-      h = MAX (h, ceil (wrap_text (layout, texts[c], width) + 3));
+      /* The same text in the same column wraps the same: laid out once. */
+      if (g_hash_table_lookup_extended (wrapped[c], texts[c], NULL, &known))
+        text_h = *(double *) known;
+      else
+        {
+          double *value = g_new (double, 1);
+
+          *value = text_h = wrap_text (layout, texts[c], width);
+          g_hash_table_insert (wrapped[c], g_strdup (texts[c]), value);
+        }
+      h = MAX (h, ceil (text_h + 3));
     }
   return h;
 }
@@ -745,9 +758,13 @@ paginate_summary (IkouExportJob *self,
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
   PangoFontDescription *font = make_font (pm->font_size, FALSE);
   guint n_findings = self->findings ? self->findings->len : 0;
+  GHashTable *wrapped[N_SUMMARY_COLUMNS];
   double room;
   double used = 0;
   guint zero = 0;
+
+  for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
+    wrapped[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
@@ -761,7 +778,7 @@ paginate_summary (IkouExportJob *self,
   g_array_append_val (self->summary_starts, zero);
   for (guint i = 0; i < n_findings; i++)
     {
-      double h = summary_row_height (self, layout, g_ptr_array_index (self->findings, i));
+      double h = summary_row_height (self, layout, wrapped, g_ptr_array_index (self->findings, i));
 
       /* A finding taller than a page still gets a page of its own. */
       h = MIN (h, MAX (room, self->summary_line_h));
@@ -774,6 +791,9 @@ paginate_summary (IkouExportJob *self,
       used += h;
     }
   self->n_summary_pages = self->summary_starts->len;
+
+  for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
+    g_hash_table_unref (wrapped[c]);
 }
 
 /* Pagination ------------------------------------------------------------- */
