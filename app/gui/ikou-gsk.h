@@ -9,8 +9,8 @@ G_BEGIN_DECLS
  * user has not set $GSK_RENDERER and OpenGL on @display is done in
  * software (Mesa's llvmpipe, softpipe or swrast: a thin client, a
  * virtual desktop, Xvfb), sets GSK_RENDERER=cairo: on a CPU, cairo draws
- * the window in a third of the time and about 60 MB less memory.  With
- * a GPU, GTK's own choice (OpenGL) stays.  Returns a newly allocated
+ * a window in half the time and with about 60 MB less memory.  With a
+ * GPU, GTK's own choice (OpenGL) stays.  Returns a newly allocated
  * note of what was chosen and why, for start-up reports. */
 char *ikou_gsk_choose_renderer (GdkDisplay *display);
 
