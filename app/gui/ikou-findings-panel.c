@@ -29,7 +29,6 @@ struct _IkouFindingsPanel
   IkouFindingList *list;
   GtkNoSelection  *selection;
   gboolean         era_labels;
-  double           scroll_value;
 };
 
 G_DEFINE_FINAL_TYPE (IkouFindingsPanel, ikou_findings_panel, GTK_TYPE_WIDGET)
@@ -272,35 +271,18 @@ activate_cb (IkouFindingsPanel *self,
   ikou_findings_panel_activate_row (self, position);
 }
 
-/* A column view keeps up to 200 rows bound and re-binds them when the
- * findings change, shown or not (GTK 4.8).  The panel is hidden most of
- * the time: its view has the findings only while it is shown, so that
- * neither the start-up nor an edit pays for rows nobody sees.  Where the
- * list was scrolled to stays. */
+/* A column view keeps up to 200 rows bound, shown or not (GTK 4.8), and
+ * the panel is hidden at start: its view gets the findings when it is
+ * first shown, so that the start-up does not build rows nobody sees. */
 static void
 ikou_findings_panel_map (GtkWidget *widget)
 {
   IkouFindingsPanel *self = IKOU_FINDINGS_PANEL (widget);
-  GtkAdjustment *vadj;
 
-  gtk_column_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
-  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->findings_view));
-  if (vadj != NULL && self->scroll_value > 0)
-    gtk_adjustment_set_value (vadj, self->scroll_value);
+  if (gtk_column_view_get_model (self->findings_view) == NULL)
+    gtk_column_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
 
   GTK_WIDGET_CLASS (ikou_findings_panel_parent_class)->map (widget);
-}
-
-static void
-ikou_findings_panel_unmap (GtkWidget *widget)
-{
-  IkouFindingsPanel *self = IKOU_FINDINGS_PANEL (widget);
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->findings_view));
-
-  GTK_WIDGET_CLASS (ikou_findings_panel_parent_class)->unmap (widget);
-
-  self->scroll_value = vadj != NULL ? gtk_adjustment_get_value (vadj) : 0;
-  gtk_column_view_set_model (self->findings_view, NULL);
 }
 
 static void
@@ -361,7 +343,6 @@ ikou_findings_panel_class_init (IkouFindingsPanelClass *klass)
   object_class->get_property = ikou_findings_panel_get_property;
   object_class->set_property = ikou_findings_panel_set_property;
   widget_class->map = ikou_findings_panel_map;
-  widget_class->unmap = ikou_findings_panel_unmap;
 
   /**
    * IkouFindingsPanel:era-labels:
@@ -405,7 +386,7 @@ ikou_findings_panel_init (IkouFindingsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  /* The view gets it when the panel is shown (see ikou_findings_panel_map()). */
+  /* The view gets it when the panel is first shown (ikou_findings_panel_map()). */
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
 
   add_column (self, PANEL_COLUMN_SEVERITY, _("Severity"), 110);

@@ -15,9 +15,9 @@
  *   {"bench": "window", "what": "drag-step", …}      a cut-over is dragged
  *        by 6 px a frame (the timeline's drag gesture, as in the GUI tests)
  *   {"bench": "window", "what": "open-editor"|"open-findings"|
- *        "open-export", "ms": …}                      from the action to the
+ *        "reopen-findings"|"open-export", "ms": …}   from the action to the
  *        end of the first frame that shows the editor, the findings panel
- *        or the export dialog
+ *        (the first time, and again after hiding it) or the export dialog
  *
  * Frame figures give the median, the 95th percentile and the maximum.
  * The renderer is the one Ikou picks (cairo on software OpenGL unless
@@ -454,6 +454,16 @@ bench_open (IkouWindow *window,
   start = moment_now ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
   print_open ("open-findings", systems, renderer, start,
+              wait_until_shown (gtk_revealer_get_child (window->findings_revealer)));
+  wait_ms (400);
+
+  /* Hidden and shown again: its rows are built again (they are dropped
+   * while it is hidden). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
+  wait_ms (400);
+  start = moment_now ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
+  print_open ("reopen-findings", systems, renderer, start,
               wait_until_shown (gtk_revealer_get_child (window->findings_revealer)));
   wait_ms (400);
 
