@@ -258,6 +258,52 @@ test_pdf (void)
   ikou_test_remove_tree (dir);
 }
 
+/* Paginating in steps (the export dialog) ends where paginating at once
+ * does: the same pages, the same rows on each. */
+static void
+test_paginate_steps (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan (2000);
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouExportJob) whole = NULL;
+  g_autoptr(IkouExportJob) stepped = NULL;
+  g_autoptr(GError) error = NULL;
+  IkouExportOptions options;
+  guint n_pages;
+  guint steps = 0;
+
+  init_options (&options);
+  whole = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+  g_assert_no_error (error);
+  stepped = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+  g_assert_no_error (error);
+
+  n_pages = ikou_export_job_get_n_pages (whole);
+  while (!ikou_export_job_paginate_step (stepped, 7))
+    steps++;
+  g_assert_cmpuint (steps, >, 1);
+  g_assert_true (ikou_export_job_paginate_step (stepped, 7));
+  g_assert_cmpuint (ikou_export_job_get_n_pages (stepped), ==, n_pages);
+  g_assert_cmpuint (n_pages, >, 30);
+
+  for (guint p = 0; p <= n_pages; p++)
+    {
+      guint first_a = 0, n_a = 0, first_b = 0, n_b = 0;
+
+      g_assert_cmpint (ikou_export_job_get_page_rows (whole, p, &first_a, &n_a), ==,
+                       ikou_export_job_get_page_rows (stepped, p, &first_b, &n_b));
+      g_assert_cmpuint (first_a, ==, first_b);
+      g_assert_cmpuint (n_a, ==, n_b);
+    }
+
+  /* Half-way, a full pagination takes over and agrees too. */
+  g_clear_object (&stepped);
+  stepped = ikou_export_job_new (plan, NULL, schedule, &options, &error);
+  g_assert_no_error (error);
+  g_assert_false (ikou_export_job_paginate_step (stepped, 3));
+  g_assert_cmpuint (ikou_export_job_get_n_pages (stepped), ==, n_pages);
+}
+
 /* 2,000 systems: every page carries the title block, the header and the
  * list's column titles, and every row is on exactly one page, in order. */
 static void
@@ -734,6 +780,7 @@ main (int   argc,
 
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/paginate", test_paginate);
+  g_test_add_func ("/export/paginate-steps", test_paginate_steps);
   g_test_add_func ("/export/png-svg", test_png_svg);
   g_test_add_func ("/export/paper", test_paper);
   g_test_add_func ("/export/print-pages", test_print_pages);

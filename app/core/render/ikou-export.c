@@ -44,6 +44,17 @@ static const PaperMetrics paper_metrics[IKOU_N_PAPERS] = {
   [IKOU_PAPER_A4] = { 20.0, 7.0, 13.0, 14.0, 30.0, 5.0 },
 };
 
+/* The columns of the findings summary. */
+typedef enum
+{
+  SUMMARY_SEVERITY,
+  SUMMARY_SYSTEM,
+  SUMMARY_RULE,
+  SUMMARY_DATE,
+  SUMMARY_MESSAGE,
+  N_SUMMARY_COLUMNS
+} SummaryColumn;
+
 struct _IkouExportJob
 {
   GObject            parent_instance;
@@ -80,9 +91,18 @@ struct _IkouExportJob
   double             summary_line_h;
   GArray            *summary_row_h;  /* double per finding: wrapped lines + padding */
   GArray            *summary_starts; /* guint per summary page: its first finding */
+
+  /* A summary being paginated in steps (ikou_export_job_paginate_step()). */
+  PangoLayout       *summary_layout;
+  GHashTable        *summary_wrapped[N_SUMMARY_COLUMNS]; /* text → its wrapped height */
+  guint              summary_done;   /* findings measured */
+  double             summary_room;
+  double             summary_used;
 };
 
 G_DEFINE_FINAL_TYPE (IkouExportJob, ikou_export_job, G_TYPE_OBJECT)
+
+static void summary_reset (IkouExportJob *self);
 
 /* Options ---------------------------------------------------------------- */
 
@@ -325,6 +345,7 @@ ikou_export_job_finalize (GObject *object)
   IkouExportJob *self = IKOU_EXPORT_JOB (object);
 
   g_free (self->title);
+  summary_reset (self);
   g_clear_pointer (&self->summary_row_h, g_array_unref);
   g_clear_pointer (&self->summary_starts, g_array_unref);
 
@@ -481,6 +502,7 @@ ikou_export_job_set_rows (IkouExportJob *self,
   g_set_object (&self->rows, rows);
   ikou_renderer_set_rows (self->renderer, rows);
   self->paginated = FALSE;
+  summary_reset (self);
 }
 
 static void
@@ -508,6 +530,7 @@ ikou_export_job_set_findings (IkouExportJob *self,
   self->findings = findings;
   self->findings_set = findings != NULL;
   self->paginated = FALSE;
+  summary_reset (self);
 }
 
 static void
@@ -635,16 +658,6 @@ draw_text (cairo_t                    *cr,
 
 /* The findings summary ---------------------------------------------------- */
 
-typedef enum
-{
-  SUMMARY_SEVERITY,
-  SUMMARY_SYSTEM,
-  SUMMARY_RULE,
-  SUMMARY_DATE,
-  SUMMARY_MESSAGE,
-  N_SUMMARY_COLUMNS
-} SummaryColumn;
-
 /* The left edge of each column and, last, the right edge of the table. */
 static void
 summary_columns (IkouExportJob *self,
@@ -714,6 +727,7 @@ summary_texts (IkouExportJob *self,
 static double
 summary_row_height (IkouExportJob *self,
                     PangoLayout   *layout,
+                    GHashTable    *wrapped[N_SUMMARY_COLUMNS],
                     IkouFinding   *f)
 {
   const PaperMetrics *pm = &self->metrics;
@@ -727,61 +741,104 @@ summary_row_height (IkouExportJob *self,
   for (int c = SUMMARY_SYSTEM; c < N_SUMMARY_COLUMNS; c++)
     {
       double width = cols[c + 1] - cols[c] - 4;
+      gpointer known;
+      double text_h;
 
       if (c == SUMMARY_DATE || fits_one_line (texts[c], width, pm->font_size))
         continue;
-      h = MAX (h, ceil (wrap_text (layout, texts[c], width) + 3));
+      /* The same text in the same column wraps the same: laid out once. */
+      if (g_hash_table_lookup_extended (wrapped[c], texts[c], NULL, &known))
+        text_h = *(double *) known;
+      else
+        {
+          double *value = g_new (double, 1);
+
+          *value = text_h = wrap_text (layout, texts[c], width);
+          g_hash_table_insert (wrapped[c], g_strdup (texts[c]), value);
+        }
+      h = MAX (h, ceil (text_h + 3));
     }
   return h;
 }
 
-/* Splits the findings into summary pages by their wrapped heights. */
 static void
-paginate_summary (IkouExportJob *self,
-                  PangoContext  *context,
-                  double         height_pt)
+summary_reset (IkouExportJob *self)
+{
+  g_clear_object (&self->summary_layout);
+  for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
+    g_clear_pointer (&self->summary_wrapped[c], g_hash_table_unref);
+}
+
+/* Starts splitting the findings into summary pages by their wrapped
+ * heights; summary_step() measures them. */
+static void
+summary_begin (IkouExportJob *self,
+               PangoContext  *context,
+               double         height_pt)
 {
   const PaperMetrics *pm = &self->metrics;
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
   PangoFontDescription *font = make_font (pm->font_size, FALSE);
   guint n_findings = self->findings ? self->findings->len : 0;
-  double room;
-  double used = 0;
   guint zero = 0;
 
-  pango_layout_set_font_description (layout, font);
+  summary_reset (self);
+  self->summary_layout = pango_layout_new (context);
+  pango_layout_set_font_description (self->summary_layout, font);
   pango_font_description_free (font);
+  for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
+    self->summary_wrapped[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   /* A heading, the counts and the column titles, then the findings. */
   self->summary_line_h = ceil (text_height (context, pm->font_size, FALSE) + 3);
-  room = height_pt - 2 * pm->margin - self->title_h - pm->gap - 4 * self->summary_line_h;
+  self->summary_room = height_pt - 2 * pm->margin - self->title_h - pm->gap - 4 * self->summary_line_h;
+  self->summary_used = 0;
+  self->summary_done = 0;
 
   g_array_set_size (self->summary_row_h, n_findings);
   g_array_set_size (self->summary_starts, 0);
   g_array_append_val (self->summary_starts, zero);
-  for (guint i = 0; i < n_findings; i++)
+  self->n_summary_pages = 0;
+}
+
+/* Measures up to @n_findings more findings; TRUE when all are. */
+static gboolean
+summary_step (IkouExportJob *self,
+              guint          n_findings)
+{
+  guint total = self->findings ? self->findings->len : 0;
+  guint end = self->summary_done + MIN (n_findings, total - self->summary_done);
+
+  for (guint i = self->summary_done; i < end; i++)
     {
-      double h = summary_row_height (self, layout, g_ptr_array_index (self->findings, i));
+      double h = summary_row_height (self, self->summary_layout, self->summary_wrapped,
+                                     g_ptr_array_index (self->findings, i));
 
       /* A finding taller than a page still gets a page of its own. */
-      h = MIN (h, MAX (room, self->summary_line_h));
+      h = MIN (h, MAX (self->summary_room, self->summary_line_h));
       g_array_index (self->summary_row_h, double, i) = h;
-      if (used > 0 && used + h > room)
+      if (self->summary_used > 0 && self->summary_used + h > self->summary_room)
         {
           g_array_append_val (self->summary_starts, i);
-          used = 0;
+          self->summary_used = 0;
         }
-      used += h;
+      self->summary_used += h;
     }
+  self->summary_done = end;
+  if (end < total)
+    return FALSE;
+
   self->n_summary_pages = self->summary_starts->len;
+  summary_reset (self);
+  return TRUE;
 }
 
 /* Pagination ------------------------------------------------------------- */
 
-guint
-ikou_export_job_paginate (IkouExportJob *self,
-                          double         width_pt,
-                          double         height_pt)
+/* The row pages for @width_pt × @height_pt; the summary's are started. */
+static void
+paginate_rows (IkouExportJob *self,
+               double         width_pt,
+               double         height_pt)
 {
   PangoContext *context;
   const PaperMetrics *pm;
@@ -789,16 +846,11 @@ ikou_export_job_paginate (IkouExportJob *self,
   double body_h;
   guint n_rows;
 
-  g_return_val_if_fail (IKOU_IS_EXPORT_JOB (self), 1);
-  g_return_val_if_fail (width_pt > 0 && height_pt > 0, 1);
-
-  if (self->paginated && self->page_w == width_pt && self->page_h == height_pt)
-    return self->n_row_pages + self->n_summary_pages;
-
   ensure_findings (self);
   pm = &self->metrics;
   context = make_context (NULL);
 
+  self->paginated = FALSE;
   self->page_w = width_pt;
   self->page_h = height_pt;
   content_w = width_pt - 2 * pm->margin;
@@ -829,11 +881,47 @@ ikou_export_job_paginate (IkouExportJob *self,
   self->rows_per_page = (guint) MAX (1, floor (body_h / self->row_h));
   self->n_row_pages = MAX (1, (n_rows + self->rows_per_page - 1) / self->rows_per_page);
 
-  paginate_summary (self, context, height_pt);
-
-  self->paginated = TRUE;
+  summary_begin (self, context, height_pt);
   g_object_unref (context);
+}
+
+guint
+ikou_export_job_paginate (IkouExportJob *self,
+                          double         width_pt,
+                          double         height_pt)
+{
+  g_return_val_if_fail (IKOU_IS_EXPORT_JOB (self), 1);
+  g_return_val_if_fail (width_pt > 0 && height_pt > 0, 1);
+
+  if (self->paginated && self->page_w == width_pt && self->page_h == height_pt)
+    return self->n_row_pages + self->n_summary_pages;
+
+  /* A pagination in steps for this paper goes on where it is. */
+  if (self->summary_layout == NULL || self->page_w != width_pt || self->page_h != height_pt)
+    paginate_rows (self, width_pt, height_pt);
+  summary_step (self, G_MAXUINT);
+  self->paginated = TRUE;
   return self->n_row_pages + self->n_summary_pages;
+}
+
+gboolean
+ikou_export_job_paginate_step (IkouExportJob *self,
+                               guint          n_findings)
+{
+  g_return_val_if_fail (IKOU_IS_EXPORT_JOB (self), TRUE);
+
+  if (self->paginated)
+    return TRUE;
+
+  if (self->summary_layout == NULL)
+    {
+      double w, h;
+
+      ikou_export_paper_size (self->options.paper, self->options.portrait, &w, &h);
+      paginate_rows (self, w, h);
+    }
+  self->paginated = summary_step (self, MAX (n_findings, 1));
+  return self->paginated;
 }
 
 static void

@@ -133,6 +133,13 @@ void           ikou_export_job_get_range     (IkouExportJob           *self,
 guint          ikou_export_job_paginate      (IkouExportJob           *self,
                                               double                   width_pt,
                                               double                   height_pt);
+/* Paginates for the options' paper in steps, for a caller that must
+ * stay responsive (the export dialog): each call measures at most
+ * @n_findings more findings of the summary (the row pages cost little).
+ * TRUE once done: get_n_pages() then costs nothing.  Not needed before
+ * the calls below, which paginate at once when needed. */
+gboolean       ikou_export_job_paginate_step (IkouExportJob           *self,
+                                              guint                    n_findings);
 /* The page count for the options' paper. */
 guint          ikou_export_job_get_n_pages   (IkouExportJob           *self);
 /* Rows [*first_row, *first_row + *n_rows) are on @page (0-based); a

@@ -20,6 +20,10 @@
  * typing a title redraws once, not once per key. */
 #define UPDATE_DELAY_MS 150
 
+/* Pagination in slices of this long (µs), this many findings a step. */
+#define PAGINATE_SLICE_US      15000
+#define PAGINATE_STEP_FINDINGS 256
+
 /* Space around the page in the preview (px). */
 #define PREVIEW_MARGIN 24.0
 
@@ -74,6 +78,7 @@ struct _IkouExportDialog
   guint              page;
   guint              n_pages;
   guint              update_id;
+  guint              paginate_id;
 
   GtkFileChooserNative *chooser;
   GCancellable      *cancellable;    /* set while an export runs */
@@ -314,6 +319,48 @@ update_range_label (IkouExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->range_label), TRUE);
 }
 
+/* Paginates the job for about PAGINATE_SLICE_US; TRUE when done.  A
+ * national plan's summary (its findings wrapped and measured) takes a
+ * few hundred ms: in slices, so the dialog opens at once. */
+static gboolean
+paginate_some (IkouExportDialog *self)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (!ikou_export_job_paginate_step (self->job, PAGINATE_STEP_FINDINGS))
+    if (g_get_monotonic_time () - start > PAGINATE_SLICE_US)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+paginated (IkouExportDialog *self)
+{
+  IkouExportOptions options;
+
+  read_options (self, &options);
+  self->n_pages = ikou_export_job_get_n_pages (self->job);
+  self->page = MIN (self->page, self->n_pages - 1);
+  update_format_subtitle (self, options.format);
+  update_page_controls (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview_area));
+}
+
+static gboolean
+paginate_idle_cb (gpointer user_data)
+{
+  IkouExportDialog *self = user_data;
+
+  if (self->job != NULL && !paginate_some (self))
+    return G_SOURCE_CONTINUE;
+
+  self->paginate_id = 0;
+  if (self->job != NULL)
+    paginated (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_now (IkouExportDialog *self)
 {
@@ -345,8 +392,19 @@ update_now (IkouExportDialog *self)
       self->job_paper = options.paper;
       self->job_portrait = options.portrait;
       self->valid = TRUE;
-      self->n_pages = ikou_export_job_get_n_pages (job);
-      self->page = MIN (self->page, self->n_pages - 1);
+      g_clear_handle_id (&self->paginate_id, g_source_remove);
+      if (paginate_some (self))
+        {
+          self->n_pages = ikou_export_job_get_n_pages (job);
+          self->page = MIN (self->page, self->n_pages - 1);
+        }
+      else
+        {
+          /* The page count (and the preview, whose title block shows it)
+           * follow in a moment; the dialog is usable meanwhile. */
+          self->n_pages = 0;
+          self->paginate_id = g_idle_add (paginate_idle_cb, self);
+        }
       set_range_error (self, NULL, FALSE);
       gtk_widget_set_sensitive (self->export_button, self->cancellable == NULL);
       gtk_widget_set_opacity (GTK_WIDGET (self->preview_area), 1.0);
@@ -777,6 +835,12 @@ ikou_export_dialog_flush (IkouExportDialog *self)
 
   if (self->update_id != 0)
     update_now (self);
+  if (self->paginate_id != 0)
+    {
+      g_clear_handle_id (&self->paginate_id, g_source_remove);
+      ikou_export_job_get_n_pages (self->job);
+      paginated (self);
+    }
 }
 
 guint
@@ -792,6 +856,7 @@ ikou_export_dialog_get_n_pages (IkouExportDialog *self)
 {
   g_return_val_if_fail (IKOU_IS_EXPORT_DIALOG (self), 0);
 
+  ikou_export_dialog_flush (self);
   return self->valid ? self->n_pages : 0;
 }
 
@@ -952,6 +1017,7 @@ ikou_export_dialog_dispose (GObject *object)
   IkouExportDialog *self = IKOU_EXPORT_DIALOG (object);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_handle_id (&self->paginate_id, g_source_remove);
 
   if (self->chooser != NULL)
     {

@@ -293,6 +293,20 @@ activate_cb (IkouFindingsPanel *self,
   ikou_findings_panel_activate_row (self, position);
 }
 
+/* A column view keeps up to 200 rows bound, shown or not (GTK 4.8), and
+ * the panel is hidden at start: its view gets the findings when it is
+ * first shown, so that the start-up does not build rows nobody sees. */
+static void
+ikou_findings_panel_map (GtkWidget *widget)
+{
+  IkouFindingsPanel *self = IKOU_FINDINGS_PANEL (widget);
+
+  if (gtk_column_view_get_model (self->findings_view) == NULL)
+    gtk_column_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (ikou_findings_panel_parent_class)->map (widget);
+}
+
 static void
 ikou_findings_panel_dispose (GObject *object)
 {
@@ -350,6 +364,7 @@ ikou_findings_panel_class_init (IkouFindingsPanelClass *klass)
   object_class->dispose = ikou_findings_panel_dispose;
   object_class->get_property = ikou_findings_panel_get_property;
   object_class->set_property = ikou_findings_panel_set_property;
+  widget_class->map = ikou_findings_panel_map;
 
   /**
    * IkouFindingsPanel:era-labels:
@@ -394,8 +409,8 @@ ikou_findings_panel_init (IkouFindingsPanel *self)
 
   self->list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
   ikou_finding_list_set_group_min (self->list, GROUP_MIN);
+  /* The view gets it when the panel is first shown (ikou_findings_panel_map()). */
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_column_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, PANEL_COLUMN_SEVERITY, _("Severity"), 110);
   add_column (self, PANEL_COLUMN_RULE, _("Rule"), 230);

@@ -17,6 +17,7 @@
 #include "ikou-i18n.h"
 #include "ikou-context.h"
 #include "ikou-file.h"
+#include "ikou-gsk.h"
 #include "ikou-resources.h"
 #include "ikou-store.h"
 #include "ikou-window.h"
@@ -342,7 +343,14 @@ ikou_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
 
+  g_autofree char *renderer = NULL;
+
   G_APPLICATION_CLASS (ikou_application_parent_class)->startup (application);
+
+  /* Before the first window is realized: cairo on software OpenGL. */
+  renderer = ikou_gsk_choose_renderer (gdk_display_get_default ());
+  if (g_getenv ("IKOU_DEBUG_STARTUP") != NULL)
+    g_printerr ("ikou: renderer %s\n", renderer);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
