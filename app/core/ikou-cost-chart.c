@@ -626,6 +626,7 @@ draw_legend (IkouCostChart *self,
       left = g_strdup_printf (_("Left: %s"), plan_name (self, 0));
       /* Translators: the name of the plan drawn as the right (paler) bar */
       right = g_strdup_printf (_("Right, paler: %s"), plan_name (self, 1));
+      draw_swatch (cr, &running_color, 1, x, y + (line_h - sw) / 2 - 1, sw);
       set_color (cr, &self->style.foreground, 1);
       draw_text (cr, layout, left, text_x, y, text_w, FALSE);
       y += line_h;
@@ -793,8 +794,17 @@ ikou_cost_chart_draw (IkouCostChart *self,
 
       /* Translators: the national goal line: the reference fiscal year, an amount */
       label = g_strdup_printf (_("Goal, 30 %% less (%s running × 70 %%): %s"), ref, amount);
-      set_color (cr, &self->style.deadline, 1);
-      draw_text (cr, small, label, self->plot_left + PAD, MAX (y - line_h, self->y), 0, FALSE);
+      {
+        double ly = MAX (y - line_h, self->y);
+        double lw = text_width (small, label);
+
+        /* On a plate of the background, readable over the bars. */
+        cairo_rectangle (cr, self->plot_left + PAD / 2, ly, lw + PAD, line_h - 1);
+        set_color (cr, &self->style.background, 0.85);
+        cairo_fill (cr);
+        set_color (cr, &self->style.deadline, 1);
+        draw_text (cr, small, label, self->plot_left + PAD, ly, 0, FALSE);
+      }
     }
 
   cairo_restore (cr);

@@ -97,6 +97,9 @@ struct _IkouWindow
   gboolean            catch_up_dismissed;
   guint               catch_up_idle_id;
   GtkWidget          *differences_panel;  /* IkouDifferencesPanel */
+  GtkRevealer        *cost_revealer;
+  GtkWidget          *cost_panel;         /* IkouCostPanel */
+  GtkColumnViewColumn *cost_column;       /* the systems' costs, hidden by default */
 
   /* View state */
   char               *zoom;            /* "month", "quarter", "fiscal-year" */
@@ -144,6 +147,15 @@ void _ikou_window_class_catch_up_init (IkouWindowClass *klass);
  * not marked done. */
 void _ikou_window_update_catch_up     (IkouWindow      *self);
 void _ikou_window_review_catch_up     (IkouWindow      *self);
+
+/* ikou-window-costs.c: the cost panel under the roadmap and the list's
+ * cost column. */
+void _ikou_window_class_costs_init   (IkouWindowClass *klass);
+void _ikou_window_costs_init         (IkouWindow      *self);
+/* The panel and the column are shown as the settings remember. */
+void _ikou_window_costs_attach_settings (IkouWindow   *self);
+void _ikou_window_costs_set_document (IkouWindow   *self,
+                                      IkouDocument *document);
 
 /* ikou-window.c */
 void _ikou_window_set_zoom           (IkouWindow      *self,
