@@ -36,6 +36,7 @@ typedef struct
   double    dpi;
   char     *today;
   char    *compare;   /* --compare NAME or "baseline": ghosts of that plan */
+  char    *costs;     /* --costs none|every-page|page */
 } IkouCliExportOptions;
 
 G_END_DECLS
