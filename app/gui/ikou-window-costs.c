@@ -263,7 +263,9 @@ add_cost_column (IkouWindow *self)
   gtk_column_view_column_set_visible (self->cost_column, FALSE);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_costs, self, NULL));
   gtk_column_view_column_set_sorter (self->cost_column, sorter);
-  gtk_column_view_append_column (self->systems_view, self->cost_column);
+  /* Beside the name, where it is seen when shown: the list is narrower
+   * than its columns. */
+  gtk_column_view_insert_column (self->systems_view, 1, self->cost_column);
   g_object_unref (self->cost_column);  /* the view holds it */
 
   g_signal_connect_swapped (self->cost_column, "notify::visible", G_CALLBACK (queue_refresh),

@@ -9,6 +9,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-cost-chart.h"
+#include "ikou-plan-file.h"
 
 /* The cost chart's geometry and values, without a display: bars stand
  * under their fiscal years on the roadmap's axis, their heights follow
@@ -225,6 +226,45 @@ test_draw (void)
   cairo_surface_destroy (surface);
 }
 
+/* The list's cost column: one system's own costs, by hand from the
+ * sample (tests/core/test-budget.c has the figures).  生活保護 (2): 8,000
+ * one-time (contract 2021-07); its own 3,000 a year, 2,000 from its
+ * cut-over 2022-01-01: FY2020 3,000, FY2021 2,750, then 2,000 a year.
+ * 食品営業許可 (15): 3,000 one-time in FY2023, 1,000 a year throughout.
+ * 農業基本台帳 (1) has no cost of its own but its 5,000: hosts' costs
+ * are not a system's. */
+static void
+test_system_totals (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"),
+                                            "data", "samples", "koriyama.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = ikou_plan_file_load (path, &error);
+  gint64 one_time, running;
+
+  g_assert_no_error (error);
+  ikou_budget_system_totals (plan, NULL, ikou_plan_lookup_system (plan, 2), 2020, 2025,
+                             &one_time, &running);
+  g_assert_cmpint (one_time, ==, 8000);
+  g_assert_cmpint (running, ==, 3000 + 2750 + 4 * 2000);
+
+  /* A range after the contract: running costs only. */
+  ikou_budget_system_totals (plan, NULL, ikou_plan_lookup_system (plan, 2), 2023, 2023,
+                             &one_time, &running);
+  g_assert_cmpint (one_time, ==, 0);
+  g_assert_cmpint (running, ==, 2000);
+
+  ikou_budget_system_totals (plan, NULL, ikou_plan_lookup_system (plan, 15), 2020, 2025,
+                             &one_time, &running);
+  g_assert_cmpint (one_time, ==, 3000);
+  g_assert_cmpint (running, ==, 6 * 1000);
+
+  ikou_budget_system_totals (plan, NULL, ikou_plan_lookup_system (plan, 1), 2020, 2025,
+                             &one_time, &running);
+  g_assert_cmpint (one_time, ==, 5000);
+  g_assert_cmpint (running, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/cost-chart/compare", test_compare);
   g_test_add_func ("/cost-chart/no-goal", test_no_goal);
   g_test_add_func ("/cost-chart/draw", test_draw);
+  g_test_add_func ("/cost-chart/system-totals", test_system_totals);
 
   return g_test_run ();
 }
