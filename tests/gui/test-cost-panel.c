@@ -13,6 +13,7 @@
 #include "ikou-calendar.h"
 #include "ikou-cli.h"
 #include "ikou-cost-panel.h"
+#include "ikou-export-dialog.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
 
@@ -353,6 +354,64 @@ remove_tree (GFile *dir)
   g_file_delete (dir, NULL, NULL);
 }
 
+/* The export dialog's row: none, under the roadmap on every page (the
+ * same pages), or a page of their own (one more), previewed. */
+static void
+test_export_dialog (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouExportDialog *dialog =
+    ikou_export_dialog_new (GTK_WINDOW (window), ikou_window_get_document (window),
+                            G_LIST_MODEL (ikou_window_get_selection (window)), FALSE);
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                   IKOU_TYPE_EXPORT_DIALOG,
+                                                                   "costs_row"));
+  g_autofree char *dir = g_dir_make_tmp ("ikou-costs-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "costs.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_plain;
+
+  g_object_ref (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 800);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_frames (GTK_WIDGET (dialog), 3);
+  ikou_export_dialog_flush (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  n_plain = ikou_export_dialog_get_n_pages (dialog);
+  g_assert_cmpuint (n_plain, >=, 1);
+
+  adw_combo_row_set_selected (row, 1);
+  ikou_export_dialog_flush (dialog);
+  g_assert_cmpuint (ikou_export_dialog_get_n_pages (dialog), ==, n_plain);
+
+  adw_combo_row_set_selected (row, 2);
+  ikou_export_dialog_flush (dialog);
+  g_assert_cmpuint (ikou_export_dialog_get_n_pages (dialog), ==, n_plain + 1);
+  ikou_export_dialog_set_page (dialog, 1);
+  save_screenshot (GTK_WIDGET (dialog), "-export-dialog");
+
+  g_assert_true (ikou_export_dialog_export_to (dialog, path, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+    g_autofree char *text = NULL;
+
+    if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &text, NULL, NULL, NULL))
+      {
+        /* The figures page: FY2022's total, the goal. */
+        g_assert_nonnull (strstr (text, "49,952"));
+        g_assert_nonnull (strstr (text, "15,750"));
+      }
+  }
+  g_remove (path);
+  g_rmdir (dir);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  close_window (window);
+}
+
 static gboolean
 fatal_log_cb (const char     *log_domain,
               GLogLevelFlags  log_level,
@@ -408,6 +467,7 @@ main (int   argc,
 
   g_test_add_func ("/costs/panel", test_panel);
   g_test_add_func ("/costs/compare", test_compare);
+  g_test_add_func ("/costs/export-dialog", test_export_dialog);
 
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
