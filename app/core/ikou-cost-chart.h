@@ -93,8 +93,9 @@ guint          ikou_cost_chart_get_n_bars    (IkouCostChart         *self);
 gboolean       ikou_cost_chart_get_bar       (IkouCostChart         *self,
                                               guint                  index,
                                               IkouCostBar           *bar);
-/* The bar at (@x, @y) in the area's coordinates: anywhere in its column
- * from the top of the plot to its zero line. */
+/* The bar at (@x, @y) (the cairo context's coordinates, like the area):
+ * anywhere across its width from the top of the area to the zero line,
+ * so a low bar is found by pointing above it. */
 gboolean       ikou_cost_chart_hit_test      (IkouCostChart         *self,
                                               double                 x,
                                               double                 y,
