@@ -466,7 +466,8 @@ export_table (IkouPlan                   *plan,
   g_autoptr(GError) error = NULL;
 
   if (options->paper || options->portrait || options->from || options->to ||
-      options->scenario || options->title || options->dpi != 0 || options->today)
+      options->scenario || options->title || options->dpi != 0 || options->today ||
+      options->costs)
     return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
   /* A large workbook takes a while: say what it will hold first. */
   if (kind == IKOU_PLAN_FILE_XLSX && ikou_plan_get_n_systems (plan) > IKOU_XLSX_LARGE_PLAN)
@@ -492,7 +493,7 @@ export_mspdi (IkouPlan                   *plan,
 
   if (options->paper || options->portrait || options->from || options->to ||
       options->scenario || options->compare || options->title || options->dpi != 0 ||
-      options->today)
+      options->today || options->costs)
     return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
 
   schedule = ikou_schedule_load_default (NULL);
@@ -524,6 +525,8 @@ cli_export (int argc, char **argv)
       N_("Draw the what-if scenario NAME"), N_("NAME") },
     { "compare", 0, 0, G_OPTION_ARG_STRING, &options.compare,
       N_("Draw the plan NAME (a scenario, or “baseline”) dashed under the one exported"), N_("NAME") },
+    { "costs", 0, 0, G_OPTION_ARG_STRING, &options.costs,
+      N_("Add the costs per fiscal year: every-page (under the roadmap) or page (a page of their own)"), N_("WHERE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &options.title,
       N_("Title printed on every page"), N_("TEXT") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &options.dpi,
@@ -570,7 +573,8 @@ cli_export (int argc, char **argv)
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
       if (options.paper || options.portrait || options.from || options.to ||
-          options.scenario || options.compare || options.title || options.dpi != 0 || options.today)
+          options.scenario || options.compare || options.title || options.dpi != 0 || options.today ||
+          options.costs)
         status = _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
       else if (!_ikou_cli_save_plan_shared (plan, options.output, stamp, force, &error))
         status = _ikou_cli_fail_save (error);
@@ -588,6 +592,7 @@ cli_export (int argc, char **argv)
   g_free (options.to);
   g_free (options.scenario);
   g_free (options.compare);
+  g_free (options.costs);
   g_free (options.title);
   g_free (options.today);
   return status;
@@ -600,7 +605,7 @@ print_usage (FILE *out)
   fprintf (out, "  ikou [PLAN…]\n    %s\n", _("Open plans in the window"));
   fprintf (out, "  ikou check PLAN [--scenario NAME] [--today YYYY-MM-DD] [--json]\n    %s\n",
            _("Check a plan against the national schedule"));
-  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--title TEXT] [--force]\n    %s\n",
+  fprintf (out, "  ikou export PLAN --output FILE.{pdf,png,svg,xml,ikou} [--paper a3|a4] [--portrait] [--from YYYY-MM] [--to YYYY-MM] [--scenario NAME] [--compare NAME|baseline] [--costs every-page|page] [--title TEXT] [--force]\n    %s\n",
            _("Export the roadmap or the plan"));
   fprintf (out, "  ikou import FILE.{xml,csv,xlsx,mspdi.xml} --output PLAN.ikou [--force]\n    %s\n",
            _("Make an .ikou plan from Ikou XML, CSV, an Excel workbook or MS Project XML"));

@@ -24,6 +24,7 @@
 #include "ikou-bench-plan.h"
 #include "ikou-bench-scenarios.h"
 #include "ikou-budget.h"
+#include "ikou-cost-chart.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-mspdi.h"
@@ -570,6 +571,50 @@ bench_budget (Bench    *bench,
   line_print (line);
 }
 
+/* One frame of the window's cost panel after an edit: the budgets it
+ * computes again (the plan shown and, in compare mode, the compared
+ * one) over the roadmap's fiscal years, and the chart drawn at
+ * 1280 × 190 px.  "panel_per_check" compares it with one full check. */
+static void
+bench_cost_panel (Bench    *bench,
+                  IkouPlan *plan,
+                  double    check_ms)
+{
+  guint n = bench->quick ? 3 : 9;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 190);
+
+  for (guint comparing = 0; comparing <= 1; comparing++)
+    {
+      g_autofree double *ms = g_new (double, n);
+      GString *line;
+      int first, last;
+
+      ikou_budget_default_range (plan, NULL, &first, &last);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(IkouCostChart) chart = ikou_cost_chart_new ();
+          cairo_t *cr = cairo_create (surface);
+          double start = now_ms ();
+
+          ikou_cost_chart_set_budgets (chart, ikou_budget_compute (plan, NULL, first, last),
+                                       comparing ? ikou_budget_compute (plan, NULL, first, last)
+                                                 : NULL);
+          ikou_cost_chart_set_axis (chart, ikou_fiscal_year_start (first), 300, 20.0 * 12 / 365.2425);
+          ikou_cost_chart_set_area (chart, 0, 0, 1280, 190, 300);
+          ikou_cost_chart_draw (chart, cr);
+          cairo_surface_flush (surface);
+          ms[i] = now_ms () - start;
+          cairo_destroy (cr);
+        }
+
+      line = line_new (comparing ? "cost-panel-compare" : "cost-panel", ikou_plan_get_n_systems (plan));
+      line_add_runs (line, ms, n);
+      g_string_append_printf (line, ", \"panel_per_check\": %.3f", median (ms, n) / check_ms);
+      line_print (line);
+    }
+  cairo_surface_destroy (surface);
+}
+
 static GPtrArray *
 bench_check (Bench    *bench,
              IkouPlan *plan)
@@ -1040,6 +1085,7 @@ bench_size (Bench *bench,
 
   findings = bench_check (bench, plan);
   bench_budget (bench, plan, bench->check_ms);
+  bench_cost_panel (bench, plan, bench->check_ms);
   bench_check_one (bench, plan);
 
   view_init (&view, bench, plan, findings);

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -1130,6 +1133,119 @@ test_budget (void)
   remove_temp (plan);
 }
 
+/* The text of a PDF and its page count, by poppler's tools. */
+static char *
+pdf_text (const char *path,
+          guint      *n_pages)
+{
+  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  const char *info_argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = NULL;
+  char *text = NULL;
+  const char *pages;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &info, NULL, NULL, NULL));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  *n_pages = (guint) g_ascii_strtoull (pages + strlen ("Pages:") + strspn (pages + 6, " "), NULL, 10);
+  g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL, NULL));
+  return text;
+}
+
+/* `ikou export --costs`: the chart under the roadmap on every page, or a
+ * page of its own with the figures per fiscal year; bad values refused. */
+static void
+test_export_costs (void)
+{
+  g_autofree char *sample = source_path ("data/samples/koriyama.xml");
+  g_autofree char *dir = g_dir_make_tmp ("ikou-costs-XXXXXX", NULL);
+  g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
+  g_autofree char *every = g_build_filename (dir, "every.pdf", NULL);
+  g_autofree char *page = g_build_filename (dir, "page.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "plan.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  guint n_plain, n_every, n_page;
+
+  if (pdftotext == NULL || pdfinfo == NULL)
+    {
+      g_test_skip ("poppler-utils are not installed");
+      return;
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "export", sample, "--output", plain, "--today", "2021-03-01", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_free (pdf_text (plain, &n_plain));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "export", sample, "--output", every, "--today", "2021-03-01",
+              "--costs", "every-page", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (every, &n_every);
+    /* The same pages, the chart on the roadmap page: FY2022's total and
+     * the goal (70 % of 22,500). */
+    g_assert_cmpuint (n_every, ==, n_plain);
+    g_assert_nonnull (strstr (text, "49,952"));
+    g_assert_nonnull (strstr (text, "15,750"));
+    g_clear_pointer (&text, g_free);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "export", sample, "--output", page, "--today", "2021-03-01",
+              "--costs", "page", "--scenario", "経費増案", NULL);
+    /* No such scenario in the sample: refused, nothing written. */
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test (page, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "export", sample, "--output", page, "--today", "2021-03-01",
+              "--costs", "PAGE", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    text = pdf_text (page, &n_page);
+    /* One more page: the figures per fiscal year (FY2021: 13,000
+     * one-time, 26,652 running, 39,652 in all). */
+    g_assert_cmpuint (n_page, ==, n_plain + 1);
+    g_assert_nonnull (strstr (text, "13,000"));
+    g_assert_nonnull (strstr (text, "26,652"));
+    g_assert_nonnull (strstr (text, "39,652"));
+    g_assert_nonnull (strstr (text, "22,500"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    remove (page);
+    run_ikou (&run, "export", sample, "--output", page, "--costs", "sideways", NULL);
+    g_test_message ("%s", run.err);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "sideways"));
+    g_assert_cmpuint (count_lines (run.err), ==, 1);
+    g_assert_false (g_file_test (page, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_ikou (&run, "export", sample, "--output", csv, "--costs", "page", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  }
+
+  remove (plain);
+  remove (every);
+  remove (page);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1148,6 +1264,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/catch-up", test_catch_up);
   g_test_add_func ("/cli/import-export-tables", test_import_export_tables);
   g_test_add_func ("/cli/budget", test_budget);
+  g_test_add_func ("/cli/export-costs", test_export_costs);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
+#include "ikou-cost-chart.h"
 #include "ikou-error.h"
 #include "ikou-export.h"
 #include "ikou-finding.h"
@@ -87,7 +88,10 @@ struct _IkouExportJob
   double             row_h;          /* the metrics' row height, taller for a small plan */
   guint              rows_per_page;
   guint              n_row_pages;
+  guint              n_cost_pages;   /* 1 with IKOU_EXPORT_COSTS_PAGE */
   guint              n_summary_pages;
+  double             cost_h;         /* the chart under the roadmap on every page, or 0 */
+  IkouCostChart     *costs;          /* NULL without costs */
   double             summary_line_h;
   GArray            *summary_row_h;  /* double per finding: wrapped lines + padding */
   GArray            *summary_starts; /* guint per summary page: its first finding */
@@ -169,6 +173,28 @@ ikou_export_paper_from_string (const char  *text,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+ikou_export_costs_from_string (const char       *text,
+                               IkouExportCosts  *costs,
+                               GError          **error)
+{
+  static const char *const names[IKOU_N_EXPORT_COSTS] = { "none", "every-page", "page" };
+
+  g_return_val_if_fail (text != NULL && costs != NULL, FALSE);
+
+  for (guint i = 0; i < IKOU_N_EXPORT_COSTS; i++)
+    if (g_ascii_strcasecmp (text, names[i]) == 0)
+      {
+        *costs = i;
+        return TRUE;
+      }
+  g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
+               /* Translators: do not translate the values none, every-page, page */
+               _("--costs “%s” is not known: use none, every-page (the costs under the roadmap "
+                 "on every page) or page (a page of their own)."), text);
+  return FALSE;
 }
 
 gboolean
@@ -332,6 +358,7 @@ ikou_export_job_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->scenario);
   g_clear_object (&self->compare);
+  g_clear_object (&self->costs);
   g_clear_object (&self->schedule);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -388,6 +415,12 @@ ikou_export_job_new (IkouPlan                *plan,
     {
       g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
                    _("Unknown export format: use PDF, PNG or SVG."));
+      return NULL;
+    }
+  if ((guint) options->costs >= IKOU_N_EXPORT_COSTS)
+    {
+      g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
+                   _("Unknown choice for the costs: none, every page or a page of their own."));
       return NULL;
     }
   if ((guint) options->paper >= IKOU_N_PAPERS)
@@ -459,6 +492,39 @@ ikou_export_job_set_compare (IkouExportJob *self,
   self->comparing = comparing;
   g_set_object (&self->compare, scenario);
   ikou_renderer_set_compare (self->renderer, comparing, scenario);
+  g_clear_object (&self->costs);
+}
+
+/* The costs of the fiscal years drawn, for the plan exported and, in
+ * compare mode, the compared one. */
+static void
+ensure_costs (IkouExportJob *self)
+{
+  IkouRenderStyle style = { 0 };
+  int first_fy, last_fy;
+  IkouBudget *compare = NULL;
+
+  if (self->options.costs == IKOU_EXPORT_COSTS_NONE || self->costs != NULL)
+    return;
+
+  first_fy = CLAMP (ikou_fiscal_year (self->first), IKOU_PLAN_MIN_FY, IKOU_PLAN_MAX_FY);
+  last_fy = CLAMP (ikou_fiscal_year (self->last), first_fy, IKOU_PLAN_MAX_FY);
+  if (self->comparing)
+    compare = ikou_budget_compute (self->plan, self->compare, first_fy, last_fy);
+  self->costs = ikou_cost_chart_new ();
+  ikou_cost_chart_set_budgets (self->costs,
+                               ikou_budget_compute (self->plan, self->scenario, first_fy, last_fy),
+                               compare);
+  ikou_cost_chart_set_names (self->costs,
+                             self->scenario ? ikou_scenario_get_name (self->scenario)
+                                            : _("Baseline plan"),
+                             !self->comparing ? NULL
+                             : self->compare ? ikou_scenario_get_name (self->compare)
+                                             : _("Baseline plan"));
+  ikou_render_style_copy (&style, ikou_renderer_get_style (self->renderer));
+  style.font_size = self->metrics.font_size;
+  ikou_cost_chart_set_style (self->costs, &style);
+  ikou_render_style_clear (&style);
 }
 
 GListModel *
@@ -871,6 +937,16 @@ paginate_rows (IkouExportJob *self,
 
   body_h = height_pt - 2 * pm->margin - self->title_h - pm->gap - self->header_h - 2 * pm->gap -
            self->legend_h;
+  /* The costs under the roadmap take a band of the page; on a page of
+   * their own, one more page. */
+  ensure_costs (self);
+  self->cost_h = 0;
+  if (self->options.costs == IKOU_EXPORT_COSTS_EVERY_PAGE)
+    {
+      self->cost_h = floor (CLAMP (body_h * 0.3, 7 * pm->font_size, 16 * pm->font_size));
+      body_h = MAX (body_h - self->cost_h - pm->gap, pm->row_height);
+    }
+  self->n_cost_pages = self->options.costs == IKOU_EXPORT_COSTS_PAGE ? 1 : 0;
   n_rows = g_list_model_get_n_items (job_rows (self));
   /* A plan that fits one page fills it: taller rows, up to a limit so a
    * plan of three systems does not draw three bands. */
@@ -894,14 +970,14 @@ ikou_export_job_paginate (IkouExportJob *self,
   g_return_val_if_fail (width_pt > 0 && height_pt > 0, 1);
 
   if (self->paginated && self->page_w == width_pt && self->page_h == height_pt)
-    return self->n_row_pages + self->n_summary_pages;
+    return self->n_row_pages + self->n_cost_pages + self->n_summary_pages;
 
   /* A pagination in steps for this paper goes on where it is. */
   if (self->summary_layout == NULL || self->page_w != width_pt || self->page_h != height_pt)
     paginate_rows (self, width_pt, height_pt);
   summary_step (self, G_MAXUINT);
   self->paginated = TRUE;
-  return self->n_row_pages + self->n_summary_pages;
+  return self->n_row_pages + self->n_cost_pages + self->n_summary_pages;
 }
 
 gboolean
@@ -940,7 +1016,7 @@ ikou_export_job_get_n_pages (IkouExportJob *self)
 
   if (!self->paginated)
     paginate_for_paper (self);
-  return self->n_row_pages + self->n_summary_pages;
+  return self->n_row_pages + self->n_cost_pages + self->n_summary_pages;
 }
 
 gboolean
@@ -956,7 +1032,7 @@ ikou_export_job_get_page_rows (IkouExportJob *self,
 
   if (!self->paginated)
     paginate_for_paper (self);
-  if (page >= self->n_row_pages + self->n_summary_pages)
+  if (page >= self->n_row_pages + self->n_cost_pages + self->n_summary_pages)
     return FALSE;
   if (page < self->n_row_pages)
     {
@@ -1070,6 +1146,170 @@ host_name (IkouExportJob *self,
   IkouHost *host = id ? ikou_plan_lookup_host (self->plan, id) : NULL;
 
   return host ? ikou_host_get_name (host) : "—";
+}
+
+/* The cost chart in (@x, @y, @width, @height): its legend and scale under
+ * the list columns, its bars under the roadmap's fiscal years. */
+static void
+draw_costs (IkouExportJob *self,
+            cairo_t       *cr,
+            double         x,
+            double         y,
+            double         width,
+            double         height)
+{
+  const IkouRenderStyle *style = ikou_renderer_get_style (self->renderer);
+
+  ensure_costs (self);
+  ikou_cost_chart_set_axis_from_renderer (self->costs, self->renderer, x + self->list_w);
+  ikou_cost_chart_set_area (self->costs, x, y, width, height, x + self->list_w);
+  ikou_cost_chart_draw (self->costs, cr);
+
+  set_color (cr, &style->dim_foreground);
+  cairo_set_line_width (cr, 0.75);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_move_to (cr, x + self->list_w, y);
+  cairo_line_to (cr, x + self->list_w, y + height);
+  cairo_stroke (cr);
+}
+
+/* The figures under the chart of the cost page: one-time, running and
+ * total per plan, and the goal, each in its fiscal year's column.
+ * Returns the height, or measures only with @cr NULL. */
+static double
+draw_cost_figures (IkouExportJob *self,
+                   cairo_t       *cr,
+                   PangoLayout   *layout,
+                   double         x,
+                   double         y)
+{
+  const PaperMetrics *pm = &self->metrics;
+  const IkouRenderStyle *style = ikou_renderer_get_style (self->renderer);
+  PangoFontDescription *font = make_font (pm->font_size * 0.9, FALSE);
+  PangoFontDescription *bold = make_font (pm->font_size * 0.9, TRUE);
+  double lh = ceil (text_height (pango_layout_get_context (layout), pm->font_size * 0.9, FALSE) + 4);
+  double axis_x = x + self->list_w;
+  double right = self->page_w - pm->margin;
+  const IkouBudget *budgets[2];
+  double top = y;
+  guint n_plans;
+
+  ensure_costs (self);
+  budgets[0] = ikou_cost_chart_get_budget (self->costs, 0);
+  budgets[1] = ikou_cost_chart_get_budget (self->costs, 1);
+  n_plans = budgets[1] != NULL ? 2 : 1;
+
+  for (guint p = 0; p < n_plans && budgets[0] != NULL; p++)
+    for (guint r = 0; r < 3; r++)
+      {
+        const char *what[3] = { _("One-time"), _("Running"), _("Total") };
+        g_autofree char *label = NULL;
+
+        if (n_plans == 2)
+          label = g_strdup_printf ("%s — %s",
+                                   p == 0 ? (self->scenario ? ikou_scenario_get_name (self->scenario)
+                                                            : _("Baseline plan"))
+                                          : (self->compare ? ikou_scenario_get_name (self->compare)
+                                                           : _("Baseline plan")),
+                                   what[r]);
+        if (cr != NULL)
+          {
+            if (r == 2)
+              {
+                cairo_rectangle (cr, x, y, right - x, lh);
+                set_color (cr, &style->row_alternate);
+                cairo_fill (cr);
+              }
+            set_color (cr, &style->foreground);
+            draw_text (cr, layout, r == 2 ? bold : font, label ? label : what[r], x + 3, y + 2,
+                       self->list_w - 6, ALIGN_LEFT);
+            for (guint i = 0; i < budgets[p]->n_years; i++)
+              {
+                const IkouBudgetYear *year = &budgets[p]->years[i];
+                gint64 amount = r == 0 ? year->one_time : r == 1 ? year->running
+                                : year->one_time > G_MAXINT64 - year->running ? G_MAXINT64
+                                : year->one_time + year->running;
+                g_autofree char *text = ikou_cost_format_amount (amount);
+                double end = axis_x + ikou_renderer_x_for_day (self->renderer,
+                                                               ikou_fiscal_year_start (year->fiscal_year + 1));
+
+                if (end > axis_x && end <= right + 1)
+                  draw_text (cr, layout, r == 2 ? bold : font, text, end - 4, y + 2, 0, ALIGN_RIGHT);
+              }
+          }
+        y += lh;
+      }
+
+  if (budgets[0] != NULL && budgets[0]->goal >= 0)
+    {
+      g_autofree char *ref = ikou_fiscal_year_label (budgets[0]->reference_fy, self->labels);
+      g_autofree char *amount = ikou_cost_format_amount (budgets[0]->goal);
+      g_autofree char *running = ikou_cost_format_amount (budgets[0]->reference_running);
+      /* Translators: the reference fiscal year (FY2018), its running cost, 70 % of it */
+      g_autofree char *text = g_strdup_printf (_("Goal, 30 %% less than the %s running cost of %s "
+                                                 "thousand yen: %s thousand yen a year."),
+                                               ref, running, amount);
+
+      if (cr != NULL)
+        {
+          set_color (cr, &style->deadline);
+          draw_text (cr, layout, font, text, x + 3, y + 2, right - x - 6, ALIGN_LEFT);
+        }
+      y += lh;
+    }
+
+  if (cr != NULL)
+    {
+      set_color (cr, &style->grid);
+      cairo_set_line_width (cr, 0.5);
+      for (double ly = top; ly <= y + 0.01; ly += lh)
+        {
+          cairo_move_to (cr, x, ly);
+          cairo_line_to (cr, right, ly);
+        }
+      cairo_stroke (cr);
+    }
+
+  pango_font_description_free (font);
+  pango_font_description_free (bold);
+  return y - top;
+}
+
+/* A page of its own: the fiscal-year header of the roadmap, the chart
+ * under it and the figures. */
+static void
+draw_cost_page (IkouExportJob *self,
+                cairo_t       *cr,
+                PangoLayout   *layout)
+{
+  const PaperMetrics *pm = &self->metrics;
+  const IkouRenderStyle *style = ikou_renderer_get_style (self->renderer);
+  PangoFontDescription *bold = make_font (pm->font_size, TRUE);
+  double x0 = pm->margin;
+  double y0 = pm->margin + self->title_h + pm->gap;
+  double content_w = self->page_w - 2 * pm->margin;
+  double th = text_height (pango_layout_get_context (layout), pm->font_size, TRUE);
+  double figures_h = draw_cost_figures (self, NULL, layout, x0, 0);
+  double chart_y = y0 + self->header_h;
+  double chart_h = self->page_h - pm->margin - chart_y - figures_h - pm->gap;
+
+  cairo_rectangle (cr, x0, y0, self->list_w, self->header_h);
+  set_color (cr, &style->header_background);
+  cairo_fill (cr);
+  set_color (cr, &style->foreground);
+  draw_text (cr, layout, bold, _("Costs per fiscal year (thousand yen)"), x0 + 3,
+             y0 + self->header_h - th - 3, self->list_w - 6, ALIGN_LEFT);
+
+  /* Only the header of the roadmap: the fiscal years and months. */
+  cairo_save (cr);
+  cairo_translate (cr, x0 + self->list_w, y0);
+  ikou_renderer_draw (self->renderer, cr, 0, 0, content_w - self->list_w, self->header_h);
+  cairo_restore (cr);
+
+  draw_costs (self, cr, x0, chart_y, content_w, MAX (chart_h, 4 * pm->font_size));
+  draw_cost_figures (self, cr, layout, x0, chart_y + MAX (chart_h, 4 * pm->font_size) + pm->gap);
+
+  pango_font_description_free (bold);
 }
 
 static void
@@ -1189,6 +1429,13 @@ draw_row_page (IkouExportJob *self,
   cairo_move_to (cr, x0 + self->list_w, y0);
   cairo_line_to (cr, x0 + self->list_w, y0 + table_h);
   cairo_stroke (cr);
+
+  /* The costs per fiscal year under the roadmap, on its time axis. */
+  if (self->cost_h > 0)
+    {
+      draw_costs (self, cr, x0, y0 + table_h + pm->gap, content_w, self->cost_h);
+      table_h += self->cost_h + pm->gap;
+    }
 
   /* The legend under the table (at the foot of a full page). */
   ikou_renderer_draw_legend (self->renderer, cr, x0, y0 + table_h + 2 * pm->gap, content_w);
@@ -1386,8 +1633,10 @@ ikou_export_job_draw_page (IkouExportJob *self,
   draw_title_block (self, cr, layout, &style, page, n_pages);
   if (page < self->n_row_pages)
     draw_row_page (self, cr, layout, page);
+  else if (page < self->n_row_pages + self->n_cost_pages)
+    draw_cost_page (self, cr, layout);
   else
-    draw_summary_page (self, cr, layout, page - self->n_row_pages);
+    draw_summary_page (self, cr, layout, page - self->n_row_pages - self->n_cost_pages);
 
   cairo_restore (cr);
   ikou_render_style_clear (&style);
@@ -1707,6 +1956,8 @@ ikou_export_run_cli (IkouPlan                   *plan,
     }
   if (cli->dpi > 0)
     options.dpi = cli->dpi;
+  if (cli->costs != NULL && !ikou_export_costs_from_string (cli->costs, &options.costs, error))
+    return FALSE;
   options.title = cli->title;
   if (cli->scenario != NULL)
     {

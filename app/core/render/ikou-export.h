@@ -25,6 +25,7 @@ typedef struct
   double    dpi;
   char     *today;
   char    *compare;   /* --compare NAME or "baseline": ghosts of that plan */
+  char    *costs;     /* --costs none|every-page|page */
 } IkouCliExportOptions;
 
 /* The roadmap as a document for meetings: PDF, PNG or SVG, paginated so a
@@ -62,6 +63,16 @@ typedef enum
   IKOU_N_PAPERS
 } IkouPaper;
 
+/* The costs per fiscal year (IkouCostChart) in the document. */
+typedef enum
+{
+  IKOU_EXPORT_COSTS_NONE,
+  IKOU_EXPORT_COSTS_EVERY_PAGE,  /* under the roadmap on every roadmap page */
+  IKOU_EXPORT_COSTS_PAGE,        /* a page of its own after the roadmap: the
+                                  * chart and the figures per fiscal year */
+  IKOU_N_EXPORT_COSTS
+} IkouExportCosts;
+
 typedef struct
 {
   IkouExportFormat format;
@@ -76,6 +87,7 @@ typedef struct
   double           dpi;       /* PNG only; <= 0 means 150, at most 1200 */
   IkouDay          today;     /* today line and 作成日; NONE = the real today */
   gboolean         era_labels;/* fiscal years as R7年度 instead of 2025年度 */
+  IkouExportCosts  costs;     /* default NONE */
 } IkouExportOptions;
 
 /* Sets the defaults: PDF, A3 landscape, the plan's span, 150 dpi. */
@@ -89,6 +101,11 @@ gboolean      ikou_export_paper_size         (IkouPaper          paper,
 /* "a3", "A4" → paper; anything else is IKOU_ERROR_INVALID_OPTION. */
 gboolean      ikou_export_paper_from_string  (const char        *text,
                                               IkouPaper         *paper,
+                                              GError           **error);
+/* "none", "every-page", "page" → costs; anything else is
+ * IKOU_ERROR_INVALID_OPTION. */
+gboolean      ikou_export_costs_from_string  (const char        *text,
+                                              IkouExportCosts   *costs,
                                               GError           **error);
 /* From the file name's extension (.pdf .png .svg, any case); anything
  * else is IKOU_ERROR_INVALID_OPTION. */

@@ -1164,6 +1164,14 @@ ikou_renderer_get_px_per_day (IkouRenderer *self)
   return self->px_per_day;
 }
 
+const IkouRenderStyle *
+ikou_renderer_get_style (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), NULL);
+
+  return &self->style;
+}
+
 void
 ikou_renderer_set_row_height (IkouRenderer *self,
                               double        row_height)

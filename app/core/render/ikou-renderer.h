@@ -163,6 +163,9 @@ IkouZoom      ikou_renderer_get_zoom          (IkouRenderer          *self);
 void          ikou_renderer_set_px_per_day    (IkouRenderer          *self,
                                                double                 px_per_day);
 double        ikou_renderer_get_px_per_day    (IkouRenderer          *self);
+/* The style in use (owned by the renderer; valid until the next
+ * ikou_renderer_set_style()). */
+const IkouRenderStyle *ikou_renderer_get_style (IkouRenderer       *self);
 void          ikou_renderer_set_row_height    (IkouRenderer          *self,
                                                double                 row_height);
 double        ikou_renderer_get_row_height    (IkouRenderer          *self);

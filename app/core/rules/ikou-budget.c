@@ -402,6 +402,49 @@ ikou_budget_compute (IkouPlan     *plan,
 }
 
 void
+ikou_budget_system_totals (IkouPlan     *plan,
+                           IkouScenario *scenario,
+                           IkouSystem   *system,
+                           int           first_fy,
+                           int           last_fy,
+                           gint64       *out_one_time,
+                           gint64       *out_running)
+{
+  IkouBudget budget = { 0 };
+  g_autofree IkouBudgetYear *years = NULL;
+  g_autofree gint64 *twelfths = NULL;
+  g_autoptr(GArray) changes = NULL;
+  Computation c;
+  gint64 one_time = 0, running = 0;
+
+  g_return_if_fail (IKOU_IS_PLAN (plan));
+  g_return_if_fail (IKOU_IS_SYSTEM (system));
+  g_return_if_fail (first_fy >= IKOU_PLAN_MIN_FY && last_fy <= IKOU_PLAN_MAX_FY);
+  g_return_if_fail (first_fy <= last_fy);
+
+  budget.first_fy = first_fy;
+  budget.last_fy = last_fy;
+  budget.n_years = (guint) (last_fy - first_fy + 1);
+  budget.years = years = g_new0 (IkouBudgetYear, budget.n_years);
+  twelfths = g_new0 (gint64, budget.n_years);
+  changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  /* No host is followed: only the system's own amounts count. */
+  c = (Computation) {
+    FY_FIRST_MONTH (first_fy), FY_FIRST_MONTH (first_fy) + (gint64) budget.n_years * 12,
+    budget.n_years, NULL, 0, NULL, 0, twelfths, changes,
+  };
+  add_system (&c, &budget, scenario, system);
+
+  for (guint y = 0; y < budget.n_years; y++)
+    {
+      one_time = add_sat (one_time, years[y].one_time);
+      running = add_sat (running, years[y].running);
+    }
+  *out_one_time = one_time;
+  *out_running = running;
+}
+
+void
 ikou_budget_free (IkouBudget *budget)
 {
   if (budget == NULL)

@@ -57,6 +57,16 @@ IkouBudget *ikou_budget_compute       (IkouPlan     *plan,
                                        int           first_fy,
                                        int           last_fy);
 void        ikou_budget_free          (IkouBudget   *budget);
+/* One system's own costs over @first_fy … @last_fy by the same rules:
+ * its steps' amounts and its own running cost (hosts' costs are shared
+ * by their systems and left out). */
+void        ikou_budget_system_totals (IkouPlan     *plan,
+                                       IkouScenario *scenario,
+                                       IkouSystem   *system,
+                                       int           first_fy,
+                                       int           last_fy,
+                                       gint64       *out_one_time,
+                                       gint64       *out_running);
 /* The 3割削減 goal for a reference running cost: 70 %, rounded half up;
  * -1 for -1. */
 gint64      ikou_budget_goal          (gint64        reference);

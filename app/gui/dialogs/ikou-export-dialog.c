@@ -44,6 +44,7 @@ struct _IkouExportDialog
   AdwEntryRow       *title_row;
   AdwComboRow       *scenario_row;
   AdwComboRow       *compare_row;
+  AdwComboRow       *costs_row;
   IkouDateEntry     *from_entry;
   IkouDateEntry     *to_entry;
   GtkLabel          *range_error_label;
@@ -141,6 +142,7 @@ read_options (IkouExportDialog  *self,
   options->dpi = gtk_spin_button_get_value (self->dpi_spin);
   options->today = self->today;
   options->era_labels = self->era_labels;
+  options->costs = MIN (adw_combo_row_get_selected (self->costs_row), IKOU_N_EXPORT_COSTS - 1);
 }
 
 /* The findings for @scenario: the window's for the plan it shows,
@@ -1104,6 +1106,7 @@ ikou_export_dialog_class_init (IkouExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, scenario_row);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, compare_row);
+  gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, costs_row);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, from_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, to_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, range_error_label);
@@ -1148,6 +1151,8 @@ ikou_export_dialog_init (IkouExportDialog *self)
   g_signal_connect_object (self->scenario_row, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_row, "notify::selected",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->costs_row, "notify::selected",
                            G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->prev_button, "clicked",
                            G_CALLBACK (prev_clicked_cb), self, G_CONNECT_SWAPPED);

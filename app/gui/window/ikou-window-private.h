@@ -99,6 +99,9 @@ struct _IkouWindow
   gboolean            catch_up_dismissed;
   guint               catch_up_idle_id;
   GtkWidget          *differences_panel;  /* IkouDifferencesPanel */
+  GtkRevealer        *cost_revealer;
+  GtkWidget          *cost_panel;         /* IkouCostPanel */
+  GtkColumnViewColumn *cost_column;       /* the systems' costs, hidden by default */
 
   /* View state */
   char               *zoom;            /* "month", "quarter", "fiscal-year" */
@@ -209,6 +212,14 @@ void _ikou_window_view_init          (IkouWindow      *self);
 void _ikou_window_view_attach        (IkouWindow      *self);
 /* Keeps the findings pane's height in the settings. */
 void _ikou_window_view_save          (IkouWindow      *self);
+/* ikou-window-costs.c: the cost panel under the roadmap and the list's
+ * cost column. */
+void _ikou_window_class_costs_init   (IkouWindowClass *klass);
+void _ikou_window_costs_init         (IkouWindow      *self);
+/* The panel and the column are shown as the settings remember. */
+void _ikou_window_costs_attach_settings (IkouWindow   *self);
+void _ikou_window_costs_set_document (IkouWindow   *self,
+                                      IkouDocument *document);
 
 /* ikou-window.c */
 void _ikou_window_update_title       (IkouWindow      *self);

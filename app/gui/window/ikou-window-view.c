@@ -162,7 +162,8 @@ apply_findings_height (IkouWindow *self)
 static void
 update_bottom_visible (IkouWindow *self)
 {
-  GtkRevealer *revealers[] = { self->findings_revealer, self->differences_revealer };
+  GtkRevealer *revealers[] = { self->findings_revealer, self->differences_revealer,
+                               self->cost_revealer };
   gboolean show = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (revealers); i++)
@@ -321,6 +322,10 @@ _ikou_window_view_init (IkouWindow *self)
   g_signal_connect_object (self->differences_revealer, "notify::reveal-child",
                            G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->differences_revealer, "notify::child-revealed",
+                           G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cost_revealer, "notify::reveal-child",
+                           G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cost_revealer, "notify::child-revealed",
                            G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (findings_paned (self), "notify::max-position",
                            G_CALLBACK (apply_findings_height), self, G_CONNECT_SWAPPED);

@@ -13,6 +13,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
+#include "ikou-cost-panel.h"
 #include "ikou-error.h"
 #include "ikou-file.h"
 #include "ikou-file-store.h"
@@ -1550,6 +1551,7 @@ ikou_window_take_document (IkouWindow   *self,
   if (self->differences_panel != NULL)
     ikou_differences_panel_set_document (IKOU_DIFFERENCES_PANEL (self->differences_panel),
                                          document);
+  _ikou_window_costs_set_document (self, document);
 
   gtk_stack_set_visible_child_name (self->stack, "plan");
   _ikou_window_sync_scenarios (self);
@@ -2125,6 +2127,7 @@ ikou_window_attach_context (IkouWindow  *self,
       _ikou_window_set_zoom (self, zoom_names[zoom]);
       set_era_labels (self, g_settings_get_boolean (self->settings, "era-labels"));
       set_show_findings (self, g_settings_get_boolean (self->settings, "show-findings"));
+      _ikou_window_costs_attach_settings (self);
       g_signal_connect_object (self->settings, "changed::recent-files",
                                G_CALLBACK (_ikou_window_rebuild_recent_menu), self,
                                G_CONNECT_SWAPPED);
@@ -2296,6 +2299,7 @@ ikou_window_class_init (IkouWindowClass *klass)
   properties[PROP_ERA_LABELS] =
     g_param_spec_boolean ("era-labels", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  _ikou_window_class_costs_init (klass);
 
   g_type_ensure (IKOU_TYPE_FINDINGS_PANEL);
   g_type_ensure (IKOU_TYPE_DIFFERENCES_PANEL);
@@ -2336,6 +2340,8 @@ ikou_window_class_init (IkouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, compare_menu);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, cost_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, cost_panel);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, catch_up_revealer);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, catch_up_label);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_panel);
@@ -2371,6 +2377,7 @@ ikou_window_init (IkouWindow *self)
 
   g_signal_connect_object (self->timeline, "notify::header-height",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  _ikou_window_costs_init (self);
 
   self->system_editor = ikou_system_editor_new ();
   gtk_scrolled_window_set_child (self->editor_scroller, self->system_editor);

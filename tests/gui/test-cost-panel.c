@@ -1,0 +1,494 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ikou-application.h"
+#include "ikou-budget.h"
+#include "ikou-calendar.h"
+#include "ikou-i18n.h"
+#include "ikou-cost-panel.h"
+#include "ikou-export-dialog.h"
+#include "ikou-timeline.h"
+#include "ikou-window-private.h"
+
+/* The cost panel under the roadmap and the list's cost column, in a real
+ * window under Xvfb: shown by its action, bars under the roadmap's fiscal
+ * years with the sample's sums, following edits, undo and the scenario
+ * shown, two plans side by side in compare mode, and screenshots
+ * (tests/artifacts/costs-<lang>*.png in the build tree).
+ *
+ * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
+
+static IkouApplication *app;
+static const char *lang = "en";
+static char *tmp_home;
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_count_cb (GdkFrameClock *clock,
+                      guint         *count)
+{
+  (*count)++;
+}
+
+/* Lets GTK lay out and paint @n frames. */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  GdkFrameClock *clock;
+  guint count = 0;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_count_cb), &count);
+  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
+  while (count < n && !timed_out)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_false (timed_out);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+settle (IkouWindow *window)
+{
+  for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (window->cost_revealer)
+                                != gtk_revealer_get_reveal_child (window->cost_revealer); n++)
+    wait_frames (GTK_WIDGET (window), 1);
+  wait_frames (GTK_WIDGET (window), 3);
+}
+
+/* The plan opens around today; its first fiscal years are left of the
+ * roadmap's view until it is scrolled to its start. */
+static void
+scroll_to_start (IkouWindow *window)
+{
+  gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline)), 0);
+  settle (window);
+}
+
+static char *
+artifact_path (const char *what)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
+  g_autofree char *name = g_strdup_printf ("costs-%s%s.png", lang, what);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *what)
+{
+  g_autofree char *path = artifact_path (what);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  int width, height;
+
+  wait_frames (widget, 2);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static IkouWindow *
+open_sample_window (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples",
+                                            "koriyama.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
+
+  g_assert_true (ikou_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  return window;
+}
+
+static void
+close_window (IkouWindow *window)
+{
+  gpointer weak = window;
+
+  window->close_confirmed = TRUE;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (weak);
+}
+
+static gboolean
+find_bar (IkouCostChart *chart,
+          int            fiscal_year,
+          guint          plan,
+          IkouCostBar   *bar)
+{
+  for (guint i = 0; i < ikou_cost_chart_get_n_bars (chart); i++)
+    if (ikou_cost_chart_get_bar (chart, i, bar) && bar->fiscal_year == fiscal_year &&
+        bar->plan == plan)
+      return TRUE;
+  return FALSE;
+}
+
+/* The x of @day on the roadmap, in the panel's coordinates. */
+static double
+roadmap_x (IkouWindow *window,
+           IkouDay     day)
+{
+  IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline));
+  graphene_point_t p;
+
+  g_assert_true (gtk_widget_compute_point (window->timeline, window->cost_panel,
+                                           &GRAPHENE_POINT_INIT (0, 0), &p));
+  return p.x + ikou_renderer_x_for_day (ikou_timeline_get_renderer (timeline), day) -
+         gtk_adjustment_get_value (h);
+}
+
+static void
+test_panel (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
+  IkouDocument *document = ikou_window_get_document (window);
+  IkouPlan *plan = ikou_window_get_plan (window);
+  IkouCostChart *chart;
+  IkouCostBar bar;
+  g_autofree char *tooltip = NULL;
+  IkouSystem *seikatsu;
+  IkouStep step;
+  guint updates;
+
+  /* Hidden by default; its action (F7, the menu) shows it and the
+   * settings remember it. */
+  g_assert_false (gtk_revealer_get_reveal_child (window->cost_revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-panel", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (window->cost_revealer));
+  if (window->settings != NULL)
+    g_assert_true (g_settings_get_boolean (window->settings, "show-costs"));
+  settle (window);
+  g_assert_cmpint (gtk_widget_get_height (window->cost_panel), >, 100);
+  scroll_to_start (window);
+
+  /* The sample's sums worked out by hand (tests/core/test-budget.c). */
+  chart = ikou_cost_panel_get_chart (panel);
+  g_assert_true (find_bar (chart, 2021, 0, &bar));
+  g_assert_cmpint (bar.one_time, ==, 13000);
+  g_assert_cmpint (bar.running, ==, 26652);
+  g_assert_true (find_bar (chart, 2022, 0, &bar));
+  g_assert_cmpint (bar.one_time, ==, 12000);
+  g_assert_cmpint (bar.running, ==, 37952);
+
+  /* Under its fiscal year on the roadmap. */
+  {
+    double left = roadmap_x (window, ikou_fiscal_year_start (2022));
+    double right = roadmap_x (window, ikou_fiscal_year_start (2023));
+
+    g_assert_cmpfloat (bar.x, >, left);
+    g_assert_cmpfloat (bar.x + bar.width, <, right);
+    g_assert_cmpfloat (fabs (bar.x + bar.width / 2 - (left + right) / 2), <, 1);
+  }
+
+  /* Hovering shows the amounts. */
+  tooltip = ikou_cost_panel_dup_tooltip (panel, bar.x + bar.width / 2, bar.bottom - 2);
+  g_assert_nonnull (tooltip);
+  g_test_message ("tooltip: %s", tooltip);
+  g_assert_nonnull (strstr (tooltip, "12,000"));
+  g_assert_nonnull (strstr (tooltip, "49,952"));
+  g_clear_pointer (&tooltip, g_free);
+
+  /* Scrolling the roadmap moves the bars with it. */
+  {
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline));
+    double before = bar.x, value = gtk_adjustment_get_value (h);
+
+    gtk_adjustment_set_value (h, value + 50);
+    wait_frames (GTK_WIDGET (window), 1);
+    find_bar (ikou_cost_panel_get_chart (panel), 2022, 0, &bar);
+    g_assert_cmpfloat (fabs (bar.x - (before - (gtk_adjustment_get_value (h) - value))), <, 0.5);
+    g_assert_cmpfloat (fabs (bar.x + bar.width / 2 -
+                             (roadmap_x (window, ikou_fiscal_year_start (2022)) +
+                              roadmap_x (window, ikou_fiscal_year_start (2023))) / 2), <, 1);
+    gtk_adjustment_set_value (h, 0);
+  }
+
+  save_screenshot (GTK_WIDGET (window), "");
+
+  /* Three edits in one frame: one computation. */
+  wait_frames (GTK_WIDGET (window), 1);
+  updates = ikou_cost_panel_get_n_updates (panel);
+  seikatsu = ikou_plan_lookup_system (plan, 2);
+  g_assert_nonnull (seikatsu);
+  g_assert_true (ikou_document_get_step (document, seikatsu, 0, &step));
+  g_assert_cmpint (step.budget_amount, ==, 8000);
+  for (gint64 amount = 9000; amount <= 11000; amount += 1000)
+    {
+      step.budget_amount = amount;
+      ikou_document_set_step (document, seikatsu, 0, &step);
+    }
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (ikou_cost_panel_get_n_updates (panel), ==, updates + 1);
+  find_bar (ikou_cost_panel_get_chart (panel), 2021, 0, &bar);
+  g_assert_cmpint (bar.one_time, ==, 16000);
+
+  /* Undo follows. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_frames (GTK_WIDGET (window), 2);
+  find_bar (ikou_cost_panel_get_chart (panel), 2021, 0, &bar);
+  g_assert_cmpint (bar.one_time, ==, 13000);
+
+  /* The list's column: hidden until asked for. */
+  g_assert_false (gtk_column_view_column_get_visible (window->cost_column));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-column", NULL));
+  g_assert_true (gtk_column_view_column_get_visible (window->cost_column));
+  wait_frames (GTK_WIDGET (window), 2);
+  save_screenshot (GTK_WIDGET (window), "-column");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-column", NULL));
+
+  /* The action hides it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-panel", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (window->cost_revealer));
+  settle (window);
+
+  close_window (window);
+}
+
+static void
+test_compare (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
+  IkouDocument *document = ikou_window_get_document (window);
+  IkouPlan *plan = ikou_window_get_plan (window);
+  g_autoptr(GError) error = NULL;
+  IkouScenario *scenario;
+  IkouCostChart *chart;
+  IkouCostBar left, right;
+  IkouSystem *kaigo;
+  IkouStep step;
+  g_autofree char *tooltip = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-panel", NULL));
+  settle (window);
+
+  /* A scenario where 介護保険's contract costs 20,000 instead of 12,000. */
+  scenario = ikou_document_add_scenario (document, "経費増案", NULL, NULL, &error);
+  g_assert_no_error (error);
+  ikou_document_set_active_scenario (document, scenario);
+  kaigo = ikou_plan_lookup_system (plan, 8);
+  g_assert_true (ikou_document_get_step (document, kaigo, 0, &step));
+  g_assert_cmpint (step.budget_amount, ==, 12000);
+  step.budget_amount = 20000;
+  ikou_document_set_step (document, kaigo, 0, &step);
+  ikou_document_set_compare (document, TRUE, NULL);
+  settle (window);
+  scroll_to_start (window);
+
+  chart = ikou_cost_panel_get_chart (panel);
+  g_assert_true (find_bar (chart, 2022, 0, &left));
+  g_assert_true (find_bar (chart, 2022, 1, &right));
+  g_assert_cmpint (left.one_time, ==, 20000);
+  g_assert_cmpint (right.one_time, ==, 12000);
+  g_assert_cmpint (left.running, ==, right.running);
+  g_assert_cmpfloat (left.x + left.width, <, right.x);
+  g_assert_cmpfloat (left.top, <, right.top);
+  tooltip = ikou_cost_panel_dup_tooltip (panel, right.x + 1, right.bottom - 1);
+  g_assert_nonnull (tooltip);
+  g_test_message ("tooltip: %s", tooltip);
+  g_assert_nonnull (strstr (tooltip, "経費増案"));
+  g_assert_nonnull (strstr (tooltip, "57,952"));
+  g_assert_nonnull (strstr (tooltip, "49,952"));
+
+  save_screenshot (GTK_WIDGET (window), "-compare");
+
+  /* Back to the baseline, not comparing: one bar a year, the baseline's. */
+  ikou_document_set_compare (document, FALSE, NULL);
+  ikou_document_set_active_scenario (document, NULL);
+  wait_frames (GTK_WIDGET (window), 2);
+  chart = ikou_cost_panel_get_chart (panel);
+  g_assert_false (find_bar (chart, 2022, 1, &right));
+  g_assert_true (find_bar (chart, 2022, 0, &left));
+  g_assert_cmpint (left.one_time, ==, 12000);
+
+  close_window (window);
+}
+
+static void
+remove_tree (GFile *dir)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                               NULL, NULL);
+  GFileInfo *info;
+  GFile *child;
+
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) &&
+         info != NULL)
+    remove_tree (child);
+  g_file_delete (dir, NULL, NULL);
+}
+
+/* The export dialog's row: none, under the roadmap on every page (the
+ * same pages), or a page of their own (one more), previewed. */
+static void
+test_export_dialog (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouExportDialog *dialog =
+    ikou_export_dialog_new (GTK_WINDOW (window), ikou_window_get_document (window),
+                            G_LIST_MODEL (ikou_window_get_selection (window)), FALSE);
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                   IKOU_TYPE_EXPORT_DIALOG,
+                                                                   "costs_row"));
+  g_autofree char *dir = g_dir_make_tmp ("ikou-costs-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "costs.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_plain;
+
+  g_object_ref (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 800);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_frames (GTK_WIDGET (dialog), 3);
+  ikou_export_dialog_flush (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  n_plain = ikou_export_dialog_get_n_pages (dialog);
+  g_assert_cmpuint (n_plain, >=, 1);
+
+  adw_combo_row_set_selected (row, 1);
+  ikou_export_dialog_flush (dialog);
+  g_assert_cmpuint (ikou_export_dialog_get_n_pages (dialog), ==, n_plain);
+
+  adw_combo_row_set_selected (row, 2);
+  ikou_export_dialog_flush (dialog);
+  g_assert_cmpuint (ikou_export_dialog_get_n_pages (dialog), ==, n_plain + 1);
+  ikou_export_dialog_set_page (dialog, 1);
+  save_screenshot (GTK_WIDGET (dialog), "-export-dialog");
+
+  g_assert_true (ikou_export_dialog_export_to (dialog, path, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+    g_autofree char *text = NULL;
+
+    if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &text, NULL, NULL, NULL))
+      {
+        /* The figures page: FY2022's total, the goal. */
+        g_assert_nonnull (strstr (text, "49,952"));
+        g_assert_nonnull (strstr (text, "15,750"));
+      }
+  }
+  g_remove (path);
+  g_rmdir (dir);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  close_window (window);
+}
+
+static gboolean
+fatal_log_cb (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+  if ((log_level & G_LOG_LEVEL_WARNING) && message != NULL &&
+      strstr (message, "Trying to snapshot AdwGizmo") != NULL)
+    return FALSE;
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int out = 0;
+  int ret;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "--ikou-lang="))
+        lang = argv[i] + strlen ("--ikou-lang=");
+      else
+        argv[++out] = argv[i];
+    }
+  argc = out + 1;
+  argv[argc] = NULL;
+
+  tmp_home = g_dir_make_tmp ("ikou-test-costs-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("IKOU_TODAY", "2021-03-01", TRUE);
+  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
+  if (g_strcmp0 (lang, "ja") == 0)
+    g_setenv ("LANGUAGE", "ja", TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  ikou_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+
+  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/costs/panel", test_panel);
+  g_test_add_func ("/costs/compare", test_compare);
+  g_test_add_func ("/costs/export-dialog", test_export_dialog);
+
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  {
+    g_autoptr(GFile) home = g_file_new_for_path (tmp_home);
+
+    remove_tree (home);
+    g_free (tmp_home);
+  }
+  return ret;
+}
