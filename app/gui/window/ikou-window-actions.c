@@ -707,12 +707,19 @@ delete_system_action (GtkWidget  *widget,
     return;
 
   name = g_strdup (ikou_system_get_name (selected));
+  self->deleting = TRUE;
   ikou_history_remove_system (self->history, selected);
+  self->deleting = FALSE;
 
-  if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
-
+  /* A toast still shown says the newest deletion, whose Undo it now is
+   * (dismissing it and adding another in one frame trips libadwaita 1.2's
+   * toast animations). */
   title = g_strdup_printf (_("“%s” deleted"), name);
+  if (self->delete_toast != NULL)
+    {
+      adw_toast_set_title (self->delete_toast, title);
+      return;
+    }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_action_name (toast, "win.undo");

@@ -118,6 +118,7 @@ struct _IkouWindow
 
   /* Undo of a deletion from its toast */
   AdwToast           *delete_toast;
+  gboolean            deleting;        /* a deletion is under way: its toast stays */
 
   /* The lock, read-only state, changes on disk (ikou-window-shared.c) */
   IkouWindowShared   *shared;

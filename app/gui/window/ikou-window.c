@@ -1167,7 +1167,7 @@ plan_changed_cb (IkouWindow *self,
   if (self->catch_up_idle_id == 0)
     self->catch_up_idle_id = g_idle_add (catch_up_idle_cb, self);
   /* A later edit makes "Undo" on the deletion toast mean something else. */
-  if (self->delete_toast != NULL)
+  if (self->delete_toast != NULL && !self->deleting)
     adw_toast_dismiss (self->delete_toast);
 
   g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
