@@ -16,6 +16,7 @@
 #include "ikou-export-dialog.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
+#include "ikou-gui-test-util.h"
 
 /* The cost panel under the roadmap and the list's cost column, in a real
  * window under Xvfb: shown by its action, bars under the roadmap's fiscal
@@ -424,17 +425,6 @@ test_export_dialog (void)
   close_window (window);
 }
 
-static gboolean
-fatal_log_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-  if ((log_level & G_LOG_LEVEL_WARNING) && message != NULL &&
-      strstr (message, "Trying to snapshot AdwGizmo") != NULL)
-    return FALSE;
-  return TRUE;
-}
 
 int
 main (int   argc,
@@ -470,7 +460,7 @@ main (int   argc,
 
   ikou_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  ikou_gui_test_watch_warnings ();
 
   app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));

@@ -12,6 +12,7 @@
 #include "ikou-host-editor.h"
 #include "ikou-resources.h"
 #include "ikou-system-editor.h"
+#include "ikou-gui-test-util.h"
 
 /* The system editor and the host editor in a real window (under Xvfb):
  * typing dates, invalid input, undo through the history, and a
@@ -689,6 +690,8 @@ main (int   argc,
   const char *localedir = g_getenv ("IKOU_LOCALEDIR");
 
   gtk_test_init (&argc, &argv, NULL);
+
+  ikou_gui_test_watch_warnings ();
   /* gtk_test_init() picks a fixed locale; use the test's (LC_ALL). */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

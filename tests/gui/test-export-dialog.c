@@ -17,6 +17,7 @@
 #include "ikou-finding.h"
 #include "ikou-print-operation.h"
 #include "ikou-window-private.h"
+#include "ikou-gui-test-util.h"
 
 /* The roadmap export dialog and printing, in a real window under Xvfb:
  * the sample plan, options set through the dialog's widgets, the inline
@@ -971,6 +972,7 @@ main (int   argc,
 
   ikou_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
+  ikou_gui_test_watch_warnings ();
 
   app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));

@@ -721,6 +721,7 @@ main (int   argc,
 
   ikou_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
+  ikou_gui_test_watch_warnings ();
 
   app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));

@@ -12,6 +12,7 @@
 #include "ikou-plan.h"
 #include "ikou-schedule.h"
 #include "ikou-timeline.h"
+#include "ikou-gui-test-util.h"
 
 typedef struct
 {
@@ -410,6 +411,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  ikou_gui_test_watch_warnings ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

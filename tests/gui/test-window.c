@@ -18,6 +18,7 @@
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
 #include "ikou-xml.h"
+#include "ikou-gui-test-util.h"
 
 /* The main window under Xvfb, driven through its actions: the sample plan,
  * its findings, the shared selection, delete and undo, saving, the
@@ -1751,25 +1752,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* One warning is GTK's own, not the window's: GTK 4.8 with libadwaita 1.2
- * can paint a frame while an AdwGizmo (inside libadwaita's widgets) waits
- * for its allocation after the paned moved; the next frame is complete.
- * It is reported, never ignored silently, and every other warning stays
- * fatal. */
-static gboolean
-fatal_log_cb (const char     *log_domain,
-              GLogLevelFlags  log_level,
-              const char     *message,
-              gpointer        user_data)
-{
-  if ((log_level & G_LOG_LEVEL_WARNING) && message != NULL &&
-      strstr (message, "Trying to snapshot AdwGizmo") != NULL)
-    {
-      g_test_message ("GTK warning (known, not fatal): %s", message);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 int
 main (int   argc,
@@ -1807,7 +1789,7 @@ main (int   argc,
 
   ikou_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (fatal_log_cb, NULL);
+  ikou_gui_test_watch_warnings ();
 
   app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));

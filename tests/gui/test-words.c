@@ -15,6 +15,7 @@
 #include "ikou-findings-panel.h"
 #include "ikou-gui-util.h"
 #include "ikou-window.h"
+#include "ikou-gui-test-util.h"
 
 /* Words in the window under Xvfb, through public API only: the findings
  * panel shows rule titles (never ids), counts with plural forms and
@@ -381,6 +382,7 @@ main (int   argc,
 
   ikou_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
+  ikou_gui_test_watch_warnings ();
 
   app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));

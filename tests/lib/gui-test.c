@@ -9,6 +9,7 @@
 
 #include "ikou-i18n.h"
 #include "gui-test.h"
+#include "ikou-gui-test-util.h"
 
 static IkouApplication *app;
 static const char *lang = "en";
@@ -123,6 +124,7 @@ gui_test_init (int          *argc,
 
   ikou_i18n_init ();
   gtk_test_init (argc, argv, NULL);
+  ikou_gui_test_watch_warnings ();
 
   app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
