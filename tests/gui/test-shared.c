@@ -217,6 +217,17 @@ read_plan (const char *path)
   return plan;
 }
 
+/* The shared-folder banner, made when first needed, sits above the
+ * catch-up banner. */
+static gboolean
+banner_shown (IkouWindow *window)
+{
+  GtkWidget *first = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (window->catch_up_revealer)));
+
+  return first != GTK_WIDGET (window->catch_up_revealer) &&
+         gtk_revealer_get_reveal_child (GTK_REVEALER (first));
+}
+
 static void
 assert_read_only (IkouWindow *window,
                   gboolean    read_only)
@@ -225,8 +236,7 @@ assert_read_only (IkouWindow *window,
   const char *subtitle = adw_window_title_get_subtitle (window->window_title);
 
   g_assert_cmpint (_ikou_window_shared_is_read_only (window), ==, read_only);
-  g_assert_cmpint (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_first_child (
-                     gtk_widget_get_parent (GTK_WIDGET (window->catch_up_revealer))))), ==, read_only);
+  g_assert_cmpint (banner_shown (window), ==, read_only);
   g_assert_cmpint (strstr (subtitle, g_strcmp0 (lang, "ja") == 0 ? "読み取り専用" : "Read-only") != NULL,
                    ==, read_only);
   /* Edits do nothing while read-only. */
@@ -337,16 +347,14 @@ static void
 wait_banner (IkouWindow *window,
              gboolean    revealed)
 {
-  GtkRevealer *banner = GTK_REVEALER (gtk_widget_get_first_child (
-    gtk_widget_get_parent (GTK_WIDGET (window->catch_up_revealer))));
   gboolean timed_out = FALSE;
   guint timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
 
-  while (gtk_revealer_get_reveal_child (banner) != revealed && !timed_out)
+  while (banner_shown (window) != revealed && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (!timed_out)
     g_source_remove (timeout_id);
-  g_assert_cmpint (gtk_revealer_get_reveal_child (banner), ==, revealed);
+  g_assert_cmpint (banner_shown (window), ==, revealed);
 }
 
 static void

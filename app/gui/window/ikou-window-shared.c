@@ -105,6 +105,48 @@ file_store (IkouWindow *self)
 
 /* Banner and read-only state */
 
+static GtkWidget *
+banner_button (const char *label,
+               const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
+/* Made the first time it is shown: most windows never need it, and
+ * their layout stays as it is. */
+static void
+ensure_banner (IkouWindow *self)
+{
+  IkouWindowShared *sh = self->shared;
+  GtkWidget *box;
+
+  if (sh->banner != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (box, "ikou-banner");
+  sh->banner_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (sh->banner_label, TRUE);
+  gtk_label_set_xalign (sh->banner_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (sh->banner_label), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (sh->banner_label));
+  sh->reload_button = banner_button (_("_Reload"), "win.reload");
+  gtk_widget_add_css_class (sh->reload_button, "suggested-action");
+  gtk_box_append (GTK_BOX (box), sh->reload_button);
+  sh->save_as_button = banner_button (_("Save _As…"), "win.save-as");
+  gtk_box_append (GTK_BOX (box), sh->save_as_button);
+
+  sh->banner = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_transition_type (sh->banner, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_revealer_set_child (sh->banner, box);
+  /* Above the catch-up banner. */
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->catch_up_revealer))),
+                              GTK_WIDGET (sh->banner), NULL);
+}
+
 static void
 update_banner (IkouWindow *self)
 {
@@ -118,6 +160,9 @@ update_banner (IkouWindow *self)
   else if (sh->read_only)
     text = g_strdup (sh->reason);
 
+  if (text == NULL && sh->banner == NULL)
+    return;
+  ensure_banner (self);
   gtk_label_set_label (sh->banner_label, text != NULL ? text : "");
   gtk_widget_set_visible (sh->reload_button, sh->changed);
   gtk_widget_set_visible (sh->save_as_button, sh->read_only || (sh->changed && ikou_window_get_dirty (self)));
@@ -735,42 +780,10 @@ _ikou_window_class_shared_init (IkouWindowClass *klass)
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.reload", NULL, reload_action);
 }
 
-static GtkWidget *
-banner_button (const char *label,
-               const char *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
-}
-
 void
 _ikou_window_shared_init (IkouWindow *self)
 {
-  IkouWindowShared *sh = g_new0 (IkouWindowShared, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->catch_up_revealer));
-
-  self->shared = sh;
-  gtk_widget_add_css_class (box, "ikou-banner");
-  sh->banner_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (sh->banner_label, TRUE);
-  gtk_label_set_xalign (sh->banner_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (sh->banner_label), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (sh->banner_label));
-  sh->reload_button = banner_button (_("_Reload"), "win.reload");
-  gtk_widget_add_css_class (sh->reload_button, "suggested-action");
-  gtk_box_append (GTK_BOX (box), sh->reload_button);
-  sh->save_as_button = banner_button (_("Save _As…"), "win.save-as");
-  gtk_box_append (GTK_BOX (box), sh->save_as_button);
-
-  sh->banner = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (sh->banner, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
-  gtk_revealer_set_child (sh->banner, box);
-  gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (sh->banner), NULL);
-
+  self->shared = g_new0 (IkouWindowShared, 1);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 }
 
