@@ -267,6 +267,19 @@ ikou_check_system_into (IkouPlan               *plan,
                      -1, deadline, limit);
     }
 
+  /* 経過措置: the standard-compliant cut-over may go live with functions
+   * still to come only after a 届出 to the Digital Agency, which belongs
+   * before the system's deadline (domain facts, standardization.md:
+   * 「移行後の経過措置」). */
+  if (ikou_system_get_transitional (system))
+    {
+      IkouDay notified = ikou_system_get_transitional_notified (system);
+
+      if (notified == IKOU_DAY_NONE || notified > deadline)
+        add_finding (&check, IKOU_RULE_TRANSITIONAL_NOTICE, IKOU_SEVERITY_WARNING,
+                     compliant, notified, deadline);
+    }
+
   operation_id = ikou_system_get_operation (system);
   if (operation_id != NULL)
     operation = ikou_schedule_lookup_operation (schedule, operation_id);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-schedule.h"
@@ -289,6 +291,58 @@ test_tokutei (void)
   g_assert_cmpuint (count_rule (own_deadline_missed, IKOU_RULE_DEADLINE_MISSED), ==, 1);
   g_assert_cmpint (find_rule (own_deadline_missed, IKOU_RULE_DEADLINE_MISSED)->deadline, ==,
                    d ("2028-03-31"));
+}
+
+/* 経過措置: the 届出 is missing or after the system's deadline. */
+static void
+test_transitional_notice (void)
+{
+  IkouSystem *system;
+  g_autoptr(IkouPlan) plan = make_plan (&system);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) in_time = NULL;
+  g_autoptr(GPtrArray) on_deadline = NULL;
+  g_autoptr(GPtrArray) late = NULL;
+  g_autoptr(GPtrArray) tokutei = NULL;
+  IkouFinding *f;
+
+  /* Without 経過措置 the date means nothing. */
+  ikou_system_set_transitional_functions (system, "帳票の一部");
+  none = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (none, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
+
+  ikou_system_set_transitional (system, TRUE);
+  ikou_system_set_transitional_completion (system, d ("2027-03-31"));
+  missing = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (missing, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 1);
+  f = find_rule (missing, IKOU_RULE_TRANSITIONAL_NOTICE);
+  g_assert_cmpint (f->severity, ==, IKOU_SEVERITY_WARNING);
+  g_assert_cmpint (f->step, ==, 0);
+  g_assert_cmpint (f->date, ==, IKOU_DAY_NONE);
+  g_assert_cmpint (f->deadline, ==, d ("2026-03-31"));
+  g_assert_nonnull (strstr (ikou_finding_get_message (f), "2026-03-31"));
+
+  ikou_system_set_transitional_notified (system, d ("2025-11-28"));
+  in_time = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (in_time, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
+
+  /* On the deadline is in time; the day after is not. */
+  ikou_system_set_transitional_notified (system, d ("2026-03-31"));
+  on_deadline = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (on_deadline, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
+  ikou_system_set_transitional_notified (system, d ("2026-04-01"));
+  late = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (late, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 1);
+  f = find_rule (late, IKOU_RULE_TRANSITIONAL_NOTICE);
+  g_assert_cmpint (f->date, ==, d ("2026-04-01"));
+  g_assert_nonnull (strstr (ikou_finding_get_message (f), "2026-04-01"));
+
+  /* A 特定移行支援 system's own deadline is the limit. */
+  ikou_system_set_tokutei (system, TRUE);
+  ikou_system_set_tokutei_deadline (system, d ("2029-03-31"));
+  tokutei = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (tokutei, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
 }
 
 static void
@@ -604,6 +658,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checker/deadline-no-steps", test_deadline_no_steps);
   g_test_add_func ("/checker/deadline-at-risk", test_deadline_at_risk);
   g_test_add_func ("/checker/tokutei", test_tokutei);
+  g_test_add_func ("/checker/transitional-notice", test_transitional_notice);
   g_test_add_func ("/checker/target-not-gov-cloud", test_target_not_gov_cloud);
   g_test_add_func ("/checker/budget-missing-request", test_budget_missing_request);
   g_test_add_func ("/checker/budget-appropriation", test_budget_appropriation);

@@ -504,6 +504,78 @@ test_fields (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static GtkWidget *
+mnemonic_of (GtkWidget  *root,
+             const char *label)
+{
+  GtkWidget *widget = find_widget (root, GTK_TYPE_LABEL, label);
+
+  g_assert_nonnull (widget);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+}
+
+/* The classified 特定移行支援 reason and 経過措置: each field edits the
+ * model through the history, and the fields wait for their switch. */
+static void
+test_transitional (Fixture       *f,
+                   gconstpointer  data)
+{
+  IkouSystem *s1 = ikou_plan_lookup_system (f->plan, 1);
+  GtkWidget *root = GTK_WIDGET (f->editor);
+  GtkDropDown *kind = GTK_DROP_DOWN (mnemonic_of (root, _("_Classification")));
+  GtkSwitch *tokutei = GTK_SWITCH (mnemonic_of (root, _("_Approved")));
+  GtkSwitch *transitional = GTK_SWITCH (mnemonic_of (root, _("_Goes live with functions to come")));
+  GtkEntry *functions = GTK_ENTRY (mnemonic_of (root, _("F_unctions")));
+  GtkWidget *label;
+  IkouDateEntry *completion, *notified;
+
+  g_assert_true (GTK_IS_DROP_DOWN (kind));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (kind)), ==,
+                    IKOU_N_TOKUTEI_REASONS);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (kind)));
+  gtk_switch_set_active (tokutei, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (kind)));
+  gtk_drop_down_set_selected (kind, IKOU_TOKUTEI_REASON_VENDOR_CAPACITY);
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (s1), ==, IKOU_TOKUTEI_REASON_VENDOR_CAPACITY);
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Change special migration reason"));
+
+  /* 経過措置: the dates follow the switch. */
+  label = find_widget (root, GTK_TYPE_LABEL, _("Planned completion"));
+  completion = IKOU_DATE_ENTRY (gtk_widget_get_next_sibling (label));
+  label = find_widget (root, GTK_TYPE_LABEL, _("Notified to the Digital Agency"));
+  notified = IKOU_DATE_ENTRY (gtk_widget_get_next_sibling (label));
+  g_assert_true (IKOU_IS_DATE_ENTRY (completion));
+  g_assert_true (IKOU_IS_DATE_ENTRY (notified));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (functions)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (notified)));
+  gtk_switch_set_active (transitional, TRUE);
+  g_assert_true (ikou_system_get_transitional (s1));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (notified)));
+  type_and_activate (functions, "宛名ラベル出力");
+  g_assert_cmpstr (ikou_system_get_transitional_functions (s1), ==, "宛名ラベル出力");
+  type_and_activate (ikou_date_entry_get_entry (completion), "R9.3.31");
+  g_assert_cmpint (ikou_system_get_transitional_completion (s1), ==, ymd (2027, 3, 31));
+  type_and_activate (ikou_date_entry_get_entry (notified), "2025/11/31");
+  g_assert_nonnull (ikou_date_entry_get_error (notified));
+  g_assert_cmpint (ikou_system_get_transitional_notified (s1), ==, IKOU_DAY_NONE);
+  type_and_activate (ikou_date_entry_get_entry (notified), "令和7年11月28日");
+  g_assert_cmpint (ikou_system_get_transitional_notified (s1), ==, ymd (2025, 11, 28));
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Edit functions still to come"));
+
+  scroll_editor (f->editor, 0.25);
+  save_screenshot (GTK_WIDGET (f->window), "editor-transitional");
+
+  /* Undo, one field at a time, back to nothing. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (ikou_history_undo (f->history));
+  g_assert_false (ikou_system_get_transitional (s1));
+  g_assert_null (ikou_system_get_transitional_functions (s1));
+  g_assert_false (gtk_switch_get_active (transitional));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (functions)), ==, "");
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, IKOU_TOKUTEI_REASON_UNKNOWN);
+}
+
 static void
 test_host_editor (void)
 {
@@ -701,6 +773,8 @@ main (int   argc,
 
   g_test_add ("/editor/cutover", Fixture, NULL, fixture_set_up, test_cutover, fixture_tear_down);
   g_test_add ("/editor/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
+  g_test_add ("/editor/transitional", Fixture, NULL, fixture_set_up, test_transitional,
+              fixture_tear_down);
   g_test_add_func ("/editor/host-editor", test_host_editor);
   g_test_add_func ("/editor/date-entry-month", test_date_entry_month);
 
