@@ -8,6 +8,7 @@
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-schedule.h"
+#include "ikou-standing.h"
 
 /* Every rule of the checker has a case where it fires and one where it
  * does not, on the boundaries the rule names. */
@@ -345,6 +346,68 @@ test_transitional_notice (void)
   g_assert_cmpuint (count_rule (tokutei, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
 }
 
+static guint
+standing_of (IkouPlan   *plan,
+             const char *today,
+             int         kind)
+{
+  IkouStanding standing;
+
+  ikou_standing_compute (plan, NULL, schedule, d (today), &standing);
+  g_assert_cmpuint (standing.standardized, ==, 1);
+  return standing.counts[kind];
+}
+
+/* Where the plan stands today: one standardized system through every
+ * category. */
+static void
+test_standing (void)
+{
+  IkouSystem *system;
+  g_autoptr(IkouPlan) plan = make_plan (&system);
+  g_autoptr(IkouSystem) other = ikou_system_new (2, "独自システム");
+  IkouStanding standing;
+  IkouStep step;
+
+  /* Not a standardized operation: not counted. */
+  ikou_plan_add_system (plan, other);
+
+  /* Cut-over 2025-04-01, before the deadline. */
+  g_assert_cmpuint (standing_of (plan, "2024-01-01", IKOU_STANDING_PLANNED), ==, 1);
+  g_assert_cmpuint (standing_of (plan, "2025-04-01", IKOU_STANDING_MIGRATED), ==, 1);
+  g_assert_cmpuint (standing_of (plan, "2026-12-01", IKOU_STANDING_MIGRATED), ==, 1);
+
+  /* After the deadline. */
+  set_cutover (system, "2026-06-01");
+  g_assert_cmpuint (standing_of (plan, "2024-01-01", IKOU_STANDING_MISSED), ==, 1);
+  g_assert_cmpuint (standing_of (plan, "2026-12-01", IKOU_STANDING_MISSED), ==, 1);
+
+  /* 特定移行支援 with its own deadline: not missed, until that passes. */
+  ikou_system_set_tokutei (system, TRUE);
+  ikou_system_set_tokutei_deadline (system, d ("2029-03-31"));
+  set_cutover (system, "2028-10-01");
+  g_assert_cmpuint (standing_of (plan, "2026-12-01", IKOU_STANDING_TOKUTEI), ==, 1);
+  ikou_standing_compute (plan, NULL, schedule, d ("2026-12-01"), &standing);
+  g_assert_cmpint (standing.tokutei_first, ==, d ("2029-03-31"));
+  g_assert_cmpint (standing.tokutei_last, ==, d ("2029-03-31"));
+  g_assert_cmpuint (standing_of (plan, "2028-12-01", IKOU_STANDING_MIGRATED), ==, 1);
+
+  /* No standard-compliant step: not planned, then missed. */
+  ikou_system_set_tokutei (system, FALSE);
+  step = get_step (system, 0);
+  step.standard_compliant = FALSE;
+  ikou_system_set_step (system, 0, &step);
+  g_assert_cmpuint (standing_of (plan, "2024-01-01", IKOU_STANDING_UNPLANNED), ==, 1);
+  g_assert_cmpuint (standing_of (plan, "2026-04-01", IKOU_STANDING_MISSED), ==, 1);
+
+  /* Marked done: migrated, whatever the dates; not in scope: not counted. */
+  ikou_system_set_status (system, IKOU_STATUS_DONE);
+  g_assert_cmpuint (standing_of (plan, "2026-04-01", IKOU_STANDING_MIGRATED), ==, 1);
+  ikou_system_set_status (system, IKOU_STATUS_NOT_IN_SCOPE);
+  ikou_standing_compute (plan, NULL, schedule, d ("2026-04-01"), &standing);
+  g_assert_cmpuint (standing.standardized, ==, 0);
+}
+
 static void
 test_target_not_gov_cloud (void)
 {
@@ -659,6 +722,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checker/deadline-at-risk", test_deadline_at_risk);
   g_test_add_func ("/checker/tokutei", test_tokutei);
   g_test_add_func ("/checker/transitional-notice", test_transitional_notice);
+  g_test_add_func ("/checker/standing", test_standing);
   g_test_add_func ("/checker/target-not-gov-cloud", test_target_not_gov_cloud);
   g_test_add_func ("/checker/budget-missing-request", test_budget_missing_request);
   g_test_add_func ("/checker/budget-appropriation", test_budget_appropriation);

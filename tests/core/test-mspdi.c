@@ -142,6 +142,11 @@ make_rich_plan (void)
   ikou_system_set_tokutei (a, TRUE);
   ikou_system_set_tokutei_deadline (a, D (2028, 3, 31));
   ikou_system_set_tokutei_reason (a, "ベンダー撤退");
+  ikou_system_set_tokutei_reason_kind (a, IKOU_TOKUTEI_REASON_NO_PRODUCT);
+  ikou_system_set_transitional (a, TRUE);
+  ikou_system_set_transitional_functions (a, "宛名ラベル");
+  ikou_system_set_transitional_completion (a, D (2027, 3, 31));
+  ikou_system_set_transitional_notified (a, D (2025, 11, 28));
   ikou_system_set_notes (a, "注記\nもう一行");
 
   step.from_host = 5;
