@@ -92,6 +92,7 @@ struct _IkouWindow
   gboolean            syncing_scenarios;
   GMenu              *compare_menu;
   GtkRevealer        *differences_revealer;
+  GtkWidget          *standing_button;   /* where the plan stands today */
   GtkRevealer        *catch_up_revealer;
   GtkLabel           *catch_up_label;
   gboolean            catch_up_dismissed;

@@ -13,6 +13,8 @@
 #include "ikou-checker.h"
 #include "ikou-cli.h"
 #include "ikou-error.h"
+#include "ikou-standing.h"
+#include "ikou-standing-button.h"
 #include "ikou-store.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
@@ -1652,6 +1654,113 @@ test_scenarios (void)
 }
 
 static void
+set_system_value (IkouWindow *window,
+                  IkouSystem *system,
+                  const char *property,
+                  GType       type,
+                  gint64      v)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, type);
+  if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (&value, v != 0);
+  else
+    g_value_set_int (&value, (int) v);
+  ikou_history_set_system_property (window->history, system, property, &value);
+}
+
+/* Where the plan stands today: the header bar's summary follows edits
+ * and today, and its popover lists the 特定移行支援 systems with their
+ * deadline and classified reason. */
+static void
+test_standing (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouDocument *document = ikou_window_get_document (window);
+  IkouStandingButton *button = IKOU_STANDING_BUTTON (window->standing_button);
+  IkouSystem *system = NULL, *other = NULL;
+  IkouStanding standing;
+  g_autofree char *expected = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *path = artifact_path ("-standing");
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  ikou_document_set_today (document, ikou_day_from_ymd (2026, 12, 2));
+  _ikou_window_flush_checks (window);
+
+  /* Two standardized systems of the sample: one becomes 特定移行支援. */
+  for (guint i = 0; i < ikou_plan_get_n_systems (window->plan) && other == NULL; i++)
+    {
+      IkouSystem *s = ikou_plan_get_system (window->plan, i);
+
+      if (ikou_system_get_operation (s) == NULL)
+        continue;
+      if (system == NULL)
+        system = s;
+      else
+        other = s;
+    }
+  g_assert_nonnull (other);
+  set_system_value (window, system, "tokutei", G_TYPE_BOOLEAN, TRUE);
+  set_system_value (window, system, "tokutei-deadline", G_TYPE_INT,
+                    ikou_day_from_ymd (2030, 3, 31));
+  set_system_value (window, system, "tokutei-reason-kind", G_TYPE_INT,
+                    IKOU_TOKUTEI_REASON_VENDOR_CAPACITY);
+  set_system_value (window, other, "transitional", G_TYPE_BOOLEAN, TRUE);
+  _ikou_window_flush_checks (window);
+
+  ikou_standing_compute (window->plan, NULL, ikou_document_get_schedule (document),
+                         ikou_day_from_ymd (2026, 12, 2), &standing);
+  g_assert_cmpuint (standing.counts[IKOU_STANDING_TOKUTEI], >=, 1);
+  /* "N of M migrated · K missed", in the interface's words. */
+  expected = g_strdup_printf ("%u", standing.standardized);
+  g_assert_nonnull (strstr (ikou_standing_button_get_label (button), expected));
+  g_free (expected);
+  expected = g_strdup_printf ("%u", standing.counts[IKOU_STANDING_MISSED]);
+  g_assert_cmpuint (standing.counts[IKOU_STANDING_MISSED], >, 0);
+  g_assert_nonnull (strstr (ikou_standing_button_get_label (button), expected));
+
+  details = ikou_standing_button_dup_details (button);
+  g_test_message ("%s", details);
+  g_assert_nonnull (strstr (details, ikou_system_get_name (system)));
+  g_assert_nonnull (strstr (details, ikou_tokutei_reason_label (IKOU_TOKUTEI_REASON_VENDOR_CAPACITY)));
+  g_assert_nonnull (strstr (details, ikou_standing_kind_label (IKOU_STANDING_MISSED)));
+  if (g_str_equal (lang, "en"))
+    {
+      g_auto(GStrv) parts = g_strsplit (details, ikou_system_get_name (system), -1);
+      g_autofree char *without_data = g_strjoinv ("", parts);
+
+      g_assert_nonnull (strstr (details, "end of FY2029"));
+      /* No Japanese outside the plan's own data. */
+      for (const char *p = without_data; *p; p++)
+        if ((guchar) *p >= 0x80)
+          g_error ("not English: %s", without_data);
+    }
+  else
+    g_assert_nonnull (strstr (details, "R11年度末"));
+
+  /* The popover, drawn. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (ikou_standing_button_get_menu_button (button)));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
+              ikou_standing_button_get_menu_button (button))));
+  for (guint n = 0; n < 100 && !gtk_widget_get_mapped (popover); n++)
+    wait_frames (GTK_WIDGET (window), 1);
+  save_screenshot (popover, path);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Undone: the summary follows. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  _ikou_window_flush_checks (window);
+  ikou_standing_compute (window->plan, NULL, ikou_document_get_schedule (document),
+                         ikou_day_from_ymd (2026, 12, 2), &standing);
+  g_assert_cmpuint (standing.counts[IKOU_STANDING_TOKUTEI], ==, 0);
+  close_window (window);
+}
+
+static void
 test_catch_up (void)
 {
   IkouWindow *window = open_sample_window ();
@@ -1799,6 +1908,7 @@ main (int   argc,
   g_test_add_func ("/window/view-actions", test_view_actions);
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/screenshot", test_screenshot);
+  g_test_add_func ("/window/standing", test_standing);
   g_test_add_func ("/window/scenarios", test_scenarios);
   g_test_add_func ("/window/catch-up", test_catch_up);
 
