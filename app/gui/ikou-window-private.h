@@ -36,6 +36,7 @@ struct _IkouWindow
   AdwWindowTitle     *window_title;
   GtkMenuButton      *primary_menu_button;
   GMenu              *recent_menu;
+  GtkWidget          *start_recent_box;  /* the start page's recent plans */
   GtkWidget          *findings_button;
   GtkWidget          *findings_error_icon;
   GtkLabel           *findings_error_label;
@@ -132,6 +133,8 @@ void _ikou_window_show_error         (IkouWindow      *self,
                                       const char      *heading,
                                       const GError    *error);
 void _ikou_window_rebuild_recent_menu(IkouWindow      *self);
+/* ikou-window-start.c: the start page's list of recent plans. */
+void _ikou_window_rebuild_start_page (IkouWindow      *self);
 
 /* ikou-window-scenarios.c */
 void _ikou_window_class_scenario_actions_init (IkouWindowClass *klass);

@@ -2278,6 +2278,7 @@ ikou_window_class_init (IkouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, start_recent_box);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_error_icon);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_error_label);

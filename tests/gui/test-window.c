@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "ikou-application.h"
@@ -13,6 +14,8 @@
 #include "ikou-checker.h"
 #include "ikou-cli.h"
 #include "ikou-error.h"
+#include "ikou-host.h"
+#include "ikou-new-plan-dialog.h"
 #include "ikou-standing.h"
 #include "ikou-standing-button.h"
 #include "ikou-store.h"
@@ -1760,6 +1763,105 @@ test_standing (void)
   close_window (window);
 }
 
+/* The entry row of the dialog titled @title (with its mnemonic). */
+static GtkEditable *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found;
+
+      if (ADW_IS_ENTRY_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return GTK_EDITABLE (child);
+      if ((found = find_entry_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Starting out: the new plan dialog (Ctrl+N) checks the 団体コード with
+ * its check digit and makes a plan with the starting hosts; the start
+ * page lists the recent plans. */
+static void
+test_new_plan (void)
+{
+  IkouContext *context = ikou_application_get_context (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), context);
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GFile) sample_file = g_file_new_for_path (sample);
+  g_autofree char *sample_uri = g_file_get_uri (sample_file);
+  g_autofree char *empty_path = artifact_path ("-start");
+  g_autofree char *dialog_path = artifact_path ("-new-plan");
+  IkouNewPlanDialog *dialog;
+  GtkEditable *code;
+  GtkWidget *button;
+  IkouPlan *plan;
+  gboolean found = FALSE;
+
+  /* The start page: the recent plans, each a button that opens it. */
+  ikou_context_add_recent (context, sample_file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_true (gtk_widget_get_visible (window->start_recent_box));
+  for (button = gtk_widget_get_first_child (window->start_recent_box); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (GTK_IS_BUTTON (button) &&
+        g_strcmp0 (gtk_widget_get_tooltip_text (button), sample_uri) == 0)
+      {
+        found = TRUE;
+        g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                         "win.open-recent");
+      }
+  g_assert_true (found);
+  save_screenshot (GTK_WIDGET (window), empty_path);
+
+  /* Ctrl+N is a new plan now; adding a system moved to Ctrl+Shift+N and Insert. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
+  dialog = IKOU_NEW_PLAN_DIALOG (find_toplevel (IKOU_TYPE_NEW_PLAN_DIALOG));
+  g_assert_nonnull (dialog);
+  wait_frames (GTK_WIDGET (dialog), 3);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), _("_Name of the organization")), "郡山市");
+  code = find_entry_row (GTK_WIDGET (dialog), _("Organization _code (6 digits)"));
+  g_assert_nonnull (code);
+
+  /* A wrong check digit is explained and nothing is made. */
+  gtk_editable_set_text (code, "072037");
+  g_assert_false (ikou_new_plan_dialog_create (dialog));
+  g_assert_nonnull (ikou_new_plan_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (ikou_new_plan_dialog_get_error (dialog), "072036"));
+  g_assert_false (ikou_window_has_document (window));
+  wait_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), dialog_path);
+  gtk_editable_set_text (code, "07203");
+  g_assert_null (ikou_new_plan_dialog_get_error (dialog));
+  g_assert_false (ikou_new_plan_dialog_create (dialog));
+  g_assert_nonnull (strstr (ikou_new_plan_dialog_get_error (dialog), "072036"));
+
+  gtk_editable_set_text (code, "０７２０３６");
+  g_assert_true (ikou_new_plan_dialog_create (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_toplevel (IKOU_TYPE_NEW_PLAN_DIALOG));
+
+  /* The plan, in this window (it had none), with its starting hosts. */
+  g_assert_true (ikou_window_has_document (window));
+  plan = window->plan;
+  g_assert_cmpstr (ikou_plan_get_organization (plan), ==, "郡山市");
+  g_assert_cmpstr (ikou_plan_get_org_code (plan), ==, "072036");
+  g_assert_cmpuint (ikou_plan_get_n_hosts (plan), ==, 2);
+  g_assert_cmpint (ikou_host_get_kind (ikou_plan_get_host (plan, 1)), ==, IKOU_HOST_GOV_CLOUD);
+  g_assert_cmpint (ikou_host_get_available_from (ikou_plan_get_host (plan, 1)), !=, IKOU_DAY_NONE);
+  g_assert_null (ikou_window_get_file (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 1);
+
+  close_window (window);
+}
+
 static void
 test_catch_up (void)
 {
@@ -1909,6 +2011,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/screenshot", test_screenshot);
   g_test_add_func ("/window/standing", test_standing);
+  g_test_add_func ("/window/new-plan", test_new_plan);
   g_test_add_func ("/window/scenarios", test_scenarios);
   g_test_add_func ("/window/catch-up", test_catch_up);
 
