@@ -64,6 +64,7 @@ struct _IkouSystemEditor
   char           *notes_synced;    /* the notes last put in the view */
 
   guint           updating;        /* > 0 while widgets are set from the model */
+  int             labels;          /* IkouLabels of the date fields, -1 not set */
 };
 
 struct _StepRow
@@ -89,6 +90,23 @@ struct _StepRow
 };
 
 G_DEFINE_FINAL_TYPE (IkouSystemEditor, ikou_system_editor, GTK_TYPE_WIDGET)
+
+/* Every date field of the panel, the steps' included, shows the
+ * planner's 西暦/和暦 setting. */
+static void
+apply_labels (GtkWidget *root,
+              IkouLabels labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (IKOU_IS_DATE_ENTRY (child))
+        ikou_date_entry_set_labels (IKOU_DATE_ENTRY (child), labels);
+      else
+        apply_labels (child, labels);
+    }
+}
 
 static void refresh (IkouSystemEditor *self,
                      gboolean          force);
@@ -1228,6 +1246,8 @@ refresh (IkouSystemEditor *self,
 
       g_ptr_array_add (self->steps, row);
       gtk_box_append (self->steps_box, row->group);
+      if (self->labels >= 0)
+        apply_labels (row->group, (IkouLabels) self->labels);
       force = TRUE;
     }
   for (guint i = 0; i < n_steps; i++)
@@ -1236,6 +1256,16 @@ refresh (IkouSystemEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->steps_box), n_steps > 0);
 
   self->updating--;
+}
+
+void
+ikou_system_editor_set_era_labels (IkouSystemEditor *self,
+                                   gboolean          era_labels)
+{
+  g_return_if_fail (IKOU_IS_SYSTEM_EDITOR (self));
+
+  self->labels = (int) ikou_labels_for_locale (era_labels);
+  apply_labels (GTK_WIDGET (self), (IkouLabels) self->labels);
 }
 
 /* Signals from the model */
@@ -1388,6 +1418,7 @@ ikou_system_editor_init (IkouSystemEditor *self)
   self->operation_names = gtk_string_list_new (NULL);
   self->operation_ids = g_ptr_array_new_with_free_func (g_free);
   self->steps = g_ptr_array_new ();
+  self->labels = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

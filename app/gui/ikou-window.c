@@ -1884,6 +1884,8 @@ set_era_labels (IkouWindow *self,
   self->era_labels = era_labels;
   if (self->standing_button != NULL)
     ikou_standing_button_set_era_labels (IKOU_STANDING_BUTTON (self->standing_button), era_labels);
+  if (self->system_editor != NULL)
+    ikou_system_editor_set_era_labels (IKOU_SYSTEM_EDITOR (self->system_editor), era_labels);
   if (self->timeline != NULL)
     {
       ikou_timeline_set_era_labels (IKOU_TIMELINE (self->timeline), era_labels);
@@ -2346,6 +2348,7 @@ ikou_window_init (IkouWindow *self)
 
   self->system_editor = ikou_system_editor_new ();
   gtk_scrolled_window_set_child (self->editor_scroller, self->system_editor);
+  ikou_system_editor_set_era_labels (IKOU_SYSTEM_EDITOR (self->system_editor), self->era_labels);
 
   self->standing_button = ikou_standing_button_new ();
   adw_header_bar_pack_start (self->header_bar, self->standing_button);

@@ -346,6 +346,28 @@ test_transitional_notice (void)
   g_assert_cmpuint (count_rule (tokutei, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
 }
 
+/* English messages name the operation in English (the schedule has both):
+ * no Japanese outside the plan's own data. */
+static void
+test_english_operation (void)
+{
+  IkouSystem *system;
+  g_autoptr(IkouPlan) plan = make_plan (&system);
+  g_autoptr(GPtrArray) findings = NULL;
+  const IkouOperation *op = ikou_schedule_lookup_operation (schedule, "family-register");
+  IkouStep step = get_step (system, 0);
+  const char *message;
+
+  g_assert_false (ikou_locale_is_japanese ());
+  step.standard_compliant = FALSE;
+  ikou_system_set_step (system, 0, &step);
+  findings = check_at (plan, NULL, "2023-01-01");
+  message = ikou_finding_get_message (find_rule (findings, IKOU_RULE_DEADLINE_NO_PLAN));
+  g_assert_nonnull (strstr (message, op->name_en));
+  for (const char *p = message; *p; p++)
+    g_assert_cmpint ((guchar) *p, <, 0x80);
+}
+
 static guint
 standing_of (IkouPlan   *plan,
              const char *today,
@@ -723,6 +745,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/checker/tokutei", test_tokutei);
   g_test_add_func ("/checker/transitional-notice", test_transitional_notice);
   g_test_add_func ("/checker/standing", test_standing);
+  g_test_add_func ("/checker/english-operation", test_english_operation);
   g_test_add_func ("/checker/target-not-gov-cloud", test_target_not_gov_cloud);
   g_test_add_func ("/checker/budget-missing-request", test_budget_missing_request);
   g_test_add_func ("/checker/budget-appropriation", test_budget_appropriation);

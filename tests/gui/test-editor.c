@@ -249,6 +249,14 @@ type_and_activate (GtkEntry   *entry,
   wait_ms (20);
 }
 
+/* The 和暦 beside a date field: shown in Japanese only. */
+static void
+assert_beside (GtkLabel   *label,
+               const char *japanese)
+{
+  g_assert_cmpstr (gtk_label_get_text (label), ==, ikou_locale_is_japanese () ? japanese : "");
+}
+
 static void
 test_cutover (Fixture       *f,
               gconstpointer  data)
@@ -262,13 +270,14 @@ test_cutover (Fixture       *f,
   g_assert_null (ikou_system_editor_get_step_date_entry (f->editor, 2, IKOU_MILESTONE_CUTOVER));
   entry = ikou_date_entry_get_entry (cutover);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01-01");
-  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "令和8年1月1日");
+  /* The 和暦 beside the date in Japanese; no Japanese in English. */
+  assert_beside (ikou_date_entry_get_era_label (cutover), "令和8年1月1日");
 
   /* 和暦 input is applied as one undoable command. */
   type_and_activate (entry, "R7.4.1");
   g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, ymd (2025, 4, 1));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04-01");
-  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "令和7年4月1日");
+  assert_beside (ikou_date_entry_get_era_label (cutover), "令和7年4月1日");
   g_assert_null (ikou_date_entry_get_error (cutover));
   g_assert_true (ikou_history_can_undo (f->history));
   g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Move cut-over"));
@@ -504,6 +513,51 @@ test_fields (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The date fields follow the 西暦/和暦 setting: in 和暦 the field reads
+ * R8.1.1 with the ISO date beside it, in 西暦 (and English) ISO alone;
+ * either way every form is accepted and an untouched field is no edit. */
+static void
+test_era_labels (Fixture       *f,
+                 gconstpointer  data)
+{
+  IkouSystem *s1 = ikou_plan_lookup_system (f->plan, 1);
+  IkouDateEntry *cutover = ikou_system_editor_get_step_date_entry (f->editor, 0, IKOU_MILESTONE_CUTOVER);
+  GtkEntry *entry = ikou_date_entry_get_entry (cutover);
+  IkouDateEntry *month = IKOU_DATE_ENTRY (ikou_date_entry_new ());
+
+  g_object_ref_sink (month);
+  ikou_date_entry_set_labels (month, IKOU_LABELS_ERA);
+  ikou_date_entry_set_month_only (month, TRUE);
+  ikou_date_entry_set_day (month, ymd (2025, 4, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (month))), ==,
+                   "R7年4月");
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (month)), ==, "2025-04");
+  g_object_unref (month);
+
+  /* What the window does when Japanese with 和暦 on: labels ERA. */
+  ikou_date_entry_set_labels (cutover, IKOU_LABELS_ERA);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "R8.1.1");
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "2026-01-01");
+  /* Leaving it untouched changes nothing. */
+  ikou_date_entry_apply (cutover);
+  g_assert_false (ikou_history_can_undo (f->history));
+  type_and_activate (entry, "2025/4/1");
+  g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, ymd (2025, 4, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "R7.4.1");
+
+  ikou_date_entry_set_labels (cutover, IKOU_LABELS_WESTERN);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04-01");
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "");
+
+  /* The editor sets every field, a step added later too (English here:
+   * ISO whatever the setting). */
+  scroll_editor (f->editor, 0.5);
+  ikou_system_editor_set_era_labels (f->editor, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   ikou_locale_is_japanese () ? "R7.4.1" : "2025-04-01");
+  save_screenshot (GTK_WIDGET (f->window), "editor-dates");
+}
+
 static GtkWidget *
 mnemonic_of (GtkWidget  *root,
              const char *label)
@@ -705,7 +759,7 @@ test_date_entry_month (void)
   g_assert_cmpuint (n_day, ==, 1);
   g_assert_cmpint (ikou_date_entry_get_day (date), ==, ymd (2025, 6, 1));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-06");
-  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和7年6月");
+  assert_beside (era, "令和7年6月");
 
   /* The first form moves the field to April; the others are April too:
    * nothing new to apply, the text reads back as the month. */
@@ -715,7 +769,7 @@ test_date_entry_month (void)
       g_assert_null (ikou_date_entry_get_error (date));
       g_assert_cmpint (ikou_date_entry_get_day (date), ==, ymd (2025, 4, 1));
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04");
-      g_assert_cmpstr (gtk_label_get_text (era), ==, "令和7年4月");
+      assert_beside (era, "令和7年4月");
     }
   g_assert_cmpuint (applied->len, ==, 1);
   g_assert_cmpint (g_array_index (applied, IkouDay, 0), ==, ymd (2025, 4, 1));
@@ -725,7 +779,7 @@ test_date_entry_month (void)
   g_assert_cmpuint (applied->len, ==, 2);
   g_assert_cmpint (g_array_index (applied, IkouDay, 1), ==, ymd (2026, 1, 1));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01");
-  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和8年1月");
+  assert_beside (era, "令和8年1月");
 
   /* What is no month is refused as in day mode: the month stays. */
   type_and_activate (entry, "R7年13月");
@@ -748,7 +802,7 @@ test_date_entry_month (void)
   ikou_date_entry_set_month_only (date, FALSE);
   g_assert_cmpuint (n_month_only, ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2027-03-01");
-  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和9年3月1日");
+  assert_beside (era, "令和9年3月1日");
 
   gtk_window_destroy (window);
   wait_ms (10);
@@ -759,6 +813,18 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("IKOU_LOCALEDIR");
+  int out = 0;
+
+  /* --ikou-lang=ja: the Japanese interface (screenshots *-ja.png). */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--ikou-lang=ja"))
+        g_setenv ("LANGUAGE", "ja", TRUE);
+      else
+        argv[++out] = argv[i];
+    }
+  argc = out + 1;
+  argv[argc] = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
   /* gtk_test_init() picks a fixed locale; use the test's (LC_ALL). */
@@ -774,6 +840,8 @@ main (int   argc,
   g_test_add ("/editor/cutover", Fixture, NULL, fixture_set_up, test_cutover, fixture_tear_down);
   g_test_add ("/editor/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
   g_test_add ("/editor/transitional", Fixture, NULL, fixture_set_up, test_transitional,
+              fixture_tear_down);
+  g_test_add ("/editor/era-labels", Fixture, NULL, fixture_set_up, test_era_labels,
               fixture_tear_down);
   g_test_add_func ("/editor/host-editor", test_host_editor);
   g_test_add_func ("/editor/date-entry-month", test_date_entry_month);
