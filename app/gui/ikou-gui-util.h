@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ikou-calendar.h"
 #include "ikou-types.h"
 
 G_BEGIN_DECLS
@@ -48,5 +49,10 @@ void           ikou_widget_set_tooltip        (GtkWidget   *widget,
 /* Every widget at or below @root whose tooltip is its tooltip-text (as
  * templates set it) shows it through that label; once per widget. */
 void           ikou_tooltips_fix              (GtkWidget   *root);
+
+/* Every IkouDateEntry at or below @root shows its day with @labels
+ * (the planner's 西暦/和暦 setting; ikou_date_entry_set_labels()). */
+void           ikou_date_entries_set_labels   (GtkWidget   *root,
+                                               IkouLabels   labels);
 
 G_END_DECLS

@@ -91,23 +91,6 @@ struct _StepRow
 
 G_DEFINE_FINAL_TYPE (IkouSystemEditor, ikou_system_editor, GTK_TYPE_WIDGET)
 
-/* Every date field of the panel, the steps' included, shows the
- * planner's 西暦/和暦 setting. */
-static void
-apply_labels (GtkWidget *root,
-              IkouLabels labels)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (IKOU_IS_DATE_ENTRY (child))
-        ikou_date_entry_set_labels (IKOU_DATE_ENTRY (child), labels);
-      else
-        apply_labels (child, labels);
-    }
-}
-
 static void refresh (IkouSystemEditor *self,
                      gboolean          force);
 
@@ -1247,7 +1230,7 @@ refresh (IkouSystemEditor *self,
       g_ptr_array_add (self->steps, row);
       gtk_box_append (self->steps_box, row->group);
       if (self->labels >= 0)
-        apply_labels (row->group, (IkouLabels) self->labels);
+        ikou_date_entries_set_labels (row->group, (IkouLabels) self->labels);
       force = TRUE;
     }
   for (guint i = 0; i < n_steps; i++)
@@ -1265,7 +1248,7 @@ ikou_system_editor_set_era_labels (IkouSystemEditor *self,
   g_return_if_fail (IKOU_IS_SYSTEM_EDITOR (self));
 
   self->labels = (int) ikou_labels_for_locale (era_labels);
-  apply_labels (GTK_WIDGET (self), (IkouLabels) self->labels);
+  ikou_date_entries_set_labels (GTK_WIDGET (self), (IkouLabels) self->labels);
 }
 
 /* Signals from the model */

@@ -741,7 +741,11 @@ edit_hosts_action (GtkWidget  *widget,
   IkouWindow *self = IKOU_WINDOW (widget);
 
   if (self->plan != NULL)
-    ikou_host_editor_present (GTK_WINDOW (self), self->plan, self->history);
+    {
+      GtkWindow *hosts = ikou_host_editor_present (GTK_WINDOW (self), self->plan, self->history);
+
+      ikou_date_entries_set_labels (GTK_WIDGET (hosts), ikou_labels_for_locale (self->era_labels));
+    }
 }
 
 static void
