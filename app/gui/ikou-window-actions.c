@@ -813,8 +813,7 @@ _ikou_window_class_actions_init (IkouWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-plan", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.add-system", NULL);
+  /* Ctrl+Shift+N is the application's new window. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "win.add-system", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "win.duplicate-system", NULL);

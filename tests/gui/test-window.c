@@ -1783,6 +1783,33 @@ find_entry_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The action the window's own shortcut @accel runs (NULL: none). */
+static char *
+shortcut_action (IkouWindow *window,
+                 const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+  return NULL;
+}
+
 /* Starting out: the new plan dialog (Ctrl+N) checks the 団体コード with
  * its check digit and makes a plan with the starting hosts; the start
  * page lists the recent plans. */
@@ -1819,7 +1846,17 @@ test_new_plan (void)
   g_assert_true (found);
   save_screenshot (GTK_WIDGET (window), empty_path);
 
-  /* Ctrl+N is a new plan now; adding a system moved to Ctrl+Shift+N and Insert. */
+  /* Ctrl+N is a new plan now; adding a system moved to Insert
+   * (Ctrl+Shift+N is the application's new window). */
+  {
+    g_autofree char *ctrl_n = shortcut_action (window, "<Control>n");
+    g_autofree char *insert = shortcut_action (window, "Insert");
+    g_autofree char *ctrl_shift_n = shortcut_action (window, "<Control><Shift>n");
+
+    g_assert_cmpstr (ctrl_n, ==, "win.new-plan");
+    g_assert_cmpstr (insert, ==, "win.add-system");
+    g_assert_cmpstr (ctrl_shift_n, !=, "win.add-system");
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
   dialog = IKOU_NEW_PLAN_DIALOG (find_toplevel (IKOU_TYPE_NEW_PLAN_DIALOG));
   g_assert_nonnull (dialog);
