@@ -64,6 +64,15 @@ int           _ikou_cli_diff          (int              argc,
 int           _ikou_cli_catch_up      (int              argc,
                                        char           **argv);
 
+/* ikou-cli-standing.c: the "standing" member of `check --json`: where the
+ * plan stands today, the 特定移行支援 systems with their deadline and
+ * classified reason, and the 経過措置. */
+void          _ikou_cli_add_standing  (JsonBuilder     *builder,
+                                       IkouPlan        *plan,
+                                       IkouScenario    *scenario,
+                                       IkouSchedule    *schedule,
+                                       IkouDay          today);
+
 /* ikou-cli-budget.c */
 int           _ikou_cli_budget        (int              argc,
                                        char           **argv);

@@ -301,6 +301,7 @@ print_json (IkouPlan     *plan,
   json_builder_set_member_name (builder, "infos");
   json_builder_add_int_value (builder, counts[IKOU_SEVERITY_INFO]);
   json_builder_end_object (builder);
+  _ikou_cli_add_standing (builder, plan, scenario, schedule, today);
   json_builder_end_object (builder);
 
   _ikou_cli_print_json (builder);

@@ -3,10 +3,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-schedule.h"
 #include "ikou-test-util.h"
+#include "ikou-standing.h"
 
 /* Every rule of the checker has a case where it fires and one where it
  * does not, on the boundaries the rule names. */
@@ -281,6 +284,142 @@ test_tokutei (void)
   g_assert_cmpuint (count_rule (own_deadline_missed, IKOU_RULE_DEADLINE_MISSED), ==, 1);
   g_assert_cmpint (find_rule (own_deadline_missed, IKOU_RULE_DEADLINE_MISSED)->deadline, ==,
                    ikou_test_day ("2028-03-31"));
+}
+
+/* 経過措置: the 届出 is missing or after the system's deadline. */
+static void
+test_transitional_notice (void)
+{
+  IkouSystem *system;
+  g_autoptr(IkouPlan) plan = make_plan (&system);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) in_time = NULL;
+  g_autoptr(GPtrArray) on_deadline = NULL;
+  g_autoptr(GPtrArray) late = NULL;
+  g_autoptr(GPtrArray) tokutei = NULL;
+  IkouFinding *f;
+
+  /* Without 経過措置 the date means nothing. */
+  ikou_system_set_transitional_functions (system, "帳票の一部");
+  none = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (none, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
+
+  ikou_system_set_transitional (system, TRUE);
+  ikou_system_set_transitional_completion (system, ikou_test_day ("2027-03-31"));
+  missing = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (missing, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 1);
+  f = find_rule (missing, IKOU_RULE_TRANSITIONAL_NOTICE);
+  g_assert_cmpint (f->severity, ==, IKOU_SEVERITY_WARNING);
+  g_assert_cmpint (f->step, ==, 0);
+  g_assert_cmpint (f->date, ==, IKOU_DAY_NONE);
+  g_assert_cmpint (f->deadline, ==, ikou_test_day ("2026-03-31"));
+  g_assert_nonnull (strstr (ikou_finding_get_message (f), "2026-03-31"));
+
+  ikou_system_set_transitional_notified (system, ikou_test_day ("2025-11-28"));
+  in_time = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (in_time, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
+
+  /* On the deadline is in time; the day after is not. */
+  ikou_system_set_transitional_notified (system, ikou_test_day ("2026-03-31"));
+  on_deadline = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (on_deadline, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
+  ikou_system_set_transitional_notified (system, ikou_test_day ("2026-04-01"));
+  late = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (late, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 1);
+  f = find_rule (late, IKOU_RULE_TRANSITIONAL_NOTICE);
+  g_assert_cmpint (f->date, ==, ikou_test_day ("2026-04-01"));
+  g_assert_nonnull (strstr (ikou_finding_get_message (f), "2026-04-01"));
+
+  /* A 特定移行支援 system's own deadline is the limit. */
+  ikou_system_set_tokutei (system, TRUE);
+  ikou_system_set_tokutei_deadline (system, ikou_test_day ("2029-03-31"));
+  tokutei = check_at (plan, NULL, "2023-01-01");
+  g_assert_cmpuint (count_rule (tokutei, IKOU_RULE_TRANSITIONAL_NOTICE), ==, 0);
+}
+
+/* English messages name the operation in English (the schedule has both):
+ * no Japanese outside the plan's own data. */
+static void
+test_english_operation (void)
+{
+  IkouSystem *system;
+  g_autoptr(IkouPlan) plan = make_plan (&system);
+  g_autoptr(GPtrArray) findings = NULL;
+  const IkouOperation *op = ikou_schedule_lookup_operation (schedule, "family-register");
+  IkouStep step = get_step (system, 0);
+  const char *message;
+
+  g_assert_false (ikou_locale_is_japanese ());
+  step.standard_compliant = FALSE;
+  ikou_system_set_step (system, 0, &step);
+  findings = check_at (plan, NULL, "2023-01-01");
+  message = ikou_finding_get_message (find_rule (findings, IKOU_RULE_DEADLINE_NO_PLAN));
+  g_assert_nonnull (strstr (message, op->name_en));
+  for (const char *p = message; *p; p++)
+    g_assert_cmpint ((guchar) *p, <, 0x80);
+}
+
+static guint
+standing_of (IkouPlan   *plan,
+             const char *today,
+             int         kind)
+{
+  IkouStanding standing;
+
+  ikou_standing_compute (plan, NULL, schedule, ikou_test_day (today), &standing);
+  g_assert_cmpuint (standing.standardized, ==, 1);
+  return standing.counts[kind];
+}
+
+/* Where the plan stands today: one standardized system through every
+ * category. */
+static void
+test_standing (void)
+{
+  IkouSystem *system;
+  g_autoptr(IkouPlan) plan = make_plan (&system);
+  g_autoptr(IkouSystem) other = ikou_system_new (2, "独自システム");
+  IkouStanding standing;
+  IkouStep step;
+
+  /* Not a standardized operation: not counted. */
+  ikou_plan_add_system (plan, other);
+
+  /* Cut-over 2025-04-01, before the deadline. */
+  g_assert_cmpuint (standing_of (plan, "2024-01-01", IKOU_STANDING_PLANNED), ==, 1);
+  g_assert_cmpuint (standing_of (plan, "2025-04-01", IKOU_STANDING_MIGRATED), ==, 1);
+  g_assert_cmpuint (standing_of (plan, "2026-12-01", IKOU_STANDING_MIGRATED), ==, 1);
+
+  /* After the deadline. */
+  set_cutover (system, "2026-06-01");
+  g_assert_cmpuint (standing_of (plan, "2024-01-01", IKOU_STANDING_MISSED), ==, 1);
+  g_assert_cmpuint (standing_of (plan, "2026-12-01", IKOU_STANDING_MISSED), ==, 1);
+
+  /* 特定移行支援 with its own deadline: not missed, until that passes. */
+  ikou_system_set_tokutei (system, TRUE);
+  ikou_system_set_tokutei_deadline (system, ikou_test_day ("2029-03-31"));
+  set_cutover (system, "2028-10-01");
+  g_assert_cmpuint (standing_of (plan, "2026-12-01", IKOU_STANDING_TOKUTEI), ==, 1);
+  ikou_standing_compute (plan, NULL, schedule, ikou_test_day ("2026-12-01"), &standing);
+  g_assert_cmpint (standing.tokutei_first, ==, ikou_test_day ("2029-03-31"));
+  g_assert_cmpint (standing.tokutei_last, ==, ikou_test_day ("2029-03-31"));
+  g_assert_cmpuint (standing_of (plan, "2028-12-01", IKOU_STANDING_MIGRATED), ==, 1);
+
+  /* No standard-compliant step: not planned, then missed. */
+  ikou_system_set_tokutei (system, FALSE);
+  step = get_step (system, 0);
+  step.standard_compliant = FALSE;
+  ikou_system_set_step (system, 0, &step);
+  g_assert_cmpuint (standing_of (plan, "2024-01-01", IKOU_STANDING_UNPLANNED), ==, 1);
+  g_assert_cmpuint (standing_of (plan, "2026-04-01", IKOU_STANDING_MISSED), ==, 1);
+
+  /* Marked done: migrated, whatever the dates; not in scope: not counted. */
+  ikou_system_set_status (system, IKOU_STATUS_DONE);
+  g_assert_cmpuint (standing_of (plan, "2026-04-01", IKOU_STANDING_MIGRATED), ==, 1);
+  ikou_system_set_status (system, IKOU_STATUS_NOT_IN_SCOPE);
+  ikou_standing_compute (plan, NULL, schedule, ikou_test_day ("2026-04-01"), &standing);
+  g_assert_cmpuint (standing.standardized, ==, 0);
 }
 
 static void
@@ -596,6 +735,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/checker/deadline-no-steps", test_deadline_no_steps);
   g_test_add_func ("/checker/deadline-at-risk", test_deadline_at_risk);
   g_test_add_func ("/checker/tokutei", test_tokutei);
+  g_test_add_func ("/checker/transitional-notice", test_transitional_notice);
+  g_test_add_func ("/checker/standing", test_standing);
+  g_test_add_func ("/checker/english-operation", test_english_operation);
   g_test_add_func ("/checker/target-not-gov-cloud", test_target_not_gov_cloud);
   g_test_add_func ("/checker/budget-missing-request", test_budget_missing_request);
   g_test_add_func ("/checker/budget-appropriation", test_budget_appropriation);

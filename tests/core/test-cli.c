@@ -151,6 +151,97 @@ test_check_sample_json (void)
   g_assert_true (json_object_has_member (summary, "infos"));
 }
 
+/* `check --json` carries where the plan stands, the 特定移行支援 systems
+ * with their classified reason and the 経過措置, and the rule
+ * transitional.notice. */
+static void
+test_check_standing_json (void)
+{
+  static const char plan_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<ikou-plan format=\"4\">\n"
+    "  <title>経過措置</title>\n"
+    "  <hosts>\n"
+    "    <host id=\"1\" name=\"電算室\" kind=\"onprem-shared\"/>\n"
+    "    <host id=\"2\" name=\"ガバメントクラウド\" kind=\"gov-cloud\"/>\n"
+    "  </hosts>\n"
+    "  <systems>\n"
+    "    <system id=\"1\" name=\"戸籍\" operation=\"family-register\" host=\"1\""
+    " status=\"in-progress\">\n"
+    "      <transitional completion=\"2027-03-31\">証明書の一部</transitional>\n"
+    "      <step from=\"1\" to=\"2\" cutover-date=\"2026-01-04\" standard-compliant=\"true\""
+    " done=\"cutover\"/>\n"
+    "    </system>\n"
+    "    <system id=\"2\" name=\"国保\" operation=\"national-health-insurance\" host=\"1\""
+    " status=\"not-started\" tokutei=\"true\" tokutei-deadline=\"2030-03-31\""
+    " tokutei-reason-kind=\"vendor-capacity\">\n"
+    "      <tokutei-reason>事業者の人手不足</tokutei-reason>\n"
+    "      <step from=\"1\" to=\"2\" cutover-date=\"2029-01-04\" standard-compliant=\"true\"/>\n"
+    "    </system>\n"
+    "    <system id=\"3\" name=\"介護\" operation=\"long-term-care\" host=\"1\""
+    " status=\"not-started\"/>\n"
+    "  </systems>\n"
+    "</ikou-plan>\n";
+  g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.xml", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *standing, *o;
+  JsonArray *findings, *array;
+  guint notices = 0;
+
+  g_assert_true (g_file_set_contents (path, plan_xml, -1, NULL));
+  run_ikou (&run, "check", path, "--today", "2026-12-01", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 1); /* 介護 has no plan */
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  findings = json_object_get_array_member (root, "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      if (g_str_equal (json_object_get_string_member (f, "rule"), "transitional.notice"))
+        {
+          notices++;
+          g_assert_cmpstr (json_object_get_string_member (f, "system"), ==, "戸籍");
+          g_assert_cmpstr (json_object_get_string_member (f, "severity"), ==, "warning");
+          g_assert_true (json_object_get_null_member (f, "date"));
+          g_assert_cmpstr (json_object_get_string_member (f, "deadline"), ==, "2026-03-31");
+        }
+    }
+  g_assert_cmpuint (notices, ==, 1);
+
+  standing = json_object_get_object_member (root, "standing");
+  g_assert_cmpint (json_object_get_int_member (standing, "standardized"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (standing, "migrated"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (standing, "tokutei"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (standing, "missed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (standing, "planned"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (standing, "unplanned"), ==, 0);
+
+  array = json_object_get_array_member (standing, "tokutei_systems");
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  o = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "system"), ==, "国保");
+  g_assert_cmpstr (json_object_get_string_member (o, "deadline"), ==, "2030-03-31");
+  g_assert_cmpstr (json_object_get_string_member (o, "reason"), ==, "vendor-capacity");
+  g_assert_cmpstr (json_object_get_string_member (o, "reason_detail"), ==, "事業者の人手不足");
+  g_assert_cmpstr (json_object_get_string_member (o, "standing"), ==, "tokutei");
+
+  array = json_object_get_array_member (standing, "transitional");
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  o = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "functions"), ==, "証明書の一部");
+  g_assert_cmpstr (json_object_get_string_member (o, "completion"), ==, "2027-03-31");
+  g_assert_true (json_object_get_null_member (o, "notified"));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_check_text_and_xml (void)
 {
@@ -1253,6 +1344,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli/check-sample-json", test_check_sample_json);
   g_test_add_func ("/cli/check-text-and-xml", test_check_text_and_xml);
+  g_test_add_func ("/cli/check-standing-json", test_check_standing_json);
   g_test_add_func ("/cli/check-no-errors", test_check_no_errors_exit_0);
   g_test_add_func ("/cli/check-bad-input", test_check_bad_input);
   g_test_add_func ("/cli/help", test_help);

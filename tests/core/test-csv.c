@@ -459,6 +459,47 @@ test_bad_inputs (void)
   g_assert_nonnull (strstr (conflict, "plan.csv:3:2: 所管課: the same system says “市民課” in row 2"));
 }
 
+/* The classified 特定移行支援 reason and 経過措置 through the table: by
+ * their Japanese labels, their English names or ids; bad values named. */
+static void
+test_transitional (void)
+{
+  static const char csv[] =
+    "システム名,特定移行支援,特定移行支援の理由区分,経過措置,経過措置の機能,経過措置の完了予定,届出日\n"
+    "A,○,事業者のリソース逼迫,○,帳票の一部,R9.3.31,2025/11/28\n"
+    "B,○,Mainframe,,,,\n"
+    "C,,custom-built,,,,\n";
+  g_autoptr(IkouPlan) plan = read_ok (csv, -1, NULL);
+  g_autoptr(IkouPlan) back = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *bad_kind = NULL;
+  g_autofree char *bad_day = NULL;
+  IkouSystem *a = ikou_plan_get_system (plan, 0);
+  gsize length;
+
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (a), ==, IKOU_TOKUTEI_REASON_VENDOR_CAPACITY);
+  g_assert_true (ikou_system_get_transitional (a));
+  g_assert_cmpstr (ikou_system_get_transitional_functions (a), ==, "帳票の一部");
+  g_assert_cmpint (ikou_system_get_transitional_completion (a), ==, ikou_day_from_ymd (2027, 3, 31));
+  g_assert_cmpint (ikou_system_get_transitional_notified (a), ==, ikou_day_from_ymd (2025, 11, 28));
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (ikou_plan_get_system (plan, 1)), ==,
+                   IKOU_TOKUTEI_REASON_MAINFRAME);
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (ikou_plan_get_system (plan, 2)), ==,
+                   IKOU_TOKUTEI_REASON_CUSTOM_BUILT);
+  g_assert_false (ikou_system_get_transitional (ikou_plan_get_system (plan, 1)));
+
+  written = ikou_csv_write_data (plan, schedule, &length);
+  g_assert_nonnull (strstr (written, "メインフレーム"));
+  back = read_ok (written, (gssize) length, NULL);
+  ikou_test_assert_plans_equal (plan, back);
+
+  bad_kind = read_fails ("システム名,特定移行支援の理由区分\nA,人手不足\n", -1, IKOU_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (bad_kind, "plan.csv:2:2: "));
+  g_assert_nonnull (strstr (bad_kind, "メインフレーム"));
+  bad_day = read_fails ("システム名,経過措置の届出日\nA,2025-11-31\n", -1, IKOU_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (bad_day, "plan.csv:2:2: "));
+}
+
 /* All bad rows in one message, each with its row and column; nothing
  * returned. */
 static void
@@ -598,6 +639,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/quoting", test_quoting);
   g_test_add_func ("/csv/encodings", test_encodings);
   g_test_add_func ("/csv/bad-inputs", test_bad_inputs);
+  g_test_add_func ("/csv/transitional", test_transitional);
   g_test_add_func ("/csv/three-bad-rows", test_three_bad_rows);
   g_test_add_func ("/csv/many-bad-rows", test_many_bad_rows);
   g_test_add_func ("/csv/oversized", test_oversized);

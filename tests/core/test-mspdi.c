@@ -118,6 +118,11 @@ make_rich_plan (void)
   ikou_system_set_tokutei (a, TRUE);
   ikou_system_set_tokutei_deadline (a, D (2028, 3, 31));
   ikou_system_set_tokutei_reason (a, "ベンダー撤退");
+  ikou_system_set_tokutei_reason_kind (a, IKOU_TOKUTEI_REASON_NO_PRODUCT);
+  ikou_system_set_transitional (a, TRUE);
+  ikou_system_set_transitional_functions (a, "宛名ラベル");
+  ikou_system_set_transitional_completion (a, D (2027, 3, 31));
+  ikou_system_set_transitional_notified (a, D (2025, 11, 28));
   ikou_system_set_notes (a, "注記\nもう一行");
 
   step.from_host = 5;
@@ -763,6 +768,43 @@ test_bad_values (void)
   g_assert_true (report_has (report, "orphan.xml, line 2: 1 task comes before any top-level task"));
 }
 
+/* A classified reason or a 経過措置 date that cannot be read is reported
+ * and not kept; the rest of the task is. */
+static void
+test_bad_transitional (void)
+{
+  static const char text[] =
+    "<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
+    "<ExtendedAttributes><ExtendedAttribute><FieldID>188743999</FieldID>"
+    "<Alias>特定移行支援の理由区分</Alias></ExtendedAttribute><ExtendedAttribute>"
+    "<FieldID>188743755</FieldID><Alias>経過措置</Alias></ExtendedAttribute><ExtendedAttribute>"
+    "<FieldID>188743947</FieldID><Alias>経過措置の届出日</Alias></ExtendedAttribute>"
+    "</ExtendedAttributes><Tasks>\n"
+    "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>"
+    "<ExtendedAttribute><FieldID>188743999</FieldID><Value>人手不足</Value></ExtendedAttribute>"
+    "<ExtendedAttribute><FieldID>188743755</FieldID><Value>1</Value></ExtendedAttribute>"
+    "<ExtendedAttribute><FieldID>188743947</FieldID><Value>2025-11-31T08:00:00</Value>"
+    "</ExtendedAttribute></Task>\n"
+    "<Task><UID>2</UID><Name>B</Name><OutlineLevel>1</OutlineLevel>"
+    "<ExtendedAttribute><FieldID>188743999</FieldID><Value>Mainframe</Value></ExtendedAttribute>"
+    "</Task>\n"
+    "</Tasks></Project>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+
+  plan = ikou_mspdi_read_data (text, strlen (text), "values.xml", schedule (), &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (system_at (plan, 0)), ==,
+                   IKOU_TOKUTEI_REASON_UNKNOWN);
+  g_assert_true (ikou_system_get_transitional (system_at (plan, 0)));
+  g_assert_cmpint (ikou_system_get_transitional_notified (system_at (plan, 0)), ==, IKOU_DAY_NONE);
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (system_at (plan, 1)), ==,
+                   IKOU_TOKUTEI_REASON_MAINFRAME);
+  g_assert_true (report_has (report, "values.xml, line 3: task “A”: “人手不足” is not a reason"));
+  g_assert_true (report_has (report, "values.xml, line 3: task “A”: “2025-11-31T08:00:00” is not a date"));
+}
+
 /* Costs that cannot be kept: a negative or non-numeric one, a cost after
  * a cut-over that is not there, a reference cost without its year. */
 static void
@@ -929,6 +971,7 @@ main (int   argc,
 
   g_test_add_func ("/mspdi/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/mspdi/round-trip/rich", test_round_trip_rich);
+  g_test_add_func ("/mspdi/bad-transitional", test_bad_transitional);
   g_test_add_func ("/mspdi/round-trip/untitled", test_round_trip_untitled);
   g_test_add_func ("/mspdi/round-trip/scenarios", test_scenarios_reported);
   g_test_add_func ("/mspdi/deterministic", test_deterministic);

@@ -375,6 +375,65 @@ test_pixels (void)
   ikou_render_style_clear (&style);
 }
 
+/* The pixels of @a and @b that differ inside the rectangle. */
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   int              x0,
+                   int              y0,
+                   int              x1,
+                   int              y1)
+{
+  const guint8 *da = cairo_image_surface_get_data (a);
+  const guint8 *db = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint n = 0;
+
+  for (int y = MAX (y0, 0); y < MIN (y1, HEIGHT); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, WIDTH); x++)
+      if (memcmp (da + y * stride + x * 4, db + y * stride + x * 4, 4) != 0)
+        n++;
+  return n;
+}
+
+/* 経過措置: a mark just after the standard-compliant cut-over and a dotted
+ * line to the planned completion, in that row only. */
+static void
+test_transitional_mark (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
+  IkouSystem *system = ikou_plan_get_system (plan, 0);
+  double header_h = ikou_renderer_get_header_height (renderer);
+  double rh = ikou_renderer_get_row_height (renderer);
+  double scroll_x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 1, 1));
+  int cut = (int) (ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x);
+  int done = (int) (ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 9, 1)) - scroll_x);
+  cairo_surface_t *before, *after;
+
+  before = draw (renderer, scroll_x, 0, 1000, 400);
+  ikou_system_set_transitional (system, TRUE);
+  ikou_system_set_transitional_completion (system, ikou_test_ymd (2026, 9, 1));
+  after = draw (renderer, scroll_x, 0, 1000, 400);
+
+  /* The mark and the line, in the lower part of row 0, up to the tick. */
+  g_assert_cmpuint (count_differences (before, after, cut, (int) header_h, cut + 14,
+                                       (int) (header_h + rh)), >, 4);
+  g_assert_cmpuint (count_differences (before, after, (cut + done) / 2, (int) header_h,
+                                       (cut + done) / 2 + 12, (int) (header_h + rh)), >, 0);
+  g_assert_cmpuint (count_differences (before, after, done - 2, (int) header_h, done + 3,
+                                       (int) (header_h + rh)), >, 2);
+  /* Nothing after the completion, nothing in the other rows or the header. */
+  g_assert_cmpuint (count_differences (before, after, done + 4, 0, WIDTH, HEIGHT), ==, 0);
+  g_assert_cmpuint (count_differences (before, after, 0, 0, WIDTH, (int) header_h), ==, 0);
+  g_assert_cmpuint (count_differences (before, after, 0, (int) (header_h + rh) + 1, WIDTH,
+                                       HEIGHT), ==, 0);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+}
+
 static void
 test_hit (void)
 {
@@ -1170,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/renderer/pixels", test_pixels);
   g_test_add_func ("/renderer/hit", test_hit);
   g_test_add_func ("/renderer/marks-side-by-side", test_marks_side_by_side);
+  g_test_add_func ("/renderer/transitional-mark", test_transitional_mark);
   g_test_add_func ("/renderer/scenario", test_scenario);
   g_test_add_func ("/renderer/legend", test_legend);
   g_test_add_func ("/renderer/phase-labels", test_phase_labels);

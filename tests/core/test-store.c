@@ -253,12 +253,17 @@ make_full_plan (void)
             IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT), NULL);
   add_step (juki, 70, 0, IKOU_DAY_NONE, 0, FALSE, IKOU_DAY_NONE, ikou_test_ymd (2027, 3, 31),
             TRUE, IKOU_ARRANGEMENT_PREPARATORY, 7, "");
+  ikou_system_set_transitional (juki, TRUE);
+  ikou_system_set_transitional_functions (juki, "住民票の写しの広域交付\n（経過措置）");
+  ikou_system_set_transitional_completion (juki, ikou_test_ymd (2027, 3, 31));
+  ikou_system_set_transitional_notified (juki, ikou_test_ymd (2025, 11, 28));
 
   zei = ikou_system_new (3, "個人住民税");
   ikou_system_set_operation (zei, "individual-resident-tax");
   ikou_system_set_tokutei (zei, TRUE);
   ikou_system_set_tokutei_deadline (zei, ikou_test_ymd (2028, 3, 31));
   ikou_system_set_tokutei_reason (zei, "ベンダーの撤退");
+  ikou_system_set_tokutei_reason_kind (zei, IKOU_TOKUTEI_REASON_NO_PRODUCT);
   ikou_system_set_status (zei, IKOU_STATUS_NOT_STARTED);
   add_step (zei, 0, 69, ikou_test_ymd (2025, 10, 1), G_GINT64_CONSTANT (123456789012), FALSE,
             ikou_test_ymd (2026, 4, 1), ikou_test_ymd (2027, 12, 1), TRUE, IKOU_ARRANGEMENT_LONG_TERM,
@@ -396,6 +401,26 @@ assert_load_fails (const char *path,
 }
 
 /* Round trips ----------------------------------------------------------- */
+
+/* make_full_plan() as a file before version 6 holds it: no classified
+ * reason, no 経過措置. */
+static IkouPlan *
+make_full_plan_before_6 (void)
+{
+  IkouPlan *plan = make_full_plan ();
+
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+
+      ikou_system_set_tokutei_reason_kind (system, IKOU_TOKUTEI_REASON_UNKNOWN);
+      ikou_system_set_transitional (system, FALSE);
+      ikou_system_set_transitional_functions (system, NULL);
+      ikou_system_set_transitional_completion (system, IKOU_DAY_NONE);
+      ikou_system_set_transitional_notified (system, IKOU_DAY_NONE);
+    }
+  return plan;
+}
 
 static void
 test_round_trip (Fixture       *f,
@@ -855,7 +880,7 @@ test_load_newer (Fixture       *f,
                                             IKOU_STORE_VERSION + 1);
     g_autofree char *in_message = g_strdup_printf ("file format %d", IKOU_STORE_VERSION + 1);
 
-    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 6);
+    g_assert_cmpint (IKOU_STORE_VERSION + 1, ==, 7);
     run_sql (f->path, sql);
     assert_load_fails (f->path, IKOU_ERROR_NEWER_VERSION, in_message);
   }
@@ -1016,6 +1041,14 @@ test_load_bad_values (Fixture       *f,
     { "UPDATE plan SET reference_fy = 1800", { "plan", "reference_fy", NULL } },
     { "UPDATE overrides SET field = 'annual-cost', day = NULL, host_id = NULL, number = -4"
       " WHERE id = 1", { "overrides", "1", "number" } },
+    /* Transitional (version 6). */
+    { "UPDATE systems SET tokutei_reason_kind = 'lazy' WHERE id = 3", { "systems", "3", "lazy" } },
+    { "UPDATE systems SET tokutei_reason_kind = 'unknown' WHERE id = 3",
+      { "systems", "3", "unknown" } },
+    { "UPDATE systems SET transitional = 2 WHERE id = 7", { "systems", "7", "transitional" } },
+    { "UPDATE systems SET transitional_completion = '2027-02-30' WHERE id = 7",
+      { "systems", "7", "2027-02-30" } },
+    { "UPDATE systems SET transitional_notified = 20251128 WHERE id = 7", { "systems", "7", NULL } },
     /* Version 2 without its columns. */
     { "ALTER TABLE plan DROP COLUMN next_host_id", { "plan", "missing", NULL } },
     { "DELETE FROM plan", { "plan", NULL, NULL } },
@@ -1151,6 +1184,7 @@ test_load_version_1 (Fixture       *f,
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(IkouPlan) again = NULL;
   g_autoptr(IkouPlan) full = make_full_plan ();
+  g_autoptr(IkouPlan) before_6 = make_full_plan_before_6 ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
@@ -1196,13 +1230,13 @@ test_load_version_1 (Fixture       *f,
   run_sql (f->path, "ALTER TABLE plan DROP COLUMN next_system_id;"
                     "ALTER TABLE plan DROP COLUMN next_host_id;"
                     "PRAGMA user_version = 1;");
-  assert_loads (f->path, full);
+  assert_loads (f->path, before_6);
 
   /* Version 1 with values of version 2's columns is still version 1:
    * they are not read. */
   run_sql (f->path, "ALTER TABLE plan ADD COLUMN next_system_id INTEGER;"
                     "UPDATE plan SET next_system_id = 0;");
-  assert_loads (f->path, full);
+  assert_loads (f->path, before_6);
 }
 
 /* Scenarios (version 3) -------------------------------------------------- */
@@ -1424,6 +1458,7 @@ test_load_version_2 (Fixture       *f,
 {
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(IkouPlan) full = make_full_plan ();
+  g_autoptr(IkouPlan) before_6 = make_full_plan_before_6 ();
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
   IkouScenario *scenario;
@@ -1458,7 +1493,36 @@ test_load_version_2 (Fixture       *f,
                     "ALTER TABLE overrides DROP COLUMN arrangement;"
                     "ALTER TABLE overrides DROP COLUMN orphaned;"
                     "PRAGMA user_version = 2;");
-  assert_loads (f->path, full);
+  assert_loads (f->path, before_6);
+}
+
+/* A version 5 file (costs, before the classified reasons and 経過措置)
+ * opens as a plan with neither; saved again it is version 6. */
+static void
+test_load_version_5 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IkouPlan) full = make_full_plan ();
+  g_autoptr(IkouPlan) expected = make_full_plan_before_6 ();
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
+
+  save_ok (full, f->path);
+  /* As version 5 made the table (SQLite cannot drop a column before a
+   * comment at the end of the definition). */
+  run_sql (f->path, "CREATE TABLE s5 AS SELECT id, position, name, department, vendor,"
+                    " operation, host_id, tokutei, tokutei_deadline, tokutei_reason, status,"
+                    " notes, annual_cost FROM systems;"
+                    "DROP TABLE systems; ALTER TABLE s5 RENAME TO systems;"
+                    "PRAGMA user_version = 5;");
+  plan = ikou_store_load (f->path, &error);
+  g_assert_no_error (error);
+  assert_loads (f->path, expected);
+
+  save_ok (plan, copy);
+  assert_query (copy, "PRAGMA user_version", G_STRINGIFY (IKOU_STORE_VERSION));
+  assert_loads (copy, expected);
 }
 
 /* Big plans, timed (run with -m perf) ----------------------------------- */
@@ -1537,6 +1601,7 @@ main (int   argc,
   ADD ("round-trip/scenarios", test_round_trip_scenarios);
   ADD ("load/bad-scenario-values", test_load_bad_scenario_values);
   ADD ("load/version-2", test_load_version_2);
+  ADD ("load/version-5", test_load_version_5);
   if (g_test_perf ())
     ADD ("perf/national", test_perf_national);
 

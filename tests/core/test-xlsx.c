@@ -211,7 +211,7 @@ test_round_trip (void)
   g_assert_nonnull (strstr (book, "name=\"ロードマップ\""));
   g_assert_nonnull (strstr (book, "_xlnm._FilterDatabase"));
   plan_sheet = read_entry (path, "xl/worksheets/sheet1.xml");
-  g_assert_nonnull (strstr (plan_sheet, "<autoFilter ref=\"A1:AD18\"/>"));
+  g_assert_nonnull (strstr (plan_sheet, "<autoFilter ref=\"A1:AI18\"/>"));
   g_assert_nonnull (strstr (plan_sheet, "state=\"frozen\""));
   /* 2020-10-01 as an Excel date, and its cell styled as one. */
   g_assert_nonnull (strstr (plan_sheet, "<v>44105</v>"));

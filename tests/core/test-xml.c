@@ -924,7 +924,7 @@ test_wrong_root (void)
 static void
 test_newer_format (void)
 {
-  g_autofree char *newer = replace_once (minimal, "format=\"1\"", "format=\"4\"");
+  g_autofree char *newer = replace_once (minimal, "format=\"1\"", "format=\"5\"");
   g_autofree char *huge = replace_once (minimal, "format=\"1\"", "format=\"123456789012345\"");
 
   assert_read_error ("future.xml", newer, IKOU_ERROR_NEWER_VERSION, 2);
@@ -1000,6 +1000,83 @@ test_duplicate_ids (void)
                      line_of (systems, "name=\"S2\""));
   assert_read_error ("scenarios.xml", scenarios, IKOU_ERROR_INVALID_INPUT,
                      line_of (scenarios, "<scenario name=\"late\"/>"));
+}
+
+/* Format 4: the classified 特定移行支援 reason and 経過措置. */
+static void
+test_transitional (void)
+{
+  g_autofree char *with = replace_once (minimal, "format=\"1\"", "format=\"4\"");
+  g_autofree char *xml = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *place = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(IkouPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+  IkouSystem *s1, *s2;
+
+  {
+    char *tmp = replace_once (with, "<system id=\"1\" name=\"S1\" host=\"1\" status=\"not-started\">\n",
+                              "<system id=\"1\" name=\"S1\" host=\"1\" status=\"not-started\""
+                              " tokutei=\"true\" tokutei-reason-kind=\"vendor-capacity\">\n"
+                              "      <tokutei-reason>人手不足</tokutei-reason>\n"
+                              "      <transitional completion=\"2027-03-31\" notified=\"2025-11-28\">"
+                              "帳票の一部</transitional>\n");
+    g_free (with);
+    with = tmp;
+  }
+  {
+    char *tmp = replace_once (with, "<system id=\"2\" name=\"S2\" status=\"done\"/>",
+                              "<system id=\"2\" name=\"S2\" status=\"done\">"
+                              "<transitional/></system>");
+    g_free (with);
+    with = tmp;
+  }
+
+  plan = ikou_xml_read_data (with, strlen (with), "transitional.xml", &error);
+  g_assert_no_error (error);
+  s1 = ikou_plan_lookup_system (plan, 1);
+  s2 = ikou_plan_lookup_system (plan, 2);
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (s1), ==, IKOU_TOKUTEI_REASON_VENDOR_CAPACITY);
+  g_assert_cmpstr (ikou_system_get_tokutei_reason (s1), ==, "人手不足");
+  g_assert_true (ikou_system_get_transitional (s1));
+  g_assert_cmpstr (ikou_system_get_transitional_functions (s1), ==, "帳票の一部");
+  g_assert_cmpint (ikou_system_get_transitional_completion (s1), ==, D (2027, 3, 31));
+  g_assert_cmpint (ikou_system_get_transitional_notified (s1), ==, D (2025, 11, 28));
+  /* An empty element: 経過措置 with nothing known yet. */
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (s2), ==, IKOU_TOKUTEI_REASON_UNKNOWN);
+  g_assert_true (ikou_system_get_transitional (s2));
+  g_assert_null (ikou_system_get_transitional_functions (s2));
+  g_assert_cmpint (ikou_system_get_transitional_notified (s2), ==, IKOU_DAY_NONE);
+
+  /* Written in format 4 and read back the same. */
+  xml = ikou_xml_write_data (plan, NULL);
+  g_assert_nonnull (strstr (xml, "<ikou-plan format=\"4\">"));
+  g_assert_nonnull (strstr (xml, "tokutei-reason-kind=\"vendor-capacity\""));
+  g_assert_nonnull (strstr (xml, "<transitional completion=\"2027-03-31\" notified=\"2025-11-28\">"
+                                 "帳票の一部</transitional>"));
+  back = ikou_xml_read_data (xml, strlen (xml), "back.xml", &error);
+  g_assert_no_error (error);
+  ikou_test_assert_plans_equal (plan, back);
+
+  /* Without them the plan keeps its lower format. */
+  ikou_system_set_tokutei_reason_kind (s1, IKOU_TOKUTEI_REASON_UNKNOWN);
+  ikou_system_set_transitional (s1, FALSE);
+  ikou_system_set_transitional (s2, FALSE);
+  g_free (xml);
+  xml = ikou_xml_write_data (plan, NULL);
+  g_assert_null (strstr (xml, "format=\"4\""));
+  g_assert_null (strstr (xml, "transitional"));
+
+  /* Bad input: an unknown kind, a day that does not exist, text where
+   * it does not belong. */
+  kind = replace_once (with, "vendor-capacity", "lazy-vendor");
+  date = replace_once (with, "2027-03-31", "2027-02-30");
+  place = replace_once (with, "<transitional/>", "<transitional><b/></transitional>");
+  assert_read_error ("kind.xml", kind, IKOU_ERROR_INVALID_INPUT, line_of (kind, "lazy-vendor"));
+  assert_read_error ("date.xml", date, IKOU_ERROR_INVALID_INPUT, line_of (date, "2027-02-30"));
+  assert_read_error ("place.xml", place, IKOU_ERROR_INVALID_INPUT, 0);
 }
 
 static void
@@ -1464,6 +1541,7 @@ main (int   argc,
   g_test_add_func ("/xml/error/references", test_bad_references);
   g_test_add_func ("/xml/error/duplicate-ids", test_duplicate_ids);
   g_test_add_func ("/xml/error/dates", test_bad_dates);
+  g_test_add_func ("/xml/transitional", test_transitional);
   g_test_add_func ("/xml/error/truncated", test_truncated);
   g_test_add_func ("/xml/error/xxe", test_xxe);
   g_test_add_func ("/xml/error/billion-laughs", test_billion_laughs);

@@ -250,6 +250,14 @@ type_and_activate (GtkEntry   *entry,
   wait_ms (20);
 }
 
+/* The 和暦 beside a date field: shown in Japanese only. */
+static void
+assert_beside (GtkLabel   *label,
+               const char *japanese)
+{
+  g_assert_cmpstr (gtk_label_get_text (label), ==, ikou_locale_is_japanese () ? japanese : "");
+}
+
 static void
 test_cutover (Fixture       *f,
               gconstpointer  data)
@@ -263,13 +271,14 @@ test_cutover (Fixture       *f,
   g_assert_null (ikou_system_editor_get_step_date_entry (f->editor, 2, IKOU_MILESTONE_CUTOVER));
   entry = ikou_date_entry_get_entry (cutover);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01-01");
-  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "令和8年1月1日");
+  /* The 和暦 beside the date in Japanese; no Japanese in English. */
+  assert_beside (ikou_date_entry_get_era_label (cutover), "令和8年1月1日");
 
   /* 和暦 input is applied as one undoable command. */
   type_and_activate (entry, "R7.4.1");
   g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, ymd (2025, 4, 1));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04-01");
-  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "令和7年4月1日");
+  assert_beside (ikou_date_entry_get_era_label (cutover), "令和7年4月1日");
   g_assert_null (ikou_date_entry_get_error (cutover));
   g_assert_true (ikou_history_can_undo (f->history));
   g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Move cut-over"));
@@ -505,6 +514,123 @@ test_fields (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The date fields follow the 西暦/和暦 setting: in 和暦 the field reads
+ * R8.1.1 with the ISO date beside it, in 西暦 (and English) ISO alone;
+ * either way every form is accepted and an untouched field is no edit. */
+static void
+test_era_labels (Fixture       *f,
+                 gconstpointer  data)
+{
+  IkouSystem *s1 = ikou_plan_lookup_system (f->plan, 1);
+  IkouDateEntry *cutover = ikou_system_editor_get_step_date_entry (f->editor, 0, IKOU_MILESTONE_CUTOVER);
+  GtkEntry *entry = ikou_date_entry_get_entry (cutover);
+  IkouDateEntry *month = IKOU_DATE_ENTRY (ikou_date_entry_new ());
+
+  g_object_ref_sink (month);
+  ikou_date_entry_set_labels (month, IKOU_LABELS_ERA);
+  ikou_date_entry_set_month_only (month, TRUE);
+  ikou_date_entry_set_day (month, ymd (2025, 4, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (month))), ==,
+                   "R7年4月");
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (month)), ==, "2025-04");
+  g_object_unref (month);
+
+  /* What the window does when Japanese with 和暦 on: labels ERA. */
+  ikou_date_entry_set_labels (cutover, IKOU_LABELS_ERA);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "R8.1.1");
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "2026-01-01");
+  /* Leaving it untouched changes nothing. */
+  ikou_date_entry_apply (cutover);
+  g_assert_false (ikou_history_can_undo (f->history));
+  type_and_activate (entry, "2025/4/1");
+  g_assert_cmpint (ikou_system_get_step (s1, 0)->cutover_date, ==, ymd (2025, 4, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "R7.4.1");
+
+  ikou_date_entry_set_labels (cutover, IKOU_LABELS_WESTERN);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04-01");
+  g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (cutover)), ==, "");
+
+  /* The editor sets every field, a step added later too (English here:
+   * ISO whatever the setting). */
+  scroll_editor (f->editor, 0.5);
+  ikou_system_editor_set_era_labels (f->editor, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   ikou_locale_is_japanese () ? "R7.4.1" : "2025-04-01");
+  save_screenshot (GTK_WIDGET (f->window), "editor-dates");
+}
+
+static GtkWidget *
+mnemonic_of (GtkWidget  *root,
+             const char *label)
+{
+  GtkWidget *widget = find_widget (root, GTK_TYPE_LABEL, label);
+
+  g_assert_nonnull (widget);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+}
+
+/* The classified 特定移行支援 reason and 経過措置: each field edits the
+ * model through the history, and the fields wait for their switch. */
+static void
+test_transitional (Fixture       *f,
+                   gconstpointer  data)
+{
+  IkouSystem *s1 = ikou_plan_lookup_system (f->plan, 1);
+  GtkWidget *root = GTK_WIDGET (f->editor);
+  GtkDropDown *kind = GTK_DROP_DOWN (mnemonic_of (root, _("_Classification")));
+  GtkSwitch *tokutei = GTK_SWITCH (mnemonic_of (root, _("_Approved")));
+  GtkSwitch *transitional = GTK_SWITCH (mnemonic_of (root, _("_Goes live with functions to come")));
+  GtkEntry *functions = GTK_ENTRY (mnemonic_of (root, _("F_unctions")));
+  GtkWidget *label;
+  IkouDateEntry *completion, *notified;
+
+  g_assert_true (GTK_IS_DROP_DOWN (kind));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (kind)), ==,
+                    IKOU_N_TOKUTEI_REASONS);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (kind)));
+  gtk_switch_set_active (tokutei, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (kind)));
+  gtk_drop_down_set_selected (kind, IKOU_TOKUTEI_REASON_VENDOR_CAPACITY);
+  g_assert_cmpint (ikou_system_get_tokutei_reason_kind (s1), ==, IKOU_TOKUTEI_REASON_VENDOR_CAPACITY);
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Change special migration reason"));
+
+  /* 経過措置: the dates follow the switch. */
+  label = find_widget (root, GTK_TYPE_LABEL, _("Planned completion"));
+  completion = IKOU_DATE_ENTRY (gtk_widget_get_next_sibling (label));
+  label = find_widget (root, GTK_TYPE_LABEL, _("Notified to the Digital Agency"));
+  notified = IKOU_DATE_ENTRY (gtk_widget_get_next_sibling (label));
+  g_assert_true (IKOU_IS_DATE_ENTRY (completion));
+  g_assert_true (IKOU_IS_DATE_ENTRY (notified));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (functions)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (notified)));
+  gtk_switch_set_active (transitional, TRUE);
+  g_assert_true (ikou_system_get_transitional (s1));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (notified)));
+  type_and_activate (functions, "宛名ラベル出力");
+  g_assert_cmpstr (ikou_system_get_transitional_functions (s1), ==, "宛名ラベル出力");
+  type_and_activate (ikou_date_entry_get_entry (completion), "R9.3.31");
+  g_assert_cmpint (ikou_system_get_transitional_completion (s1), ==, ymd (2027, 3, 31));
+  type_and_activate (ikou_date_entry_get_entry (notified), "2025/11/31");
+  g_assert_nonnull (ikou_date_entry_get_error (notified));
+  g_assert_cmpint (ikou_system_get_transitional_notified (s1), ==, IKOU_DAY_NONE);
+  type_and_activate (ikou_date_entry_get_entry (notified), "令和7年11月28日");
+  g_assert_cmpint (ikou_system_get_transitional_notified (s1), ==, ymd (2025, 11, 28));
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, _("Edit functions still to come"));
+
+  scroll_editor (f->editor, 0.25);
+  save_screenshot (GTK_WIDGET (f->window), "editor-transitional");
+
+  /* Undo, one field at a time, back to nothing. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (ikou_history_undo (f->history));
+  g_assert_false (ikou_system_get_transitional (s1));
+  g_assert_null (ikou_system_get_transitional_functions (s1));
+  g_assert_false (gtk_switch_get_active (transitional));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (functions)), ==, "");
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, IKOU_TOKUTEI_REASON_UNKNOWN);
+}
+
 static void
 test_host_editor (void)
 {
@@ -634,7 +760,7 @@ test_date_entry_month (void)
   g_assert_cmpuint (n_day, ==, 1);
   g_assert_cmpint (ikou_date_entry_get_day (date), ==, ymd (2025, 6, 1));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-06");
-  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和7年6月");
+  assert_beside (era, "令和7年6月");
 
   /* The first form moves the field to April; the others are April too:
    * nothing new to apply, the text reads back as the month. */
@@ -644,7 +770,7 @@ test_date_entry_month (void)
       g_assert_null (ikou_date_entry_get_error (date));
       g_assert_cmpint (ikou_date_entry_get_day (date), ==, ymd (2025, 4, 1));
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2025-04");
-      g_assert_cmpstr (gtk_label_get_text (era), ==, "令和7年4月");
+      assert_beside (era, "令和7年4月");
     }
   g_assert_cmpuint (applied->len, ==, 1);
   g_assert_cmpint (g_array_index (applied, IkouDay, 0), ==, ymd (2025, 4, 1));
@@ -654,7 +780,7 @@ test_date_entry_month (void)
   g_assert_cmpuint (applied->len, ==, 2);
   g_assert_cmpint (g_array_index (applied, IkouDay, 1), ==, ymd (2026, 1, 1));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2026-01");
-  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和8年1月");
+  assert_beside (era, "令和8年1月");
 
   /* What is no month is refused as in day mode: the month stays. */
   type_and_activate (entry, "R7年13月");
@@ -677,7 +803,7 @@ test_date_entry_month (void)
   ikou_date_entry_set_month_only (date, FALSE);
   g_assert_cmpuint (n_month_only, ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "2027-03-01");
-  g_assert_cmpstr (gtk_label_get_text (era), ==, "令和9年3月1日");
+  assert_beside (era, "令和9年3月1日");
 
   gtk_window_destroy (window);
   wait_ms (10);
@@ -688,6 +814,18 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("IKOU_LOCALEDIR");
+  int out = 0;
+
+  /* --ikou-lang=ja: the Japanese interface (screenshots *-ja.png). */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--ikou-lang=ja"))
+        g_setenv ("LANGUAGE", "ja", TRUE);
+      else
+        argv[++out] = argv[i];
+    }
+  argc = out + 1;
+  argv[argc] = NULL;
 
   gtk_test_init (&argc, &argv, NULL);
 
@@ -704,6 +842,10 @@ main (int   argc,
 
   g_test_add ("/editor/cutover", Fixture, NULL, fixture_set_up, test_cutover, fixture_tear_down);
   g_test_add ("/editor/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
+  g_test_add ("/editor/transitional", Fixture, NULL, fixture_set_up, test_transitional,
+              fixture_tear_down);
+  g_test_add ("/editor/era-labels", Fixture, NULL, fixture_set_up, test_era_labels,
+              fixture_tear_down);
   g_test_add_func ("/editor/host-editor", test_host_editor);
   g_test_add_func ("/editor/date-entry-month", test_date_entry_month);
 

@@ -479,8 +479,9 @@ test_dialog (void)
                    ==, "2021-04");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ikou_date_entry_get_entry (child (dialog, "to_entry")))),
                    ==, "2027-03");
+  /* The 和暦 beside the month in Japanese; no Japanese in English. */
   g_assert_cmpstr (gtk_label_get_text (ikou_date_entry_get_era_label (child (dialog, "to_entry"))),
-                   ==, "令和9年3月");
+                   ==, g_str_equal (lang, "ja") ? "令和9年3月" : "");
   g_assert_cmpint (ikou_date_entry_get_day (child (dialog, "to_entry")), ==, ikou_day_from_ymd (2027, 3, 1));
   g_assert_false (gtk_widget_has_css_class (
     GTK_WIDGET (ikou_date_entry_get_entry (child (dialog, "to_entry"))), "error"));

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "ikou-application.h"
@@ -13,6 +14,10 @@
 #include "ikou-checker.h"
 #include "ikou-i18n.h"
 #include "ikou-error.h"
+#include "ikou-host.h"
+#include "ikou-new-plan-dialog.h"
+#include "ikou-standing.h"
+#include "ikou-standing-button.h"
 #include "ikou-store.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
@@ -1689,6 +1694,249 @@ test_scenarios (void)
 }
 
 static void
+set_system_value (IkouWindow *window,
+                  IkouSystem *system,
+                  const char *property,
+                  GType       type,
+                  gint64      v)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, type);
+  if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (&value, v != 0);
+  else
+    g_value_set_int (&value, (int) v);
+  ikou_history_set_system_property (window->history, system, property, &value);
+}
+
+/* Where the plan stands today: the header bar's summary follows edits
+ * and today, and its popover lists the 特定移行支援 systems with their
+ * deadline and classified reason. */
+static void
+test_standing (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouDocument *document = ikou_window_get_document (window);
+  IkouStandingButton *button = IKOU_STANDING_BUTTON (window->standing_button);
+  IkouSystem *system = NULL, *other = NULL;
+  IkouStanding standing;
+  g_autofree char *expected = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *path = artifact_path ("-standing");
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  ikou_document_set_today (document, ikou_day_from_ymd (2026, 12, 2));
+  _ikou_window_flush_checks (window);
+
+  /* Two standardized systems of the sample: one becomes 特定移行支援. */
+  for (guint i = 0; i < ikou_plan_get_n_systems (window->plan) && other == NULL; i++)
+    {
+      IkouSystem *s = ikou_plan_get_system (window->plan, i);
+
+      if (ikou_system_get_operation (s) == NULL)
+        continue;
+      if (system == NULL)
+        system = s;
+      else
+        other = s;
+    }
+  g_assert_nonnull (other);
+  set_system_value (window, system, "tokutei", G_TYPE_BOOLEAN, TRUE);
+  set_system_value (window, system, "tokutei-deadline", G_TYPE_INT,
+                    ikou_day_from_ymd (2030, 3, 31));
+  set_system_value (window, system, "tokutei-reason-kind", G_TYPE_INT,
+                    IKOU_TOKUTEI_REASON_VENDOR_CAPACITY);
+  set_system_value (window, other, "transitional", G_TYPE_BOOLEAN, TRUE);
+  _ikou_window_flush_checks (window);
+
+  ikou_standing_compute (window->plan, NULL, ikou_document_get_schedule (document),
+                         ikou_day_from_ymd (2026, 12, 2), &standing);
+  g_assert_cmpuint (standing.counts[IKOU_STANDING_TOKUTEI], >=, 1);
+  /* "N of M migrated · K missed", in the interface's words. */
+  expected = g_strdup_printf ("%u", standing.standardized);
+  g_assert_nonnull (strstr (ikou_standing_button_get_label (button), expected));
+  g_free (expected);
+  expected = g_strdup_printf ("%u", standing.counts[IKOU_STANDING_MISSED]);
+  g_assert_cmpuint (standing.counts[IKOU_STANDING_MISSED], >, 0);
+  g_assert_nonnull (strstr (ikou_standing_button_get_label (button), expected));
+
+  details = ikou_standing_button_dup_details (button);
+  g_test_message ("%s", details);
+  g_assert_nonnull (strstr (details, ikou_system_get_name (system)));
+  g_assert_nonnull (strstr (details, ikou_tokutei_reason_label (IKOU_TOKUTEI_REASON_VENDOR_CAPACITY)));
+  g_assert_nonnull (strstr (details, ikou_standing_kind_label (IKOU_STANDING_MISSED)));
+  if (g_str_equal (lang, "en"))
+    {
+      g_auto(GStrv) parts = g_strsplit (details, ikou_system_get_name (system), -1);
+      g_autofree char *without_data = g_strjoinv ("", parts);
+
+      g_assert_nonnull (strstr (details, "end of FY2029"));
+      /* No Japanese outside the plan's own data. */
+      for (const char *p = without_data; *p; p++)
+        if ((guchar) *p >= 0x80)
+          g_error ("not English: %s", without_data);
+    }
+  else
+    g_assert_nonnull (strstr (details, "R11年度末"));
+
+  /* The popover, drawn. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (ikou_standing_button_get_menu_button (button)));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
+              ikou_standing_button_get_menu_button (button))));
+  for (guint n = 0; n < 100 && !gtk_widget_get_mapped (popover); n++)
+    wait_frames (GTK_WIDGET (window), 1);
+  save_screenshot (popover, path);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Undone: the summary follows. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  _ikou_window_flush_checks (window);
+  ikou_standing_compute (window->plan, NULL, ikou_document_get_schedule (document),
+                         ikou_day_from_ymd (2026, 12, 2), &standing);
+  g_assert_cmpuint (standing.counts[IKOU_STANDING_TOKUTEI], ==, 0);
+  close_window (window);
+}
+
+/* The entry row of the dialog titled @title (with its mnemonic). */
+static GtkEditable *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found;
+
+      if (ADW_IS_ENTRY_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return GTK_EDITABLE (child);
+      if ((found = find_entry_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The action the window's own shortcut @accel runs (NULL: none). */
+static char *
+shortcut_action (IkouWindow *window,
+                 const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+  return NULL;
+}
+
+/* Starting out: the new plan dialog (Ctrl+N) checks the 団体コード with
+ * its check digit and makes a plan with the starting hosts; the start
+ * page lists the recent plans. */
+static void
+test_new_plan (void)
+{
+  IkouContext *context = ikou_application_get_context (app);
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), context);
+  g_autofree char *sample = sample_path ();
+  g_autoptr(GFile) sample_file = g_file_new_for_path (sample);
+  g_autofree char *sample_uri = g_file_get_uri (sample_file);
+  g_autofree char *empty_path = artifact_path ("-start");
+  g_autofree char *dialog_path = artifact_path ("-new-plan");
+  IkouNewPlanDialog *dialog;
+  GtkEditable *code;
+  GtkWidget *button;
+  IkouPlan *plan;
+  gboolean found = FALSE;
+
+  /* The start page: the recent plans, each a button that opens it. */
+  ikou_context_add_recent (context, sample_file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_true (gtk_widget_get_visible (window->start_recent_box));
+  for (button = gtk_widget_get_first_child (window->start_recent_box); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    if (GTK_IS_BUTTON (button) &&
+        g_strcmp0 (gtk_widget_get_tooltip_text (button), sample_uri) == 0)
+      {
+        found = TRUE;
+        g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                         "win.open-recent");
+      }
+  g_assert_true (found);
+  save_screenshot (GTK_WIDGET (window), empty_path);
+
+  /* Ctrl+N is a new plan now; adding a system moved to Insert
+   * (Ctrl+Shift+N is the application's new window). */
+  {
+    g_autofree char *ctrl_n = shortcut_action (window, "<Control>n");
+    g_autofree char *insert = shortcut_action (window, "Insert");
+    g_autofree char *ctrl_shift_n = shortcut_action (window, "<Control><Shift>n");
+
+    g_assert_cmpstr (ctrl_n, ==, "win.new-plan");
+    g_assert_cmpstr (insert, ==, "win.add-system");
+    g_assert_cmpstr (ctrl_shift_n, !=, "win.add-system");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
+  dialog = IKOU_NEW_PLAN_DIALOG (find_toplevel (IKOU_TYPE_NEW_PLAN_DIALOG));
+  g_assert_nonnull (dialog);
+  wait_frames (GTK_WIDGET (dialog), 3);
+  gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), _("_Name of the organization")), "郡山市");
+  code = find_entry_row (GTK_WIDGET (dialog), _("Organization _code (6 digits)"));
+  g_assert_nonnull (code);
+
+  /* A wrong check digit is explained and nothing is made. */
+  gtk_editable_set_text (code, "072037");
+  g_assert_false (ikou_new_plan_dialog_create (dialog));
+  g_assert_nonnull (ikou_new_plan_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (ikou_new_plan_dialog_get_error (dialog), "072036"));
+  g_assert_false (ikou_window_has_document (window));
+  wait_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), dialog_path);
+  gtk_editable_set_text (code, "07203");
+  g_assert_null (ikou_new_plan_dialog_get_error (dialog));
+  g_assert_false (ikou_new_plan_dialog_create (dialog));
+  g_assert_nonnull (strstr (ikou_new_plan_dialog_get_error (dialog), "072036"));
+
+  gtk_editable_set_text (code, "０７２０３６");
+  g_assert_true (ikou_new_plan_dialog_create (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_toplevel (IKOU_TYPE_NEW_PLAN_DIALOG));
+
+  /* The plan, in this window (it had none), with its starting hosts. */
+  g_assert_true (ikou_window_has_document (window));
+  plan = window->plan;
+  g_assert_cmpstr (ikou_plan_get_organization (plan), ==, "郡山市");
+  g_assert_cmpstr (ikou_plan_get_org_code (plan), ==, "072036");
+  g_assert_cmpuint (ikou_plan_get_n_hosts (plan), ==, 2);
+  g_assert_cmpint (ikou_host_get_kind (ikou_plan_get_host (plan, 1)), ==, IKOU_HOST_GOV_CLOUD);
+  g_assert_cmpint (ikou_host_get_available_from (ikou_plan_get_host (plan, 1)), !=, IKOU_DAY_NONE);
+  g_assert_null (ikou_window_get_file (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 1);
+
+  close_window (window);
+}
+
+static void
 test_catch_up (void)
 {
   IkouWindow *window = open_sample_window ();
@@ -1818,6 +2066,8 @@ main (int   argc,
   g_test_add_func ("/window/view-actions", test_view_actions);
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/screenshot", test_screenshot);
+  g_test_add_func ("/window/standing", test_standing);
+  g_test_add_func ("/window/new-plan", test_new_plan);
   g_test_add_func ("/window/scenarios", test_scenarios);
   g_test_add_func ("/window/catch-up", test_catch_up);
 

@@ -113,6 +113,8 @@ check_system (Check      *c,
       !text_ok (c, ikou_system_get_vendor (system), _("vendor"), where, IKOU_LIMIT_SHORT_TEXT) ||
       !text_ok (c, ikou_system_get_operation (system), _("operation"), where, IKOU_LIMIT_SHORT_TEXT) ||
       !text_ok (c, ikou_system_get_tokutei_reason (system), _("reason"), where, IKOU_LIMIT_LONG_TEXT) ||
+      !text_ok (c, ikou_system_get_transitional_functions (system), _("functions still to come"),
+                where, IKOU_LIMIT_LONG_TEXT) ||
       !text_ok (c, ikou_system_get_notes (system), _("notes"), where, IKOU_LIMIT_LONG_TEXT) ||
       !count_ok (c, n_steps, IKOU_LIMIT_STEPS, _("steps"), where))
     return FALSE;

@@ -898,6 +898,13 @@ system_property_label (const char *property)
     return _("Change special migration deadline");
   if (g_str_equal (property, "tokutei-reason"))
     return _("Edit special migration reason");
+  if (g_str_equal (property, "tokutei-reason-kind"))
+    return _("Change special migration reason");
+  if (g_str_equal (property, "transitional") ||
+      g_str_equal (property, "transitional-functions") ||
+      g_str_equal (property, "transitional-completion") ||
+      g_str_equal (property, "transitional-notified"))
+    return _("Edit functions still to come");
   if (g_str_equal (property, "status"))
     return _("Change status");
   if (g_str_equal (property, "annual-cost"))

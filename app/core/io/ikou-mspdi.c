@@ -56,6 +56,11 @@ typedef enum
   F_STEP_ANNUAL_COST,
   F_REFERENCE_COST,
   F_REFERENCE_FY,
+  F_TOKUTEI_REASON_KIND,
+  F_TRANSITIONAL,
+  F_TRANSITIONAL_FUNCTIONS,
+  F_TRANSITIONAL_COMPLETION,
+  F_TRANSITIONAL_NOTIFIED,
   F_HOST_KIND, /* the resource fields, from here on */
   F_HOST_COST,
   N_FIELDS
@@ -110,6 +115,15 @@ static const FieldInfo fields[N_FIELDS] = {
   [F_REFERENCE_COST] = { "188743986", "Number10", CF_NUMBER, "基準年度の運用経費（千円）",
                          "Reference running cost (thousand yen)", NULL },
   [F_REFERENCE_FY] = { "188743987", "Number11", CF_NUMBER, "基準年度", "Reference fiscal year", NULL },
+  [F_TOKUTEI_REASON_KIND] = { "188743999", "Text13", CF_TEXT, "特定移行支援の理由区分",
+                              "Tokutei reason kind", NULL },
+  [F_TRANSITIONAL] = { "188743755", "Flag4", CF_FLAG, "経過措置", "Transitional", NULL },
+  [F_TRANSITIONAL_FUNCTIONS] = { "188744000", "Text14", CF_TEXT, "経過措置の機能",
+                                 "Transitional functions", NULL },
+  [F_TRANSITIONAL_COMPLETION] = { "188743946", "Date2", CF_DATE, "経過措置の完了予定",
+                                  "Transitional completion", NULL },
+  [F_TRANSITIONAL_NOTIFIED] = { "188743947", "Date3", CF_DATE, "経過措置の届出日",
+                                "Transitional notified", NULL },
   [F_HOST_KIND] = { "205520904", "Text1", CF_TEXT, "種別", "Host kind", "移行先の種別" },
   [F_HOST_COST] = { "205521008", "Number1", CF_NUMBER, "年間経費（千円）",
                     "Annual cost (thousand yen)", "年間経費" },
@@ -137,6 +151,15 @@ static const Words status_words[IKOU_N_STATUSES] = {
   { "作業中", "In progress" },
   { "完了済み", "Done" },
   { "対象外", "Not in scope" },
+};
+
+static const Words tokutei_reason_words[IKOU_N_TOKUTEI_REASONS] = {
+  { "未分類", "Not classified" },
+  { "メインフレーム", "Mainframe" },
+  { "個別開発システム", "Custom-built system" },
+  { "標準準拠製品・移行先事業者なし", "No standard product or replacement vendor" },
+  { "事業者のリソース逼迫", "Vendor capacity shortage" },
+  { "その他", "Other reason" },
 };
 
 static const Words arrangement_words[IKOU_N_ARRANGEMENTS] = {
@@ -187,6 +210,12 @@ words_lookup (const Words *words,
         return (int) i;
     }
   return -1;
+}
+
+static const char *
+tokutei_reason_id (int i)
+{
+  return ikou_tokutei_reason_to_string ((IkouTokuteiReason) i);
 }
 
 static const char *
@@ -648,6 +677,14 @@ out_system (Writer     *w,
     out_attribute (o, F_TOKUTEI, "1");
   out_attribute_day (o, F_TOKUTEI_DEADLINE, ikou_system_get_tokutei_deadline (system));
   out_attribute (o, F_TOKUTEI_REASON, ikou_system_get_tokutei_reason (system));
+  if (ikou_system_get_tokutei_reason_kind (system) != IKOU_TOKUTEI_REASON_UNKNOWN)
+    out_attribute (o, F_TOKUTEI_REASON_KIND,
+                   tokutei_reason_words[ikou_system_get_tokutei_reason_kind (system)].ja);
+  if (ikou_system_get_transitional (system))
+    out_attribute (o, F_TRANSITIONAL, "1");
+  out_attribute (o, F_TRANSITIONAL_FUNCTIONS, ikou_system_get_transitional_functions (system));
+  out_attribute_day (o, F_TRANSITIONAL_COMPLETION, ikou_system_get_transitional_completion (system));
+  out_attribute_day (o, F_TRANSITIONAL_NOTIFIED, ikou_system_get_transitional_notified (system));
   if (ikou_system_get_annual_cost (system) >= 0)
     out_attribute_int (o, F_ANNUAL_COST, ikou_system_get_annual_cost (system));
   out_raw (o, "</Task>\n");
@@ -1658,6 +1695,50 @@ has_step_values (TaskRec *t)
   return FALSE;
 }
 
+
+/* The classified 特定移行支援 reason and 経過措置; a value that cannot be
+ * read is reported and not kept, like the other fields. */
+static void
+apply_transitional (Reader     *r,
+                    TaskRec    *t,
+                    IkouSystem *system)
+{
+  const Field days[] = { F_TRANSITIONAL_COMPLETION, F_TRANSITIONAL_NOTIFIED };
+  gboolean flag;
+  IkouDay day;
+  int kind;
+
+  if (t->values[F_TOKUTEI_REASON_KIND] != NULL)
+    {
+      kind = words_lookup (tokutei_reason_words, IKOU_N_TOKUTEI_REASONS,
+                           t->values[F_TOKUTEI_REASON_KIND], tokutei_reason_id);
+      if (kind >= 0)
+        ikou_system_set_tokutei_reason_kind (system, (IkouTokuteiReason) kind);
+      else
+        report (r, t->line, _("task “%s”: “%s” is not a reason for special migration "
+                              "support; it is not kept."), t->name,
+                t->values[F_TOKUTEI_REASON_KIND]);
+    }
+  if (t->values[F_TRANSITIONAL] != NULL && parse_flag (t->values[F_TRANSITIONAL], &flag))
+    ikou_system_set_transitional (system, flag);
+  ikou_system_set_transitional_functions (system, t->values[F_TRANSITIONAL_FUNCTIONS]);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      if (t->values[days[i]] == NULL)
+        continue;
+      if (!parse_day (t->values[days[i]], &day))
+        {
+          report (r, t->line, _("task “%s”: “%s” is not a date; it is not kept."), t->name,
+                  t->values[days[i]]);
+          continue;
+        }
+      if (days[i] == F_TRANSITIONAL_COMPLETION)
+        ikou_system_set_transitional_completion (system, day);
+      else
+        ikou_system_set_transitional_notified (system, day);
+    }
+}
+
 static void
 read_system_values (Reader     *r,
                     TaskRec    *t,
@@ -1721,6 +1802,7 @@ read_system_values (Reader     *r,
                               "is not kept."), t->name, t->values[F_TOKUTEI_DEADLINE]);
     }
   ikou_system_set_tokutei_reason (system, t->values[F_TOKUTEI_REASON]);
+  apply_transitional (r, t, system);
   if (t->values[F_ANNUAL_COST] != NULL)
     {
       if (parse_number (t->values[F_ANNUAL_COST], &number) && number >= 0)

@@ -49,7 +49,11 @@
  *   at the end of plan (reference_fy, reference_cost), hosts, systems,
  *   steps and added_steps (annual_cost); older files read them as NULL
  *   (the selects named *_v3_sql).  Everything of version 5 is marked
- *   "costs" below, so another schema change can be numbered around it. */
+ *   "costs" below, so another schema change can be numbered around it.
+ * - After the deadline (version 6, IKOU_STORE_VERSION_TRANSITIONAL): five
+ *   columns more at the end of systems (the classified 特定移行支援 reason
+ *   and the 経過措置); older files read them as NULL / 0 (the selects
+ *   named *_v5_sql).  Marked "transitional" below. */
 
 /* 'IKOU' in ASCII. */
 #define IKOU_STORE_APPLICATION_ID 0x494B4F55
@@ -100,7 +104,12 @@ static const char schema_sql[] =
   "  tokutei_reason   TEXT,\n"
   "  status           TEXT NOT NULL,\n"
   "  notes            TEXT,\n"
-  "  annual_cost      INTEGER CHECK (annual_cost >= 0) -- costs (version 5): today, thousand yen a year; NULL unknown\n"
+  "  annual_cost      INTEGER CHECK (annual_cost >= 0), -- costs (version 5): today, thousand yen a year; NULL unknown\n"
+  "  tokutei_reason_kind     TEXT, -- transitional (version 6): the classified reason's id; NULL not classified\n"
+  "  transitional            INTEGER NOT NULL DEFAULT 0 CHECK (transitional IN (0, 1)), -- transitional: functions still to come\n"
+  "  transitional_functions  TEXT, -- transitional: what is still to come\n"
+  "  transitional_completion TEXT, -- transitional: planned completion\n"
+  "  transitional_notified   TEXT -- transitional: the day of the notification to the Digital Agency\n"
   ");\n"
   "CREATE TABLE steps (\n"
   "  id                 INTEGER PRIMARY KEY,\n"
@@ -183,8 +192,10 @@ static const char insert_host_sql[] =
   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_system_sql[] =
   "INSERT INTO systems (id, position, name, department, vendor, operation, host_id,"
-  " tokutei, tokutei_deadline, tokutei_reason, status, notes, annual_cost)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  " tokutei, tokutei_deadline, tokutei_reason, status, notes, annual_cost,"
+  " tokutei_reason_kind, transitional, transitional_functions, transitional_completion,"
+  " transitional_notified)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_step_sql[] =
   "INSERT INTO steps (system_id, position, from_host_id, to_host_id, budget_date,"
   " budget_amount, supplementary, contract_date, cutover_date, standard_compliant,"
@@ -219,12 +230,17 @@ static const char select_plan_v1_sql[] = SELECT_PLAN ("NULL, NULL", "NULL, NULL"
   " FROM hosts ORDER BY position"
 static const char select_hosts_sql[] = SELECT_HOSTS ("annual_cost");
 static const char select_hosts_v3_sql[] = SELECT_HOSTS ("NULL");
-#define SELECT_SYSTEMS(costs)                                                 \
+#define SELECT_SYSTEMS(costs, transitional)                                   \
   "SELECT id, name, department, vendor, operation, host_id, tokutei, "        \
-  "tokutei_deadline, tokutei_reason, status, notes, " costs                   \
-  " FROM systems ORDER BY position"
-static const char select_systems_sql[] = SELECT_SYSTEMS ("annual_cost");
-static const char select_systems_v3_sql[] = SELECT_SYSTEMS ("NULL");
+  "tokutei_deadline, tokutei_reason, status, notes, " costs ", "              \
+  transitional " FROM systems ORDER BY position"
+#define TRANSITIONAL_COLUMNS                                                  \
+  "tokutei_reason_kind, transitional, transitional_functions, "               \
+  "transitional_completion, transitional_notified"
+#define NO_TRANSITIONAL "NULL, 0, NULL, NULL, NULL"
+static const char select_systems_sql[] = SELECT_SYSTEMS ("annual_cost", TRANSITIONAL_COLUMNS);
+static const char select_systems_v5_sql[] = SELECT_SYSTEMS ("annual_cost", NO_TRANSITIONAL);
+static const char select_systems_v3_sql[] = SELECT_SYSTEMS ("NULL", NO_TRANSITIONAL);
 #define STEP_COLUMNS                                                          \
   "from_host_id, to_host_id, budget_date, budget_amount, supplementary, "     \
   "contract_date, cutover_date, standard_compliant, arrangement, done, note, "
@@ -1113,7 +1129,8 @@ read_systems (sqlite3     *db,
   gboolean ok = FALSE;
   int rc;
 
-  r.stmt = prepare_select (db, version >= IKOU_STORE_VERSION_COSTS ? select_systems_sql
+  r.stmt = prepare_select (db, version >= IKOU_STORE_VERSION_TRANSITIONAL ? select_systems_sql
+                               : version >= IKOU_STORE_VERSION_COSTS ? select_systems_v5_sql
                                : select_systems_v3_sql,
                            r.table, display, error);
   if (r.stmt == NULL)
@@ -1123,9 +1140,11 @@ read_systems (sqlite3     *db,
     {
       IkouSystem *system;
       const char *name, *department, *vendor, *operation, *reason, *status_text, *notes;
-      IkouDay deadline;
+      const char *reason_kind_text, *functions;
+      IkouTokuteiReason reason_kind = IKOU_TOKUTEI_REASON_UNKNOWN;
+      IkouDay deadline, completion, notified;
       IkouStatus status;
-      gboolean tokutei;
+      gboolean tokutei, transitional;
       gint64 annual_cost;
       guint id, host;
 
@@ -1140,11 +1159,24 @@ read_systems (sqlite3     *db,
           !read_text (&r, 8, &reason) ||
           !read_required_text (&r, 9, &status_text) ||
           !read_text (&r, 10, &notes) ||
-          !read_int (&r, 11, 0, G_MAXINT64, TRUE, -1, &annual_cost))
+          !read_int (&r, 11, 0, G_MAXINT64, TRUE, -1, &annual_cost) ||
+          !read_text (&r, 12, &reason_kind_text) ||
+          !read_bool (&r, 13, &transitional) ||
+          !read_text (&r, 14, &functions) ||
+          !read_day (&r, 15, &completion) ||
+          !read_day (&r, 16, &notified))
         goto out;
       if (!ikou_status_from_string (status_text, &status))
         {
           unknown_value (&r, 9, status_text);
+          goto out;
+        }
+      /* Transitional: "unknown" is written as NULL, so it is refused too. */
+      if (reason_kind_text != NULL &&
+          (!ikou_tokutei_reason_from_string (reason_kind_text, &reason_kind) ||
+           reason_kind == IKOU_TOKUTEI_REASON_UNKNOWN))
+        {
+          unknown_value (&r, 12, reason_kind_text);
           goto out;
         }
       if (g_hash_table_contains (by_id, GUINT_TO_POINTER (id)))
@@ -1164,6 +1196,11 @@ read_systems (sqlite3     *db,
       ikou_system_set_status (system, status);
       ikou_system_set_notes (system, notes);
       ikou_system_set_annual_cost (system, annual_cost);
+      ikou_system_set_tokutei_reason_kind (system, reason_kind);
+      ikou_system_set_transitional (system, transitional);
+      ikou_system_set_transitional_functions (system, functions);
+      ikou_system_set_transitional_completion (system, completion);
+      ikou_system_set_transitional_notified (system, notified);
       g_ptr_array_add (systems, system);
       g_hash_table_insert (by_id, GUINT_TO_POINTER (id), system);
     }
@@ -1872,6 +1909,7 @@ write_systems (Writer *w)
     {
       IkouSystem *system = ikou_plan_get_system (w->plan, i);
       IkouStatus status = ikou_system_get_status (system);
+      IkouTokuteiReason reason_kind;
 
       set_item (w, ikou_system_get_name (system), ikou_system_get_id (system));
       if ((guint) status >= IKOU_N_STATUSES)
@@ -1892,6 +1930,22 @@ write_systems (Writer *w)
       sqlite3_bind_text (stmt, 11, ikou_status_to_string (status), -1, SQLITE_STATIC);
       bind_text (stmt, 12, ikou_system_get_notes (system));
       bind_cost (stmt, 13, ikou_system_get_annual_cost (system));
+      /* Transitional. */
+      reason_kind = ikou_system_get_tokutei_reason_kind (system);
+      if ((guint) reason_kind >= IKOU_N_TOKUTEI_REASONS)
+        return invalid_in_model (w, "tokutei_reason_kind");
+      if (reason_kind == IKOU_TOKUTEI_REASON_UNKNOWN)
+        sqlite3_bind_null (stmt, 14);
+      else
+        sqlite3_bind_text (stmt, 14, ikou_tokutei_reason_to_string (reason_kind), -1,
+                           SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 15, ikou_system_get_transitional (system) ? 1 : 0);
+      bind_text (stmt, 16, ikou_system_get_transitional_functions (system));
+      if (!bind_day (w, stmt, 17, ikou_system_get_transitional_completion (system),
+                     "transitional_completion") ||
+          !bind_day (w, stmt, 18, ikou_system_get_transitional_notified (system),
+                     "transitional_notified"))
+        return FALSE;
       if (!run (w, stmt) || !write_steps (w, system))
         return FALSE;
     }

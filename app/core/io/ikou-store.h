@@ -33,11 +33,18 @@ G_BEGIN_DECLS
  *    steps and added_steps (after the cut-over), thousand yen a year,
  *    NULL unknown, never negative; a step's needs a cut-over date.  The
  *    override field "annual-cost" uses the number column.  Files of
- *    versions 1 to 4 read as having no costs (the reference year FY2018). */
-#define IKOU_STORE_VERSION 5
+ *    versions 1 to 4 read as having no costs (the reference year FY2018).
+ * 6  after the deadline: systems.tokutei_reason_kind (the Digital
+ *    Agency's classification of a 特定移行支援 reason, its stable id; NULL
+ *    not classified) and the 経過措置 of the system's standard-compliant
+ *    cut-over: transitional (0/1), transitional_functions (text),
+ *    transitional_completion and transitional_notified (days, the 届出).
+ *    Files of versions 1 to 5 read as unclassified, without 経過措置. */
+#define IKOU_STORE_VERSION 6
 /* The first versions with a checksum and with costs. */
 #define IKOU_STORE_VERSION_CHECKSUM 4
 #define IKOU_STORE_VERSION_COSTS 5
+#define IKOU_STORE_VERSION_TRANSITIONAL 6
 
 /* Reads a native .ikou (SQLite) plan.  A non-SQLite file, a database that
  * is not an Ikou plan, a plan from a newer version or a damaged file is

@@ -75,8 +75,8 @@ static const ColumnInfo columns[IKOU_TABLE_N_COLUMNS] = {
   [IKOU_TABLE_NOTES] = { "備考", "Notes", IKOU_TABLE_VALUE_TEXT, FALSE, "note|remarks" },
   [IKOU_TABLE_DONE] = { "完了", "Done", IKOU_TABLE_VALUE_TEXT, TRUE,
                         "完了した工程|済|milestones done" },
-  [IKOU_TABLE_STEP_NOTE] = { "手順の備考", "Step note", IKOU_TABLE_VALUE_TEXT, TRUE,
-                             "移行の備考" },
+  [IKOU_TABLE_STEP_NOTE] = { "工程の備考", "Step note", IKOU_TABLE_VALUE_TEXT, TRUE,
+                             "手順の備考|移行の備考" },
   [IKOU_TABLE_TOKUTEI_REASON] = { "特定移行支援の理由", "Tokutei reason",
                                   IKOU_TABLE_VALUE_TEXT, FALSE, "special migration reason" },
   [IKOU_TABLE_HOST_KIND] = { "現行の種別", "Current host kind", IKOU_TABLE_VALUE_TEXT, FALSE,
@@ -98,6 +98,20 @@ static const ColumnInfo columns[IKOU_TABLE_N_COLUMNS] = {
   [IKOU_TABLE_TO_HOST_COST] = { "移行先の年間経費（千円）", "To host cost (thousand yen a year)",
                                 IKOU_TABLE_VALUE_AMOUNT, TRUE,
                                 "移行先の年間経費|to host cost" },
+  [IKOU_TABLE_TOKUTEI_REASON_KIND] = { "特定移行支援の理由区分", "Tokutei reason kind",
+                                       IKOU_TABLE_VALUE_TEXT, FALSE,
+                                       "理由区分|special migration reason kind" },
+  [IKOU_TABLE_TRANSITIONAL] = { "経過措置", "Transitional", IKOU_TABLE_VALUE_FLAG, FALSE,
+                                "経過措置あり|functions still to come" },
+  [IKOU_TABLE_TRANSITIONAL_FUNCTIONS] = { "経過措置の機能", "Transitional functions",
+                                          IKOU_TABLE_VALUE_TEXT, FALSE,
+                                          "経過措置の対象機能|functions to come" },
+  [IKOU_TABLE_TRANSITIONAL_COMPLETION] = { "経過措置の完了予定", "Transitional completion",
+                                           IKOU_TABLE_VALUE_DATE, FALSE,
+                                           "実装完了予定|planned completion" },
+  [IKOU_TABLE_TRANSITIONAL_NOTIFIED] = { "経過措置の届出日", "Transitional notified",
+                                         IKOU_TABLE_VALUE_DATE, FALSE,
+                                         "届出日|notified" },
   [IKOU_TABLE_ID] = { "ID", "ID", IKOU_TABLE_VALUE_TEXT, FALSE, "システムID|system id|番号" },
 };
 
@@ -120,6 +134,15 @@ static const char * const arrangement_labels[IKOU_N_ARRANGEMENTS] = {
 };
 static const char * const arrangement_labels_en[IKOU_N_ARRANGEMENTS] = {
   "Normal contract", "Debt burden act", "Long-term continuing contract", "Preparatory act",
+};
+/* The 特定移行支援 reasons as the Digital Agency classifies them. */
+static const char * const tokutei_reason_labels[IKOU_N_TOKUTEI_REASONS] = {
+  "未分類", "メインフレーム", "個別開発システム", "標準準拠製品・移行先事業者なし",
+  "事業者のリソース逼迫", "その他",
+};
+static const char * const tokutei_reason_labels_en[IKOU_N_TOKUTEI_REASONS] = {
+  "Not classified", "Mainframe", "Custom-built system",
+  "No standard product or replacement vendor", "Vendor capacity shortage", "Other reason",
 };
 static const char * const milestone_labels[IKOU_N_MILESTONES] = {
   "予算要求", "契約・構築", "稼働",
@@ -284,6 +307,12 @@ arrangement_id (int i)
 }
 
 static const char *
+tokutei_reason_id (int i)
+{
+  return ikou_tokutei_reason_to_string ((IkouTokuteiReason) i);
+}
+
+static const char *
 milestone_id (int i)
 {
   return ikou_milestone_to_string ((IkouMilestone) i);
@@ -388,6 +417,11 @@ typedef struct
   gboolean    tokutei;
   IkouDay     tokutei_deadline;
   char       *tokutei_reason;
+  IkouTokuteiReason tokutei_reason_kind;
+  gboolean    transitional;
+  char       *transitional_functions;
+  IkouDay     transitional_completion;
+  IkouDay     transitional_notified;
   IkouStatus  status;
   char       *notes;
   gint64      annual_cost;  /* 千円/年, -1 unknown */
@@ -434,6 +468,7 @@ system_rec_free (SystemRec *rec)
   g_free (rec->vendor);
   g_free (rec->operation);
   g_free (rec->tokutei_reason);
+  g_free (rec->transitional_functions);
   g_free (rec->notes);
   g_array_unref (rec->steps);
   g_free (rec);
@@ -1123,6 +1158,8 @@ read_system_columns (IkouTableReader *self,
     IKOU_TABLE_HOST, IKOU_TABLE_HOST_KIND, IKOU_TABLE_HOST_UNTIL, IKOU_TABLE_TOKUTEI,
     IKOU_TABLE_TOKUTEI_DEADLINE, IKOU_TABLE_TOKUTEI_REASON, IKOU_TABLE_STATUS,
     IKOU_TABLE_NOTES, IKOU_TABLE_ANNUAL_COST, IKOU_TABLE_HOST_COST,
+    IKOU_TABLE_TOKUTEI_REASON_KIND, IKOU_TABLE_TRANSITIONAL, IKOU_TABLE_TRANSITIONAL_FUNCTIONS,
+    IKOU_TABLE_TRANSITIONAL_COMPLETION, IKOU_TABLE_TRANSITIONAL_NOTIFIED,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
@@ -1192,6 +1229,23 @@ read_system_columns (IkouTableReader *self,
           break;
         case IKOU_TABLE_HOST_COST:
           host_set_cost (self, c, rec->host, text);
+          break;
+        case IKOU_TABLE_TOKUTEI_REASON_KIND:
+          if (parse_choice (self, c, text, tokutei_reason_labels, tokutei_reason_labels_en,
+                            tokutei_reason_id, IKOU_N_TOKUTEI_REASONS, &value))
+            rec->tokutei_reason_kind = (IkouTokuteiReason) value;
+          break;
+        case IKOU_TABLE_TRANSITIONAL:
+          parse_flag (self, c, text, &rec->transitional);
+          break;
+        case IKOU_TABLE_TRANSITIONAL_FUNCTIONS:
+          rec->transitional_functions = g_strdup (text);
+          break;
+        case IKOU_TABLE_TRANSITIONAL_COMPLETION:
+          parse_day (self, c, text, &rec->transitional_completion);
+          break;
+        case IKOU_TABLE_TRANSITIONAL_NOTIFIED:
+          parse_day (self, c, text, &rec->transitional_notified);
           break;
         default:
           g_assert_not_reached ();
@@ -1467,6 +1521,11 @@ ikou_table_reader_finish (IkouTableReader   *self,
       ikou_system_set_tokutei (system, rec->tokutei);
       ikou_system_set_tokutei_deadline (system, rec->tokutei_deadline);
       ikou_system_set_tokutei_reason (system, rec->tokutei_reason);
+      ikou_system_set_tokutei_reason_kind (system, rec->tokutei_reason_kind);
+      ikou_system_set_transitional (system, rec->transitional);
+      ikou_system_set_transitional_functions (system, rec->transitional_functions);
+      ikou_system_set_transitional_completion (system, rec->transitional_completion);
+      ikou_system_set_transitional_notified (system, rec->transitional_notified);
       ikou_system_set_status (system, rec->status);
       ikou_system_set_notes (system, rec->notes);
       ikou_system_set_annual_cost (system, rec->annual_cost);
@@ -1648,6 +1707,15 @@ ikou_table_writer_next (IkouTableWriter *self)
   set_text (self, IKOU_TABLE_TOKUTEI, ikou_system_get_tokutei (system) ? "○" : NULL);
   set_day (self, IKOU_TABLE_TOKUTEI_DEADLINE, ikou_system_get_tokutei_deadline (system));
   set_text (self, IKOU_TABLE_TOKUTEI_REASON, ikou_system_get_tokutei_reason (system));
+  if (ikou_system_get_tokutei_reason_kind (system) != IKOU_TOKUTEI_REASON_UNKNOWN)
+    set_text (self, IKOU_TABLE_TOKUTEI_REASON_KIND,
+              tokutei_reason_labels[ikou_system_get_tokutei_reason_kind (system)]);
+  set_text (self, IKOU_TABLE_TRANSITIONAL, ikou_system_get_transitional (system) ? "○" : NULL);
+  set_text (self, IKOU_TABLE_TRANSITIONAL_FUNCTIONS,
+            ikou_system_get_transitional_functions (system));
+  set_day (self, IKOU_TABLE_TRANSITIONAL_COMPLETION,
+           ikou_system_get_transitional_completion (system));
+  set_day (self, IKOU_TABLE_TRANSITIONAL_NOTIFIED, ikou_system_get_transitional_notified (system));
   set_text (self, IKOU_TABLE_STATUS, status_labels[ikou_system_get_status (system)]);
   set_text (self, IKOU_TABLE_NOTES, ikou_system_get_notes (system));
   set_amount (self, IKOU_TABLE_ANNUAL_COST, ikou_system_get_annual_cost (system));

@@ -21,8 +21,13 @@
  *    whose scenarios use none of these is still written as format 1.
  * 3  costs: annual-cost on host, system and step (and the override field
  *    annual-cost), <reference-cost fy=…> after the description.  A plan
- *    without costs is written in the lowest of 1 and 2 that holds it. */
-#define IKOU_XML_FORMAT 3
+ *    without costs is written in the lowest of 1 and 2 that holds it.
+ * 4  after the deadline: tokutei-reason-kind on system (the Digital
+ *    Agency's classification) and <transitional completion=… notified=…>
+ *    (the 経過措置 of the system's standard-compliant cut-over, its text
+ *    the functions still to come) after tokutei-reason.  Written only by
+ *    a plan that uses them. */
+#define IKOU_XML_FORMAT 4
 #define SCHEMA_NAME "ikou-plan.rng"
 
 static const IkouXmlErrorCodes plan_codes = {
@@ -245,6 +250,11 @@ read_system (Reader      *reader,
   g_autofree char *status_name = ikou_xml_get_attr (node, "status");
   g_autofree char *reason = ikou_xml_get_child_text (node, "tokutei-reason");
   g_autofree char *notes = ikou_xml_get_child_text (node, "notes");
+  g_autofree char *reason_kind_name = ikou_xml_get_attr (node, "tokutei-reason-kind");
+  xmlNode *transitional = ikou_xml_first_child (node, "transitional");
+  g_autofree char *functions = NULL;
+  IkouTokuteiReason reason_kind = IKOU_TOKUTEI_REASON_UNKNOWN;
+  IkouDay completion = IKOU_DAY_NONE, notified = IKOU_DAY_NONE;
   IkouStatus status = IKOU_STATUS_NOT_STARTED;
   IkouDay deadline;
   gboolean tokutei;
@@ -271,6 +281,24 @@ read_system (Reader      *reader,
                                &deadline, error) ||
       !read_annual_cost (reader, node, &annual_cost, error))
     return FALSE;
+  /* Format 4; the schema allows only the ids, "unknown" is no attribute. */
+  if (reason_kind_name != NULL &&
+      !ikou_tokutei_reason_from_string (reason_kind_name, &reason_kind))
+    {
+      ikou_xml_set_error (error, INVALID, reader->name, node,
+                          _("“%s” is not a reason for special migration support."),
+                          reason_kind_name);
+      return FALSE;
+    }
+  if (transitional != NULL)
+    {
+      if (!ikou_xml_get_date_attr (transitional, "completion", reader->name, INVALID,
+                                   &completion, error) ||
+          !ikou_xml_get_date_attr (transitional, "notified", reader->name, INVALID,
+                                   &notified, error))
+        return FALSE;
+      functions = ikou_xml_get_text (transitional);
+    }
 
   system = ikou_system_new (id, name);
   ikou_system_set_department (system, department);
@@ -283,6 +311,11 @@ read_system (Reader      *reader,
   ikou_system_set_tokutei_reason (system, reason);
   ikou_system_set_notes (system, notes);
   ikou_system_set_annual_cost (system, annual_cost);
+  ikou_system_set_tokutei_reason_kind (system, reason_kind);
+  ikou_system_set_transitional (system, transitional != NULL);
+  ikou_system_set_transitional_functions (system, functions);
+  ikou_system_set_transitional_completion (system, completion);
+  ikou_system_set_transitional_notified (system, notified);
 
   for (xmlNode *child = ikou_xml_first_child (node, "step");
        child != NULL;
@@ -983,7 +1016,22 @@ write_systems (IkouXmlWriter *w,
         ikou_xml_writer_attr_bool (w, "tokutei", TRUE);
       ikou_xml_writer_attr_date (w, "tokutei-deadline", ikou_system_get_tokutei_deadline (system));
       write_annual_cost (w, ikou_system_get_annual_cost (system));
+      if (ikou_system_get_tokutei_reason_kind (system) != IKOU_TOKUTEI_REASON_UNKNOWN)
+        ikou_xml_writer_attr (w, "tokutei-reason-kind",
+                              ikou_tokutei_reason_to_string (ikou_system_get_tokutei_reason_kind (system)));
       ikou_xml_writer_element (w, "tokutei-reason", ikou_system_get_tokutei_reason (system));
+      if (ikou_system_get_transitional (system))
+        {
+          const char *functions = ikou_system_get_transitional_functions (system);
+
+          ikou_xml_writer_start (w, "transitional");
+          ikou_xml_writer_attr_date (w, "completion",
+                                     ikou_system_get_transitional_completion (system));
+          ikou_xml_writer_attr_date (w, "notified", ikou_system_get_transitional_notified (system));
+          if (functions != NULL)
+            ikou_xml_writer_text (w, functions);
+          ikou_xml_writer_end (w);
+        }
       ikou_xml_writer_element (w, "notes", ikou_system_get_notes (system));
       for (guint j = 0; j < ikou_system_get_n_steps (system); j++)
         {
@@ -1088,6 +1136,21 @@ write_scenarios (IkouXmlWriter *w,
   ikou_xml_writer_end (w);
 }
 
+/* Whether a system has a classified reason or 経過措置 (format 4). */
+static gboolean
+uses_transitional (IkouPlan *plan)
+{
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+
+      if (ikou_system_get_transitional (system) ||
+          ikou_system_get_tokutei_reason_kind (system) != IKOU_TOKUTEI_REASON_UNKNOWN)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the plan holds any cost (format 3). */
 static gboolean
 uses_costs (IkouPlan *plan)
@@ -1166,7 +1229,8 @@ ikou_xml_write_data (IkouPlan *plan,
   ikou_xml_writer_start (w, "ikou-plan");
   /* The lowest format that holds the plan, so that an older Ikou still
    * reads what it can. */
-  ikou_xml_writer_attr_uint (w, "format", uses_costs (plan) ? 3 : use.format_2 ? 2 : 1);
+  ikou_xml_writer_attr_uint (w, "format", uses_transitional (plan) ? 4
+                                           : uses_costs (plan) ? 3 : use.format_2 ? 2 : 1);
   write_next_ids (w, plan, &use);
   ikou_xml_writer_element (w, "organization", ikou_plan_get_organization (plan));
   ikou_xml_writer_element (w, "org-code", ikou_plan_get_org_code (plan));

@@ -769,6 +769,13 @@ ikou_plan_equal (IkouPlan  *a,
           ikou_system_get_tokutei_deadline (sa) != ikou_system_get_tokutei_deadline (sb) ||
           g_strcmp0 (ikou_system_get_tokutei_reason (sa),
                      ikou_system_get_tokutei_reason (sb)) != 0 ||
+          ikou_system_get_tokutei_reason_kind (sa) != ikou_system_get_tokutei_reason_kind (sb) ||
+          ikou_system_get_transitional (sa) != ikou_system_get_transitional (sb) ||
+          g_strcmp0 (ikou_system_get_transitional_functions (sa),
+                     ikou_system_get_transitional_functions (sb)) != 0 ||
+          ikou_system_get_transitional_completion (sa) !=
+            ikou_system_get_transitional_completion (sb) ||
+          ikou_system_get_transitional_notified (sa) != ikou_system_get_transitional_notified (sb) ||
           ikou_system_get_status (sa) != ikou_system_get_status (sb) ||
           ikou_system_get_annual_cost (sa) != ikou_system_get_annual_cost (sb) ||
           g_strcmp0 (ikou_system_get_notes (sa), ikou_system_get_notes (sb)) != 0)

@@ -18,6 +18,11 @@ struct _IkouSystem
   gboolean    tokutei;
   IkouDay     tokutei_deadline;
   char       *tokutei_reason;
+  IkouTokuteiReason tokutei_reason_kind;
+  gboolean    transitional;
+  char       *transitional_functions;
+  IkouDay     transitional_completion;
+  IkouDay     transitional_notified;
   IkouStatus  status;
   char       *notes;
   gint64      annual_cost; /* 千円/年 today; -1 unknown */
@@ -41,6 +46,11 @@ enum {
   PROP_NOTES,
   PROP_N_STEPS,
   PROP_ANNUAL_COST,
+  PROP_TOKUTEI_REASON_KIND,
+  PROP_TRANSITIONAL,
+  PROP_TRANSITIONAL_FUNCTIONS,
+  PROP_TRANSITIONAL_COMPLETION,
+  PROP_TRANSITIONAL_NOTIFIED,
   N_PROPS
 };
 
@@ -62,6 +72,7 @@ ikou_system_finalize (GObject *object)
   g_free (self->vendor);
   g_free (self->operation);
   g_free (self->tokutei_reason);
+  g_free (self->transitional_functions);
   g_free (self->notes);
   g_ptr_array_unref (self->steps);
 
@@ -117,6 +128,21 @@ ikou_system_get_property (GObject    *object,
     case PROP_ANNUAL_COST:
       g_value_set_int64 (value, self->annual_cost);
       break;
+    case PROP_TOKUTEI_REASON_KIND:
+      g_value_set_int (value, self->tokutei_reason_kind);
+      break;
+    case PROP_TRANSITIONAL:
+      g_value_set_boolean (value, self->transitional);
+      break;
+    case PROP_TRANSITIONAL_FUNCTIONS:
+      g_value_set_string (value, self->transitional_functions);
+      break;
+    case PROP_TRANSITIONAL_COMPLETION:
+      g_value_set_int (value, self->transitional_completion);
+      break;
+    case PROP_TRANSITIONAL_NOTIFIED:
+      g_value_set_int (value, self->transitional_notified);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -168,6 +194,21 @@ ikou_system_set_property (GObject      *object,
     case PROP_ANNUAL_COST:
       ikou_system_set_annual_cost (self, g_value_get_int64 (value));
       break;
+    case PROP_TOKUTEI_REASON_KIND:
+      ikou_system_set_tokutei_reason_kind (self, g_value_get_int (value));
+      break;
+    case PROP_TRANSITIONAL:
+      ikou_system_set_transitional (self, g_value_get_boolean (value));
+      break;
+    case PROP_TRANSITIONAL_FUNCTIONS:
+      ikou_system_set_transitional_functions (self, g_value_get_string (value));
+      break;
+    case PROP_TRANSITIONAL_COMPLETION:
+      ikou_system_set_transitional_completion (self, g_value_get_int (value));
+      break;
+    case PROP_TRANSITIONAL_NOTIFIED:
+      ikou_system_set_transitional_notified (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -203,6 +244,15 @@ ikou_system_class_init (IkouSystemClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ANNUAL_COST] =
     g_param_spec_int64 ("annual-cost", NULL, NULL, -1, G_MAXINT64, -1, rw);
+  properties[PROP_TOKUTEI_REASON_KIND] =
+    g_param_spec_int ("tokutei-reason-kind", NULL, NULL, 0, IKOU_N_TOKUTEI_REASONS - 1, 0, rw);
+  properties[PROP_TRANSITIONAL] = g_param_spec_boolean ("transitional", NULL, NULL, FALSE, rw);
+  properties[PROP_TRANSITIONAL_FUNCTIONS] =
+    g_param_spec_string ("transitional-functions", NULL, NULL, NULL, rw);
+  properties[PROP_TRANSITIONAL_COMPLETION] =
+    g_param_spec_int ("transitional-completion", NULL, NULL, 0, G_MAXINT, 0, rw);
+  properties[PROP_TRANSITIONAL_NOTIFIED] =
+    g_param_spec_int ("transitional-notified", NULL, NULL, 0, G_MAXINT, 0, rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -274,6 +324,11 @@ ikou_system_copy (IkouSystem *self,
   copy->tokutei = self->tokutei;
   copy->tokutei_deadline = self->tokutei_deadline;
   copy->tokutei_reason = g_strdup (self->tokutei_reason);
+  copy->tokutei_reason_kind = self->tokutei_reason_kind;
+  copy->transitional = self->transitional;
+  copy->transitional_functions = g_strdup (self->transitional_functions);
+  copy->transitional_completion = self->transitional_completion;
+  copy->transitional_notified = self->transitional_notified;
   copy->status = self->status;
   copy->notes = g_strdup (self->notes);
   copy->annual_cost = self->annual_cost;
@@ -330,6 +385,9 @@ STRING_ACCESSORS (vendor, PROP_VENDOR)
 STRING_ACCESSORS (operation, PROP_OPERATION)
 STRING_ACCESSORS (tokutei_reason, PROP_TOKUTEI_REASON)
 STRING_ACCESSORS (notes, PROP_NOTES)
+STRING_ACCESSORS (transitional_functions, PROP_TRANSITIONAL_FUNCTIONS)
+VALUE_ACCESSORS (IkouDay, transitional_completion, PROP_TRANSITIONAL_COMPLETION)
+VALUE_ACCESSORS (IkouDay, transitional_notified, PROP_TRANSITIONAL_NOTIFIED)
 VALUE_ACCESSORS (guint, host, PROP_HOST)
 VALUE_ACCESSORS (IkouDay, tokutei_deadline, PROP_TOKUTEI_DEADLINE)
 VALUE_ACCESSORS (IkouStatus, status, PROP_STATUS)
@@ -353,6 +411,46 @@ ikou_system_set_tokutei (IkouSystem *self,
     return;
   self->tokutei = tokutei;
   emit_changed (self, PROP_TOKUTEI);
+}
+
+IkouTokuteiReason
+ikou_system_get_tokutei_reason_kind (IkouSystem *self)
+{
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), IKOU_TOKUTEI_REASON_UNKNOWN);
+  return self->tokutei_reason_kind;
+}
+
+void
+ikou_system_set_tokutei_reason_kind (IkouSystem        *self,
+                                     IkouTokuteiReason  kind)
+{
+  g_return_if_fail (IKOU_IS_SYSTEM (self));
+  g_return_if_fail ((guint) kind < IKOU_N_TOKUTEI_REASONS);
+
+  if (self->tokutei_reason_kind == kind)
+    return;
+  self->tokutei_reason_kind = kind;
+  emit_changed (self, PROP_TOKUTEI_REASON_KIND);
+}
+
+gboolean
+ikou_system_get_transitional (IkouSystem *self)
+{
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), FALSE);
+  return self->transitional;
+}
+
+void
+ikou_system_set_transitional (IkouSystem *self,
+                              gboolean    transitional)
+{
+  g_return_if_fail (IKOU_IS_SYSTEM (self));
+
+  transitional = !!transitional;
+  if (self->transitional == transitional)
+    return;
+  self->transitional = transitional;
+  emit_changed (self, PROP_TRANSITIONAL);
 }
 
 guint

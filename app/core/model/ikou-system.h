@@ -41,6 +41,28 @@ void          ikou_system_set_tokutei_deadline  (IkouSystem     *self,
 const char   *ikou_system_get_tokutei_reason    (IkouSystem     *self);
 void          ikou_system_set_tokutei_reason    (IkouSystem     *self,
                                                  const char     *reason);
+/* The classified reason; the free text above is its detail. */
+IkouTokuteiReason ikou_system_get_tokutei_reason_kind (IkouSystem       *self);
+void          ikou_system_set_tokutei_reason_kind (IkouSystem        *self,
+                                                   IkouTokuteiReason  kind);
+/* 経過措置: the system's standard-compliant cut-over goes live with some
+ * functions still to come, after a 届出 to the Digital Agency.  The
+ * functions (text), their planned completion and the day of the 届出
+ * (IKOU_DAY_NONE when not filed yet).  Kept on the system, not on a
+ * step: they belong to its first standard-compliant cut-over whichever
+ * step a scenario makes that. */
+gboolean      ikou_system_get_transitional           (IkouSystem *self);
+void          ikou_system_set_transitional           (IkouSystem *self,
+                                                      gboolean    transitional);
+const char   *ikou_system_get_transitional_functions (IkouSystem *self);
+void          ikou_system_set_transitional_functions (IkouSystem *self,
+                                                      const char *functions);
+IkouDay       ikou_system_get_transitional_completion (IkouSystem *self);
+void          ikou_system_set_transitional_completion (IkouSystem *self,
+                                                       IkouDay     day);
+IkouDay       ikou_system_get_transitional_notified  (IkouSystem *self);
+void          ikou_system_set_transitional_notified  (IkouSystem *self,
+                                                      IkouDay     day);
 IkouStatus    ikou_system_get_status            (IkouSystem     *self);
 void          ikou_system_set_status            (IkouSystem     *self,
                                                  IkouStatus      status);

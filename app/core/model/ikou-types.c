@@ -35,6 +35,15 @@ static const IkouName statuses[IKOU_N_STATUSES] = {
   { "not-in-scope", N_("Not in scope") },
 };
 
+static const IkouName tokutei_reasons[IKOU_N_TOKUTEI_REASONS] = {
+  { "unknown", N_("Not classified") },
+  { "mainframe", N_("Mainframe") },
+  { "custom-built", N_("Custom-built system") },
+  { "no-product", N_("No standard product or replacement vendor") },
+  { "vendor-capacity", N_("Vendor capacity shortage") },
+  { "other", N_("Other reason") },
+};
+
 static const IkouName milestones[IKOU_N_MILESTONES] = {
   { "budget", N_("Budget request") },
   { "contract", N_("Contract and build") },
@@ -91,6 +100,7 @@ lookup_name (const IkouName *names,
 DEFINE_NAMES (ikou_host_kind, IkouHostKind, host_kinds, IKOU_N_HOST_KINDS)
 DEFINE_NAMES (ikou_arrangement, IkouArrangement, arrangements, IKOU_N_ARRANGEMENTS)
 DEFINE_NAMES (ikou_status, IkouStatus, statuses, IKOU_N_STATUSES)
+DEFINE_NAMES (ikou_tokutei_reason, IkouTokuteiReason, tokutei_reasons, IKOU_N_TOKUTEI_REASONS)
 DEFINE_NAMES (ikou_milestone, IkouMilestone, milestones, IKOU_N_MILESTONES)
 
 const char *

@@ -52,6 +52,20 @@ typedef enum
   IKOU_N_STATUSES
 } IkouStatus;
 
+/* Why a system is 特定移行支援, as the Digital Agency classifies the
+ * reasons (shared/domain facts: mainframe, custom-built, no standard
+ * product or replacement vendor, vendor capacity shortage). */
+typedef enum
+{
+  IKOU_TOKUTEI_REASON_UNKNOWN,         /* not classified yet */
+  IKOU_TOKUTEI_REASON_MAINFRAME,       /* メインフレーム */
+  IKOU_TOKUTEI_REASON_CUSTOM_BUILT,    /* 個別開発（スクラッチ） */
+  IKOU_TOKUTEI_REASON_NO_PRODUCT,      /* 標準準拠製品・移行先ベンダーがない */
+  IKOU_TOKUTEI_REASON_VENDOR_CAPACITY, /* ベンダーのリソース逼迫 */
+  IKOU_TOKUTEI_REASON_OTHER,
+  IKOU_N_TOKUTEI_REASONS
+} IkouTokuteiReason;
+
 typedef enum
 {
   IKOU_MILESTONE_BUDGET,
@@ -83,6 +97,10 @@ const char   *ikou_status_to_string        (IkouStatus      status);
 gboolean      ikou_status_from_string      (const char     *str,
                                             IkouStatus     *status);
 const char   *ikou_status_label            (IkouStatus      status);
+const char   *ikou_tokutei_reason_to_string   (IkouTokuteiReason  reason);
+gboolean      ikou_tokutei_reason_from_string (const char        *str,
+                                               IkouTokuteiReason *reason);
+const char   *ikou_tokutei_reason_label      (IkouTokuteiReason  reason);
 const char   *ikou_milestone_to_string     (IkouMilestone   milestone);
 gboolean      ikou_milestone_from_string   (const char     *str,
                                             IkouMilestone  *milestone);

@@ -2171,6 +2171,71 @@ draw_row_ghosts (IkouRenderer  *self,
   cairo_restore (cr);
 }
 
+/* 経過措置: a small hollow triangle just after the first standard-
+ * compliant cut-over, and a dotted line from it to the planned completion
+ * of the functions still to come, ending in a tick.  Drawn under the
+ * milestone marks, in the lower half of the row, so it never hides one. */
+static void
+path_transitional_mark (cairo_t *cr,
+                        double   x,
+                        double   cy,
+                        double   r)
+{
+  cairo_move_to (cr, x, cy - r);
+  cairo_line_to (cr, x + r * 1.5, cy);
+  cairo_line_to (cr, x, cy + r);
+  cairo_close_path (cr);
+}
+
+static void
+draw_transitional (IkouRenderer   *self,
+                   cairo_t        *cr,
+                   const RowData  *rd,
+                   const IkouStep *steps,
+                   double          scroll_x,
+                   double          width)
+{
+  IkouDay cutover = IKOU_DAY_NONE;
+  IkouDay completion = ikou_system_get_transitional_completion (rd->system);
+  double r = mark_size (self) / 2;
+  double y = rd->y + self->row_height * 0.78;
+  double x0, x1;
+
+  for (guint i = 0; i < rd->n_steps && cutover == IKOU_DAY_NONE; i++)
+    if (steps[i].standard_compliant)
+      cutover = steps[i].cutover_date;
+  if (cutover == IKOU_DAY_NONE)
+    return;
+
+  x0 = day_x (self, cutover) - scroll_x + r * 0.9;
+  x1 = completion > cutover ? day_x (self, completion) - scroll_x : x0;
+  if (x1 < -8 || x0 > width + 8)
+    return;
+
+  cairo_save (cr);
+  set_source (cr, &self->style.foreground);
+  cairo_set_line_width (cr, 1.0);
+  if (x1 > x0 + r * 1.5)
+    {
+      double dash[] = { 1.5, 2.0 };
+
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, x0 + r * 1.5, y);
+      cairo_line_to (cr, x1, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_move_to (cr, x1, y - r * 0.6);
+      cairo_line_to (cr, x1, y + r * 0.6);
+      cairo_stroke (cr);
+    }
+  path_transitional_mark (cr, x0, y, r * 0.55);
+  set_source (cr, &self->style.background);
+  cairo_fill_preserve (cr);
+  set_source (cr, &self->style.foreground);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_row_marks (IkouRenderer  *self,
                 cairo_t       *cr,
@@ -2217,6 +2282,9 @@ draw_row_marks (IkouRenderer  *self,
     }
 
   mark_xs = place_marks (self, steps, rd->n_steps, scroll_x);
+  if (ikou_system_get_transitional (rd->system))
+    draw_transitional (self, cr, rd, steps, scroll_x, width);
+
   for (guint i = 0; i < rd->n_steps; i++)
     {
       for (int m = 0; m < IKOU_N_MILESTONES; m++)
@@ -2819,6 +2887,7 @@ typedef enum
   LEGEND_TODAY,
   LEGEND_DEADLINE,
   LEGEND_TOKUTEI,
+  LEGEND_TRANSITIONAL,
   LEGEND_FINDING,
 } LegendKind;
 
@@ -2875,6 +2944,27 @@ draw_legend_symbol (IkouRenderer *self,
         cairo_set_dash (cr, NULL, 0, 0);
       }
       break;
+    case LEGEND_TRANSITIONAL:
+      set_source (cr, &self->style.foreground);
+      cairo_set_line_width (cr, 1.0);
+      {
+        double dash[] = { 1.5, 2.0 };
+
+        cairo_set_dash (cr, dash, 2, 0);
+        cairo_move_to (cr, x + h * 0.7, cy);
+        cairo_line_to (cr, x + w, cy);
+        cairo_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+        cairo_move_to (cr, x + w, cy - h * 0.3);
+        cairo_line_to (cr, x + w, cy + h * 0.3);
+        cairo_stroke (cr);
+      }
+      path_transitional_mark (cr, x, cy, h * 0.4);
+      set_source (cr, &self->style.background);
+      cairo_fill_preserve (cr);
+      set_source (cr, &self->style.foreground);
+      cairo_stroke (cr);
+      break;
     case LEGEND_FINDING:
     default:
       draw_finding_shape (self, cr, which, x + w / 2, cy, h / 2);
@@ -2894,7 +2984,7 @@ ikou_renderer_draw_legend (IkouRenderer *self,
     LegendKind  kind;
     int         which;
     char       *label;
-  } items[IKOU_N_HOST_KINDS + 1 + IKOU_N_MILESTONES + 3 + IKOU_N_SEVERITIES];
+  } items[IKOU_N_HOST_KINDS + 1 + IKOU_N_MILESTONES + 4 + IKOU_N_SEVERITIES];
   guint n = 0;
   PangoLayout *layout;
   double sym_w, sym_h, gap, line_h;
@@ -2933,6 +3023,9 @@ ikou_renderer_draw_legend (IkouRenderer *self,
   items[n].kind = LEGEND_TOKUTEI;
   items[n].which = 0;
   items[n++].label = g_strdup (_("Special migration support deadline"));
+  items[n].kind = LEGEND_TRANSITIONAL;
+  items[n].which = 0;
+  items[n++].label = g_strdup (_("Functions still to come (until completion)"));
   for (int s = 0; s < IKOU_N_SEVERITIES; s++)
     {
       items[n].kind = LEGEND_FINDING;

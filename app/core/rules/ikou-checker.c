@@ -42,6 +42,15 @@ add_finding (Check        *check,
   return f;
 }
 
+/* Data that comes in both languages is shown in the interface's. */
+static const char *
+operation_name (const IkouOperation *operation)
+{
+  if (!ikou_locale_is_japanese () && operation->name_en != NULL)
+    return operation->name_en;
+  return operation->name;
+}
+
 static IkouHost *
 lookup_host (Check *check,
              guint  id)
@@ -267,6 +276,19 @@ ikou_check_system_into (IkouPlan               *plan,
                      -1, deadline, limit);
     }
 
+  /* 経過措置: the standard-compliant cut-over may go live with functions
+   * still to come only after a 届出 to the Digital Agency, which belongs
+   * before the system's deadline (domain facts, standardization.md:
+   * 「移行後の経過措置」). */
+  if (ikou_system_get_transitional (system))
+    {
+      IkouDay notified = ikou_system_get_transitional_notified (system);
+
+      if (notified == IKOU_DAY_NONE || notified > deadline)
+        add_finding (&check, IKOU_RULE_TRANSITIONAL_NOTICE, IKOU_SEVERITY_WARNING,
+                     compliant, notified, deadline);
+    }
+
   operation_id = ikou_system_get_operation (system);
   if (operation_id != NULL)
     operation = ikou_schedule_lookup_operation (schedule, operation_id);
@@ -277,7 +299,7 @@ ikou_check_system_into (IkouPlan               *plan,
     {
       IkouFinding *f = add_finding (&check, IKOU_RULE_DEADLINE_NO_PLAN, IKOU_SEVERITY_ERROR,
                                     -1, IKOU_DAY_NONE, deadline);
-      f->detail = g_strdup (operation->name);
+      f->detail = g_strdup (operation_name (operation));
       return;
     }
 
@@ -285,7 +307,7 @@ ikou_check_system_into (IkouPlan               *plan,
     {
       IkouFinding *f = add_finding (&check, IKOU_RULE_DEADLINE_NO_PLAN, IKOU_SEVERITY_ERROR,
                                     compliant, IKOU_DAY_NONE, deadline);
-      f->detail = g_strdup (operation->name);
+      f->detail = g_strdup (operation_name (operation));
     }
   else if (compliant_step.cutover_date > deadline)
     {
@@ -318,7 +340,7 @@ ikou_check_system_into (IkouPlan               *plan,
       IkouFinding *f = add_finding (&check, IKOU_RULE_SPEC_BUILD_BEFORE_SPEC,
                                     IKOU_SEVERITY_WARNING, compliant,
                                     compliant_step.contract_date, operation->spec_published);
-      f->detail = g_strdup (operation->name);
+      f->detail = g_strdup (operation_name (operation));
     }
 }
 

@@ -58,6 +58,7 @@ static const RuleTitle rule_titles[] = {
   { IKOU_RULE_HOST_EXPIRES_FIRST, N_("Host ends before cut-over") },
   { IKOU_RULE_SPEC_BUILD_BEFORE_SPEC, N_("Build before the specification") },
   { IKOU_RULE_STATUS_OVERDUE, N_("Passed, not marked done") },
+  { IKOU_RULE_TRANSITIONAL_NOTICE, N_("Functions to come not notified in time") },
   { IKOU_RULE_SCENARIO_ORPHANED, N_("Scenario change applies to nothing") },
 };
 
@@ -178,6 +179,15 @@ build_message (const IkouFinding *f,
           return g_strdup_printf (_("Step %d: the cut-over on %s has passed but is not marked done."),
                                   step, date);
         }
+    }
+
+  if (g_str_equal (rule, IKOU_RULE_TRANSITIONAL_NOTICE))
+    {
+      if (f->date == IKOU_DAY_NONE)
+        return g_strdup_printf (_("The cut-over goes live with functions still to come (transitional measures), but no notification to the Digital Agency is recorded; it is due by the deadline %s."),
+                                deadline);
+      return g_strdup_printf (_("The notification of functions still to come (transitional measures) on %s is after the deadline %s."),
+                              date, deadline);
     }
 
   if (g_str_equal (rule, IKOU_RULE_SCENARIO_ORPHANED))

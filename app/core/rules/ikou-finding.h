@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 #define IKOU_RULE_SPEC_BUILD_BEFORE_SPEC     "spec.build-before-spec"
 #define IKOU_RULE_STATUS_OVERDUE             "status.overdue"
 #define IKOU_RULE_SCENARIO_ORPHANED          "scenario.orphaned-edit"
+#define IKOU_RULE_TRANSITIONAL_NOTICE        "transitional.notice"
 
 /**
  * IkouFinding:

@@ -20,7 +20,12 @@ struct _IkouDateEntry
   IkouDay    day;
   char      *error;
   gboolean   month_only;
+  int        labels;      /* IkouLabels, or LABELS_DEFAULT */
 };
+
+/* Not set by the owner: ISO with the date in 和暦 beside it in Japanese,
+ * ISO alone in English. */
+#define LABELS_DEFAULT (-1)
 
 G_DEFINE_FINAL_TYPE (IkouDateEntry, ikou_date_entry, GTK_TYPE_WIDGET)
 
@@ -49,22 +54,43 @@ date_entry_normalize (IkouDateEntry *self,
   return day;
 }
 
+/* The text of the field and the label beside it for the day held:
+ *   ERA        R7.4.1 / R7年4月, with 2025-04-01 / 2025-04 beside
+ *   WESTERN    2025-04-01 / 2025-04
+ *   ENGLISH    2025-04-01 / 2025-04
+ *   default    ISO, with 令和7年4月1日 beside in Japanese. */
 static void
 date_entry_show_day (IkouDateEntry *self)
 {
   g_autofree char *text = NULL;
-  g_autofree char *era = NULL;
+  g_autofree char *beside = NULL;
+  int labels = self->labels;
+
+  if (labels == LABELS_DEFAULT && !ikou_locale_is_japanese ())
+    labels = IKOU_LABELS_ENGLISH;
 
   if (self->day != IKOU_DAY_NONE && self->month_only)
     {
       text = g_strdup_printf ("%04d-%02d", ikou_day_get_year (self->day),
                               ikou_day_get_month (self->day));
-      era = ikou_day_format_era_month (self->day, IKOU_ERA_STYLE_LONG);
+      if (labels == LABELS_DEFAULT)
+        beside = ikou_day_format_era_month (self->day, IKOU_ERA_STYLE_LONG);
+      else if (labels == IKOU_LABELS_ERA)
+        {
+          beside = g_steal_pointer (&text);
+          text = ikou_day_format_era_month (self->day, IKOU_ERA_STYLE_SHORT);
+        }
     }
   else if (self->day != IKOU_DAY_NONE)
     {
       text = ikou_day_format_iso (self->day);
-      era = ikou_day_format_era (self->day, IKOU_ERA_STYLE_LONG);
+      if (labels == LABELS_DEFAULT)
+        beside = ikou_day_format_era (self->day, IKOU_ERA_STYLE_LONG);
+      else if (labels == IKOU_LABELS_ERA)
+        {
+          beside = g_steal_pointer (&text);
+          text = ikou_day_format_era (self->day, IKOU_ERA_STYLE_SHORT);
+        }
     }
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text ? text : "") != 0)
     {
@@ -74,7 +100,7 @@ date_entry_show_day (IkouDateEntry *self)
       if (self->month_only)
         gtk_editable_set_position (GTK_EDITABLE (self->entry), -1);
     }
-  gtk_label_set_text (GTK_LABEL (self->era_label), era ? era : "");
+  gtk_label_set_text (GTK_LABEL (self->era_label), beside ? beside : "");
 }
 
 /* The example in the empty field and the tooltip say what to type. */
@@ -317,6 +343,7 @@ ikou_date_entry_init (IkouDateEntry *self)
   GtkEventController *keys;
   GtkWidget *row;
 
+  self->labels = LABELS_DEFAULT;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
 
@@ -445,6 +472,20 @@ ikou_date_entry_get_error_label (IkouDateEntry *self)
 {
   g_return_val_if_fail (IKOU_IS_DATE_ENTRY (self), NULL);
   return GTK_LABEL (self->error_label);
+}
+
+void
+ikou_date_entry_set_labels (IkouDateEntry *self,
+                            IkouLabels     labels)
+{
+  g_return_if_fail (IKOU_IS_DATE_ENTRY (self));
+
+  if (self->labels == (int) labels)
+    return;
+  self->labels = (int) labels;
+  /* The user's invalid text stays on show with its message. */
+  if (self->error == NULL)
+    date_entry_show_day (self);
 }
 
 GtkLabel *

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ikou-calendar.h"
 #include "ikou-types.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,12 @@ gboolean    ikou_date_entry_get_month_only  (IkouDateEntry *self);
 /* Switches month mode; a day already held becomes the first of its month. */
 void        ikou_date_entry_set_month_only  (IkouDateEntry *self,
                                              gboolean       month_only);
+/* Shows the day as the planner's setting says (ikou_labels_for_locale()):
+ * in 和暦 (R7.4.1, the ISO date beside it), or ISO alone for 西暦 and
+ * English.  Until set: ISO with 令和7年4月1日 beside it in Japanese, ISO
+ * alone in English.  Whatever is shown, every form is accepted. */
+void        ikou_date_entry_set_labels      (IkouDateEntry *self,
+                                             IkouLabels     labels);
 /* Parses the text now, as activating the entry does. */
 void        ikou_date_entry_apply           (IkouDateEntry *self);
 /* The message shown under the field, or NULL when the text is valid. */

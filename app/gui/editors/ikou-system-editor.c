@@ -40,6 +40,16 @@ struct _IkouSystemEditor
   IkouDateEntry  *tokutei_deadline_entry;
   GtkWidget      *tokutei_reason_label;
   GtkEntry       *tokutei_reason_entry;
+  GtkWidget      *tokutei_kind_label;
+  GtkDropDown    *tokutei_kind_dropdown;
+  GtkWidget      *transitional_grid;
+  GtkSwitch      *transitional_switch;
+  GtkWidget      *transitional_functions_label;
+  GtkEntry       *transitional_functions_entry;
+  GtkWidget      *transitional_completion_label;
+  IkouDateEntry  *transitional_completion_entry;
+  GtkWidget      *transitional_notified_label;
+  IkouDateEntry  *transitional_notified_entry;
   GtkTextView    *notes_view;
   GtkWidget      *add_step_button;
   GtkWidget      *no_steps_label;
@@ -54,6 +64,7 @@ struct _IkouSystemEditor
   char           *notes_synced;    /* the notes last put in the view */
 
   guint           updating;        /* > 0 while widgets are set from the model */
+  int             labels;          /* IkouLabels of the date fields, -1 not set */
 };
 
 struct _StepRow
@@ -344,25 +355,28 @@ on_host_selected (GtkDropDown      *dropdown,
   apply_system_value (self, "host", &value);
 }
 
+/* The system property a widget edits is kept on it ("ikou-property"). */
+
+/* A drop-down of an enumeration: its position is the value. */
 static void
-on_status_selected (GtkDropDown      *dropdown,
-                    GParamSpec       *pspec,
-                    IkouSystemEditor *self)
+on_enum_selected (GtkDropDown      *dropdown,
+                  GParamSpec       *pspec,
+                  IkouSystemEditor *self)
 {
   guint position = gtk_drop_down_get_selected (dropdown);
   g_auto(GValue) value = G_VALUE_INIT;
 
-  if (!can_edit (self) || position >= IKOU_N_STATUSES)
+  if (!can_edit (self) || position >= g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)))
     return;
   g_value_init (&value, G_TYPE_INT);
   g_value_set_int (&value, (int) position);
-  apply_system_value (self, "status", &value);
+  apply_system_value (self, g_object_get_data (G_OBJECT (dropdown), "ikou-property"), &value);
 }
 
 static void
-on_tokutei_active (GtkSwitch        *sw,
-                   GParamSpec       *pspec,
-                   IkouSystemEditor *self)
+on_switch_active (GtkSwitch        *sw,
+                  GParamSpec       *pspec,
+                  IkouSystemEditor *self)
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
@@ -370,13 +384,13 @@ on_tokutei_active (GtkSwitch        *sw,
     return;
   g_value_init (&value, G_TYPE_BOOLEAN);
   g_value_set_boolean (&value, gtk_switch_get_active (sw));
-  apply_system_value (self, "tokutei", &value);
+  apply_system_value (self, g_object_get_data (G_OBJECT (sw), "ikou-property"), &value);
 }
 
 static void
-on_tokutei_deadline_applied (IkouDateEntry    *entry,
-                             int               day,
-                             IkouSystemEditor *self)
+on_system_day_applied (IkouDateEntry    *entry,
+                       int               day,
+                       IkouSystemEditor *self)
 {
   g_auto(GValue) value = G_VALUE_INIT;
 
@@ -384,7 +398,18 @@ on_tokutei_deadline_applied (IkouDateEntry    *entry,
     return;
   g_value_init (&value, G_TYPE_INT);
   g_value_set_int (&value, day);
-  apply_system_value (self, "tokutei-deadline", &value);
+  apply_system_value (self, g_object_get_data (G_OBJECT (entry), "ikou-property"), &value);
+}
+
+static void
+connect_system_widget (IkouSystemEditor *self,
+                       GObject          *widget,
+                       const char       *property,
+                       const char       *signal,
+                       GCallback         callback)
+{
+  g_object_set_data (widget, "ikou-property", (gpointer) property);
+  g_signal_connect (widget, signal, callback, self);
 }
 
 /* Steps */
@@ -1131,7 +1156,7 @@ refresh (IkouSystemEditor *self,
   guint n_steps;
   const char *notes;
   IkouStatus status;
-  gboolean tokutei;
+  gboolean tokutei, transitional;
 
   if (self->system == NULL)
     {
@@ -1165,6 +1190,28 @@ refresh (IkouSystemEditor *self,
   gtk_widget_set_sensitive (self->tokutei_reason_label, tokutei);
   set_sensitive_keeping_focus (GTK_WIDGET (self->tokutei_reason_entry), tokutei,
                                GTK_WIDGET (self->tokutei_switch));
+  set_dropdown (self->tokutei_kind_dropdown, ikou_system_get_tokutei_reason_kind (self->system));
+  gtk_widget_set_sensitive (self->tokutei_kind_label, tokutei);
+  set_sensitive_keeping_focus (GTK_WIDGET (self->tokutei_kind_dropdown), tokutei,
+                               GTK_WIDGET (self->tokutei_switch));
+
+  transitional = ikou_system_get_transitional (self->system);
+  gtk_switch_set_active (self->transitional_switch, transitional);
+  sync_entry (self->transitional_functions_entry,
+              ikou_system_get_transitional_functions (self->system), force);
+  ikou_date_entry_set_day (self->transitional_completion_entry,
+                           ikou_system_get_transitional_completion (self->system));
+  ikou_date_entry_set_day (self->transitional_notified_entry,
+                           ikou_system_get_transitional_notified (self->system));
+  gtk_widget_set_sensitive (self->transitional_functions_label, transitional);
+  gtk_widget_set_sensitive (self->transitional_completion_label, transitional);
+  gtk_widget_set_sensitive (self->transitional_notified_label, transitional);
+  set_sensitive_keeping_focus (GTK_WIDGET (self->transitional_functions_entry), transitional,
+                               GTK_WIDGET (self->transitional_switch));
+  set_sensitive_keeping_focus (GTK_WIDGET (self->transitional_completion_entry), transitional,
+                               GTK_WIDGET (self->transitional_switch));
+  set_sensitive_keeping_focus (GTK_WIDGET (self->transitional_notified_entry), transitional,
+                               GTK_WIDGET (self->transitional_switch));
 
   notes = ikou_system_get_notes (self->system);
   if (notes == NULL)
@@ -1190,6 +1237,7 @@ refresh (IkouSystemEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->scenario_label), active_scenario (self) != NULL);
   gtk_widget_set_sensitive (self->system_grid, active_scenario (self) == NULL);
   gtk_widget_set_sensitive (self->tokutei_grid, active_scenario (self) == NULL);
+  gtk_widget_set_sensitive (self->transitional_grid, active_scenario (self) == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_view), active_scenario (self) == NULL);
 
   /* Steps: as many rows as steps, each showing its step. */
@@ -1206,6 +1254,8 @@ refresh (IkouSystemEditor *self,
 
       g_ptr_array_add (self->steps, row);
       gtk_box_append (self->steps_box, row->group);
+      if (self->labels >= 0)
+        ikou_date_entries_set_labels (row->group, (IkouLabels) self->labels);
       force = TRUE;
     }
   for (guint i = 0; i < n_steps; i++)
@@ -1214,6 +1264,16 @@ refresh (IkouSystemEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->steps_box), n_steps > 0);
 
   self->updating--;
+}
+
+void
+ikou_system_editor_set_era_labels (IkouSystemEditor *self,
+                                   gboolean          era_labels)
+{
+  g_return_if_fail (IKOU_IS_SYSTEM_EDITOR (self));
+
+  self->labels = (int) ikou_labels_for_locale (era_labels);
+  ikou_date_entries_set_labels (GTK_WIDGET (self), (IkouLabels) self->labels);
 }
 
 /* Signals from the model */
@@ -1334,6 +1394,16 @@ ikou_system_editor_class_init (IkouSystemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, tokutei_deadline_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, tokutei_reason_label);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, tokutei_reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, tokutei_kind_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, tokutei_kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, transitional_grid);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, transitional_switch);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, transitional_functions_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, transitional_functions_entry);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, transitional_completion_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, transitional_completion_entry);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, transitional_notified_label);
+  gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, transitional_notified_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, add_step_button);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, no_steps_label);
@@ -1348,6 +1418,7 @@ static void
 ikou_system_editor_init (IkouSystemEditor *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) reasons = gtk_string_list_new (NULL);
   GtkEventController *focus;
   GtkEventController *keys;
 
@@ -1356,6 +1427,7 @@ ikou_system_editor_init (IkouSystemEditor *self)
   self->operation_names = gtk_string_list_new (NULL);
   self->operation_ids = g_ptr_array_new_with_free_func (g_free);
   self->steps = g_ptr_array_new ();
+  self->labels = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1369,6 +1441,9 @@ ikou_system_editor_init (IkouSystemEditor *self)
   for (guint i = 0; i < IKOU_N_STATUSES; i++)
     gtk_string_list_append (statuses, ikou_status_label (i));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  for (guint i = 0; i < IKOU_N_TOKUTEI_REASONS; i++)
+    gtk_string_list_append (reasons, ikou_tokutei_reason_label (i));
+  gtk_drop_down_set_model (self->tokutei_kind_dropdown, G_LIST_MODEL (reasons));
   self->updating--;
 
   connect_text_entry (self, self->name_entry, "name");
@@ -1378,10 +1453,23 @@ ikou_system_editor_init (IkouSystemEditor *self)
   g_signal_connect (self->operation_dropdown, "notify::selected",
                     G_CALLBACK (on_operation_selected), self);
   g_signal_connect (self->host_dropdown, "notify::selected", G_CALLBACK (on_host_selected), self);
-  g_signal_connect (self->status_dropdown, "notify::selected", G_CALLBACK (on_status_selected), self);
-  g_signal_connect (self->tokutei_switch, "notify::active", G_CALLBACK (on_tokutei_active), self);
-  g_signal_connect (self->tokutei_deadline_entry, "day-applied",
-                    G_CALLBACK (on_tokutei_deadline_applied), self);
+  connect_system_widget (self, G_OBJECT (self->status_dropdown), "status",
+                         "notify::selected", G_CALLBACK (on_enum_selected));
+  connect_system_widget (self, G_OBJECT (self->tokutei_switch), "tokutei",
+                         "notify::active", G_CALLBACK (on_switch_active));
+  connect_system_widget (self, G_OBJECT (self->tokutei_deadline_entry), "tokutei-deadline",
+                         "day-applied", G_CALLBACK (on_system_day_applied));
+  connect_system_widget (self, G_OBJECT (self->tokutei_kind_dropdown), "tokutei-reason-kind",
+                         "notify::selected", G_CALLBACK (on_enum_selected));
+  connect_system_widget (self, G_OBJECT (self->transitional_switch), "transitional",
+                         "notify::active", G_CALLBACK (on_switch_active));
+  connect_text_entry (self, self->transitional_functions_entry, "transitional-functions");
+  connect_system_widget (self, G_OBJECT (self->transitional_completion_entry),
+                         "transitional-completion", "day-applied",
+                         G_CALLBACK (on_system_day_applied));
+  connect_system_widget (self, G_OBJECT (self->transitional_notified_entry),
+                         "transitional-notified", "day-applied",
+                         G_CALLBACK (on_system_day_applied));
   g_signal_connect (self->add_step_button, "clicked", G_CALLBACK (on_add_step_clicked), self);
 
   focus = gtk_event_controller_focus_new ();

@@ -27,6 +27,9 @@ void           ikou_system_editor_set_context         (IkouSystemEditor *self,
                                                        IkouHistory      *history);
 /* Reads and edits steps through @document (its active scenario); sets
  * the context from it. */
+/* Its date fields follow the 西暦/和暦 setting (ikou_date_entry_set_labels()). */
+void           ikou_system_editor_set_era_labels      (IkouSystemEditor *self,
+                                                       gboolean          era_labels);
 void           ikou_system_editor_set_document        (IkouSystemEditor *self,
                                                        IkouDocument     *document);
 /* @system must belong to the plan, or be NULL (nothing to edit). */

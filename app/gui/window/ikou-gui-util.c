@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ikou-error.h"
+#include "ikou-date-entry.h"
 #include "ikou-gui-util.h"
 
 const char *
@@ -316,4 +317,21 @@ ikou_entry_restore_on_escape (GtkWidget *entry)
   if (GTK_IS_ENTRY (entry))
     g_signal_connect_after (entry, "activate", G_CALLBACK (restore_activate_cb), NULL);
   remember_text (entry);
+}
+
+void
+ikou_date_entries_set_labels (GtkWidget  *root,
+                              IkouLabels  labels)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (IKOU_IS_DATE_ENTRY (child))
+        ikou_date_entry_set_labels (IKOU_DATE_ENTRY (child), labels);
+      else
+        ikou_date_entries_set_labels (child, labels);
+    }
 }

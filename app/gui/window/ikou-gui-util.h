@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ikou-calendar.h"
 #include "ikou-types.h"
 
 G_BEGIN_DECLS
@@ -55,5 +56,9 @@ void           ikou_tooltips_fix              (GtkWidget   *root);
  * window takes the focus back to the list).  Whatever text
  * @entry holds when it gets the focus is the text to put back. */
 void           ikou_entry_restore_on_escape   (GtkWidget   *entry);
+/* Every IkouDateEntry at or below @root shows its day with @labels
+ * (the planner's 西暦/和暦 setting; ikou_date_entry_set_labels()). */
+void           ikou_date_entries_set_labels   (GtkWidget   *root,
+                                               IkouLabels   labels);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "ikou-export-dialog.h"
 #include "ikou-gui-util.h"
 #include "ikou-host-editor.h"
+#include "ikou-new-plan-dialog.h"
 #include "ikou-print-operation.h"
 #include "ikou-timeline.h"
 #include "ikou-mspdi.h"
@@ -356,6 +357,7 @@ _ikou_window_rebuild_recent_menu (IkouWindow *self)
   if (n == 0)
     /* An action nobody installs: the item shows, greyed out. */
     g_menu_append (self->recent_menu, _("No Recent Plans"), "win.no-recent-plans");
+  _ikou_window_rebuild_start_page (self);
 }
 
 /* Actions */
@@ -636,6 +638,34 @@ position_after_selection (IkouWindow *self)
   return ikou_plan_get_n_systems (self->plan);
 }
 
+/* A new plan goes into this window when it shows none, else into a new
+ * window, like opening a file. */
+static void
+plan_created_cb (IkouWindow *self,
+                 IkouPlan   *plan)
+{
+  IkouWindow *target = self;
+
+  if (self->plan != NULL)
+    target = ikou_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->context);
+  ikou_window_set_document (target, plan, NULL, FALSE);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+new_plan_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  IkouNewPlanDialog *dialog = ikou_new_plan_dialog_new (GTK_WINDOW (self), self->schedule,
+                                                        self->era_labels);
+
+  g_signal_connect_object (dialog, "plan-created", G_CALLBACK (plan_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 add_system_action (GtkWidget  *widget,
                    const char *action_name,
@@ -738,7 +768,11 @@ edit_hosts_action (GtkWidget  *widget,
   IkouWindow *self = IKOU_WINDOW (widget);
 
   if (self->plan != NULL)
-    ikou_host_editor_present (GTK_WINDOW (self), self->plan, self->history);
+    {
+      GtkWindow *hosts = ikou_host_editor_present (GTK_WINDOW (self), self->plan, self->history);
+
+      ikou_date_entries_set_labels (GTK_WIDGET (hosts), ikou_labels_for_locale (self->era_labels));
+    }
 }
 
 static void
@@ -780,6 +814,7 @@ _ikou_window_class_actions_init (IkouWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.add-system", NULL, add_system_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-system", NULL, duplicate_system_action);
   gtk_widget_class_install_action (widget_class, "win.delete-system", NULL, delete_system_action);
@@ -804,7 +839,9 @@ _ikou_window_class_actions_init (IkouWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-plan", NULL);
+  /* Ctrl+Shift+N is the application's new window. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "win.add-system", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "win.duplicate-system", NULL);
   /* The menu shows the last key bound to an action: Delete, not KP_Delete. */

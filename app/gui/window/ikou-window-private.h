@@ -38,6 +38,7 @@ struct _IkouWindow
   AdwWindowTitle     *window_title;
   GtkMenuButton      *primary_menu_button;
   GMenu              *recent_menu;
+  GtkWidget          *start_recent_box;  /* the start page's recent plans */
   GtkWidget          *findings_button;
   GtkWidget          *findings_error_icon;
   GtkLabel           *findings_error_label;
@@ -94,6 +95,7 @@ struct _IkouWindow
   gboolean            syncing_scenarios;
   GMenu              *compare_menu;
   GtkRevealer        *differences_revealer;
+  GtkWidget          *standing_button;   /* where the plan stands today */
   GtkRevealer        *catch_up_revealer;
   GtkLabel           *catch_up_label;
   gboolean            catch_up_dismissed;
@@ -152,6 +154,8 @@ void _ikou_window_show_error         (IkouWindow      *self,
                                       const char      *heading,
                                       const GError    *error);
 void _ikou_window_rebuild_recent_menu(IkouWindow      *self);
+/* ikou-window-start.c: the start page's list of recent plans. */
+void _ikou_window_rebuild_start_page (IkouWindow      *self);
 
 /* ikou-window-scenarios.c */
 void _ikou_window_class_scenario_actions_init (IkouWindowClass *klass);

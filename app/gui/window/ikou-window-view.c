@@ -112,7 +112,10 @@ setup_legend (IkouWindow *self)
   g_signal_connect_object (popover, "show", G_CALLBACK (legend_show_cb), self, G_CONNECT_SWAPPED);
 
   self->legend_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->legend_button), _("Legend"));
+  /* An icon: the header bar must fit a 1280-pixel screen in every language. */
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->legend_button), "view-list-bullet-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->legend_button), popover);
   ikou_widget_set_tooltip (self->legend_button, _("What the marks and colours of the roadmap mean"));
   adw_header_bar_pack_end (self->header_bar, self->legend_button);

@@ -23,6 +23,7 @@
 #include "ikou-store.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
+#include "ikou-standing-button.h"
 #include "ikou-window-private.h"
 #include "ikou-xml.h"
 
@@ -1552,6 +1553,7 @@ ikou_window_take_document (IkouWindow   *self,
     ikou_differences_panel_set_document (IKOU_DIFFERENCES_PANEL (self->differences_panel),
                                          document);
   _ikou_window_costs_set_document (self, document);
+  ikou_standing_button_set_document (IKOU_STANDING_BUTTON (self->standing_button), document);
 
   gtk_stack_set_visible_child_name (self->stack, "plan");
   _ikou_window_sync_scenarios (self);
@@ -1921,6 +1923,10 @@ set_era_labels (IkouWindow *self,
     return;
 
   self->era_labels = era_labels;
+  if (self->standing_button != NULL)
+    ikou_standing_button_set_era_labels (IKOU_STANDING_BUTTON (self->standing_button), era_labels);
+  if (self->system_editor != NULL)
+    ikou_system_editor_set_era_labels (IKOU_SYSTEM_EDITOR (self->system_editor), era_labels);
   if (self->timeline != NULL)
     {
       ikou_timeline_set_era_labels (IKOU_TIMELINE (self->timeline), era_labels);
@@ -2310,6 +2316,7 @@ ikou_window_class_init (IkouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, start_recent_box);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_button);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_error_icon);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_error_label);
@@ -2381,6 +2388,10 @@ ikou_window_init (IkouWindow *self)
 
   self->system_editor = ikou_system_editor_new ();
   gtk_scrolled_window_set_child (self->editor_scroller, self->system_editor);
+  ikou_system_editor_set_era_labels (IKOU_SYSTEM_EDITOR (self->system_editor), self->era_labels);
+
+  self->standing_button = ikou_standing_button_new ();
+  adw_header_bar_pack_start (self->header_bar, self->standing_button);
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
