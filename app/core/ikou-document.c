@@ -1630,6 +1630,65 @@ ikou_document_retarget (IkouDocument  *self,
   return edit_systems (self, scenario, systems, label, retarget_steps, &data, error);
 }
 
+void
+ikou_document_set_systems_property (IkouDocument *self,
+                                    GPtrArray    *systems,
+                                    const char   *property,
+                                    const GValue *value)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (IKOU_IS_DOCUMENT (self));
+  g_return_if_fail (systems != NULL);
+  g_return_if_fail (property != NULL);
+  g_return_if_fail (G_IS_VALUE (value));
+
+  if (systems->len == 0)
+    return;
+  ikou_document_cancel_preview (self);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Change %u system", "Change %u systems",
+                                        systems->len), systems->len);
+  ikou_history_begin (self->history, label);
+  for (guint i = 0; i < systems->len; i++)
+    {
+      IkouSystem *system = g_ptr_array_index (systems, i);
+      g_auto(GValue) current = G_VALUE_INIT;
+
+      g_value_init (&current, G_VALUE_TYPE (value));
+      g_object_get_property (G_OBJECT (system), property, &current);
+      if (g_param_values_cmp (g_object_class_find_property (G_OBJECT_GET_CLASS (system), property),
+                              &current, value) != 0)
+        ikou_history_set_system_property (self->history, system, property, value);
+    }
+  ikou_history_end (self->history);
+}
+
+GArray *
+ikou_document_find_overdue_of (IkouDocument *self,
+                               GPtrArray    *systems,
+                               IkouDay       before)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) all = NULL;
+  GArray *found;
+
+  g_return_val_if_fail (IKOU_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (systems != NULL, NULL);
+
+  for (guint i = 0; i < systems->len; i++)
+    g_hash_table_add (ids, GUINT_TO_POINTER (ikou_system_get_id (g_ptr_array_index (systems, i))));
+  all = ikou_document_find_overdue (self, before);
+  found = g_array_new (FALSE, FALSE, sizeof (IkouMilestoneRef));
+  for (guint i = 0; i < all->len; i++)
+    {
+      const IkouMilestoneRef *ref = &g_array_index (all, IkouMilestoneRef, i);
+
+      if (g_hash_table_contains (ids, GUINT_TO_POINTER (ref->system_id)))
+        g_array_append_vals (found, ref, 1);
+    }
+  return found;
+}
+
 /* Findings -------------------------------------------------------------------- */
 
 guint

@@ -931,6 +931,12 @@ keep_selected_in_view (IkouWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->systems_view));
 }
 
+void
+_ikou_window_keep_selected_in_view (IkouWindow *self)
+{
+  keep_selected_in_view (self);
+}
+
 /* Re-sorts and re-filters the rows of the systems edited since the last
  * pass, one ::items-changed (position, 1, 1) each.  At 34,592 rows that
  * is 0.2 ms for a row that stays in place; a row that moves also costs
@@ -1531,6 +1537,7 @@ ikou_window_take_document (IkouWindow   *self,
   if (self->differences_panel != NULL)
     ikou_differences_panel_set_document (IKOU_DIFFERENCES_PANEL (self->differences_panel),
                                          document);
+  _ikou_window_selection_set_document (self, document);
 
   gtk_stack_set_visible_child_name (self->stack, "plan");
   _ikou_window_sync_scenarios (self);
@@ -2132,6 +2139,7 @@ ikou_window_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
 
+  _ikou_window_selection_dispose (self);
   if (self->timeline != NULL)
     ikou_timeline_set_selection (IKOU_TIMELINE (self->timeline), NULL);
 
@@ -2310,6 +2318,7 @@ ikou_window_class_init (IkouWindowClass *klass)
 
   _ikou_window_class_actions_init (klass);
   _ikou_window_class_catch_up_init (klass);
+  _ikou_window_class_selection_init (klass);
 }
 
 static void
@@ -2341,6 +2350,7 @@ ikou_window_init (IkouWindow *self)
 
   self->system_editor = ikou_system_editor_new ();
   gtk_scrolled_window_set_child (self->editor_scroller, self->system_editor);
+  _ikou_window_selection_init (self);
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
