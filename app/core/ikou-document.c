@@ -1502,12 +1502,17 @@ edit_systems (IkouDocument  *self,
 
   ikou_document_cancel_preview (self);
   ikou_history_begin (self->history, label);
+  /* One re-check and one ::view-changed per system, not per step. */
+  g_signal_handlers_block_by_func (self->plan, plan_system_changed_cb, self);
+  if (self->active != NULL)
+    g_signal_handlers_block_by_func (self->active, scenario_system_changed_cb, self);
   for (guint i = 0; i < systems->len; i++)
     {
       IkouSystem *system = g_ptr_array_index (systems, i);
       GPtrArray *steps = g_ptr_array_index (results, i);
       g_autoptr(IkouScenarioEdits) before = NULL;
       guint id = ikou_system_get_id (system);
+      gboolean changed = FALSE;
 
       if (scenario != NULL)
         before = ikou_scenario_save_edits (scenario, id);
@@ -1517,11 +1522,21 @@ edit_systems (IkouDocument  *self,
 
           ikou_scenario_get_step (scenario, system, s, &current, NULL);
           if (!ikou_step_equal (&current, g_ptr_array_index (steps, s)))
-            store_step (self, scenario, system, s, g_ptr_array_index (steps, s));
+            {
+              store_step (self, scenario, system, s, g_ptr_array_index (steps, s));
+              changed = TRUE;
+            }
         }
       if (scenario != NULL)
         ikou_history_record_scenario_edits (self->history, scenario, id, before, label);
+      if (changed && scenario == NULL)
+        plan_system_changed_cb (self, system);
+      else if (changed && scenario == self->active)
+        scenario_system_changed_cb (self, id);
     }
+  if (self->active != NULL)
+    g_signal_handlers_unblock_by_func (self->active, scenario_system_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->plan, plan_system_changed_cb, self);
   ikou_history_end (self->history);
   return TRUE;
 }
