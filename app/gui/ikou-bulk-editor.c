@@ -323,7 +323,6 @@ add_row (IkouBulkEditor *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (widget, TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), widget);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -337,8 +336,45 @@ add_entry (IkouBulkEditor *self,
 {
   GtkWidget *entry = gtk_entry_new ();
 
+  /* As narrow as the editor pane; the text scrolls. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+
   g_signal_connect_object (entry, "activate", G_CALLBACK (entry_activate_cb), self, G_CONNECT_SWAPPED);
   return GTK_ENTRY (add_row (self, group, title, entry));
+}
+
+/* The button shows the chosen name shortened to the pane's width; the
+ * list shows whole names. */
+static void
+ellipsized_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+whole_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+ellipsized_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
 }
 
 static GtkDropDown *
@@ -348,6 +384,16 @@ add_choice (IkouBulkEditor *self,
             GListModel     *model)
 {
   GtkWidget *dropdown = gtk_drop_down_new (model, NULL);
+
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (ellipsized_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (ellipsized_bind_cb), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (whole_setup_cb), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (ellipsized_bind_cb), NULL);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
 
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (choice_cb), self,
                            G_CONNECT_SWAPPED);
@@ -385,7 +431,7 @@ ikou_bulk_editor_class_init (IkouBulkEditorClass *klass)
 static void
 ikou_bulk_editor_init (IkouBulkEditor *self)
 {
-  GtkWidget *group, *buttons, *button;
+  GtkWidget *group, *buttons, *button, *label;
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
@@ -403,10 +449,14 @@ ikou_bulk_editor_init (IkouBulkEditor *self)
   gtk_label_set_xalign (self->title, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-3");
   gtk_widget_set_parent (GTK_WIDGET (self->title), GTK_WIDGET (self));
+  label = gtk_label_new (_("Values all selected systems share; a change applies to all of them."));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Values all selected systems share; a change applies to all of them."));
   gtk_widget_set_parent (group, GTK_WIDGET (self));
   self->department = add_entry (self, group, _("Department"));
   self->vendor = add_entry (self, group, _("Vendor"));
@@ -425,7 +475,8 @@ ikou_bulk_editor_init (IkouBulkEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->error_label), GTK_WIDGET (self));
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_START);
   button = gtk_button_new_with_mnemonic (_("_Shift…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.shift-selection");
   gtk_box_append (GTK_BOX (buttons), button);
