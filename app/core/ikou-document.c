@@ -1489,6 +1489,10 @@ edit_systems (IkouDocument  *self,
               GError       **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  /* The steps before, as values (their notes are the results'): what
+   * changed is known without asking the scenario again. */
+  g_autoptr(GArray) before_steps = g_array_new (FALSE, FALSE, sizeof (IkouStep));
+  guint first_step = 0;
 
   for (guint i = 0; i < systems->len; i++)
     {
@@ -1496,6 +1500,8 @@ edit_systems (IkouDocument  *self,
       GPtrArray *steps = dup_steps (scenario, system);
 
       g_ptr_array_add (results, steps);
+      for (guint s = 0; s < steps->len; s++)
+        g_array_append_vals (before_steps, g_ptr_array_index (steps, s), 1);
       if (!edit (steps, system, data, error))
         return FALSE;
     }
@@ -1518,15 +1524,15 @@ edit_systems (IkouDocument  *self,
         before = ikou_scenario_save_edits (scenario, id);
       for (guint s = 0; s < steps->len; s++)
         {
-          IkouStep current;
+          const IkouStep *current = &g_array_index (before_steps, IkouStep, first_step + s);
 
-          ikou_scenario_get_step (scenario, system, s, &current, NULL);
-          if (!ikou_step_equal (&current, g_ptr_array_index (steps, s)))
+          if (!ikou_step_equal (current, g_ptr_array_index (steps, s)))
             {
               store_step (self, scenario, system, s, g_ptr_array_index (steps, s));
               changed = TRUE;
             }
         }
+      first_step += steps->len;
       if (scenario != NULL)
         ikou_history_record_scenario_edits (self->history, scenario, id, before, label);
       if (changed && scenario == NULL)
