@@ -15,17 +15,9 @@
 #include "ikou-plan-file.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
+#include "ikou-test-util.h"
 
 /* Costs per fiscal year (ikou-budget), and how files carry them. */
-
-static IkouDay
-d (const char *iso)
-{
-  IkouDay day = IKOU_DAY_NONE;
-
-  g_assert_true (ikou_parse_iso_date (iso, &day));
-  return day;
-}
 
 static const IkouBudgetYear *
 year_of (IkouBudget *budget,
@@ -150,7 +142,7 @@ add_system (IkouPlan   *plan,
   ikou_system_set_annual_cost (system, annual_cost);
   step->from_host = HOST_OLD;
   step->to_host = HOST_NEW;
-  step->cutover_date = cutover != NULL ? d (cutover) : IKOU_DAY_NONE;
+  step->cutover_date = cutover != NULL ? ikou_test_day (cutover) : IKOU_DAY_NONE;
   step->annual_cost = cost_after;
   ikou_system_insert_step (system, G_MAXUINT, step);
   ikou_plan_add_system (plan, system);
@@ -271,7 +263,7 @@ test_rounding (void)
 static void
 test_month_arithmetic (void)
 {
-  for (IkouDay day = d ("1899-12-01"); day <= d ("2201-03-31"); day++)
+  for (IkouDay day = ikou_test_day ("1899-12-01"); day <= ikou_test_day ("2201-03-31"); day++)
     {
       int year, month;
 
@@ -311,8 +303,8 @@ test_one_time (void)
     {
       g_autoptr(IkouStep) step = ikou_step_new ();
 
-      step->budget_date = steps[i].budget_date ? d (steps[i].budget_date) : IKOU_DAY_NONE;
-      step->contract_date = steps[i].contract ? d (steps[i].contract) : IKOU_DAY_NONE;
+      step->budget_date = steps[i].budget_date ? ikou_test_day (steps[i].budget_date) : IKOU_DAY_NONE;
+      step->contract_date = steps[i].contract ? ikou_test_day (steps[i].contract) : IKOU_DAY_NONE;
       step->supplementary = steps[i].supplementary;
       step->budget_amount = steps[i].amount;
       ikou_system_insert_step (system, G_MAXUINT, step);
@@ -338,14 +330,14 @@ test_scenario (void)
   IkouStep st = { .annual_cost = -1 };
 
   ikou_step_assign (&st, ikou_system_get_step (system, 0));
-  st.contract_date = d ("2025-04-01");
+  st.contract_date = ikou_test_day ("2025-04-01");
   st.budget_amount = 5000;
   ikou_system_set_step (system, 0, &st);
   g_free (st.note);
 
   ikou_plan_add_scenario (plan, scenario);
   ikou_scenario_set_override (scenario, ikou_system_get_id (system), 0,
-                              IKOU_OVERRIDE_CUTOVER_DATE, d ("2025-10-01"));
+                              IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2025-10-01"));
   ikou_scenario_set_override (scenario, ikou_system_get_id (system), 0,
                               IKOU_OVERRIDE_ANNUAL_COST, 0);
   ikou_scenario_set_override (scenario, ikou_system_get_id (system), 0,
@@ -378,7 +370,7 @@ make_costly_plan (void)
   ikou_plan_add_scenario (plan, scenario);
   ikou_scenario_set_override (scenario, ikou_system_get_id (system), 0,
                               IKOU_OVERRIDE_ANNUAL_COST, 4321);
-  added->cutover_date = d ("2027-04-01");
+  added->cutover_date = ikou_test_day ("2027-04-01");
   added->annual_cost = 77;
   ikou_scenario_insert_added_step (scenario, ikou_system_get_id (system), 0, added);
   g_object_unref (scenario);

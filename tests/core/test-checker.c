@@ -6,6 +6,7 @@
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-schedule.h"
+#include "ikou-test-util.h"
 
 /* Every rule of the checker has a case where it fires and one where it
  * does not, on the boundaries the rule names. */
@@ -13,15 +14,6 @@
 enum { HOST_ONPREM = 1, HOST_CLOUD, HOST_GOV };
 
 static IkouSchedule *schedule;
-
-static IkouDay
-d (const char *iso)
-{
-  IkouDay day = IKOU_DAY_NONE;
-
-  g_assert_true (ikou_parse_iso_date (iso, &day));
-  return day;
-}
 
 /* A plan with one standardized system that moves, in one standard-
  * compliant step, from the on-premises server to the Government Cloud
@@ -36,8 +28,8 @@ make_plan (IkouSystem **out_system)
   g_autoptr(IkouSystem) system = ikou_system_new (1, "戸籍システム");
   g_autoptr(IkouStep) step = ikou_step_new ();
 
-  ikou_host_set_available_until (onprem, d ("2026-03-31"));
-  ikou_host_set_available_from (cloud, d ("2021-10-01"));
+  ikou_host_set_available_until (onprem, ikou_test_day ("2026-03-31"));
+  ikou_host_set_available_from (cloud, ikou_test_day ("2021-10-01"));
   ikou_plan_add_host (plan, onprem);
   ikou_plan_add_host (plan, cloud);
   ikou_plan_add_host (plan, gov);
@@ -46,9 +38,9 @@ make_plan (IkouSystem **out_system)
   ikou_system_set_host (system, HOST_ONPREM);
   step->from_host = HOST_ONPREM;
   step->to_host = HOST_GOV;
-  step->budget_date = d ("2023-10-01");
-  step->contract_date = d ("2024-04-01");
-  step->cutover_date = d ("2025-04-01");
+  step->budget_date = ikou_test_day ("2023-10-01");
+  step->contract_date = ikou_test_day ("2024-04-01");
+  step->cutover_date = ikou_test_day ("2025-04-01");
   step->standard_compliant = TRUE;
   ikou_system_insert_step (system, 0, step);
   ikou_plan_add_system (plan, system);
@@ -75,7 +67,7 @@ check_at (IkouPlan     *plan,
           IkouScenario *scenario,
           const char   *today)
 {
-  return ikou_check_plan (plan, scenario, schedule, d (today), NULL);
+  return ikou_check_plan (plan, scenario, schedule, ikou_test_day (today), NULL);
 }
 
 static guint
@@ -130,7 +122,7 @@ set_cutover (IkouSystem *system,
 {
   IkouStep step = get_step (system, 0);
 
-  step.cutover_date = d (iso);
+  step.cutover_date = ikou_test_day (iso);
   ikou_system_set_step (system, 0, &step);
 }
 
@@ -152,8 +144,8 @@ test_deadline_missed (void)
   g_assert_cmpuint (count_rule (after, IKOU_RULE_DEADLINE_MISSED), ==, 1);
   f = find_rule (after, IKOU_RULE_DEADLINE_MISSED);
   g_assert_cmpint (f->severity, ==, IKOU_SEVERITY_ERROR);
-  g_assert_cmpint (f->date, ==, d ("2026-04-01"));
-  g_assert_cmpint (f->deadline, ==, d ("2026-03-31"));
+  g_assert_cmpint (f->date, ==, ikou_test_day ("2026-04-01"));
+  g_assert_cmpint (f->deadline, ==, ikou_test_day ("2026-03-31"));
   g_assert_cmpint (f->step, ==, 0);
   g_assert_cmpuint (f->system_id, ==, 1);
   g_assert_cmpstr (f->system_name, ==, "戸籍システム");
@@ -175,12 +167,12 @@ test_deadline_first_compliant_step (void)
    * compliant move late: the compliant one counts. */
   first.to_host = HOST_CLOUD;
   first.standard_compliant = FALSE;
-  first.cutover_date = d ("2022-01-01");
-  first.contract_date = d ("2021-07-01");
-  first.budget_date = d ("2020-10-01");
+  first.cutover_date = ikou_test_day ("2022-01-01");
+  first.contract_date = ikou_test_day ("2021-07-01");
+  first.budget_date = ikou_test_day ("2020-10-01");
   ikou_system_set_step (system, 0, &first);
   second.from_host = HOST_CLOUD;
-  second.cutover_date = d ("2027-01-01");
+  second.cutover_date = ikou_test_day ("2027-01-01");
   ikou_system_insert_step (system, 1, &second);
 
   findings = check_at (plan, NULL, "2020-01-01");
@@ -203,7 +195,7 @@ test_deadline_no_plan (void)
   fires = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (fires, IKOU_RULE_DEADLINE_NO_PLAN), ==, 1);
   g_assert_cmpint (find_rule (fires, IKOU_RULE_DEADLINE_NO_PLAN)->step, ==, -1);
-  g_assert_cmpint (find_rule (fires, IKOU_RULE_DEADLINE_NO_PLAN)->deadline, ==, d ("2026-03-31"));
+  g_assert_cmpint (find_rule (fires, IKOU_RULE_DEADLINE_NO_PLAN)->deadline, ==, ikou_test_day ("2026-03-31"));
 
   /* A compliant step without a cut-over date is no plan either. */
   step.standard_compliant = TRUE;
@@ -256,7 +248,7 @@ test_deadline_at_risk (void)
   g_assert_cmpint (f->severity, ==, IKOU_SEVERITY_WARNING);
 
   /* A narrower margin does not flag it. */
-  narrow = ikou_check_plan (plan, NULL, schedule, d ("2023-01-01"), &options);
+  narrow = ikou_check_plan (plan, NULL, schedule, ikou_test_day ("2023-01-01"), &options);
   g_assert_cmpuint (count_rule (narrow, IKOU_RULE_DEADLINE_AT_RISK), ==, 0);
 }
 
@@ -271,24 +263,24 @@ test_tokutei (void)
 
   ikou_system_set_tokutei (system, TRUE);
   ikou_system_set_tokutei_reason (system, "ベンダのリソース逼迫");
-  ikou_system_set_tokutei_deadline (system, d ("2031-03-31"));
+  ikou_system_set_tokutei_deadline (system, ikou_test_day ("2031-03-31"));
   /* After R7年度末 but within the approved deadline: fine. */
   set_cutover (system, "2028-10-01");
   within_limit = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (within_limit, IKOU_RULE_TOKUTEI_BEYOND_LIMIT), ==, 0);
   g_assert_cmpuint (count_rule (within_limit, IKOU_RULE_DEADLINE_MISSED), ==, 0);
 
-  ikou_system_set_tokutei_deadline (system, d ("2031-04-01"));
+  ikou_system_set_tokutei_deadline (system, ikou_test_day ("2031-04-01"));
   beyond = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (beyond, IKOU_RULE_TOKUTEI_BEYOND_LIMIT), ==, 1);
-  g_assert_cmpint (find_rule (beyond, IKOU_RULE_TOKUTEI_BEYOND_LIMIT)->deadline, ==, d ("2031-03-31"));
+  g_assert_cmpint (find_rule (beyond, IKOU_RULE_TOKUTEI_BEYOND_LIMIT)->deadline, ==, ikou_test_day ("2031-03-31"));
 
   /* Its own deadline is what the cut-over is checked against. */
-  ikou_system_set_tokutei_deadline (system, d ("2028-03-31"));
+  ikou_system_set_tokutei_deadline (system, ikou_test_day ("2028-03-31"));
   own_deadline_missed = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (own_deadline_missed, IKOU_RULE_DEADLINE_MISSED), ==, 1);
   g_assert_cmpint (find_rule (own_deadline_missed, IKOU_RULE_DEADLINE_MISSED)->deadline, ==,
-                   d ("2028-03-31"));
+                   ikou_test_day ("2028-03-31"));
 }
 
 static void
@@ -345,21 +337,21 @@ test_budget_appropriation (void)
   IkouFinding *f;
 
   /* Requested in FY2023 (2023-10-01): executable from 2024-04-01. */
-  step.contract_date = d ("2024-03-31");
+  step.contract_date = ikou_test_day ("2024-03-31");
   ikou_system_set_step (system, 0, &step);
   march = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (march, IKOU_RULE_BUDGET_BEFORE_APPROPRIATION), ==, 1);
   f = find_rule (march, IKOU_RULE_BUDGET_BEFORE_APPROPRIATION);
   g_assert_cmpint (f->severity, ==, IKOU_SEVERITY_ERROR);
-  g_assert_cmpint (f->deadline, ==, d ("2024-04-01"));
+  g_assert_cmpint (f->deadline, ==, ikou_test_day ("2024-04-01"));
 
-  step.contract_date = d ("2024-04-01");
+  step.contract_date = ikou_test_day ("2024-04-01");
   ikou_system_set_step (system, 0, &step);
   april = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (april, IKOU_RULE_BUDGET_BEFORE_APPROPRIATION), ==, 0);
 
   /* A supplementary budget is spent in the year it is requested. */
-  step.contract_date = d ("2023-12-01");
+  step.contract_date = ikou_test_day ("2023-12-01");
   step.supplementary = TRUE;
   ikou_system_set_step (system, 0, &step);
   supplementary = check_at (plan, NULL, "2023-01-01");
@@ -383,21 +375,21 @@ test_order (void)
   g_autoptr(GPtrArray) same_day = NULL;
   IkouStep step = get_step (system, 0);
 
-  step.contract_date = d ("2023-09-30");
+  step.contract_date = ikou_test_day ("2023-09-30");
   ikou_system_set_step (system, 0, &step);
   contract_first = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (contract_first, IKOU_RULE_ORDER_CONTRACT_BEFORE_REQUEST), ==, 1);
   /* One finding for one mistake: not also "before appropriation". */
   g_assert_cmpuint (count_rule (contract_first, IKOU_RULE_BUDGET_BEFORE_APPROPRIATION), ==, 0);
 
-  step.contract_date = d ("2024-04-01");
-  step.cutover_date = d ("2024-03-31");
+  step.contract_date = ikou_test_day ("2024-04-01");
+  step.cutover_date = ikou_test_day ("2024-03-31");
   ikou_system_set_step (system, 0, &step);
   cutover_first = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (cutover_first, IKOU_RULE_ORDER_CUTOVER_BEFORE_CONTRACT), ==, 1);
   g_assert_cmpuint (count_rule (cutover_first, IKOU_RULE_ORDER_CONTRACT_BEFORE_REQUEST), ==, 0);
 
-  step.cutover_date = d ("2024-04-01");
+  step.cutover_date = ikou_test_day ("2024-04-01");
   ikou_system_set_step (system, 0, &step);
   same_day = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (same_day, IKOU_RULE_ORDER_CUTOVER_BEFORE_CONTRACT), ==, 0);
@@ -416,16 +408,16 @@ test_host_not_ready (void)
   /* The shared cloud goes live 2021-10-01. */
   step.to_host = HOST_CLOUD;
   step.standard_compliant = FALSE;
-  step.budget_date = d ("2020-10-01");
-  step.contract_date = d ("2021-04-01");
-  step.cutover_date = d ("2021-09-30");
+  step.budget_date = ikou_test_day ("2020-10-01");
+  step.contract_date = ikou_test_day ("2021-04-01");
+  step.cutover_date = ikou_test_day ("2021-09-30");
   ikou_system_set_step (system, 0, &step);
   ikou_system_set_operation (system, NULL);
   before_cloud = check_at (plan, NULL, "2020-01-01");
   g_assert_cmpuint (count_rule (before_cloud, IKOU_RULE_HOST_NOT_READY), ==, 1);
-  g_assert_cmpint (find_rule (before_cloud, IKOU_RULE_HOST_NOT_READY)->deadline, ==, d ("2021-10-01"));
+  g_assert_cmpint (find_rule (before_cloud, IKOU_RULE_HOST_NOT_READY)->deadline, ==, ikou_test_day ("2021-10-01"));
 
-  step.cutover_date = d ("2021-10-01");
+  step.cutover_date = ikou_test_day ("2021-10-01");
   ikou_system_set_step (system, 0, &step);
   on_cloud_day = check_at (plan, NULL, "2020-01-01");
   g_assert_cmpuint (count_rule (on_cloud_day, IKOU_RULE_HOST_NOT_READY), ==, 0);
@@ -433,7 +425,7 @@ test_host_not_ready (void)
   /* The Government Cloud host has no date of its own: the national
    * schedule's provision date applies. */
   step.to_host = HOST_GOV;
-  step.cutover_date = d ("2022-09-01");
+  step.cutover_date = ikou_test_day ("2022-09-01");
   ikou_system_set_step (system, 0, &step);
   before_gov = check_at (plan, NULL, "2020-01-01");
   g_assert_cmpuint (count_rule (before_gov, IKOU_RULE_HOST_NOT_READY), ==, 1);
@@ -452,19 +444,19 @@ test_host_expires_first (void)
   IkouHost *onprem = ikou_plan_lookup_host (plan, HOST_ONPREM);
   IkouStep step = get_step (system, 0);
 
-  ikou_host_set_available_until (onprem, d ("2025-03-31"));
+  ikou_host_set_available_until (onprem, ikou_test_day ("2025-03-31"));
   expires = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (expires, IKOU_RULE_HOST_EXPIRES_FIRST), ==, 1);
   g_assert_cmpint (find_rule (expires, IKOU_RULE_HOST_EXPIRES_FIRST)->severity, ==,
                    IKOU_SEVERITY_WARNING);
 
   /* Cut-over on the host's last day: not stranded. */
-  ikou_host_set_available_until (onprem, d ("2025-04-01"));
+  ikou_host_set_available_until (onprem, ikou_test_day ("2025-04-01"));
   last_day = check_at (plan, NULL, "2023-01-01");
   g_assert_cmpuint (count_rule (last_day, IKOU_RULE_HOST_EXPIRES_FIRST), ==, 0);
 
   /* A step without a from-host leaves the system's host of today. */
-  ikou_host_set_available_until (onprem, d ("2025-03-31"));
+  ikou_host_set_available_until (onprem, ikou_test_day ("2025-03-31"));
   step.from_host = 0;
   ikou_system_set_step (system, 0, &step);
   implicit_from = check_at (plan, NULL, "2023-01-01");
@@ -517,7 +509,7 @@ test_status_overdue (void)
   g_assert_cmpuint (count_rule (day_after, IKOU_RULE_STATUS_OVERDUE), ==, 1);
   f = find_rule (day_after, IKOU_RULE_STATUS_OVERDUE);
   g_assert_cmpint (f->milestone, ==, IKOU_MILESTONE_BUDGET);
-  g_assert_cmpint (f->date, ==, d ("2023-10-01"));
+  g_assert_cmpint (f->date, ==, ikou_test_day ("2023-10-01"));
 
   step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET);
   ikou_system_set_step (system, 0, &step);
@@ -552,7 +544,7 @@ test_scenario (void)
   g_autoptr(GPtrArray) what_if = NULL;
   g_autoptr(GPtrArray) other_host = NULL;
 
-  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, d ("2026-04-01"));
+  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2026-04-01"));
   ikou_plan_add_scenario (plan, scenario);
 
   baseline = check_at (plan, NULL, "2023-01-01");
@@ -560,7 +552,7 @@ test_scenario (void)
   what_if = check_at (plan, scenario, "2023-01-01");
   g_assert_cmpuint (count_rule (what_if, IKOU_RULE_DEADLINE_MISSED), ==, 1);
   /* The baseline is untouched by the scenario. */
-  g_assert_cmpint (ikou_system_get_step (system, 0)->cutover_date, ==, d ("2025-04-01"));
+  g_assert_cmpint (ikou_system_get_step (system, 0)->cutover_date, ==, ikou_test_day ("2025-04-01"));
 
   ikou_scenario_remove_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE);
   ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_TO_HOST, HOST_CLOUD);
@@ -579,7 +571,7 @@ test_check_system_matches_plan (void)
 
   set_cutover (system, "2026-04-01");
   whole = check_at (plan, NULL, "2026-01-01");
-  one = ikou_check_system (plan, system, NULL, schedule, d ("2026-01-01"), NULL);
+  one = ikou_check_system (plan, system, NULL, schedule, ikou_test_day ("2026-01-01"), NULL);
   g_assert_cmpuint (whole->len, ==, one->len);
   for (guint i = 0; i < whole->len; i++)
     g_assert_cmpstr (((IkouFinding *) g_ptr_array_index (whole, i))->rule, ==,

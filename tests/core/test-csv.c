@@ -15,6 +15,7 @@
 #include "ikou-error.h"
 #include "ikou-store.h"
 #include "ikou-table.h"
+#include "ikou-test-util.h"
 
 static IkouSchedule *schedule;
 
@@ -94,16 +95,6 @@ assert_same_findings (IkouPlan *a,
 }
 
 static void
-assert_plans_equal (IkouPlan *a,
-                    IkouPlan *b)
-{
-  g_autofree char *difference = NULL;
-
-  if (!ikou_plan_equal (a, b, &difference))
-    g_error ("plans differ: %s", difference);
-}
-
-static void
 test_round_trip_sample (void)
 {
   g_autoptr(IkouPlan) sample = load_sample ();
@@ -123,7 +114,7 @@ test_round_trip_sample (void)
   second = ikou_csv_write_data (plan1, schedule, &len2);
   g_assert_cmpmem (first, len1, second, len2);
   plan2 = read_ok (second, (gssize) len2, NULL);
-  assert_plans_equal (plan1, plan2);
+  ikou_test_assert_plans_equal (plan1, plan2);
 
   /* What the checker sees survives the table. */
   assert_same_findings (sample, plan1);
@@ -146,7 +137,7 @@ test_round_trip_row_order (void)
 
   csv = ikou_csv_write_data (plan, schedule, &length);
   again = read_ok (csv, (gssize) length, NULL);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
   g_assert_cmpstr (ikou_host_get_name (ikou_plan_lookup_host (plan, 2)), ==, "W");
 }
 

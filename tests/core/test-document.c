@@ -13,6 +13,7 @@
 #include "ikou-file-store.h"
 #include "ikou-plan-diff.h"
 #include "ikou-plan-file.h"
+#include "ikou-test-util.h"
 
 /* The open plan without a window: findings follow edits and undo, edits
  * land in the scenario on show, scenarios are created, renamed, deleted
@@ -26,15 +27,6 @@ static const guint six_ids[] = { 2, 3, 7, 8, 11, 13 };
 #define HOST_SHARED_CLOUD 3
 
 static IkouSchedule *schedule;
-
-static IkouDay
-d (const char *iso)
-{
-  IkouDay day = IKOU_DAY_NONE;
-
-  g_assert_true (ikou_parse_iso_date (iso, &day));
-  return day;
-}
 
 /* A copy of the sample in a fresh folder (so saving never touches the
  * source tree); the caller removes it with remove_copy(). */
@@ -78,7 +70,7 @@ open_document (const char *path)
 
   g_assert_no_error (error);
   g_assert_nonnull (document);
-  ikou_document_set_today (document, d ("2021-03-01"));
+  ikou_document_set_today (document, ikou_test_day ("2021-03-01"));
   return document;
 }
 
@@ -362,9 +354,9 @@ test_edit_undo_findings (Fixture       *f,
   /* 戸籍 moves to the Government Cloud, standard-compliant, in time. */
   step->to_host = HOST_GOV_CLOUD;
   step->standard_compliant = TRUE;
-  step->budget_date = d ("2022-10-01");
-  step->contract_date = d ("2023-04-01");
-  step->cutover_date = d ("2023-10-01");
+  step->budget_date = ikou_test_day ("2022-10-01");
+  step->contract_date = ikou_test_day ("2023-04-01");
+  step->cutover_date = ikou_test_day ("2023-10-01");
   ikou_document_set_step (f->document, koseki, 0, step);
   ikou_document_flush (f->document);
 
@@ -430,9 +422,9 @@ test_switch_scenario (Fixture       *f,
 
       step->from_host = HOST_SHARED_CLOUD;
       step->to_host = HOST_GOV_CLOUD;
-      step->budget_date = d ("2024-10-01");
-      step->contract_date = d ("2025-04-01");
-      step->cutover_date = d ("2025-10-01");
+      step->budget_date = ikou_test_day ("2024-10-01");
+      step->contract_date = ikou_test_day ("2025-04-01");
+      step->cutover_date = ikou_test_day ("2025-10-01");
       step->standard_compliant = TRUE;
       ikou_document_insert_step (f->document, system, G_MAXUINT, step);
       g_assert_cmpuint (ikou_document_get_n_steps (f->document, system), ==, 2);
@@ -467,7 +459,7 @@ test_switch_scenario (Fixture       *f,
         g_assert_true (ikou_document_get_step (f->document, g_ptr_array_index (six, i), 0, &last));
         g_assert_cmpuint (last.to_host, ==, HOST_GOV_CLOUD);
         g_assert_true (last.standard_compliant);
-        g_assert_cmpint (last.cutover_date, <, d ("2026-03-31"));
+        g_assert_cmpint (last.cutover_date, <, ikou_test_day ("2026-03-31"));
       }
   }
 
@@ -492,7 +484,7 @@ test_switch_scenario (Fixture       *f,
 
   /* The diff of the two: the resolved findings are the six no-plans. */
   {
-    g_autoptr(IkouPlanDiff) diff = ikou_plan_diff (f->plan, NULL, added, schedule, d ("2021-03-01"));
+    g_autoptr(IkouPlanDiff) diff = ikou_plan_diff (f->plan, NULL, added, schedule, ikou_test_day ("2021-03-01"));
 
     g_assert_cmpuint (count_rule (diff->resolved, IKOU_RULE_DEADLINE_NO_PLAN, 0), ==, 6);
     g_assert_cmpuint (diff->resolved->len, ==, 6);
@@ -521,16 +513,16 @@ test_edits_in_scenario (Fixture       *f,
   /* An edit of the cut-over and the amount. */
   step = ikou_document_dup_step (f->document, s2, 0);
   g_assert_cmpstr (step->note, ==, ikou_system_get_step (s2, 0)->note);
-  step->cutover_date = d ("2022-04-01");
+  step->cutover_date = ikou_test_day ("2022-04-01");
   step->budget_amount = 4321;
   ikou_document_set_step (f->document, s2, 0, step);
   g_assert_true (ikou_document_get_step (f->document, s2, 0, &view));
-  g_assert_cmpint (view.cutover_date, ==, d ("2022-04-01"));
+  g_assert_cmpint (view.cutover_date, ==, ikou_test_day ("2022-04-01"));
   g_assert_cmpint (view.budget_amount, ==, 4321);
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 2);
 
   g_assert_true (ikou_document_is_overridden (f->document, s2, 0, IKOU_OVERRIDE_CUTOVER_DATE, &baseline_value));
-  g_assert_cmpint (baseline_value, ==, d ("2022-01-01"));
+  g_assert_cmpint (baseline_value, ==, ikou_test_day ("2022-01-01"));
   g_assert_true (ikou_document_is_overridden (f->document, s2, 0, IKOU_OVERRIDE_AMOUNT, &baseline_value));
   g_assert_cmpint (baseline_value, ==, 8000); /* the sample's illustrative amount */
   g_assert_false (ikou_document_is_overridden (f->document, s2, 0, IKOU_OVERRIDE_CONTRACT_DATE, NULL));
@@ -547,7 +539,7 @@ test_edits_in_scenario (Fixture       *f,
   g_assert_cmpstr (dup->note, ==, step->note);
 
   /* A drag inside the scenario. */
-  step->cutover_date = d ("2022-06-01");
+  step->cutover_date = ikou_test_day ("2022-06-01");
   ikou_document_preview_step (f->document, s2, 0, step);
   ikou_document_commit_preview (f->document);
 
@@ -559,12 +551,12 @@ test_edits_in_scenario (Fixture       *f,
   g_assert_false (ikou_document_is_overridden (f->document, s2, 0, IKOU_OVERRIDE_CUTOVER_DATE, NULL));
   g_assert_true (ikou_document_is_overridden (f->document, s2, 0, IKOU_OVERRIDE_AMOUNT, NULL));
   g_assert_true (ikou_document_get_step (f->document, s2, 0, &view));
-  g_assert_cmpint (view.cutover_date, ==, d ("2022-01-01"));
+  g_assert_cmpint (view.cutover_date, ==, ikou_test_day ("2022-01-01"));
   g_assert_true (ikou_history_undo (f->history));
   g_assert_true (ikou_document_is_overridden (f->document, s2, 0, IKOU_OVERRIDE_CUTOVER_DATE, &baseline_value));
-  g_assert_cmpint (baseline_value, ==, d ("2022-01-01"));
+  g_assert_cmpint (baseline_value, ==, ikou_test_day ("2022-01-01"));
   g_assert_true (ikou_document_get_step (f->document, s2, 0, &view));
-  g_assert_cmpint (view.cutover_date, ==, d ("2022-06-01"));
+  g_assert_cmpint (view.cutover_date, ==, ikou_test_day ("2022-06-01"));
 
   /* Reverting a field that is not overridden records nothing. */
   {
@@ -599,9 +591,9 @@ test_preview (Fixture       *f,
   /* Baseline: a drag of three moves is one undo step. */
   for (int m = 1; m <= 3; m++)
     {
-      step->cutover_date = d ("2023-01-01") + m * 30;
+      step->cutover_date = ikou_test_day ("2023-01-01") + m * 30;
       ikou_document_preview_step (f->document, s8, 0, step);
-      g_assert_cmpint (ikou_system_get_step (s8, 0)->cutover_date, ==, d ("2023-01-01") + m * 30);
+      g_assert_cmpint (ikou_system_get_step (s8, 0)->cutover_date, ==, ikou_test_day ("2023-01-01") + m * 30);
     }
   g_assert_false (ikou_history_can_undo (f->history));
   ikou_document_commit_preview (f->document);
@@ -611,7 +603,7 @@ test_preview (Fixture       *f,
   assert_plan_equal (f->plan, f->original, "undo of a committed drag");
 
   /* Cancelled: back where it started, nothing recorded. */
-  step->cutover_date = d ("2024-01-01");
+  step->cutover_date = ikou_test_day ("2024-01-01");
   ikou_document_preview_step (f->document, s8, 0, step);
   ikou_document_flush (f->document);
   ikou_document_cancel_preview (f->document);
@@ -624,12 +616,12 @@ test_preview (Fixture       *f,
   ikou_document_set_active_scenario (f->document, scenario);
   ikou_history_clear (f->history);
 
-  step->cutover_date = d ("2023-06-01");
+  step->cutover_date = ikou_test_day ("2023-06-01");
   ikou_document_preview_step (f->document, s8, 0, step);
-  step->cutover_date = d ("2023-07-01");
+  step->cutover_date = ikou_test_day ("2023-07-01");
   ikou_document_preview_step (f->document, s8, 0, step);
   g_assert_true (ikou_document_get_step (f->document, s8, 0, &view));
-  g_assert_cmpint (view.cutover_date, ==, d ("2023-07-01"));
+  g_assert_cmpint (view.cutover_date, ==, ikou_test_day ("2023-07-01"));
   ikou_document_cancel_preview (f->document);
   g_assert_false (ikou_scenario_has_system (scenario, 8));
   g_assert_false (ikou_history_can_undo (f->history));
@@ -792,7 +784,7 @@ test_adopt (Fixture       *f,
   ikou_document_remove_step (f->document, s1, 0);
   added->from_host = HOST_SHARED_CLOUD;
   added->to_host = HOST_GOV_CLOUD;
-  added->cutover_date = d ("2025-04-01");
+  added->cutover_date = ikou_test_day ("2025-04-01");
   added->note = g_strdup ("その次");
   ikou_document_insert_step (f->document, s4, 1, added);
   edited = ikou_document_dup_step (f->document, s6, 0);
@@ -894,7 +886,7 @@ test_adopt_other_scenarios (Fixture       *f,
   second = ikou_step_copy (ikou_system_get_step (s9, 0));
   second->from_host = HOST_SHARED_CLOUD;
   second->to_host = HOST_GOV_CLOUD;
-  second->cutover_date = d ("2025-10-01");
+  second->cutover_date = ikou_test_day ("2025-10-01");
   ikou_document_insert_step (f->document, s9, 1, second);
   other = ikou_document_add_scenario (f->document, "別の案", NULL, NULL, NULL);
   ikou_document_set_active_scenario (f->document, other);
@@ -919,7 +911,7 @@ test_adopt_other_scenarios (Fixture       *f,
 
   g_assert_nonnull (ikou_document_adopt_scenario (f->document, adopted, "元", NULL));
   g_assert_cmpuint (ikou_system_get_n_steps (s9), ==, 1);
-  g_assert_cmpint (ikou_system_get_step (s9, 0)->cutover_date, ==, d ("2025-10-01"));
+  g_assert_cmpint (ikou_system_get_step (s9, 0)->cutover_date, ==, ikou_test_day ("2025-10-01"));
 
   /* 別の案's edit of the second step still is of that step … */
   g_assert_true (ikou_scenario_lookup_override (other, 9, 0, IKOU_OVERRIDE_AMOUNT, &value));
@@ -927,7 +919,7 @@ test_adopt_other_scenarios (Fixture       *f,
   /* … and its edit of the step left out is kept and reported. */
   g_assert_cmpuint (ikou_scenario_get_n_orphans (other, 9), ==, 1);
   g_assert_cmpint (ikou_scenario_get_orphan (other, 9, 0)->value, ==, 111);
-  findings = ikou_check_plan (f->plan, other, schedule, d ("2021-03-01"), NULL);
+  findings = ikou_check_plan (f->plan, other, schedule, ikou_test_day ("2021-03-01"), NULL);
   g_assert_cmpuint (count_rule (findings, IKOU_RULE_SCENARIO_ORPHANED, 9), ==, 1);
 
   g_assert_true (ikou_history_undo (f->history));
@@ -1039,7 +1031,7 @@ test_shift_refused (Fixture       *f,
     g_autoptr(IkouStep) late = ikou_step_copy (ikou_system_get_step (s15, 0));
     g_autoptr(GPtrArray) some = g_ptr_array_new ();
 
-    late->cutover_date = d ("2200-06-01");
+    late->cutover_date = ikou_test_day ("2200-06-01");
     ikou_document_set_step (f->document, s15, 0, late);
     ikou_history_clear (f->history);
     g_ptr_array_add (some, ikou_plan_lookup_system (f->plan, 2));
@@ -1050,14 +1042,14 @@ test_shift_refused (Fixture       *f,
     g_assert_nonnull (strstr (error->message, ikou_system_get_name (s15)));
     g_assert_false (ikou_history_can_undo (f->history));
     g_assert_cmpint (ikou_system_get_step (ikou_plan_lookup_system (f->plan, 2), 0)->cutover_date,
-                     ==, d ("2022-01-01"));
+                     ==, ikou_test_day ("2022-01-01"));
     /* The same shift on the cut-over without s15 is fine. */
     g_ptr_array_remove_index (some, 2);
     g_assert_true (ikou_document_shift (f->document, NULL, some, 12, IKOU_SHIFT_CUTOVER, NULL));
     g_assert_cmpint (ikou_system_get_step (ikou_plan_lookup_system (f->plan, 2), 0)->cutover_date,
-                     ==, d ("2023-01-01"));
+                     ==, ikou_test_day ("2023-01-01"));
     g_assert_cmpint (ikou_system_get_step (ikou_plan_lookup_system (f->plan, 2), 0)->contract_date,
-                     ==, d ("2021-07-01"));
+                     ==, ikou_test_day ("2021-07-01"));
     g_assert_true (ikou_history_undo (f->history));
     g_assert_false (ikou_history_can_undo (f->history));
   }
@@ -1203,14 +1195,14 @@ test_save_every_edit (Fixture       *f,
   g_autoptr(IkouStep) edited = NULL;
   IkouSystem *s6 = ikou_plan_lookup_system (f->plan, 6);
   IkouScenario *scenario;
-  IkouOverride orphan = { 9, 0, IKOU_OVERRIDE_CUTOVER_DATE, d ("2023-04-01") };
+  IkouOverride orphan = { 9, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2023-04-01") };
   g_autoptr(IkouPlan) view = NULL;
 
   scenario = ikou_document_add_scenario (f->document, "全部", NULL, "何でも", NULL);
   ikou_document_set_active_scenario (f->document, scenario);
   ikou_document_remove_step (f->document, ikou_plan_lookup_system (f->plan, 1), 0);
   added->to_host = HOST_GOV_CLOUD;
-  added->cutover_date = d ("2025-04-01");
+  added->cutover_date = ikou_test_day ("2025-04-01");
   added->note = g_strdup ("追加した工程");
   ikou_document_insert_step (f->document, ikou_plan_lookup_system (f->plan, 4), 1, added);
   edited = ikou_document_dup_step (f->document, s6, 0);
@@ -1255,7 +1247,7 @@ test_bulk_shift_modes (void)
   g_autofree char *before_key = NULL;
   g_autoptr(GError) error = NULL;
 
-  ikou_document_set_today (document, d ("2024-06-01"));
+  ikou_document_set_today (document, ikou_test_day ("2024-06-01"));
   before = ikou_document_copy_findings (document);
   before_key = findings_key (before);
   /* Every other system: those not selected must not move. */
@@ -1335,7 +1327,7 @@ test_bulk_property (Fixture       *f,
   g_ptr_array_set_size (systems, 0);
   for (guint i = 0; i < G_N_ELEMENTS (six_ids); i++)
     g_ptr_array_add (systems, ikou_plan_lookup_system (f->plan, six_ids[i]));
-  ikou_document_set_today (f->document, d ("2024-01-01"));
+  ikou_document_set_today (f->document, ikou_test_day ("2024-01-01"));
   all_overdue = ikou_document_find_overdue (f->document, IKOU_DAY_NONE);
   overdue = ikou_document_find_overdue_of (f->document, systems, IKOU_DAY_NONE);
   g_assert_cmpuint (overdue->len, >, 0);
@@ -1348,7 +1340,7 @@ test_bulk_property (Fixture       *f,
       for (guint j = 0; j < G_N_ELEMENTS (six_ids); j++)
         selected |= ref->system_id == six_ids[j];
       g_assert_true (selected);
-      g_assert_cmpint (ref->day, <, d ("2024-01-01"));
+      g_assert_cmpint (ref->day, <, ikou_test_day ("2024-01-01"));
     }
   n_done = ikou_document_mark_done (f->document, overdue);
   g_assert_cmpuint (n_done, ==, overdue->len);

@@ -17,14 +17,9 @@
 #include "ikou-finding.h"
 #include "ikou-plan.h"
 #include "ikou-schedule.h"
+#include "ikou-test-util.h"
 
 #define TITLE "基幹系システム移行ロードマップ"
-
-static IkouDay
-ymd (int y, int m, int d)
-{
-  return ikou_day_from_ymd (y, m, d);
-}
 
 static void
 add_system (IkouPlan   *plan,
@@ -63,20 +58,20 @@ make_plan (guint n_extra)
   ikou_plan_add_host (plan, h2);
   ikou_plan_begin_bulk (plan);
   add_system (plan, "住民記録システム", "resident-register",
-              ymd (2024, 10, 1), ymd (2025, 4, 1), ymd (2026, 1, 1));
+              ikou_test_ymd (2024, 10, 1), ikou_test_ymd (2025, 4, 1), ikou_test_ymd (2026, 1, 1));
   /* Cut over after R7年度末: a deadline.missed error. */
   add_system (plan, "選挙人名簿システム", "electoral-roll",
-              ymd (2024, 9, 1), ymd (2025, 7, 1), ymd (2026, 7, 1));
+              ikou_test_ymd (2024, 9, 1), ikou_test_ymd (2025, 7, 1), ikou_test_ymd (2026, 7, 1));
   add_system (plan, "固定資産税システム", "fixed-asset-tax",
-              ymd (2024, 11, 1), ymd (2025, 5, 1), ymd (2025, 10, 1));
+              ikou_test_ymd (2024, 11, 1), ikou_test_ymd (2025, 5, 1), ikou_test_ymd (2025, 10, 1));
   for (guint i = 0; i < n_extra; i++)
     {
       g_autofree char *name = g_strdup_printf ("業務%04u", i);
       guint shift = i % 18;
 
-      add_system (plan, name, NULL, ikou_day_add_months (ymd (2024, 9, 1), shift),
-                  ikou_day_add_months (ymd (2025, 4, 1), shift),
-                  ikou_day_add_months (ymd (2025, 12, 1), shift));
+      add_system (plan, name, NULL, ikou_day_add_months (ikou_test_ymd (2024, 9, 1), shift),
+                  ikou_day_add_months (ikou_test_ymd (2025, 4, 1), shift),
+                  ikou_day_add_months (ikou_test_ymd (2025, 12, 1), shift));
     }
   ikou_plan_end_bulk (plan);
   return plan;
@@ -96,7 +91,7 @@ static void
 init_options (IkouExportOptions *options)
 {
   ikou_export_options_init (options);
-  options->today = ymd (2025, 6, 15);
+  options->today = ikou_test_ymd (2025, 6, 15);
 }
 
 static gboolean
@@ -175,20 +170,6 @@ count_files (const char *dir)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_pdf (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
@@ -213,8 +194,8 @@ test_pdf (void)
   g_assert_no_error (error);
   /* The plan's span in fiscal years, with the deadline in view. */
   ikou_export_job_get_range (job, &first, &last);
-  g_assert_cmpint (first, ==, ymd (2024, 4, 1));
-  g_assert_cmpint (last, ==, ymd (2027, 3, 31));
+  g_assert_cmpint (first, ==, ikou_test_ymd (2024, 4, 1));
+  g_assert_cmpint (last, ==, ikou_test_ymd (2027, 3, 31));
   g_assert_cmpuint (ikou_export_job_get_n_pages (job), ==, 2);   /* rows + summary */
 
   g_assert_true (ikou_export_write (job, path, &error));
@@ -274,7 +255,7 @@ test_pdf (void)
   g_assert_nonnull (strstr (text, "Deadline missed"));
   g_assert_null (strstr (text, IKOU_RULE_DEADLINE_MISSED));
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* 2,000 systems: every page carries the title block, the header and the
@@ -353,7 +334,7 @@ test_paginate (void)
   g_assert_nonnull (strstr (pages[n_pages - 1], "Findings"));
   g_assert_nonnull (strstr (pages[n_pages - 1], "Error: "));
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -428,7 +409,7 @@ test_png_svg (void)
   g_assert_true (g_file_test (svg2, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (count_files (dir), ==, 4);
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -457,8 +438,8 @@ test_paper (void)
   init_options (&options);
   options.paper = IKOU_PAPER_A4;
   options.portrait = TRUE;
-  options.from = ymd (2025, 1, 1);
-  options.to = ymd (2026, 12, 1);
+  options.from = ikou_test_ymd (2025, 1, 1);
+  options.to = ikou_test_ymd (2026, 12, 1);
   options.title = "別題";
   job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
   g_assert_no_error (error);
@@ -470,10 +451,10 @@ test_paper (void)
     IkouDay first, last;
 
     ikou_export_job_get_range (job, &first, &last);
-    g_assert_cmpint (first, ==, ymd (2025, 1, 1));
-    g_assert_cmpint (last, ==, ymd (2026, 12, 31));
+    g_assert_cmpint (first, ==, ikou_test_ymd (2025, 1, 1));
+    g_assert_cmpint (last, ==, ikou_test_ymd (2026, 12, 31));
   }
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* A print operation's page size, then its pages, through the same code. */
@@ -532,14 +513,14 @@ test_errors (void)
 
   /* Reversed and empty ranges. */
   init_options (&options);
-  options.from = ymd (2026, 4, 1);
-  options.to = ymd (2025, 4, 1);
+  options.from = ikou_test_ymd (2026, 4, 1);
+  options.to = ikou_test_ymd (2025, 4, 1);
   expect_option_error (plan, schedule, &options);
   init_options (&options);
-  options.from = ymd (2040, 1, 1);
+  options.from = ikou_test_ymd (2040, 1, 1);
   expect_option_error (plan, schedule, &options);
   init_options (&options);
-  options.to = ymd (2001, 1, 1);
+  options.to = ikou_test_ymd (2001, 1, 1);
   expect_option_error (plan, schedule, &options);
 
   /* Unknown paper, format, resolution. */
@@ -587,7 +568,7 @@ test_errors (void)
   }
   g_assert_cmpuint (count_files (dir), ==, 0);
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* The folder shared by the test and its subprocess (no setenv). */
@@ -640,7 +621,7 @@ test_partial_write (void)
     g_assert_cmpuint (count_files (dir), ==, 1);
     g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==, "old export");
-    remove_tree (dir);
+    ikou_test_remove_tree (dir);
   }
 }
 
@@ -661,8 +642,8 @@ test_empty (void)
   job = ikou_export_job_new (plan, NULL, NULL, &options, &error);
   g_assert_no_error (error);
   ikou_export_job_get_range (job, &first, &last);
-  g_assert_cmpint (first, ==, ymd (2025, 4, 1));   /* today's fiscal year */
-  g_assert_cmpint (last, ==, ymd (2026, 3, 31));
+  g_assert_cmpint (first, ==, ikou_test_ymd (2025, 4, 1));   /* today's fiscal year */
+  g_assert_cmpint (last, ==, ikou_test_ymd (2026, 3, 31));
   g_assert_cmpuint (ikou_export_job_get_n_pages (job), ==, 2);
   g_assert_true (ikou_export_job_get_page_rows (job, 0, &first_row, &n_rows));
   g_assert_cmpuint (n_rows, ==, 0);
@@ -675,7 +656,7 @@ test_empty (void)
       g_assert_nonnull (strstr (text, "Migration roadmap"));   /* the default title */
       g_assert_nonnull (strstr (text, "No findings."));
     }
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -702,7 +683,7 @@ test_cli (void)
   IkouCliExportOptions cli = { 0 };
 
   ikou_scenario_set_override (scenario, ikou_system_get_id (ikou_plan_get_system (plan, 0)), 0,
-                              IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 9, 1));
+                              IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_ymd (2026, 9, 1));
   ikou_plan_add_scenario (plan, scenario);
 
   cli.output = path;
@@ -742,7 +723,7 @@ test_cli (void)
   cli.output = (char *) "roadmap.docx";
   expect_cli_error (plan, &cli, IKOU_ERROR_INVALID_OPTION);
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 int

@@ -12,6 +12,7 @@
 #include "ikou-error.h"
 #include "ikou-mspdi.h"
 #include "ikou-xml.h"
+#include "ikou-test-util.h"
 
 #define D(y, m, d) ikou_day_from_ymd ((y), (m), (d))
 
@@ -68,31 +69,6 @@ report_has (GPtrArray  *report,
     if (strstr (g_ptr_array_index (report, i), needle) != NULL)
       return TRUE;
   return FALSE;
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ikou-mspdi-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* A plan with every field set somewhere, and the cases that are easy to
@@ -222,16 +198,6 @@ round_trip (IkouPlan   *plan,
   return again;
 }
 
-static void
-assert_plans_equal (IkouPlan *a,
-                    IkouPlan *b)
-{
-  g_autofree char *difference = NULL;
-
-  if (!ikou_plan_equal (a, b, &difference))
-    g_error ("plans differ: %s", difference);
-}
-
 /* Round trips */
 
 static void
@@ -245,7 +211,7 @@ test_round_trip_sample (void)
 
   g_assert_no_error (error);
   again = round_trip (plan, &report);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
   g_assert_cmpuint (report->len, ==, 0);
 }
 
@@ -257,7 +223,7 @@ test_round_trip_rich (void)
   g_autoptr(GPtrArray) report = NULL;
 
   again = round_trip (plan, &report);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
   for (guint i = 0; i < report->len; i++)
     g_test_message ("report: %s", (const char *) g_ptr_array_index (report, i));
   g_assert_cmpuint (report->len, ==, 0);
@@ -281,7 +247,7 @@ test_round_trip_untitled (void)
   ikou_system_set_host (system, 4);
   ikou_plan_add_system (plan, system);
   again = round_trip (plan, NULL);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
 }
 
 /* MSPDI has no place for scenarios: the export says so, and the rest
@@ -303,7 +269,7 @@ test_scenarios_reported (void)
 
   again = round_trip (plan, NULL);
   ikou_plan_remove_scenario (plan, scenario);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
 }
 
 static void
@@ -356,7 +322,7 @@ static void
 test_write_file (void)
 {
   g_autoptr(IkouPlan) plan = make_rich_plan ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "plan.mspdi.xml", NULL);
   g_autofree char *bad = g_build_filename (dir, "missing", "plan.mspdi.xml", NULL);
   g_autofree char *expected = ikou_mspdi_write_data (plan, schedule (), NULL, NULL);
@@ -373,7 +339,7 @@ test_write_file (void)
   g_assert_cmpint (ikou_plan_file_sniff (path, NULL), ==, IKOU_PLAN_FILE_MSPDI);
   again = ikou_plan_file_load (path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
   g_assert_true (ikou_plan_file_save (again, path, &error));
   g_assert_no_error (error);
 
@@ -382,7 +348,7 @@ test_write_file (void)
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "plan.mspdi.xml"));
 
-  remove_dir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -893,7 +859,7 @@ run_ikou (const char * const  *args,
 static void
 test_cli (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *sample = sample_path ();
   g_autofree char *mspdi = g_build_filename (dir, "plan.mspdi.xml", NULL);
   g_autofree char *forced = g_build_filename (dir, "forced.xml", NULL);
@@ -939,7 +905,7 @@ test_cli (void)
     g_assert_cmpstr (err, ==, "");
     back = ikou_plan_file_load (ikou, &error);
     g_assert_no_error (error);
-    assert_plans_equal (original, back);
+    ikou_test_assert_plans_equal (original, back);
   }
   {
     /* What is not kept, on stderr; the plan is still written. */
@@ -952,7 +918,7 @@ test_cli (void)
     g_assert_nonnull (strstr (err, "links-lags.xml: 3 links between tasks"));
   }
 
-  remove_dir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 int

@@ -15,6 +15,7 @@
 #include "ikou-plan.h"
 #include "ikou-renderer.h"
 #include "ikou-schedule.h"
+#include "ikou-test-util.h"
 
 #define WIDTH 1200
 #define HEIGHT 600
@@ -95,12 +96,6 @@ counting_model_new (GListModel *inner)
 
 /* Fixture ----------------------------------------------------------------- */
 
-static IkouDay
-ymd (int y, int m, int d)
-{
-  return ikou_day_from_ymd (y, m, d);
-}
-
 static void
 add_system (IkouPlan   *plan,
             const char *name,
@@ -138,14 +133,14 @@ make_plan (void)
   ikou_plan_add_host (plan, h2);
   ikou_plan_add_host (plan, h3);
   /* Row 0: cut-over 2026-01-01, build from 2025-04-01. */
-  add_system (plan, "戸籍システム", 1, 3, ymd (2024, 10, 1), ymd (2025, 4, 1), ymd (2026, 1, 1));
-  add_system (plan, "介護保険システム", 1, 2, ymd (2024, 9, 1), ymd (2025, 7, 1), ymd (2026, 7, 1));
-  add_system (plan, "選挙事務システム", 1, 2, ymd (2024, 11, 1), ymd (2025, 5, 1), ymd (2025, 10, 1));
+  add_system (plan, "戸籍システム", 1, 3, ikou_test_ymd (2024, 10, 1), ikou_test_ymd (2025, 4, 1), ikou_test_ymd (2026, 1, 1));
+  add_system (plan, "介護保険システム", 1, 2, ikou_test_ymd (2024, 9, 1), ikou_test_ymd (2025, 7, 1), ikou_test_ymd (2026, 7, 1));
+  add_system (plan, "選挙事務システム", 1, 2, ikou_test_ymd (2024, 11, 1), ikou_test_ymd (2025, 5, 1), ikou_test_ymd (2025, 10, 1));
   {
     IkouSystem *tokutei = ikou_plan_get_system (plan, 1);
 
     ikou_system_set_tokutei (tokutei, TRUE);
-    ikou_system_set_tokutei_deadline (tokutei, ymd (2027, 3, 31));
+    ikou_system_set_tokutei_deadline (tokutei, ikou_test_ymd (2027, 3, 31));
   }
   return plan;
 }
@@ -173,8 +168,8 @@ make_renderer (IkouPlan     *plan,
   ikou_render_style_clear (&style);
   ikou_renderer_set_plan (renderer, plan);
   ikou_renderer_set_schedule (renderer, schedule);
-  ikou_renderer_set_today (renderer, ymd (2025, 6, 15));
-  ikou_renderer_set_range (renderer, ymd (2024, 4, 1), ymd (2027, 3, 31));
+  ikou_renderer_set_today (renderer, ikou_test_ymd (2025, 6, 15));
+  ikou_renderer_set_range (renderer, ikou_test_ymd (2024, 4, 1), ikou_test_ymd (2027, 3, 31));
   ikou_renderer_set_zoom (renderer, IKOU_ZOOM_MONTH);
   ikou_renderer_set_row_height (renderer, 28);
   return renderer;
@@ -246,8 +241,8 @@ test_round_trip (void)
   IkouDay first, last;
 
   ikou_renderer_get_range (renderer, &first, &last);
-  g_assert_cmpint (first, ==, ymd (2024, 4, 1));
-  g_assert_cmpint (last, ==, ymd (2027, 3, 31));
+  g_assert_cmpint (first, ==, ikou_test_ymd (2024, 4, 1));
+  g_assert_cmpint (last, ==, ikou_test_ymd (2027, 3, 31));
   g_assert_cmpfloat (ikou_renderer_x_for_day (renderer, first), ==, 0);
   g_assert_cmpfloat (ikou_renderer_get_content_width (renderer), >, 35 * 40);
 
@@ -281,7 +276,7 @@ test_pixels (void)
   cairo_surface_t *surface;
   double header_h = ikou_renderer_get_header_height (renderer);
   double rh = ikou_renderer_get_row_height (renderer);
-  double scroll_x = ikou_renderer_x_for_day (renderer, ymd (2025, 1, 1));
+  double scroll_x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 1, 1));
   double x;
   int y;
   double r, g, b, a;
@@ -306,7 +301,7 @@ test_pixels (void)
 
   /* The deadline line at the x of 2026-03-31, in the body, over row 0
    * above its bars. */
-  x = ikou_renderer_x_for_day (renderer, ymd (2026, 3, 31)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 3, 31)) - scroll_x;
   y = (int) (header_h + 3);
   g_assert_true (pixel_is (surface, (int) round (x), y, &style.deadline, 0.02) ||
                  pixel_is (surface, (int) round (x) - 1, y, &style.deadline, 0.02));
@@ -317,15 +312,15 @@ test_pixels (void)
   g_assert_false (pixel_is (surface, (int) round (x - 6), (int) (header_h + 3), &style.deadline, 0.1));
 
   /* The cut-over ▲ of row 0 (2026-01-01) at its x, centre of the row. */
-  x = ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x;
   y = (int) (header_h + rh / 2);
   g_assert_true (pixel_is (surface, (int) round (x), y + 1, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
   /* The ◆ contract of row 1 (2025-07-01). */
-  x = ikou_renderer_x_for_day (renderer, ymd (2025, 7, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 7, 1)) - scroll_x;
   y = (int) (header_h + rh + rh / 2);
   g_assert_true (pixel_is (surface, (int) round (x), y, &style.milestone[IKOU_MILESTONE_CONTRACT], 0.05));
   /* The build bar of row 0 between contract and cut-over. */
-  x = ikou_renderer_x_for_day (renderer, ymd (2025, 9, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 9, 1)) - scroll_x;
   y = (int) (header_h + rh / 2);
   g_assert_true (pixel_is (surface, (int) round (x) + 3, y, &style.build, 0.02));
 
@@ -355,7 +350,7 @@ test_pixels (void)
 
   /* Scrolled by one row: row 0 is gone, row 1's ◆ moves up by a row. */
   surface = draw (renderer, scroll_x, rh, 1000, 400);
-  x = ikou_renderer_x_for_day (renderer, ymd (2025, 7, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 7, 1)) - scroll_x;
   g_assert_true (pixel_is (surface, (int) round (x), (int) (header_h + rh / 2),
                            &style.milestone[IKOU_MILESTONE_CONTRACT], 0.05));
   cairo_surface_destroy (surface);
@@ -395,7 +390,7 @@ test_hit (void)
   IkouFinding finding = { 0 };
 
   /* The cut-over of row 0, hit from 4 px away. */
-  x = ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x;
   g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, x + 4, header_h + rh / 2, &hit));
   g_assert_cmpint (hit.kind, ==, IKOU_HIT_MILESTONE);
   g_assert_cmpint (hit.milestone, ==, IKOU_MILESTONE_CUTOVER);
@@ -404,27 +399,27 @@ test_hit (void)
   g_assert_true (hit.system == ikou_plan_get_system (plan, 0));
 
   /* The budget ★ of row 1 from the left. */
-  x = ikou_renderer_x_for_day (renderer, ymd (2024, 9, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2024, 9, 1)) - scroll_x;
   g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, x - 5, header_h + rh * 1.5, &hit));
   g_assert_cmpint (hit.kind, ==, IKOU_HIT_MILESTONE);
   g_assert_cmpint (hit.milestone, ==, IKOU_MILESTONE_BUDGET);
   g_assert_cmpuint (hit.row, ==, 1);
 
   /* The build bar of row 0, away from its marks. */
-  x = ikou_renderer_x_for_day (renderer, ymd (2025, 9, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 9, 1)) - scroll_x;
   g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, x, header_h + rh / 2, &hit));
   g_assert_cmpint (hit.kind, ==, IKOU_HIT_BUILD_BAR);
   g_assert_cmpint (hit.step, ==, 0);
-  g_assert_cmpint (hit.day, ==, ymd (2025, 9, 1));
+  g_assert_cmpint (hit.day, ==, ikou_test_ymd (2025, 9, 1));
 
   /* The row, outside the bar. */
-  x = ikou_renderer_x_for_day (renderer, ymd (2026, 9, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 9, 1)) - scroll_x;
   g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, 0, x, header_h + rh / 2, &hit));
   g_assert_cmpint (hit.kind, ==, IKOU_HIT_ROW);
   g_assert_cmpint (hit.step, ==, -1);
 
   /* Same thing scrolled down a row: row 1 is now at the top. */
-  x = ikou_renderer_x_for_day (renderer, ymd (2024, 9, 1)) - scroll_x;
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2024, 9, 1)) - scroll_x;
   g_assert_true (ikou_renderer_hit_test (renderer, scroll_x, rh, x, header_h + rh / 2, &hit));
   g_assert_cmpint (hit.kind, ==, IKOU_HIT_MILESTONE);
   g_assert_cmpuint (hit.row, ==, 1);
@@ -464,9 +459,9 @@ make_big_plan (guint n)
       g_autofree char *name = g_strdup_printf ("システム%05u", i);
       guint shift = i % 12;
 
-      add_system (plan, name, 1, 2, ikou_day_add_months (ymd (2024, 9, 1), shift),
-                  ikou_day_add_months (ymd (2025, 4, 1), shift),
-                  ikou_day_add_months (ymd (2025, 12, 1), shift));
+      add_system (plan, name, 1, 2, ikou_day_add_months (ikou_test_ymd (2024, 9, 1), shift),
+                  ikou_day_add_months (ikou_test_ymd (2025, 4, 1), shift),
+                  ikou_day_add_months (ikou_test_ymd (2025, 12, 1), shift));
     }
   ikou_plan_end_bulk (plan);
   return plan;
@@ -629,8 +624,8 @@ test_phase_labels (void)
   g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
   g_autofree char *english = NULL;
   g_autofree char *japanese = NULL;
-  IkouDay first = ymd (2020, 4, 1);
-  IkouDay last = ymd (2031, 3, 31);
+  IkouDay first = ikou_test_ymd (2020, 4, 1);
+  IkouDay last = ikou_test_ymd (2031, 3, 31);
   IkouRenderStyle style;
 
   /* LANGUAGE comes first in g_get_language_names(). */
@@ -705,13 +700,13 @@ test_scenario (void)
   double x;
 
   /* The scenario moves row 0's cut-over to 2026-06-01: drawn and hit there. */
-  ikou_scenario_set_override (scenario, id, 0, IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 6, 1));
+  ikou_scenario_set_override (scenario, id, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_ymd (2026, 6, 1));
   ikou_renderer_set_scenario (renderer, scenario);
-  x = ikou_renderer_x_for_day (renderer, ymd (2026, 6, 1));
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 6, 1));
   g_assert_true (ikou_renderer_hit_test (renderer, 0, 0, x, header_h + rh / 2, &hit));
   g_assert_cmpint (hit.kind, ==, IKOU_HIT_MILESTONE);
   g_assert_cmpint (hit.milestone, ==, IKOU_MILESTONE_CUTOVER);
-  x = ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1));
+  x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1));
   g_assert_true (ikou_renderer_hit_test (renderer, 0, 0, x, header_h + rh / 2, &hit));
   g_assert_cmpint (hit.kind, ==, IKOU_HIT_BUILD_BAR);
 
@@ -720,7 +715,7 @@ test_scenario (void)
     cairo_surface_t *surface = draw (renderer, 400, 0, 1200, 300);
 
     ikou_render_style_init_default (&style);
-    x = ikou_renderer_x_for_day (renderer, ymd (2026, 6, 1)) - 400;
+    x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 6, 1)) - 400;
     g_assert_true (pixel_is (surface, (int) round (x), (int) (header_h + rh / 2) + 1,
                              &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
     ikou_render_style_clear (&style);
@@ -914,8 +909,8 @@ test_mark_sprites (void)
   IkouColor selection;
   double header_h = ikou_renderer_get_header_height (renderer);
   double rh = ikou_renderer_get_row_height (renderer);
-  double scroll_x = ikou_renderer_x_for_day (renderer, ymd (2025, 1, 1));
-  double x = ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x;
+  double scroll_x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 1, 1));
+  double x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x;
   int cx = (int) round (x);
   int cy = (int) (header_h + rh / 2);
   int left = -1, right = -1;
@@ -968,8 +963,8 @@ test_mark_sprites_follow (void)
   IkouRenderStyle style;
   IkouColor violet = { 0.5, 0.0, 1.0, 1.0 };
   double header_h = ikou_renderer_get_header_height (renderer);
-  double scroll_x = ikou_renderer_x_for_day (renderer, ymd (2025, 1, 1));
-  int cx = (int) round (ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x);
+  double scroll_x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 1, 1));
+  int cx = (int) round (ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x);
   int cy = (int) (header_h + 14);
   cairo_surface_t *surface;
 
@@ -1007,8 +1002,8 @@ test_mark_sprites_hidpi (void)
   g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
   IkouRenderStyle style;
   double header_h = ikou_renderer_get_header_height (renderer);
-  double scroll_x = ikou_renderer_x_for_day (renderer, ymd (2025, 1, 1));
-  int cx = (int) round (2 * (ikou_renderer_x_for_day (renderer, ymd (2026, 1, 1)) - scroll_x));
+  double scroll_x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 1, 1));
+  int cx = (int) round (2 * (ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x));
   int cy = (int) (2 * (header_h + 14));
 
   ikou_render_style_init_default (&style);

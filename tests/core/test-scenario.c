@@ -10,6 +10,7 @@
 #include "ikou-plan-diff.h"
 #include "ikou-schedule.h"
 #include "ikou-system-filter.h"
+#include "ikou-test-util.h"
 
 /* Scenarios as edits of the baseline: what every override changes in
  * the view, dropped and added steps, editing, undo of scenario edits,
@@ -20,15 +21,6 @@
 enum { HOST_ONPREM = 1, HOST_CLOUD, HOST_GOV };
 
 static IkouSchedule *schedule;
-
-static IkouDay
-d (const char *iso)
-{
-  IkouDay day = IKOU_DAY_NONE;
-
-  g_assert_true (ikou_parse_iso_date (iso, &day));
-  return day;
-}
 
 /* Hosts 1 電算室 (on-premises), 2 統合サーバ (shared cloud), 3 ガバクラ
  * (Government Cloud).  Systems:
@@ -63,10 +55,10 @@ make_plan (void)
   ikou_system_set_host (s1, HOST_ONPREM);
   step->from_host = HOST_ONPREM;
   step->to_host = HOST_CLOUD;
-  step->budget_date = d ("2023-10-01");
+  step->budget_date = ikou_test_day ("2023-10-01");
   step->budget_amount = 12000;
-  step->contract_date = d ("2024-04-01");
-  step->cutover_date = d ("2024-10-01");
+  step->contract_date = ikou_test_day ("2024-04-01");
+  step->cutover_date = ikou_test_day ("2024-10-01");
   step->done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET);
   step->note = g_strdup ("一段目");
   ikou_system_insert_step (s1, G_MAXUINT, step);
@@ -74,10 +66,10 @@ make_plan (void)
   step->done = 0;
   step->from_host = HOST_CLOUD;
   step->to_host = HOST_GOV;
-  step->budget_date = d ("2024-10-01");
+  step->budget_date = ikou_test_day ("2024-10-01");
   step->budget_amount = 30000;
-  step->contract_date = d ("2025-04-01");
-  step->cutover_date = d ("2026-01-01");
+  step->contract_date = ikou_test_day ("2025-04-01");
+  step->cutover_date = ikou_test_day ("2026-01-01");
   step->standard_compliant = TRUE;
   ikou_system_insert_step (s1, G_MAXUINT, step);
 
@@ -87,10 +79,10 @@ make_plan (void)
   ikou_system_set_host (s2, HOST_ONPREM);
   step->from_host = HOST_ONPREM;
   step->to_host = HOST_GOV;
-  step->budget_date = d ("2023-04-01");
+  step->budget_date = ikou_test_day ("2023-04-01");
   step->budget_amount = -1;
-  step->contract_date = d ("2023-10-01");
-  step->cutover_date = d ("2024-07-01");
+  step->contract_date = ikou_test_day ("2023-10-01");
+  step->cutover_date = ikou_test_day ("2024-07-01");
   ikou_system_insert_step (s2, G_MAXUINT, step);
 
   ikou_system_set_department (s3, "障がい福祉課");
@@ -101,9 +93,9 @@ make_plan (void)
   ikou_system_set_host (s4, HOST_CLOUD);
   step->from_host = HOST_CLOUD;
   step->to_host = HOST_CLOUD;
-  step->budget_date = d ("2024-10-01");
-  step->contract_date = d ("2025-04-01");
-  step->cutover_date = d ("2025-10-01");
+  step->budget_date = ikou_test_day ("2024-10-01");
+  step->contract_date = ikou_test_day ("2025-04-01");
+  step->cutover_date = ikou_test_day ("2025-10-01");
   step->standard_compliant = FALSE;
   ikou_system_insert_step (s4, G_MAXUINT, step);
 
@@ -198,7 +190,7 @@ n_orphaned (IkouPlan     *plan,
             guint         system_id)
 {
   g_autoptr(GPtrArray) findings = ikou_check_plan (plan, scenario, schedule,
-                                                   d ("2023-01-01"), NULL);
+                                                   ikou_test_day ("2023-01-01"), NULL);
 
   return count_rule (findings, IKOU_RULE_SCENARIO_ORPHANED, system_id);
 }
@@ -222,7 +214,7 @@ test_override_fields (void)
     { IKOU_OVERRIDE_SUPPLEMENTARY, 1 },
     { IKOU_OVERRIDE_ANNUAL_COST, 1200 },
   };
-  gint64 dates[] = { d ("2023-11-01"), d ("2024-05-01"), d ("2024-11-01") };
+  gint64 dates[] = { ikou_test_day ("2023-11-01"), ikou_test_day ("2024-05-01"), ikou_test_day ("2024-11-01") };
 
   g_assert_cmpuint (G_N_ELEMENTS (cases), ==, IKOU_N_OVERRIDE_FIELDS - 1);
 
@@ -341,9 +333,9 @@ test_dropped_and_added (void)
   /* An added step comes after the baseline's. */
   added->from_host = HOST_GOV;
   added->to_host = HOST_GOV;
-  added->budget_date = d ("2026-10-01");
-  added->contract_date = d ("2027-04-01");
-  added->cutover_date = d ("2027-10-01");
+  added->budget_date = ikou_test_day ("2026-10-01");
+  added->contract_date = ikou_test_day ("2027-04-01");
+  added->cutover_date = ikou_test_day ("2027-10-01");
   added->budget_amount = 800;
   added->note = g_strdup ("追加");
   ikou_scenario_insert_added_step (scenario, 1, G_MAXUINT, added);
@@ -401,25 +393,25 @@ test_edit_step (void)
   guint changes = 0;
 
   /* Only the cut-over differs: the note and done bits are the baseline's. */
-  step->cutover_date = d ("2025-10-01");
+  step->cutover_date = ikou_test_day ("2025-10-01");
   g_free (step->note);
   step->note = g_strdup ("シナリオのメモ");
   step->done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
   ikou_scenario_edit_step (scenario, s1, 1, step);
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 1);
   g_assert_true (ikou_scenario_lookup_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, &value));
-  g_assert_cmpint (value, ==, d ("2025-10-01"));
+  g_assert_cmpint (value, ==, ikou_test_day ("2025-10-01"));
   g_assert_true (ikou_scenario_get_step (scenario, s1, 1, &view, NULL));
   g_assert_cmpint (view.done, ==, 0);
-  g_assert_cmpint (view.cutover_date, ==, d ("2025-10-01"));
+  g_assert_cmpint (view.cutover_date, ==, ikou_test_day ("2025-10-01"));
 
   /* Two fields: two overrides, the first one replaced. */
-  step->cutover_date = d ("2025-12-01");
+  step->cutover_date = ikou_test_day ("2025-12-01");
   step->to_host = HOST_CLOUD;
   ikou_scenario_edit_step (scenario, s1, 1, step);
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 2);
   g_assert_true (ikou_scenario_lookup_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, &value));
-  g_assert_cmpint (value, ==, d ("2025-12-01"));
+  g_assert_cmpint (value, ==, ikou_test_day ("2025-12-01"));
   g_assert_true (ikou_scenario_lookup_override (scenario, 1, 1, IKOU_OVERRIDE_TO_HOST, &value));
   g_assert_cmpint (value, ==, HOST_CLOUD);
 
@@ -445,13 +437,13 @@ test_edit_step (void)
 
   /* Editing an added step replaces it (note included). */
   added->to_host = HOST_GOV;
-  added->cutover_date = d ("2027-01-01");
+  added->cutover_date = ikou_test_day ("2027-01-01");
   ikou_scenario_insert_added_step (scenario, 1, 0, added);
-  added->cutover_date = d ("2027-04-01");
+  added->cutover_date = ikou_test_day ("2027-04-01");
   added->note = g_strdup ("変更");
   ikou_scenario_edit_step (scenario, s1, 2, added);
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 0);
-  g_assert_cmpint (ikou_scenario_get_added_step (scenario, 1, 0)->cutover_date, ==, d ("2027-04-01"));
+  g_assert_cmpint (ikou_scenario_get_added_step (scenario, 1, 0)->cutover_date, ==, ikou_test_day ("2027-04-01"));
   g_assert_cmpstr (ikou_scenario_get_added_step (scenario, 1, 0)->note, ==, "変更");
 }
 
@@ -463,11 +455,11 @@ make_busy_scenario (IkouPlan *plan)
   IkouOverride orphan = { 1, 4, IKOU_OVERRIDE_AMOUNT, 777 };
 
   ikou_scenario_set_description (scenario, "全部入り");
-  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, d ("2024-12-01"));
+  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2024-12-01"));
   ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_TO_HOST, HOST_CLOUD);
   ikou_scenario_set_override (scenario, 2, 0, IKOU_OVERRIDE_DROPPED, 1);
   added->to_host = HOST_GOV;
-  added->cutover_date = d ("2025-07-01");
+  added->cutover_date = ikou_test_day ("2025-07-01");
   added->standard_compliant = TRUE;
   added->note = g_strdup ("直接ガバクラへ");
   ikou_scenario_insert_added_step (scenario, 2, 0, added);
@@ -506,7 +498,7 @@ test_save_restore (void)
   g_assert_cmpstr (ikou_scenario_get_added_step (other, 2, 0)->note, ==, "直接ガバクラへ");
 
   /* Change everything of system 1, then restore: exactly as before. */
-  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, d ("2030-01-01"));
+  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2030-01-01"));
   ikou_scenario_remove_override (scenario, 1, 1, IKOU_OVERRIDE_TO_HOST);
   ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_AMOUNT, 5);
   g_assert_false (ikou_scenario_equal (scenario, other));
@@ -532,7 +524,7 @@ test_reindex (void)
   gint64 value;
 
   ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_AMOUNT, 111);
-  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, d ("2024-11-01"));
+  ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2024-11-01"));
   ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_AMOUNT, 222);
   ikou_scenario_set_override (scenario, 2, 0, IKOU_OVERRIDE_AMOUNT, 333);
   s2_before = ikou_scenario_save_edits (scenario, 2);
@@ -569,7 +561,7 @@ test_reindex (void)
       else
         {
           g_assert_cmpint (o->field, ==, IKOU_OVERRIDE_CUTOVER_DATE);
-          g_assert_cmpint (o->value, ==, d ("2024-11-01"));
+          g_assert_cmpint (o->value, ==, ikou_test_day ("2024-11-01"));
         }
     }
 
@@ -597,9 +589,9 @@ test_copy_equal (void)
   g_assert_cmpuint (ikou_scenario_get_n_overrides (renamed), ==, 3);
 
   /* The copy is deep: changing it leaves the original alone. */
-  ikou_scenario_set_override (same, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, d ("2024-12-02"));
+  ikou_scenario_set_override (same, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2024-12-02"));
   g_assert_false (ikou_scenario_equal (scenario, same));
-  ikou_scenario_set_override (same, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, d ("2024-12-01"));
+  ikou_scenario_set_override (same, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2024-12-01"));
   g_assert_true (ikou_scenario_equal (scenario, same));
   ikou_scenario_remove_added_step (same, 2, 0);
   g_assert_false (ikou_scenario_equal (scenario, same));
@@ -665,7 +657,7 @@ test_history_scenarios (void)
   /* Edits recorded as a whole per system. */
   before = ikou_scenario_save_edits (a, 1);
   ikou_scenario_drop_step (a, s1, 0);
-  ikou_scenario_set_override (a, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, d ("2025-10-01"));
+  ikou_scenario_set_override (a, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2025-10-01"));
   ikou_history_record_scenario_edits (history, a, 1, before, NULL);
   after = ikou_scenario_save_edits (a, 1);
   g_assert_nonnull (ikou_history_get_undo_label (history));
@@ -736,7 +728,7 @@ test_history_baseline_reindex (void)
   ikou_plan_add_scenario (plan, scenario);
   ikou_plan_add_scenario (plan, untouched);
   ikou_scenario_set_override (scenario, 1, 0, IKOU_OVERRIDE_AMOUNT, 9999);
-  ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, d ("2025-07-01"));
+  ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2025-07-01"));
   ikou_scenario_set_override (untouched, 2, 0, IKOU_OVERRIDE_AMOUNT, 1);
   before = ikou_scenario_save_edits (scenario, 1);
   step0 = ikou_step_copy (ikou_system_get_step (s1, 0));
@@ -750,7 +742,7 @@ test_history_baseline_reindex (void)
   g_assert_cmpuint (ikou_scenario_get_n_orphans (scenario, 1), ==, 1);
   g_assert_cmpint (ikou_scenario_get_orphan (scenario, 1, 0)->value, ==, 9999);
   g_assert_true (ikou_scenario_lookup_override (scenario, 1, 0, IKOU_OVERRIDE_CUTOVER_DATE, &value));
-  g_assert_cmpint (value, ==, d ("2025-07-01"));
+  g_assert_cmpint (value, ==, ikou_test_day ("2025-07-01"));
   g_assert_false (ikou_scenario_lookup_override (scenario, 1, 0, IKOU_OVERRIDE_AMOUNT, NULL));
   removed = ikou_scenario_save_edits (scenario, 1);
 
@@ -837,13 +829,13 @@ test_checker_orphaned (void)
   g_autoptr(IkouHost) extra = ikou_host_new (5, "一時サーバ", IKOU_HOST_OTHER);
   IkouSystem *s1 = ikou_plan_lookup_system (plan, 1);
   IkouSystem *s4 = ikou_plan_lookup_system (plan, 4);
-  IkouOverride orphan = { 2, 3, IKOU_OVERRIDE_CUTOVER_DATE, d ("2025-01-01") };
-  const IkouDay today = d ("2023-01-01");
+  IkouOverride orphan = { 2, 3, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2025-01-01") };
+  const IkouDay today = ikou_test_day ("2023-01-01");
 
   ikou_plan_add_host (plan, extra);
 
   /* The baseline and an ordinary scenario: no orphaned edit. */
-  ikou_scenario_set_override (normal, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, d ("2025-10-01"));
+  ikou_scenario_set_override (normal, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2025-10-01"));
   ikou_scenario_set_override (normal, 2, 0, IKOU_OVERRIDE_TO_HOST, HOST_CLOUD);
   ikou_scenario_drop_step (normal, s1, 0);
   g_assert_cmpuint (n_orphaned (plan, NULL, 0), ==, 0);
@@ -903,7 +895,7 @@ test_checker_orphaned (void)
     g_autoptr(IkouScenario) s = ikou_scenario_new ("消えたシステム");
     g_autoptr(IkouSystem) keep = g_object_ref (s4);
 
-    ikou_scenario_set_override (s, 4, 0, IKOU_OVERRIDE_CUTOVER_DATE, d ("2025-12-01"));
+    ikou_scenario_set_override (s, 4, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2025-12-01"));
     ikou_scenario_set_override (s, 4, 0, IKOU_OVERRIDE_AMOUNT, 12);
     ikou_scenario_add_orphan (s, &(IkouOverride) { 4, 2, IKOU_OVERRIDE_AMOUNT, 3 });
     g_assert_cmpuint (n_orphaned (plan, s, 4), ==, 1);
@@ -996,7 +988,7 @@ test_filter_keys (void)
 
   /* target and fy read the scenario's steps. */
   ikou_scenario_set_override (scenario, 4, 0, IKOU_OVERRIDE_TO_HOST, HOST_GOV);
-  ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, d ("2026-05-01"));
+  ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2026-05-01"));
   assert_select (plan, scenario, "target=gov-cloud", NULL, "1,2,4");
   assert_select (plan, scenario, "target=shared-cloud", NULL, "");
   assert_select (plan, scenario, "fy=2025", NULL, "4");
@@ -1106,21 +1098,21 @@ test_diff (void)
   g_autoptr(IkouPlanDiff) self_diff = NULL;
   g_autoptr(IkouStep) added = ikou_step_new ();
   const IkouDiffChange *c;
-  const IkouDay today = d ("2023-01-01");
+  const IkouDay today = ikou_test_day ("2023-01-01");
 
-  g_assert_cmpint (ikou_months_between (d ("2025-04-30"), d ("2025-10-01")), ==, 6);
-  g_assert_cmpint (ikou_months_between (d ("2025-10-01"), d ("2025-04-30")), ==, -6);
-  g_assert_cmpint (ikou_months_between (d ("2024-12-31"), d ("2025-01-01")), ==, 1);
+  g_assert_cmpint (ikou_months_between (ikou_test_day ("2025-04-30"), ikou_test_day ("2025-10-01")), ==, 6);
+  g_assert_cmpint (ikou_months_between (ikou_test_day ("2025-10-01"), ikou_test_day ("2025-04-30")), ==, -6);
+  g_assert_cmpint (ikou_months_between (ikou_test_day ("2024-12-31"), ikou_test_day ("2025-01-01")), ==, 1);
 
   /* System 1: its cut-over into the Government Cloud six months later,
    * past the deadline (at-risk becomes missed). */
-  ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, d ("2026-07-01"));
+  ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_day ("2026-07-01"));
   /* System 3: a standard-compliant step of its own (no-plan resolved). */
   added->from_host = HOST_CLOUD;
   added->to_host = HOST_GOV;
-  added->budget_date = d ("2024-10-01");
-  added->contract_date = d ("2025-04-01");
-  added->cutover_date = d ("2025-10-01");
+  added->budget_date = ikou_test_day ("2024-10-01");
+  added->contract_date = ikou_test_day ("2025-04-01");
+  added->cutover_date = ikou_test_day ("2025-10-01");
   added->standard_compliant = TRUE;
   ikou_scenario_insert_added_step (scenario, 3, 0, added);
   /* System 4: its step left out. */
@@ -1134,8 +1126,8 @@ test_diff (void)
   c = find_change (diff, 1, IKOU_MILESTONE_CUTOVER);
   g_assert_nonnull (c);
   g_assert_cmpint (c->step, ==, 1);
-  g_assert_cmpint (c->a, ==, d ("2026-01-01"));
-  g_assert_cmpint (c->b, ==, d ("2026-07-01"));
+  g_assert_cmpint (c->a, ==, ikou_test_day ("2026-01-01"));
+  g_assert_cmpint (c->b, ==, ikou_test_day ("2026-07-01"));
   g_assert_true (c->has_months);
   g_assert_cmpint (c->months, ==, 6);
   g_assert_cmpstr (c->system_name, ==, "住民記録");
@@ -1208,7 +1200,7 @@ test_diff_matches_origins (void)
   IkouSystem *s1 = ikou_plan_lookup_system (plan, 1);
 
   ikou_scenario_drop_step (scenario, s1, 0);
-  diff = ikou_plan_diff (plan, NULL, scenario, NULL, d ("2023-01-01"));
+  diff = ikou_plan_diff (plan, NULL, scenario, NULL, ikou_test_day ("2023-01-01"));
   g_assert_cmpuint (diff->changes->len, ==, 3);
   for (guint i = 0; i < diff->changes->len; i++)
     {

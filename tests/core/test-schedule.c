@@ -8,6 +8,7 @@
 #include "ikou-calendar.h"
 #include "ikou-error.h"
 #include "ikou-schedule.h"
+#include "ikou-test-util.h"
 
 #define SHIPPED_NAME "schedule-2024-12-24.xml"
 
@@ -59,16 +60,6 @@ line_of (const char *text,
 }
 
 static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ikou-schedule-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static char *
 write_file (const char *dir,
             const char *name,
             const char *text)
@@ -81,20 +72,6 @@ write_file (const char *dir,
   return path;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 /* Loads @text as a file called @name in a fresh folder and expects @code,
  * with the file name and (when @line > 0) "line @line" in the message. */
 static void
@@ -103,7 +80,7 @@ assert_file_error (const char *name,
                    int         code,
                    int         line)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = write_file (dir, name, text);
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouSchedule) schedule = NULL;
@@ -126,7 +103,7 @@ assert_file_error (const char *name,
   g_assert_error (error, IKOU_ERROR, code);
   g_assert_nonnull (strstr (error->message, name));
 
-  remove_dir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -237,7 +214,7 @@ test_from_data (void)
 static void
 test_newer_wins (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *text = shipped_text ();
   g_autofree char *newer = NULL;
   g_autofree char *older = NULL;
@@ -275,14 +252,14 @@ test_newer_wins (void)
   g_assert_cmpstr (ikou_schedule_get_version (schedule), ==, "2027-01-15");
   g_setenv ("IKOU_SCHEDULE_DIR", schedule_dir (), TRUE);
 
-  remove_dir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* A broken file next to a good one is skipped with a warning. */
 static void
 test_broken_skipped (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *text = shipped_text ();
   g_autofree char *broken = NULL;
   g_autofree char *good = NULL;
@@ -298,7 +275,7 @@ test_broken_skipped (void)
   g_assert_no_error (error);
   g_assert_cmpstr (ikou_schedule_get_path (schedule), ==, good);
 
-  remove_dir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -446,13 +423,13 @@ test_default_folders (void)
   g_assert_cmpstr (ikou_schedule_get_path (schedule), ==, newer_path);
 
   g_setenv ("IKOU_SCHEDULE_DIR", schedule_dir (), TRUE);
-  remove_dir (user_dir);
+  ikou_test_remove_tree (user_dir);
 }
 
 static void
 test_empty_dir (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *missing = g_build_filename (dir, "missing", NULL);
   g_autofree char *other = write_file (dir, "readme.txt", "not a schedule");
   g_autoptr(GError) error = NULL;
@@ -484,7 +461,7 @@ test_empty_dir (void)
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, missing));
 
-  remove_dir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 int

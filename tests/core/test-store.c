@@ -17,6 +17,7 @@
 #include "ikou-calendar.h"
 #include "ikou-error.h"
 #include "ikou-store.h"
+#include "ikou-test-util.h"
 #include "rich-scenario.h"
 
 /* Helpers --------------------------------------------------------------- */
@@ -26,28 +27,6 @@ typedef struct
   char *dir;
   char *path; /* dir/plan.ikou */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -64,7 +43,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  ikou_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -187,17 +166,6 @@ query_text (const char *path,
   return result;
 }
 
-static IkouDay
-ymd (int y,
-     int m,
-     int d)
-{
-  IkouDay day = ikou_day_from_ymd (y, m, d);
-
-  g_assert_cmpint (day, !=, IKOU_DAY_NONE);
-  return day;
-}
-
 static void
 add_step (IkouSystem      *system,
           guint            from,
@@ -257,8 +225,8 @@ make_full_plan (void)
 
         if (k == 0)
           {
-            ikou_host_set_available_from (host, ymd (2024, 1 + kind, 1));
-            ikou_host_set_available_until (host, ymd (2030, 3, 31));
+            ikou_host_set_available_from (host, ikou_test_ymd (2024, 1 + kind, 1));
+            ikou_host_set_available_until (host, ikou_test_ymd (2030, 3, 31));
             ikou_host_set_note (host, "再リース 2027-03 まで");
           }
         else if (kind == IKOU_HOST_OTHER)
@@ -276,24 +244,24 @@ make_full_plan (void)
   ikou_system_set_host (juki, 100);
   ikou_system_set_status (juki, IKOU_STATUS_IN_PROGRESS);
   ikou_system_set_notes (juki, "メモ：\t特記事項あり");
-  add_step (juki, 100, 80, ymd (2023, 10, 1), 12000, FALSE, ymd (2024, 4, 1),
-            ymd (2025, 1, 6), FALSE, IKOU_ARRANGEMENT_NORMAL,
+  add_step (juki, 100, 80, ikou_test_ymd (2023, 10, 1), 12000, FALSE, ikou_test_ymd (2024, 4, 1),
+            ikou_test_ymd (2025, 1, 6), FALSE, IKOU_ARRANGEMENT_NORMAL,
             IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET), "一次移行");
-  add_step (juki, 80, 70, ymd (2024, 10, 1), -1, TRUE, ymd (2025, 4, 1),
-            ymd (2026, 1, 4), TRUE, IKOU_ARRANGEMENT_DEBT_BURDEN,
+  add_step (juki, 80, 70, ikou_test_ymd (2024, 10, 1), -1, TRUE, ikou_test_ymd (2025, 4, 1),
+            ikou_test_ymd (2026, 1, 4), TRUE, IKOU_ARRANGEMENT_DEBT_BURDEN,
             IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
             IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT), NULL);
-  add_step (juki, 70, 0, IKOU_DAY_NONE, 0, FALSE, IKOU_DAY_NONE, ymd (2027, 3, 31),
+  add_step (juki, 70, 0, IKOU_DAY_NONE, 0, FALSE, IKOU_DAY_NONE, ikou_test_ymd (2027, 3, 31),
             TRUE, IKOU_ARRANGEMENT_PREPARATORY, 7, "");
 
   zei = ikou_system_new (3, "個人住民税");
   ikou_system_set_operation (zei, "individual-resident-tax");
   ikou_system_set_tokutei (zei, TRUE);
-  ikou_system_set_tokutei_deadline (zei, ymd (2028, 3, 31));
+  ikou_system_set_tokutei_deadline (zei, ikou_test_ymd (2028, 3, 31));
   ikou_system_set_tokutei_reason (zei, "ベンダーの撤退");
   ikou_system_set_status (zei, IKOU_STATUS_NOT_STARTED);
-  add_step (zei, 0, 69, ymd (2025, 10, 1), G_GINT64_CONSTANT (123456789012), FALSE,
-            ymd (2026, 4, 1), ymd (2027, 12, 1), TRUE, IKOU_ARRANGEMENT_LONG_TERM,
+  add_step (zei, 0, 69, ikou_test_ymd (2025, 10, 1), G_GINT64_CONSTANT (123456789012), FALSE,
+            ikou_test_ymd (2026, 4, 1), ikou_test_ymd (2027, 12, 1), TRUE, IKOU_ARRANGEMENT_LONG_TERM,
             IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER), "特定移行支援");
 
   kokuho = ikou_system_new (12, "国民健康保険");
@@ -313,13 +281,13 @@ make_full_plan (void)
   ikou_plan_insert_system (plan, 0, first);
 
   ikou_scenario_set_description (delay, "予算が通らなかった場合");
-  ikou_scenario_set_override (delay, 7, 1, IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 7, 1));
-  ikou_scenario_set_override (delay, 7, 1, IKOU_OVERRIDE_BUDGET_DATE, ymd (2025, 10, 1));
+  ikou_scenario_set_override (delay, 7, 1, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_ymd (2026, 7, 1));
+  ikou_scenario_set_override (delay, 7, 1, IKOU_OVERRIDE_BUDGET_DATE, ikou_test_ymd (2025, 10, 1));
   ikou_scenario_set_override (delay, 3, 0, IKOU_OVERRIDE_CONTRACT_DATE, IKOU_DAY_NONE);
   ikou_scenario_set_override (delay, 3, 0, IKOU_OVERRIDE_TO_HOST, 70);
   ikou_scenario_set_override (delay, 7, 2, IKOU_OVERRIDE_TO_HOST, 0);
   /* A system that is not (or no longer) in the plan. */
-  ikou_scenario_set_override (delay, 555, 0, IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 3, 31));
+  ikou_scenario_set_override (delay, 555, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_ymd (2026, 3, 31));
   ikou_plan_add_scenario (plan, delay);
   ikou_plan_add_scenario (plan, empty);
 
@@ -339,7 +307,7 @@ make_large_plan (guint n_systems)
     {
       g_autoptr(IkouHost) host = ikou_host_new (kind + 1, ikou_host_kind_to_string (kind), kind);
 
-      ikou_host_set_available_from (host, ymd (2023, 4, 1));
+      ikou_host_set_available_from (host, ikou_test_ymd (2023, 4, 1));
       ikou_plan_add_host (plan, host);
     }
 
@@ -353,12 +321,12 @@ make_large_plan (guint n_systems)
       ikou_system_set_operation (system, "resident-register");
       ikou_system_set_host (system, 1);
       ikou_system_set_status (system, i % IKOU_N_STATUSES);
-      add_step (system, 1, 3, ymd (2023, 10, 1), 1000 + i, FALSE, ymd (2024, 4, 1),
-                ymd (2025, 1, 1) + (IkouDay) (i % 300), FALSE, IKOU_ARRANGEMENT_NORMAL,
+      add_step (system, 1, 3, ikou_test_ymd (2023, 10, 1), 1000 + i, FALSE, ikou_test_ymd (2024, 4, 1),
+                ikou_test_ymd (2025, 1, 1) + (IkouDay) (i % 300), FALSE, IKOU_ARRANGEMENT_NORMAL,
                 1, NULL);
       if (i % 8 != 0)
-        add_step (system, 3, 4, ymd (2024, 10, 1), -1, i % 3 == 0, ymd (2025, 4, 1),
-                  ymd (2026, 1, 1) + (IkouDay) (i % 90), TRUE, IKOU_ARRANGEMENT_DEBT_BURDEN,
+        add_step (system, 3, 4, ikou_test_ymd (2024, 10, 1), -1, i % 3 == 0, ikou_test_ymd (2025, 4, 1),
+                  ikou_test_ymd (2026, 1, 1) + (IkouDay) (i % 90), TRUE, IKOU_ARRANGEMENT_DEBT_BURDEN,
                   0, i % 5 == 0 ? "備考" : NULL);
       g_ptr_array_add (systems, system);
     }
@@ -383,16 +351,6 @@ save_ok (IkouPlan   *plan,
 }
 
 static void
-assert_plans_equal (IkouPlan *a,
-                    IkouPlan *b)
-{
-  g_autofree char *difference = NULL;
-
-  if (!ikou_plan_equal (a, b, &difference))
-    g_error ("plans differ: %s", difference);
-}
-
-static void
 assert_loads (const char *path,
               IkouPlan   *expected)
 {
@@ -402,7 +360,7 @@ assert_loads (const char *path,
   g_assert_no_error (error);
   g_assert_nonnull (loaded);
   if (expected != NULL)
-    assert_plans_equal (expected, loaded);
+    ikou_test_assert_plans_equal (expected, loaded);
 }
 
 /* Loading @path fails with @code and a message naming the file, and does
@@ -473,7 +431,7 @@ test_round_trip_empty (Fixture       *f,
   save_ok (plan, f->path);
   loaded = ikou_store_load (f->path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, loaded);
+  ikou_test_assert_plans_equal (plan, loaded);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded)), ==, 0);
   g_assert_null (ikou_plan_get_title (loaded));
 }
@@ -496,7 +454,7 @@ test_round_trip_large (Fixture       *f,
   save_ok (plan, f->path);
   loaded = ikou_store_load (f->path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, loaded);
+  ikou_test_assert_plans_equal (plan, loaded);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded)), ==, 2000);
 
   /* The loaded systems are wired to the plan. */
@@ -531,10 +489,10 @@ test_round_trip_next_ids (Fixture       *f,
   ikou_plan_add_host (plan, top_host);
   g_assert_cmpuint (ikou_system_get_id (top), ==, 100);
   g_assert_cmpuint (ikou_host_get_id (top_host), ==, 101);
-  add_step (top, 101, 70, IKOU_DAY_NONE, -1, FALSE, IKOU_DAY_NONE, ymd (2026, 1, 4), TRUE,
+  add_step (top, 101, 70, IKOU_DAY_NONE, -1, FALSE, IKOU_DAY_NONE, ikou_test_ymd (2026, 1, 4), TRUE,
             IKOU_ARRANGEMENT_NORMAL, 0, NULL);
   delay = ikou_plan_lookup_scenario (plan, "稼働を半年遅らせる案");
-  ikou_scenario_set_override (delay, 100, 0, IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 7, 1));
+  ikou_scenario_set_override (delay, 100, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_ymd (2026, 7, 1));
 
   /* Removed; the scenario keeps its override (an undo may bring the
    * system back). */
@@ -550,7 +508,7 @@ test_round_trip_next_ids (Fixture       *f,
 
   loaded = ikou_store_load (f->path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, loaded);
+  ikou_test_assert_plans_equal (plan, loaded);
   g_assert_cmpuint (ikou_plan_next_system_id (loaded), ==, 101);
   g_assert_cmpuint (ikou_plan_next_host_id (loaded), ==, 102);
 
@@ -570,11 +528,11 @@ test_round_trip_next_ids (Fixture       *f,
     g_autofree char *difference = NULL;
 
     ikou_scenario_set_override (ikou_plan_lookup_scenario (other, "稼働を半年遅らせる案"),
-                                100, 0, IKOU_OVERRIDE_CUTOVER_DATE, ymd (2026, 7, 1));
+                                100, 0, IKOU_OVERRIDE_CUTOVER_DATE, ikou_test_ymd (2026, 7, 1));
     g_assert_false (ikou_plan_equal (plan, other, &difference));
     g_assert_cmpstr (difference, ==, "next ids differ: system 101 vs 100, host 102 vs 101");
     ikou_plan_set_next_ids (other, 101, 102);
-    assert_plans_equal (plan, other);
+    ikou_test_assert_plans_equal (plan, other);
   }
 }
 
@@ -1164,90 +1122,25 @@ test_load_tolerated (Fixture       *f,
   g_assert_cmpuint (ikou_system_get_id (ikou_plan_get_system (loaded, 0)), ==, 40);
 }
 
+/* Copies a golden file of tests/data to @path. */
+static void
+copy_data_file (const char *name,
+                const char *path)
+{
+  g_autofree char *source = g_build_filename (IKOU_TEST_DATADIR, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+  g_assert_no_error (error);
+}
+
 /* Version 1 files ------------------------------------------------------- */
 
 /* The version 1 schema as Ikou 1 wrote it, and a small plan in it. */
-static const char version_1_sql[] =
-  "PRAGMA application_id = 1229672277;\n"
-  "PRAGMA user_version = 1;\n"
-  "CREATE TABLE plan (\n"
-  "  id               INTEGER PRIMARY KEY CHECK (id = 1),\n"
-  "  organization     TEXT,\n"
-  "  org_code         TEXT,\n"
-  "  title            TEXT,\n"
-  "  description      TEXT,\n"
-  "  schedule_version TEXT\n"
-  ");\n"
-  "CREATE TABLE hosts (\n"
-  "  id              INTEGER PRIMARY KEY CHECK (id > 0),\n"
-  "  position        INTEGER NOT NULL UNIQUE,\n"
-  "  name            TEXT,\n"
-  "  kind            TEXT NOT NULL,\n"
-  "  available_from  TEXT,\n"
-  "  available_until TEXT,\n"
-  "  note            TEXT\n"
-  ");\n"
-  "CREATE TABLE systems (\n"
-  "  id               INTEGER PRIMARY KEY CHECK (id > 0),\n"
-  "  position         INTEGER NOT NULL UNIQUE,\n"
-  "  name             TEXT,\n"
-  "  department       TEXT,\n"
-  "  vendor           TEXT,\n"
-  "  operation        TEXT,\n"
-  "  host_id          INTEGER REFERENCES hosts (id),\n"
-  "  tokutei          INTEGER NOT NULL CHECK (tokutei IN (0, 1)),\n"
-  "  tokutei_deadline TEXT,\n"
-  "  tokutei_reason   TEXT,\n"
-  "  status           TEXT NOT NULL,\n"
-  "  notes            TEXT\n"
-  ");\n"
-  "CREATE TABLE steps (\n"
-  "  id                 INTEGER PRIMARY KEY,\n"
-  "  system_id          INTEGER NOT NULL REFERENCES systems (id) ON DELETE CASCADE,\n"
-  "  position           INTEGER NOT NULL,\n"
-  "  from_host_id       INTEGER REFERENCES hosts (id),\n"
-  "  to_host_id         INTEGER REFERENCES hosts (id),\n"
-  "  budget_date        TEXT,\n"
-  "  budget_amount      INTEGER, -- thousand yen; NULL when unknown\n"
-  "  supplementary      INTEGER NOT NULL CHECK (supplementary IN (0, 1)),\n"
-  "  contract_date      TEXT,\n"
-  "  cutover_date       TEXT,\n"
-  "  standard_compliant INTEGER NOT NULL CHECK (standard_compliant IN (0, 1)),\n"
-  "  arrangement        TEXT NOT NULL,\n"
-  "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7),\n"
-  "  note               TEXT,\n"
-  "  UNIQUE (system_id, position)\n"
-  ");\n"
-  "CREATE TABLE scenarios (\n"
-  "  id          INTEGER PRIMARY KEY,\n"
-  "  position    INTEGER NOT NULL UNIQUE,\n"
-  "  name        TEXT,\n"
-  "  description TEXT\n"
-  ");\n"
-  "CREATE TABLE overrides (\n"
-  "  id          INTEGER PRIMARY KEY,\n"
-  "  scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,\n"
-  "  position    INTEGER NOT NULL,\n"
-  "  system_id   INTEGER NOT NULL,\n"
-  "  step        INTEGER NOT NULL CHECK (step >= 0),\n"
-  "  field       TEXT NOT NULL,\n"
-  "  day         TEXT,\n"
-  "  host_id     INTEGER,\n"
-  "  UNIQUE (scenario_id, position),\n"
-  "  UNIQUE (scenario_id, system_id, step, field)\n"
-  ");\n"
-  "INSERT INTO plan VALUES (1, '架空町', '999998', '旧形式の計画', NULL, '2024-06');\n"
-  "INSERT INTO hosts VALUES (3, 0, '電算室', 'onprem-shared', NULL, '2026-03-31', NULL);\n"
-  "INSERT INTO hosts VALUES (5, 1, 'ガバメントクラウド', 'gov-cloud', '2022-10-03', NULL, NULL);\n"
-  "INSERT INTO systems VALUES (4, 0, '住民記録', '市民課', NULL, 'resident-register', 3,"
-  " 0, NULL, NULL, 'in-progress', NULL);\n"
-  "INSERT INTO systems VALUES (2, 1, '税務', NULL, NULL, NULL, NULL,"
-  " 1, '2028-03-31', '撤退', 'not-started', 'メモ');\n"
-  "INSERT INTO steps VALUES (1, 4, 0, 3, 5, '2024-10-01', 1200, 0, '2025-04-01',"
-  " '2026-01-04', 1, 'normal', 1, NULL);\n"
-  "INSERT INTO scenarios VALUES (1, 0, '遅延', NULL);\n"
-  "INSERT INTO overrides VALUES (1, 1, 0, 4, 0, 'cutover-date', '2026-07-01', NULL);\n"
-  "INSERT INTO overrides VALUES (2, 1, 1, 9, 0, 'to-host', NULL, 5);\n";
 
 /* A version 1 file still opens, as it is: no next ids, so they follow
  * from the ids; saving it writes the current version. */
@@ -1266,8 +1159,8 @@ test_load_version_1 (Fixture       *f,
   IkouScenario *scenario;
   char *value;
 
-  /* Built by SQL, as Ikou 1 wrote it. */
-  run_sql (f->path, version_1_sql);
+  /* A golden file, as Ikou 1 wrote it. */
+  copy_data_file ("store-v1.ikou", f->path);
   before = read_bytes (f->path);
   plan = ikou_store_load (f->path, &error);
   g_assert_no_error (error);
@@ -1282,7 +1175,7 @@ test_load_version_1 (Fixture       *f,
   g_assert_true (ikou_system_get_tokutei (ikou_plan_lookup_system (plan, 2)));
   step = ikou_system_get_step (ikou_plan_lookup_system (plan, 4), 0);
   g_assert_cmpuint (step->to_host, ==, 5);
-  g_assert_cmpint (step->cutover_date, ==, ymd (2026, 1, 4));
+  g_assert_cmpint (step->cutover_date, ==, ikou_test_ymd (2026, 1, 4));
   scenario = ikou_plan_lookup_scenario (plan, "遅延");
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 2);
   g_assert_true (ikou_scenario_has_system (scenario, 9));
@@ -1296,7 +1189,7 @@ test_load_version_1 (Fixture       *f,
   g_free (value);
   again = ikou_store_load (copy, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
 
   /* A current file taken back to version 1 loads the same plan. */
   save_ok (full, f->path);
@@ -1352,14 +1245,14 @@ test_round_trip_scenarios (Fixture       *f,
   save_ok (plan, f->path);
   loaded = ikou_store_load (f->path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, loaded);
+  ikou_test_assert_plans_equal (plan, loaded);
 
   /* What ikou_plan_equal compares without order, by hand. */
   scenario = ikou_plan_lookup_scenario (loaded, "全部入り <&> \"案\"");
   g_assert_nonnull (scenario);
   g_assert_cmpuint (ikou_scenario_get_n_orphans (scenario, 7), ==, 6);
-  g_assert_cmpint (ikou_scenario_get_orphan (scenario, 7, 0)->value, ==, ymd (2026, 4, 1));
-  g_assert_cmpint (ikou_scenario_get_orphan (scenario, 7, 1)->value, ==, ymd (2026, 5, 1));
+  g_assert_cmpint (ikou_scenario_get_orphan (scenario, 7, 0)->value, ==, ikou_test_ymd (2026, 4, 1));
+  g_assert_cmpint (ikou_scenario_get_orphan (scenario, 7, 1)->value, ==, ikou_test_ymd (2026, 5, 1));
   g_assert_cmpuint (ikou_scenario_get_n_added_steps (scenario, 7), ==, 3);
   g_assert_cmpstr (ikou_scenario_get_added_step (scenario, 7, 0)->note, ==, "追加の工程 <&>\n二行目");
   g_assert_null (ikou_scenario_get_added_step (scenario, 7, 1)->note);
@@ -1517,16 +1410,12 @@ test_load_bad_scenario_values (Fixture       *f,
   assert_loads (f->path, plan);
 }
 
-/* A version 2 file, built by SQL as Ikou wrote it: the version 1 schema
+/* A version 2 file as Ikou wrote it (a golden file): version 1's plan
  * with the plan's next ids. */
 static void
 make_version_2 (const char *path)
 {
-  run_sql (path, version_1_sql);
-  run_sql (path, "ALTER TABLE plan ADD COLUMN next_system_id INTEGER CHECK (next_system_id > 0);"
-                 "ALTER TABLE plan ADD COLUMN next_host_id INTEGER CHECK (next_host_id > 0);"
-                 "UPDATE plan SET next_system_id = 12, next_host_id = 6;"
-                 "PRAGMA user_version = 2;");
+  copy_data_file ("store-v2.ikou", path);
 }
 
 static void
@@ -1547,7 +1436,7 @@ test_load_version_2 (Fixture       *f,
   scenario = ikou_plan_lookup_scenario (plan, "遅延");
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 2);
   g_assert_true (ikou_scenario_lookup_override (scenario, 4, 0, IKOU_OVERRIDE_CUTOVER_DATE, &value));
-  g_assert_cmpint (value, ==, ymd (2026, 7, 1));
+  g_assert_cmpint (value, ==, ikou_test_ymd (2026, 7, 1));
   g_assert_true (ikou_scenario_lookup_override (scenario, 9, 0, IKOU_OVERRIDE_TO_HOST, &value));
   g_assert_cmpint (value, ==, 5);
   g_assert_cmpuint (ikou_scenario_get_n_orphans (scenario, 4), ==, 0);
@@ -1600,7 +1489,7 @@ test_perf_national (Fixture       *f,
       g_test_message ("round %u: save %.1f ms, load %.1f ms", round,
                       (t1 - t0) / 1000.0, (t2 - t1) / 1000.0);
     }
-  assert_plans_equal (plan, loaded);
+  ikou_test_assert_plans_equal (plan, loaded);
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_test_message ("34592 systems, file %.1f MB: save best %.1f ms, load best %.1f ms",
                   st.st_size / 1e6, save_best, load_best);

@@ -9,24 +9,19 @@
 #include <glib/gstdio.h>
 
 #include "ikou-calendar.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-plan-file.h"
 #include "ikou-export.h"
 #include "ikou-finding.h"
 #include "ikou-plan.h"
 #include "ikou-schedule.h"
+#include "ikou-test-util.h"
 
 /* Words, not ids: every checker rule has a title in Japanese and English,
  * dates and fiscal years are written in the user's language (FY2025 in
  * English, no Japanese outside the plan's data), and the PDF shows titles,
  * wraps long findings and fills its page.  The exports run the real
  * binary as a planner does (LANG=ja_JP.UTF-8 / LANG=C.UTF-8). */
-
-static IkouDay
-ymd (int y, int m, int d)
-{
-  return ikou_day_from_ymd (y, m, d);
-}
 
 /* Switches the interface language of this process (LANGUAGE comes first
  * for gettext and ikou_locale_is_japanese()); setlocale() makes gettext
@@ -77,7 +72,7 @@ has_non_ascii (const char *text)
 static GPtrArray *
 header_rule_ids (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "app", "core",
+  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "app", "core", "rules",
                                             "ikou-finding.h", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -165,11 +160,11 @@ test_fiscal_year_labels (void)
     {
       g_autofree char *fy2020 = ikou_fiscal_year_label (2020, cases[i].labels);
       g_autofree char *fy2019 = ikou_fiscal_year_label (2019, cases[i].labels);
-      g_autofree char *end = ikou_deadline_label (ymd (2026, 3, 31), cases[i].labels);
-      g_autofree char *day = ikou_deadline_label (ymd (2026, 4, 1), cases[i].labels);
-      g_autofree char *month_short = ikou_month_label (ymd (2020, 4, 15), cases[i].labels,
+      g_autofree char *end = ikou_deadline_label (ikou_test_ymd (2026, 3, 31), cases[i].labels);
+      g_autofree char *day = ikou_deadline_label (ikou_test_ymd (2026, 4, 1), cases[i].labels);
+      g_autofree char *month_short = ikou_month_label (ikou_test_ymd (2020, 4, 15), cases[i].labels,
                                                        IKOU_ERA_STYLE_SHORT);
-      g_autofree char *month_long = ikou_month_label (ymd (2020, 4, 15), cases[i].labels,
+      g_autofree char *month_long = ikou_month_label (ikou_test_ymd (2020, 4, 15), cases[i].labels,
                                                       IKOU_ERA_STYLE_LONG);
 
       g_assert_cmpstr (fy2020, ==, cases[i].fy2020);
@@ -205,15 +200,15 @@ test_fiscal_year_labels (void)
 
   /* The export's period: whole fiscal years, or just months. */
   {
-    g_autofree char *whole = ikou_month_range_label (ymd (2020, 4, 1), ymd (2027, 3, 31),
+    g_autofree char *whole = ikou_month_range_label (ikou_test_ymd (2020, 4, 1), ikou_test_ymd (2027, 3, 31),
                                                      IKOU_LABELS_ENGLISH);
-    g_autofree char *part = ikou_month_range_label (ymd (2020, 5, 1), ymd (2027, 3, 31),
+    g_autofree char *part = ikou_month_range_label (ikou_test_ymd (2020, 5, 1), ikou_test_ymd (2027, 3, 31),
                                                     IKOU_LABELS_ENGLISH);
-    g_autofree char *one = ikou_month_range_label (ymd (2025, 4, 1), ymd (2026, 3, 31),
+    g_autofree char *one = ikou_month_range_label (ikou_test_ymd (2025, 4, 1), ikou_test_ymd (2026, 3, 31),
                                                    IKOU_LABELS_ENGLISH);
-    g_autofree char *era = ikou_month_range_label (ymd (2020, 4, 1), ymd (2027, 3, 31),
+    g_autofree char *era = ikou_month_range_label (ikou_test_ymd (2020, 4, 1), ikou_test_ymd (2027, 3, 31),
                                                    IKOU_LABELS_ERA);
-    g_autofree char *western = ikou_month_range_label (ymd (2020, 5, 1), ymd (2027, 3, 31),
+    g_autofree char *western = ikou_month_range_label (ikou_test_ymd (2020, 5, 1), ikou_test_ymd (2027, 3, 31),
                                                        IKOU_LABELS_WESTERN);
 
     g_assert_cmpstr (whole, ==, "FY2020 to FY2026 (April 2020 to March 2027)");
@@ -240,8 +235,8 @@ test_finding_messages (void)
   finding.system_id = 1;
   finding.step = 0;
   finding.milestone = -1;
-  finding.date = ymd (2026, 4, 1);
-  finding.deadline = ymd (2026, 3, 31);
+  finding.date = ikou_test_ymd (2026, 4, 1);
+  finding.deadline = ikou_test_ymd (2026, 3, 31);
   finding.system_name = (char *) "戸籍システム";
 
   use_language ("ja");
@@ -470,20 +465,20 @@ test_long_message_wraps (void)
     g_string_append_printf (name, " part%02u", i);
   g_string_append (name, " LASTWORD");
   target = ikou_host_new (2, name->str, IKOU_HOST_SHARED_CLOUD);
-  ikou_host_set_available_from (target, ymd (2027, 4, 1));
+  ikou_host_set_available_from (target, ikou_test_ymd (2027, 4, 1));
   ikou_plan_add_host (plan, today);
   ikou_plan_add_host (plan, target);
   ikou_system_set_host (system, 1);
   step->to_host = 2;
-  step->budget_date = ymd (2025, 10, 1);
-  step->contract_date = ymd (2026, 4, 1);
-  step->cutover_date = ymd (2027, 1, 1);
+  step->budget_date = ikou_test_ymd (2025, 10, 1);
+  step->contract_date = ikou_test_ymd (2026, 4, 1);
+  step->cutover_date = ikou_test_ymd (2027, 1, 1);
   ikou_system_insert_step (system, G_MAXUINT, step);
   ikou_plan_add_system (plan, system);
 
   use_language ("en");
   ikou_export_options_init (&options);
-  options.today = ymd (2025, 6, 1);
+  options.today = ikou_test_ymd (2025, 6, 1);
   job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
   g_assert_no_error (error);
   g_assert_true (ikou_export_write (job, pdf, &error));

@@ -12,6 +12,7 @@
 #include "ikou-error.h"
 #include "ikou-store.h"
 #include "ikou-xlsx.h"
+#include "ikou-test-util.h"
 
 static IkouSchedule *schedule;
 static char *tmpdir;
@@ -41,16 +42,6 @@ sample_table_plan (char **csv)
   if (csv != NULL)
     *csv = g_steal_pointer (&data);
   return plan;
-}
-
-static void
-assert_plans_equal (IkouPlan *a,
-                    IkouPlan *b)
-{
-  g_autofree char *difference = NULL;
-
-  if (!ikou_plan_equal (a, b, &difference))
-    g_error ("plans differ: %s", difference);
 }
 
 static char *
@@ -207,12 +198,12 @@ test_round_trip (void)
   again = ikou_xlsx_read_file (path, schedule, &warnings, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (warnings), ==, 0);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
 
   g_assert_true (ikou_xlsx_write_sheets (plan, schedule, IKOU_XLSX_SHEET_PLAN, only, &error));
   again_only = ikou_xlsx_read_file (only, schedule, NULL, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, again_only);
+  ikou_test_assert_plans_equal (plan, again_only);
 
   /* The workbook as the issue describes it. */
   book = read_entry (path, "xl/workbook.xml");
@@ -251,7 +242,7 @@ test_libreoffice (void)
       g_autoptr(IkouPlan) plan = ikou_xlsx_read_file (path, schedule, NULL, &error);
 
       g_assert_no_error (error);
-      assert_plans_equal (expected, plan);
+      ikou_test_assert_plans_equal (expected, plan);
     }
 }
 
@@ -335,7 +326,7 @@ test_bad_inputs (void)
     g_autoptr(IkouPlan) back = read_bytes (good, &error);
 
     g_assert_no_error (error);
-    assert_plans_equal (plan, back);
+    ikou_test_assert_plans_equal (plan, back);
   }
 }
 

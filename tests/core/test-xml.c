@@ -10,6 +10,7 @@
 #include "ikou-store.h"
 #include "ikou-xml.h"
 #include "ikou-xml-util.h"
+#include "ikou-test-util.h"
 #include "rich-scenario.h"
 
 #define D(y, m, d) ikou_day_from_ymd ((y), (m), (d))
@@ -33,35 +34,6 @@ source_path (const char *first,
   g_ptr_array_add (parts, NULL);
 
   return g_build_filenamev ((char **) parts->pdata);
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ikou-xml-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      remove_tree (child);
-    }
-  g_rmdir (path);
 }
 
 static guint
@@ -254,16 +226,6 @@ build_full_plan (void)
   return plan;
 }
 
-static void
-assert_plans_equal (IkouPlan *a,
-                    IkouPlan *b)
-{
-  g_autofree char *difference = NULL;
-
-  if (!ikou_plan_equal (a, b, &difference))
-    g_error ("plans differ: %s", difference);
-}
-
 /* Round trips */
 
 static void
@@ -291,7 +253,7 @@ test_round_trip (void)
 
   back = ikou_xml_read_data (xml, length, "round-trip.xml", &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, back);
+  ikou_test_assert_plans_equal (plan, back);
 
   /* Fields ikou_plan_equal does not look at by name, checked by hand. */
   g_assert_cmpint (ikou_system_get_step (ikou_plan_lookup_system (back, 3), 2)->budget_amount,
@@ -333,7 +295,7 @@ test_override_of_removed_system (void)
   g_assert_nonnull (strstr (xml, "next-system-id="));
   back = ikou_xml_read_data (xml, length, "removed.xml", &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, back);
+  ikou_test_assert_plans_equal (plan, back);
 }
 
 static void
@@ -342,7 +304,7 @@ test_file_round_trip (void)
   g_autoptr(IkouPlan) plan = build_full_plan ();
   g_autoptr(IkouPlan) back = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "plan.xml", NULL);
   g_autofree char *expected = ikou_xml_write_data (plan, NULL);
   g_autofree char *contents = NULL;
@@ -359,9 +321,9 @@ test_file_round_trip (void)
 
   back = ikou_xml_read_file (path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, back);
+  ikou_test_assert_plans_equal (plan, back);
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* The ids a plan hands out next survive a round trip when the system and
@@ -381,7 +343,7 @@ test_next_ids (void)
   g_autofree char *plain = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *xml2 = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "next-ids.xml", NULL);
   gsize length;
 
@@ -406,7 +368,7 @@ test_next_ids (void)
 
   back = ikou_xml_read_data (xml, length, "next-ids.xml", &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, back);
+  ikou_test_assert_plans_equal (plan, back);
   g_assert_cmpuint (ikou_plan_next_system_id (back), ==, 12);
   g_assert_cmpuint (ikou_plan_next_host_id (back), ==, 9);
   xml2 = ikou_xml_write_data (back, NULL);
@@ -423,7 +385,7 @@ test_next_ids (void)
   g_assert_no_error (error);
   again = ikou_xml_read_file (path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, again);
+  ikou_test_assert_plans_equal (plan, again);
 
   /* Only one of them left the top. */
   g_clear_object (&again);
@@ -433,7 +395,7 @@ test_next_ids (void)
   xml2 = ikou_xml_write_data (again, NULL);
   g_assert_nonnull (strstr (xml2, "<ikou-plan format=\"1\" next-host-id=\"20\">\n"));
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* Text that XML 1.0 cannot carry is written as U+FFFD, never as a file
@@ -590,7 +552,7 @@ test_xmllint (void)
     g_assert_true (run_xmllint (schema, scenarios));
   }
 
-  dir = make_temp_dir ();
+  dir = ikou_test_make_temp_dir ();
   full = g_build_filename (dir, "full.xml", NULL);
   plan = build_full_plan ();
   g_assert_true (ikou_xml_write_file (plan, full, &error));
@@ -608,7 +570,7 @@ test_xmllint (void)
                                       -1, NULL));
   g_assert_false (run_xmllint (schema, bad));
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* Error paths */
@@ -782,7 +744,7 @@ test_scenarios_round_trip (void)
 
   back = ikou_xml_read_data (xml, strlen (xml), "scenarios.xml", &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, back);
+  ikou_test_assert_plans_equal (plan, back);
   scenario = ikou_plan_lookup_scenario (back, "全部入り <&> \"案\"");
   g_assert_cmpint (ikou_scenario_get_orphan (scenario, 3, 0)->value, ==, D (2026, 4, 1));
   g_assert_cmpint (ikou_scenario_get_orphan (scenario, 3, 1)->value, ==, D (2026, 5, 1));
@@ -800,7 +762,7 @@ static void
 test_scenarios_through_store (void)
 {
   g_autofree char *xml = golden_scenarios ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
   g_autofree char *xml2 = NULL;
   g_autoptr(IkouPlan) plan = NULL;
@@ -813,11 +775,11 @@ test_scenarios_through_store (void)
   g_assert_no_error (error);
   stored = ikou_store_load (path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, stored);
+  ikou_test_assert_plans_equal (plan, stored);
   xml2 = ikou_xml_write_data (stored, NULL);
   g_assert_cmpstr (xml, ==, xml2);
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* What format 1 can hold is still written as format 1. */
@@ -1216,7 +1178,7 @@ test_doctype_in_prolog (void)
   static const char jis[] = "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n"
                             "<?note \x1b$B?>0!\x1b(B ?>\n<!DOCTYPE ikou-plan>\n"
                             "<ikou-plan format=\"1\"><hosts/><systems/></ikou-plan>\n";
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *after_misc = g_strconcat ("<?xml version=\"1.0\"?>\n<!-- a comment\n - over "
                                              "<!DOCTYPE two lines -->\n<?pi one ?? two?>\n\n",
                                              tail, NULL);
@@ -1268,7 +1230,7 @@ test_doctype_in_prolog (void)
   message = assert_file_error (dir, "jis.xml", jis, sizeof jis - 1, IKOU_ERROR_INVALID_INPUT, 0);
   g_assert_nonnull (strstr (message, "DOCTYPE"));
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* libxml2's push parser (the reader's) lets an overlong UTF-8 sequence
@@ -1342,7 +1304,7 @@ test_read_file_streaming (void)
   g_autoptr(IkouPlan) back = NULL;
   g_autoptr(IkouHost) host = ikou_host_new (1, "クラウド", IKOU_HOST_SHARED_CLOUD);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "large.xml", NULL);
   g_autofree char *xml = NULL;
   g_autofree char *blank = NULL;
@@ -1372,7 +1334,7 @@ test_read_file_streaming (void)
   g_assert_no_error (error);
   back = ikou_xml_read_file (path, &error);
   g_assert_no_error (error);
-  assert_plans_equal (plan, back);
+  ikou_test_assert_plans_equal (plan, back);
 
   /* An error near the end of a file has its line, as in memory. */
   xml = ikou_xml_write_data (plan, &length);
@@ -1397,13 +1359,13 @@ test_read_file_streaming (void)
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
   g_clear_error (&error);
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
 test_missing_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "missing.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
@@ -1413,7 +1375,7 @@ test_missing_file (void)
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, path));
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* A failed save leaves nothing behind, and never a half-written file. */
@@ -1421,7 +1383,7 @@ static void
 test_unwritable (void)
 {
   g_autoptr(IkouPlan) plan = build_full_plan ();
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *missing_dir = g_build_filename (dir, "no-such-folder", "plan.xml", NULL);
   g_autofree char *a_file = g_build_filename (dir, "file.txt", NULL);
   g_autofree char *under_file = g_build_filename (a_file, "plan.xml", NULL);
@@ -1451,7 +1413,7 @@ test_unwritable (void)
   g_assert_true (g_file_get_contents (a_file, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "keep me");
 
-  remove_tree (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* The utility layer on its own. */

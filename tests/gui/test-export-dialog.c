@@ -10,7 +10,7 @@
 
 #include "ikou-application.h"
 #include "ikou-calendar.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-date-entry.h"
 #include "ikou-error.h"
 #include "ikou-export-dialog.h"

@@ -758,6 +758,107 @@ test_visibility (void)
 }
 
 /* The public boundaries refuse bad arguments with a critical. */
+/* Groups: a system with three findings of one severity or more shows
+ * one group row (standing for its first finding) that opens to show them
+ * under it; open stays open across updates of the system's findings;
+ * the counts are of findings, never of rows. */
+static void
+test_groups (void)
+{
+  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
+  g_autoptr(Recorder) rec = recorder_new (list);
+  g_autoptr(GPtrArray) per_system = g_ptr_array_new_with_free_func (slot_unref);
+  GPtrArray *s10 = findings_new ();
+  GPtrArray *s11 = findings_new ();
+  IkouFinding *a[4], *b, *w;
+
+  for (guint i = 0; i < 4; i++)
+    a[i] = add (s10, IKOU_SEVERITY_ERROR, 10, (int) i);
+  w = add (s10, IKOU_SEVERITY_WARNING, 10, 5);
+  b = add (s11, IKOU_SEVERITY_ERROR, 11, 0);
+  g_ptr_array_add (per_system, s10);
+  g_ptr_array_add (per_system, s11);
+
+  ikou_finding_list_set_group_min (list, 3);
+  ikou_finding_list_set_all (list, per_system, NULL);
+  recorder_reset (rec);
+  {
+    IkouFinding *want[] = { a[0], b, w };
+    g_autoptr(IkouFindingRow) group = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(IkouFindingRow) single = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    assert_shows (list, rec, 3, want);
+    assert_counts (list, 5, 1, 0);
+    g_assert_true (ikou_finding_list_is_group (list, 0));
+    g_assert_false (ikou_finding_list_is_group (list, 1));
+    g_assert_cmpuint (ikou_finding_row_get_n_grouped (group), ==, 4);
+    g_assert_false (ikou_finding_row_get_expanded (group));
+    g_assert_cmpuint (ikou_finding_row_get_n_grouped (single), ==, 0);
+    g_assert_false (ikou_finding_row_get_in_group (single));
+  }
+
+  /* Opened: the group row is replaced (its arrow) and its four follow. */
+  g_assert_false (ikou_finding_list_toggle_group (list, 1));
+  assert_no_change (rec);
+  g_assert_true (ikou_finding_list_toggle_group (list, 0));
+  assert_one_change (rec, 0, 1, 5);
+  {
+    IkouFinding *want[] = { a[0], a[0], a[1], a[2], a[3], b, w };
+    g_autoptr(IkouFindingRow) group = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(IkouFindingRow) child = g_list_model_get_item (G_LIST_MODEL (list), 2);
+
+    assert_shows (list, rec, 7, want);
+    assert_counts (list, 5, 1, 0);
+    g_assert_true (ikou_finding_row_get_expanded (group));
+    g_assert_true (ikou_finding_row_get_in_group (child));
+  }
+
+  /* New findings of the open system: still open, three rows under it. */
+  {
+    g_autoptr(GPtrArray) again = findings_new ();
+    IkouFinding *c[3];
+
+    for (guint i = 0; i < 3; i++)
+      c[i] = add (again, IKOU_SEVERITY_ERROR, 10, (int) i + 10);
+    ikou_finding_list_set_slot (list, 0, again);
+    {
+      IkouFinding *want[] = { c[0], c[0], c[1], c[2], b };
+
+      assert_shows (list, rec, 5, want);
+      assert_counts (list, 4, 0, 0);
+    }
+
+    /* Closed again. */
+    recorder_reset (rec);
+    g_assert_true (ikou_finding_list_toggle_group (list, 0));
+    assert_one_change (rec, 0, 4, 1);
+    {
+      IkouFinding *want[] = { c[0], b };
+
+      assert_shows (list, rec, 2, want);
+    }
+  }
+
+  /* Two findings are no group; groups off shows every finding. */
+  {
+    g_autoptr(GPtrArray) two = findings_new ();
+    IkouFinding *d0 = add (two, IKOU_SEVERITY_ERROR, 10, 0);
+    IkouFinding *d1 = add (two, IKOU_SEVERITY_ERROR, 10, 1);
+    IkouFinding *want[] = { d0, d1, b };
+
+    ikou_finding_list_set_slot (list, 0, two);
+    assert_shows (list, rec, 3, want);
+    g_assert_false (ikou_finding_list_is_group (list, 0));
+  }
+  ikou_finding_list_set_slot (list, 0, s10);
+  ikou_finding_list_set_group_min (list, 0);
+  {
+    IkouFinding *want[] = { a[0], a[1], a[2], a[3], b, w };
+
+    assert_shows (list, rec, 6, want);
+  }
+}
+
 static void
 test_bad_arguments (void)
 {
@@ -1157,6 +1258,7 @@ main (int   argc,
   g_test_add_func ("/finding-list/set-slot-severities", test_set_slot_severities);
   g_test_add_func ("/finding-list/set-slot-same", test_set_slot_same);
   g_test_add_func ("/finding-list/visibility", test_visibility);
+  g_test_add_func ("/finding-list/groups", test_groups);
   g_test_add_func ("/finding-list/bad-arguments", test_bad_arguments);
   g_test_add_func ("/finding-list/random", test_random);
 

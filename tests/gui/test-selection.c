@@ -10,8 +10,9 @@
 #include "ikou-application.h"
 #include "ikou-bulk-editor.h"
 #include "ikou-calendar.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-error.h"
+#include "ikou-test-util.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
 
@@ -76,16 +77,10 @@ wait_frames (GtkWidget *widget,
     ;
 }
 
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples", "koriyama.xml", NULL);
-}
-
 static IkouWindow *
 open_sample_window (void)
 {
-  g_autofree char *path = sample_path ();
+  g_autofree char *path = ikou_test_source_path ("data", "samples", "koriyama.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
@@ -569,24 +564,6 @@ test_dialogs (void)
   close_window (window);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static gboolean
 fatal_log_cb (const char     *log_domain,
               GLogLevelFlags  log_level,
@@ -654,7 +631,7 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  remove_tree (tmp_home);
+  ikou_test_remove_tree (tmp_home);
   g_free (tmp_home);
 
   return ret;

@@ -11,7 +11,7 @@
 #include "ikou-application.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-error.h"
 #include "ikou-store.h"
 #include "ikou-system-editor.h"
@@ -1147,6 +1147,42 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* Export Plan… to MS Project XML: the file is MS Project's, and what it
+ * cannot hold (the scenarios) is said in a dialog; a table keeps its
+ * suffix, anything else becomes Ikou XML. */
+static void
+test_export_plan_formats (void)
+{
+  IkouWindow *window = open_sample_window ();
+  g_autofree char *mspdi = g_build_filename (tmp_home, "計画.mspdi.xml", NULL);
+  g_autofree char *plain = g_build_filename (tmp_home, "plan", NULL);
+  g_autofree char *plain_xml = g_build_filename (tmp_home, "plan.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) mspdi_file = g_file_new_for_path (mspdi);
+  g_autoptr(GFile) plain_file = g_file_new_for_path (plain);
+  GtkWindow *dialog;
+
+  g_assert_nonnull (ikou_document_add_scenario (ikou_window_get_document (window), "遅れる場合",
+                                                NULL, NULL, NULL));
+  _ikou_window_export_plan (window, mspdi_file);
+  g_assert_true (g_file_get_contents (mspdi, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<Project xmlns=\"http://schemas.microsoft.com/project\">"));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "1"));
+  gtk_window_destroy (dialog);
+  g_clear_pointer (&contents, g_free);
+
+  _ikou_window_export_plan (window, plain_file);
+  g_assert_true (g_file_get_contents (plain_xml, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<ikou-plan"));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_unlink (mspdi);
+  g_unlink (plain_xml);
+  close_window (window);
+}
+
 static void
 destroy_cb (GtkWidget *widget,
             gboolean  *destroyed)
@@ -1793,6 +1829,7 @@ main (int   argc,
   g_test_add_func ("/window/save-and-recovery", test_save_and_recovery);
   g_test_add_func ("/window/orphaned-recovery", test_orphaned_recovery);
   g_test_add_func ("/window/broken-file", test_broken_file);
+  g_test_add_func ("/window/export-plan-formats", test_export_plan_formats);
   g_test_add_func ("/window/close-confirmation", test_close_confirmation);
   g_test_add_func ("/window/open-from-command-line", test_open_from_command_line);
   g_test_add_func ("/window/recovery-offered", test_recovery_offered);

@@ -9,8 +9,9 @@
 
 #include "ikou-application.h"
 #include "ikou-calendar.h"
-#include "ikou-cli.h"
+#include "ikou-i18n.h"
 #include "ikou-finding.h"
+#include "ikou-finding-list.h"
 #include "ikou-findings-panel.h"
 #include "ikou-gui-util.h"
 #include "ikou-window.h"
@@ -223,9 +224,8 @@ test_findings_panel (void)
         g_error ("the findings panel shows the rule id %s", ids[r]);
 
   /* Counts as phrases with plural forms: "52 errors", 「エラー 52 件」. */
-  for (guint i = 0; i < g_list_model_get_n_items (ikou_findings_panel_get_model (panel)); i++)
-    if (ikou_findings_panel_get_finding (panel, i)->severity == IKOU_SEVERITY_ERROR)
-      n_errors++;
+  n_errors = ikou_finding_list_get_count (IKOU_FINDING_LIST (ikou_findings_panel_get_model (panel)),
+                                          IKOU_SEVERITY_ERROR);
   g_assert_cmpuint (n_errors, >, 1);
   {
     g_autofree char *errors = ikou_severity_count_label (IKOU_SEVERITY_ERROR, n_errors);

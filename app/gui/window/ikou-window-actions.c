@@ -1,0 +1,869 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ikou-error.h"
+#include "ikou-export-dialog.h"
+#include "ikou-gui-util.h"
+#include "ikou-host-editor.h"
+#include "ikou-print-operation.h"
+#include "ikou-timeline.h"
+#include "ikou-mspdi.h"
+#include "ikou-plan-file.h"
+#include "ikou-window-private.h"
+#include "ikou-xml.h"
+
+/* The window's actions: installed on the class in one place
+ * (_ikou_window_class_actions_init), enabled in one place
+ * (_ikou_window_actions_update). */
+
+typedef enum
+{
+  CHOOSE_OPEN,
+  CHOOSE_IMPORT_XML,
+  CHOOSE_SAVE_AS,
+  CHOOSE_SAVE_AS_THEN_CLOSE,
+  CHOOSE_EXPORT_XML,
+} ChooserPurpose;
+
+#define MAX_RECENT_IN_MENU 10
+
+/* Errors */
+
+void
+_ikou_window_show_error (IkouWindow   *self,
+                         const char   *heading,
+                         const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       error ? error->message : NULL));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* File choosers */
+
+/* Exports the plan to @chosen: a table or MS Project XML by its suffix,
+ * Ikou XML otherwise (.xml added when missing).  What MS Project XML
+ * cannot hold is said in a dialog; failures too. */
+void
+_ikou_window_export_plan (IkouWindow *self,
+                          GFile      *chosen)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen_path = g_file_get_path (chosen);
+  IkouPlanFileKind kind = chosen_path != NULL ? ikou_plan_file_kind_for_name (chosen_path)
+                                              : IKOU_PLAN_FILE_UNKNOWN;
+  /* A table or a project file keeps its suffix; anything else is Ikou XML. */
+  gboolean keeps = kind == IKOU_PLAN_FILE_CSV || kind == IKOU_PLAN_FILE_XLSX ||
+                   kind == IKOU_PLAN_FILE_MSPDI;
+  g_autoptr(GFile) file = keeps ? g_object_ref (chosen)
+                                : ikou_file_with_suffix (chosen, ".xml", &error);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  gboolean ok;
+
+  if (!keeps)
+    kind = IKOU_PLAN_FILE_XML;
+  if (file != NULL && path == NULL)
+    g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO, _("Choose a folder on this computer"));
+
+  /* MS Project XML says what it could not hold (scenarios). */
+  if (path == NULL)
+    ok = FALSE;
+  else if (kind == IKOU_PLAN_FILE_MSPDI)
+    ok = ikou_mspdi_write_file (self->plan, self->schedule, path, &report, &error);
+  else
+    ok = ikou_plan_file_export (self->plan, path, kind, &error);
+
+  if (!ok)
+    _ikou_window_show_error (self, _("Could Not Export the Plan"), error);
+  else if (report != NULL && report->len > 0)
+    {
+      g_autoptr(GString) notes = g_string_new (NULL);
+      g_autoptr(GError) note = NULL;
+
+      for (guint i = 0; i < report->len; i++)
+        g_string_append_printf (notes, "%s%s", i ? "\n" : "",
+                                (const char *) g_ptr_array_index (report, i));
+      note = g_error_new_literal (IKOU_ERROR, IKOU_ERROR_INVALID_INPUT, notes->str);
+      _ikou_window_show_error (self, _("Exported, With Notes"), note);
+    }
+  else
+    {
+      g_autofree char *exported = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), exported);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     IkouWindow      *self)
+{
+  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "ikou-purpose"));
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  gtk_native_dialog_destroy (native);
+  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (native))
+    g_clear_object (&self->chooser);
+
+  if (chosen == NULL)
+    return;
+
+  switch (purpose)
+    {
+    case CHOOSE_OPEN:
+      ikou_window_open (self, chosen);
+      break;
+
+    case CHOOSE_IMPORT_XML:
+      ikou_window_import (self, chosen);
+      break;
+
+    case CHOOSE_SAVE_AS:
+    case CHOOSE_SAVE_AS_THEN_CLOSE:
+      {
+        g_autoptr(GFile) file = ikou_file_with_suffix (chosen, ".ikou", &error);
+
+        if (file == NULL || !ikou_window_save_to_file (self, file, &error))
+          _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
+        else if (purpose == CHOOSE_SAVE_AS_THEN_CLOSE)
+          gtk_window_close (GTK_WINDOW (self));
+      }
+      break;
+
+    case CHOOSE_EXPORT_XML:
+      _ikou_window_export_plan (self, chosen);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern1,
+            const char     *pattern2,
+            gboolean        current)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern1);
+  if (pattern2 != NULL)
+    gtk_file_filter_add_pattern (filter, pattern2);
+  gtk_file_chooser_add_filter (chooser, filter);
+  if (current)
+    gtk_file_chooser_set_filter (chooser, filter);
+}
+
+static char *
+suggested_name (IkouWindow *self,
+                const char *suffix)
+{
+  const char *title = self->plan ? ikou_plan_get_title (self->plan) : NULL;
+  g_autofree char *base = NULL;
+
+  if (ikou_window_get_file (self) != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (ikou_window_get_file (self));
+      char *dot = strrchr (basename, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      base = g_steal_pointer (&basename);
+    }
+  else if (title != NULL && *title != '\0')
+    base = g_strdelimit (g_strdup (title), "/\\:*?\"<>|", '_');
+  else
+    base = g_strdup (_("Plan"));
+
+  return g_strconcat (base, suffix, NULL);
+}
+
+static void
+run_chooser (IkouWindow     *self,
+             ChooserPurpose  purpose)
+{
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  gboolean save = purpose == CHOOSE_SAVE_AS || purpose == CHOOSE_SAVE_AS_THEN_CLOSE
+               || purpose == CHOOSE_EXPORT_XML;
+  const char *title;
+  const char *accept;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  switch (purpose)
+    {
+    case CHOOSE_OPEN:
+      title = _("Open a Plan");
+      accept = _("_Open");
+      break;
+    case CHOOSE_IMPORT_XML:
+      title = _("Import XML");
+      accept = _("_Import");
+      break;
+    case CHOOSE_EXPORT_XML:
+      title = _("Export XML");
+      accept = _("_Export");
+      break;
+    case CHOOSE_SAVE_AS:
+    case CHOOSE_SAVE_AS_THEN_CLOSE:
+    default:
+      title = _("Save the Plan");
+      accept = _("_Save");
+      break;
+    }
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                             : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        accept, _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  switch (purpose)
+    {
+    case CHOOSE_OPEN:
+      add_filter (chooser, _("Plans (*.ikou, *.xml)"), "*.ikou", "*.xml", TRUE);
+      add_filter (chooser, _("Ikou plans (*.ikou)"), "*.ikou", NULL, FALSE);
+      add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, FALSE);
+      break;
+    case CHOOSE_IMPORT_XML:
+      {
+        g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+        /* Decided by content: Ikou XML, MS Project XML, CSV, Excel. */
+        gtk_file_filter_set_name (all, _("Plans and tables (*.xml, *.csv, *.xlsx)"));
+        gtk_file_filter_add_pattern (all, "*.xml");
+        gtk_file_filter_add_pattern (all, "*.csv");
+        gtk_file_filter_add_pattern (all, "*.xlsx");
+        gtk_file_chooser_add_filter (chooser, all);
+        gtk_file_chooser_set_filter (chooser, all);
+        add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, FALSE);
+        add_filter (chooser, _("CSV tables (*.csv)"), "*.csv", NULL, FALSE);
+        add_filter (chooser, _("Excel workbooks (*.xlsx)"), "*.xlsx", NULL, FALSE);
+        add_filter (chooser, _("MS Project XML (*.xml)"), "*.xml", NULL, FALSE);
+      }
+      break;
+    case CHOOSE_EXPORT_XML:
+      {
+        g_autofree char *name = suggested_name (self, ".xml");
+
+        add_filter (chooser, _("XML plans (*.xml)"), "*.xml", NULL, TRUE);
+        add_filter (chooser, _("CSV tables (*.csv)"), "*.csv", NULL, FALSE);
+        add_filter (chooser, _("Excel workbooks (*.xlsx)"), "*.xlsx", NULL, FALSE);
+        add_filter (chooser, _("MS Project XML (*.mspdi.xml)"), "*.mspdi.xml", NULL, FALSE);
+        gtk_file_chooser_set_current_name (chooser, name);
+      }
+      break;
+    case CHOOSE_SAVE_AS:
+    case CHOOSE_SAVE_AS_THEN_CLOSE:
+    default:
+      {
+        g_autofree char *name = suggested_name (self, ".ikou");
+
+        add_filter (chooser, _("Ikou plans (*.ikou)"), "*.ikou", NULL, TRUE);
+        gtk_file_chooser_set_current_name (chooser, name);
+      }
+      break;
+    }
+
+  if (ikou_window_get_file (self) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (ikou_window_get_file (self));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+
+  g_object_set_data (G_OBJECT (native), "ikou-purpose", GINT_TO_POINTER (purpose));
+  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  self->chooser = native;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+void
+_ikou_window_save_as (IkouWindow *self,
+                      gboolean    close_after)
+{
+  run_chooser (self, close_after ? CHOOSE_SAVE_AS_THEN_CLOSE : CHOOSE_SAVE_AS);
+}
+
+/* Recent plans menu */
+
+static char *
+escape_underscores (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        g_string_append_c (s, '_');
+      g_string_append_c (s, *p);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+void
+_ikou_window_rebuild_recent_menu (IkouWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+
+  if (self->settings != NULL)
+    recent = g_settings_get_strv (self->settings, "recent-files");
+
+  for (guint i = 0; recent != NULL && recent[i] != NULL && n < MAX_RECENT_IN_MENU; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *label = escape_underscores (basename ? basename : recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+
+  if (n == 0)
+    /* An action nobody installs: the item shows, greyed out. */
+    g_menu_append (self->recent_menu, _("No Recent Plans"), "win.no-recent-plans");
+}
+
+/* Actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  run_chooser (IKOU_WINDOW (widget), CHOOSE_OPEN);
+}
+
+static void
+import_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  run_chooser (IKOU_WINDOW (widget), CHOOSE_IMPORT_XML);
+}
+
+static void
+export_xml_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  run_chooser (IKOU_WINDOW (widget), CHOOSE_EXPORT_XML);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  run_chooser (IKOU_WINDOW (widget), CHOOSE_SAVE_AS);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  if (ikou_window_get_file (self) == NULL)
+    {
+      run_chooser (self, CHOOSE_SAVE_AS);
+      return;
+    }
+
+  if (!ikou_window_save_to_file (self, ikou_window_get_file (self), &error))
+    _ikou_window_show_error (self, _("Could Not Save the Plan"), error);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(GFile) sample = ikou_context_get_sample_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  IkouWindow *target = self;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (sample == NULL)
+    g_set_error_literal (&error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
+                         _("The sample plan is not installed."));
+  else
+    plan = _ikou_window_read_plan (sample, &error);
+
+  if (plan == NULL)
+    {
+      _ikou_window_show_error (self, _("Could Not Open the Sample Plan"), error);
+      return;
+    }
+
+  if (self->plan != NULL && app != NULL && self->context != NULL)
+    target = ikou_window_new (app, self->context);
+
+  /* The sample is a starting point, never overwritten: saving asks where. */
+  ikou_window_set_document (target, plan, NULL, FALSE);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  ikou_window_open (self, file);
+}
+
+/* Roadmap export and printing */
+
+static void
+exported_cb (IkouWindow       *self,
+             GFile            *file,
+             guint             n_files,
+             IkouExportDialog *dialog)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n_files > 1)
+    /* Translators: PNG and SVG exports write one file per page */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Exported to “%s” and %u more file",
+                                          "Exported to “%s” and %u more files",
+                                          n_files - 1),
+                             basename, n_files - 1);
+  else
+    title = g_strdup_printf (_("Exported to “%s”"), basename);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, C_("exported file", "Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  IkouExportDialog *dialog;
+
+  if (self->plan == NULL)
+    return;
+
+  /* The findings the window shows, not ones waiting for a re-check. */
+  _ikou_window_flush_checks (self);
+
+  dialog = ikou_export_dialog_new (GTK_WINDOW (self), self->document,
+                                   G_LIST_MODEL (self->selection), self->era_labels);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uri = g_variant_get_string (param, NULL);
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  if (!g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), &error))
+    _ikou_window_show_error (self, _("Could Not Open the Roadmap"), error);
+}
+
+/* The printer, paper and orientation chosen last, for the rest of the
+ * session (every window). */
+static GtkPrintSettings *session_print_settings;
+static GtkPageSetup *session_page_setup;
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               IkouWindow              *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      g_object_set_data (G_OBJECT (operation), "ikou-error-shown", GINT_TO_POINTER (TRUE));
+      _ikou_window_show_error (self, _("Could Not Print the Roadmap"), error);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+
+      if (settings != NULL)
+        {
+          GtkPaperSize *paper = gtk_print_settings_get_paper_size (settings);
+
+          g_clear_object (&session_print_settings);
+          session_print_settings = gtk_print_settings_copy (settings);
+
+          /* The paper chosen in the dialog's page setup tab. */
+          if (paper != NULL)
+            {
+              GtkPageSetup *setup = gtk_page_setup_new ();
+
+              gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+              gtk_page_setup_set_orientation (setup, gtk_print_settings_get_orientation (settings));
+              g_clear_object (&session_page_setup);
+              session_page_setup = setup;
+              gtk_paper_size_free (paper);
+            }
+        }
+    }
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(IkouPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  IkouExportOptions options;
+
+  if (self->plan == NULL)
+    return;
+
+  /* The findings the window shows, not ones waiting for a re-check. */
+  _ikou_window_flush_checks (self);
+
+  ikou_export_options_init (&options);
+  options.today = ikou_window_get_today (self);
+  options.era_labels = self->era_labels;
+  operation = ikou_print_operation_new (self->plan,
+                                        ikou_document_get_active_scenario (self->document),
+                                        self->schedule,
+                                        G_LIST_MODEL (self->selection),
+                                        ikou_window_get_findings (self),
+                                        &options, &error);
+  if (operation == NULL)
+    {
+      _ikou_window_show_error (self, _("Could Not Print the Roadmap"), error);
+      return;
+    }
+  ikou_print_operation_set_compare (operation, ikou_document_get_comparing (self->document),
+                                    ikou_document_get_compare_scenario (self->document));
+
+  if (session_print_settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), session_print_settings);
+  if (session_page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), session_page_setup);
+
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* An error found before printing began may come back here rather than
+   * through ::done: say it once. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR
+      && g_object_get_data (G_OBJECT (operation), "ikou-error-shown") == NULL)
+    _ikou_window_show_error (self, _("Could Not Print the Roadmap"), error);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->history != NULL)
+    ikou_history_undo (self->history);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->history != NULL)
+    ikou_history_redo (self->history);
+}
+
+static guint
+position_after_selection (IkouWindow *self)
+{
+  IkouSystem *selected = _ikou_window_get_selected_system (self);
+  guint position;
+
+  if (selected != NULL && ikou_plan_find_system (self->plan, selected, &position))
+    return position + 1;
+
+  return ikou_plan_get_n_systems (self->plan);
+}
+
+static void
+add_system_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  g_autoptr(IkouSystem) system = NULL;
+  IkouSystem *selected;
+
+  if (self->plan == NULL)
+    return;
+
+  selected = _ikou_window_get_selected_system (self);
+  system = ikou_system_new (ikou_plan_next_system_id (self->plan), _("New System"));
+  if (selected != NULL)
+    {
+      /* New systems usually sit beside their neighbours. */
+      ikou_system_set_department (system, ikou_system_get_department (selected));
+      ikou_system_set_host (system, ikou_system_get_host (selected));
+    }
+
+  ikou_history_add_system (self->history, position_after_selection (self), system);
+  ikou_window_select_system (self, ikou_system_get_id (system));
+  g_object_set (self, "show-editor", TRUE, NULL);
+}
+
+static void
+duplicate_system_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  IkouSystem *selected = _ikou_window_get_selected_system (self);
+  g_autoptr(IkouSystem) copy = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->plan == NULL || selected == NULL)
+    return;
+
+  copy = ikou_system_copy (selected, ikou_plan_next_system_id (self->plan));
+  /* Translators: the name of a duplicated system */
+  name = g_strdup_printf (_("%s (copy)"), ikou_system_get_name (selected));
+  ikou_system_set_name (copy, name);
+
+  ikou_history_add_system (self->history, position_after_selection (self), copy);
+  ikou_window_select_system (self, ikou_system_get_id (copy));
+}
+
+static void
+delete_toast_dismissed_cb (IkouWindow *self,
+                           AdwToast   *toast)
+{
+  if (self->delete_toast == toast)
+    self->delete_toast = NULL;
+}
+
+static void
+delete_system_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+  IkouSystem *selected = _ikou_window_get_selected_system (self);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->plan == NULL || selected == NULL)
+    return;
+
+  name = g_strdup (ikou_system_get_name (selected));
+  ikou_history_remove_system (self->history, selected);
+
+  if (self->delete_toast != NULL)
+    adw_toast_dismiss (self->delete_toast);
+
+  title = g_strdup_printf (_("“%s” deleted"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->delete_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+edit_hosts_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->plan != NULL)
+    ikou_host_editor_present (GTK_WINDOW (self), self->plan, self->history);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->timeline != NULL)
+    ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), ikou_window_get_today (self));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  IkouWindow *self = IKOU_WINDOW (widget);
+
+  if (self->plan != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+_ikou_window_class_actions_init (IkouWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-system", NULL, add_system_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-system", NULL, duplicate_system_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-system", NULL, delete_system_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-hosts", NULL, edit_hosts_action);
+  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_property_action (widget_class, "win.zoom", "zoom");
+  gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
+  gtk_widget_class_install_property_action (widget_class, "win.show-editor", "show-editor");
+  gtk_widget_class_install_property_action (widget_class, "win.era-labels", "era-labels");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-xml", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-xml", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "win.duplicate-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-system", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-editor", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-findings", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.zoom", "s", "month");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.zoom", "s", "quarter");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.zoom", "s",
+                                       "fiscal-year");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  _ikou_window_class_scenario_actions_init (klass);
+}
+
+void
+_ikou_window_actions_update (IkouWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_plan = self->plan != NULL;
+  gboolean has_selection = has_plan && _ikou_window_get_selected_system (self) != NULL;
+  gboolean can_undo = has_plan && self->history != NULL && ikou_history_can_undo (self->history);
+  gboolean can_redo = has_plan && self->history != NULL && ikou_history_can_redo (self->history);
+
+  gtk_widget_action_set_enabled (widget, "win.save", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.export-xml", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.export", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.print", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
+  gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
+  gtk_widget_action_set_enabled (widget, "win.add-system", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.duplicate-system", has_selection);
+  gtk_widget_action_set_enabled (widget, "win.delete-system", has_selection);
+  gtk_widget_action_set_enabled (widget, "win.edit-hosts", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.today", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.focus-search", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.zoom", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.show-findings", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.show-editor", has_plan);
+  gtk_widget_action_set_enabled (widget, "win.era-labels", has_plan);
+
+  /* The empty state shows only what can start a document. */
+  gtk_widget_set_visible (self->zoom_box, has_plan);
+  gtk_widget_set_visible (self->findings_button, has_plan);
+  gtk_widget_set_visible (self->today_button, has_plan);
+  gtk_widget_set_visible (self->editor_button, has_plan);
+  gtk_widget_set_visible (self->export_button, has_plan);
+  gtk_widget_set_visible (self->save_button, has_plan);
+  gtk_widget_set_visible (self->add_button, has_plan);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->undo_button), has_plan);
+
+  _ikou_window_scenario_actions_update (self);
+}

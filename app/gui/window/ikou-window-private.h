@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ikou-document.h"
+#include "ikou-window.h"
+#include "ikou-differences-panel.h"
+#include "ikou-findings-panel.h"
+#include "ikou-renderer.h"
+#include "ikou-schedule.h"
+#include "ikou-selection.h"
+
+G_BEGIN_DECLS
+
+/* Every row of the systems list and of the timeline is this tall (px).
+ * ui/style.css fixes the list's cells to the same height. */
+#define IKOU_WINDOW_ROW_HEIGHT 32
+
+/* The list's columns, in display order. */
+typedef enum
+{
+  IKOU_COLUMN_NAME,
+  IKOU_COLUMN_DEPARTMENT,
+  IKOU_COLUMN_OPERATION,
+  IKOU_COLUMN_HOSTS,
+  IKOU_COLUMN_NEXT_MILESTONE,
+  IKOU_COLUMN_FINDINGS,
+  IKOU_N_COLUMNS
+} IkouColumn;
+
+struct _IkouWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay    *toast_overlay;
+  AdwHeaderBar       *header_bar;
+  AdwWindowTitle     *window_title;
+  GtkMenuButton      *primary_menu_button;
+  GMenu              *recent_menu;
+  GtkWidget          *findings_button;
+  GtkWidget          *findings_error_icon;
+  GtkLabel           *findings_error_label;
+  GtkWidget          *findings_warning_icon;
+  GtkLabel           *findings_warning_label;
+  GtkWidget          *zoom_box;
+  GtkWidget          *today_button;
+  GtkWidget          *editor_button;
+  GtkWidget          *export_button;
+  GtkWidget          *save_button;
+  GtkWidget          *add_button;
+  GtkWidget          *undo_button;
+  GtkWidget          *redo_button;
+  GtkStack           *stack;
+  AdwStatusPage      *status_page;
+  GtkPaned           *paned;
+  GtkWidget          *list_box;
+  GtkWidget          *list_spacer;
+  GtkSearchEntry     *search_entry;
+  GtkScrolledWindow  *list_scroller;
+  GtkColumnView      *systems_view;
+  GtkScrolledWindow  *timeline_scroller;
+  GtkRevealer        *editor_revealer;
+  GtkScrolledWindow  *editor_scroller;
+  GtkRevealer        *findings_revealer;
+  IkouFindingsPanel  *findings_panel;
+
+  /* Built in code */
+  GtkWidget          *timeline;        /* IkouTimeline */
+  GtkWidget          *system_editor;   /* IkouSystemEditor */
+  GtkWidget          *bulk_editor;     /* IkouBulkEditor, for several systems */
+  GtkStack           *editor_stack;    /* one of the two editors */
+  GtkColumnViewColumn *columns[IKOU_N_COLUMNS];
+  GtkCustomFilter    *filter;
+  GListModel         *rows;            /* the plan, plus a row refresh per edited system */
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;       /* the current system */
+  IkouSelection      *multi;           /* every selected system, over selection */
+  char               *search_key;      /* casefolded search text, or NULL */
+  IkouSystem         *kept_system;     /* selected, edited out of the search: shown until deselected */
+  GPtrArray          *cells;           /* IkouCell *, the list's live cells */
+
+  /* The document: the plan, its history, file, scenarios and findings
+   * (plan and history are the document's, kept here for brevity). */
+  IkouDocument       *document;
+  IkouPlan           *plan;
+  IkouHistory        *history;
+  IkouSchedule       *schedule;
+  gboolean            recovered;       /* unsaved changes from a recovery copy */
+  GPtrArray          *findings;        /* flat copy for export and tests; NULL after a change */
+  GHashTable         *pending_rows;    /* ids whose list row must be re-sorted and re-filtered */
+  guint               rows_idle_id;
+  GtkWidget          *scenario_box;
+  GtkDropDown        *scenario_dropdown;
+  GtkStringList      *scenario_names;   /* "基準計画", then the plan's scenarios */
+  gboolean            syncing_scenarios;
+  GMenu              *compare_menu;
+  GtkRevealer        *differences_revealer;
+  GtkRevealer        *catch_up_revealer;
+  GtkLabel           *catch_up_label;
+  gboolean            catch_up_dismissed;
+  guint               catch_up_idle_id;
+  GtkWidget          *differences_panel;  /* IkouDifferencesPanel */
+
+  /* View state */
+  char               *zoom;            /* "month", "quarter", "fiscal-year" */
+  gboolean            show_findings;
+  gboolean            show_editor;
+  gboolean            era_labels;
+  double              list_header_height;
+
+  /* Autosave */
+  char               *recovery_id;
+  guint               autosave_debounce_id;
+  guint               autosave_periodic_id;
+  guint64             autosaved_serial;
+
+  /* Undo of a deletion from its toast */
+  AdwToast           *delete_toast;
+
+  IkouContext        *context;
+  GSettings          *settings;        /* may be NULL without the schema */
+  GtkFileChooserNative *chooser;
+  gboolean            close_confirmed;
+  gulong              after_paint_id;
+  gulong              scroll_after_paint_id; /* keeps the selected row in view after a re-sort */
+};
+
+/* ikou-window-actions.c */
+void _ikou_window_class_actions_init (IkouWindowClass *klass);
+void _ikou_window_actions_update     (IkouWindow      *self);
+void _ikou_window_export_plan        (IkouWindow      *self,
+                                      GFile           *chosen);
+void _ikou_window_save_as            (IkouWindow      *self,
+                                      gboolean         close_after);
+void _ikou_window_show_error         (IkouWindow      *self,
+                                      const char      *heading,
+                                      const GError    *error);
+void _ikou_window_rebuild_recent_menu(IkouWindow      *self);
+
+/* ikou-window-scenarios.c */
+void _ikou_window_class_scenario_actions_init (IkouWindowClass *klass);
+void _ikou_window_scenario_actions_update     (IkouWindow      *self);
+/* Asks, then makes the shown scenario the baseline. */
+void _ikou_window_adopt_scenario              (IkouWindow      *self);
+
+/* ikou-window-catch-up.c */
+void _ikou_window_class_catch_up_init (IkouWindowClass *klass);
+/* The banner follows the plan: shown while milestones before today are
+ * not marked done. */
+void _ikou_window_update_catch_up     (IkouWindow      *self);
+void _ikou_window_review_catch_up     (IkouWindow      *self);
+
+/* ikou-window-selection.c */
+void _ikou_window_class_selection_init   (IkouWindowClass *klass);
+void _ikou_window_selection_init         (IkouWindow      *self);
+void _ikou_window_selection_set_document (IkouWindow      *self,
+                                          IkouDocument    *document);
+void _ikou_window_selection_dispose      (IkouWindow      *self);
+/* (transfer full): the selected systems shown in the list, in row order. */
+GPtrArray *_ikou_window_dup_selected_systems (IkouWindow  *self);
+/* Clears the search and selects those of @systems in the plan. */
+void      _ikou_window_select_systems       (IkouWindow  *self,
+                                             GPtrArray   *systems);
+gboolean  _ikou_window_select_matching      (IkouWindow          *self,
+                                             const char * const  *filters,
+                                             GError             **error);
+/* Each one undo step in the scenario on show, with a toast to undo. */
+gboolean  _ikou_window_shift_selection      (IkouWindow          *self,
+                                             int                  months,
+                                             IkouShiftMilestones  which,
+                                             GError             **error);
+gboolean  _ikou_window_retarget_selection   (IkouWindow          *self,
+                                             guint                host_id,
+                                             GError             **error);
+guint     _ikou_window_mark_selection_done  (IkouWindow          *self);
+
+/* ikou-window.c */
+void _ikou_window_keep_selected_in_view (IkouWindow      *self);
+void _ikou_window_set_zoom           (IkouWindow      *self,
+                                      const char      *zoom);
+void _ikou_window_recheck_all        (IkouWindow      *self);
+/* Runs the document's queued re-checks and the list updates now, and
+ * builds self->findings, the flat copy of all findings, which then stays
+ * valid until the next change (tests, saving, export, printing). */
+void _ikou_window_flush_checks       (IkouWindow      *self);
+/* The scenario drop-down follows the plan's scenarios and the active one. */
+void _ikou_window_sync_scenarios     (IkouWindow      *self);
+void _ikou_window_sync_row_geometry  (IkouWindow      *self);
+void _ikou_window_remove_recovery    (IkouWindow      *self);
+IkouSystem *_ikou_window_get_selected_system (IkouWindow *self);
+/* Reads .ikou (store) or .xml (XML reader) by the file's name. */
+IkouPlan   *_ikou_window_read_plan          (GFile      *file,
+                                             GError    **error);
+
+G_END_DECLS

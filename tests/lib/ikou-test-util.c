@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Ikou"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ikou-calendar.h"
+#include "ikou-test-util.h"
+
+IkouDay
+ikou_test_ymd (int year,
+               int month,
+               int day)
+{
+  IkouDay result = ikou_day_from_ymd (year, month, day);
+
+  g_assert_cmpint (result, !=, IKOU_DAY_NONE);
+  return result;
+}
+
+IkouDay
+ikou_test_day (const char *iso)
+{
+  IkouDay day = IKOU_DAY_NONE;
+
+  g_assert_true (ikou_parse_iso_date (iso, &day));
+  return day;
+}
+
+char *
+ikou_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ikou-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+guint
+ikou_test_count_entries (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+remove_recursively (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  /* Never follow a link out of the folder. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_recursively (child);
+    }
+  g_rmdir (path);
+}
+
+void
+ikou_test_remove_tree (const char *path)
+{
+  g_assert_nonnull (path);
+  remove_recursively (path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+char *
+ikou_test_source_path (const char *first_element,
+                       ...)
+{
+  const char *root = g_getenv ("IKOU_SOURCE_ROOT");
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  va_list args;
+
+  g_assert_nonnull (root);
+  g_ptr_array_add (parts, (gpointer) root);
+  va_start (args, first_element);
+  for (const char *part = first_element; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+void
+ikou_test_assert_plans_equal (IkouPlan *a,
+                              IkouPlan *b)
+{
+  g_autofree char *difference = NULL;
+
+  if (!ikou_plan_equal (a, b, &difference))
+    g_error ("the plans differ: %s", difference);
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "ikou-plan.h"
+#include "ikou-types.h"
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the tests (core, GUI, bench-made plans): dates,
+ * temporary folders, files of the source tree, plan comparison.  Each
+ * asserts what it needs, so a test reads as its steps. */
+
+/* A day that must exist: ikou_test_ymd (2025, 4, 1), ikou_test_day ("2025-04-01"). */
+IkouDay  ikou_test_ymd                (int         year,
+                                       int         month,
+                                       int         day);
+IkouDay  ikou_test_day                (const char *iso);
+
+/* A new private folder in the temporary directory (free with g_free). */
+char    *ikou_test_make_temp_dir      (void);
+/* How many entries a folder has (hidden ones too). */
+guint    ikou_test_count_entries      (const char *dir_path);
+/* Removes a folder and everything in it; asserts that it is gone.  A
+ * path that does not exist is fine. */
+void     ikou_test_remove_tree        (const char *path);
+
+/* A file of the source tree ($IKOU_SOURCE_ROOT): the sample plan is
+ * ikou_test_source_path ("data", "samples", "koriyama.xml", NULL). */
+char    *ikou_test_source_path        (const char *first_element,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
+/* Fails the test with the first difference ikou_plan_equal() finds. */
+void     ikou_test_assert_plans_equal (IkouPlan   *a,
+                                       IkouPlan   *b);
+
+G_END_DECLS
