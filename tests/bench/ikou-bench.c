@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "ikou-bench-plan.h"
+#include "ikou-bench-bulk.h"
 #include "ikou-bench-scenarios.h"
 #include "ikou-budget.h"
 #include "ikou-cost-chart.h"
@@ -1096,6 +1097,7 @@ bench_size (Bench *bench,
   view_clear (&view);
 
   ikou_bench_scenarios (plan, bench->schedule, bench->today, bench->tmpdir, bench->quick);
+  ikou_bench_bulk (plan, bench->schedule, bench->today);
 
   /* Generate, save, open, check, draw, drag: the planner's session. */
   line = line_new ("peak-rss-session", systems);

@@ -1230,6 +1230,130 @@ test_save_every_edit (Fixture       *f,
     }
 }
 
+/* The selection's operations: a bulk shift of the cut-overs only or from
+ * the contract on, with the findings re-checked, and undo brings back
+ * every date and every finding; a property of many systems and their
+ * passed milestones, each one undo step. */
+static void
+test_bulk_shift_modes (void)
+{
+  g_autoptr(IkouPlan) generated = ikou_bench_generate_plan (1000, 0, 11);
+  g_autoptr(IkouPlan) copy = ikou_bench_generate_plan (1000, 0, 11);
+  g_autoptr(IkouDocument) document = ikou_document_new (generated, schedule);
+  IkouPlan *plan = ikou_document_get_plan (document);
+  IkouHistory *history = ikou_document_get_history (document);
+  g_autoptr(GPtrArray) half = g_ptr_array_new ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *before_key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ikou_document_set_today (document, ikou_test_day ("2024-06-01"));
+  before = ikou_document_copy_findings (document);
+  before_key = findings_key (before);
+  /* Every other system: those not selected must not move. */
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i += 2)
+    g_ptr_array_add (half, ikou_plan_get_system (plan, i));
+
+  for (IkouShiftMilestones which = IKOU_SHIFT_CONTRACT; which <= IKOU_SHIFT_CUTOVER; which++)
+    {
+      guint n_moved = 0;
+
+      g_assert_true (ikou_document_shift (document, NULL, half, -4, which, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+        {
+          IkouSystem *s = ikou_plan_get_system (plan, i);
+          IkouSystem *o = ikou_plan_get_system (copy, i);
+
+          for (guint j = 0; j < ikou_system_get_n_steps (s); j++)
+            for (IkouMilestone m = 0; m < IKOU_N_MILESTONES; m++)
+              {
+                IkouDay was = ikou_step_get_milestone (ikou_system_get_step (o, j), m);
+                IkouDay now = ikou_step_get_milestone (ikou_system_get_step (s, j), m);
+                gboolean moves = i % 2 == 0 && was != IKOU_DAY_NONE &&
+                                 (m == IKOU_MILESTONE_CUTOVER ||
+                                  (m == IKOU_MILESTONE_CONTRACT && which == IKOU_SHIFT_CONTRACT));
+
+                g_assert_cmpint (now, ==, moves ? ikou_day_add_months (was, -4) : was);
+                n_moved += moves;
+              }
+        }
+      g_assert_cmpuint (n_moved, >, 500);
+      g_assert_true (ikou_history_undo (history));
+      g_assert_false (ikou_history_can_undo (history));
+      assert_plan_equal (plan, copy, "undo of a bulk shift");
+      {
+        g_autoptr(GPtrArray) after = ikou_document_copy_findings (document);
+        g_autofree char *after_key = findings_key (after);
+
+        g_assert_cmpstr (after_key, ==, before_key);
+      }
+    }
+}
+
+static void
+test_bulk_property (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) systems = g_ptr_array_new ();
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GArray) overdue = NULL;
+  g_autoptr(GArray) all_overdue = NULL;
+  guint n_done;
+
+  for (guint i = 0; i < G_N_ELEMENTS (six_ids); i++)
+    g_ptr_array_add (systems, ikou_plan_lookup_system (f->plan, six_ids[i]));
+
+  /* A status for all six: one undo step, undone as one. */
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, IKOU_STATUS_IN_PROGRESS);
+  ikou_document_set_systems_property (f->document, systems, "status", &value);
+  for (guint i = 0; i < systems->len; i++)
+    g_assert_cmpint (ikou_system_get_status (g_ptr_array_index (systems, i)), ==, IKOU_STATUS_IN_PROGRESS);
+  g_assert_cmpstr (ikou_history_get_undo_label (f->history), ==, "Change 6 systems");
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_false (ikou_history_can_undo (f->history));
+  assert_plan_equal (f->plan, f->original, "undo of a status of six systems");
+
+  /* The same value again changes and records nothing. */
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, ikou_system_get_department (g_ptr_array_index (systems, 0)));
+  g_ptr_array_set_size (systems, 1);
+  ikou_document_set_systems_property (f->document, systems, "department", &value);
+  g_assert_false (ikou_history_can_undo (f->history));
+
+  /* Passed milestones of the selected systems only, marked as one step. */
+  g_ptr_array_set_size (systems, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (six_ids); i++)
+    g_ptr_array_add (systems, ikou_plan_lookup_system (f->plan, six_ids[i]));
+  ikou_document_set_today (f->document, ikou_test_day ("2024-01-01"));
+  all_overdue = ikou_document_find_overdue (f->document, IKOU_DAY_NONE);
+  overdue = ikou_document_find_overdue_of (f->document, systems, IKOU_DAY_NONE);
+  g_assert_cmpuint (overdue->len, >, 0);
+  g_assert_cmpuint (overdue->len, <, all_overdue->len);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      const IkouMilestoneRef *ref = &g_array_index (overdue, IkouMilestoneRef, i);
+      gboolean selected = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (six_ids); j++)
+        selected |= ref->system_id == six_ids[j];
+      g_assert_true (selected);
+      g_assert_cmpint (ref->day, <, ikou_test_day ("2024-01-01"));
+    }
+  n_done = ikou_document_mark_done (f->document, overdue);
+  g_assert_cmpuint (n_done, ==, overdue->len);
+  {
+    g_autoptr(GArray) left = ikou_document_find_overdue_of (f->document, systems, IKOU_DAY_NONE);
+
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  g_assert_true (ikou_history_undo (f->history));
+  g_assert_false (ikou_history_can_undo (f->history));
+  assert_plan_equal (f->plan, f->original, "undo of marking passed milestones done");
+}
+
 #define add_test(name, func) \
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1255,6 +1379,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/document/shift-undo-many", test_shift_undo_many);
   add_test ("/document/shift-refused", test_shift_refused);
   add_test ("/document/retarget", test_retarget);
+  g_test_add_func ("/document/bulk-shift-modes", test_bulk_shift_modes);
+  add_test ("/document/bulk-property", test_bulk_property);
   add_test ("/document/save-round-trip", test_save_round_trip);
   add_test ("/document/save-every-edit", test_save_every_edit);
 

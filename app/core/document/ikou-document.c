@@ -1489,6 +1489,10 @@ edit_systems (IkouDocument  *self,
               GError       **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  /* The steps before, as values (their notes are the results'): what
+   * changed is known without asking the scenario again. */
+  g_autoptr(GArray) before_steps = g_array_new (FALSE, FALSE, sizeof (IkouStep));
+  guint first_step = 0;
 
   for (guint i = 0; i < systems->len; i++)
     {
@@ -1496,32 +1500,49 @@ edit_systems (IkouDocument  *self,
       GPtrArray *steps = dup_steps (scenario, system);
 
       g_ptr_array_add (results, steps);
+      for (guint s = 0; s < steps->len; s++)
+        g_array_append_vals (before_steps, g_ptr_array_index (steps, s), 1);
       if (!edit (steps, system, data, error))
         return FALSE;
     }
 
   ikou_document_cancel_preview (self);
   ikou_history_begin (self->history, label);
+  /* One re-check and one ::view-changed per system, not per step. */
+  g_signal_handlers_block_by_func (self->plan, plan_system_changed_cb, self);
+  if (self->active != NULL)
+    g_signal_handlers_block_by_func (self->active, scenario_system_changed_cb, self);
   for (guint i = 0; i < systems->len; i++)
     {
       IkouSystem *system = g_ptr_array_index (systems, i);
       GPtrArray *steps = g_ptr_array_index (results, i);
       g_autoptr(IkouScenarioEdits) before = NULL;
       guint id = ikou_system_get_id (system);
+      gboolean changed = FALSE;
 
       if (scenario != NULL)
         before = ikou_scenario_save_edits (scenario, id);
       for (guint s = 0; s < steps->len; s++)
         {
-          IkouStep current;
+          const IkouStep *current = &g_array_index (before_steps, IkouStep, first_step + s);
 
-          ikou_scenario_get_step (scenario, system, s, &current, NULL);
-          if (!ikou_step_equal (&current, g_ptr_array_index (steps, s)))
-            store_step (self, scenario, system, s, g_ptr_array_index (steps, s));
+          if (!ikou_step_equal (current, g_ptr_array_index (steps, s)))
+            {
+              store_step (self, scenario, system, s, g_ptr_array_index (steps, s));
+              changed = TRUE;
+            }
         }
+      first_step += steps->len;
       if (scenario != NULL)
         ikou_history_record_scenario_edits (self->history, scenario, id, before, label);
+      if (changed && scenario == NULL)
+        plan_system_changed_cb (self, system);
+      else if (changed && scenario == self->active)
+        scenario_system_changed_cb (self, id);
     }
+  if (self->active != NULL)
+    g_signal_handlers_unblock_by_func (self->active, scenario_system_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->plan, plan_system_changed_cb, self);
   ikou_history_end (self->history);
   return TRUE;
 }
@@ -1628,6 +1649,65 @@ ikou_document_retarget (IkouDocument  *self,
   /* Translators: undo label: the host's name */
   label = g_strdup_printf (_("Retarget to “%s”"), ikou_host_get_name (host));
   return edit_systems (self, scenario, systems, label, retarget_steps, &data, error);
+}
+
+void
+ikou_document_set_systems_property (IkouDocument *self,
+                                    GPtrArray    *systems,
+                                    const char   *property,
+                                    const GValue *value)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (IKOU_IS_DOCUMENT (self));
+  g_return_if_fail (systems != NULL);
+  g_return_if_fail (property != NULL);
+  g_return_if_fail (G_IS_VALUE (value));
+
+  if (systems->len == 0)
+    return;
+  ikou_document_cancel_preview (self);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Change %u system", "Change %u systems",
+                                        systems->len), systems->len);
+  ikou_history_begin (self->history, label);
+  for (guint i = 0; i < systems->len; i++)
+    {
+      IkouSystem *system = g_ptr_array_index (systems, i);
+      g_auto(GValue) current = G_VALUE_INIT;
+
+      g_value_init (&current, G_VALUE_TYPE (value));
+      g_object_get_property (G_OBJECT (system), property, &current);
+      if (g_param_values_cmp (g_object_class_find_property (G_OBJECT_GET_CLASS (system), property),
+                              &current, value) != 0)
+        ikou_history_set_system_property (self->history, system, property, value);
+    }
+  ikou_history_end (self->history);
+}
+
+GArray *
+ikou_document_find_overdue_of (IkouDocument *self,
+                               GPtrArray    *systems,
+                               IkouDay       before)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) all = NULL;
+  GArray *found;
+
+  g_return_val_if_fail (IKOU_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (systems != NULL, NULL);
+
+  for (guint i = 0; i < systems->len; i++)
+    g_hash_table_add (ids, GUINT_TO_POINTER (ikou_system_get_id (g_ptr_array_index (systems, i))));
+  all = ikou_document_find_overdue (self, before);
+  found = g_array_new (FALSE, FALSE, sizeof (IkouMilestoneRef));
+  for (guint i = 0; i < all->len; i++)
+    {
+      const IkouMilestoneRef *ref = &g_array_index (all, IkouMilestoneRef, i);
+
+      if (g_hash_table_contains (ids, GUINT_TO_POINTER (ref->system_id)))
+        g_array_append_vals (found, ref, 1);
+    }
+  return found;
 }
 
 /* Findings -------------------------------------------------------------------- */

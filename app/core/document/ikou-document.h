@@ -188,6 +188,14 @@ gboolean      ikou_document_retarget          (IkouDocument   *self,
                                                int             standard_compliant,
                                                GError        **error);
 
+/* Sets a system property (as ikou_history_set_system_property()) of
+ * every system that differs, as one undo step.  Properties are the
+ * baseline's: scenarios do not change them. */
+void          ikou_document_set_systems_property (IkouDocument *self,
+                                                  GPtrArray    *systems,
+                                                  const char   *property,
+                                                  const GValue *value);
+
 /* Milestones of the baseline whose day is before @before (NULL day:
  * the document's today) and that are not marked done, in plan order;
  * systems marked 完了済み or 対象外 have none.  Catching up a plan made
@@ -201,6 +209,10 @@ typedef struct
 } IkouMilestoneRef;
 
 GArray       *ikou_document_find_overdue      (IkouDocument   *self,
+                                               IkouDay         before);
+/* The same for @systems only (a selection). */
+GArray       *ikou_document_find_overdue_of   (IkouDocument   *self,
+                                               GPtrArray      *systems,
                                                IkouDay         before);
 /* Marks the milestones done in the baseline, as one undo step.  Returns
  * how many changed. */

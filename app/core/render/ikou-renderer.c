@@ -99,6 +99,7 @@ struct _IkouRenderer
 
   IkouDay          today;
   guint            selected;
+  GHashTable      *selected_ids;     /* more selected rows, or NULL */
   int              selected_step;
   IkouMilestone    selected_milestone;
 
@@ -676,6 +677,7 @@ ikou_renderer_dispose (GObject *object)
   g_clear_object (&self->schedule);
   g_clear_object (&self->scenario);
   g_clear_object (&self->compare);
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (ikou_renderer_parent_class)->dispose (object);
 }
@@ -1072,6 +1074,18 @@ ikou_renderer_set_selected (IkouRenderer *self,
   if (self->selected != system_id)
     self->selected_step = -1;
   self->selected = system_id;
+}
+
+void
+ikou_renderer_set_selected_ids (IkouRenderer *self,
+                                GHashTable   *ids)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+
+  if (ids != NULL)
+    g_hash_table_ref (ids);
+  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
+  self->selected_ids = ids;
 }
 
 guint
@@ -1934,7 +1948,9 @@ draw_row_background (IkouRenderer  *self,
                      const RowData *rd,
                      double         width)
 {
-  if (self->selected != 0 && ikou_system_get_id (rd->system) == self->selected)
+  if ((self->selected != 0 && ikou_system_get_id (rd->system) == self->selected) ||
+      (self->selected_ids != NULL &&
+       g_hash_table_contains (self->selected_ids, GUINT_TO_POINTER (ikou_system_get_id (rd->system)))))
     {
       path_box (self, cr, 0, rd->y, width, rd->y + self->row_height);
       set_source (cr, &self->style.selection);

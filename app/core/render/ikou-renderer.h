@@ -143,6 +143,10 @@ void          ikou_renderer_set_today         (IkouRenderer          *self,
 void          ikou_renderer_set_selected      (IkouRenderer          *self,
                                                guint                  system_id);
 guint         ikou_renderer_get_selected      (IkouRenderer          *self);
+/* More highlighted rows: a set of system ids (a reference is kept; the
+ * caller may change it and redraw), or NULL. */
+void          ikou_renderer_set_selected_ids  (IkouRenderer          *self,
+                                               GHashTable            *ids);
 /* The highlighted milestone of the selected system: @step -1 = none. */
 void          ikou_renderer_set_selected_milestone (IkouRenderer     *self,
                                                int                    step,

@@ -11,6 +11,7 @@
 #include "ikou-calendar.h"
 #include "ikou-finding.h"
 #include "ikou-gui-util.h"
+#include "ikou-selection.h"
 #include "ikou-timeline.h"
 
 #define DRAG_THRESHOLD 3.0
@@ -31,6 +32,7 @@ struct _IkouTimeline
   IkouPlan           *plan;
   IkouDocument       *document;        /* NULL: edits go to the plan itself */
   GtkSingleSelection *selection;
+  IkouSelection      *multi;           /* several selected rows, or NULL */
   GHashTable         *findings;        /* system id → GPtrArray of its findings (a reference) */
   GPtrArray          *findings_owner;  /* the flat array of set_findings(), or NULL */
   IkouSchedule       *schedule;
@@ -72,6 +74,8 @@ struct _IkouTimeline
     double        start_y;
     gboolean      moved;
     IkouDay       day;        /* shown in the popover */
+    int           delta;      /* days moved */
+    gboolean      collapse;   /* a plain click on one of several selected rows */
   } drag;
 };
 
@@ -99,6 +103,7 @@ enum {
 
 enum {
   STEP_EDITED,
+  GROUP_REFUSED,
   N_SIGNALS
 };
 
@@ -163,6 +168,8 @@ sync_selected (IkouTimeline *self)
   if (ikou_renderer_get_selected (self->renderer) != id)
     self->sel_step = -1;
   ikou_renderer_set_selected (self->renderer, id);
+  ikou_renderer_set_selected_ids (self->renderer,
+                                  self->multi != NULL ? ikou_selection_get_ids (self->multi) : NULL);
   ikou_renderer_set_selected_milestone (self->renderer, self->sel_step, self->sel_milestone);
   update_actions (self);
 }
@@ -543,10 +550,51 @@ drag_reset (IkouTimeline *self)
   self->drag.kind = DRAG_NONE;
   self->drag.moved = FALSE;
   self->drag.day = IKOU_DAY_NONE;
+  self->drag.delta = 0;
+  self->drag.collapse = FALSE;
   if (self->drag_popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->drag_popover)))
     gtk_popover_popdown (self->drag_popover);
   if (self->renderer != NULL)
     update_actions (self);
+}
+
+/* Selects @row as a click with @state does; FALSE when the row ends up
+ * not selected (a Ctrl-click on a selected row) or was added with Shift:
+ * nothing to drag then. */
+static gboolean
+select_row (IkouTimeline    *self,
+            guint            row,
+            GdkModifierType  state)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->multi);
+  guint current = gtk_single_selection_get_selected (self->selection);
+
+  if (state & GDK_SHIFT_MASK && current != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_selection_model_select_range (model, MIN (current, row),
+                                        MAX (current, row) - MIN (current, row) + 1,
+                                        (state & GDK_CONTROL_MASK) == 0);
+      return FALSE;
+    }
+  if (state & GDK_CONTROL_MASK)
+    {
+      if (gtk_selection_model_is_selected (model, row))
+        {
+          gtk_selection_model_unselect_item (model, row);
+          return FALSE;
+        }
+      gtk_selection_model_select_item (model, row, FALSE);
+      return TRUE;
+    }
+  if (gtk_selection_model_is_selected (model, row) && ikou_selection_get_n_selected (self->multi) > 1)
+    {
+      /* Kept for a drag of them all; a click without a drag keeps it alone. */
+      gtk_single_selection_set_selected (self->selection, row);
+      self->drag.collapse = TRUE;
+      return TRUE;
+    }
+  gtk_selection_model_select_item (model, row, TRUE);
+  return TRUE;
 }
 
 static void
@@ -566,8 +614,20 @@ drag_begin_cb (IkouTimeline   *self,
       return;
     }
 
-  /* A press selects the row (and the milestone under it). */
-  if (self->selection != NULL)
+  /* A press selects the row (and the milestone under it); with Ctrl or
+   * Shift it adds to the selection, or takes the row out of it. */
+  if (self->multi != NULL)
+    {
+      if (!select_row (self, hit.row,
+                       gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture))))
+        {
+          sync_selected (self);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+          return;
+        }
+    }
+  else if (self->selection != NULL)
     gtk_single_selection_set_selected (self->selection, hit.row);
   if (hit.kind == IKOU_HIT_MILESTONE)
     {
@@ -582,6 +642,11 @@ drag_begin_cb (IkouTimeline   *self,
   if ((hit.kind != IKOU_HIT_MILESTONE && hit.kind != IKOU_HIT_BUILD_BAR) ||
       self->read_only || hit.step < 0 || (guint) hit.step >= n_steps_of (self, hit.system))
     {
+      if (self->drag.collapse)
+        {
+          self->drag.collapse = FALSE;
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->multi), hit.row, TRUE);
+        }
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
@@ -626,6 +691,7 @@ drag_apply (IkouTimeline   *self,
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   snap = (state & GDK_SHIFT_MASK) == 0;
   delta = (int) round (offset_x / px_per_day);
+  self->drag.delta = delta;
   step = ikou_step_copy (self->drag.old_step);
 
   if (self->drag.kind == DRAG_MILESTONE)
@@ -674,6 +740,32 @@ drag_update_cb (IkouTimeline   *self,
   drag_apply (self, gesture, offset_x, offset_y);
 }
 
+/* The end of a drag of one of several selected systems: they all move by
+ * as many whole months, as one undo step (a bar: the contract and the
+ * cut-over; a mark: that milestone and those after it). */
+static void
+drag_group (IkouTimeline *self)
+{
+  g_autoptr(GPtrArray) systems = ikou_selection_dup_systems (self->multi);
+  g_autoptr(GError) error = NULL;
+  int months = (int) round (self->drag.delta / (365.2425 / 12));
+  IkouShiftMilestones which = IKOU_SHIFT_CONTRACT;
+
+  if (self->drag.kind == DRAG_MILESTONE)
+    which = self->drag.milestone == IKOU_MILESTONE_CUTOVER ? IKOU_SHIFT_CUTOVER
+          : self->drag.milestone == IKOU_MILESTONE_BUDGET ? IKOU_SHIFT_ALL
+          : IKOU_SHIFT_CONTRACT;
+  ikou_document_cancel_preview (self->document);
+  drag_reset (self);
+  if (months != 0 &&
+      !ikou_document_shift (self->document, ikou_document_get_active_scenario (self->document),
+                            systems, months, which, &error))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      g_signal_emit (self, signals[GROUP_REFUSED], 0, error);
+    }
+}
+
 static void
 drag_end_cb (IkouTimeline   *self,
              double          offset_x,
@@ -688,6 +780,19 @@ drag_end_cb (IkouTimeline   *self,
     return;
 
   drag_apply (self, gesture, offset_x, offset_y);
+  if (self->drag.collapse && !self->drag.moved)
+    {
+      guint row = self->drag.row;
+
+      drag_reset (self);
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->multi), row, TRUE);
+      return;
+    }
+  if (self->drag.collapse && self->document != NULL)
+    {
+      drag_group (self);
+      return;
+    }
   system = g_steal_pointer (&self->drag.system);
   old_step = g_steal_pointer (&self->drag.old_step);
   index = self->drag.index;
@@ -1376,6 +1481,7 @@ ikou_timeline_dispose (GObject *object)
       self->drag_popover = NULL;
       self->drag_label = NULL;
     }
+  ikou_timeline_set_multi_selection (self, NULL);
   ikou_timeline_set_selection (self, NULL);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -1528,6 +1634,17 @@ ikou_timeline_class_init (IkouTimelineClass *klass)
     g_signal_new ("step-edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   IKOU_TYPE_SYSTEM, G_TYPE_UINT, IKOU_TYPE_STEP);
+
+  /**
+   * IkouTimeline::group-refused:
+   * @error: why
+   *
+   * A drag of several selected systems would have moved a date out of
+   * range: nothing moved.
+   */
+  signals[GROUP_REFUSED] =
+    g_signal_new ("group-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_install_action (widget_class, "timeline.cancel-drag", NULL, cancel_drag_action);
   gtk_widget_class_install_action (widget_class, "timeline.move-earlier", NULL, move_earlier_action);
@@ -1984,6 +2101,28 @@ ikou_timeline_scroll_to_day (IkouTimeline *self,
           gtk_adjustment_set_upper (self->hadjustment, ikou_renderer_get_content_width (self->renderer));
         }
       gtk_adjustment_set_value (self->hadjustment, x - width / 3);
+    }
+}
+
+void
+ikou_timeline_set_multi_selection (IkouTimeline  *self,
+                                   IkouSelection *multi)
+{
+  g_return_if_fail (IKOU_IS_TIMELINE (self));
+  g_return_if_fail (multi == NULL || IKOU_IS_SELECTION (multi));
+
+  if (self->multi == multi)
+    return;
+  if (self->multi != NULL)
+    g_signal_handlers_disconnect_by_data (self->multi, self);
+  g_set_object (&self->multi, multi);
+  if (multi != NULL)
+    g_signal_connect_object (multi, "selection-changed",
+                             G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->renderer != NULL)
+    {
+      sync_selected (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "ikou-document.h"
 #include "ikou-renderer.h"
+#include "ikou-selection.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +82,10 @@ void          ikou_timeline_set_schedule      (IkouTimeline       *self,
                                                IkouSchedule       *schedule);
 void          ikou_timeline_set_selection     (IkouTimeline       *self,
                                                GtkSingleSelection *selection);
+/* Several selected rows (over the same rows as the selection): drawn,
+ * changed by Ctrl/Shift-clicks, and dragged together. */
+void          ikou_timeline_set_multi_selection (IkouTimeline     *self,
+                                                 IkouSelection    *multi);
 /* Replaces all findings (IkouFinding, plan order; a reference is kept
  * until the next whole replacement, so do not change its contents). */
 void          ikou_timeline_set_findings      (IkouTimeline       *self,

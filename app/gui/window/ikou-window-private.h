@@ -7,6 +7,7 @@
 #include "ikou-findings-panel.h"
 #include "ikou-renderer.h"
 #include "ikou-schedule.h"
+#include "ikou-selection.h"
 
 G_BEGIN_DECLS
 
@@ -69,12 +70,15 @@ struct _IkouWindow
   /* Built in code */
   GtkWidget          *timeline;        /* IkouTimeline */
   GtkWidget          *system_editor;   /* IkouSystemEditor */
+  GtkWidget          *bulk_editor;     /* IkouBulkEditor, for several systems */
+  GtkStack           *editor_stack;    /* one of the two editors */
   GtkColumnViewColumn *columns[IKOU_N_COLUMNS];
   GtkCustomFilter    *filter;
   GListModel         *rows;            /* the plan, plus a row refresh per edited system */
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
-  GtkSingleSelection *selection;
+  GtkSingleSelection *selection;       /* the current system */
+  IkouSelection      *multi;           /* every selected system, over selection */
   char               *search_key;      /* casefolded search text, or NULL */
   IkouSystem         *kept_system;     /* selected, edited out of the search: shown until deselected */
   GPtrArray          *cells;           /* IkouCell *, the list's live cells */
@@ -230,6 +234,32 @@ void _ikou_window_costs_set_document (IkouWindow   *self,
 void _ikou_window_update_title       (IkouWindow      *self);
 /* Closes the window once the dialog asking about it is gone. */
 void _ikou_window_close_later        (IkouWindow      *self);
+/* ikou-window-selection.c */
+void _ikou_window_class_selection_init   (IkouWindowClass *klass);
+void _ikou_window_selection_init         (IkouWindow      *self);
+void _ikou_window_selection_set_document (IkouWindow      *self,
+                                          IkouDocument    *document);
+void _ikou_window_selection_dispose      (IkouWindow      *self);
+/* (transfer full): the selected systems shown in the list, in row order. */
+GPtrArray *_ikou_window_dup_selected_systems (IkouWindow  *self);
+/* Clears the search and selects those of @systems in the plan. */
+void      _ikou_window_select_systems       (IkouWindow  *self,
+                                             GPtrArray   *systems);
+gboolean  _ikou_window_select_matching      (IkouWindow          *self,
+                                             const char * const  *filters,
+                                             GError             **error);
+/* Each one undo step in the scenario on show, with a toast to undo. */
+gboolean  _ikou_window_shift_selection      (IkouWindow          *self,
+                                             int                  months,
+                                             IkouShiftMilestones  which,
+                                             GError             **error);
+gboolean  _ikou_window_retarget_selection   (IkouWindow          *self,
+                                             guint                host_id,
+                                             GError             **error);
+guint     _ikou_window_mark_selection_done  (IkouWindow          *self);
+
+/* ikou-window.c */
+void _ikou_window_keep_selected_in_view (IkouWindow      *self);
 void _ikou_window_set_zoom           (IkouWindow      *self,
                                       const char      *zoom);
 void _ikou_window_recheck_all        (IkouWindow      *self);

@@ -934,6 +934,12 @@ keep_selected_in_view (IkouWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->systems_view));
 }
 
+void
+_ikou_window_keep_selected_in_view (IkouWindow *self)
+{
+  keep_selected_in_view (self);
+}
+
 /* Re-sorts and re-filters the rows of the systems edited since the last
  * pass, one ::items-changed (position, 1, 1) each.  At 34,592 rows that
  * is 0.2 ms for a row that stays in place; a row that moves also costs
@@ -1554,6 +1560,7 @@ ikou_window_take_document (IkouWindow   *self,
                                          document);
   _ikou_window_costs_set_document (self, document);
   ikou_standing_button_set_document (IKOU_STANDING_BUTTON (self->standing_button), document);
+  _ikou_window_selection_set_document (self, document);
 
   gtk_stack_set_visible_child_name (self->stack, "plan");
   _ikou_window_sync_scenarios (self);
@@ -2173,6 +2180,7 @@ ikou_window_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
 
+  _ikou_window_selection_dispose (self);
   if (self->timeline != NULL)
     ikou_timeline_set_selection (IKOU_TIMELINE (self->timeline), NULL);
 
@@ -2356,6 +2364,7 @@ ikou_window_class_init (IkouWindowClass *klass)
   _ikou_window_class_actions_init (klass);
   _ikou_window_class_catch_up_init (klass);
   _ikou_window_class_shared_init (klass);
+  _ikou_window_class_selection_init (klass);
 }
 
 static void
@@ -2392,6 +2401,7 @@ ikou_window_init (IkouWindow *self)
 
   self->standing_button = ikou_standing_button_new ();
   adw_header_bar_pack_start (self->header_bar, self->standing_button);
+  _ikou_window_selection_init (self);
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
