@@ -30,58 +30,13 @@ static IkouApplication *app;
 static const char *lang = "en";
 static char *tmp_home;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_count_cb (GdkFrameClock *clock,
-                      guint         *count)
-{
-  (*count)++;
-}
-
-/* Lets GTK lay out and paint @n frames. */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint count = 0;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_count_cb), &count);
-  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-  while (count < n && !timed_out)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static void
 settle (IkouWindow *window)
 {
   for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (window->cost_revealer)
                                 != gtk_revealer_get_reveal_child (window->cost_revealer); n++)
-    wait_frames (GTK_WIDGET (window), 1);
-  wait_frames (GTK_WIDGET (window), 3);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
 }
 
 /* The plan opens around today; its first fiscal years are left of the
@@ -108,21 +63,8 @@ save_screenshot (GtkWidget  *widget,
                  const char *what)
 {
   g_autofree char *path = artifact_path (what);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  int width, height;
 
-  wait_frames (widget, 2);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  ikou_gui_test_save_screenshot (widget, path);
 }
 
 static IkouWindow *
@@ -138,7 +80,7 @@ open_sample_window (void)
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   return window;
 }
 
@@ -241,7 +183,7 @@ test_panel (void)
     double before = bar.x, value = gtk_adjustment_get_value (h);
 
     gtk_adjustment_set_value (h, value + 50);
-    wait_frames (GTK_WIDGET (window), 1);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
     find_bar (ikou_cost_panel_get_chart (panel), 2022, 0, &bar);
     g_assert_cmpfloat (fabs (bar.x - (before - (gtk_adjustment_get_value (h) - value))), <, 0.5);
     g_assert_cmpfloat (fabs (bar.x + bar.width / 2 -
@@ -253,7 +195,7 @@ test_panel (void)
   save_screenshot (GTK_WIDGET (window), "");
 
   /* Three edits in one frame: one computation. */
-  wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
   updates = ikou_cost_panel_get_n_updates (panel);
   seikatsu = ikou_plan_lookup_system (plan, 2);
   g_assert_nonnull (seikatsu);
@@ -264,7 +206,7 @@ test_panel (void)
       step.budget_amount = amount;
       ikou_document_set_step (document, seikatsu, 0, &step);
     }
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpuint (ikou_cost_panel_get_n_updates (panel), ==, updates + 1);
   find_bar (ikou_cost_panel_get_chart (panel), 2021, 0, &bar);
   g_assert_cmpint (bar.one_time, ==, 16000);
@@ -272,7 +214,7 @@ test_panel (void)
   /* Undo follows. */
   for (guint i = 0; i < 3; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   find_bar (ikou_cost_panel_get_chart (panel), 2021, 0, &bar);
   g_assert_cmpint (bar.one_time, ==, 13000);
 
@@ -280,7 +222,7 @@ test_panel (void)
   g_assert_false (gtk_column_view_column_get_visible (window->cost_column));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-column", NULL));
   g_assert_true (gtk_column_view_column_get_visible (window->cost_column));
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "-column");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-column", NULL));
 
@@ -343,7 +285,7 @@ test_compare (void)
   /* Back to the baseline, not comparing: one bar a year, the baseline's. */
   ikou_document_set_compare (document, FALSE, NULL);
   ikou_document_set_active_scenario (document, NULL);
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   chart = ikou_cost_panel_get_chart (panel);
   g_assert_false (find_bar (chart, 2022, 1, &right));
   g_assert_true (find_bar (chart, 2022, 0, &left));
@@ -387,7 +329,7 @@ test_export_dialog (void)
   g_object_ref (dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 800);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_frames (GTK_WIDGET (dialog), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (dialog), 3);
   ikou_export_dialog_flush (dialog);
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
   n_plain = ikou_export_dialog_get_n_pages (dialog);
@@ -424,7 +366,6 @@ test_export_dialog (void)
   g_object_unref (dialog);
   close_window (window);
 }
-
 
 int
 main (int   argc,

@@ -44,48 +44,6 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-after_paint_count_cb (GdkFrameClock *clock,
-                      guint         *count)
-{
-  (*count)++;
-}
-
-/* Lets GTK lay out and paint @n frames (with a safety timeout). */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint count = 0;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-  gulong handler;
-
-  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_count_cb), &count);
-
-  while (count < n && !timed_out)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Runs the main loop until @widget's visibility is @visible: the dialog
  * follows its options after a debounce. */
 static void
@@ -134,7 +92,7 @@ open_sample_window (void)
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
 
   return window;
 }
@@ -185,27 +143,6 @@ type_month (IkouExportDialog *dialog,
 
   gtk_editable_set_text (GTK_EDITABLE (ikou_date_entry_get_entry (entry)), text);
   g_signal_emit_by_name (ikou_date_entry_get_entry (entry), "activate");
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static char *
@@ -311,7 +248,7 @@ open_dialog (IkouWindow *window)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (dialog), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (dialog), 3);
 
   return dialog;
 }
@@ -356,7 +293,7 @@ test_actions (void)
 
   /* Nothing to export or print without a plan. */
   gtk_window_present (GTK_WINDOW (empty));
-  wait_frames (GTK_WIDGET (empty), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (empty), 1);
   g_assert_false (gtk_widget_get_sensitive (empty->export_button));
   g_assert_null (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
   close_window (empty);
@@ -415,8 +352,8 @@ test_dialog (void)
   g_assert_false (gtk_widget_get_sensitive (child (dialog, "prev_button")));
   g_assert_true (gtk_widget_get_sensitive (child (dialog, "next_button")));
 
-  wait_frames (GTK_WIDGET (dialog), 3);
-  save_screenshot (GTK_WIDGET (dialog), screenshot);
+  ikou_gui_test_wait_frames (GTK_WIDGET (dialog), 3);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (dialog), screenshot);
 
   /* Page navigation. */
   g_signal_emit_by_name (child (dialog, "next_button"), "clicked");
@@ -450,8 +387,8 @@ test_dialog (void)
   g_assert_cmpuint (ikou_export_dialog_get_n_pages (dialog), ==, 0);
   g_assert_true (gtk_widget_has_css_class (
     GTK_WIDGET (ikou_date_entry_get_entry (child (dialog, "to_entry"))), "error"));
-  wait_frames (GTK_WIDGET (dialog), 3);
-  save_screenshot (GTK_WIDGET (dialog), error_screenshot);
+  ikou_gui_test_wait_frames (GTK_WIDGET (dialog), 3);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (dialog), error_screenshot);
 
   g_assert_false (ikou_export_dialog_export_to (dialog, bad_pdf, &error));
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION);
@@ -648,7 +585,7 @@ test_file_chooser (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (timeout_id);
-  wait_frames (GTK_WIDGET (chooser), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (chooser), 2);
 
   {
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));

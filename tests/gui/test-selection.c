@@ -29,55 +29,6 @@ static IkouApplication *app;
 static const char *lang = "en";
 static char *tmp_home;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_count_cb (GdkFrameClock *clock,
-                      guint         *count)
-{
-  (*count)++;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint count = 0;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_count_cb), &count);
-  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (count < n && !timed_out)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static IkouWindow *
 open_sample_window (void)
 {
@@ -89,7 +40,7 @@ open_sample_window (void)
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
 
   return window;
 }
@@ -109,33 +60,6 @@ close_window (IkouWindow *window)
   /* Nothing keeps a closed window alive (timers, signal handlers). */
   g_assert_null (weak);
 }
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-
-  /* Everything laid out first: a widget waiting for its allocation (an
-   * animating revealer's child) must not be snapshot ("without a current
-   * allocation" is a fatal warning under gtk_test_init). */
-  wait_frames (widget, 2);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 
 static char *
 artifact_path (const char *what)
@@ -321,7 +245,7 @@ test_filter_shift_undo (void)
     g_assert_cmpuint (moved, >, 0);
   }
   _ikou_window_flush_checks (window);
-  save_screenshot (GTK_WIDGET (window), path);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), path);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_false (ikou_history_can_undo (history));
@@ -383,13 +307,13 @@ test_bulk_editor (void)
   _ikou_window_select_systems (window, some);
   g_assert_cmpuint (ikou_selection_get_n_selected (window->multi), ==, 5);
   g_object_set (window, "show-editor", TRUE, NULL);
-  wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
 
   /* Differing departments show as mixed; one vendor for all is one undo
    * step. */
   value = ikou_bulk_editor_dup_value (editor, "department");
   g_assert_null (value);
-  save_screenshot (GTK_WIDGET (window), path);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), path);
   /* The editor's entries: the department's, then the vendor's. */
   collect_entries (GTK_WIDGET (editor), entries);
   g_assert_cmpuint (entries->len, ==, 2);
@@ -464,8 +388,8 @@ test_drag_several (void)
   g_assert_cmpuint (ikou_selection_get_n_selected (window->multi), ==, 3);
 
   ikou_timeline_scroll_to_day (timeline, day);
-  wait_frames (GTK_WIDGET (window), 2);
-  save_screenshot (GTK_WIDGET (window), path);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), path);
   x = ikou_renderer_x_for_day (renderer, day) -
       gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline)));
   y = ikou_renderer_get_header_height (renderer) + (row + 0.5) * ikou_renderer_get_row_height (renderer) -
@@ -541,7 +465,7 @@ test_dialogs (void)
       g_autoptr(GtkWidget) dialog = NULL;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
-      wait_frames (GTK_WIDGET (window), 2);
+      ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
       {
         GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -554,17 +478,16 @@ test_dialogs (void)
           }
       }
       g_assert_nonnull (dialog);
-      wait_frames (dialog, 3);
-      save_screenshot (dialog, path);
+      ikou_gui_test_wait_frames (dialog, 3);
+      ikou_gui_test_save_screenshot (dialog, path);
       /* Cancel closes it. */
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      wait_frames (GTK_WIDGET (window), 1);
+      ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
     }
   g_assert_false (ikou_history_can_undo (ikou_window_get_history (window)));
 
   close_window (window);
 }
-
 
 int
 main (int   argc,

@@ -47,47 +47,6 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-after_paint_count_cb (GdkFrameClock *clock,
-                      guint         *count)
-{
-  (*count)++;
-}
-
-/* Lets GTK lay out and paint @n frames (with a safety timeout). */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint count = 0;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_count_cb), &count);
-  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (count < n && !timed_out)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The search entry filters after its search delay. */
 static void
 search_and_wait (IkouWindow *window,
@@ -123,7 +82,7 @@ open_sample_window (void)
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
 
   return window;
 }
@@ -404,7 +363,7 @@ test_selection_follows (void)
   gtk_single_selection_set_selected (selection, 4);
   system = gtk_single_selection_get_selected_item (selection);
   g_assert_nonnull (system);
-  wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
 
   /* The timeline highlights the same system, the editor edits it. */
   g_assert_cmpuint (ikou_renderer_get_selected (renderer), ==, ikou_system_get_id (system));
@@ -428,7 +387,7 @@ test_finding_activation (void)
   guint system_id;
 
   g_object_set (window, "show-findings", TRUE, NULL);
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
 
   finding = ikou_findings_panel_get_finding (window->findings_panel, 2);
   g_assert_nonnull (finding);
@@ -507,7 +466,7 @@ test_delete_and_undo (void)
   /* The toast offers 「元に戻す」, which is win.undo. */
   g_assert_nonnull (window->delete_toast);
   g_assert_cmpstr (adw_toast_get_action_name (window->delete_toast), ==, "win.undo");
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 17);
@@ -565,7 +524,7 @@ test_edit_rechecks_one_system (void)
   assert_findings_match_full_check (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
   g_assert_cmpuint (ikou_document_get_n_errors (window->document), ==, errors_before);
   assert_findings_match_full_check (window);
 
@@ -592,7 +551,7 @@ test_incremental_findings (void)
   gulong handler;
 
   g_object_set (window, "show-findings", TRUE, NULL);
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   assert_findings_match_full_check (window);
   handler = g_signal_connect (panel_rows, "items-changed", G_CALLBACK (count_items_changed_cb), &changed);
 
@@ -677,7 +636,7 @@ test_incremental_findings (void)
   assert_findings_match_full_check (window);
 
   /* The frames drawn from the incremental state are fine too. */
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   g_signal_handler_disconnect (panel_rows, handler);
   close_window (window);
 }
@@ -699,7 +658,7 @@ test_list_follows_edits (void)
 
   gtk_column_view_sort_by_column (window->systems_view, window->columns[IKOU_COLUMN_NAME],
                                   GTK_SORT_ASCENDING);
-  wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
 
   /* Rename the selected middle row to sort first, then last. */
   gtk_single_selection_set_selected (selection, n / 2);
@@ -796,10 +755,10 @@ test_list_follows_edits (void)
     gtk_column_view_sort_by_column (window->systems_view, window->columns[IKOU_COLUMN_NAME],
                                     GTK_SORT_ASCENDING);
     /* Scrolling a list waits until it has laid out its new rows. */
-    wait_frames (GTK_WIDGET (window), 2);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
     gtk_adjustment_set_value (vadj, 0);
     gtk_single_selection_set_selected (selection, 1);
-    wait_frames (GTK_WIDGET (window), 2);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
     g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
     g_assert_cmpfloat (gtk_adjustment_get_page_size (vadj), <, n * IKOU_WINDOW_ROW_HEIGHT);
 
@@ -808,7 +767,7 @@ test_list_follows_edits (void)
     _ikou_window_flush_checks (window);
     position = gtk_single_selection_get_selected (selection);
     g_assert_cmpuint (position, ==, n - 1);
-    wait_frames (GTK_WIDGET (window), 3);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
     top = (double) position * IKOU_WINDOW_ROW_HEIGHT;
     g_test_message ("row %u top %.0f; view %.0f + %.0f of %.0f", position, top,
                     gtk_adjustment_get_value (vadj), gtk_adjustment_get_page_size (vadj),
@@ -902,7 +861,7 @@ test_drag_keeps_row (void)
 
   gtk_column_view_sort_by_column (window->systems_view, window->columns[IKOU_COLUMN_NEXT_MILESTONE],
                                   GTK_SORT_ASCENDING);
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
 
   /* A row that moves down once its first milestone to come is dragged
    * away: its second one (or none) sorts after the next row's first. */
@@ -931,7 +890,7 @@ test_drag_keeps_row (void)
 
   /* Drag its milestone ten years on (it becomes the last to come). */
   ikou_timeline_scroll_to_day (timeline, day);
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   far = ikou_day_add_months (day, 120);
   x = ikou_renderer_x_for_day (renderer, day) -
       gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline)));
@@ -944,7 +903,7 @@ test_drag_keeps_row (void)
   g_signal_emit_by_name (drag, "drag-update", dx / 2, 0.0);
   g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
   _ikou_window_flush_checks (window);
-  wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
   g_assert_cmpint (ikou_step_get_milestone (ikou_system_get_step (system, step), milestone), >, day);
   /* Still under the pointer, findings already up to date. */
   g_assert_cmpuint (row_of (rows, system), ==, row);
@@ -1335,7 +1294,7 @@ test_view_actions (void)
   g_assert_false (g_settings_get_boolean (settings, "era-labels"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.era-labels", NULL));
   g_assert_true (g_settings_get_boolean (settings, "era-labels"));
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
 
   /* Undo and redo follow the history. */
   g_assert_false (gtk_widget_get_sensitive (window->undo_button));
@@ -1362,9 +1321,6 @@ test_view_actions (void)
   close_window (window);
 }
 
-static void save_screenshot (GtkWidget  *widget,
-                             const char *path);
-
 static char *
 artifact_path (const char *what)
 {
@@ -1382,9 +1338,9 @@ test_empty_state (void)
   g_autofree char *path = artifact_path ("-empty");
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
-  save_screenshot (GTK_WIDGET (window), path);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), path);
   g_assert_false (gtk_widget_get_visible (window->findings_button));
 
   /* 「サンプル計画を開く」 loads the sample into this window. */
@@ -1396,32 +1352,6 @@ test_empty_state (void)
   close_window (window);
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-
-  /* Everything laid out first: a widget waiting for its allocation (an
-   * animating revealer's child) must not be snapshot ("without a current
-   * allocation" is a fatal warning under gtk_test_init). */
-  wait_frames (widget, 2);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Revealers animate: let them finish. */
 static void
 settle_revealers (IkouWindow *window)
@@ -1431,8 +1361,8 @@ settle_revealers (IkouWindow *window)
   for (guint i = 0; i < G_N_ELEMENTS (revealers); i++)
     for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (revealers[i])
                                   != gtk_revealer_get_reveal_child (revealers[i]); n++)
-      wait_frames (GTK_WIDGET (window), 1);
-  wait_frames (GTK_WIDGET (window), 3);
+      ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
 }
 
 static void
@@ -1446,7 +1376,7 @@ test_screenshot (void)
   g_object_set (window, "show-findings", FALSE, "show-editor", FALSE, NULL);
   gtk_single_selection_set_selected (ikou_window_get_selection (window), 2);
   settle_revealers (window);
-  save_screenshot (GTK_WIDGET (window), path);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), path);
   g_test_message ("screenshot: %s", path);
 
   /* Every column of the list (the divider dragged to the right). */
@@ -1454,15 +1384,15 @@ test_screenshot (void)
     g_autofree char *wide_path = artifact_path ("-columns");
 
     gtk_paned_set_position (window->paned, 1060);
-    wait_frames (GTK_WIDGET (window), 3);
-    save_screenshot (GTK_WIDGET (window), wide_path);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
+    ikou_gui_test_save_screenshot (GTK_WIDGET (window), wide_path);
     gtk_paned_set_position (window->paned, 620);
   }
 
   /* And with the findings panel and the editor open. */
   g_object_set (window, "show-findings", TRUE, "show-editor", TRUE, NULL);
   settle_revealers (window);
-  save_screenshot (GTK_WIDGET (window), findings_path);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), findings_path);
   g_test_message ("screenshot: %s", findings_path);
 
   close_window (window);
@@ -1565,7 +1495,7 @@ test_scenarios (void)
   system = ikou_plan_lookup_system (plan, 2);
   baseline_step = ikou_step_copy (ikou_system_get_step (system, 0));
   g_assert_true (ikou_window_select_system (window, 2));
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   {
     g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (timeline));
 
@@ -1580,7 +1510,7 @@ test_scenarios (void)
   g_assert_nonnull (drag);
   day = baseline_step->cutover_date;
   ikou_timeline_scroll_to_day (timeline, day);
-  wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   x = ikou_renderer_x_for_day (renderer, day) -
       gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (timeline)));
   y = ikou_renderer_get_header_height (renderer) +
@@ -1619,9 +1549,9 @@ test_scenarios (void)
 
     /* Scrolled down to the step, as a planner would see it. */
     gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
-    wait_frames (GTK_WIDGET (window), 3);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   }
-  save_screenshot (GTK_WIDGET (window), editor_path);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), editor_path);
   g_object_set (window, "show-editor", FALSE, NULL);
 
   /* Undo works across switches: undo the drag while the baseline shows. */
@@ -1658,11 +1588,11 @@ test_scenarios (void)
     GtkRevealer *revealer = window->differences_revealer;
 
     for (guint n = 0; n < 100 && !gtk_revealer_get_child_revealed (revealer); n++)
-      wait_frames (GTK_WIDGET (window), 1);
+      ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
   }
   ikou_timeline_scroll_to_day (timeline, ikou_day_from_ymd (2021, 10, 1));
-  wait_frames (GTK_WIDGET (window), 3);
-  save_screenshot (GTK_WIDGET (window), compare_path);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), compare_path);
   g_test_message ("screenshot: %s", compare_path);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL));
   g_assert_false (ikou_document_get_comparing (document));
@@ -1786,8 +1716,8 @@ test_standing (void)
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (
               ikou_standing_button_get_menu_button (button))));
   for (guint n = 0; n < 100 && !gtk_widget_get_mapped (popover); n++)
-    wait_frames (GTK_WIDGET (window), 1);
-  save_screenshot (popover, path);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_save_screenshot (popover, path);
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   /* Undone: the summary follows. */
@@ -1869,7 +1799,7 @@ test_new_plan (void)
   /* The start page: the recent plans, each a button that opens it. */
   ikou_context_add_recent (context, sample_file);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_true (gtk_widget_get_visible (window->start_recent_box));
   for (button = gtk_widget_get_first_child (window->start_recent_box); button != NULL;
        button = gtk_widget_get_next_sibling (button))
@@ -1881,7 +1811,7 @@ test_new_plan (void)
                          "win.open-recent");
       }
   g_assert_true (found);
-  save_screenshot (GTK_WIDGET (window), empty_path);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), empty_path);
 
   /* Ctrl+N is a new plan now; adding a system moved to Insert
    * (Ctrl+Shift+N is the application's new window). */
@@ -1897,7 +1827,7 @@ test_new_plan (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL));
   dialog = IKOU_NEW_PLAN_DIALOG (find_toplevel (IKOU_TYPE_NEW_PLAN_DIALOG));
   g_assert_nonnull (dialog);
-  wait_frames (GTK_WIDGET (dialog), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (dialog), 3);
   gtk_editable_set_text (find_entry_row (GTK_WIDGET (dialog), _("_Name of the organization")), "郡山市");
   code = find_entry_row (GTK_WIDGET (dialog), _("Organization _code (6 digits)"));
   g_assert_nonnull (code);
@@ -1908,8 +1838,8 @@ test_new_plan (void)
   g_assert_nonnull (ikou_new_plan_dialog_get_error (dialog));
   g_assert_nonnull (strstr (ikou_new_plan_dialog_get_error (dialog), "072036"));
   g_assert_false (ikou_window_has_document (window));
-  wait_frames (GTK_WIDGET (dialog), 3);
-  save_screenshot (GTK_WIDGET (dialog), dialog_path);
+  ikou_gui_test_wait_frames (GTK_WIDGET (dialog), 3);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (dialog), dialog_path);
   gtk_editable_set_text (code, "07203");
   g_assert_null (ikou_new_plan_dialog_get_error (dialog));
   g_assert_false (ikou_new_plan_dialog_create (dialog));
@@ -1959,8 +1889,8 @@ test_catch_up (void)
     g_assert_nonnull (strstr (gtk_label_get_text (window->catch_up_label), count));
   }
   for (guint n = 0; n < 100 && !gtk_revealer_get_child_revealed (window->catch_up_revealer); n++)
-    wait_frames (GTK_WIDGET (window), 1);
-  save_screenshot (GTK_WIDGET (window), path);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_save_screenshot (GTK_WIDGET (window), path);
 
   /* The review marks them done in one step: what is left matters today. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.catch-up", NULL));
@@ -1999,7 +1929,6 @@ remove_tree (const char *path)
     }
   g_rmdir (path);
 }
-
 
 int
 main (int   argc,

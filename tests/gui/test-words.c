@@ -29,73 +29,13 @@ static IkouApplication *app;
 static const char *lang = "en";
 static char *tmp_home;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *count)
-{
-  (*count)++;
-}
-
-/* Lets GTK lay out and paint @n frames of @widget's window. */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  gboolean timed_out = FALSE;
-  guint count = 0;
-  guint timeout_id;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
-  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-  while (count < n && !timed_out)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *what)
 {
-  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
   g_autofree char *name = g_strdup_printf ("words-%s-%s.png", lang, what);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  ikou_gui_test_save_screenshot (widget, name);
 }
 
 static IkouWindow *
@@ -111,7 +51,7 @@ open_sample (void)
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   return window;
 }
 
@@ -207,7 +147,7 @@ test_findings_panel (void)
   guint iso, era;
 
   g_object_set (window, "show-findings", TRUE, "era-labels", TRUE, NULL);
-  wait_frames (GTK_WIDGET (window), 10);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 10);
   panel = IKOU_FINDINGS_PANEL (find_widget (GTK_WIDGET (window), IKOU_TYPE_FINDINGS_PANEL));
   g_assert_nonnull (panel);
   /* The window hands its setting to the panel. */
@@ -256,7 +196,7 @@ test_findings_panel (void)
 
   g_object_set (window, "era-labels", FALSE, NULL);
   g_assert_false (ikou_findings_panel_get_era_labels (panel));
-  wait_frames (GTK_WIDGET (window), 5);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 5);
   g_ptr_array_set_size (texts, 0);
   collect_texts (GTK_WIDGET (panel), texts);
   count_days (texts, &iso, &era);
@@ -283,7 +223,7 @@ test_help_overlay (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   help = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (help);
-  wait_frames (GTK_WIDGET (help), 5);
+  ikou_gui_test_wait_frames (GTK_WIDGET (help), 5);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
   save_screenshot (GTK_WIDGET (help), "shortcuts");
   gtk_window_close (help);

@@ -91,7 +91,8 @@ ikou_gui_test_save_screenshot (GtkWidget  *widget,
                                const char *name)
 {
   g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = g_path_is_absolute (name) ? g_strdup (name)
+                                                    : g_build_filename (dir, name, NULL);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;

@@ -20,7 +20,8 @@ void ikou_gui_test_watch_warnings  (void);
 void ikou_gui_test_wait_frames     (GtkWidget  *widget,
                                     guint       n);
 /* Saves what @widget shows (a window or a dialog) as the PNG
- * tests/artifacts/@name in the build tree, once its animations are over. */
+ * tests/artifacts/@name in the build tree (or at @name when it is an
+ * absolute path), once its animations are over. */
 void ikou_gui_test_save_screenshot (GtkWidget  *widget,
                                     const char *name);
 
