@@ -16,6 +16,7 @@
 #include "ikou-export-dialog.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
+#include "gui-test.h"
 #include "ikou-gui-test-util.h"
 
 /* The cost panel under the roadmap and the list's cost column, in a real
@@ -294,21 +295,6 @@ test_compare (void)
   close_window (window);
 }
 
-static void
-remove_tree (GFile *dir)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                               NULL, NULL);
-  GFileInfo *info;
-  GFile *child;
-
-  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) &&
-         info != NULL)
-    remove_tree (child);
-  g_file_delete (dir, NULL, NULL);
-}
-
 /* The export dialog's row: none, under the roadmap on every page (the
  * same pages), or a page of their own (one more), previewed. */
 static void
@@ -371,55 +357,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int out = 0;
   int ret;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_has_prefix (argv[i], "--ikou-lang="))
-        lang = argv[i] + strlen ("--ikou-lang=");
-      else
-        argv[++out] = argv[i];
-    }
-  argc = out + 1;
-  argv[argc] = NULL;
-
-  tmp_home = g_dir_make_tmp ("ikou-test-costs-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("IKOU_TODAY", "2021-03-01", TRUE);
-  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
-  if (g_strcmp0 (lang, "ja") == 0)
-    g_setenv ("LANGUAGE", "ja", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-
-  ikou_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  ikou_gui_test_watch_warnings ();
-
-  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  lang = gui_test_init (&argc, &argv, "costs", "2021-03-01");
+  app = gui_test_get_application ();
+  tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/costs/panel", test_panel);
   g_test_add_func ("/costs/compare", test_compare);
   g_test_add_func ("/costs/export-dialog", test_export_dialog);
 
-  ret = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  {
-    g_autoptr(GFile) home = g_file_new_for_path (tmp_home);
-
-    remove_tree (home);
-    g_free (tmp_home);
-  }
+  ret = gui_test_run ();
+  g_free (tmp_home);
   return ret;
 }

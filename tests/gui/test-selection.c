@@ -15,6 +15,7 @@
 #include "ikou-test-util.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
+#include "gui-test.h"
 #include "ikou-gui-test-util.h"
 
 /* Many systems at once in the window under Xvfb: the selection the list
@@ -493,42 +494,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int out = 0;
   int ret;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_has_prefix (argv[i], "--ikou-lang="))
-        lang = argv[i] + strlen ("--ikou-lang=");
-      else
-        argv[++out] = argv[i];
-    }
-  argc = out + 1;
-  argv[argc] = NULL;
-
-  tmp_home = g_dir_make_tmp ("ikou-test-selection-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("IKOU_TODAY", "2024-03-01", TRUE);
-  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
-  if (g_strcmp0 (lang, "ja") == 0)
-    g_setenv ("LANGUAGE", "ja", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-
-  ikou_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  ikou_gui_test_watch_warnings ();
-
-  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  lang = gui_test_init (&argc, &argv, "selection", "2024-03-01");
+  app = gui_test_get_application ();
+  tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/selection/clicks", test_clicks);
   g_test_add_func ("/selection/filter-shift-undo", test_filter_shift_undo);
@@ -536,12 +506,7 @@ main (int   argc,
   g_test_add_func ("/selection/drag-several", test_drag_several);
   g_test_add_func ("/selection/dialogs", test_dialogs);
 
-  ret = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  ikou_test_remove_tree (tmp_home);
+  ret = gui_test_run ();
   g_free (tmp_home);
-
   return ret;
 }

@@ -23,6 +23,7 @@
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
 #include "ikou-xml.h"
+#include "gui-test.h"
 #include "ikou-gui-test-util.h"
 
 /* The main window under Xvfb, driven through its actions: the sample plan,
@@ -1912,67 +1913,15 @@ test_catch_up (void)
   close_window (window);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int out = 0;
   int ret;
 
-  /* Our own option, before GTest sees the arguments. */
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_has_prefix (argv[i], "--ikou-lang="))
-        lang = argv[i] + strlen ("--ikou-lang=");
-      else
-        argv[++out] = argv[i];
-    }
-  argc = out + 1;
-  argv[argc] = NULL;
-
-  /* A private home: recent files, recovery copies, settings. */
-  tmp_home = g_dir_make_tmp ("ikou-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("IKOU_TODAY", "2021-03-01", TRUE);
-  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
-  if (g_strcmp0 (lang, "ja") == 0)
-    g_setenv ("LANGUAGE", "ja", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-
-  ikou_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  ikou_gui_test_watch_warnings ();
-
-  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  /* Keep it alive between tests, when no window is open. */
-  g_application_hold (G_APPLICATION (app));
+  lang = gui_test_init (&argc, &argv, "window", "2021-03-01");
+  app = gui_test_get_application ();
+  tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/window/sample", test_sample);
   g_test_add_func ("/window/rows-line-up", test_rows_line_up);
@@ -2000,12 +1949,7 @@ main (int   argc,
   g_test_add_func ("/window/scenarios", test_scenarios);
   g_test_add_func ("/window/catch-up", test_catch_up);
 
-  ret = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_tree (tmp_home);
+  ret = gui_test_run ();
   g_free (tmp_home);
-
   return ret;
 }

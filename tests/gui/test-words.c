@@ -15,6 +15,7 @@
 #include "ikou-findings-panel.h"
 #include "ikou-gui-util.h"
 #include "ikou-window.h"
+#include "gui-test.h"
 #include "ikou-gui-test-util.h"
 
 /* Words in the window under Xvfb, through public API only: the findings
@@ -269,75 +270,21 @@ test_tooltip_label (void)
   g_object_unref (label);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int out = 0;
   int ret;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_has_prefix (argv[i], "--ikou-lang="))
-        lang = argv[i] + strlen ("--ikou-lang=");
-      else
-        argv[++out] = argv[i];
-    }
-  argc = out + 1;
-  argv[argc] = NULL;
-
-  /* A private home: recent files, settings. */
-  tmp_home = g_dir_make_tmp ("ikou-test-words-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", tmp_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", tmp_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("IKOU_TODAY", "2026-12-02", TRUE);
-  g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
-  if (g_strcmp0 (lang, "ja") == 0)
-    g_setenv ("LANGUAGE", "ja", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-
-  ikou_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  ikou_gui_test_watch_warnings ();
-
-  app = ikou_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (app));
+  lang = gui_test_init (&argc, &argv, "words", "2026-12-02");
+  app = gui_test_get_application ();
+  tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/words/findings-panel", test_findings_panel);
   g_test_add_func ("/words/help-overlay", test_help_overlay);
   g_test_add_func ("/words/tooltip-label", test_tooltip_label);
 
-  ret = g_test_run ();
-
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  remove_tree (tmp_home);
+  ret = gui_test_run ();
   g_free (tmp_home);
   return ret;
 }

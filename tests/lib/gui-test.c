@@ -9,6 +9,7 @@
 
 #include "ikou-i18n.h"
 #include "gui-test.h"
+#include "ikou-test-util.h"
 #include "ikou-gui-test-util.h"
 
 static IkouApplication *app;
@@ -140,23 +141,12 @@ gui_test_get_application (void)
   return app;
 }
 
-static void
-remove_tree (const char *path)
+const char *
+gui_test_get_home (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  return tmp_home;
 }
+
 
 int
 gui_test_run (void)
@@ -165,7 +155,7 @@ gui_test_run (void)
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  remove_tree (tmp_home);
+  ikou_test_remove_tree (tmp_home);
   g_clear_pointer (&tmp_home, g_free);
   return ret;
 }

@@ -18,6 +18,8 @@ const char      *gui_test_init            (int          *argc,
                                            const char   *name,
                                            const char   *today);
 IkouApplication *gui_test_get_application (void);
+/* The private home (XDG folders) of this run, removed by gui_test_run(). */
+const char      *gui_test_get_home        (void);
 /* Runs the tests, then removes the private home. */
 int              gui_test_run             (void);
 /* Lets GTK lay out and paint @n frames of @widget's window. */
