@@ -337,7 +337,7 @@ add_entry (IkouBulkEditor *self,
   GtkWidget *entry = gtk_entry_new ();
 
   /* As narrow as the editor pane; the text scrolls. */
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
 
   g_signal_connect_object (entry, "activate", G_CALLBACK (entry_activate_cb), self, G_CONNECT_SWAPPED);
   return GTK_ENTRY (add_row (self, group, title, entry));
@@ -352,7 +352,7 @@ ellipsized_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (item, label);
 }
