@@ -178,6 +178,29 @@ test_clicks (void)
   close_window (window);
 }
 
+/* Delete takes every selected system, as one undo step; the toast says
+ * how many. */
+static void
+test_delete_several (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouPlan *plan = ikou_window_get_plan (window);
+  guint n = ikou_plan_get_n_systems (plan);
+
+  click_row (window, 1, FALSE, FALSE);
+  click_row (window, 3, TRUE, FALSE);
+  click_row (window, 4, TRUE, FALSE);
+  g_assert_cmpuint (ikou_selection_get_n_selected (window->multi), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-system", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n - 3);
+  g_assert_nonnull (window->delete_toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (window->delete_toast), "3"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n);
+  close_window (window);
+}
+
 static void
 test_filter_shift_undo (void)
 {
@@ -501,6 +524,7 @@ main (int   argc,
   tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/selection/clicks", test_clicks);
+  g_test_add_func ("/selection/delete-several", test_delete_several);
   g_test_add_func ("/selection/filter-shift-undo", test_filter_shift_undo);
   g_test_add_func ("/selection/bulk-editor", test_bulk_editor);
   g_test_add_func ("/selection/drag-several", test_drag_several);

@@ -13,6 +13,7 @@
 #include "ikou-host-editor.h"
 #include "ikou-new-plan-dialog.h"
 #include "ikou-print-operation.h"
+#include "ikou-selection.h"
 #include "ikou-timeline.h"
 #include "ikou-mspdi.h"
 #include "ikou-plan-file.h"
@@ -729,6 +730,7 @@ delete_system_action (GtkWidget  *widget,
 {
   IkouWindow *self = IKOU_WINDOW (widget);
   IkouSystem *selected = _ikou_window_get_selected_system (self);
+  g_autoptr(GPtrArray) systems = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
@@ -736,15 +738,32 @@ delete_system_action (GtkWidget  *widget,
   if (self->plan == NULL || selected == NULL)
     return;
 
+  /* Every selected system, as one undo step. */
+  systems = self->multi != NULL ? ikou_selection_dup_systems (self->multi) : NULL;
+  if (systems == NULL || systems->len == 0 || !g_ptr_array_find (systems, selected, NULL))
+    {
+      g_clear_pointer (&systems, g_ptr_array_unref);
+      systems = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (systems, g_object_ref (selected));
+    }
   name = g_strdup (ikou_system_get_name (selected));
+  if (systems->len == 1)
+    title = g_strdup_printf (_("“%s” deleted"), name);
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u system deleted",
+                                          "%u systems deleted", systems->len),
+                             systems->len);
+
   self->deleting = TRUE;
-  ikou_history_remove_system (self->history, selected);
+  ikou_history_begin (self->history, title);
+  for (guint i = 0; i < systems->len; i++)
+    ikou_history_remove_system (self->history, g_ptr_array_index (systems, i));
+  ikou_history_end (self->history);
   self->deleting = FALSE;
 
   /* A toast still shown says the newest deletion, whose Undo it now is
    * (dismissing it and adding another in one frame trips libadwaita 1.2's
    * toast animations). */
-  title = g_strdup_printf (_("“%s” deleted"), name);
   if (self->delete_toast != NULL)
     {
       adw_toast_set_title (self->delete_toast, title);
