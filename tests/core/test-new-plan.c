@@ -31,7 +31,11 @@ code_error (const char *text)
 
   g_assert_null (code);
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT);
-  g_test_message ("%s: %s", text, error->message);
+  {
+    g_autofree char *shown = g_strescape (text, NULL);
+
+    g_test_message ("%s: %s", shown, error->message);
+  }
   return g_strdup (error->message);
 }
 
