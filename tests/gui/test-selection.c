@@ -178,8 +178,8 @@ test_clicks (void)
   close_window (window);
 }
 
-/* Delete takes every selected system, as one undo step; the toast says
- * how many. */
+/* Delete and Duplicate take every selected system, as one undo step;
+ * the deletion's toast says how many. */
 static void
 test_delete_several (void)
 {
@@ -196,6 +196,15 @@ test_delete_several (void)
   g_assert_nonnull (window->delete_toast);
   g_assert_nonnull (strstr (adw_toast_get_title (window->delete_toast), "3"));
 
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n);
+
+  /* Duplicate too: a copy after each, the copies selected, one undo. */
+  click_row (window, 1, FALSE, FALSE);
+  click_row (window, 3, TRUE, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-system", NULL));
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n + 2);
+  g_assert_cmpuint (ikou_selection_get_n_selected (window->multi), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n);
   close_window (window);

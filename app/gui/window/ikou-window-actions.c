@@ -700,19 +700,43 @@ duplicate_system_action (GtkWidget  *widget,
 {
   IkouWindow *self = IKOU_WINDOW (widget);
   IkouSystem *selected = _ikou_window_get_selected_system (self);
-  g_autoptr(IkouSystem) copy = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) systems = NULL;
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->plan == NULL || selected == NULL)
     return;
 
-  copy = ikou_system_copy (selected, ikou_plan_next_system_id (self->plan));
-  /* Translators: the name of a duplicated system */
-  name = g_strdup_printf (_("%s (copy)"), ikou_system_get_name (selected));
-  ikou_system_set_name (copy, name);
+  /* Every selected system, each copy after its original, as one undo step. */
+  systems = self->multi != NULL ? ikou_selection_dup_systems (self->multi) : NULL;
+  if (systems == NULL || systems->len == 0 || !g_ptr_array_find (systems, selected, NULL))
+    {
+      g_clear_pointer (&systems, g_ptr_array_unref);
+      systems = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (systems, g_object_ref (selected));
+    }
 
-  ikou_history_add_system (self->history, position_after_selection (self), copy);
-  ikou_window_select_system (self, ikou_system_get_id (copy));
+  ikou_history_begin (self->history, NULL);
+  for (guint i = 0; i < systems->len; i++)
+    {
+      IkouSystem *original = g_ptr_array_index (systems, i);
+      g_autoptr(IkouSystem) copy = ikou_system_copy (original,
+                                                     ikou_plan_next_system_id (self->plan));
+      /* Translators: the name of a duplicated system */
+      g_autofree char *name = g_strdup_printf (_("%s (copy)"), ikou_system_get_name (original));
+      guint position;
+
+      ikou_system_set_name (copy, name);
+      if (!ikou_plan_find_system (self->plan, original, &position))
+        position = ikou_plan_get_n_systems (self->plan) - 1;
+      ikou_history_add_system (self->history, position + 1, copy);
+      g_ptr_array_add (copies, g_object_ref (copy));
+    }
+  ikou_history_end (self->history);
+
+  if (copies->len == 1 || self->multi == NULL)
+    ikou_window_select_system (self, ikou_system_get_id (g_ptr_array_index (copies, 0)));
+  else
+    ikou_selection_select_systems (self->multi, copies);
 }
 
 static void
