@@ -85,19 +85,6 @@ open_sample_window (void)
   return window;
 }
 
-static void
-close_window (IkouWindow *window)
-{
-  gpointer weak = window;
-
-  window->close_confirmed = TRUE;
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (weak);
-}
-
 static gboolean
 find_bar (IkouCostChart *chart,
           int            fiscal_year,
@@ -232,7 +219,7 @@ test_panel (void)
   g_assert_false (gtk_revealer_get_reveal_child (window->cost_revealer));
   settle (window);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
@@ -292,7 +279,7 @@ test_compare (void)
   g_assert_true (find_bar (chart, 2022, 0, &left));
   g_assert_cmpint (left.one_time, ==, 12000);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* The export dialog's row: none, under the roadmap on every page (the
@@ -350,7 +337,7 @@ test_export_dialog (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 int

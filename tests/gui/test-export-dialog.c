@@ -76,42 +76,6 @@ wait_sensitive (GtkWidget *widget,
   g_assert_cmpint (gtk_widget_get_sensitive (widget), ==, sensitive);
 }
 
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples", "koriyama.xml", NULL);
-}
-
-static IkouWindow *
-open_sample_window (void)
-{
-  g_autofree char *path = sample_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
-
-  g_assert_true (ikou_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-
-  return window;
-}
-
-static void
-close_window (IkouWindow *window)
-{
-  gpointer weak = window;
-
-  window->close_confirmed = TRUE;
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  g_assert_null (weak);
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -297,9 +261,9 @@ test_actions (void)
   ikou_gui_test_wait_frames (GTK_WIDGET (empty), 1);
   g_assert_false (gtk_widget_get_sensitive (empty->export_button));
   g_assert_null (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
-  close_window (empty);
+  gui_test_close_window (empty);
 
-  window = open_sample_window ();
+  window = gui_test_open_sample_window ();
   g_assert_true (gtk_widget_get_sensitive (window->export_button));
   g_assert_true (gtk_widget_get_visible (window->export_button));
 
@@ -314,13 +278,13 @@ test_actions (void)
     g_assert_nonnull (strstr (xml, "&lt;ctrl&gt;p"));
   }
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_dialog (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouExportDialog *dialog = open_dialog (window);
   g_autofree char *screenshot = artifact_path ("");
@@ -498,7 +462,7 @@ test_dialog (void)
 
   keep_artifact (pdf, "");
   g_rmdir (dir);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* A plan with a scenario: the scenario list offers it, and the export
@@ -506,7 +470,7 @@ test_dialog (void)
 static void
 test_scenario (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouSystem *system = ikou_plan_get_system (plan, 0);
   g_autoptr(IkouScenario) scenario = ikou_scenario_new ("R9年度移行案");
@@ -554,7 +518,7 @@ test_scenario (void)
   close_dialog (dialog);
   g_remove (pdf);
   g_rmdir (dir);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* 「書き出す…」: the file chooser (GTK's own dialog without a portal)
@@ -563,7 +527,7 @@ test_scenario (void)
 static void
 test_file_chooser (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouExportDialog *dialog = open_dialog (window);
   g_autofree char *dir = g_dir_make_tmp ("ikou-export-chooser-XXXXXX", NULL);
   g_autofree char *svg = g_build_filename (dir, "会議資料.svg", NULL);
@@ -630,21 +594,21 @@ test_file_chooser (void)
       g_remove (path);
     }
   g_rmdir (dir);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Closing the window takes the dialog with it; neither stays alive. */
 static void
 test_closed_with_window (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouExportDialog *dialog = open_dialog (window);
   gpointer weak = dialog;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   type_month (dialog, "from_entry", "2022-04");
   /* A preview update still waiting. */
-  close_window (window);
+  gui_test_close_window (window);
   g_assert_null (weak);
   g_assert_null (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
 }
@@ -653,7 +617,7 @@ test_closed_with_window (void)
 static void
 test_filtered_rows (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
   g_autofree char *dir = g_dir_make_tmp ("ikou-export-filtered-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "filtered.pdf", NULL);
@@ -687,7 +651,7 @@ test_filtered_rows (void)
   close_dialog (dialog);
   g_remove (pdf);
   g_rmdir (dir);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* What 「書き出す…」 does after the file chooser: the export in a worker
@@ -695,7 +659,7 @@ test_filtered_rows (void)
 static void
 test_export_in_thread (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouExportDialog *dialog = open_dialog (window);
   g_autofree char *dir = g_dir_make_tmp ("ikou-export-thread-XXXXXX", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "roadmap.png", NULL);
@@ -769,13 +733,13 @@ test_export_in_thread (void)
   g_remove (png);
   g_remove (png2);
   g_rmdir (dir);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_print (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   g_autofree char *dir = g_dir_make_tmp ("ikou-print-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
   g_autoptr(IkouPrintOperation) operation = NULL;
@@ -854,7 +818,7 @@ test_print (void)
   }
 
   g_rmdir (dir);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 int

@@ -30,38 +30,6 @@ static IkouApplication *app;
 static const char *lang = "en";
 static char *tmp_home;
 
-static IkouWindow *
-open_sample_window (void)
-{
-  g_autofree char *path = ikou_test_source_path ("data", "samples", "koriyama.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
-
-  g_assert_true (ikou_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-
-  return window;
-}
-
-static void
-close_window (IkouWindow *window)
-{
-  gpointer weak = window;
-
-  /* No "save changes?" question in tests. */
-  window->close_confirmed = TRUE;
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  /* Nothing keeps a closed window alive (timers, signal handlers). */
-  g_assert_null (weak);
-}
-
 static char *
 artifact_path (const char *what)
 {
@@ -132,7 +100,7 @@ assert_days_equal (GArray *a,
 static void
 test_clicks (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
   guint n_rows = g_list_model_get_n_items (rows);
   g_autoptr(IkouSystem) third = g_list_model_get_item (rows, 2);
@@ -175,7 +143,7 @@ test_clicks (void)
   g_assert_cmpuint (ikou_selection_get_n_selected (window->multi), ==, 0);
   g_assert_null (current (window));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Delete and Duplicate take every selected system, as one undo step;
@@ -183,7 +151,7 @@ test_clicks (void)
 static void
 test_delete_several (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   guint n = ikou_plan_get_n_systems (plan);
 
@@ -207,13 +175,13 @@ test_delete_several (void)
   g_assert_cmpuint (ikou_selection_get_n_selected (window->multi), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_filter_shift_undo (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouHistory *history = ikou_window_get_history (window);
   IkouDocument *document = ikou_window_get_document (window);
@@ -305,7 +273,7 @@ test_filter_shift_undo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 0);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
@@ -325,7 +293,7 @@ collect_entries (GtkWidget *widget,
 static void
 test_bulk_editor (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouBulkEditor *editor = IKOU_BULK_EDITOR (window->bulk_editor);
   g_autoptr(GPtrArray) some = g_ptr_array_new ();
@@ -368,14 +336,14 @@ test_bulk_editor (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_false (ikou_history_can_undo (ikou_window_get_history (window)));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Dragging one of several selected marks moves them all, one undo step. */
 static void
 test_drag_several (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
   IkouRenderer *renderer = ikou_timeline_get_renderer (timeline);
@@ -480,14 +448,14 @@ test_drag_several (void)
   g_assert_cmpuint (ikou_selection_get_n_selected (window->multi), ==, 1);
   g_assert_true (current (window) == grabbed);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* The dialogs as a planner sees them. */
 static void
 test_dialogs (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   const char *actions[] = { "win.shift-selection", "win.select-matching" };
   const char *names[] = { "shift-dialog", "match-dialog" };
 
@@ -519,7 +487,7 @@ test_dialogs (void)
     }
   g_assert_false (ikou_history_can_undo (ikou_window_get_history (window)));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 int

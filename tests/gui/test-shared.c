@@ -15,6 +15,7 @@
 #include "ikou-atomic-file.h"
 #include "ikou-i18n.h"
 #include "ikou-error.h"
+#include "gui-test.h"
 #include "ikou-gui-test-util.h"
 #include "ikou-test-util.h"
 #include "ikou-lock.h"
@@ -166,19 +167,6 @@ window_for (const char *path)
   return NULL;
 }
 
-static void
-close_window (IkouWindow *window)
-{
-  gpointer weak = window;
-
-  window->close_confirmed = TRUE;
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_null (weak);
-}
-
 static IkouWindow *
 new_window (void)
 {
@@ -307,7 +295,7 @@ test_lock_dialog (void)
     g_assert_no_error (error);
     assert_read_only (window, FALSE);
     g_assert_true (g_file_test (copy_lock, G_FILE_TEST_EXISTS));
-    close_window (window);
+    gui_test_close_window (window);
     g_assert_false (g_file_test (copy_lock, G_FILE_TEST_EXISTS));
   }
 
@@ -319,7 +307,7 @@ test_lock_dialog (void)
   assert_read_only (window, FALSE);
   g_assert_null (ikou_lock_query (path));
   /* Closing releases it. */
-  close_window (window);
+  gui_test_close_window (window);
   {
     g_autofree char *lock = ikou_lock_path_for (path);
 
@@ -452,7 +440,7 @@ test_changed_on_disk (void)
 
     g_assert_cmpuint (ikou_plan_get_n_systems (on_disk), ==, 19);
   }
-  close_window (window);
+  gui_test_close_window (window);
   /* Their lock stays theirs. */
   {
     g_autoptr(IkouLockOwner) owner = ikou_lock_query (path);
@@ -504,14 +492,14 @@ test_damaged (void)
   g_assert_cmpstr (ikou_plan_get_title (ikou_window_get_plan (window)), ==, "CHECKSUM-TARGEX");
   assert_read_only (window, TRUE);
   screenshot (GTK_WIDGET (window), "damaged-read-only");
-  close_window (window);
+  gui_test_close_window (window);
 
   /* Cancel leaves the window empty. */
   window = new_window ();
   ikou_window_open (window, file);
   answer (shown_dialog (), "cancel");
   g_assert_false (ikou_window_has_document (window));
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Killed in the middle of a write ---------------------------------------- */
@@ -609,9 +597,9 @@ restart_and_recover (const char *path,
     g_assert_cmpuint (ikou_plan_get_n_systems (on_disk), ==, n_before + 1);
     g_assert_cmpuint (count_temp_files (tmp_home, PLAN_NAME), ==, 0);
   }
-  close_window (window);
+  gui_test_close_window (window);
   while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
-    close_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+    gui_test_close_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
 }
 
 /* Each run is a process of its own: killed in the middle of a write,

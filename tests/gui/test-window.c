@@ -72,38 +72,6 @@ sample_path (void)
   return g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples", "koriyama.xml", NULL);
 }
 
-static IkouWindow *
-open_sample_window (void)
-{
-  g_autofree char *path = sample_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
-
-  g_assert_true (ikou_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-
-  return window;
-}
-
-static void
-close_window (IkouWindow *window)
-{
-  gpointer weak = window;
-
-  /* No "save changes?" question in tests. */
-  window->close_confirmed = TRUE;
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  /* Nothing keeps a closed window alive (timers, signal handlers). */
-  g_assert_null (weak);
-}
-
 static guint
 count_rule_prefix (GPtrArray  *findings,
                    const char *prefix,
@@ -291,7 +259,7 @@ count_items_changed_cb (GListModel *model,
 static void
 test_sample (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   GPtrArray *findings = ikou_window_get_findings (window);
   g_autofree char *errors = NULL;
   guint n_errors;
@@ -319,13 +287,13 @@ test_sample (void)
   g_assert_cmpint (ikou_findings_panel_get_finding (window->findings_panel, 0)->severity, ==,
                    IKOU_SEVERITY_ERROR);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_rows_line_up (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   GtkWidget *list_view = systems_list_view (window);
   GtkWidget *first_row;
   graphene_rect_t row_bounds, timeline_bounds;
@@ -348,13 +316,13 @@ test_rows_line_up (void)
   g_assert_cmpfloat_with_epsilon (row_bounds.size.height, IKOU_WINDOW_ROW_HEIGHT, 0.5);
   g_assert_cmpfloat_with_epsilon (row_bounds.origin.y, timeline_bounds.origin.y + header, 0.5);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_selection_follows (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   GtkSingleSelection *selection = ikou_window_get_selection (window);
   IkouRenderer *renderer = ikou_timeline_get_renderer (IKOU_TIMELINE (window->timeline));
   IkouSystem *system;
@@ -376,13 +344,13 @@ test_selection_follows (void)
   g_assert_cmpuint (ikou_renderer_get_selected (renderer), ==,
                     ikou_system_get_id (ikou_plan_get_system (ikou_window_get_plan (window), 16)));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_finding_activation (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   const IkouFinding *finding;
   IkouSystem *selected;
   guint system_id;
@@ -409,13 +377,13 @@ test_finding_activation (void)
                     ikou_window_get_findings (window)->len - ikou_document_get_n_errors (window->document));
   ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, TRUE);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_search_and_sort (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
   g_autoptr(IkouSystem) first = NULL;
   g_autoptr(IkouSystem) second = NULL;
@@ -438,13 +406,13 @@ test_search_and_sort (void)
   g_assert_cmpuint (ikou_renderer_get_n_rows (ikou_timeline_get_renderer (IKOU_TIMELINE (window->timeline))),
                     ==, 17);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_delete_and_undo (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   GtkSingleSelection *selection = ikou_window_get_selection (window);
   IkouPlan *plan = ikou_window_get_plan (window);
   guint errors_before = ikou_document_get_n_errors (window->document);
@@ -481,13 +449,13 @@ test_delete_and_undo (void)
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 16);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_edit_rechecks_one_system (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouSystem *system = NULL;
   g_autoptr(IkouStep) step = NULL;
@@ -529,7 +497,7 @@ test_edit_rechecks_one_system (void)
   g_assert_cmpuint (ikou_document_get_n_errors (window->document), ==, errors_before);
   assert_findings_match_full_check (window);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Edits to several systems, one by one and several per pass, with a
@@ -539,7 +507,7 @@ test_edit_rechecks_one_system (void)
 static void
 test_incremental_findings (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouHistory *history = ikou_window_get_history (window);
   GListModel *panel_rows = ikou_findings_panel_get_model (window->findings_panel);
@@ -639,7 +607,7 @@ test_incremental_findings (void)
   /* The frames drawn from the incremental state are fine too. */
   ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   g_signal_handler_disconnect (panel_rows, handler);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* The list re-sorts and re-filters a row when its system changes (GTK's
@@ -649,7 +617,7 @@ test_incremental_findings (void)
 static void
 test_list_follows_edits (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   GtkSingleSelection *selection = ikou_window_get_selection (window);
   GListModel *rows = G_LIST_MODEL (selection);
@@ -778,7 +746,7 @@ test_list_follows_edits (void)
                        gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj) + 0.5);
   }
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* The first milestone of @system still to come (on or after @today, not
@@ -838,7 +806,7 @@ row_of (GListModel *rows,
 static void
 test_drag_keeps_row (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
   IkouRenderer *renderer = ikou_timeline_get_renderer (timeline);
   GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
@@ -922,13 +890,13 @@ test_drag_keeps_row (void)
   g_assert_cmpuint (row_of (rows, system), ==, row);
   assert_findings_match_full_check (window);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_add_and_duplicate (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouPlan *plan = ikou_window_get_plan (window);
   GtkSingleSelection *selection = ikou_window_get_selection (window);
   IkouSystem *selected;
@@ -947,13 +915,13 @@ test_add_and_duplicate (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 17);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_save_and_recovery (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   g_autofree char *path = g_build_filename (tmp_home, "saved.ikou", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *recovery_dir = ikou_context_get_recovery_dir ();
@@ -1022,14 +990,14 @@ test_save_and_recovery (void)
   /* Undo after a save still works, and makes the document dirty again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (ikou_window_get_dirty (window));
-  close_window (window);
+  gui_test_close_window (window);
 
   /* The saved file opens in a window of its own. */
   reopened = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
   g_assert_true (ikou_window_load_file (reopened, file, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (reopened)), ==, 18);
-  close_window (reopened);
+  gui_test_close_window (reopened);
 }
 
 static void
@@ -1077,11 +1045,11 @@ test_broken_file (void)
   g_test_message ("broken file: %s", error->message);
   g_assert_false (ikou_window_has_document (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
-  close_window (window);
+  gui_test_close_window (window);
 
   /* ...nor in one with a plan: the error is shown over it, no new
    * document window appears. */
-  with_plan = open_sample_window ();
+  with_plan = gui_test_open_sample_window ();
   n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
   ikou_window_open (with_plan, file);
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (with_plan)), ==, 17);
@@ -1098,7 +1066,7 @@ test_broken_file (void)
     g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "broken.ikou"));
     gtk_window_destroy (dialog);
   }
-  close_window (with_plan);
+  gui_test_close_window (with_plan);
 }
 
 static GtkWindow *
@@ -1119,7 +1087,7 @@ find_toplevel (GType type)
 static void
 test_export_plan_formats (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   g_autofree char *mspdi = g_build_filename (tmp_home, "計画.mspdi.xml", NULL);
   g_autofree char *plain = g_build_filename (tmp_home, "plan", NULL);
   g_autofree char *plain_xml = g_build_filename (tmp_home, "plan.xml", NULL);
@@ -1146,7 +1114,7 @@ test_export_plan_formats (void)
 
   g_unlink (mspdi);
   g_unlink (plain_xml);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
@@ -1159,7 +1127,7 @@ destroy_cb (GtkWidget *widget,
 static void
 test_close_confirmation (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   AdwMessageDialog *dialog;
   gboolean destroyed = FALSE;
 
@@ -1219,7 +1187,7 @@ test_open_from_command_line (void)
   window = window_with_plan_titled (ikou_plan_get_title (plan));
   g_assert_nonnull (window);
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (window)), ==, 17);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
@@ -1277,7 +1245,7 @@ test_recovery_offered (void)
 static void
 test_view_actions (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
   GSettings *settings = ikou_context_get_settings (ikou_application_get_context (app));
 
@@ -1319,7 +1287,7 @@ test_view_actions (void)
     gtk_window_destroy (about);
   }
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static char *
@@ -1350,7 +1318,7 @@ test_empty_state (void)
   g_assert_null (ikou_window_get_file (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "plan");
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Revealers animate: let them finish. */
@@ -1369,7 +1337,7 @@ settle_revealers (IkouWindow *window)
 static void
 test_screenshot (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   g_autofree char *path = artifact_path ("");
   g_autofree char *findings_path = artifact_path ("-findings");
 
@@ -1396,7 +1364,7 @@ test_screenshot (void)
   ikou_gui_test_save_screenshot (GTK_WIDGET (window), findings_path);
   g_test_message ("screenshot: %s", findings_path);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Scenarios ----------------------------------------------------------------- */
@@ -1447,7 +1415,7 @@ count_rule (GPtrArray  *findings,
 static void
 test_scenarios (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouDocument *document = ikou_window_get_document (window);
   IkouPlan *plan = ikou_window_get_plan (window);
   IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
@@ -1621,7 +1589,7 @@ test_scenarios (void)
   g_assert_true (ikou_step_equal (ikou_system_get_step (system, 0), baseline_step));
   g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
@@ -1647,7 +1615,7 @@ set_system_value (IkouWindow *window,
 static void
 test_standing (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouDocument *document = ikou_window_get_document (window);
   IkouStandingButton *button = IKOU_STANDING_BUTTON (window->standing_button);
   IkouSystem *system = NULL, *other = NULL;
@@ -1728,7 +1696,7 @@ test_standing (void)
   ikou_standing_compute (window->plan, NULL, ikou_document_get_schedule (document),
                          ikou_day_from_ymd (2026, 12, 2), &standing);
   g_assert_cmpuint (standing.counts[IKOU_STANDING_TOKUTEI], ==, 0);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* The entry row of the dialog titled @title (with its mnemonic). */
@@ -1864,13 +1832,13 @@ test_new_plan (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 1);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
 test_catch_up (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window ();
   IkouDocument *document = ikou_window_get_document (window);
   g_autofree char *path = artifact_path ("-catch-up");
   g_autoptr(GArray) overdue = NULL;
@@ -1910,7 +1878,7 @@ test_catch_up (void)
     ;
   g_assert_true (gtk_revealer_get_reveal_child (window->catch_up_revealer));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 int

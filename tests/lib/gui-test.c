@@ -9,6 +9,7 @@
 
 #include "ikou-i18n.h"
 #include "gui-test.h"
+#include "ikou-window-private.h"
 #include "ikou-test-util.h"
 #include "ikou-gui-test-util.h"
 
@@ -145,6 +146,36 @@ const char *
 gui_test_get_home (void)
 {
   return tmp_home;
+}
+
+IkouWindow *
+gui_test_open_sample_window (void)
+{
+  g_autofree char *path = ikou_test_source_path ("data", "samples", "koriyama.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
+
+  g_assert_true (ikou_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  return window;
+}
+
+void
+gui_test_close_window (IkouWindow *window)
+{
+  gpointer weak = window;
+
+  /* No "save changes?" question in tests. */
+  window->close_confirmed = TRUE;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* Nothing keeps a closed window alive (timers, signal handlers). */
+  g_assert_null (weak);
 }
 
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ikou-application.h"
+#include "ikou-window.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,12 @@ const char      *gui_test_init            (int          *argc,
 IkouApplication *gui_test_get_application (void);
 /* The private home (XDG folders) of this run, removed by gui_test_run(). */
 const char      *gui_test_get_home        (void);
+/* A window on the sample plan (data/samples/koriyama.xml), shown and
+ * painted. */
+IkouWindow      *gui_test_open_sample_window (void);
+/* Closes @window without asking about changes and asserts that nothing
+ * keeps it alive. */
+void             gui_test_close_window    (IkouWindow   *window);
 /* Runs the tests, then removes the private home. */
 int              gui_test_run             (void);
 /* Lets GTK lay out and paint @n frames of @widget's window. */
