@@ -36,28 +36,13 @@ static char *tmp_home;
 
 /* Main loop helpers */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until @widget's visibility is @visible: the dialog
  * follows its options after a debounce. */
 static void
 wait_visible (GtkWidget *widget,
               gboolean   visible)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (3000, timeout_cb, &timed_out);
-
-  while (gtk_widget_get_visible (widget) != visible && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL (gtk_widget_get_visible (widget) == visible, 3000);
   g_assert_cmpint (gtk_widget_get_visible (widget), ==, visible);
 }
 
@@ -66,13 +51,7 @@ static void
 wait_sensitive (GtkWidget *widget,
                 gboolean   sensitive)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (3000, timeout_cb, &timed_out);
-
-  while (gtk_widget_get_sensitive (widget) != sensitive && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL (gtk_widget_get_sensitive (widget) == sensitive, 3000);
   g_assert_cmpint (gtk_widget_get_sensitive (widget), ==, sensitive);
 }
 
@@ -535,8 +514,6 @@ test_file_chooser (void)
   GtkWindow *chooser;
   Exported exported = { 0, };
   gpointer weak = dialog;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
 
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_record_cb), &exported);
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
@@ -545,11 +522,8 @@ test_file_chooser (void)
   ikou_export_dialog_flush (dialog);
   g_signal_emit_by_name (child (dialog, "export_button"), "clicked");
 
-  timeout_id = g_timeout_add (10000, timeout_cb, &timed_out);
-  while ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL, 10000);
+  g_assert_nonnull (chooser);
   ikou_gui_test_wait_frames (GTK_WIDGET (chooser), 2);
 
   {
@@ -568,12 +542,8 @@ test_file_chooser (void)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  timed_out = FALSE;
-  timeout_id = g_timeout_add (20000, timeout_cb, &timed_out);
-  while (weak != NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL (weak == NULL, 20000);
+  g_assert_null (weak);
 
   g_assert_cmpuint (exported.count, ==, 1);
   g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
@@ -623,15 +593,10 @@ test_filtered_rows (void)
   g_autofree char *pdf = g_build_filename (dir, "filtered.pdf", NULL);
   g_autoptr(GError) error = NULL;
   IkouExportDialog *dialog;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "介護保険");
-  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-  while (g_list_model_get_n_items (rows) != 1 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (rows) == 1, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
 
   dialog = open_dialog (window);
   g_assert_true (gtk_widget_get_visible (child (dialog, "rows_note_label")));
@@ -668,8 +633,6 @@ test_export_in_thread (void)
   GtkWidget *export_button = child (dialog, "export_button");
   Exported exported = { 0, };
   gpointer weak = dialog;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
   guint n_pages;
 
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_record_cb), &exported);
@@ -685,11 +648,8 @@ test_export_in_thread (void)
   /* A folder that does not exist: the message, the dialog stays. */
   ikou_export_dialog_start_export (dialog, missing);
   g_assert_false (gtk_widget_get_sensitive (export_button));
-  timeout_id = g_timeout_add (10000, timeout_cb, &timed_out);
-  while (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (weak);
   g_assert_cmpuint (exported.count, ==, 0);
   g_assert_true (gtk_widget_get_sensitive (export_button));
@@ -703,12 +663,8 @@ test_export_in_thread (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
   /* Done: ::exported, and the dialog goes. */
-  timed_out = FALSE;
-  timeout_id = g_timeout_add (20000, timeout_cb, &timed_out);
-  while (weak != NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL (weak == NULL, 20000);
+  g_assert_null (weak);
   g_assert_cmpuint (exported.count, ==, 1);
   g_assert_cmpuint (exported.n_files, ==, n_pages);
   {
@@ -800,14 +756,10 @@ test_print (void)
    * prints nothing and says nothing. */
   {
     GtkWindow *print_dialog;
-    gboolean timed_out = FALSE;
-    guint timeout_id = g_timeout_add (10000, timeout_cb, &timed_out);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-    while ((print_dialog = find_toplevel (GTK_TYPE_DIALOG)) == NULL && !timed_out)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_false (timed_out);
-    g_source_remove (timeout_id);
+    IKOU_GUI_TEST_WAIT_UNTIL ((print_dialog = find_toplevel (GTK_TYPE_DIALOG)) != NULL, 10000);
+    g_assert_nonnull (print_dialog);
     g_assert_true (gtk_window_get_transient_for (print_dialog) == GTK_WINDOW (window));
     G_GNUC_BEGIN_IGNORE_DEPRECATIONS
     gtk_dialog_response (GTK_DIALOG (print_dialog), GTK_RESPONSE_CANCEL);

@@ -42,9 +42,9 @@ press (IkouWindow *window,
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
-  gui_test_wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_usleep (50000);
-  gui_test_wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
 }
 
 static gboolean
@@ -106,7 +106,7 @@ open_sample (void)
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   return window;
 }
 
@@ -204,7 +204,7 @@ test_shortcut_labels (void)
   press (window, "F10");
   popover = gtk_menu_button_get_popover (window->primary_menu_button);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  gui_test_wait_frames (GTK_WIDGET (popover), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (popover), 2);
   collect_labels (GTK_WIDGET (popover), texts);
   g_assert_true (texts_contain (texts, delete_label));
   for (guint i = 0; i < texts->len; i++)
@@ -216,7 +216,7 @@ test_shortcut_labels (void)
   press (window, "ctrl+question");
   help = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (help);
-  gui_test_wait_frames (GTK_WIDGET (help), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (help), 3);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
   g_ptr_array_set_size (texts, 0);
   collect_labels (GTK_WIDGET (help), texts);
@@ -408,7 +408,7 @@ test_first_view (void)
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                               G_CALLBACK (first_paint_cb), window);
   gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
   g_object_set_data (G_OBJECT (window), "test-first-value", NULL);
 
@@ -445,7 +445,7 @@ test_first_view (void)
   ikou_window_set_document (window, plan, NULL, FALSE);
   g_object_unref (plan);
   gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   assert_day_in_view (window, plan_day);
   close_window (window);
 }
@@ -473,9 +473,9 @@ test_big_plan (void)
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                               G_CALLBACK (first_paint_cb), window);
   gtk_window_present (GTK_WINDOW (window));
-  gui_test_wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
   g_test_message ("first frame after %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
-  gui_test_wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
   g_object_set_data (G_OBJECT (window), "test-first-value", NULL);
 
@@ -497,7 +497,7 @@ test_legend (void)
 
   g_assert_true (gtk_widget_get_visible (window->legend_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (window->legend_button));
-  gui_test_wait_frames (GTK_WIDGET (popover), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (popover), 3);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpint (gtk_widget_get_height (window->legend_area), >, 20);
   save_screenshot (GTK_WIDGET (popover), "legend");
@@ -516,8 +516,8 @@ settle (IkouWindow *window)
 {
   for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (window->findings_revealer)
                                != gtk_revealer_get_reveal_child (window->findings_revealer); n++)
-    gui_test_wait_frames (GTK_WIDGET (window), 1);
-  gui_test_wait_frames (GTK_WIDGET (window), 3);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
 }
 
 /* The findings pane and the list's width are resized and kept; columns
@@ -540,13 +540,13 @@ test_panes_and_columns (void)
 
   gtk_paned_set_position (paned, gtk_widget_get_height (GTK_WIDGET (paned)) - 420);
   gtk_paned_set_position (window->paned, 700);
-  gui_test_wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window->findings_panel)), >, findings_height);
 
   /* Columns: Operation hidden from the menu. */
   g_assert_true (gtk_column_view_column_get_visible (window->columns[IKOU_COLUMN_OPERATION]));
   gtk_widget_activate_action (GTK_WIDGET (window), "columns.operation", NULL);
-  gui_test_wait_frames (GTK_WIDGET (window), 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_false (gtk_column_view_column_get_visible (window->columns[IKOU_COLUMN_OPERATION]));
   {
     g_auto(GStrv) hidden = g_settings_get_strv (settings, "hidden-columns");
@@ -627,7 +627,7 @@ test_marks_side_by_side (void)
   step->budget_date = step->contract_date;
   ikou_history_set_step (ikou_window_get_history (window), system, 0, step);
   ikou_timeline_scroll_to_day (IKOU_TIMELINE (window->timeline), step->contract_date);
-  gui_test_wait_frames (GTK_WIDGET (window), 3);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
 
   x = ikou_renderer_x_for_day (renderer, step->contract_date) - gtk_adjustment_get_value (h);
   for (double dx = -4; dx < 40; dx += 1)

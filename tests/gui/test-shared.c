@@ -107,15 +107,6 @@ tell_holder (char command)
   g_assert_cmpint (answer, ==, 'y');
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 screenshot (GtkWidget  *widget,
             const char *what)
@@ -335,13 +326,7 @@ static void
 wait_banner (IkouWindow *window,
              gboolean    revealed)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (banner_shown (window) != revealed && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL (banner_shown (window) == revealed, 5000);
   g_assert_cmpint (banner_shown (window), ==, revealed);
 }
 

@@ -39,15 +39,6 @@ static char *tmp_home;
 
 /* Main loop helpers */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* The search entry filters after its search delay. */
 static void
 search_and_wait (IkouWindow *window,
@@ -55,14 +46,9 @@ search_and_wait (IkouWindow *window,
                  guint       expected_rows)
 {
   GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
 
   gtk_editable_set_text (GTK_EDITABLE (window->search_entry), text);
-  while (g_list_model_get_n_items (rows) != expected_rows && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
+  IKOU_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (rows) == expected_rows, 5000);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, expected_rows);
 }
 
@@ -939,13 +925,8 @@ test_save_and_recovery (void)
   g_assert_true (ikou_window_get_dirty (window));
   g_assert_null (window->recovery_id);
   {
-    gboolean timed_out = FALSE;
-    guint timeout_id = g_timeout_add (6000, timeout_cb, &timed_out);
-
-    while (window->recovery_id == NULL && !timed_out)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_false (timed_out);
-    g_source_remove (timeout_id);
+    IKOU_GUI_TEST_WAIT_UNTIL (window->recovery_id != NULL, 6000);
+    g_assert_nonnull (window->recovery_id);
   }
   recovery_file = g_build_filename (recovery_dir, window->recovery_id, NULL);
   {

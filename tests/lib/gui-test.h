@@ -3,6 +3,7 @@
 
 #include "ikou-application.h"
 #include "ikou-window.h"
+#include "ikou-gui-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -29,9 +30,6 @@ IkouWindow      *gui_test_open_sample_window (void);
 void             gui_test_close_window    (IkouWindow   *window);
 /* Runs the tests, then removes the private home. */
 int              gui_test_run             (void);
-/* Lets GTK lay out and paint @n frames of @widget's window. */
-void             gui_test_wait_frames     (GtkWidget    *widget,
-                                           guint         n);
 /* Saves @widget as tests/artifacts/<@prefix>-<lang>-<@what>.png. */
 void             gui_test_save_screenshot (GtkWidget    *widget,
                                            const char   *prefix,

@@ -43,12 +43,34 @@ ikou_gui_test_watch_warnings (void)
 }
 
 static gboolean
-timeout_cb (gpointer data)
+wake_cb (gpointer data)
 {
-  gboolean *timed_out = data;
+  guint *id = data;
 
-  *timed_out = TRUE;
+  *id = 0;
   return G_SOURCE_REMOVE;
+}
+
+void
+ikou_gui_test_iterate_until (gint64 deadline)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint id;
+
+  if (now >= deadline)
+    return;
+  /* Woken at the deadline at the latest, whatever else is pending. */
+  id = g_timeout_add ((guint) ((deadline - now) / 1000) + 1, wake_cb, &id);
+  g_main_context_iteration (NULL, TRUE);
+  if (id != 0)
+    g_source_remove (id);
+}
+
+void
+ikou_gui_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void
@@ -64,26 +86,16 @@ ikou_gui_test_wait_frames (GtkWidget *widget,
 {
   GdkFrameClock *clock;
   guint count = 0;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
   gulong handler;
 
   while (!gtk_widget_get_mapped (widget))
     g_main_context_iteration (NULL, TRUE);
   clock = gtk_widget_get_frame_clock (widget);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
-  timeout_id = g_timeout_add (5000, timeout_cb, &timed_out);
-  while (count < n && !timed_out)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  IKOU_GUI_TEST_WAIT_UNTIL ((gtk_widget_queue_draw (widget), count >= n), 5000);
   g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  g_assert_cmpuint (count, >=, n);
+  ikou_gui_test_flush ();
 }
 
 void
@@ -109,7 +121,7 @@ ikou_gui_test_save_screenshot (GtkWidget  *widget,
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);

@@ -16,6 +16,21 @@ void ikou_gui_test_watch_warnings  (void);
 /* Helpers for the GUI tests under Xvfb (with ikou-test-util.h for the
  * rest: dates, folders, plans). */
 
+/* Runs one iteration of the main loop, waiting for something to happen
+ * until the monotonic time @deadline at the latest. */
+void ikou_gui_test_iterate_until   (gint64      deadline);
+/* Runs the main loop until @condition (an expression, evaluated before
+ * every iteration) holds or @timeout_ms have passed; the caller asserts
+ * what it waited for. */
+#define IKOU_GUI_TEST_WAIT_UNTIL(condition, timeout_ms)                        \
+  G_STMT_START {                                                              \
+    gint64 ikou_deadline_ = g_get_monotonic_time () + (gint64) (timeout_ms) * 1000; \
+    while (!(condition) && g_get_monotonic_time () < ikou_deadline_)          \
+      ikou_gui_test_iterate_until (ikou_deadline_);                           \
+  } G_STMT_END
+/* Runs what is pending in the main loop, without waiting. */
+void ikou_gui_test_flush           (void);
+
 /* Lets GTK lay out and paint @widget's window @n frames (fails after 5 s). */
 void ikou_gui_test_wait_frames     (GtkWidget  *widget,
                                     guint       n);
