@@ -12,6 +12,7 @@
 #include "ikou-plan-file.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
+#include "ikou-test-util.h"
 
 /* The command line as a user runs it: the real binary, its exit status,
  * its stdout and stderr. */
@@ -65,12 +66,6 @@ run_ikou (Run *run,
   g_assert_null (strstr (run->err, "WARNING"));
 }
 
-static char *
-source_path (const char *relative)
-{
-  return g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), relative, NULL);
-}
-
 static guint
 count_lines (const char *text)
 {
@@ -86,7 +81,7 @@ count_lines (const char *text)
 static void
 test_check_sample_json (void)
 {
-  g_autofree char *sample = source_path ("data/samples/koriyama.ikou");
+  g_autofree char *sample = ikou_test_source_path ("data/samples/koriyama.ikou", NULL);
   g_auto(Run) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -245,7 +240,7 @@ test_check_standing_json (void)
 static void
 test_check_text_and_xml (void)
 {
-  g_autofree char *sample_xml = source_path ("data/samples/koriyama.xml");
+  g_autofree char *sample_xml = ikou_test_source_path ("data/samples/koriyama.xml", NULL);
   g_auto(Run) run = { 0 };
 
   /* The XML source of the sample checks the same, in text form. */
@@ -278,8 +273,8 @@ test_check_no_errors_exit_0 (void)
 static void
 test_check_bad_input (void)
 {
-  g_autofree char *sample = source_path ("data/samples/koriyama.ikou");
-  g_autofree char *readme = source_path ("meson.build");
+  g_autofree char *sample = ikou_test_source_path ("data/samples/koriyama.ikou", NULL);
+  g_autofree char *readme = ikou_test_source_path ("meson.build", NULL);
 
   {
     g_auto(Run) run = { 0 };
@@ -355,7 +350,7 @@ test_help (void)
 static void
 test_import_export_round_trip (void)
 {
-  g_autofree char *sample_xml = source_path ("data/samples/koriyama.xml");
+  g_autofree char *sample_xml = ikou_test_source_path ("data/samples/koriyama.xml", NULL);
   g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
   g_autofree char *ikou = g_build_filename (dir, "plan.ikou", NULL);
   g_autofree char *xml = g_build_filename (dir, "plan.xml", NULL);
@@ -419,8 +414,8 @@ test_import_export_round_trip (void)
 static void
 test_sample_ikou_matches_xml (void)
 {
-  g_autofree char *sample_xml = source_path ("data/samples/koriyama.xml");
-  g_autofree char *sample_ikou = source_path ("data/samples/koriyama.ikou");
+  g_autofree char *sample_xml = ikou_test_source_path ("data/samples/koriyama.xml", NULL);
+  g_autofree char *sample_ikou = ikou_test_source_path ("data/samples/koriyama.ikou", NULL);
   g_autoptr(IkouPlan) from_xml = NULL;
   g_autoptr(IkouPlan) from_ikou = NULL;
   g_autoptr(GError) error = NULL;
@@ -441,37 +436,6 @@ test_sample_ikou_matches_xml (void)
 /* The six standardized systems of the sample without a standard-
  * compliant step. */
 static const gint64 six_ids[] = { 2, 3, 7, 8, 11, 13 };
-
-/* A copy of the sample in a fresh folder. */
-static char *
-copy_sample_to_temp (void)
-{
-  g_autofree char *sample = source_path ("data/samples/koriyama.ikou");
-  g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "plan.ikou", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (sample, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
-
-static void
-remove_temp (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
 
 static char *
 file_checksum (const char *path)
@@ -600,7 +564,7 @@ find_scenario (JsonNode   *list,
 static void
 test_scenario_actions (void)
 {
-  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *plan = ikou_test_copy_to_temp ("data/samples/koriyama.ikou", "plan.ikou");
   g_autoptr(JsonNode) list = NULL;
   JsonObject *s;
 
@@ -709,7 +673,7 @@ test_scenario_actions (void)
     g_clear_pointer (&list, json_node_unref);
   }
 
-  remove_temp (plan);
+  ikou_test_remove_temp_copy (plan);
 }
 
 /* `ikou diff --json` lists exactly the changed milestones and the
@@ -717,7 +681,7 @@ test_scenario_actions (void)
 static void
 test_diff_json (void)
 {
-  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *plan = ikou_test_copy_to_temp ("data/samples/koriyama.ikou", "plan.ikou");
   g_auto(Run) run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object, *findings, *change;
@@ -827,14 +791,14 @@ test_diff_json (void)
                       ==, json_array_get_length (appeared));
   }
 
-  remove_temp (plan);
+  ikou_test_remove_temp_copy (plan);
 }
 
 /* Bad input: exit 2, one sentence, the plan file unchanged to the byte. */
 static void
 test_scenario_refused (void)
 {
-  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *plan = ikou_test_copy_to_temp ("data/samples/koriyama.ikou", "plan.ikou");
   g_autofree char *before = NULL;
   const struct {
     const char *args[12];
@@ -919,7 +883,7 @@ test_scenario_refused (void)
   /* A plan that is not there, or not a plan. */
   {
     g_auto(Run) run = { 0 };
-    g_autofree char *readme = source_path ("meson.build");
+    g_autofree char *readme = ikou_test_source_path ("meson.build", NULL);
     g_autofree char *readme_before = file_checksum (readme);
     g_autofree char *readme_after = NULL;
 
@@ -934,7 +898,7 @@ test_scenario_refused (void)
     g_assert_cmpstr (readme_after, ==, readme_before);
   }
 
-  remove_temp (plan);
+  ikou_test_remove_temp_copy (plan);
 }
 
 /* A plan made in 2021, opened in December 2026: catch-up lists the 46
@@ -942,7 +906,7 @@ test_scenario_refused (void)
 static void
 test_catch_up (void)
 {
-  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *plan = ikou_test_copy_to_temp ("data/samples/koriyama.ikou", "plan.ikou");
   g_autofree char *before = file_checksum (plan);
   g_autofree char *after = NULL;
 
@@ -982,7 +946,7 @@ test_catch_up (void)
     run_ikou (&run, "catch-up", plan, "--today", "2026-02-30", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
-  remove_temp (plan);
+  ikou_test_remove_temp_copy (plan);
 }
 
 /* The findings of `ikou check --json` without the plan's title (a
@@ -1006,7 +970,7 @@ static void
 test_import_export_tables (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
-  g_autofree char *sample = source_path ("data/samples/koriyama.ikou");
+  g_autofree char *sample = ikou_test_source_path ("data/samples/koriyama.ikou", NULL);
   g_autofree char *csv = g_build_filename (dir, "plan.csv", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "plan.xlsx", NULL);
   g_autofree char *sjis = g_build_filename (dir, "sjis.csv", NULL);
@@ -1128,7 +1092,7 @@ test_import_export_tables (void)
 static void
 test_budget (void)
 {
-  g_autofree char *plan = copy_sample_to_temp ();
+  g_autofree char *plan = ikou_test_copy_to_temp ("data/samples/koriyama.ikou", "plan.ikou");
   g_autofree char *before = file_checksum (plan);
   g_autofree char *after = NULL;
   const char * const keys[] = { "plan", "scenario", "unit", "years", "reference", NULL };
@@ -1221,7 +1185,7 @@ test_budget (void)
 
   after = file_checksum (plan);
   g_assert_cmpstr (after, ==, before);
-  remove_temp (plan);
+  ikou_test_remove_temp_copy (plan);
 }
 
 /* The text of a PDF and its page count, by poppler's tools. */
@@ -1250,7 +1214,7 @@ pdf_text (const char *path,
 static void
 test_export_costs (void)
 {
-  g_autofree char *sample = source_path ("data/samples/koriyama.xml");
+  g_autofree char *sample = ikou_test_source_path ("data/samples/koriyama.xml", NULL);
   g_autofree char *dir = g_dir_make_tmp ("ikou-costs-XXXXXX", NULL);
   g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
   g_autofree char *every = g_build_filename (dir, "every.pdf", NULL);

@@ -28,39 +28,6 @@ static const guint six_ids[] = { 2, 3, 7, 8, 11, 13 };
 
 static IkouSchedule *schedule;
 
-/* A copy of the sample in a fresh folder (so saving never touches the
- * source tree); the caller removes it with remove_copy(). */
-static char *
-copy_sample (void)
-{
-  g_autofree char *source = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"),
-                                              "data", "samples", "koriyama.ikou", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("ikou-document-XXXXXX", NULL);
-  char *path = g_build_filename (dir, "plan.ikou", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-  return path;
-}
-
-static void
-remove_copy (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
 static IkouDocument *
 open_document (const char *path)
 {
@@ -289,7 +256,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->path = copy_sample ();
+  f->path = ikou_test_copy_to_temp ("data/samples/koriyama.ikou", "plan.ikou");
   f->document = open_document (f->path);
   f->plan = ikou_document_get_plan (f->document);
   f->history = ikou_document_get_history (f->document);
@@ -302,7 +269,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->document);
   g_clear_object (&f->original);
-  remove_copy (f->path);
+  ikou_test_remove_temp_copy (f->path);
   g_free (f->path);
 }
 

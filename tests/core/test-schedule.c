@@ -44,21 +44,6 @@ shipped_variant (const char *find,
   return g_string_free (s, FALSE);
 }
 
-/* The 1-based line on which @needle first occurs in @text. */
-static int
-line_of (const char *text,
-         const char *needle)
-{
-  const char *hit = strstr (text, needle);
-  int line = 1;
-
-  g_assert_nonnull (hit);
-  for (const char *p = text; p < hit; p++)
-    if (*p == '\n')
-      line++;
-  return line;
-}
-
 static char *
 write_file (const char *dir,
             const char *name,
@@ -306,12 +291,12 @@ test_schema_violation (void)
 
   no_deadline = shipped_variant ("<deadline date=", "<dead-line date=");
   assert_file_error ("no-deadline.xml", no_deadline, IKOU_ERROR_INVALID_SCHEDULE,
-                     line_of (no_deadline, "<dead-line"));
+                     ikou_test_line_of (no_deadline, "<dead-line"));
 
   bad_attr = shipped_variant ("name-en=\"Electoral roll\"",
                               "name-en=\"Electoral roll\" colour=\"red\"");
   assert_file_error ("bad-attr.xml", bad_attr, IKOU_ERROR_INVALID_SCHEDULE,
-                     line_of (bad_attr, "colour="));
+                     ikou_test_line_of (bad_attr, "colour="));
 
   /* Without any operation. */
   s = g_string_new (NULL);
@@ -320,7 +305,7 @@ test_schema_violation (void)
   g_string_append (s, strstr (text, "  <phases>"));
   no_ops = g_string_free (s, FALSE);
   assert_file_error ("no-operations.xml", no_ops, IKOU_ERROR_INVALID_SCHEDULE,
-                     line_of (no_ops, "<operations>"));
+                     ikou_test_line_of (no_ops, "<operations>"));
 }
 
 static void
@@ -334,25 +319,25 @@ test_bad_content (void)
 
   dup = shipped_variant ("<operation id=\"electoral-roll\"", "<operation id=\"resident-register\"");
   assert_file_error ("duplicate.xml", dup, IKOU_ERROR_INVALID_SCHEDULE,
-                     line_of (dup, "name=\"選挙人名簿管理\""));
+                     ikou_test_line_of (dup, "name=\"選挙人名簿管理\""));
 
   dup_event = shipped_variant ("<event id=\"act-promulgated\"", "<event id=\"act-enacted\"");
   assert_file_error ("duplicate-event.xml", dup_event, IKOU_ERROR_INVALID_SCHEDULE,
-                     line_of (dup_event, "label=\"標準化法 公布\""));
+                     ikou_test_line_of (dup_event, "label=\"標準化法 公布\""));
 
   unknown_source = shipped_variant ("source=\"trade-press\" note=\"令和4年度",
                                     "source=\"trade-press rumour\" note=\"令和4年度");
   assert_file_error ("unknown-source.xml", unknown_source, IKOU_ERROR_INVALID_SCHEDULE,
-                     line_of (unknown_source, "rumour"));
+                     ikou_test_line_of (unknown_source, "rumour"));
 
   bad_date = shipped_variant ("<deadline date=\"2026-03-31\"", "<deadline date=\"2026-02-30\"");
   assert_file_error ("bad-date.xml", bad_date, IKOU_ERROR_INVALID_SCHEDULE,
-                     line_of (bad_date, "2026-02-30"));
+                     ikou_test_line_of (bad_date, "2026-02-30"));
 
   reversed = shipped_variant ("start=\"2023-04-01\" end=\"2026-03-31\"",
                               "start=\"2026-03-31\" end=\"2023-04-01\"");
   assert_file_error ("reversed.xml", reversed, IKOU_ERROR_INVALID_SCHEDULE,
-                     line_of (reversed, "start=\"2026-03-31\""));
+                     ikou_test_line_of (reversed, "start=\"2026-03-31\""));
 }
 
 static void
@@ -364,7 +349,7 @@ test_newer_format (void)
                                            "<schedule format=\"99999999999999999999\"");
 
   assert_file_error ("future.xml", newer, IKOU_ERROR_NEWER_VERSION,
-                     line_of (newer, "<schedule "));
+                     ikou_test_line_of (newer, "<schedule "));
   assert_file_error ("far-future.xml", huge, IKOU_ERROR_NEWER_VERSION, 0);
 }
 

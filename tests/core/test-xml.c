@@ -17,25 +17,6 @@
 
 /* Helpers */
 
-static char *
-source_path (const char *first,
-             ...)
-{
-  const char *root = g_getenv ("IKOU_SOURCE_ROOT");
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  const char *part;
-  va_list args;
-
-  g_ptr_array_add (parts, (gpointer) (root != NULL ? root : IKOU_SOURCE_DATADIR "/.."));
-  va_start (args, first);
-  for (part = first; part != NULL; part = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) part);
-  va_end (args);
-  g_ptr_array_add (parts, NULL);
-
-  return g_build_filenamev ((char **) parts->pdata);
-}
-
 static guint
 count_entries (const char *path)
 {
@@ -46,20 +27,6 @@ count_entries (const char *path)
   while (g_dir_read_name (dir) != NULL)
     n++;
   return n;
-}
-
-static int
-line_of (const char *text,
-         const char *needle)
-{
-  const char *hit = strstr (text, needle);
-  int line = 1;
-
-  g_assert_nonnull (hit);
-  for (const char *p = text; p < hit; p++)
-    if (*p == '\n')
-      line++;
-  return line;
 }
 
 static char *
@@ -437,7 +404,7 @@ run_xmllint (const char *schema,
 static void
 test_sample (void)
 {
-  g_autofree char *path = source_path ("data", "samples", "koriyama.xml", NULL);
+  g_autofree char *path = ikou_test_source_path ("data", "samples", "koriyama.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autofree char *contents = NULL;
@@ -530,8 +497,8 @@ static void
 test_xmllint (void)
 {
   g_autofree char *xmllint = g_find_program_in_path ("xmllint");
-  g_autofree char *schema = source_path ("data", "ikou-plan.rng", NULL);
-  g_autofree char *sample = source_path ("data", "samples", "koriyama.xml", NULL);
+  g_autofree char *schema = ikou_test_source_path ("data", "ikou-plan.rng", NULL);
+  g_autofree char *sample = ikou_test_source_path ("data", "samples", "koriyama.xml", NULL);
   g_autofree char *dir = NULL;
   g_autofree char *full = NULL;
   g_autofree char *bad = NULL;
@@ -866,14 +833,14 @@ test_scenarios_bad (void)
     {
       g_autofree char *bad = replace_once (xml, edits[i].find, edits[i].replace);
 
-      assert_read_error ("scenarios.xml", bad, edits[i].code, line_of (bad, edits[i].line_of));
+      assert_read_error ("scenarios.xml", bad, edits[i].code, ikou_test_line_of (bad, edits[i].line_of));
     }
 
   /* Removed hosts and systems need the counters that say they existed. */
   assert_read_error ("scenarios.xml", no_host_counter, INVALID,
-                     line_of (no_host_counter, "field=\"from-host\" value=\"3\""));
+                     ikou_test_line_of (no_host_counter, "field=\"from-host\" value=\"3\""));
   assert_read_error ("scenarios.xml", no_system_counter, INVALID,
-                     line_of (no_system_counter, "system=\"5\""));
+                     ikou_test_line_of (no_system_counter, "system=\"5\""));
 
   /* Orphans may repeat each other. */
   plan = ikou_xml_read_data (repeated_orphan, strlen (repeated_orphan), "scenarios.xml", &error);
@@ -894,7 +861,7 @@ test_scenarios_old_format (void)
   g_autoptr(GError) error = NULL;
   gint64 value = 0;
 
-  assert_read_error ("old.xml", text, INVALID, line_of (text, "value=\"3\""));
+  assert_read_error ("old.xml", text, INVALID, ikou_test_line_of (text, "value=\"3\""));
   plan = ikou_xml_read_data (counted, strlen (counted), "old.xml", &error);
   g_assert_no_error (error);
   g_assert_true (ikou_scenario_lookup_override (ikou_plan_lookup_scenario (plan, "late"), 1, 0,
@@ -943,15 +910,15 @@ test_schema_error (void)
   g_autofree char *zero_id = replace_once (minimal, "<system id=\"2\"", "<system id=\"0\"");
 
   assert_read_error ("kind.xml", bad_kind, IKOU_ERROR_INVALID_INPUT,
-                     line_of (bad_kind, "mainframe"));
+                     ikou_test_line_of (bad_kind, "mainframe"));
   assert_read_error ("element.xml", bad_element, IKOU_ERROR_INVALID_INPUT,
-                     line_of (bad_element, "<colour>"));
+                     ikou_test_line_of (bad_element, "<colour>"));
   assert_read_error ("status.xml", no_status, IKOU_ERROR_INVALID_INPUT,
-                     line_of (no_status, "name=\"S2\""));
+                     ikou_test_line_of (no_status, "name=\"S2\""));
   assert_read_error ("amount.xml", bad_amount, IKOU_ERROR_INVALID_INPUT,
-                     line_of (bad_amount, "12k"));
+                     ikou_test_line_of (bad_amount, "12k"));
   assert_read_error ("zero.xml", zero_id, IKOU_ERROR_INVALID_INPUT,
-                     line_of (zero_id, "id=\"0\""));
+                     ikou_test_line_of (zero_id, "id=\"0\""));
 }
 
 static void
@@ -972,17 +939,17 @@ test_bad_references (void)
                   "value=\"2026-05-01\"/>\n    </scenario>\n");
 
   assert_read_error ("system-host.xml", system_host, IKOU_ERROR_INVALID_INPUT,
-                     line_of (system_host, "host=\"9\""));
+                     ikou_test_line_of (system_host, "host=\"9\""));
   assert_read_error ("step-host.xml", step_host, IKOU_ERROR_INVALID_INPUT,
-                     line_of (step_host, "to=\"3\""));
+                     ikou_test_line_of (step_host, "to=\"3\""));
   assert_read_error ("override-host.xml", override_host, IKOU_ERROR_INVALID_INPUT,
-                     line_of (override_host, "value=\"8\""));
+                     ikou_test_line_of (override_host, "value=\"8\""));
   assert_read_error ("override-system.xml", override_system, IKOU_ERROR_INVALID_INPUT,
-                     line_of (override_system, "system=\"5\""));
+                     ikou_test_line_of (override_system, "system=\"5\""));
   assert_read_error ("override-step.xml", override_step, IKOU_ERROR_INVALID_INPUT,
-                     line_of (override_step, "step=\"1\""));
+                     ikou_test_line_of (override_step, "step=\"1\""));
   assert_read_error ("override-twice.xml", override_twice, IKOU_ERROR_INVALID_INPUT,
-                     line_of (override_twice, "2026-05-01"));
+                     ikou_test_line_of (override_twice, "2026-05-01"));
 }
 
 static void
@@ -995,11 +962,11 @@ test_duplicate_ids (void)
                   "    <scenario name=\"late\"/>\n  </scenarios>\n");
 
   assert_read_error ("hosts.xml", hosts, IKOU_ERROR_INVALID_INPUT,
-                     line_of (hosts, "name=\"B\""));
+                     ikou_test_line_of (hosts, "name=\"B\""));
   assert_read_error ("systems.xml", systems, IKOU_ERROR_INVALID_INPUT,
-                     line_of (systems, "name=\"S2\""));
+                     ikou_test_line_of (systems, "name=\"S2\""));
   assert_read_error ("scenarios.xml", scenarios, IKOU_ERROR_INVALID_INPUT,
-                     line_of (scenarios, "<scenario name=\"late\"/>"));
+                     ikou_test_line_of (scenarios, "<scenario name=\"late\"/>"));
 }
 
 /* Format 4: the classified 特定移行支援 reason and 経過措置. */
@@ -1074,8 +1041,8 @@ test_transitional (void)
   kind = replace_once (with, "vendor-capacity", "lazy-vendor");
   date = replace_once (with, "2027-03-31", "2027-02-30");
   place = replace_once (with, "<transitional/>", "<transitional><b/></transitional>");
-  assert_read_error ("kind.xml", kind, IKOU_ERROR_INVALID_INPUT, line_of (kind, "lazy-vendor"));
-  assert_read_error ("date.xml", date, IKOU_ERROR_INVALID_INPUT, line_of (date, "2027-02-30"));
+  assert_read_error ("kind.xml", kind, IKOU_ERROR_INVALID_INPUT, ikou_test_line_of (kind, "lazy-vendor"));
+  assert_read_error ("date.xml", date, IKOU_ERROR_INVALID_INPUT, ikou_test_line_of (date, "2027-02-30"));
   assert_read_error ("place.xml", place, IKOU_ERROR_INVALID_INPUT, 0);
 }
 
@@ -1089,13 +1056,13 @@ test_bad_dates (void)
   g_autofree char *shape = replace_once (minimal, "2025-04-01", "2025/04/01");
 
   assert_read_error ("feb30.xml", feb30, IKOU_ERROR_INVALID_INPUT,
-                     line_of (feb30, "2025-02-30"));
+                     ikou_test_line_of (feb30, "2025-02-30"));
   assert_read_error ("month13.xml", month13, IKOU_ERROR_INVALID_INPUT,
-                     line_of (month13, "2022-13-01"));
+                     ikou_test_line_of (month13, "2022-13-01"));
   assert_read_error ("override-date.xml", override, IKOU_ERROR_INVALID_INPUT,
-                     line_of (override, "2025-02-29"));
+                     ikou_test_line_of (override, "2025-02-29"));
   assert_read_error ("shape.xml", shape, IKOU_ERROR_INVALID_INPUT,
-                     line_of (shape, "2025/04/01"));
+                     ikou_test_line_of (shape, "2025/04/01"));
 }
 
 static void
@@ -1281,7 +1248,7 @@ test_doctype_in_prolog (void)
   for (int i = 0; i < 20000; i++)
     g_string_append (long_comment, i % 10 == 9 ? "comment -\n" : "comment - ");
   g_string_append (long_comment, "-->\n");
-  long_line = line_of (long_comment->str, "-->") + 1;
+  long_line = ikou_test_line_of (long_comment->str, "-->") + 1;
   g_string_append (long_comment, tail);
   assert_read_error ("long.xml", long_comment->str, IKOU_ERROR_INVALID_INPUT, long_line);
   g_free (assert_file_error (dir, "long.xml", long_comment->str, long_comment->len,
@@ -1328,7 +1295,7 @@ test_cdata (void)
   g_assert_cmpstr (ikou_plan_get_title (plan), ==, "a<b & c");
 
   assert_read_error ("overlong.xml", overlong, IKOU_ERROR_CORRUPT,
-                     line_of (overlong, "CDATA"));
+                     ikou_test_line_of (overlong, "CDATA"));
 }
 
 /* What the streaming validator says is still worth reading, and the
@@ -1371,7 +1338,7 @@ test_schema_messages (void)
 
   /* …but across elements the first problem in the file is. */
   assert_read_error ("later.xml", later, IKOU_ERROR_INVALID_INPUT,
-                     line_of (later, "host=\"9\""));
+                     ikou_test_line_of (later, "host=\"9\""));
 }
 
 static void
@@ -1417,9 +1384,9 @@ test_read_file_streaming (void)
   xml = ikou_xml_write_data (plan, &length);
   bad = replace_once (xml, "budget-amount=\"2999\"", "budget-amount=\"2999\" from=\"5\"");
   g_free (assert_file_error (dir, "late-error.xml", bad, strlen (bad), IKOU_ERROR_INVALID_INPUT,
-                             line_of (bad, "from=\"5\"")));
+                             ikou_test_line_of (bad, "from=\"5\"")));
   assert_read_error ("late-error.xml", bad, IKOU_ERROR_INVALID_INPUT,
-                     line_of (bad, "from=\"5\""));
+                     ikou_test_line_of (bad, "from=\"5\""));
 
   /* More white space before the root than is read ahead: libxml2 decides. */
   blank = g_strconcat ("\n", spaces, strstr (minimal, "<ikou-plan"), NULL);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "ikou-calendar.h"
@@ -96,6 +98,46 @@ ikou_test_source_path (const char *first_element,
   va_end (args);
   g_ptr_array_add (parts, NULL);
   return g_build_filenamev ((char **) parts->pdata);
+}
+
+char *
+ikou_test_copy_to_temp (const char *relative_path,
+                        const char *name)
+{
+  g_autofree char *source = ikou_test_source_path (relative_path, NULL);
+  g_autofree char *dir = ikou_test_make_temp_dir ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, contents, length, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+ikou_test_remove_temp_copy (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  ikou_test_remove_tree (dir);
+}
+
+int
+ikou_test_line_of (const char *text,
+                   const char *needle)
+{
+  const char *hit = strstr (text, needle);
+  int line = 1;
+
+  g_assert_nonnull (hit);
+  for (const char *p = text; p < hit; p++)
+    if (*p == '\n')
+      line++;
+  return line;
 }
 
 void

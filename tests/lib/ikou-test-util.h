@@ -31,6 +31,18 @@ void     ikou_test_remove_tree        (const char *path);
 char    *ikou_test_source_path        (const char *first_element,
                                        ...) G_GNUC_NULL_TERMINATED;
 
+/* A copy of the source tree's @relative_path (say
+ * "data/samples/koriyama.ikou") as @name in a new private folder; returns
+ * its path.  ikou_test_remove_temp_copy() removes the folder. */
+char    *ikou_test_copy_to_temp       (const char *relative_path,
+                                       const char *name);
+void     ikou_test_remove_temp_copy   (const char *path);
+
+/* The 1-based line of @text on which @needle first occurs (asserts that
+ * it occurs). */
+int      ikou_test_line_of            (const char *text,
+                                       const char *needle);
+
 /* Fails the test with the first difference ikou_plan_equal() finds. */
 void     ikou_test_assert_plans_equal (IkouPlan   *a,
                                        IkouPlan   *b);
