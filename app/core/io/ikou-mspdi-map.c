@@ -46,30 +46,6 @@ words_lookup (const Words *words,
   return -1;
 }
 
-static const char *
-tokutei_reason_id (int i)
-{
-  return ikou_tokutei_reason_to_string ((IkouTokuteiReason) i);
-}
-
-static const char *
-status_id (int i)
-{
-  return ikou_status_to_string ((IkouStatus) i);
-}
-
-static const char *
-arrangement_id (int i)
-{
-  return ikou_arrangement_to_string ((IkouArrangement) i);
-}
-
-static const char *
-host_kind_id (int i)
-{
-  return ikou_host_kind_to_string ((IkouHostKind) i);
-}
-
 /* A provisional host id for a reference by resource UID and name. */
 static guint
 host_ref (Reader     *r,
@@ -382,7 +358,7 @@ apply_step_values (Reader   *r,
   if (t->values[F_ARRANGEMENT] != NULL)
     {
       arrangement = words_lookup (mspdi_arrangement_words, IKOU_N_ARRANGEMENTS,
-                                  t->values[F_ARRANGEMENT], arrangement_id);
+                                  t->values[F_ARRANGEMENT], ikou_arrangement_id_at);
       if (arrangement >= 0)
         step->arrangement = (IkouArrangement) arrangement;
       else
@@ -420,7 +396,7 @@ apply_transitional (Reader     *r,
   if (t->values[F_TOKUTEI_REASON_KIND] != NULL)
     {
       kind = words_lookup (mspdi_tokutei_reason_words, IKOU_N_TOKUTEI_REASONS,
-                           t->values[F_TOKUTEI_REASON_KIND], tokutei_reason_id);
+                           t->values[F_TOKUTEI_REASON_KIND], ikou_tokutei_reason_id_at);
       if (kind >= 0)
         ikou_system_set_tokutei_reason_kind (system, (IkouTokuteiReason) kind);
       else
@@ -489,7 +465,8 @@ read_system_values (Reader     *r,
 
   if (t->values[F_STATUS] != NULL)
     {
-      status = words_lookup (mspdi_status_words, IKOU_N_STATUSES, t->values[F_STATUS], status_id);
+      status = words_lookup (mspdi_status_words, IKOU_N_STATUSES, t->values[F_STATUS],
+                             ikou_status_id_at);
       if (status >= 0)
         ikou_system_set_status (system, (IkouStatus) status);
       else
@@ -666,25 +643,6 @@ mspdi_finish_group (Reader *r)
   g_ptr_array_set_size (group, 0);
 }
 
-static IkouHostKind
-guess_host_kind (const char *name)
-{
-  g_autofree char *normal = NULL;
-  g_autofree char *folded = NULL;
-
-  if (name == NULL)
-    return IKOU_HOST_OTHER;
-  normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
-  folded = g_utf8_casefold (normal, -1);
-
-  if (strstr (folded, "ガバメントクラウド") != NULL || strstr (folded, "ガバクラ") != NULL ||
-      strstr (folded, "government cloud") != NULL)
-    return IKOU_HOST_GOV_CLOUD;
-  if (strstr (folded, "クラウド") != NULL || strstr (folded, "cloud") != NULL)
-    return IKOU_HOST_SHARED_CLOUD;
-  return IKOU_HOST_OTHER;
-}
-
 /* Hosts: the resources that are hosts (with a kind, or named by a
  * task), then the hosts tasks name that no resource is.  Rewrites the
  * provisional host ids of the systems and steps. */
@@ -727,13 +685,14 @@ mspdi_resolve_hosts (Reader   *r,
         }
       if (res->kind != NULL)
         {
-          k = words_lookup (mspdi_host_kind_words, IKOU_N_HOST_KINDS, res->kind, host_kind_id);
+          k = words_lookup (mspdi_host_kind_words, IKOU_N_HOST_KINDS, res->kind,
+                            ikou_host_kind_id_at);
           if (k < 0)
             mspdi_report (r, res->line, _("resource “%s”: “%s” is not a kind of host; the kind is "
                                           "guessed from the name."),
                           res->name != NULL ? res->name : "", res->kind);
         }
-      kind = k >= 0 ? (IkouHostKind) k : guess_host_kind (res->name);
+      kind = k >= 0 ? (IkouHostKind) k : ikou_host_kind_guess (res->name);
       host = ikou_host_new (res->uid != 0 && ikou_plan_lookup_host (plan, res->uid) == NULL
                             ? res->uid : 0, res->name, kind);
       ikou_host_set_available_from (host, res->from);
@@ -770,7 +729,7 @@ mspdi_resolve_hosts (Reader   *r,
         id = g_hash_table_lookup (by_name, ref->name);
       if (id == NULL && ref->name != NULL)
         {
-          g_autoptr(IkouHost) host = ikou_host_new (0, ref->name, guess_host_kind (ref->name));
+          g_autoptr(IkouHost) host = ikou_host_new (0, ref->name, ikou_host_kind_guess (ref->name));
 
           ikou_plan_add_host (plan, host);
           id = GUINT_TO_POINTER (ikou_host_get_id (host));
