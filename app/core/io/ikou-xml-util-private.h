@@ -10,8 +10,8 @@ G_BEGIN_DECLS
 
 /* The libxml2 layer inside, for its own files only: ikou-xml-util.c
  * (set-up, errors, parsing a document, validation, node accessors),
- * ikou-xml-stream.c (the streaming reader and its prolog scanner) and
- * ikou-xml-writer.c. */
+ * ikou-xml-util-stream.c (the streaming reader and its prolog scanner) and
+ * ikou-xml-util-writer.c. */
 
 /* libxml2 2.12 made the structured error const. */
 #if LIBXML_VERSION >= 21200
