@@ -48,10 +48,7 @@ mspdi_report (Reader     *r,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (line > 0)
-    g_ptr_array_add (r->report, g_strdup_printf (_("%s, line %d: %s"), r->name, line, message));
-  else
-    g_ptr_array_add (r->report, g_strdup_printf (_("%s: %s"), r->name, message));
+  g_ptr_array_add (r->report, ikou_xml_at_line (r->name, line, message));
 }
 
 static char *

@@ -39,6 +39,16 @@ ikou_xml_node_line (xmlNode *node)
   return line > 0 && line <= G_MAXINT ? (int) line : 0;
 }
 
+char *
+ikou_xml_at_line (const char *display_name,
+                  int         line,
+                  const char *message)
+{
+  if (line > 0)
+    return g_strdup_printf (_("%s, line %d: %s"), display_name, line, message);
+  return g_strdup_printf (_("%s: %s"), display_name, message);
+}
+
 void
 xml_set_error_at_line (GError       **error,
                        IkouErrorCode  code,
@@ -46,10 +56,9 @@ xml_set_error_at_line (GError       **error,
                        int            line,
                        const char    *message)
 {
-  if (line > 0)
-    g_set_error (error, IKOU_ERROR, code, _("%s, line %d: %s"), display_name, line, message);
-  else
-    g_set_error (error, IKOU_ERROR, code, _("%s: %s"), display_name, message);
+  g_autofree char *text = ikou_xml_at_line (display_name, line, message);
+
+  g_set_error_literal (error, IKOU_ERROR, code, text);
 }
 
 void
