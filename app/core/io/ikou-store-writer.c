@@ -33,15 +33,6 @@ typedef struct
   gboolean       no_checksum;  /* ikou_store_save_without_checksum() */
 } Writer;
 
-static void
-set_item (Writer     *w,
-          const char *name,
-          guint       id)
-{
-  w->item_name = name;
-  w->item_id = id;
-}
-
 /* The current item as a message names it: its name, or its id. */
 static char *
 describe_item (Writer *w)
@@ -88,6 +79,22 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+}
+
+/* A row of hosts, systems or scenarios: the item that error messages name
+ * from now on, and the columns such rows start with (id, position, name). */
+static void
+start_item (Writer       *w,
+            sqlite3_stmt *stmt,
+            guint         id,
+            guint         position,
+            const char   *name)
+{
+  w->item_name = name;
+  w->item_id = id;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, position);
+  bind_text (stmt, 3, name);
 }
 
 static gboolean
@@ -221,13 +228,9 @@ write_hosts (Writer *w)
       IkouHost *host = ikou_plan_get_host (w->plan, i);
       IkouHostKind kind = ikou_host_get_kind (host);
 
-      set_item (w, ikou_host_get_name (host), ikou_host_get_id (host));
+      start_item (w, stmt, ikou_host_get_id (host), i, ikou_host_get_name (host));
       if ((guint) kind >= IKOU_N_HOST_KINDS)
         return invalid_in_model (w, "kind");
-
-      sqlite3_bind_int64 (stmt, 1, ikou_host_get_id (host));
-      sqlite3_bind_int64 (stmt, 2, i);
-      bind_text (stmt, 3, ikou_host_get_name (host));
       sqlite3_bind_text (stmt, 4, ikou_host_kind_to_string (kind), -1, SQLITE_STATIC);
       if (!bind_day (w, stmt, 5, ikou_host_get_available_from (host), "available_from") ||
           !bind_day (w, stmt, 6, ikou_host_get_available_until (host), "available_until"))
@@ -319,13 +322,9 @@ write_systems (Writer *w)
       IkouStatus status = ikou_system_get_status (system);
       IkouTokuteiReason reason_kind;
 
-      set_item (w, ikou_system_get_name (system), ikou_system_get_id (system));
+      start_item (w, stmt, ikou_system_get_id (system), i, ikou_system_get_name (system));
       if ((guint) status >= IKOU_N_STATUSES)
         return invalid_in_model (w, "status");
-
-      sqlite3_bind_int64 (stmt, 1, ikou_system_get_id (system));
-      sqlite3_bind_int64 (stmt, 2, i);
-      bind_text (stmt, 3, ikou_system_get_name (system));
       bind_text (stmt, 4, ikou_system_get_department (system));
       bind_text (stmt, 5, ikou_system_get_vendor (system));
       bind_text (stmt, 6, ikou_system_get_operation (system));
@@ -467,10 +466,7 @@ write_scenarios (Writer *w)
       IkouScenario *scenario = ikou_plan_get_scenario (w->plan, i);
       guint n_overrides = ikou_scenario_get_n_overrides (scenario);
 
-      set_item (w, ikou_scenario_get_name (scenario), i + 1);
-      sqlite3_bind_int64 (w->scenario, 1, i + 1);
-      sqlite3_bind_int64 (w->scenario, 2, i);
-      bind_text (w->scenario, 3, ikou_scenario_get_name (scenario));
+      start_item (w, w->scenario, i + 1, i, ikou_scenario_get_name (scenario));
       bind_text (w->scenario, 4, ikou_scenario_get_description (scenario));
       if (!run (w, w->scenario))
         return FALSE;
