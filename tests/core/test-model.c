@@ -233,6 +233,55 @@ test_names (void)
   g_assert_false (ikou_arrangement_from_string ("", &arrangement));
   g_assert_true (ikou_status_from_string ("not-in-scope", &status));
   g_assert_cmpint (status, ==, IKOU_STATUS_NOT_IN_SCOPE);
+  /* The same ids by index. */
+  g_assert_cmpstr (ikou_host_kind_id_at (IKOU_HOST_GOV_CLOUD), ==, "gov-cloud");
+  g_assert_cmpstr (ikou_status_id_at (IKOU_STATUS_DONE), ==, "done");
+  g_assert_cmpstr (ikou_arrangement_id_at (IKOU_ARRANGEMENT_LONG_TERM), ==, "long-term");
+  g_assert_cmpstr (ikou_tokutei_reason_id_at (IKOU_TOKUTEI_REASON_MAINFRAME), ==, "mainframe");
+  g_assert_cmpstr (ikou_milestone_id_at (IKOU_MILESTONE_CUTOVER), ==, "cutover");
+}
+
+/* The one guess of a host's kind from its name (tables and MS Project). */
+static void
+test_host_kind_guess (void)
+{
+  static const struct
+  {
+    const char   *name;
+    IkouHostKind  kind;
+  } cases[] = {
+    { "ガバメントクラウド", IKOU_HOST_GOV_CLOUD },
+    { "ガバメントクラウド（AWS）", IKOU_HOST_GOV_CLOUD },
+    { "ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", IKOU_HOST_GOV_CLOUD },               /* half-width カナ */
+    { "ガバクラ環境", IKOU_HOST_GOV_CLOUD },
+    { "Government Cloud", IKOU_HOST_GOV_CLOUD },
+    { "ＧＯＶＥＲＮＭＥＮＴ　ＣＬＯＵＤ", IKOU_HOST_GOV_CLOUD }, /* full-width */
+    { "government-cloud", IKOU_HOST_GOV_CLOUD },
+    { "GovCloud", IKOU_HOST_GOV_CLOUD },
+    { "統合サーバ(クラウド)", IKOU_HOST_SHARED_CLOUD },
+    { "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD },
+    { "Private Cloud", IKOU_HOST_SHARED_CLOUD },
+    { "個別サーバ", IKOU_HOST_ONPREM_DEDICATED },
+    { "専用機", IKOU_HOST_ONPREM_DEDICATED },
+    { "Dedicated server", IKOU_HOST_ONPREM_DEDICATED },
+    { "電算室内統合SV", IKOU_HOST_ONPREM_SHARED },
+    { "共同利用センター", IKOU_HOST_ONPREM_SHARED },
+    { "Shared server", IKOU_HOST_ONPREM_SHARED },
+    /* A provider's name alone does not say which cloud. */
+    { "AWS", IKOU_HOST_OTHER },
+    { "サーバ室", IKOU_HOST_OTHER },
+    { "", IKOU_HOST_OTHER },
+    { "\xff\xfe", IKOU_HOST_OTHER },                       /* not UTF-8 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = g_strescape (cases[i].name, NULL);
+
+      g_test_message ("%s", shown);
+      g_assert_cmpint (ikou_host_kind_guess (cases[i].name), ==, cases[i].kind);
+    }
+  g_assert_cmpint (ikou_host_kind_guess (NULL), ==, IKOU_HOST_OTHER);
 }
 
 int
@@ -248,6 +297,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/scenario-resolve", test_scenario_resolve);
   g_test_add_func ("/model/plan-equal", test_plan_equal);
   g_test_add_func ("/model/names", test_names);
+  g_test_add_func ("/model/host-kind-guess", test_host_kind_guess);
 
   return g_test_run ();
 }

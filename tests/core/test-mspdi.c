@@ -768,6 +768,48 @@ test_bad_values (void)
   g_assert_true (report_has (report, "orphan.xml, line 2: 1 task comes before any top-level task"));
 }
 
+/* Hosts that only tasks name get their kind from the name, by the same
+ * rules as a table's (ikou_host_kind_guess). */
+static void
+test_host_kinds_guessed (void)
+{
+  static const char text[] =
+    "<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
+    "<ExtendedAttributes><ExtendedAttribute><FieldID>188743743</FieldID><Alias>現行</Alias>"
+    "</ExtendedAttribute><ExtendedAttribute><FieldID>188743749</FieldID><Alias>移行先</Alias>"
+    "</ExtendedAttribute></ExtendedAttributes><Tasks>\n"
+    "<Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel>"
+    "<ExtendedAttribute><FieldID>188743743</FieldID><Value>庁舎内個別サーバ</Value>"
+    "</ExtendedAttribute></Task>\n"
+    "<Task><UID>2</UID><Name>移行</Name><OutlineLevel>2</OutlineLevel><Summary>1</Summary>"
+    "<ExtendedAttribute><FieldID>188743749</FieldID><Value>ｶﾞﾊﾞﾒﾝﾄ･ｸﾗｳﾄﾞ</Value>"
+    "</ExtendedAttribute></Task>\n"
+    "<Task><UID>3</UID><Name>稼働</Name><OutlineLevel>3</OutlineLevel>"
+    "<Start>2026-01-04T08:00:00</Start><Milestone>1</Milestone></Task>\n"
+    "<Task><UID>4</UID><Name>B</Name><OutlineLevel>1</OutlineLevel>"
+    "<ExtendedAttribute><FieldID>188743743</FieldID><Value>電算室内統合SV</Value>"
+    "</ExtendedAttribute></Task>\n"
+    "<Task><UID>5</UID><Name>C</Name><OutlineLevel>1</OutlineLevel>"
+    "<ExtendedAttribute><FieldID>188743743</FieldID><Value>AWS</Value>"
+    "</ExtendedAttribute></Task>\n"
+    "</Tasks></Project>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouPlan) plan = NULL;
+  IkouHost *host;
+
+  plan = ikou_mspdi_read_data (text, strlen (text), "hosts.xml", NULL, NULL, &error);
+  g_assert_no_error (error);
+  host = ikou_plan_lookup_host (plan, ikou_system_get_host (system_at (plan, 0)));
+  g_assert_cmpstr (ikou_host_get_name (host), ==, "庁舎内個別サーバ");
+  g_assert_cmpint (ikou_host_get_kind (host), ==, IKOU_HOST_ONPREM_DEDICATED);
+  host = ikou_plan_lookup_host (plan, ikou_system_get_step (system_at (plan, 0), 0)->to_host);
+  g_assert_cmpint (ikou_host_get_kind (host), ==, IKOU_HOST_GOV_CLOUD);
+  host = ikou_plan_lookup_host (plan, ikou_system_get_host (system_at (plan, 1)));
+  g_assert_cmpint (ikou_host_get_kind (host), ==, IKOU_HOST_ONPREM_SHARED);
+  host = ikou_plan_lookup_host (plan, ikou_system_get_host (system_at (plan, 2)));
+  g_assert_cmpint (ikou_host_get_kind (host), ==, IKOU_HOST_OTHER);
+}
+
 /* A classified reason or a 経過措置 date that cannot be read is reported
  * and not kept; the rest of the task is. */
 static void
@@ -983,6 +1025,7 @@ main (int   argc,
   g_test_add_func ("/mspdi/shape/links-and-lags", test_links_and_lags);
   g_test_add_func ("/mspdi/shape/split-task", test_split_task);
   g_test_add_func ("/mspdi/shape/extended-attributes", test_extended_attributes);
+  g_test_add_func ("/mspdi/shape/host-kinds", test_host_kinds_guessed);
   g_test_add_func ("/mspdi/shape/one-line", test_one_line);
   g_test_add_func ("/mspdi/shape/no-encoding", test_no_encoding);
   g_test_add_func ("/mspdi/shape/msproject-full", test_msproject_full);

@@ -288,58 +288,6 @@ lookup_label (const char         *key,
   return -1;
 }
 
-static const char *
-host_kind_id (int i)
-{
-  return ikou_host_kind_to_string ((IkouHostKind) i);
-}
-
-static const char *
-status_id (int i)
-{
-  return ikou_status_to_string ((IkouStatus) i);
-}
-
-static const char *
-arrangement_id (int i)
-{
-  return ikou_arrangement_to_string ((IkouArrangement) i);
-}
-
-static const char *
-tokutei_reason_id (int i)
-{
-  return ikou_tokutei_reason_to_string ((IkouTokuteiReason) i);
-}
-
-static const char *
-milestone_id (int i)
-{
-  return ikou_milestone_to_string ((IkouMilestone) i);
-}
-
-/* What kind a host with this name probably is, for hosts no kind column
- * speaks of. */
-static IkouHostKind
-guess_host_kind (const char *name)
-{
-  g_autofree char *key = fold_key (name);
-
-  if (key == NULL)
-    return IKOU_HOST_OTHER;
-  if (strstr (key, "ガバメントクラウド") || strstr (key, "ガバクラ") ||
-      strstr (key, "governmentcloud") || strstr (key, "govcloud"))
-    return IKOU_HOST_GOV_CLOUD;
-  if (strstr (key, "クラウド") || strstr (key, "cloud"))
-    return IKOU_HOST_SHARED_CLOUD;
-  if (strstr (key, "個別") || strstr (key, "専用") || strstr (key, "dedicated"))
-    return IKOU_HOST_ONPREM_DEDICATED;
-  if (strstr (key, "統合") || strstr (key, "共用") || strstr (key, "共同") ||
-      strstr (key, "shared"))
-    return IKOU_HOST_ONPREM_SHARED;
-  return IKOU_HOST_OTHER;
-}
-
 IkouSchedule *
 ikou_table_ensure_schedule (IkouSchedule *schedule)
 {
@@ -942,8 +890,8 @@ parse_host_kind (IkouTableReader *self,
       *out = IKOU_HOST_GOV_CLOUD;
       return TRUE;
     }
-  return parse_choice (self, column, text, host_kind_labels, host_kind_labels_en, host_kind_id,
-                       IKOU_N_HOST_KINDS, out);
+  return parse_choice (self, column, text, host_kind_labels, host_kind_labels_en,
+                       ikou_host_kind_id_at, IKOU_N_HOST_KINDS, out);
 }
 
 static gboolean
@@ -976,8 +924,8 @@ parse_done (IkouTableReader *self,
       if (*parts[i] == '\0')
         continue;
       key = fold_key (parts[i]);
-      m = key != NULL ? lookup_label (key, milestone_labels, milestone_labels_en, milestone_id,
-                                      IKOU_N_MILESTONES) : -1;
+      m = key != NULL ? lookup_label (key, milestone_labels, milestone_labels_en,
+                                      ikou_milestone_id_at, IKOU_N_MILESTONES) : -1;
       for (int s = 0; m < 0 && key != NULL && s < IKOU_N_MILESTONES; s++)
         if (key_matches (key, short_forms[s]))
           m = s;
@@ -1217,7 +1165,7 @@ read_system_columns (IkouTableReader *self,
           rec->tokutei_reason = g_strdup (text);
           break;
         case IKOU_TABLE_STATUS:
-          if (parse_choice (self, c, text, status_labels, status_labels_en, status_id,
+          if (parse_choice (self, c, text, status_labels, status_labels_en, ikou_status_id_at,
                             IKOU_N_STATUSES, &value))
             rec->status = (IkouStatus) value;
           break;
@@ -1232,7 +1180,7 @@ read_system_columns (IkouTableReader *self,
           break;
         case IKOU_TABLE_TOKUTEI_REASON_KIND:
           if (parse_choice (self, c, text, tokutei_reason_labels, tokutei_reason_labels_en,
-                            tokutei_reason_id, IKOU_N_TOKUTEI_REASONS, &value))
+                            ikou_tokutei_reason_id_at, IKOU_N_TOKUTEI_REASONS, &value))
             rec->tokutei_reason_kind = (IkouTokuteiReason) value;
           break;
         case IKOU_TABLE_TRANSITIONAL:
@@ -1292,7 +1240,7 @@ read_step (IkouTableReader *self,
   parse_flag (self, IKOU_TABLE_STANDARD, text[IKOU_TABLE_STANDARD], &step->standard_compliant);
   if (*text[IKOU_TABLE_ARRANGEMENT] != '\0' &&
       parse_choice (self, IKOU_TABLE_ARRANGEMENT, text[IKOU_TABLE_ARRANGEMENT],
-                    arrangement_labels, arrangement_labels_en, arrangement_id,
+                    arrangement_labels, arrangement_labels_en, ikou_arrangement_id_at,
                     IKOU_N_ARRANGEMENTS, &value))
     step->arrangement = (IkouArrangement) value;
   parse_done (self, IKOU_TABLE_DONE, text[IKOU_TABLE_DONE], &step->done);
@@ -1502,7 +1450,7 @@ ikou_table_reader_finish (IkouTableReader   *self,
       IkouHostKind kind;
       g_autoptr(IkouHost) host = NULL;
 
-      kind = rec->kind >= 0 ? (IkouHostKind) rec->kind : guess_host_kind (rec->name);
+      kind = rec->kind >= 0 ? (IkouHostKind) rec->kind : ikou_host_kind_guess (rec->name);
       host = ikou_host_new (id, rec->name, kind);
       ikou_host_set_available_from (host, rec->from);
       ikou_host_set_available_until (host, rec->until);

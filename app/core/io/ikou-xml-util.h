@@ -128,6 +128,12 @@ void        ikou_xml_set_error          (GError                 **error,
                                          ...) G_GNUC_PRINTF (5, 6);
 /* The line @node starts on (also beyond 65535), 0 if unknown. */
 int         ikou_xml_node_line          (xmlNode                 *node);
+/* "@display_name, line @line: @message", or "@display_name: @message"
+ * when @line is 0; newly allocated.  The form of every error above, for
+ * readers that report more than errors. */
+char       *ikou_xml_at_line            (const char              *display_name,
+                                         int                      line,
+                                         const char              *message);
 
 /* Reading helpers.  Element children are matched by local name and
  * skip text, comments and processing instructions. */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ikou-types.h"
@@ -95,6 +97,10 @@ lookup_name (const IkouName *names,
   {                                                                           \
     g_return_val_if_fail ((guint) value < N, NULL);                           \
     return _(table[value].label);                                             \
+  }                                                                           \
+  const char *prefix##_id_at (int index)                                      \
+  {                                                                           \
+    return prefix##_to_string ((Type) index);                                 \
   }
 
 DEFINE_NAMES (ikou_host_kind, IkouHostKind, host_kinds, IKOU_N_HOST_KINDS)
@@ -137,6 +143,65 @@ ikou_severity_count_label (IkouSeverity severity,
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", count),
                               count);
     }
+}
+
+/* Words in host names, folded as guess_key() folds, in the order they are
+ * tried: a Government Cloud is a cloud too, and 統合サーバ（クラウド） a
+ * cloud before it is 統合. */
+static const struct
+{
+  const char   *word;
+  IkouHostKind  kind;
+} host_kind_words[] = {
+  { "ガバメントクラウド", IKOU_HOST_GOV_CLOUD },
+  { "ガバクラ", IKOU_HOST_GOV_CLOUD },
+  { "governmentcloud", IKOU_HOST_GOV_CLOUD },
+  { "govcloud", IKOU_HOST_GOV_CLOUD },
+  { "クラウド", IKOU_HOST_SHARED_CLOUD },
+  { "cloud", IKOU_HOST_SHARED_CLOUD },
+  { "個別", IKOU_HOST_ONPREM_DEDICATED },
+  { "専用", IKOU_HOST_ONPREM_DEDICATED },
+  { "dedicated", IKOU_HOST_ONPREM_DEDICATED },
+  { "統合", IKOU_HOST_ONPREM_SHARED },
+  { "共用", IKOU_HOST_ONPREM_SHARED },
+  { "共同", IKOU_HOST_ONPREM_SHARED },
+  { "shared", IKOU_HOST_ONPREM_SHARED },
+};
+
+/* NFKC (half-width カナ and full-width Latin to the usual forms), case
+ * folded, without white space, '-', '_' and '・'. */
+static char *
+guess_key (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = normal != NULL ? g_utf8_casefold (normal, -1) : NULL;
+  GString *key;
+
+  if (folded == NULL)
+    return NULL;
+  key = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != '-' && c != '_' && c != 0x30FB /* ・ */)
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+IkouHostKind
+ikou_host_kind_guess (const char *name)
+{
+  g_autofree char *key = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return IKOU_HOST_OTHER;
+  key = guess_key (name);
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (host_kind_words); i++)
+    if (strstr (key, host_kind_words[i].word) != NULL)
+      return host_kind_words[i].kind;
+  return IKOU_HOST_OTHER;
 }
 
 gboolean

@@ -105,12 +105,30 @@ const char   *ikou_milestone_to_string     (IkouMilestone   milestone);
 gboolean      ikou_milestone_from_string   (const char     *str,
                                             IkouMilestone  *milestone);
 const char   *ikou_milestone_label         (IkouMilestone   milestone);
+/* The same ids by index (0 … N − 1), for code that matches words against
+ * several enumerations through one function pointer (the readers of
+ * tables and MS Project files). */
+const char   *ikou_host_kind_id_at         (int             index);
+const char   *ikou_arrangement_id_at       (int             index);
+const char   *ikou_status_id_at            (int             index);
+const char   *ikou_tokutei_reason_id_at    (int             index);
+const char   *ikou_milestone_id_at         (int             index);
 const char   *ikou_severity_to_string      (IkouSeverity    severity);
 const char   *ikou_severity_label          (IkouSeverity    severity);
 /* "53 errors", "1 warning", "2 notes" (エラー 53 件) with the language's
  * plural forms; newly allocated. */
 char         *ikou_severity_count_label    (IkouSeverity    severity,
                                             guint           count);
+
+/* The kind a host probably is, from its name alone, for a host a file
+ * names without a kind.  In this order: ガバメントクラウド, ガバクラ,
+ * Government Cloud, GovCloud → IKOU_HOST_GOV_CLOUD; any other クラウド or
+ * cloud (統合サーバ（クラウド）) → IKOU_HOST_SHARED_CLOUD; 個別, 専用,
+ * dedicated → IKOU_HOST_ONPREM_DEDICATED; 統合, 共用, 共同, shared →
+ * IKOU_HOST_ONPREM_SHARED; anything else (AWS, NULL) → IKOU_HOST_OTHER.
+ * Full-width or half-width forms, case, spaces, '-', '_' and '・' do not
+ * matter. */
+IkouHostKind  ikou_host_kind_guess         (const char     *name);
 
 /* Whether the interface speaks Japanese: the first of
  * g_get_language_names() (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) is "ja"
