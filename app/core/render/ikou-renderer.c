@@ -13,10 +13,6 @@
 #include "ikou-finding.h"
 #include "ikou-renderer.h"
 
-/* Months per zoom level, in px per month (an average month). */
-static const double zoom_px_per_month[IKOU_N_ZOOMS] = { 48.0, 20.0, 8.0 };
-
-#define DAYS_PER_MONTH (365.2425 / 12.0)
 #define MILESTONE_HIT_SLOP 6.0
 #define TEXT_PAD 3.0
 #define MAX_PHASE_LANES 4
@@ -103,17 +99,7 @@ struct _IkouRenderer
   int              selected_step;
   IkouMilestone    selected_milestone;
 
-  /* Time axis. */
-  IkouDay          first;
-  IkouDay          last;
-  IkouDay          origin;           /* first day of the first month */
-  IkouDay          end;              /* first day after the last month */
-  int              origin_year;
-  int              origin_month;
-  GArray          *months;           /* IkouDay: month starts, n_months + 1 */
-  IkouZoom         zoom;
-  double           px_per_day;
-  gboolean         px_override;
+  IkouTimeScale   *scale;
   double           row_height;
 
   /* Header geometry, from the style. */
@@ -584,66 +570,20 @@ update_phase_lanes (IkouRenderer *self)
     }
 }
 
-static void
-update_scale (IkouRenderer *self)
-{
-  if (!self->px_override)
-    self->px_per_day = zoom_px_per_month[self->zoom] / DAYS_PER_MONTH;
-}
-
-static void
-update_months (IkouRenderer *self)
-{
-  IkouDay day;
-
-  g_array_set_size (self->months, 0);
-  self->origin = ikou_day_month_start (self->first);
-  self->end = ikou_day_add_months (ikou_day_month_start (self->last), 1);
-  if (self->origin == IKOU_DAY_NONE || self->end == IKOU_DAY_NONE || self->end <= self->origin)
-    {
-      self->origin = self->first;
-      self->end = self->first + 1;
-      self->origin_year = 0;
-      self->origin_month = 0;
-      return;
-    }
-  self->origin_year = ikou_day_get_year (self->origin);
-  self->origin_month = ikou_day_get_month (self->origin);
-
-  for (day = self->origin; day < self->end; day = ikou_day_add_months (day, 1))
-    {
-      g_array_append_val (self->months, day);
-      if (day == IKOU_DAY_NONE)
-        break;
-    }
-  g_array_append_val (self->months, self->end);
-}
-
-/* Index into self->months of the month holding @day, clamped. */
-static guint
-month_index (IkouRenderer *self,
-             IkouDay       day)
-{
-  int y, m, d;
-  int index;
-
-  if (self->months->len < 2)
-    return 0;
-  if (day <= self->origin)
-    return 0;
-  if (day >= self->end)
-    return self->months->len - 1;
-  if (!ikou_day_to_ymd (day, &y, &m, &d))
-    return 0;
-  index = (y - self->origin_year) * 12 + (m - self->origin_month);
-  return CLAMP (index, 0, (int) self->months->len - 1);
-}
-
 static inline double
 day_x (IkouRenderer *self,
        IkouDay       day)
 {
-  return (day - self->origin) * self->px_per_day;
+  return ikou_time_scale_x_for_day (self->scale, day);
+}
+
+/* Month starts plus the end of the axis; none on a broken range. */
+static guint
+n_month_bounds (IkouRenderer *self)
+{
+  guint n = ikou_time_scale_get_n_months (self->scale);
+
+  return n > 0 ? n + 1 : 0;
 }
 
 /* A crisp vertical line of @width at @x (pixel grid in the widget). */
@@ -699,7 +639,7 @@ ikou_renderer_finalize (GObject *object)
   g_clear_pointer (&self->small_font, pango_font_description_free);
   g_clear_pointer (&self->bold_font, pango_font_description_free);
   g_clear_object (&self->pango);
-  g_array_unref (self->months);
+  g_clear_object (&self->scale);
   g_array_unref (self->phase_lane);
   g_array_unref (self->row_buf);
   g_array_unref (self->step_buf);
@@ -724,7 +664,6 @@ static void
 ikou_renderer_init (IkouRenderer *self)
 {
   cairo_font_options_t *options;
-  int fy;
 
   self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   /* Linear metrics: text measures the same on screen, in PDF and PNG,
@@ -740,7 +679,7 @@ ikou_renderer_init (IkouRenderer *self)
   self->phase_text = g_ptr_array_new_with_free_func (cached_text_free);
   self->hosts = g_hash_table_new_full (NULL, NULL, NULL, host_info_free);
   self->marks = g_hash_table_new_full (NULL, NULL, NULL, system_marks_free);
-  self->months = g_array_new (FALSE, FALSE, sizeof (IkouDay));
+  self->scale = ikou_time_scale_new ();
   self->phase_lane = g_array_new (FALSE, TRUE, sizeof (guint));
   self->row_buf = g_array_new (FALSE, FALSE, sizeof (RowData));
   self->step_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
@@ -749,7 +688,6 @@ ikou_renderer_init (IkouRenderer *self)
   self->mark_xs = g_array_new (FALSE, FALSE, sizeof (double));
 
   self->selected_step = -1;
-  self->zoom = IKOU_ZOOM_MONTH;
   self->row_height = 28.0;
   self->scale_factor = 1.0;
   self->today = ikou_day_today ();
@@ -758,18 +696,6 @@ ikou_renderer_init (IkouRenderer *self)
   for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
     self->on_kind[i] = text_color_on (&self->style.host_kind[i]);
 
-  /* R2年度 (the start of standardization) to R12年度末 (the 特定移行支援
-   * outer limit) until someone sets a range. */
-  fy = 2020;
-  self->first = ikou_fiscal_year_start (fy);
-  self->last = ikou_fiscal_year_end (fy + 10);
-  if (self->first == IKOU_DAY_NONE || self->last == IKOU_DAY_NONE)
-    {
-      self->first = ikou_day_from_ymd (2020, 4, 1);
-      self->last = ikou_day_from_ymd (2031, 3, 31);
-    }
-  update_scale (self);
-  update_months (self);
   update_header_geometry (self);
 }
 
@@ -1115,15 +1041,7 @@ ikou_renderer_set_range (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (first != IKOU_DAY_NONE && last != IKOU_DAY_NONE);
 
-  if (last < first)
-    {
-      IkouDay tmp = first;
-      first = last;
-      last = tmp;
-    }
-  self->first = first;
-  self->last = last;
-  update_months (self);
+  ikou_time_scale_set_range (self->scale, first, last);
 }
 
 void
@@ -1134,9 +1052,9 @@ ikou_renderer_get_range (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
   if (first)
-    *first = self->origin;
+    *first = ikou_time_scale_get_origin (self->scale);
   if (last)
-    *last = self->end - 1;
+    *last = ikou_time_scale_get_end (self->scale) - 1;
 }
 
 void
@@ -1146,9 +1064,7 @@ ikou_renderer_set_zoom (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail ((guint) zoom < IKOU_N_ZOOMS);
 
-  self->zoom = zoom;
-  self->px_override = FALSE;
-  update_scale (self);
+  ikou_time_scale_set_zoom (self->scale, zoom);
 }
 
 IkouZoom
@@ -1156,7 +1072,7 @@ ikou_renderer_get_zoom (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), IKOU_ZOOM_MONTH);
 
-  return self->zoom;
+  return ikou_time_scale_get_zoom (self->scale);
 }
 
 void
@@ -1166,8 +1082,7 @@ ikou_renderer_set_px_per_day (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (px_per_day > 0);
 
-  self->px_per_day = px_per_day;
-  self->px_override = TRUE;
+  ikou_time_scale_set_px_per_day (self->scale, px_per_day);
 }
 
 double
@@ -1175,7 +1090,7 @@ ikou_renderer_get_px_per_day (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 1.0);
 
-  return self->px_per_day;
+  return ikou_time_scale_get_px_per_day (self->scale);
 }
 
 const IkouRenderStyle *
@@ -1230,7 +1145,7 @@ ikou_renderer_get_content_width (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  return ceil (day_x (self, self->end));
+  return ikou_time_scale_get_width (self->scale);
 }
 
 guint
@@ -1296,7 +1211,7 @@ ikou_renderer_day_for_x (IkouRenderer *self,
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), IKOU_DAY_NONE);
 
-  return self->origin + (IkouDay) floor (x / self->px_per_day + 1e-9);
+  return ikou_time_scale_day_for_x (self->scale, x);
 }
 
 /* Rows ------------------------------------------------------------------- */
@@ -1984,7 +1899,7 @@ draw_row_segments (IkouRenderer  *self,
   double thin_h = MAX (3.0, round (rh * 0.24));
   double seg_h = round (rh * 0.56);
   double axis_start = -scroll_x;
-  double axis_end = day_x (self, self->end) - scroll_x;
+  double axis_end = day_x (self, ikou_time_scale_get_end (self->scale)) - scroll_x;
   double r = mark_size (self) / 2;
   HostInfo *info;
   guint host;
@@ -2424,14 +2339,14 @@ draw_vertical_grid (IkouRenderer *self,
                     double        top,
                     double        bottom)
 {
-  guint i0 = month_index (self, ikou_renderer_day_for_x (self, scroll_x));
-  guint i1 = month_index (self, ikou_renderer_day_for_x (self, scroll_x + width));
-  double month_w = 28 * self->px_per_day;
+  guint i0 = ikou_time_scale_month_index (self->scale, ikou_renderer_day_for_x (self, scroll_x));
+  guint i1 = ikou_time_scale_month_index (self->scale, ikou_renderer_day_for_x (self, scroll_x + width));
+  double month_w = 28 * ikou_time_scale_get_px_per_day (self->scale);
 
   cairo_set_line_width (cr, 1.0);
-  for (guint i = i0; i <= i1 + 1 && i < self->months->len; i++)
+  for (guint i = i0; i <= i1 + 1 && i < n_month_bounds (self); i++)
     {
-      IkouDay d = g_array_index (self->months, IkouDay, i);
+      IkouDay d = ikou_time_scale_get_month_start (self->scale, i);
       int m = ikou_day_get_month (d);
       gboolean fy = (m == 4);
       double x;
@@ -2458,7 +2373,7 @@ draw_header (IkouRenderer *self,
   double y_month = self->fy_h;
   double y_band = self->fy_h + self->month_h;
   double y_lane = y_band + self->band_h;
-  double axis_end = day_x (self, self->end) - scroll_x;
+  double axis_end = day_x (self, ikou_time_scale_get_end (self->scale)) - scroll_x;
   guint i0, i1;
   int fy0, fy1;
   int step;
@@ -2470,8 +2385,8 @@ draw_header (IkouRenderer *self,
 
   /* Fiscal years: cells from April to March, the label centred in the
    * visible part of the cell so it stays in view while scrolling. */
-  fy0 = ikou_fiscal_year (MAX (day0, self->origin));
-  fy1 = ikou_fiscal_year (MIN (day1, self->end - 1));
+  fy0 = ikou_fiscal_year (MAX (day0, ikou_time_scale_get_origin (self->scale)));
+  fy1 = ikou_fiscal_year (MIN (day1, ikou_time_scale_get_end (self->scale) - 1));
   cairo_set_line_width (cr, 1.0);
   for (int fy = fy0; fy <= fy1; fy++)
     {
@@ -2501,7 +2416,7 @@ draw_header (IkouRenderer *self,
     }
 
   /* Months: labels every month, quarter or half year, whatever fits. */
-  min_month_w = 28 * self->px_per_day;
+  min_month_w = 28 * ikou_time_scale_get_px_per_day (self->scale);
   if (min_month_w >= self->month_label_width + 4)
     step = 1;
   else if (3 * min_month_w >= self->month_label_width + 4)
@@ -2511,12 +2426,12 @@ draw_header (IkouRenderer *self,
   else
     step = 12;
 
-  i0 = month_index (self, day0);
-  i1 = month_index (self, day1);
-  for (guint i = i0; i <= i1 && i + 1 < self->months->len; i++)
+  i0 = ikou_time_scale_month_index (self->scale, day0);
+  i1 = ikou_time_scale_month_index (self->scale, day1);
+  for (guint i = i0; i <= i1 && i + 1 < n_month_bounds (self); i++)
     {
-      IkouDay d = g_array_index (self->months, IkouDay, i);
-      IkouDay next = g_array_index (self->months, IkouDay, i + 1);
+      IkouDay d = ikou_time_scale_get_month_start (self->scale, i);
+      IkouDay next = ikou_time_scale_get_month_start (self->scale, i + 1);
       int m = ikou_day_get_month (d);
       double x0 = day_x (self, d) - scroll_x;
       double x1 = day_x (self, next) - scroll_x;

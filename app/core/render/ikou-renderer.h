@@ -7,6 +7,7 @@
 #include "ikou-types.h"
 #include "ikou-plan.h"
 #include "ikou-schedule.h"
+#include "ikou-time-scale.h"
 
 G_BEGIN_DECLS
 
@@ -34,14 +35,6 @@ G_BEGIN_DECLS
  * PNG) each mark (★ ◆ ▲ with its finding and selection rings, the
  * finding marker) is drawn once into a small bitmap and then copied to
  * whole pixels; vector targets (PDF, SVG, PostScript) get the shapes. */
-
-typedef enum
-{
-  IKOU_ZOOM_MONTH,        /* one month ≈ 48 px */
-  IKOU_ZOOM_QUARTER,      /* one month ≈ 20 px */
-  IKOU_ZOOM_FISCAL_YEAR,  /* one month ≈ 8 px */
-  IKOU_N_ZOOMS
-} IkouZoom;
 
 typedef struct
 {
