@@ -11,24 +11,18 @@
 
 #include "ikou-calendar.h"
 #include "ikou-finding.h"
+#include "ikou-render-text.h"
+#include "ikou-render-util.h"
 #include "ikou-renderer.h"
 
 #define MILESTONE_HIT_SLOP 6.0
-#define TEXT_PAD 3.0
 #define MAX_PHASE_LANES 4
-
-typedef struct
-{
-  PangoLayout *layout;
-  double       width;
-  double       height;
-} CachedText;
 
 typedef struct
 {
   IkouHostKind kind;
   char        *name;
-  CachedText   text;
+  IkouText   text;
 } HostInfo;
 
 /* One visible row, gathered once per draw. */
@@ -113,18 +107,14 @@ struct _IkouRenderer
   GArray          *phase_lane;       /* guint per phase */
 
   /* Text. */
-  PangoContext         *pango;
-  guint                 pango_serial;
-  PangoFontDescription *font;
-  PangoFontDescription *small_font;
-  PangoFontDescription *bold_font;
-  CachedText            month_text[12];
+  IkouRenderText       *text;
+  guint                 text_generation;  /* of the layouts below */
+  IkouText            month_text[12];
   double                month_label_width;
-  GHashTable           *fy_text;     /* fiscal year → CachedText* */
-  GPtrArray            *phase_text;  /* CachedText* per phase */
-  CachedText            today_text;
-  CachedText            deadline_text;
-  PangoLayout          *scratch;
+  GHashTable           *fy_text;     /* fiscal year → IkouText* */
+  GPtrArray            *phase_text;  /* IkouText* per phase */
+  IkouText            today_text;
+  IkouText            deadline_text;
   GHashTable           *hosts;       /* host id → HostInfo* */
 
   /* Per-draw scratch, kept to avoid allocations. */
@@ -230,44 +220,14 @@ ikou_render_style_clear (IkouRenderStyle *style)
   g_clear_pointer (&style->font_family, g_free);
 }
 
-static void
-set_source (cairo_t         *cr,
-            const IkouColor *c)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
-}
-
-static void
-set_source_alpha (cairo_t         *cr,
-                  const IkouColor *c,
-                  double           alpha)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
-}
-
-static IkouColor
-text_color_on (const IkouColor *fill)
-{
-  double l = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
-
-  return l > 0.5 ? rgb (0x1e1e1e) : rgb (0xffffff);
-}
-
 /* Text ------------------------------------------------------------------- */
 
 static void
-cached_text_clear (CachedText *text)
+ikou_text_free_ (gpointer data)
 {
-  g_clear_object (&text->layout);
-  text->width = text->height = 0;
-}
+  IkouText *text = data;
 
-static void
-cached_text_free (gpointer data)
-{
-  CachedText *text = data;
-
-  cached_text_clear (text);
+  ikou_text_clear (text);
   g_free (text);
 }
 
@@ -276,39 +236,30 @@ host_info_free (gpointer data)
 {
   HostInfo *info = data;
 
-  cached_text_clear (&info->text);
+  ikou_text_clear (&info->text);
   g_free (info->name);
   g_free (info);
-}
-
-static void
-cached_text_set (IkouRenderer               *self,
-                 CachedText                 *text,
-                 const char                 *str,
-                 const PangoFontDescription *font)
-{
-  PangoRectangle logical;
-
-  if (text->layout == NULL)
-    text->layout = pango_layout_new (self->pango);
-  pango_layout_set_font_description (text->layout, font);
-  pango_layout_set_text (text->layout, str, -1);
-  pango_layout_get_extents (text->layout, NULL, &logical);
-  text->width = (double) logical.width / PANGO_SCALE;
-  text->height = (double) logical.height / PANGO_SCALE;
 }
 
 static void
 clear_text_caches (IkouRenderer *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->month_text); i++)
-    cached_text_clear (&self->month_text[i]);
+    ikou_text_clear (&self->month_text[i]);
   g_hash_table_remove_all (self->fy_text);
   g_ptr_array_set_size (self->phase_text, 0);
-  cached_text_clear (&self->today_text);
-  cached_text_clear (&self->deadline_text);
-  g_clear_object (&self->scratch);
+  ikou_text_clear (&self->today_text);
+  ikou_text_clear (&self->deadline_text);
   g_hash_table_remove_all (self->hosts);
+  self->text_generation = ikou_render_text_get_generation (self->text);
+}
+
+/* Drops the layouts when the text's target or fonts changed. */
+static void
+follow_text (IkouRenderer *self)
+{
+  if (self->text_generation != ikou_render_text_get_generation (self->text))
+    clear_text_caches (self);
 }
 
 static void
@@ -318,31 +269,18 @@ clear_sprites (IkouRenderer *self)
     g_clear_pointer (&self->sprites[i].pattern, cairo_pattern_destroy);
 }
 
-static double
-measure_text_height (IkouRenderer               *self,
-                     const PangoFontDescription *font)
-{
-  CachedText text = { 0 };
-  double height;
-
-  cached_text_set (self, &text, "年度Rg", font);
-  height = text.height;
-  cached_text_clear (&text);
-  return height;
-}
-
-static const CachedText *
+static const IkouText *
 get_month_text (IkouRenderer *self,
                 int           month)
 {
-  CachedText *text = &self->month_text[month - 1];
+  IkouText *text = &self->month_text[month - 1];
 
   if (text->layout == NULL)
     {
       char buf[8];
 
       g_snprintf (buf, sizeof buf, "%d", month);
-      cached_text_set (self, text, buf, self->small_font);
+      ikou_render_text_layout (self->text, text, buf, IKOU_FONT_SMALL);
     }
   return text;
 }
@@ -355,18 +293,18 @@ style_labels (IkouRenderer *self)
   return ikou_labels_choose (self->style.japanese_labels, self->style.era_labels);
 }
 
-static const CachedText *
+static const IkouText *
 get_fy_text (IkouRenderer *self,
              int           fiscal_year)
 {
-  CachedText *text = g_hash_table_lookup (self->fy_text, GINT_TO_POINTER (fiscal_year));
+  IkouText *text = g_hash_table_lookup (self->fy_text, GINT_TO_POINTER (fiscal_year));
 
   if (text == NULL)
     {
       g_autofree char *label = ikou_fiscal_year_label (fiscal_year, style_labels (self));
 
-      text = g_new0 (CachedText, 1);
-      cached_text_set (self, text, label ? label : "", self->bold_font);
+      text = g_new0 (IkouText, 1);
+      ikou_render_text_layout (self->text, text, label ? label : "", IKOU_FONT_BOLD);
       g_hash_table_insert (self->fy_text, GINT_TO_POINTER (fiscal_year), text);
     }
   return text;
@@ -381,23 +319,23 @@ format_deadline (IkouRenderer *self,
   return ikou_deadline_label (deadline, style_labels (self));
 }
 
-static const CachedText *
+static const IkouText *
 get_deadline_text (IkouRenderer *self,
                    IkouDay       deadline)
 {
   if (self->deadline_text.layout == NULL)
     {
       g_autofree char *label = format_deadline (self, deadline);
-      cached_text_set (self, &self->deadline_text, label ? label : "", self->small_font);
+      ikou_render_text_layout (self->text, &self->deadline_text, label ? label : "", IKOU_FONT_SMALL);
     }
   return &self->deadline_text;
 }
 
-static const CachedText *
+static const IkouText *
 get_today_text (IkouRenderer *self)
 {
   if (self->today_text.layout == NULL)
-    cached_text_set (self, &self->today_text, _("Today"), self->small_font);
+    ikou_render_text_layout (self->text, &self->today_text, _("Today"), IKOU_FONT_SMALL);
   return &self->today_text;
 }
 
@@ -412,7 +350,7 @@ phase_label (IkouRenderer    *self,
   return phase->label ? phase->label : "";
 }
 
-static const CachedText *
+static const IkouText *
 get_phase_text (IkouRenderer *self,
                 guint         index)
 {
@@ -424,9 +362,9 @@ get_phase_text (IkouRenderer *self,
       for (guint i = 0; i < n; i++)
         {
           const IkouPhase *phase = ikou_schedule_get_phase (self->schedule, i);
-          CachedText *text = g_new0 (CachedText, 1);
+          IkouText *text = g_new0 (IkouText, 1);
 
-          cached_text_set (self, text, phase_label (self, phase), self->small_font);
+          ikou_render_text_layout (self->text, text, phase_label (self, phase), IKOU_FONT_SMALL);
           g_ptr_array_add (self->phase_text, text);
         }
     }
@@ -460,55 +398,13 @@ lookup_host (IkouRenderer *self,
   return info;
 }
 
-static const CachedText *
+static const IkouText *
 host_text (IkouRenderer *self,
            HostInfo     *info)
 {
   if (info->text.layout == NULL)
-    cached_text_set (self, &info->text, info->name ? info->name : "", self->small_font);
+    ikou_render_text_layout (self->text, &info->text, info->name ? info->name : "", IKOU_FONT_SMALL);
   return &info->text;
-}
-
-static void
-show_text (cairo_t          *cr,
-           const CachedText *text,
-           double            x,
-           double            y,
-           const IkouColor  *color)
-{
-  set_source (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, text->layout);
-  cairo_new_path (cr);
-}
-
-/* Draws @str ellipsized to @width with the scratch layout. */
-static void
-show_text_ellipsized (IkouRenderer               *self,
-                      cairo_t                    *cr,
-                      const char                 *str,
-                      const PangoFontDescription *font,
-                      double                      x,
-                      double                      cy,
-                      double                      width,
-                      const IkouColor            *color)
-{
-  PangoRectangle logical;
-
-  if (self->scratch == NULL)
-    {
-      self->scratch = pango_layout_new (self->pango);
-      pango_layout_set_ellipsize (self->scratch, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->scratch, TRUE);
-    }
-  pango_layout_set_font_description (self->scratch, font);
-  pango_layout_set_width (self->scratch, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (self->scratch, str, -1);
-  pango_layout_get_extents (self->scratch, NULL, &logical);
-  set_source (cr, color);
-  cairo_move_to (cr, x, cy - (double) logical.height / PANGO_SCALE / 2);
-  pango_cairo_show_layout (cr, self->scratch);
-  cairo_new_path (cr);
 }
 
 /* Geometry --------------------------------------------------------------- */
@@ -516,25 +412,11 @@ show_text_ellipsized (IkouRenderer               *self,
 static void
 update_header_geometry (IkouRenderer *self)
 {
-  double size = self->style.font_size > 0 ? self->style.font_size : 12.0;
-  const char *family = self->style.font_family ? self->style.font_family : "Sans";
-
-  g_clear_pointer (&self->font, pango_font_description_free);
-  g_clear_pointer (&self->small_font, pango_font_description_free);
-  g_clear_pointer (&self->bold_font, pango_font_description_free);
-
-  self->font = pango_font_description_new ();
-  pango_font_description_set_family (self->font, family);
-  pango_font_description_set_absolute_size (self->font, size * PANGO_SCALE);
-  self->small_font = pango_font_description_copy (self->font);
-  pango_font_description_set_absolute_size (self->small_font, size * 0.85 * PANGO_SCALE);
-  self->bold_font = pango_font_description_copy (self->font);
-  pango_font_description_set_weight (self->bold_font, PANGO_WEIGHT_BOLD);
-
+  ikou_render_text_set_font (self->text, self->style.font_family, self->style.font_size);
   clear_text_caches (self);
 
-  self->text_height = measure_text_height (self, self->font);
-  self->small_height = measure_text_height (self, self->small_font);
+  self->text_height = ikou_render_text_get_line_height (self->text, IKOU_FONT_NORMAL);
+  self->small_height = ikou_render_text_get_line_height (self->text, IKOU_FONT_SMALL);
   self->fy_h = ceil (self->text_height + 4);
   self->month_h = ceil (self->small_height + 2);
   self->band_h = ceil (MAX (1, self->n_phase_lanes) * (self->small_height + 3) + 4);
@@ -586,16 +468,6 @@ n_month_bounds (IkouRenderer *self)
   return n > 0 ? n + 1 : 0;
 }
 
-/* A crisp vertical line of @width at @x (pixel grid in the widget). */
-static double
-snap (double x,
-      double width)
-{
-  if (((int) round (width)) % 2 == 1)
-    return floor (x) + 0.5;
-  return round (x);
-}
-
 /* Object ----------------------------------------------------------------- */
 
 static void
@@ -635,10 +507,7 @@ ikou_renderer_finalize (GObject *object)
   g_hash_table_unref (self->marks);
   for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
     g_clear_pointer (&self->hatch[i], cairo_pattern_destroy);
-  g_clear_pointer (&self->font, pango_font_description_free);
-  g_clear_pointer (&self->small_font, pango_font_description_free);
-  g_clear_pointer (&self->bold_font, pango_font_description_free);
-  g_clear_object (&self->pango);
+  g_clear_object (&self->text);
   g_clear_object (&self->scale);
   g_array_unref (self->phase_lane);
   g_array_unref (self->row_buf);
@@ -663,20 +532,9 @@ ikou_renderer_class_init (IkouRendererClass *klass)
 static void
 ikou_renderer_init (IkouRenderer *self)
 {
-  cairo_font_options_t *options;
-
-  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  /* Linear metrics: text measures the same on screen, in PDF and PNG,
-   * so a label that fits in the window fits on paper. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->pango, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (self->pango, 72.0);
-  self->pango_serial = pango_context_get_serial (self->pango);
-
-  self->fy_text = g_hash_table_new_full (NULL, NULL, NULL, cached_text_free);
-  self->phase_text = g_ptr_array_new_with_free_func (cached_text_free);
+  self->text = ikou_render_text_new ();
+  self->fy_text = g_hash_table_new_full (NULL, NULL, NULL, ikou_text_free_);
+  self->phase_text = g_ptr_array_new_with_free_func (ikou_text_free_);
   self->hosts = g_hash_table_new_full (NULL, NULL, NULL, host_info_free);
   self->marks = g_hash_table_new_full (NULL, NULL, NULL, system_marks_free);
   self->scale = ikou_time_scale_new ();
@@ -694,7 +552,7 @@ ikou_renderer_init (IkouRenderer *self)
 
   ikou_render_style_init_default (&self->style);
   for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
-    self->on_kind[i] = text_color_on (&self->style.host_kind[i]);
+    self->on_kind[i] = ikou_render_text_color_on (&self->style.host_kind[i]);
 
   update_header_geometry (self);
 }
@@ -924,7 +782,7 @@ rebuild_hatches (IkouRenderer *self)
       tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
                                              &(cairo_rectangle_t) { 0, 0, t, t });
       cr = cairo_create (tile);
-      set_source_alpha (cr, &self->style.foreground, 0.45);
+      ikou_render_set_source_alpha (cr, &self->style.foreground, 0.45);
       cairo_set_line_width (cr, 0.8);
       switch ((IkouHostKind) kind)
         {
@@ -973,7 +831,7 @@ ikou_renderer_set_style (IkouRenderer          *self,
 
   ikou_render_style_copy (&self->style, style);
   for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
-    self->on_kind[i] = text_color_on (&self->style.host_kind[i]);
+    self->on_kind[i] = ikou_render_text_color_on (&self->style.host_kind[i]);
   for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
     g_clear_pointer (&self->hatch[i], cairo_pattern_destroy);
   if (self->style.patterns)
@@ -1397,9 +1255,9 @@ draw_milestone_shape (IkouRenderer  *self,
                       double         r)
 {
   path_milestone (cr, milestone, cx, cy, r);
-  set_source (cr, &self->style.milestone[milestone]);
+  ikou_render_set_source (cr, &self->style.milestone[milestone]);
   cairo_fill_preserve (cr);
-  set_source_alpha (cr, &self->style.foreground, 0.85);
+  ikou_render_set_source_alpha (cr, &self->style.foreground, 0.85);
   cairo_set_line_width (cr, MAX (0.75, r / 8));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
@@ -1415,13 +1273,13 @@ draw_finding_shape (IkouRenderer *self,
 {
   /* Different shapes per severity so a B/W copy still tells them apart. */
   cairo_new_path (cr);
-  set_source (cr, severity_color (self, severity));
+  ikou_render_set_source (cr, severity_color (self, severity));
   switch (severity)
     {
     case IKOU_SEVERITY_ERROR:
       cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
       cairo_fill (cr);
-      set_source (cr, &self->style.background);
+      ikou_render_set_source (cr, &self->style.background);
       cairo_rectangle (cr, cx - r * 0.14, cy - r * 0.62, r * 0.28, r * 0.75);
       cairo_rectangle (cr, cx - r * 0.14, cy + r * 0.3, r * 0.28, r * 0.28);
       cairo_fill (cr);
@@ -1474,7 +1332,7 @@ draw_mark (IkouRenderer  *self,
 {
   if (ring >= 0)
     {
-      set_source (cr, severity_color (self, ring));
+      ikou_render_set_source (cr, severity_color (self, ring));
       cairo_set_line_width (cr, 2.0);
       cairo_arc (cr, cx, cy, r + 2.5, 0, 2 * G_PI);
       cairo_stroke (cr);
@@ -1484,7 +1342,7 @@ draw_mark (IkouRenderer  *self,
       IkouColor sel = self->style.selection;
 
       sel.alpha = 1.0;
-      set_source (cr, &sel);
+      ikou_render_set_source (cr, &sel);
       cairo_set_line_width (cr, 2.5);
       cairo_arc (cr, cx, cy, r + 4.5, 0, 2 * G_PI);
       cairo_stroke (cr);
@@ -1531,9 +1389,9 @@ draw_ghost_mark (IkouRenderer  *self,
                  double         r)
 {
   path_milestone (cr, milestone, cx, cy, r);
-  set_source_alpha (cr, &self->style.background, 0.6);
+  ikou_render_set_source_alpha (cr, &self->style.background, 0.6);
   cairo_fill_preserve (cr);
-  set_source_alpha (cr, &self->style.milestone[milestone], 0.9);
+  ikou_render_set_source_alpha (cr, &self->style.milestone[milestone], 0.9);
   cairo_set_line_width (cr, 1.25);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
@@ -1686,28 +1544,6 @@ place_sprite (IkouRenderer *self,
 }
 
 static void
-path_box (IkouRenderer *self,
-          cairo_t      *cr,
-          double        x0,
-          double        y0,
-          double        x1,
-          double        y1)
-{
-  if (self->pixel_snap)
-    {
-      cairo_user_to_device (cr, &x0, &y0);
-      cairo_user_to_device (cr, &x1, &y1);
-      x0 = round (x0);
-      y0 = round (y0);
-      x1 = round (x1);
-      y1 = round (y1);
-      cairo_device_to_user (cr, &x0, &y0);
-      cairo_device_to_user (cr, &x1, &y1);
-    }
-  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-}
-
-static void
 fill_segment (IkouRenderer *self,
               cairo_t      *cr,
               IkouHostKind  kind,
@@ -1716,8 +1552,8 @@ fill_segment (IkouRenderer *self,
               double        x1,
               double        y1)
 {
-  path_box (self, cr, x0, y0, x1, y1);
-  set_source (cr, &self->style.host_kind[kind]);
+  ikou_render_path_box (cr, self->pixel_snap, x0, y0, x1, y1);
+  ikou_render_set_source (cr, &self->style.host_kind[kind]);
   if (self->style.patterns && self->hatch[kind] != NULL)
     {
       cairo_fill_preserve (cr);
@@ -1770,7 +1606,7 @@ path_rounded_rectangle (cairo_t *cr,
 static void
 knock_out_label (IkouRenderer     *self,
                  cairo_t          *cr,
-                 const CachedText *text,
+                 const IkouText *text,
                  IkouHostKind      kind,
                  double            left,
                  double            text_width,
@@ -1789,7 +1625,7 @@ knock_out_label (IkouRenderer     *self,
     return;
 
   path_rounded_rectangle (cr, left - pad, top, text_width + 2 * pad, bottom - top, 2 * pad);
-  set_source (cr, &self->style.host_kind[kind]);
+  ikou_render_set_source (cr, &self->style.host_kind[kind]);
   cairo_fill (cr);
 }
 
@@ -1807,9 +1643,9 @@ draw_segment_label (IkouRenderer *self,
                     double        width,
                     gboolean      thin)
 {
-  const CachedText *text = host_text (self, info);
-  double seg_right = MIN (x1, width) - TEXT_PAD;
-  double from = MAX (x0, 0) + TEXT_PAD;
+  const IkouText *text = host_text (self, info);
+  double seg_right = MIN (x1, width) - IKOU_RENDER_TEXT_PAD;
+  double from = MAX (x0, 0) + IKOU_RENDER_TEXT_PAD;
   double left = 0;
   double right = -1;
 
@@ -1819,7 +1655,7 @@ draw_segment_label (IkouRenderer *self,
     {
       const Obstacle *o = i < self->obstacles->len
                           ? &g_array_index (self->obstacles, Obstacle, i) : NULL;
-      double gap_end = o != NULL ? MIN (o->left - TEXT_PAD, seg_right) : seg_right;
+      double gap_end = o != NULL ? MIN (o->left - IKOU_RENDER_TEXT_PAD, seg_right) : seg_right;
 
       if (gap_end - from > right - left)
         {
@@ -1829,7 +1665,7 @@ draw_segment_label (IkouRenderer *self,
             break;
         }
       if (o != NULL)
-        from = MAX (from, o->right + TEXT_PAD);
+        from = MAX (from, o->right + IKOU_RENDER_TEXT_PAD);
     }
 
   if (right - left < self->style.font_size * 2)
@@ -1838,11 +1674,11 @@ draw_segment_label (IkouRenderer *self,
   if (thin)
     {
       /* A capsule on the thin line, like a station name on a map. */
-      double w = MIN (text->width, right - left) + 2 * TEXT_PAD;
+      double w = MIN (text->width, right - left) + 2 * IKOU_RENDER_TEXT_PAD;
       double h = text->height;
 
-      cairo_rectangle (cr, left - TEXT_PAD, cy - h / 2, w, h);
-      set_source (cr, &self->style.host_kind[info->kind]);
+      cairo_rectangle (cr, left - IKOU_RENDER_TEXT_PAD, cy - h / 2, w, h);
+      ikou_render_set_source (cr, &self->style.host_kind[info->kind]);
       cairo_fill (cr);
     }
   else if (self->style.patterns && self->hatch[info->kind] != NULL)
@@ -1851,9 +1687,9 @@ draw_segment_label (IkouRenderer *self,
                        cy - text->height / 2, cy - half_h, cy + half_h);
     }
   if (text->width <= right - left)
-    show_text (cr, text, left, cy - text->height / 2, &self->on_kind[info->kind]);
+    ikou_render_text_show (self->text, cr, text, left, cy - text->height / 2, &self->on_kind[info->kind]);
   else
-    show_text_ellipsized (self, cr, info->name, self->small_font, left, cy,
+    ikou_render_text_show_ellipsized (self->text, cr, info->name, IKOU_FONT_SMALL, left, cy,
                           right - left, &self->on_kind[info->kind]);
 }
 
@@ -1867,23 +1703,16 @@ draw_row_background (IkouRenderer  *self,
       (self->selected_ids != NULL &&
        g_hash_table_contains (self->selected_ids, GUINT_TO_POINTER (ikou_system_get_id (rd->system)))))
     {
-      path_box (self, cr, 0, rd->y, width, rd->y + self->row_height);
-      set_source (cr, &self->style.selection);
+      ikou_render_path_box (cr, self->pixel_snap, 0, rd->y, width, rd->y + self->row_height);
+      ikou_render_set_source (cr, &self->style.selection);
       cairo_fill (cr);
     }
   else if (rd->row % 2 == 1)
     {
-      path_box (self, cr, 0, rd->y, width, rd->y + self->row_height);
-      set_source (cr, &self->style.row_alternate);
+      ikou_render_path_box (cr, self->pixel_snap, 0, rd->y, width, rd->y + self->row_height);
+      ikou_render_set_source (cr, &self->style.row_alternate);
       cairo_fill (cr);
     }
-}
-
-static double
-clamp_x (double x,
-         double width)
-{
-  return CLAMP (x, -64.0, width + 64.0);
 }
 
 static void
@@ -1961,8 +1790,8 @@ draw_row_segments (IkouRenderer  *self,
       if (info != NULL && seg_end > 0 && seg_start < width && seg_end > seg_start)
         {
           double h = thin ? thin_h : seg_h;
-          double x0 = clamp_x (seg_start, width);
-          double x1 = clamp_x (seg_end, width);
+          double x0 = ikou_render_clamp_x (seg_start, width);
+          double x1 = ikou_render_clamp_x (seg_end, width);
 
           fill_segment (self, cr, info->kind, x0, cy - h / 2, x1, cy + h / 2);
           draw_segment_label (self, cr, info, seg_start, seg_end, cy, h / 2, width, thin);
@@ -1987,17 +1816,17 @@ draw_row_segments (IkouRenderer  *self,
       x1 = day_x (self, st->cutover_date) - scroll_x;
       if (x1 < 0 || x0 > width)
         continue;
-      x0 = clamp_x (x0, width);
-      x1 = clamp_x (x1, width);
-      path_box (self, cr, x0, cy - seg_h / 2, x1, cy + seg_h / 2);
-      set_source (cr, &self->style.build);
+      x0 = ikou_render_clamp_x (x0, width);
+      x1 = ikou_render_clamp_x (x1, width);
+      ikou_render_path_box (cr, self->pixel_snap, x0, cy - seg_h / 2, x1, cy + seg_h / 2);
+      ikou_render_set_source (cr, &self->style.build);
       cairo_fill (cr);
       /* The outline as a frame of fills, not a stroke: crisp and cheap. */
-      set_source_alpha (cr, &self->style.foreground, 0.55);
-      path_box (self, cr, x0, cy - seg_h / 2, x1, cy - seg_h / 2 + 1);
-      path_box (self, cr, x0, cy + seg_h / 2 - 1, x1, cy + seg_h / 2);
-      path_box (self, cr, x0, cy - seg_h / 2 + 1, x0 + 1, cy + seg_h / 2 - 1);
-      path_box (self, cr, x1 - 1, cy - seg_h / 2 + 1, x1, cy + seg_h / 2 - 1);
+      ikou_render_set_source_alpha (cr, &self->style.foreground, 0.55);
+      ikou_render_path_box (cr, self->pixel_snap, x0, cy - seg_h / 2, x1, cy - seg_h / 2 + 1);
+      ikou_render_path_box (cr, self->pixel_snap, x0, cy + seg_h / 2 - 1, x1, cy + seg_h / 2);
+      ikou_render_path_box (cr, self->pixel_snap, x0, cy - seg_h / 2 + 1, x0 + 1, cy + seg_h / 2 - 1);
+      ikou_render_path_box (cr, self->pixel_snap, x1 - 1, cy - seg_h / 2 + 1, x1, cy + seg_h / 2 - 1);
       cairo_fill (cr);
     }
 }
@@ -2051,7 +1880,7 @@ draw_row_ghosts (IkouRenderer  *self,
     }
   if (any)
     {
-      set_source_alpha (cr, &self->style.foreground, 0.55);
+      ikou_render_set_source_alpha (cr, &self->style.foreground, 0.55);
       cairo_stroke (cr);
     }
 
@@ -2078,7 +1907,7 @@ draw_row_ghosts (IkouRenderer  *self,
       }
   if (any)
     {
-      set_source_alpha (cr, &self->style.foreground, 0.55);
+      ikou_render_set_source_alpha (cr, &self->style.foreground, 0.55);
       cairo_stroke (cr);
     }
 
@@ -2144,7 +1973,7 @@ draw_transitional (IkouRenderer   *self,
     return;
 
   cairo_save (cr);
-  set_source (cr, &self->style.foreground);
+  ikou_render_set_source (cr, &self->style.foreground);
   cairo_set_line_width (cr, 1.0);
   if (x1 > x0 + r * 1.5)
     {
@@ -2160,9 +1989,9 @@ draw_transitional (IkouRenderer   *self,
       cairo_stroke (cr);
     }
   path_transitional_mark (cr, x0, y, r * 0.55);
-  set_source (cr, &self->style.background);
+  ikou_render_set_source (cr, &self->style.background);
   cairo_fill_preserve (cr);
-  set_source (cr, &self->style.foreground);
+  ikou_render_set_source (cr, &self->style.foreground);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -2189,13 +2018,13 @@ draw_row_marks (IkouRenderer  *self,
 
       if (deadline != IKOU_DAY_NONE)
         {
-          double x = snap (day_x (self, deadline) - scroll_x, 2);
+          double x = ikou_render_snap (day_x (self, deadline) - scroll_x, 2);
 
           if (x > -8 && x < width + 8)
             {
               double dash[] = { 3.0, 2.0 };
 
-              set_source (cr, &self->style.tokutei);
+              ikou_render_set_source (cr, &self->style.tokutei);
               cairo_set_line_width (cr, 2.0);
               cairo_set_dash (cr, dash, 2, 0);
               cairo_move_to (cr, x, rd->y + 1);
@@ -2244,7 +2073,7 @@ draw_row_marks (IkouRenderer  *self,
       double fr = finding_radius (self);
 
       cairo_rectangle (cr, 0, rd->y + 1, finding_marker_width (self), rh - 2);
-      set_source_alpha (cr, &self->style.background, 0.85);
+      ikou_render_set_source_alpha (cr, &self->style.background, 0.85);
       cairo_fill (cr);
       if (self->use_sprites)
         place_sprite (self, cr, finding_sprite (worst), 3 + fr, cy);
@@ -2353,8 +2182,8 @@ draw_vertical_grid (IkouRenderer *self,
 
       if (!fy && month_w < 12 && (m - 1) % 3 != 0)
         continue;
-      x = snap (day_x (self, d) - scroll_x, 1);
-      set_source_alpha (cr, &self->style.grid, fy ? 2.2 : 0.9);
+      x = ikou_render_snap (day_x (self, d) - scroll_x, 1);
+      ikou_render_set_source_alpha (cr, &self->style.grid, fy ? 2.2 : 0.9);
       cairo_move_to (cr, x, top);
       cairo_line_to (cr, x, bottom);
       cairo_stroke (cr);
@@ -2380,7 +2209,7 @@ draw_header (IkouRenderer *self,
   double min_month_w;
 
   cairo_rectangle (cr, 0, 0, width, header_h);
-  set_source (cr, &self->style.header_background);
+  ikou_render_set_source (cr, &self->style.header_background);
   cairo_fill (cr);
 
   /* Fiscal years: cells from April to March, the label centred in the
@@ -2394,21 +2223,21 @@ draw_header (IkouRenderer *self,
       double x1 = day_x (self, ikou_fiscal_year_end (fy) + 1) - scroll_x;
       double vx0 = MAX (x0, MAX (0, -scroll_x));
       double vx1 = MIN (x1, MIN (width, axis_end));
-      const CachedText *text = get_fy_text (self, fy);
+      const IkouText *text = get_fy_text (self, fy);
 
-      if (vx1 - vx0 >= text->width + 2 * TEXT_PAD)
+      if (vx1 - vx0 >= text->width + 2 * IKOU_RENDER_TEXT_PAD)
         {
           double tx = (vx0 + vx1 - text->width) / 2;
 
           /* Keep the label inside its cell when the cell is half out. */
-          tx = CLAMP (tx, vx0 + TEXT_PAD, vx1 - TEXT_PAD - text->width);
-          show_text (cr, text, tx, (self->fy_h - text->height) / 2, &self->style.foreground);
+          tx = CLAMP (tx, vx0 + IKOU_RENDER_TEXT_PAD, vx1 - IKOU_RENDER_TEXT_PAD - text->width);
+          ikou_render_text_show (self->text, cr, text, tx, (self->fy_h - text->height) / 2, &self->style.foreground);
         }
       if (x0 > 0 && x0 < width)
         {
-          double x = snap (x0, 1);
+          double x = ikou_render_snap (x0, 1);
 
-          set_source_alpha (cr, &self->style.grid, 2.2);
+          ikou_render_set_source_alpha (cr, &self->style.grid, 2.2);
           cairo_move_to (cr, x, 0);
           cairo_line_to (cr, x, y_band);
           cairo_stroke (cr);
@@ -2438,19 +2267,19 @@ draw_header (IkouRenderer *self,
 
       if (((m - 4 + 12) % 12) % step == 0)
         {
-          const CachedText *text = get_month_text (self, m);
+          const IkouText *text = get_month_text (self, m);
           double cell = step == 1 ? x1 - x0 : step * (x1 - x0);
           double tx = step == 1 ? (x0 + x1 - text->width) / 2 : x0 + 2;
 
           if (cell >= text->width + 2 && tx + text->width > 0 && tx < width)
-            show_text (cr, text, tx, y_month + (self->month_h - text->height) / 2,
+            ikou_render_text_show (self->text, cr, text, tx, y_month + (self->month_h - text->height) / 2,
                        &self->style.dim_foreground);
         }
       if (m != 4 && (step == 1 || ((m - 4 + 12) % 12) % step == 0))
         {
-          double x = snap (x0, 1);
+          double x = ikou_render_snap (x0, 1);
 
-          set_source (cr, &self->style.grid);
+          ikou_render_set_source (cr, &self->style.grid);
           cairo_move_to (cr, x, y_month + self->month_h * 0.45);
           cairo_line_to (cr, x, y_band);
           cairo_stroke (cr);
@@ -2458,11 +2287,11 @@ draw_header (IkouRenderer *self,
     }
 
   /* Separators between the header rows. */
-  set_source (cr, &self->style.grid);
-  cairo_move_to (cr, 0, snap (y_month, 1));
-  cairo_line_to (cr, width, snap (y_month, 1));
-  cairo_move_to (cr, 0, snap (y_band, 1));
-  cairo_line_to (cr, width, snap (y_band, 1));
+  ikou_render_set_source (cr, &self->style.grid);
+  cairo_move_to (cr, 0, ikou_render_snap (y_month, 1));
+  cairo_line_to (cr, width, ikou_render_snap (y_month, 1));
+  cairo_move_to (cr, 0, ikou_render_snap (y_band, 1));
+  cairo_line_to (cr, width, ikou_render_snap (y_band, 1));
   cairo_stroke (cr);
 
   /* The national schedule band. */
@@ -2479,27 +2308,27 @@ draw_header (IkouRenderer *self,
           double x1 = day_x (self, phase->end + 1) - scroll_x;
           double y0 = y_band + 2 + l * lane;
           double vx0, vx1;
-          const CachedText *text;
+          const IkouText *text;
 
           if (x1 < 0 || x0 > width || phase->end < phase->start)
             continue;
           vx0 = MAX (x0, 0);
           vx1 = MIN (x1, width);
-          cairo_rectangle (cr, clamp_x (x0, width) + 0.5, y0 + 0.5,
-                           clamp_x (x1, width) - clamp_x (x0, width) - 1, lane - 1);
-          set_source (cr, &self->style.phase);
+          cairo_rectangle (cr, ikou_render_clamp_x (x0, width) + 0.5, y0 + 0.5,
+                           ikou_render_clamp_x (x1, width) - ikou_render_clamp_x (x0, width) - 1, lane - 1);
+          ikou_render_set_source (cr, &self->style.phase);
           cairo_fill_preserve (cr);
-          set_source_alpha (cr, &self->style.dim_foreground, 0.6);
+          ikou_render_set_source_alpha (cr, &self->style.dim_foreground, 0.6);
           cairo_set_line_width (cr, 1.0);
           cairo_stroke (cr);
 
           text = get_phase_text (self, i);
-          if (text->width <= vx1 - vx0 - 2 * TEXT_PAD)
-            show_text (cr, text, (vx0 + vx1 - text->width) / 2, y0 + (lane - text->height) / 2,
+          if (text->width <= vx1 - vx0 - 2 * IKOU_RENDER_TEXT_PAD)
+            ikou_render_text_show (self->text, cr, text, (vx0 + vx1 - text->width) / 2, y0 + (lane - text->height) / 2,
                        &self->style.foreground);
           else if (vx1 - vx0 > self->style.font_size * 3)
-            show_text_ellipsized (self, cr, phase_label (self, phase), self->small_font,
-                                  vx0 + TEXT_PAD, y0 + lane / 2, vx1 - vx0 - 2 * TEXT_PAD,
+            ikou_render_text_show_ellipsized (self->text, cr, phase_label (self, phase), IKOU_FONT_SMALL,
+                                  vx0 + IKOU_RENDER_TEXT_PAD, y0 + lane / 2, vx1 - vx0 - 2 * IKOU_RENDER_TEXT_PAD,
                                   &self->style.foreground);
         }
     }
@@ -2513,9 +2342,9 @@ draw_header (IkouRenderer *self,
     if (self->schedule != NULL && ikou_schedule_get_deadline (self->schedule) != IKOU_DAY_NONE)
       {
         IkouDay deadline = ikou_schedule_get_deadline (self->schedule);
-        double x = snap (day_x (self, deadline) - scroll_x, 2);
-        const CachedText *text = get_deadline_text (self, deadline);
-        double w = text->width + 2 * TEXT_PAD;
+        double x = ikou_render_snap (day_x (self, deadline) - scroll_x, 2);
+        const IkouText *text = get_deadline_text (self, deadline);
+        double w = text->width + 2 * IKOU_RENDER_TEXT_PAD;
 
         if (x > -w - 4 && x < width + w + 4)
           {
@@ -2528,24 +2357,24 @@ draw_header (IkouRenderer *self,
                 deadline_right = x + w;
               }
             cairo_rectangle (cr, deadline_left, py, w, pill_h);
-            set_source (cr, &self->style.deadline);
+            ikou_render_set_source (cr, &self->style.deadline);
             cairo_fill (cr);
             {
-              IkouColor on = text_color_on (&self->style.deadline);
+              IkouColor on = ikou_render_text_color_on (&self->style.deadline);
 
-              show_text (cr, text, deadline_left + TEXT_PAD, py + (pill_h - text->height) / 2, &on);
+              ikou_render_text_show (self->text, cr, text, deadline_left + IKOU_RENDER_TEXT_PAD, py + (pill_h - text->height) / 2, &on);
             }
             cairo_rectangle (cr, x - 1, y_band, 2, header_h - y_band);
-            set_source (cr, &self->style.deadline);
+            ikou_render_set_source (cr, &self->style.deadline);
             cairo_fill (cr);
           }
       }
 
     if (self->today != IKOU_DAY_NONE)
       {
-        double x = snap (day_x (self, self->today) - scroll_x, 1);
-        const CachedText *text = get_today_text (self);
-        double w = text->width + 2 * TEXT_PAD;
+        double x = ikou_render_snap (day_x (self, self->today) - scroll_x, 1);
+        const IkouText *text = get_today_text (self);
+        double w = text->width + 2 * IKOU_RENDER_TEXT_PAD;
         double left = x - w / 2;
 
         if (x > -w && x < width + w)
@@ -2553,15 +2382,15 @@ draw_header (IkouRenderer *self,
             if (left < deadline_right && left + w > deadline_left)
               left = (x < deadline_left) ? deadline_left - w - 1 : deadline_right + 1;
             cairo_rectangle (cr, left, py, w, pill_h);
-            set_source (cr, &self->style.today);
+            ikou_render_set_source (cr, &self->style.today);
             cairo_fill (cr);
             {
-              IkouColor on = text_color_on (&self->style.today);
+              IkouColor on = ikou_render_text_color_on (&self->style.today);
 
-              show_text (cr, text, left + TEXT_PAD, py + (pill_h - text->height) / 2, &on);
+              ikou_render_text_show (self->text, cr, text, left + IKOU_RENDER_TEXT_PAD, py + (pill_h - text->height) / 2, &on);
             }
             cairo_new_path (cr);
-            set_source (cr, &self->style.today);
+            ikou_render_set_source (cr, &self->style.today);
             cairo_set_line_width (cr, 1.0);
             cairo_move_to (cr, x, y_band);
             cairo_line_to (cr, x, header_h);
@@ -2570,7 +2399,7 @@ draw_header (IkouRenderer *self,
       }
   }
 
-  set_source_alpha (cr, &self->style.grid, 2.0);
+  ikou_render_set_source_alpha (cr, &self->style.grid, 2.0);
   cairo_set_line_width (cr, 1.0);
   cairo_move_to (cr, 0, header_h - 0.5);
   cairo_line_to (cr, width, header_h - 0.5);
@@ -2594,11 +2423,11 @@ draw_day_line (IkouRenderer    *self,
 
   if (day == IKOU_DAY_NONE)
     return;
-  x = snap (day_x (self, day) - scroll_x, line_width);
+  x = ikou_render_snap (day_x (self, day) - scroll_x, line_width);
   if (x < -line_width || x > width + line_width)
     return;
   cairo_rectangle (cr, x - line_width / 2, top, line_width, bottom - top);
-  set_source (cr, color);
+  ikou_render_set_source (cr, color);
   cairo_fill (cr);
 }
 
@@ -2606,16 +2435,8 @@ static void
 update_pango (IkouRenderer *self,
               cairo_t      *cr)
 {
-  guint serial;
-
-  pango_cairo_update_context (cr, self->pango);
-  serial = pango_context_get_serial (self->pango);
-  if (serial != self->pango_serial)
-    {
-      /* A new target (screen ↔ PDF, another scale): relayout lazily. */
-      self->pango_serial = serial;
-      clear_text_caches (self);
-    }
+  ikou_render_text_update (self->text, cr);
+  follow_text (self);
 }
 
 void
@@ -2643,7 +2464,7 @@ ikou_renderer_draw (IkouRenderer *self,
   prepare_sprites (self, cr);
 
   header_h = ikou_renderer_get_header_height (self);
-  set_source (cr, &self->style.background);
+  ikou_render_set_source (cr, &self->style.background);
   cairo_paint (cr);
 
   collect_rows (self, scroll_y, height);
@@ -2836,16 +2657,16 @@ draw_legend_symbol (IkouRenderer *self,
     {
     case LEGEND_HOST:
       fill_segment (self, cr, which, x, cy - h / 2, x + w, cy + h / 2);
-      set_source_alpha (cr, &self->style.foreground, 0.4);
+      ikou_render_set_source_alpha (cr, &self->style.foreground, 0.4);
       cairo_set_line_width (cr, 0.5);
       cairo_rectangle (cr, x, cy - h / 2, w, h);
       cairo_stroke (cr);
       break;
     case LEGEND_BUILD:
       cairo_rectangle (cr, x, cy - h / 2, w, h);
-      set_source (cr, &self->style.build);
+      ikou_render_set_source (cr, &self->style.build);
       cairo_fill_preserve (cr);
-      set_source_alpha (cr, &self->style.foreground, 0.55);
+      ikou_render_set_source_alpha (cr, &self->style.foreground, 0.55);
       cairo_set_line_width (cr, 1.0);
       cairo_stroke (cr);
       break;
@@ -2854,19 +2675,19 @@ draw_legend_symbol (IkouRenderer *self,
       break;
     case LEGEND_TODAY:
       cairo_rectangle (cr, x + w / 2 - 0.5, cy - h * 0.7, 1.0, h * 1.4);
-      set_source (cr, &self->style.today);
+      ikou_render_set_source (cr, &self->style.today);
       cairo_fill (cr);
       break;
     case LEGEND_DEADLINE:
       cairo_rectangle (cr, x + w / 2 - 1, cy - h * 0.7, 2.0, h * 1.4);
-      set_source (cr, &self->style.deadline);
+      ikou_render_set_source (cr, &self->style.deadline);
       cairo_fill (cr);
       break;
     case LEGEND_TOKUTEI:
       {
         double dash[] = { 3.0, 2.0 };
 
-        set_source (cr, &self->style.tokutei);
+        ikou_render_set_source (cr, &self->style.tokutei);
         cairo_set_line_width (cr, 2.0);
         cairo_set_dash (cr, dash, 2, 0);
         cairo_move_to (cr, x + w / 2, cy - h * 0.7);
@@ -2876,7 +2697,7 @@ draw_legend_symbol (IkouRenderer *self,
       }
       break;
     case LEGEND_TRANSITIONAL:
-      set_source (cr, &self->style.foreground);
+      ikou_render_set_source (cr, &self->style.foreground);
       cairo_set_line_width (cr, 1.0);
       {
         double dash[] = { 1.5, 2.0 };
@@ -2891,9 +2712,9 @@ draw_legend_symbol (IkouRenderer *self,
         cairo_stroke (cr);
       }
       path_transitional_mark (cr, x, cy, h * 0.4);
-      set_source (cr, &self->style.background);
+      ikou_render_set_source (cr, &self->style.background);
       cairo_fill_preserve (cr);
-      set_source (cr, &self->style.foreground);
+      ikou_render_set_source (cr, &self->style.foreground);
       cairo_stroke (cr);
       break;
     case LEGEND_FINDING:
@@ -2966,8 +2787,8 @@ ikou_renderer_draw_legend (IkouRenderer *self,
 
   if (cr != NULL)
     update_pango (self, cr);
-  layout = pango_layout_new (self->pango);
-  pango_layout_set_font_description (layout, self->small_font);
+  layout = pango_layout_new (ikou_render_text_get_context (self->text));
+  pango_layout_set_font_description (layout, ikou_render_text_get_font (self->text, IKOU_FONT_SMALL));
 
   sym_w = self->style.font_size * 1.8;
   sym_h = self->style.font_size * 0.8;
@@ -2981,7 +2802,7 @@ ikou_renderer_draw_legend (IkouRenderer *self,
 
       pango_layout_set_text (layout, items[i].label, -1);
       pango_layout_get_extents (layout, NULL, &logical);
-      item_w = sym_w + TEXT_PAD * 2 + (double) logical.width / PANGO_SCALE;
+      item_w = sym_w + IKOU_RENDER_TEXT_PAD * 2 + (double) logical.width / PANGO_SCALE;
       if (cx > 0 && cx + item_w > width)
         {
           cx = 0;
@@ -2994,8 +2815,8 @@ ikou_renderer_draw_legend (IkouRenderer *self,
           cairo_save (cr);
           draw_legend_symbol (self, cr, items[i].kind, items[i].which, x + cx, mid, sym_w, sym_h);
           cairo_restore (cr);
-          set_source (cr, &self->style.foreground);
-          cairo_move_to (cr, x + cx + sym_w + TEXT_PAD * 2,
+          ikou_render_set_source (cr, &self->style.foreground);
+          cairo_move_to (cr, x + cx + sym_w + IKOU_RENDER_TEXT_PAD * 2,
                          mid - (double) logical.height / PANGO_SCALE / 2);
           pango_cairo_show_layout (cr, layout);
           cairo_new_path (cr);
