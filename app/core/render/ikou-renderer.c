@@ -11,6 +11,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-finding.h"
+#include "ikou-finding-marks.h"
 #include "ikou-legend.h"
 #include "ikou-mark-painter.h"
 #include "ikou-render-text.h"
@@ -46,10 +47,6 @@ typedef struct
   double right;
 } Obstacle;
 
-/* The finding markers of one system (see note_finding()). */
-typedef struct _SystemMarks SystemMarks;
-static void system_marks_free (gpointer data);
-
 struct _IkouRenderer
 {
   GObject          parent_instance;
@@ -62,7 +59,7 @@ struct _IkouRenderer
   IkouScenario    *scenario;
   gboolean         comparing;
   IkouScenario    *compare;          /* NULL: the baseline, when comparing */
-  GHashTable      *marks;            /* system id → SystemMarks*, systems with findings */
+  IkouFindingMarks *marks;
 
   IkouRenderStyle  style;
   IkouColor        on_kind[IKOU_N_HOST_KINDS];
@@ -279,7 +276,7 @@ ikou_renderer_finalize (GObject *object)
 
   clear_text_caches (self);
   g_hash_table_unref (self->hosts);
-  g_hash_table_unref (self->marks);
+  g_clear_object (&self->marks);
   g_clear_object (&self->legend);
   g_clear_object (&self->painter);
   g_clear_object (&self->text);
@@ -310,7 +307,7 @@ ikou_renderer_init (IkouRenderer *self)
   self->text = ikou_render_text_new ();
   self->painter = ikou_mark_painter_new ();
   self->hosts = g_hash_table_new_full (NULL, NULL, NULL, host_info_free);
-  self->marks = g_hash_table_new_full (NULL, NULL, NULL, system_marks_free);
+  self->marks = ikou_finding_marks_new ();
   self->scale = ikou_time_scale_new ();
   self->row_buf = g_array_new (FALSE, FALSE, sizeof (RowData));
   self->step_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
@@ -431,94 +428,13 @@ ikou_renderer_get_comparing (IkouRenderer  *self,
   return self->comparing;
 }
 
-/* Finding markers.  What a draw needs of the findings is, per system,
- * the worst severity (the marker at the row's start) and the worst
- * severity per (step, milestone) (the ring around a mark).  Both are
- * kept in one small entry per system with findings, so that one
- * system's findings can be replaced without looking at the others'
- * (ikou_renderer_set_system_findings(), once per frame during a drag).
- * A system has a handful of marks: they are kept in a short array. */
-
-typedef struct
-{
-  int step;
-  int milestone;
-  int severity;
-} MarkWorst;
-
-struct _SystemMarks
-{
-  int        worst;       /* IkouSeverity; ERROR (0) is the worst */
-  guint      n_marks;
-  guint      alloc_marks;
-  MarkWorst *marks;
-};
-
-static void
-system_marks_free (gpointer data)
-{
-  SystemMarks *entry = data;
-
-  g_free (entry->marks);
-  g_free (entry);
-}
-
-/* Notes @finding in @self's entry of its system (created on first use). */
-static void
-note_finding (IkouRenderer      *self,
-              const IkouFinding *finding)
-{
-  gpointer key = GUINT_TO_POINTER (finding->system_id);
-  SystemMarks *entry;
-
-  if ((guint) finding->severity >= IKOU_N_SEVERITIES)
-    return;
-
-  entry = g_hash_table_lookup (self->marks, key);
-  if (entry == NULL)
-    {
-      entry = g_new0 (SystemMarks, 1);
-      entry->worst = finding->severity;
-      g_hash_table_insert (self->marks, key, entry);
-    }
-  else if ((int) finding->severity < entry->worst)
-    entry->worst = finding->severity;
-
-  if (finding->step < 0 || finding->milestone < 0 || finding->milestone >= IKOU_N_MILESTONES)
-    return;
-
-  for (guint i = 0; i < entry->n_marks; i++)
-    {
-      MarkWorst *mark = &entry->marks[i];
-
-      if (mark->step == finding->step && mark->milestone == finding->milestone)
-        {
-          mark->severity = MIN (mark->severity, (int) finding->severity);
-          return;
-        }
-    }
-
-  if (entry->n_marks == entry->alloc_marks)
-    {
-      entry->alloc_marks = MAX (4, entry->alloc_marks * 2);
-      entry->marks = g_renew (MarkWorst, entry->marks, entry->alloc_marks);
-    }
-  entry->marks[entry->n_marks++] = (MarkWorst) { finding->step, finding->milestone,
-                                                 finding->severity };
-}
-
 void
 ikou_renderer_set_findings (IkouRenderer *self,
                             GPtrArray    *findings)
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  g_hash_table_remove_all (self->marks);
-  if (findings == NULL)
-    return;
-
-  for (guint i = 0; i < findings->len; i++)
-    note_finding (self, g_ptr_array_index (findings, i));
+  ikou_finding_marks_set_all (self->marks, findings);
 }
 
 void
@@ -528,17 +444,7 @@ ikou_renderer_set_system_findings (IkouRenderer *self,
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  g_hash_table_remove (self->marks, GUINT_TO_POINTER (system_id));
-  if (findings == NULL)
-    return;
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const IkouFinding *finding = g_ptr_array_index (findings, i);
-
-      g_return_if_fail (finding->system_id == system_id);
-      note_finding (self, finding);
-    }
+  ikou_finding_marks_set_system (self->marks, system_id, findings);
 }
 
 void
@@ -805,9 +711,7 @@ static int
 worst_for_system (IkouRenderer *self,
                   guint         system_id)
 {
-  SystemMarks *entry = g_hash_table_lookup (self->marks, GUINT_TO_POINTER (system_id));
-
-  return entry != NULL ? entry->worst : -1;
+  return ikou_finding_marks_get_worst (self->marks, system_id);
 }
 
 static int
@@ -816,13 +720,7 @@ worst_for_mark (IkouRenderer *self,
                 int           step,
                 int           milestone)
 {
-  SystemMarks *entry = g_hash_table_lookup (self->marks, GUINT_TO_POINTER (system_id));
-
-  for (guint i = 0; entry != NULL && i < entry->n_marks; i++)
-    if (entry->marks[i].step == step && entry->marks[i].milestone == milestone)
-      return entry->marks[i].severity;
-
-  return -1;
+  return ikou_finding_marks_get_worst_mark (self->marks, system_id, step, milestone);
 }
 
 static double
