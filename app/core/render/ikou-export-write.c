@@ -157,13 +157,13 @@ write_pdf (IkouExportJob *self,
   guint n_pages = ikou_export_job_get_n_pages (self);
   gboolean ok;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &target, _ikou_export_job_get_page_width (self), _ikou_export_job_get_page_height (self));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _ikou_export_job_get_title (self));
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &target, self->page_w, self->page_h);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ikou " PACKAGE_VERSION);
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
     {
-      ikou_export_job_draw_page (self, cr, page, _ikou_export_job_get_page_width (self), _ikou_export_job_get_page_height (self));
+      ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
@@ -190,18 +190,18 @@ write_page_file (IkouExportJob *self,
   cairo_t *cr;
   gboolean ok;
 
-  if (_ikou_export_job_get_options (self)->format == IKOU_EXPORT_PNG)
+  if (self->options.format == IKOU_EXPORT_PNG)
     {
-      double scale = _ikou_export_job_get_options (self)->dpi / 72.0;
-      int w = (int) ceil (_ikou_export_job_get_page_width (self) * scale);
-      int h = (int) ceil (_ikou_export_job_get_page_height (self) * scale);
+      double scale = self->options.dpi / 72.0;
+      int w = (int) ceil (self->page_w * scale);
+      int h = (int) ceil (self->page_h * scale);
 
       surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
       cr = cairo_create (surface);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
       cairo_scale (cr, scale, scale);
-      ikou_export_job_draw_page (self, cr, page, _ikou_export_job_get_page_width (self), _ikou_export_job_get_page_height (self));
+      ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
       cairo_destroy (cr);
       ok = check_surface (surface, &target, path, error);
       if (ok && cairo_surface_write_to_png_stream (surface, write_cb, &target) != CAIRO_STATUS_SUCCESS)
@@ -213,10 +213,10 @@ write_page_file (IkouExportJob *self,
     }
   else
     {
-      surface = cairo_svg_surface_create_for_stream (write_cb, &target, _ikou_export_job_get_page_width (self), _ikou_export_job_get_page_height (self));
+      surface = cairo_svg_surface_create_for_stream (write_cb, &target, self->page_w, self->page_h);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       cr = cairo_create (surface);
-      ikou_export_job_draw_page (self, cr, page, _ikou_export_job_get_page_width (self), _ikou_export_job_get_page_height (self));
+      ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
       cairo_destroy (cr);
       cairo_surface_finish (surface);
       ok = check_surface (surface, &target, path, error);
@@ -246,7 +246,7 @@ ikou_export_write (IkouExportJob  *self,
 
   _ikou_export_job_paginate_for_paper (self);
   files = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_atomic_file_free);
-  n_files = _ikou_export_job_get_options (self)->format == IKOU_EXPORT_PDF ? 1 : ikou_export_job_get_n_pages (self);
+  n_files = self->options.format == IKOU_EXPORT_PDF ? 1 : ikou_export_job_get_n_pages (self);
 
   for (guint i = 0; ok && i < n_files; i++)
     {
@@ -264,7 +264,7 @@ ikou_export_write (IkouExportJob  *self,
       stream = open_stream (file, target, error);
       if (stream == NULL)
         ok = FALSE;
-      else if (_ikou_export_job_get_options (self)->format == IKOU_EXPORT_PDF)
+      else if (self->options.format == IKOU_EXPORT_PDF)
         ok = write_pdf (self, target, stream, error);
       else
         ok = write_page_file (self, i, target, stream, error);

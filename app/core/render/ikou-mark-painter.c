@@ -215,11 +215,11 @@ path_star (cairo_t *cr,
 }
 
 static void
-path_milestone (cairo_t       *cr,
-                IkouMilestone  milestone,
-                double         cx,
-                double         cy,
-                double         r)
+path_milestone (cairo_t      *cr,
+                IkouMilestone milestone,
+                double        cx,
+                double        cy,
+                double        r)
 {
   cairo_new_path (cr);
   switch (milestone)

@@ -390,9 +390,9 @@ ikou_row_layer_get_selected (IkouRowLayer *self)
 }
 
 void
-ikou_row_layer_set_selected_milestone (IkouRowLayer  *self,
-                                       int            step,
-                                       IkouMilestone  milestone)
+ikou_row_layer_set_selected_milestone (IkouRowLayer *self,
+                                       int           step,
+                                       IkouMilestone milestone)
 {
   g_return_if_fail (IKOU_IS_ROW_LAYER (self));
 
