@@ -5,6 +5,7 @@
 
 #include "ikou-finding.h"
 #include "ikou-finding-marks.h"
+#include "ikou-test-util.h"
 
 static void
 add (GPtrArray    *findings,
@@ -13,14 +14,7 @@ add (GPtrArray    *findings,
      int           step,
      int           milestone)
 {
-  IkouFinding finding = { 0 };
-
-  finding.rule = IKOU_RULE_DEADLINE_MISSED;
-  finding.severity = severity;
-  finding.system_id = system_id;
-  finding.step = step;
-  finding.milestone = milestone;
-  g_ptr_array_add (findings, ikou_finding_copy (&finding));
+  g_ptr_array_add (findings, ikou_test_finding_new (system_id, severity, step, milestone));
 }
 
 /* The worst per system and per mark; a finding without a step or

@@ -131,19 +131,14 @@ test_hit_finding (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
-  IkouFinding finding = { 0 };
   IkouSystem *system = ikou_plan_get_system (f->plan, 0);
   IkouHit hit;
 
   g_assert_true (ikou_row_layer_hit_test (f->layer, TOP, 0, 0, 3, TOP + ROW_H / 2, &hit));
   g_assert_cmpint (hit.kind, ==, IKOU_HIT_ROW);
 
-  finding.rule = IKOU_RULE_DEADLINE_MISSED;
-  finding.severity = IKOU_SEVERITY_ERROR;
-  finding.system_id = ikou_system_get_id (system);
-  finding.step = -1;
-  finding.milestone = -1;
-  g_ptr_array_add (findings, ikou_finding_copy (&finding));
+  g_ptr_array_add (findings, ikou_test_finding_new (ikou_system_get_id (system),
+                                                    IKOU_SEVERITY_ERROR, -1, -1));
   ikou_finding_marks_set_all (f->marks, findings);
 
   g_assert_true (ikou_row_layer_hit_test (f->layer, TOP, 0, 0, 3, TOP + ROW_H / 2, &hit));
