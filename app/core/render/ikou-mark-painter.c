@@ -10,7 +10,7 @@
 #include "ikou-render-util.h"
 
 /* A mark drawn once into a bitmap for raster targets (see
- * prepare_sprites()): one per milestone × ring (none, or the worst
+ * ikou_mark_painter_begin()): one per milestone × ring (none, or the worst
  * finding's severity) × selected or not, and one finding marker per
  * severity; each in up to four variants with the mark's centre on a
  * pixel corner or a pixel centre in x and in y. */

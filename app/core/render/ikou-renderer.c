@@ -3,14 +3,10 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 
 #include "ikou-calendar.h"
-#include "ikou-finding.h"
 #include "ikou-finding-marks.h"
 #include "ikou-legend.h"
 #include "ikou-mark-painter.h"
