@@ -34,7 +34,11 @@ G_BEGIN_DECLS
  * range, and text layouts are cached.  On raster targets (the window,
  * PNG) each mark (★ ◆ ▲ with its finding and selection rings, the
  * finding marker) is drawn once into a small bitmap and then copied to
- * whole pixels; vector targets (PDF, SVG, PostScript) get the shapes. */
+ * whole pixels; vector targets (PDF, SVG, PostScript) get the shapes.
+ *
+ * The renderer is the one entry; the work is done by the types it holds
+ * (IkouTimeScale, IkouTimeHeader, IkouRowLayer, IkouMarkPainter,
+ * IkouFindingMarks, IkouRenderText, IkouLegend: see docs/DESIGN.md). */
 
 typedef struct
 {
