@@ -849,22 +849,6 @@ same_drawing (IkouRenderer *a,
 
 #define assert_same_drawing(a, b) g_assert_true (same_drawing ((a), (b)))
 
-static IkouFinding *
-finding_new (guint        system_id,
-             IkouSeverity severity,
-             int          step,
-             int          milestone)
-{
-  IkouFinding finding = { 0 };
-
-  finding.rule = IKOU_RULE_DEADLINE_AT_RISK;
-  finding.severity = severity;
-  finding.system_id = system_id;
-  finding.step = step;
-  finding.milestone = milestone;
-  return ikou_finding_copy (&finding);
-}
-
 /* The findings of @all that belong to @system_id, borrowed. */
 static GPtrArray *
 findings_of (GPtrArray *all,
@@ -901,10 +885,10 @@ test_system_findings (void)
   /* Row 0: a warning on its cut-over and an error on the system; row 1:
    * an info and a warning on the same contract mark (the warning wins);
    * row 2: nothing. */
-  g_ptr_array_add (all, finding_new (ids[0], IKOU_SEVERITY_WARNING, 0, IKOU_MILESTONE_CUTOVER));
-  g_ptr_array_add (all, finding_new (ids[0], IKOU_SEVERITY_ERROR, -1, -1));
-  g_ptr_array_add (all, finding_new (ids[1], IKOU_SEVERITY_INFO, 0, IKOU_MILESTONE_CONTRACT));
-  g_ptr_array_add (all, finding_new (ids[1], IKOU_SEVERITY_WARNING, 0, IKOU_MILESTONE_CONTRACT));
+  g_ptr_array_add (all, ikou_test_finding_new (ids[0], IKOU_SEVERITY_WARNING, 0, IKOU_MILESTONE_CUTOVER));
+  g_ptr_array_add (all, ikou_test_finding_new (ids[0], IKOU_SEVERITY_ERROR, -1, -1));
+  g_ptr_array_add (all, ikou_test_finding_new (ids[1], IKOU_SEVERITY_INFO, 0, IKOU_MILESTONE_CONTRACT));
+  g_ptr_array_add (all, ikou_test_finding_new (ids[1], IKOU_SEVERITY_WARNING, 0, IKOU_MILESTONE_CONTRACT));
 
   /* The markers show: the comparisons below can fail. */
   ikou_renderer_set_findings (full, all);
@@ -924,7 +908,7 @@ test_system_findings (void)
   /* Row 0's findings go (an edit fixed them), row 2 gets one. */
   g_ptr_array_remove_index (all, 0);
   g_ptr_array_remove_index (all, 0);
-  g_ptr_array_add (all, finding_new (ids[2], IKOU_SEVERITY_ERROR, 0, IKOU_MILESTONE_CUTOVER));
+  g_ptr_array_add (all, ikou_test_finding_new (ids[2], IKOU_SEVERITY_ERROR, 0, IKOU_MILESTONE_CUTOVER));
   ikou_renderer_set_findings (full, all);
   ikou_renderer_set_system_findings (incremental, ids[0], none);
   g_assert_false (same_drawing (full, incremental));

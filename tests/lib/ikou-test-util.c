@@ -149,3 +149,19 @@ ikou_test_assert_plans_equal (IkouPlan *a,
   if (!ikou_plan_equal (a, b, &difference))
     g_error ("the plans differ: %s", difference);
 }
+
+IkouFinding *
+ikou_test_finding_new (guint        system_id,
+                       IkouSeverity severity,
+                       int          step,
+                       int          milestone)
+{
+  IkouFinding finding = { 0 };
+
+  finding.rule = IKOU_RULE_DEADLINE_AT_RISK;
+  finding.severity = severity;
+  finding.system_id = system_id;
+  finding.step = step;
+  finding.milestone = milestone;
+  return ikou_finding_copy (&finding);
+}

@@ -3,13 +3,14 @@
 
 #include <glib.h>
 
+#include "ikou-finding.h"
 #include "ikou-plan.h"
 #include "ikou-types.h"
 
 G_BEGIN_DECLS
 
 /* Helpers shared by the tests (core, GUI, bench-made plans): dates,
- * temporary folders, files of the source tree, plan comparison.  Each
+ * temporary folders, files of the source tree, plan comparison, findings.  Each
  * asserts what it needs, so a test reads as its steps. */
 
 /* A day that must exist: ikou_test_ymd (2025, 4, 1), ikou_test_day ("2025-04-01"). */
@@ -46,5 +47,12 @@ int      ikou_test_line_of            (const char *text,
 /* Fails the test with the first difference ikou_plan_equal() finds. */
 void     ikou_test_assert_plans_equal (IkouPlan   *a,
                                        IkouPlan   *b);
+
+/* A finding of @system_id (rule deadline.at-risk) about @step and
+ * @milestone (-1 for none); free with ikou_finding_free(). */
+IkouFinding *ikou_test_finding_new    (guint        system_id,
+                                       IkouSeverity severity,
+                                       int          step,
+                                       int          milestone);
 
 G_END_DECLS

@@ -3,25 +3,18 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
-#include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-checker.h"
 #include "ikou-cost-chart.h"
 #include "ikou-error.h"
 #include "ikou-export.h"
+#include "ikou-export-private.h"
 #include "ikou-finding.h"
 #include "ikou-renderer.h"
 
@@ -29,84 +22,13 @@
 #define MAX_DPI 1200.0
 #define MAX_YEARS 60
 
-/* Page furniture, in points. */
-typedef struct
-{
-  double margin;
-  double font_size;      /* timeline and list text */
-  double title_size;
-  double row_height;
-  double max_row_height; /* a plan that fits one page gets rows up to this tall */
-  double gap;
-} PaperMetrics;
-
 static const PaperMetrics paper_metrics[IKOU_N_PAPERS] = {
   [IKOU_PAPER_A3] = { 24.0, 8.0, 16.0, 16.0, 36.0, 6.0 },
   [IKOU_PAPER_A4] = { 20.0, 7.0, 13.0, 14.0, 30.0, 5.0 },
 };
 
-/* The columns of the findings summary. */
-typedef enum
-{
-  SUMMARY_SEVERITY,
-  SUMMARY_SYSTEM,
-  SUMMARY_RULE,
-  SUMMARY_DATE,
-  SUMMARY_MESSAGE,
-  N_SUMMARY_COLUMNS
-} SummaryColumn;
-
-struct _IkouExportJob
-{
-  GObject            parent_instance;
-
-  IkouPlan          *plan;
-  IkouScenario      *scenario;
-  gboolean           comparing;
-  IkouScenario      *compare;
-  IkouSchedule      *schedule;
-  IkouExportOptions  options;
-  char              *title;
-  GListModel        *rows;
-  GPtrArray         *findings;
-  gboolean           findings_set;
-  IkouDay            first;
-  IkouDay            last;
-  IkouRenderer      *renderer;
-  PaperMetrics       metrics;
-  IkouLabels         labels;         /* dates and fiscal years on the pages */
-  guint              counts[IKOU_N_SEVERITIES];
-
-  /* Pagination for page_w × page_h. */
-  gboolean           paginated;
-  double             page_w;
-  double             page_h;
-  double             title_h;
-  double             legend_h;
-  double             header_h;
-  double             list_w;
-  double             row_h;          /* the metrics' row height, taller for a small plan */
-  guint              rows_per_page;
-  guint              n_row_pages;
-  guint              n_cost_pages;   /* 1 with IKOU_EXPORT_COSTS_PAGE */
-  guint              n_summary_pages;
-  double             cost_h;         /* the chart under the roadmap on every page, or 0 */
-  IkouCostChart     *costs;          /* NULL without costs */
-  double             summary_line_h;
-  GArray            *summary_row_h;  /* double per finding: wrapped lines + padding */
-  GArray            *summary_starts; /* guint per summary page: its first finding */
-
-  /* A summary being paginated in steps (ikou_export_job_paginate_step()). */
-  PangoLayout       *summary_layout;
-  GHashTable        *summary_wrapped[N_SUMMARY_COLUMNS]; /* text → its wrapped height */
-  guint              summary_done;   /* findings measured */
-  double             summary_room;
-  double             summary_used;
-};
-
 G_DEFINE_FINAL_TYPE (IkouExportJob, ikou_export_job, G_TYPE_OBJECT)
 
-static void summary_reset (IkouExportJob *self);
 
 /* Options ---------------------------------------------------------------- */
 
@@ -372,7 +294,7 @@ ikou_export_job_finalize (GObject *object)
   IkouExportJob *self = IKOU_EXPORT_JOB (object);
 
   g_free (self->title);
-  summary_reset (self);
+  _ikou_export_job_summary_reset (self);
   g_clear_pointer (&self->summary_row_h, g_array_unref);
   g_clear_pointer (&self->summary_starts, g_array_unref);
 
@@ -568,7 +490,7 @@ ikou_export_job_set_rows (IkouExportJob *self,
   g_set_object (&self->rows, rows);
   ikou_renderer_set_rows (self->renderer, rows);
   self->paginated = FALSE;
-  summary_reset (self);
+  _ikou_export_job_summary_reset (self);
 }
 
 static void
@@ -596,7 +518,7 @@ ikou_export_job_set_findings (IkouExportJob *self,
   self->findings = findings;
   self->findings_set = findings != NULL;
   self->paginated = FALSE;
-  summary_reset (self);
+  _ikou_export_job_summary_reset (self);
 }
 
 static void
@@ -642,9 +564,9 @@ job_rows (IkouExportJob *self)
 
 /* Text helpers ----------------------------------------------------------- */
 
-static PangoFontDescription *
-make_font (double   size,
-           gboolean bold)
+PangoFontDescription *
+_ikou_export_make_font (double   size,
+                        gboolean bold)
 {
   PangoFontDescription *font = pango_font_description_new ();
 
@@ -655,8 +577,8 @@ make_font (double   size,
   return font;
 }
 
-static PangoContext *
-make_context (cairo_t *cr)
+PangoContext *
+_ikou_export_make_context (cairo_t *cr)
 {
   PangoContext *context;
   cairo_font_options_t *options;
@@ -673,13 +595,13 @@ make_context (cairo_t *cr)
   return context;
 }
 
-static double
-text_height (PangoContext *context,
-             double        size,
-             gboolean      bold)
+double
+_ikou_export_text_height (PangoContext *context,
+                          double        size,
+                          gboolean      bold)
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  PangoFontDescription *font = make_font (size, bold);
+  PangoFontDescription *font = _ikou_export_make_font (size, bold);
   PangoRectangle logical;
 
   pango_layout_set_font_description (layout, font);
@@ -689,23 +611,18 @@ text_height (PangoContext *context,
   return (double) logical.height / PANGO_SCALE;
 }
 
-typedef enum
-{
-  ALIGN_LEFT,
-  ALIGN_RIGHT,
-} Align;
 
 /* Draws @text in one line with its top at @y, ellipsized to @width
  * (when > 0), returns its width. */
-static double
-draw_text (cairo_t                    *cr,
-           PangoLayout                *layout,
-           const PangoFontDescription *font,
-           const char                 *text,
-           double                      x,
-           double                      y,
-           double                      width,
-           Align                       align)
+double
+_ikou_export_draw_text (cairo_t                    *cr,
+                        PangoLayout                *layout,
+                        const PangoFontDescription *font,
+                        const char                 *text,
+                        double                      x,
+                        double                      y,
+                        double                      width,
+                        Align                       align)
 {
   PangoRectangle logical;
 
@@ -720,182 +637,6 @@ draw_text (cairo_t                    *cr,
   pango_cairo_show_layout (cr, layout);
   cairo_new_path (cr);
   return (double) logical.width / PANGO_SCALE;
-}
-
-/* The findings summary ---------------------------------------------------- */
-
-/* The left edge of each column and, last, the right edge of the table. */
-static void
-summary_columns (IkouExportJob *self,
-                 double         cols[N_SUMMARY_COLUMNS + 1])
-{
-  double x = self->metrics.margin;
-  double w = self->page_w - 2 * self->metrics.margin;
-
-  cols[SUMMARY_SEVERITY] = x;
-  cols[SUMMARY_SYSTEM] = x + w * 0.07;
-  cols[SUMMARY_RULE] = x + w * 0.23;
-  cols[SUMMARY_DATE] = x + w * 0.38;
-  cols[SUMMARY_MESSAGE] = x + w * 0.45;
-  cols[N_SUMMARY_COLUMNS] = x + w;
-}
-
-/* Sets @layout to @text wrapped at words (and between Japanese
- * characters) to @width; returns its height. */
-static double
-wrap_text (PangoLayout *layout,
-           const char  *text,
-           double       width)
-{
-  PangoRectangle logical;
-
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text ? text : "", -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  return (double) logical.height / PANGO_SCALE;
-}
-
-/* Whether @text surely fits one line of @width: no glyph of the export
- * font is wider than its size, so most cells are never laid out here. */
-static gboolean
-fits_one_line (const char *text,
-               double      width,
-               double      font_size)
-{
-  return text == NULL || g_utf8_strlen (text, -1) * font_size <= width;
-}
-
-static char *
-summary_date (IkouExportJob     *self,
-              const IkouFinding *f)
-{
-  return f->date != IKOU_DAY_NONE ? ikou_day_label (f->date, self->labels) : g_strdup ("—");
-}
-
-/* The cells that may wrap: system, rule title and message. */
-static void
-summary_texts (IkouExportJob *self,
-               IkouFinding   *f,
-               const char    *texts[N_SUMMARY_COLUMNS],
-               char         **owned_message)
-{
-  *owned_message = ikou_finding_format_message (f, self->labels);
-  texts[SUMMARY_SEVERITY] = ikou_severity_label (f->severity);
-  texts[SUMMARY_SYSTEM] = f->system_name;
-  texts[SUMMARY_RULE] = ikou_rule_get_title (f->rule);
-  texts[SUMMARY_DATE] = NULL;
-  texts[SUMMARY_MESSAGE] = *owned_message;
-}
-
-/* A finding's line height: its tallest wrapped cell, plus padding. */
-static double
-summary_row_height (IkouExportJob *self,
-                    PangoLayout   *layout,
-                    GHashTable    *wrapped[N_SUMMARY_COLUMNS],
-                    IkouFinding   *f)
-{
-  const PaperMetrics *pm = &self->metrics;
-  double cols[N_SUMMARY_COLUMNS + 1];
-  const char *texts[N_SUMMARY_COLUMNS];
-  g_autofree char *message = NULL;
-  double h = self->summary_line_h;
-
-  summary_columns (self, cols);
-  summary_texts (self, f, texts, &message);
-  for (int c = SUMMARY_SYSTEM; c < N_SUMMARY_COLUMNS; c++)
-    {
-      double width = cols[c + 1] - cols[c] - 4;
-      gpointer known;
-      double text_h;
-
-      if (c == SUMMARY_DATE || fits_one_line (texts[c], width, pm->font_size))
-        continue;
-      /* The same text in the same column wraps the same: laid out once. */
-      if (g_hash_table_lookup_extended (wrapped[c], texts[c], NULL, &known))
-        text_h = *(double *) known;
-      else
-        {
-          double *value = g_new (double, 1);
-
-          *value = text_h = wrap_text (layout, texts[c], width);
-          g_hash_table_insert (wrapped[c], g_strdup (texts[c]), value);
-        }
-      h = MAX (h, ceil (text_h + 3));
-    }
-  return h;
-}
-
-static void
-summary_reset (IkouExportJob *self)
-{
-  g_clear_object (&self->summary_layout);
-  for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
-    g_clear_pointer (&self->summary_wrapped[c], g_hash_table_unref);
-}
-
-/* Starts splitting the findings into summary pages by their wrapped
- * heights; summary_step() measures them. */
-static void
-summary_begin (IkouExportJob *self,
-               PangoContext  *context,
-               double         height_pt)
-{
-  const PaperMetrics *pm = &self->metrics;
-  PangoFontDescription *font = make_font (pm->font_size, FALSE);
-  guint n_findings = self->findings ? self->findings->len : 0;
-  guint zero = 0;
-
-  summary_reset (self);
-  self->summary_layout = pango_layout_new (context);
-  pango_layout_set_font_description (self->summary_layout, font);
-  pango_font_description_free (font);
-  for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
-    self->summary_wrapped[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  /* A heading, the counts and the column titles, then the findings. */
-  self->summary_line_h = ceil (text_height (context, pm->font_size, FALSE) + 3);
-  self->summary_room = height_pt - 2 * pm->margin - self->title_h - pm->gap - 4 * self->summary_line_h;
-  self->summary_used = 0;
-  self->summary_done = 0;
-
-  g_array_set_size (self->summary_row_h, n_findings);
-  g_array_set_size (self->summary_starts, 0);
-  g_array_append_val (self->summary_starts, zero);
-  self->n_summary_pages = 0;
-}
-
-/* Measures up to @n_findings more findings; TRUE when all are. */
-static gboolean
-summary_step (IkouExportJob *self,
-              guint          n_findings)
-{
-  guint total = self->findings ? self->findings->len : 0;
-  guint end = self->summary_done + MIN (n_findings, total - self->summary_done);
-
-  for (guint i = self->summary_done; i < end; i++)
-    {
-      double h = summary_row_height (self, self->summary_layout, self->summary_wrapped,
-                                     g_ptr_array_index (self->findings, i));
-
-      /* A finding taller than a page still gets a page of its own. */
-      h = MIN (h, MAX (self->summary_room, self->summary_line_h));
-      g_array_index (self->summary_row_h, double, i) = h;
-      if (self->summary_used > 0 && self->summary_used + h > self->summary_room)
-        {
-          g_array_append_val (self->summary_starts, i);
-          self->summary_used = 0;
-        }
-      self->summary_used += h;
-    }
-  self->summary_done = end;
-  if (end < total)
-    return FALSE;
-
-  self->n_summary_pages = self->summary_starts->len;
-  summary_reset (self);
-  return TRUE;
 }
 
 /* Pagination ------------------------------------------------------------- */
@@ -914,14 +655,14 @@ paginate_rows (IkouExportJob *self,
 
   ensure_findings (self);
   pm = &self->metrics;
-  context = make_context (NULL);
+  context = _ikou_export_make_context (NULL);
 
   self->paginated = FALSE;
   self->page_w = width_pt;
   self->page_h = height_pt;
   content_w = width_pt - 2 * pm->margin;
-  self->title_h = ceil (text_height (context, pm->title_size, TRUE) +
-                        text_height (context, pm->font_size + 1, FALSE) + 4);
+  self->title_h = ceil (_ikou_export_text_height (context, pm->title_size, TRUE) +
+                        _ikou_export_text_height (context, pm->font_size + 1, FALSE) + 4);
   self->legend_h = ikou_renderer_draw_legend (self->renderer, NULL, 0, 0, content_w);
   self->header_h = ikou_renderer_get_header_height (self->renderer);
   self->list_w = floor (content_w * 0.40);
@@ -957,7 +698,7 @@ paginate_rows (IkouExportJob *self,
   self->rows_per_page = (guint) MAX (1, floor (body_h / self->row_h));
   self->n_row_pages = MAX (1, (n_rows + self->rows_per_page - 1) / self->rows_per_page);
 
-  summary_begin (self, context, height_pt);
+  _ikou_export_job_summary_begin (self, context, height_pt);
   g_object_unref (context);
 }
 
@@ -975,7 +716,7 @@ ikou_export_job_paginate (IkouExportJob *self,
   /* A pagination in steps for this paper goes on where it is. */
   if (self->summary_layout == NULL || self->page_w != width_pt || self->page_h != height_pt)
     paginate_rows (self, width_pt, height_pt);
-  summary_step (self, G_MAXUINT);
+  _ikou_export_job_summary_step (self, G_MAXUINT);
   self->paginated = TRUE;
   return self->n_row_pages + self->n_cost_pages + self->n_summary_pages;
 }
@@ -996,12 +737,12 @@ ikou_export_job_paginate_step (IkouExportJob *self,
       ikou_export_paper_size (self->options.paper, self->options.portrait, &w, &h);
       paginate_rows (self, w, h);
     }
-  self->paginated = summary_step (self, MAX (n_findings, 1));
+  self->paginated = _ikou_export_job_summary_step (self, MAX (n_findings, 1));
   return self->paginated;
 }
 
-static void
-paginate_for_paper (IkouExportJob *self)
+void
+_ikou_export_job_paginate_for_paper (IkouExportJob *self)
 {
   double w, h;
 
@@ -1015,7 +756,7 @@ ikou_export_job_get_n_pages (IkouExportJob *self)
   g_return_val_if_fail (IKOU_IS_EXPORT_JOB (self), 1);
 
   if (!self->paginated)
-    paginate_for_paper (self);
+    _ikou_export_job_paginate_for_paper (self);
   return self->n_row_pages + self->n_cost_pages + self->n_summary_pages;
 }
 
@@ -1031,7 +772,7 @@ ikou_export_job_get_page_rows (IkouExportJob *self,
   g_return_val_if_fail (IKOU_IS_EXPORT_JOB (self), FALSE);
 
   if (!self->paginated)
-    paginate_for_paper (self);
+    _ikou_export_job_paginate_for_paper (self);
   if (page >= self->n_row_pages + self->n_cost_pages + self->n_summary_pages)
     return FALSE;
   if (page < self->n_row_pages)
@@ -1049,9 +790,9 @@ ikou_export_job_get_page_rows (IkouExportJob *self,
 
 /* Drawing ---------------------------------------------------------------- */
 
-static void
-set_color (cairo_t         *cr,
-           const IkouColor *c)
+void
+_ikou_export_set_color (cairo_t         *cr,
+                        const IkouColor *c)
 {
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
 }
@@ -1081,19 +822,19 @@ draw_title_block (IkouExportJob           *self,
   double x = pm->margin;
   double right = self->page_w - pm->margin;
   double y = pm->margin;
-  PangoFontDescription *title_font = make_font (pm->title_size, TRUE);
-  PangoFontDescription *font = make_font (pm->font_size + 1, FALSE);
+  PangoFontDescription *title_font = _ikou_export_make_font (pm->title_size, TRUE);
+  PangoFontDescription *font = _ikou_export_make_font (pm->font_size + 1, FALSE);
   g_autofree char *created = created_text (self);
   g_autofree char *page_label = g_strdup_printf (_("Page %u / %u"), page + 1, n_pages);
   g_autofree char *scenario = NULL;
   GString *line = g_string_new (NULL);
-  double title_line_h = text_height (pango_layout_get_context (layout), pm->title_size, TRUE);
+  double title_line_h = _ikou_export_text_height (pango_layout_get_context (layout), pm->title_size, TRUE);
   double page_w;
 
-  set_color (cr, &style->foreground);
-  page_w = draw_text (cr, layout, font, page_label, right, y, 0, ALIGN_RIGHT);
-  draw_text (cr, layout, font, created, right, y + title_line_h, 0, ALIGN_RIGHT);
-  draw_text (cr, layout, title_font, self->title, x, y, right - x - page_w - 24, ALIGN_LEFT);
+  _ikou_export_set_color (cr, &style->foreground);
+  page_w = _ikou_export_draw_text (cr, layout, font, page_label, right, y, 0, ALIGN_RIGHT);
+  _ikou_export_draw_text (cr, layout, font, created, right, y + title_line_h, 0, ALIGN_RIGHT);
+  _ikou_export_draw_text (cr, layout, title_font, self->title, x, y, right - x - page_w - 24, ALIGN_LEFT);
 
   if (ikou_plan_get_organization (self->plan) && *ikou_plan_get_organization (self->plan))
     g_string_append (line, ikou_plan_get_organization (self->plan));
@@ -1115,10 +856,10 @@ draw_title_block (IkouExportJob           *self,
   if (line->len > 0)
     g_string_append (line, "　");
   g_string_append (line, scenario);
-  set_color (cr, &style->dim_foreground);
-  draw_text (cr, layout, font, line->str, x, y + title_line_h, (right - x) * 0.6, ALIGN_LEFT);
+  _ikou_export_set_color (cr, &style->dim_foreground);
+  _ikou_export_draw_text (cr, layout, font, line->str, x, y + title_line_h, (right - x) * 0.6, ALIGN_LEFT);
 
-  set_color (cr, &style->grid);
+  _ikou_export_set_color (cr, &style->grid);
   cairo_set_line_width (cr, 0.75);
   cairo_move_to (cr, x, y + self->title_h);
   cairo_line_to (cr, right, y + self->title_h);
@@ -1165,7 +906,7 @@ draw_costs (IkouExportJob *self,
   ikou_cost_chart_set_area (self->costs, x, y, width, height, x + self->list_w);
   ikou_cost_chart_draw (self->costs, cr);
 
-  set_color (cr, &style->dim_foreground);
+  _ikou_export_set_color (cr, &style->dim_foreground);
   cairo_set_line_width (cr, 0.75);
   cairo_rectangle (cr, x, y, width, height);
   cairo_move_to (cr, x + self->list_w, y);
@@ -1185,9 +926,9 @@ draw_cost_figures (IkouExportJob *self,
 {
   const PaperMetrics *pm = &self->metrics;
   const IkouRenderStyle *style = ikou_renderer_get_style (self->renderer);
-  PangoFontDescription *font = make_font (pm->font_size * 0.9, FALSE);
-  PangoFontDescription *bold = make_font (pm->font_size * 0.9, TRUE);
-  double lh = ceil (text_height (pango_layout_get_context (layout), pm->font_size * 0.9, FALSE) + 4);
+  PangoFontDescription *font = _ikou_export_make_font (pm->font_size * 0.9, FALSE);
+  PangoFontDescription *bold = _ikou_export_make_font (pm->font_size * 0.9, TRUE);
+  double lh = ceil (_ikou_export_text_height (pango_layout_get_context (layout), pm->font_size * 0.9, FALSE) + 4);
   double axis_x = x + self->list_w;
   double right = self->page_w - pm->margin;
   const IkouBudget *budgets[2];
@@ -1217,12 +958,12 @@ draw_cost_figures (IkouExportJob *self,
             if (r == 2)
               {
                 cairo_rectangle (cr, x, y, right - x, lh);
-                set_color (cr, &style->row_alternate);
+                _ikou_export_set_color (cr, &style->row_alternate);
                 cairo_fill (cr);
               }
-            set_color (cr, &style->foreground);
-            draw_text (cr, layout, r == 2 ? bold : font, label ? label : what[r], x + 3, y + 2,
-                       self->list_w - 6, ALIGN_LEFT);
+            _ikou_export_set_color (cr, &style->foreground);
+            _ikou_export_draw_text (cr, layout, r == 2 ? bold : font, label ? label : what[r], x + 3, y + 2,
+                                    self->list_w - 6, ALIGN_LEFT);
             for (guint i = 0; i < budgets[p]->n_years; i++)
               {
                 const IkouBudgetYear *year = &budgets[p]->years[i];
@@ -1234,7 +975,7 @@ draw_cost_figures (IkouExportJob *self,
                                                                ikou_fiscal_year_start (year->fiscal_year + 1));
 
                 if (end > axis_x && end <= right + 1)
-                  draw_text (cr, layout, r == 2 ? bold : font, text, end - 4, y + 2, 0, ALIGN_RIGHT);
+                  _ikou_export_draw_text (cr, layout, r == 2 ? bold : font, text, end - 4, y + 2, 0, ALIGN_RIGHT);
               }
           }
         y += lh;
@@ -1252,15 +993,15 @@ draw_cost_figures (IkouExportJob *self,
 
       if (cr != NULL)
         {
-          set_color (cr, &style->deadline);
-          draw_text (cr, layout, font, text, x + 3, y + 2, right - x - 6, ALIGN_LEFT);
+          _ikou_export_set_color (cr, &style->deadline);
+          _ikou_export_draw_text (cr, layout, font, text, x + 3, y + 2, right - x - 6, ALIGN_LEFT);
         }
       y += lh;
     }
 
   if (cr != NULL)
     {
-      set_color (cr, &style->grid);
+      _ikou_export_set_color (cr, &style->grid);
       cairo_set_line_width (cr, 0.5);
       for (double ly = top; ly <= y + 0.01; ly += lh)
         {
@@ -1284,21 +1025,21 @@ draw_cost_page (IkouExportJob *self,
 {
   const PaperMetrics *pm = &self->metrics;
   const IkouRenderStyle *style = ikou_renderer_get_style (self->renderer);
-  PangoFontDescription *bold = make_font (pm->font_size, TRUE);
+  PangoFontDescription *bold = _ikou_export_make_font (pm->font_size, TRUE);
   double x0 = pm->margin;
   double y0 = pm->margin + self->title_h + pm->gap;
   double content_w = self->page_w - 2 * pm->margin;
-  double th = text_height (pango_layout_get_context (layout), pm->font_size, TRUE);
+  double th = _ikou_export_text_height (pango_layout_get_context (layout), pm->font_size, TRUE);
   double figures_h = draw_cost_figures (self, NULL, layout, x0, 0);
   double chart_y = y0 + self->header_h;
   double chart_h = self->page_h - pm->margin - chart_y - figures_h - pm->gap;
 
   cairo_rectangle (cr, x0, y0, self->list_w, self->header_h);
-  set_color (cr, &style->header_background);
+  _ikou_export_set_color (cr, &style->header_background);
   cairo_fill (cr);
-  set_color (cr, &style->foreground);
-  draw_text (cr, layout, bold, _("Costs per fiscal year (thousand yen)"), x0 + 3,
-             y0 + self->header_h - th - 3, self->list_w - 6, ALIGN_LEFT);
+  _ikou_export_set_color (cr, &style->foreground);
+  _ikou_export_draw_text (cr, layout, bold, _("Costs per fiscal year (thousand yen)"), x0 + 3,
+                          y0 + self->header_h - th - 3, self->list_w - 6, ALIGN_LEFT);
 
   /* Only the header of the roadmap: the fiscal years and months. */
   cairo_save (cr);
@@ -1320,8 +1061,8 @@ draw_row_page (IkouExportJob *self,
 {
   const PaperMetrics *pm = &self->metrics;
   IkouRenderStyle style;
-  PangoFontDescription *font = make_font (pm->font_size, FALSE);
-  PangoFontDescription *bold = make_font (pm->font_size, TRUE);
+  PangoFontDescription *font = _ikou_export_make_font (pm->font_size, FALSE);
+  PangoFontDescription *bold = _ikou_export_make_font (pm->font_size, TRUE);
   GListModel *rows = job_rows (self);
   double x0 = pm->margin;
   double y0 = pm->margin + self->title_h + pm->gap;
@@ -1342,20 +1083,20 @@ draw_row_page (IkouExportJob *self,
   col_title[0] = _("System");
   col_title[1] = _("Department");
   col_title[2] = _("Host today → target");
-  th = text_height (pango_layout_get_context (layout), pm->font_size, FALSE);
+  th = _ikou_export_text_height (pango_layout_get_context (layout), pm->font_size, FALSE);
 
   /* List columns: header cells, then one line per row. */
   cairo_rectangle (cr, x0, y0, self->list_w, self->header_h);
-  set_color (cr, &style.header_background);
+  _ikou_export_set_color (cr, &style.header_background);
   cairo_fill (cr);
   {
     double cx = x0;
 
     for (int c = 0; c < 3; c++)
       {
-        set_color (cr, &style.foreground);
-        draw_text (cr, layout, bold, col_title[c], cx + 3, y0 + self->header_h - th - 3,
-                   col_w[c] - 6, ALIGN_LEFT);
+        _ikou_export_set_color (cr, &style.foreground);
+        _ikou_export_draw_text (cr, layout, bold, col_title[c], cx + 3, y0 + self->header_h - th - 3,
+                                col_w[c] - 6, ALIGN_LEFT);
         cx += col_w[c];
       }
   }
@@ -1375,7 +1116,7 @@ draw_row_page (IkouExportJob *self,
       if (row % 2 == 1)
         {
           cairo_rectangle (cr, x0, y, self->list_w, rh);
-          set_color (cr, &style.row_alternate);
+          _ikou_export_set_color (cr, &style.row_alternate);
           cairo_fill (cr);
         }
 
@@ -1396,18 +1137,18 @@ draw_row_page (IkouExportJob *self,
       else
         hosts = g_strdup (host_name (self, today_host));
 
-      set_color (cr, &style.foreground);
-      draw_text (cr, layout, font, ikou_system_get_name (system), x0 + 3, ty, col_w[0] - 6,
-                 ALIGN_LEFT);
-      set_color (cr, &style.dim_foreground);
-      draw_text (cr, layout, font, ikou_system_get_department (system), x0 + col_w[0] + 3, ty,
-                 col_w[1] - 6, ALIGN_LEFT);
-      draw_text (cr, layout, font, hosts, x0 + col_w[0] + col_w[1] + 3, ty, col_w[2] - 6,
-                 ALIGN_LEFT);
+      _ikou_export_set_color (cr, &style.foreground);
+      _ikou_export_draw_text (cr, layout, font, ikou_system_get_name (system), x0 + 3, ty, col_w[0] - 6,
+                              ALIGN_LEFT);
+      _ikou_export_set_color (cr, &style.dim_foreground);
+      _ikou_export_draw_text (cr, layout, font, ikou_system_get_department (system), x0 + col_w[0] + 3, ty,
+                              col_w[1] - 6, ALIGN_LEFT);
+      _ikou_export_draw_text (cr, layout, font, hosts, x0 + col_w[0] + col_w[1] + 3, ty, col_w[2] - 6,
+                              ALIGN_LEFT);
     }
 
   /* Column rules and the frame. */
-  set_color (cr, &style.grid);
+  _ikou_export_set_color (cr, &style.grid);
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, x0 + col_w[0], y0);
   cairo_line_to (cr, x0 + col_w[0], y0 + table_h);
@@ -1423,7 +1164,7 @@ draw_row_page (IkouExportJob *self,
   ikou_renderer_draw (self->renderer, cr, 0, first * rh, content_w - self->list_w, table_h);
   cairo_restore (cr);
 
-  set_color (cr, &style.dim_foreground);
+  _ikou_export_set_color (cr, &style.dim_foreground);
   cairo_set_line_width (cr, 0.75);
   cairo_rectangle (cr, x0, y0, content_w, table_h);
   cairo_move_to (cr, x0 + self->list_w, y0);
@@ -1445,163 +1186,6 @@ draw_row_page (IkouExportJob *self,
   ikou_render_style_clear (&style);
 }
 
-static void
-draw_severity_mark (cairo_t               *cr,
-                    const IkouRenderStyle *style,
-                    int                    severity,
-                    double                 cx,
-                    double                 cy,
-                    double                 r)
-{
-  const IkouColor *c = severity == IKOU_SEVERITY_ERROR ? &style->error :
-                       severity == IKOU_SEVERITY_WARNING ? &style->warning : &style->info;
-
-  cairo_new_path (cr);
-  set_color (cr, c);
-  if (severity == IKOU_SEVERITY_ERROR)
-    {
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-  else if (severity == IKOU_SEVERITY_WARNING)
-    {
-      cairo_move_to (cr, cx, cy - r);
-      cairo_line_to (cr, cx + r * 1.1, cy + r * 0.85);
-      cairo_line_to (cr, cx - r * 1.1, cy + r * 0.85);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-    }
-  else
-    {
-      cairo_set_line_width (cr, 1.0);
-      cairo_arc (cr, cx, cy, r * 0.8, 0, 2 * G_PI);
-      cairo_stroke (cr);
-    }
-}
-
-static void
-draw_summary_page (IkouExportJob *self,
-                   cairo_t       *cr,
-                   PangoLayout   *layout,
-                   guint          summary_page)
-{
-  const PaperMetrics *pm = &self->metrics;
-  IkouRenderStyle style;
-  PangoFontDescription *font = make_font (pm->font_size, FALSE);
-  PangoFontDescription *heading = make_font (pm->font_size + 3, TRUE);
-  double x = pm->margin;
-  double w = self->page_w - 2 * pm->margin;
-  double y = pm->margin + self->title_h + pm->gap;
-  double lh = self->summary_line_h;
-  double th = text_height (pango_layout_get_context (layout), pm->font_size, FALSE);
-  guint n_findings = self->findings ? self->findings->len : 0;
-  guint first = g_array_index (self->summary_starts, guint, summary_page);
-  guint last = summary_page + 1 < self->summary_starts->len
-               ? g_array_index (self->summary_starts, guint, summary_page + 1) : n_findings;
-  double cols[N_SUMMARY_COLUMNS + 1];
-  const char *col_title[N_SUMMARY_COLUMNS];
-
-  ikou_render_style_init_default (&style);
-
-  set_color (cr, &style.foreground);
-  draw_text (cr, layout, heading, _("Findings"), x, y, 0, ALIGN_LEFT);
-  y += 1.5 * lh;
-
-  /* Counts per severity, each with its marker. */
-  {
-    double cx = x;
-
-    for (int s = 0; s < IKOU_N_SEVERITIES; s++)
-      {
-        g_autofree char *label = g_strdup_printf (_("%s: %u"), ikou_severity_label (s),
-                                                  self->counts[s]);
-
-        draw_severity_mark (cr, &style, s, cx + th / 3, y + th / 2, th / 3);
-        set_color (cr, &style.foreground);
-        cx += th;
-        cx += draw_text (cr, layout, font, label, cx, y, 0, ALIGN_LEFT) + 2 * th;
-      }
-    y += 1.5 * lh;
-  }
-
-  if (n_findings == 0)
-    {
-      set_color (cr, &style.dim_foreground);
-      draw_text (cr, layout, font, _("No findings."), x, y, 0, ALIGN_LEFT);
-      goto out;
-    }
-
-  summary_columns (self, cols);
-  col_title[SUMMARY_SEVERITY] = _("Severity");
-  col_title[SUMMARY_SYSTEM] = _("System");
-  col_title[SUMMARY_RULE] = _("Rule");
-  col_title[SUMMARY_DATE] = _("Date");
-  col_title[SUMMARY_MESSAGE] = _("Message");
-
-  set_color (cr, &style.header_background);
-  cairo_rectangle (cr, x, y, w, lh);
-  cairo_fill (cr);
-  set_color (cr, &style.foreground);
-  for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
-    draw_text (cr, layout, font, col_title[c], cols[c] + 2, y + (lh - th) / 2,
-               cols[c + 1] - cols[c] - 4, ALIGN_LEFT);
-  y += lh;
-
-  /* Long text wraps (the row grows) instead of being cut: a meeting
-   * reads the whole sentence. */
-  pango_layout_set_single_paragraph_mode (layout, FALSE);
-  for (guint i = first; i < last; i++)
-    {
-      IkouFinding *f = g_ptr_array_index (self->findings, i);
-      double rh = g_array_index (self->summary_row_h, double, i);
-      const char *texts[N_SUMMARY_COLUMNS];
-      g_autofree char *message = NULL;
-      g_autofree char *date = summary_date (self, f);
-      double ty = y + (lh - th) / 2;
-
-      summary_texts (self, f, texts, &message);
-      texts[SUMMARY_DATE] = date;
-      if (i % 2 == 1)
-        {
-          set_color (cr, &style.row_alternate);
-          cairo_rectangle (cr, x, y, w, rh);
-          cairo_fill (cr);
-        }
-      draw_severity_mark (cr, &style, f->severity, cols[0] + th / 2, ty + th / 2, th / 3);
-
-      cairo_save (cr);
-      cairo_rectangle (cr, x, y, w, rh);
-      cairo_clip (cr);
-      for (int c = 0; c < N_SUMMARY_COLUMNS; c++)
-        {
-          double cx = cols[c] + 2;
-          double width = cols[c + 1] - cols[c] - 4;
-
-          if (c == SUMMARY_SEVERITY)
-            {
-              cx += th;
-              width -= th;
-            }
-          set_color (cr, c == SUMMARY_RULE || c == SUMMARY_DATE ? &style.dim_foreground
-                                                                 : &style.foreground);
-          pango_layout_set_font_description (layout, font);
-          wrap_text (layout, texts[c], width);
-          cairo_move_to (cr, cx, ty);
-          pango_cairo_show_layout (cr, layout);
-          cairo_new_path (cr);
-        }
-      cairo_restore (cr);
-      y += rh;
-    }
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-
-out:
-  pango_font_description_free (font);
-  pango_font_description_free (heading);
-  ikou_render_style_clear (&style);
-}
-
 void
 ikou_export_job_draw_page (IkouExportJob *self,
                            cairo_t       *cr,
@@ -1620,14 +1204,14 @@ ikou_export_job_draw_page (IkouExportJob *self,
   n_pages = ikou_export_job_paginate (self, width_pt, height_pt);
   g_return_if_fail (page < n_pages);
 
-  context = make_context (cr);
+  context = _ikou_export_make_context (cr);
   layout = pango_layout_new (context);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   ikou_render_style_init_default (&style);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width_pt, height_pt);
-  set_color (cr, &style.background);
+  _ikou_export_set_color (cr, &style.background);
   cairo_fill (cr);
 
   draw_title_block (self, cr, layout, &style, page, n_pages);
@@ -1636,358 +1220,9 @@ ikou_export_job_draw_page (IkouExportJob *self,
   else if (page < self->n_row_pages + self->n_cost_pages)
     draw_cost_page (self, cr, layout);
   else
-    draw_summary_page (self, cr, layout, page - self->n_row_pages - self->n_cost_pages);
+    _ikou_export_job_draw_summary_page (self, cr, layout, page - self->n_row_pages - self->n_cost_pages);
 
   cairo_restore (cr);
   ikou_render_style_clear (&style);
   g_object_unref (context);
-}
-
-/* Writing ---------------------------------------------------------------- */
-
-typedef struct
-{
-  FILE *file;
-  int   saved_errno;
-} WriteTarget;
-
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  WriteTarget *target = closure;
-
-  if (target->saved_errno != 0)
-    return CAIRO_STATUS_WRITE_ERROR;
-  if (fwrite (data, 1, length, target->file) != length)
-    {
-      target->saved_errno = errno ? errno : EIO;
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* roadmap.png → roadmap-2.png for page 2 (1-based). */
-static char *
-page_path (const char *path,
-           guint       page)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *name = NULL;
-  const char *dot;
-
-  if (page <= 1)
-    return g_strdup (path);
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    name = g_strdup_printf ("%.*s-%u%s", (int) (dot - base), base, page, dot);
-  else
-    name = g_strdup_printf ("%s-%u", base, page);
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-set_io_error (GError     **error,
-              const char  *path,
-              int          err)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-               _("Could not write “%s”: %s."), display, g_strerror (err));
-}
-
-/* A stdio stream on @file's temporary file (its own descriptor: the
- * stream is closed before the file is committed). */
-static FILE *
-open_stream (IkouAtomicFile  *file,
-             const char      *path,
-             GError         **error)
-{
-  int fd = dup (ikou_atomic_file_get_fd (file));
-  FILE *stream = fd >= 0 ? fdopen (fd, "wb") : NULL;
-
-  if (stream == NULL)
-    {
-      int err = errno;
-
-      if (fd >= 0)
-        close (fd);
-      set_io_error (error, path, err);
-    }
-  return stream;
-}
-
-static gboolean
-close_temp (FILE        *file,
-            WriteTarget *target,
-            const char  *path,
-            GError     **error)
-{
-  int err = target->saved_errno;
-
-  /* The file is synced when committed. */
-  if (fflush (file) != 0 && err == 0)
-    err = errno;
-  if (fclose (file) != 0 && err == 0)
-    err = errno;
-  if (err != 0)
-    {
-      set_io_error (error, path, err);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_surface (cairo_surface_t *surface,
-               WriteTarget     *target,
-               const char      *path,
-               GError         **error)
-{
-  cairo_status_t status = cairo_surface_status (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  if (target->saved_errno != 0 || status == CAIRO_STATUS_WRITE_ERROR)
-    set_io_error (error, path, target->saved_errno ? target->saved_errno : EIO);
-  else
-    g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not draw “%s”: %s."),
-                 path, cairo_status_to_string (status));
-  return FALSE;
-}
-
-static gboolean
-write_pdf (IkouExportJob *self,
-           const char    *path,
-           FILE          *file,
-           GError       **error)
-{
-  WriteTarget target = { file, 0 };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  guint n_pages = ikou_export_job_get_n_pages (self);
-  gboolean ok;
-
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &target, self->page_w, self->page_h);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ikou " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  ok = check_surface (surface, &target, path, error);
-  cairo_surface_destroy (surface);
-  if (!ok)
-    {
-      fclose (file);
-      return FALSE;
-    }
-  return close_temp (file, &target, path, error);
-}
-
-static gboolean
-write_page_file (IkouExportJob *self,
-                 guint          page,
-                 const char    *path,
-                 FILE          *file,
-                 GError       **error)
-{
-  WriteTarget target = { file, 0 };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  gboolean ok;
-
-  if (self->options.format == IKOU_EXPORT_PNG)
-    {
-      double scale = self->options.dpi / 72.0;
-      int w = (int) ceil (self->page_w * scale);
-      int h = (int) ceil (self->page_h * scale);
-
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-      cr = cairo_create (surface);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, scale, scale);
-      ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
-      cairo_destroy (cr);
-      ok = check_surface (surface, &target, path, error);
-      if (ok && cairo_surface_write_to_png_stream (surface, write_cb, &target) != CAIRO_STATUS_SUCCESS)
-        {
-          set_io_error (error, path, target.saved_errno ? target.saved_errno : EIO);
-          ok = FALSE;
-        }
-      cairo_surface_destroy (surface);
-    }
-  else
-    {
-      surface = cairo_svg_surface_create_for_stream (write_cb, &target, self->page_w, self->page_h);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-      cr = cairo_create (surface);
-      ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      ok = check_surface (surface, &target, path, error);
-      cairo_surface_destroy (surface);
-    }
-
-  if (!ok)
-    {
-      fclose (file);
-      return FALSE;
-    }
-  return close_temp (file, &target, path, error);
-}
-
-gboolean
-ikou_export_write (IkouExportJob  *self,
-                   const char     *path,
-                   GError        **error)
-{
-  g_autoptr(GPtrArray) files = NULL;   /* IkouAtomicFile *, one per page file */
-  guint n_files;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (IKOU_IS_EXPORT_JOB (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  paginate_for_paper (self);
-  files = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_atomic_file_free);
-  n_files = self->options.format == IKOU_EXPORT_PDF ? 1 : ikou_export_job_get_n_pages (self);
-
-  for (guint i = 0; ok && i < n_files; i++)
-    {
-      g_autofree char *target = page_path (path, i + 1);
-      IkouAtomicFile *file;
-      FILE *stream;
-
-      file = ikou_atomic_file_new (target, error);
-      if (file == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      g_ptr_array_add (files, file);
-      stream = open_stream (file, target, error);
-      if (stream == NULL)
-        ok = FALSE;
-      else if (self->options.format == IKOU_EXPORT_PDF)
-        ok = write_pdf (self, target, stream, error);
-      else
-        ok = write_page_file (self, i, target, stream, error);
-    }
-
-  /* Only rename when every file is complete, so an error leaves the
-   * previous export (if any) untouched and no partial file behind (the
-   * files not committed are removed with the array). */
-  for (guint i = 0; ok && i < files->len; i++)
-    ok = ikou_atomic_file_commit (g_ptr_array_index (files, i), error);
-
-  return ok;
-}
-
-/* Command line ----------------------------------------------------------- */
-
-static gboolean
-parse_cli_day (const char  *option,
-               const char  *text,
-               gboolean     month,
-               IkouDay     *out,
-               GError     **error)
-{
-  IkouDatePrecision precision;
-
-  *out = IKOU_DAY_NONE;
-  if (text == NULL)
-    return TRUE;
-  if (!ikou_parse_date (text, out, &precision, NULL))
-    {
-      if (month)
-        g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
-                     _("%s “%s” is not a month: write it as 2025-04 (or in the Japanese era)."), option, text);
-      else
-        g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
-                     _("%s “%s” is not a date: write it as 2025-04-01."), option, text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-ikou_export_run_cli (IkouPlan                   *plan,
-                     const IkouCliExportOptions *cli,
-                     GError                    **error)
-{
-  g_autoptr(IkouSchedule) schedule = NULL;
-  g_autoptr(IkouExportJob) job = NULL;
-  IkouScenario *scenario = NULL;
-  IkouScenario *compare = NULL;
-  IkouExportOptions options;
-
-  g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (cli != NULL && cli->output != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  ikou_export_options_init (&options);
-  if (!ikou_export_format_from_path (cli->output, &options.format, error))
-    return FALSE;
-  if (cli->paper != NULL && !ikou_export_paper_from_string (cli->paper, &options.paper, error))
-    return FALSE;
-  options.portrait = cli->portrait;
-  if (!parse_cli_day ("--from", cli->from, TRUE, &options.from, error) ||
-      !parse_cli_day ("--to", cli->to, TRUE, &options.to, error) ||
-      !parse_cli_day ("--today", cli->today, FALSE, &options.today, error))
-    return FALSE;
-  if (cli->dpi < 0 || (cli->dpi > 0 && options.format != IKOU_EXPORT_PNG))
-    {
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION,
-                   cli->dpi < 0 ? _("--dpi must be a positive number, e.g. 150.")
-                                : _("--dpi applies to PNG output only."));
-      return FALSE;
-    }
-  if (cli->dpi > 0)
-    options.dpi = cli->dpi;
-  if (cli->costs != NULL && !ikou_export_costs_from_string (cli->costs, &options.costs, error))
-    return FALSE;
-  options.title = cli->title;
-  if (cli->scenario != NULL)
-    {
-      scenario = ikou_plan_lookup_scenario (plan, cli->scenario);
-      if (scenario == NULL)
-        {
-          g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
-                       _("The plan has no scenario named “%s”."), cli->scenario);
-          return FALSE;
-        }
-    }
-  if (cli->compare != NULL && !g_str_equal (cli->compare, "baseline"))
-    {
-      compare = ikou_plan_lookup_scenario (plan, cli->compare);
-      if (compare == NULL)
-        {
-          g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
-                       _("The plan has no scenario named “%s”."), cli->compare);
-          return FALSE;
-        }
-    }
-
-  schedule = ikou_schedule_load_default (error);
-  if (schedule == NULL)
-    return FALSE;
-
-  job = ikou_export_job_new (plan, scenario, schedule, &options, error);
-  if (job == NULL)
-    return FALSE;
-  if (cli->compare != NULL)
-    ikou_export_job_set_compare (job, TRUE, compare);
-  return ikou_export_write (job, cli->output, error);
 }

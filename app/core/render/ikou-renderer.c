@@ -3,162 +3,33 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 
 #include "ikou-calendar.h"
-#include "ikou-finding.h"
+#include "ikou-finding-marks.h"
+#include "ikou-legend.h"
+#include "ikou-mark-painter.h"
+#include "ikou-render-text.h"
+#include "ikou-render-util.h"
 #include "ikou-renderer.h"
-
-/* Months per zoom level, in px per month (an average month). */
-static const double zoom_px_per_month[IKOU_N_ZOOMS] = { 48.0, 20.0, 8.0 };
-
-#define DAYS_PER_MONTH (365.2425 / 12.0)
-#define MILESTONE_HIT_SLOP 6.0
-#define TEXT_PAD 3.0
-#define MAX_PHASE_LANES 4
-
-typedef struct
-{
-  PangoLayout *layout;
-  double       width;
-  double       height;
-} CachedText;
-
-typedef struct
-{
-  IkouHostKind kind;
-  char        *name;
-  CachedText   text;
-} HostInfo;
-
-/* One visible row, gathered once per draw. */
-typedef struct
-{
-  IkouSystem *system;
-  guint       row;
-  double      y;            /* top of the row in viewport coordinates */
-  guint       first_step;   /* into step_buf */
-  guint       n_steps;
-  guint       first_ghost;  /* into ghost_buf: the compared plan's steps */
-  guint       n_ghosts;
-} RowData;
-
-/* Something a label must not run over: a mark or a bar. */
-typedef struct
-{
-  double left;
-  double right;
-} Obstacle;
-
-/* The finding markers of one system (see note_finding()). */
-typedef struct _SystemMarks SystemMarks;
-static void system_marks_free (gpointer data);
-
-/* A mark drawn once into a bitmap for raster targets (see
- * prepare_sprites()): one per milestone × ring (none, or the worst
- * finding's severity) × selected or not, and one finding marker per
- * severity; each in up to four variants with the mark's centre on a
- * pixel corner or a pixel centre in x and in y. */
-#define N_RINGS (IKOU_N_SEVERITIES + 1)
-#define N_MILESTONE_SPRITES (IKOU_N_MILESTONES * N_RINGS * 2)
-#define N_GHOST_SPRITES IKOU_N_MILESTONES   /* a compared plan's hollow marks */
-#define N_SPRITES (N_MILESTONE_SPRITES + IKOU_N_SEVERITIES + N_GHOST_SPRITES)
-#define N_SPRITE_PHASES 4
-#define MAX_SPRITE_PX 256
-
-typedef struct
-{
-  cairo_pattern_t *pattern;   /* NULL until first used */
-  int              anchor_x;  /* pixel of the sprite under the mark's centre */
-  int              anchor_y;  /* (plus half a pixel in a half-pixel phase) */
-  int              width;
-  int              height;
-} Sprite;
+#include "ikou-row-layer.h"
+#include "ikou-time-header.h"
 
 struct _IkouRenderer
 {
-  GObject          parent_instance;
+  GObject           parent_instance;
 
-  IkouPlan        *plan;
-  gboolean         pixel_snap;  /* this draw goes to pixels: snap boxes to them */
-  gulong           hosts_changed_id;
-  GListModel      *rows;
-  IkouSchedule    *schedule;
-  IkouScenario    *scenario;
-  gboolean         comparing;
-  IkouScenario    *compare;          /* NULL: the baseline, when comparing */
-  GHashTable      *marks;            /* system id → SystemMarks*, systems with findings */
+  IkouRenderStyle   style;
+  IkouSchedule     *schedule;
 
-  IkouRenderStyle  style;
-  IkouColor        on_kind[IKOU_N_HOST_KINDS];
-  cairo_pattern_t *hatch[IKOU_N_HOST_KINDS];
-
-  IkouDay          today;
-  guint            selected;
-  GHashTable      *selected_ids;     /* more selected rows, or NULL */
-  int              selected_step;
-  IkouMilestone    selected_milestone;
-
-  /* Time axis. */
-  IkouDay          first;
-  IkouDay          last;
-  IkouDay          origin;           /* first day of the first month */
-  IkouDay          end;              /* first day after the last month */
-  int              origin_year;
-  int              origin_month;
-  GArray          *months;           /* IkouDay: month starts, n_months + 1 */
-  IkouZoom         zoom;
-  double           px_per_day;
-  gboolean         px_override;
-  double           row_height;
-
-  /* Header geometry, from the style. */
-  double           text_height;
-  double           small_height;
-  double           fy_h;
-  double           month_h;
-  double           band_h;
-  double           lane_h;
-  guint            n_phase_lanes;
-  GArray          *phase_lane;       /* guint per phase */
-
-  /* Text. */
-  PangoContext         *pango;
-  guint                 pango_serial;
-  PangoFontDescription *font;
-  PangoFontDescription *small_font;
-  PangoFontDescription *bold_font;
-  CachedText            month_text[12];
-  double                month_label_width;
-  GHashTable           *fy_text;     /* fiscal year → CachedText* */
-  GPtrArray            *phase_text;  /* CachedText* per phase */
-  CachedText            today_text;
-  CachedText            deadline_text;
-  PangoLayout          *scratch;
-  GHashTable           *hosts;       /* host id → HostInfo* */
-
-  /* Per-draw scratch, kept to avoid allocations. */
-  GArray               *row_buf;     /* RowData */
-  GArray               *step_buf;    /* IkouStep, resolved */
-  GArray               *ghost_buf;   /* IkouStep of the compared plan */
-  GArray               *obstacles;   /* Obstacle */
-  GArray               *mark_xs;     /* double: where a row's marks are drawn */
-
-  /* Mark sprites: valid for the scales they were made at; dropped when
-   * the style, the row height (the mark size) or the scale changes. */
-  double                scale_factor;     /* rasterized later at this scale */
-  gboolean              use_sprites;      /* this draw places marks from sprites */
-  double                sprite_user_x;    /* user unit → sprite pixels */
-  double                sprite_user_y;
-  double                sprite_dev_x;     /* cairo device unit → pixels */
-  double                sprite_dev_y;
-  double                sprite_off_x;     /* the target's device offset, in pixels */
-  double                sprite_off_y;
-  Sprite                sprites[N_SPRITES * N_SPRITE_PHASES];
+  IkouTimeScale    *scale;
+  IkouRenderText   *text;
+  IkouMarkPainter  *painter;
+  IkouFindingMarks *marks;
+  IkouTimeHeader   *header;
+  IkouRowLayer     *rows;
+  IkouLegend       *legend;
 };
 
 G_DEFINE_FINAL_TYPE (IkouRenderer, ikou_renderer, G_TYPE_OBJECT)
@@ -244,440 +115,21 @@ ikou_render_style_clear (IkouRenderStyle *style)
   g_clear_pointer (&style->font_family, g_free);
 }
 
-static void
-set_source (cairo_t         *cr,
-            const IkouColor *c)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
-}
-
-static void
-set_source_alpha (cairo_t         *cr,
-                  const IkouColor *c,
-                  double           alpha)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
-}
-
-static IkouColor
-text_color_on (const IkouColor *fill)
-{
-  double l = 0.2126 * fill->red + 0.7152 * fill->green + 0.0722 * fill->blue;
-
-  return l > 0.5 ? rgb (0x1e1e1e) : rgb (0xffffff);
-}
-
-/* Text ------------------------------------------------------------------- */
-
-static void
-cached_text_clear (CachedText *text)
-{
-  g_clear_object (&text->layout);
-  text->width = text->height = 0;
-}
-
-static void
-cached_text_free (gpointer data)
-{
-  CachedText *text = data;
-
-  cached_text_clear (text);
-  g_free (text);
-}
-
-static void
-host_info_free (gpointer data)
-{
-  HostInfo *info = data;
-
-  cached_text_clear (&info->text);
-  g_free (info->name);
-  g_free (info);
-}
-
-static void
-cached_text_set (IkouRenderer               *self,
-                 CachedText                 *text,
-                 const char                 *str,
-                 const PangoFontDescription *font)
-{
-  PangoRectangle logical;
-
-  if (text->layout == NULL)
-    text->layout = pango_layout_new (self->pango);
-  pango_layout_set_font_description (text->layout, font);
-  pango_layout_set_text (text->layout, str, -1);
-  pango_layout_get_extents (text->layout, NULL, &logical);
-  text->width = (double) logical.width / PANGO_SCALE;
-  text->height = (double) logical.height / PANGO_SCALE;
-}
-
-static void
-clear_text_caches (IkouRenderer *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (self->month_text); i++)
-    cached_text_clear (&self->month_text[i]);
-  g_hash_table_remove_all (self->fy_text);
-  g_ptr_array_set_size (self->phase_text, 0);
-  cached_text_clear (&self->today_text);
-  cached_text_clear (&self->deadline_text);
-  g_clear_object (&self->scratch);
-  g_hash_table_remove_all (self->hosts);
-}
-
-static void
-clear_sprites (IkouRenderer *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (self->sprites); i++)
-    g_clear_pointer (&self->sprites[i].pattern, cairo_pattern_destroy);
-}
-
-static double
-measure_text_height (IkouRenderer               *self,
-                     const PangoFontDescription *font)
-{
-  CachedText text = { 0 };
-  double height;
-
-  cached_text_set (self, &text, "年度Rg", font);
-  height = text.height;
-  cached_text_clear (&text);
-  return height;
-}
-
-static const CachedText *
-get_month_text (IkouRenderer *self,
-                int           month)
-{
-  CachedText *text = &self->month_text[month - 1];
-
-  if (text->layout == NULL)
-    {
-      char buf[8];
-
-      g_snprintf (buf, sizeof buf, "%d", month);
-      cached_text_set (self, text, buf, self->small_font);
-    }
-  return text;
-}
-
-/* Japanese labels in 和暦 or 西暦 by the style, English ones (FY2025)
- * for any other interface language. */
-static IkouLabels
-style_labels (IkouRenderer *self)
-{
-  return ikou_labels_choose (self->style.japanese_labels, self->style.era_labels);
-}
-
-static const CachedText *
-get_fy_text (IkouRenderer *self,
-             int           fiscal_year)
-{
-  CachedText *text = g_hash_table_lookup (self->fy_text, GINT_TO_POINTER (fiscal_year));
-
-  if (text == NULL)
-    {
-      g_autofree char *label = ikou_fiscal_year_label (fiscal_year, style_labels (self));
-
-      text = g_new0 (CachedText, 1);
-      cached_text_set (self, text, label ? label : "", self->bold_font);
-      g_hash_table_insert (self->fy_text, GINT_TO_POINTER (fiscal_year), text);
-    }
-  return text;
-}
-
-/* 「R7年度末」 (or 2025年度末, "end of FY2025") for the end of a fiscal
- * year, else the day, in the style's labels. */
-static char *
-format_deadline (IkouRenderer *self,
-                 IkouDay       deadline)
-{
-  return ikou_deadline_label (deadline, style_labels (self));
-}
-
-static const CachedText *
-get_deadline_text (IkouRenderer *self,
-                   IkouDay       deadline)
-{
-  if (self->deadline_text.layout == NULL)
-    {
-      g_autofree char *label = format_deadline (self, deadline);
-      cached_text_set (self, &self->deadline_text, label ? label : "", self->small_font);
-    }
-  return &self->deadline_text;
-}
-
-static const CachedText *
-get_today_text (IkouRenderer *self)
-{
-  if (self->today_text.layout == NULL)
-    cached_text_set (self, &self->today_text, _("Today"), self->small_font);
-  return &self->today_text;
-}
-
-/* The label a phase is drawn with: the schedule's Japanese one for a
- * Japanese interface (or when it has no English one), else the English. */
-static const char *
-phase_label (IkouRenderer    *self,
-             const IkouPhase *phase)
-{
-  if (!self->style.japanese_labels && phase->label_en != NULL && phase->label_en[0] != '\0')
-    return phase->label_en;
-  return phase->label ? phase->label : "";
-}
-
-static const CachedText *
-get_phase_text (IkouRenderer *self,
-                guint         index)
-{
-  if (index >= self->phase_text->len)
-    {
-      guint n = ikou_schedule_get_n_phases (self->schedule);
-
-      g_ptr_array_set_size (self->phase_text, 0);
-      for (guint i = 0; i < n; i++)
-        {
-          const IkouPhase *phase = ikou_schedule_get_phase (self->schedule, i);
-          CachedText *text = g_new0 (CachedText, 1);
-
-          cached_text_set (self, text, phase_label (self, phase), self->small_font);
-          g_ptr_array_add (self->phase_text, text);
-        }
-    }
-  return g_ptr_array_index (self->phase_text, index);
-}
-
-static HostInfo *
-lookup_host (IkouRenderer *self,
-             guint         host_id)
-{
-  HostInfo *info;
-  IkouHost *host;
-
-  if (host_id == 0 || self->plan == NULL)
-    return NULL;
-
-  info = g_hash_table_lookup (self->hosts, GUINT_TO_POINTER (host_id));
-  if (info != NULL)
-    return info;
-
-  host = ikou_plan_lookup_host (self->plan, host_id);
-  if (host == NULL)
-    return NULL;
-
-  info = g_new0 (HostInfo, 1);
-  info->kind = ikou_host_get_kind (host);
-  if ((guint) info->kind >= IKOU_N_HOST_KINDS)
-    info->kind = IKOU_HOST_OTHER;
-  info->name = g_strdup (ikou_host_get_name (host));
-  g_hash_table_insert (self->hosts, GUINT_TO_POINTER (host_id), info);
-  return info;
-}
-
-static const CachedText *
-host_text (IkouRenderer *self,
-           HostInfo     *info)
-{
-  if (info->text.layout == NULL)
-    cached_text_set (self, &info->text, info->name ? info->name : "", self->small_font);
-  return &info->text;
-}
-
-static void
-show_text (cairo_t          *cr,
-           const CachedText *text,
-           double            x,
-           double            y,
-           const IkouColor  *color)
-{
-  set_source (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, text->layout);
-  cairo_new_path (cr);
-}
-
-/* Draws @str ellipsized to @width with the scratch layout. */
-static void
-show_text_ellipsized (IkouRenderer               *self,
-                      cairo_t                    *cr,
-                      const char                 *str,
-                      const PangoFontDescription *font,
-                      double                      x,
-                      double                      cy,
-                      double                      width,
-                      const IkouColor            *color)
-{
-  PangoRectangle logical;
-
-  if (self->scratch == NULL)
-    {
-      self->scratch = pango_layout_new (self->pango);
-      pango_layout_set_ellipsize (self->scratch, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->scratch, TRUE);
-    }
-  pango_layout_set_font_description (self->scratch, font);
-  pango_layout_set_width (self->scratch, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (self->scratch, str, -1);
-  pango_layout_get_extents (self->scratch, NULL, &logical);
-  set_source (cr, color);
-  cairo_move_to (cr, x, cy - (double) logical.height / PANGO_SCALE / 2);
-  pango_cairo_show_layout (cr, self->scratch);
-  cairo_new_path (cr);
-}
-
-/* Geometry --------------------------------------------------------------- */
-
-static void
-update_header_geometry (IkouRenderer *self)
-{
-  double size = self->style.font_size > 0 ? self->style.font_size : 12.0;
-  const char *family = self->style.font_family ? self->style.font_family : "Sans";
-
-  g_clear_pointer (&self->font, pango_font_description_free);
-  g_clear_pointer (&self->small_font, pango_font_description_free);
-  g_clear_pointer (&self->bold_font, pango_font_description_free);
-
-  self->font = pango_font_description_new ();
-  pango_font_description_set_family (self->font, family);
-  pango_font_description_set_absolute_size (self->font, size * PANGO_SCALE);
-  self->small_font = pango_font_description_copy (self->font);
-  pango_font_description_set_absolute_size (self->small_font, size * 0.85 * PANGO_SCALE);
-  self->bold_font = pango_font_description_copy (self->font);
-  pango_font_description_set_weight (self->bold_font, PANGO_WEIGHT_BOLD);
-
-  clear_text_caches (self);
-
-  self->text_height = measure_text_height (self, self->font);
-  self->small_height = measure_text_height (self, self->small_font);
-  self->fy_h = ceil (self->text_height + 4);
-  self->month_h = ceil (self->small_height + 2);
-  self->band_h = ceil (MAX (1, self->n_phase_lanes) * (self->small_height + 3) + 4);
-  self->lane_h = ceil (self->small_height + 4);
-
-  /* The widest month label decides how many month labels fit. */
-  self->month_label_width = 0;
-  for (int m = 1; m <= 12; m++)
-    self->month_label_width = MAX (self->month_label_width, get_month_text (self, m)->width);
-}
-
-static void
-update_phase_lanes (IkouRenderer *self)
-{
-  IkouDay lane_end[MAX_PHASE_LANES] = { 0 };
-  guint n = self->schedule ? ikou_schedule_get_n_phases (self->schedule) : 0;
-
-  g_array_set_size (self->phase_lane, n);
-  self->n_phase_lanes = n > 0 ? 1 : 0;
-
-  /* Greedy: each phase goes into the first lane free at its start, so
-   * overlapping phases stack instead of hiding each other. */
-  for (guint i = 0; i < n; i++)
-    {
-      const IkouPhase *phase = ikou_schedule_get_phase (self->schedule, i);
-      guint lane = 0;
-
-      while (lane < MAX_PHASE_LANES - 1 && lane_end[lane] != 0 && lane_end[lane] >= phase->start)
-        lane++;
-      lane_end[lane] = MAX (lane_end[lane], phase->end);
-      g_array_index (self->phase_lane, guint, i) = lane;
-      self->n_phase_lanes = MAX (self->n_phase_lanes, lane + 1);
-    }
-}
-
-static void
-update_scale (IkouRenderer *self)
-{
-  if (!self->px_override)
-    self->px_per_day = zoom_px_per_month[self->zoom] / DAYS_PER_MONTH;
-}
-
-static void
-update_months (IkouRenderer *self)
-{
-  IkouDay day;
-
-  g_array_set_size (self->months, 0);
-  self->origin = ikou_day_month_start (self->first);
-  self->end = ikou_day_add_months (ikou_day_month_start (self->last), 1);
-  if (self->origin == IKOU_DAY_NONE || self->end == IKOU_DAY_NONE || self->end <= self->origin)
-    {
-      self->origin = self->first;
-      self->end = self->first + 1;
-      self->origin_year = 0;
-      self->origin_month = 0;
-      return;
-    }
-  self->origin_year = ikou_day_get_year (self->origin);
-  self->origin_month = ikou_day_get_month (self->origin);
-
-  for (day = self->origin; day < self->end; day = ikou_day_add_months (day, 1))
-    {
-      g_array_append_val (self->months, day);
-      if (day == IKOU_DAY_NONE)
-        break;
-    }
-  g_array_append_val (self->months, self->end);
-}
-
-/* Index into self->months of the month holding @day, clamped. */
-static guint
-month_index (IkouRenderer *self,
-             IkouDay       day)
-{
-  int y, m, d;
-  int index;
-
-  if (self->months->len < 2)
-    return 0;
-  if (day <= self->origin)
-    return 0;
-  if (day >= self->end)
-    return self->months->len - 1;
-  if (!ikou_day_to_ymd (day, &y, &m, &d))
-    return 0;
-  index = (y - self->origin_year) * 12 + (m - self->origin_month);
-  return CLAMP (index, 0, (int) self->months->len - 1);
-}
-
-static inline double
-day_x (IkouRenderer *self,
-       IkouDay       day)
-{
-  return (day - self->origin) * self->px_per_day;
-}
-
-/* A crisp vertical line of @width at @x (pixel grid in the widget). */
-static double
-snap (double x,
-      double width)
-{
-  if (((int) round (width)) % 2 == 1)
-    return floor (x) + 0.5;
-  return round (x);
-}
-
 /* Object ----------------------------------------------------------------- */
-
-static void
-hosts_changed_cb (IkouRenderer *self)
-{
-  g_hash_table_remove_all (self->hosts);
-}
 
 static void
 ikou_renderer_dispose (GObject *object)
 {
   IkouRenderer *self = IKOU_RENDERER (object);
 
-  if (self->plan != NULL && self->hosts_changed_id != 0)
-    g_signal_handler_disconnect (self->plan, self->hosts_changed_id);
-  self->hosts_changed_id = 0;
-  g_clear_object (&self->plan);
-  g_clear_object (&self->rows);
   g_clear_object (&self->schedule);
-  g_clear_object (&self->scenario);
-  g_clear_object (&self->compare);
-  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
+  g_clear_object (&self->legend);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->header);
+  g_clear_object (&self->marks);
+  g_clear_object (&self->painter);
+  g_clear_object (&self->text);
+  g_clear_object (&self->scale);
 
   G_OBJECT_CLASS (ikou_renderer_parent_class)->dispose (object);
 }
@@ -685,28 +137,7 @@ ikou_renderer_dispose (GObject *object)
 static void
 ikou_renderer_finalize (GObject *object)
 {
-  IkouRenderer *self = IKOU_RENDERER (object);
-
-  clear_text_caches (self);
-  clear_sprites (self);
-  g_hash_table_unref (self->fy_text);
-  g_ptr_array_unref (self->phase_text);
-  g_hash_table_unref (self->hosts);
-  g_hash_table_unref (self->marks);
-  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
-    g_clear_pointer (&self->hatch[i], cairo_pattern_destroy);
-  g_clear_pointer (&self->font, pango_font_description_free);
-  g_clear_pointer (&self->small_font, pango_font_description_free);
-  g_clear_pointer (&self->bold_font, pango_font_description_free);
-  g_clear_object (&self->pango);
-  g_array_unref (self->months);
-  g_array_unref (self->phase_lane);
-  g_array_unref (self->row_buf);
-  g_array_unref (self->step_buf);
-  g_array_unref (self->ghost_buf);
-  g_array_unref (self->obstacles);
-  g_array_unref (self->mark_xs);
-  ikou_render_style_clear (&self->style);
+  ikou_render_style_clear (&IKOU_RENDERER (object)->style);
 
   G_OBJECT_CLASS (ikou_renderer_parent_class)->finalize (object);
 }
@@ -723,54 +154,20 @@ ikou_renderer_class_init (IkouRendererClass *klass)
 static void
 ikou_renderer_init (IkouRenderer *self)
 {
-  cairo_font_options_t *options;
-  int fy;
-
-  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  /* Linear metrics: text measures the same on screen, in PDF and PNG,
-   * so a label that fits in the window fits on paper. */
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->pango, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (self->pango, 72.0);
-  self->pango_serial = pango_context_get_serial (self->pango);
-
-  self->fy_text = g_hash_table_new_full (NULL, NULL, NULL, cached_text_free);
-  self->phase_text = g_ptr_array_new_with_free_func (cached_text_free);
-  self->hosts = g_hash_table_new_full (NULL, NULL, NULL, host_info_free);
-  self->marks = g_hash_table_new_full (NULL, NULL, NULL, system_marks_free);
-  self->months = g_array_new (FALSE, FALSE, sizeof (IkouDay));
-  self->phase_lane = g_array_new (FALSE, TRUE, sizeof (guint));
-  self->row_buf = g_array_new (FALSE, FALSE, sizeof (RowData));
-  self->step_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
-  self->ghost_buf = g_array_new (FALSE, TRUE, sizeof (IkouStep));
-  self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
-  self->mark_xs = g_array_new (FALSE, FALSE, sizeof (double));
-
-  self->selected_step = -1;
-  self->zoom = IKOU_ZOOM_MONTH;
-  self->row_height = 28.0;
-  self->scale_factor = 1.0;
-  self->today = ikou_day_today ();
-
   ikou_render_style_init_default (&self->style);
-  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
-    self->on_kind[i] = text_color_on (&self->style.host_kind[i]);
 
-  /* R2年度 (the start of standardization) to R12年度末 (the 特定移行支援
-   * outer limit) until someone sets a range. */
-  fy = 2020;
-  self->first = ikou_fiscal_year_start (fy);
-  self->last = ikou_fiscal_year_end (fy + 10);
-  if (self->first == IKOU_DAY_NONE || self->last == IKOU_DAY_NONE)
-    {
-      self->first = ikou_day_from_ymd (2020, 4, 1);
-      self->last = ikou_day_from_ymd (2031, 3, 31);
-    }
-  update_scale (self);
-  update_months (self);
-  update_header_geometry (self);
+  self->scale = ikou_time_scale_new ();
+  self->text = ikou_render_text_new ();
+  ikou_render_text_set_font (self->text, self->style.font_family, self->style.font_size);
+  self->painter = ikou_mark_painter_new ();
+  ikou_mark_painter_set_style (self->painter, &self->style);
+  self->marks = ikou_finding_marks_new ();
+  self->header = ikou_time_header_new (self->scale, self->text);
+  ikou_time_header_set_style (self->header, &self->style);
+  self->rows = ikou_row_layer_new (self->scale, self->text, self->painter, self->marks);
+  ikou_row_layer_set_style (self->rows, &self->style);
+  self->legend = ikou_legend_new (self->text, self->painter);
+  ikou_legend_set_style (self->legend, &self->style);
 }
 
 IkouRenderer *
@@ -786,17 +183,7 @@ ikou_renderer_set_plan (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (plan == NULL || IKOU_IS_PLAN (plan));
 
-  if (self->plan == plan)
-    return;
-
-  if (self->plan != NULL && self->hosts_changed_id != 0)
-    g_signal_handler_disconnect (self->plan, self->hosts_changed_id);
-  self->hosts_changed_id = 0;
-  g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->hosts_changed_id = g_signal_connect_swapped (plan, "hosts-changed",
-                                                       G_CALLBACK (hosts_changed_cb), self);
-  g_hash_table_remove_all (self->hosts);
+  ikou_row_layer_set_plan (self->rows, plan);
 }
 
 void
@@ -806,15 +193,7 @@ ikou_renderer_set_rows (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (rows == NULL || G_IS_LIST_MODEL (rows));
 
-  g_set_object (&self->rows, rows);
-}
-
-static GListModel *
-get_rows (IkouRenderer *self)
-{
-  if (self->rows != NULL)
-    return self->rows;
-  return self->plan ? G_LIST_MODEL (self->plan) : NULL;
+  ikou_row_layer_set_rows (self->rows, rows);
 }
 
 void
@@ -825,8 +204,8 @@ ikou_renderer_set_schedule (IkouRenderer *self,
   g_return_if_fail (schedule == NULL || IKOU_IS_SCHEDULE (schedule));
 
   g_set_object (&self->schedule, schedule);
-  update_phase_lanes (self);
-  update_header_geometry (self);
+  ikou_time_header_set_schedule (self->header, schedule);
+  ikou_legend_set_schedule (self->legend, schedule);
 }
 
 void
@@ -836,7 +215,7 @@ ikou_renderer_set_scenario (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (scenario == NULL || IKOU_IS_SCENARIO (scenario));
 
-  g_set_object (&self->scenario, scenario);
+  ikou_row_layer_set_scenario (self->rows, scenario);
 }
 
 IkouScenario *
@@ -844,7 +223,7 @@ ikou_renderer_get_scenario (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), NULL);
 
-  return self->scenario;
+  return ikou_row_layer_get_scenario (self->rows);
 }
 
 void
@@ -855,10 +234,7 @@ ikou_renderer_set_compare (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (scenario == NULL || IKOU_IS_SCENARIO (scenario));
 
-  if (!comparing)
-    scenario = NULL;
-  self->comparing = comparing;
-  g_set_object (&self->compare, scenario);
+  ikou_row_layer_set_compare (self->rows, comparing, scenario);
 }
 
 gboolean
@@ -867,85 +243,7 @@ ikou_renderer_get_comparing (IkouRenderer  *self,
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), FALSE);
 
-  if (scenario != NULL)
-    *scenario = self->compare;
-  return self->comparing;
-}
-
-/* Finding markers.  What a draw needs of the findings is, per system,
- * the worst severity (the marker at the row's start) and the worst
- * severity per (step, milestone) (the ring around a mark).  Both are
- * kept in one small entry per system with findings, so that one
- * system's findings can be replaced without looking at the others'
- * (ikou_renderer_set_system_findings(), once per frame during a drag).
- * A system has a handful of marks: they are kept in a short array. */
-
-typedef struct
-{
-  int step;
-  int milestone;
-  int severity;
-} MarkWorst;
-
-struct _SystemMarks
-{
-  int        worst;       /* IkouSeverity; ERROR (0) is the worst */
-  guint      n_marks;
-  guint      alloc_marks;
-  MarkWorst *marks;
-};
-
-static void
-system_marks_free (gpointer data)
-{
-  SystemMarks *entry = data;
-
-  g_free (entry->marks);
-  g_free (entry);
-}
-
-/* Notes @finding in @self's entry of its system (created on first use). */
-static void
-note_finding (IkouRenderer      *self,
-              const IkouFinding *finding)
-{
-  gpointer key = GUINT_TO_POINTER (finding->system_id);
-  SystemMarks *entry;
-
-  if ((guint) finding->severity >= IKOU_N_SEVERITIES)
-    return;
-
-  entry = g_hash_table_lookup (self->marks, key);
-  if (entry == NULL)
-    {
-      entry = g_new0 (SystemMarks, 1);
-      entry->worst = finding->severity;
-      g_hash_table_insert (self->marks, key, entry);
-    }
-  else if ((int) finding->severity < entry->worst)
-    entry->worst = finding->severity;
-
-  if (finding->step < 0 || finding->milestone < 0 || finding->milestone >= IKOU_N_MILESTONES)
-    return;
-
-  for (guint i = 0; i < entry->n_marks; i++)
-    {
-      MarkWorst *mark = &entry->marks[i];
-
-      if (mark->step == finding->step && mark->milestone == finding->milestone)
-        {
-          mark->severity = MIN (mark->severity, (int) finding->severity);
-          return;
-        }
-    }
-
-  if (entry->n_marks == entry->alloc_marks)
-    {
-      entry->alloc_marks = MAX (4, entry->alloc_marks * 2);
-      entry->marks = g_renew (MarkWorst, entry->marks, entry->alloc_marks);
-    }
-  entry->marks[entry->n_marks++] = (MarkWorst) { finding->step, finding->milestone,
-                                                 finding->severity };
+  return ikou_row_layer_get_comparing (self->rows, scenario);
 }
 
 void
@@ -954,12 +252,7 @@ ikou_renderer_set_findings (IkouRenderer *self,
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  g_hash_table_remove_all (self->marks);
-  if (findings == NULL)
-    return;
-
-  for (guint i = 0; i < findings->len; i++)
-    note_finding (self, g_ptr_array_index (findings, i));
+  ikou_finding_marks_set_all (self->marks, findings);
 }
 
 void
@@ -969,73 +262,7 @@ ikou_renderer_set_system_findings (IkouRenderer *self,
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  g_hash_table_remove (self->marks, GUINT_TO_POINTER (system_id));
-  if (findings == NULL)
-    return;
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const IkouFinding *finding = g_ptr_array_index (findings, i);
-
-      g_return_if_fail (finding->system_id == system_id);
-      note_finding (self, finding);
-    }
-}
-
-static void
-rebuild_hatches (IkouRenderer *self)
-{
-  const double t = 6.0;
-
-  for (guint kind = 0; kind < IKOU_N_HOST_KINDS; kind++)
-    {
-      cairo_surface_t *tile;
-      cairo_t *cr;
-
-      g_clear_pointer (&self->hatch[kind], cairo_pattern_destroy);
-
-      /* A recording surface keeps the hatch as vectors in PDF and SVG. */
-      tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                             &(cairo_rectangle_t) { 0, 0, t, t });
-      cr = cairo_create (tile);
-      set_source_alpha (cr, &self->style.foreground, 0.45);
-      cairo_set_line_width (cr, 0.8);
-      switch ((IkouHostKind) kind)
-        {
-        case IKOU_HOST_ONPREM_SHARED:      /* ／ */
-          cairo_move_to (cr, -1, t + 1);
-          cairo_line_to (cr, t + 1, -1);
-          cairo_stroke (cr);
-          break;
-        case IKOU_HOST_ONPREM_DEDICATED:   /* ✕ */
-          cairo_move_to (cr, -1, t + 1);
-          cairo_line_to (cr, t + 1, -1);
-          cairo_move_to (cr, -1, -1);
-          cairo_line_to (cr, t + 1, t + 1);
-          cairo_stroke (cr);
-          break;
-        case IKOU_HOST_SHARED_CLOUD:       /* dots */
-          cairo_arc (cr, t / 2, t / 2, 0.9, 0, 2 * G_PI);
-          cairo_fill (cr);
-          break;
-        case IKOU_HOST_GOV_CLOUD:          /* ― */
-          cairo_move_to (cr, 0, t / 2);
-          cairo_line_to (cr, t, t / 2);
-          cairo_stroke (cr);
-          break;
-        case IKOU_HOST_OTHER:              /* ＼ */
-        case IKOU_N_HOST_KINDS:
-        default:
-          cairo_move_to (cr, -1, -1);
-          cairo_line_to (cr, t + 1, t + 1);
-          cairo_stroke (cr);
-          break;
-        }
-      cairo_destroy (cr);
-      self->hatch[kind] = cairo_pattern_create_for_surface (tile);
-      cairo_pattern_set_extend (self->hatch[kind], CAIRO_EXTEND_REPEAT);
-      cairo_surface_destroy (tile);
-    }
+  ikou_finding_marks_set_system (self->marks, system_id, findings);
 }
 
 void
@@ -1046,14 +273,11 @@ ikou_renderer_set_style (IkouRenderer          *self,
   g_return_if_fail (style != NULL);
 
   ikou_render_style_copy (&self->style, style);
-  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
-    self->on_kind[i] = text_color_on (&self->style.host_kind[i]);
-  for (guint i = 0; i < IKOU_N_HOST_KINDS; i++)
-    g_clear_pointer (&self->hatch[i], cairo_pattern_destroy);
-  if (self->style.patterns)
-    rebuild_hatches (self);
-  clear_sprites (self);
-  update_header_geometry (self);
+  ikou_mark_painter_set_style (self->painter, &self->style);
+  ikou_render_text_set_font (self->text, self->style.font_family, self->style.font_size);
+  ikou_time_header_set_style (self->header, &self->style);
+  ikou_row_layer_set_style (self->rows, &self->style);
+  ikou_legend_set_style (self->legend, &self->style);
 }
 
 void
@@ -1062,7 +286,7 @@ ikou_renderer_set_today (IkouRenderer *self,
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  self->today = today;
+  ikou_time_header_set_today (self->header, today);
 }
 
 void
@@ -1071,9 +295,7 @@ ikou_renderer_set_selected (IkouRenderer *self,
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  if (self->selected != system_id)
-    self->selected_step = -1;
-  self->selected = system_id;
+  ikou_row_layer_set_selected (self->rows, system_id);
 }
 
 void
@@ -1082,10 +304,7 @@ ikou_renderer_set_selected_ids (IkouRenderer *self,
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  if (ids != NULL)
-    g_hash_table_ref (ids);
-  g_clear_pointer (&self->selected_ids, g_hash_table_unref);
-  self->selected_ids = ids;
+  ikou_row_layer_set_selected_ids (self->rows, ids);
 }
 
 guint
@@ -1093,7 +312,7 @@ ikou_renderer_get_selected (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  return self->selected;
+  return ikou_row_layer_get_selected (self->rows);
 }
 
 void
@@ -1103,8 +322,7 @@ ikou_renderer_set_selected_milestone (IkouRenderer  *self,
 {
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  self->selected_step = step;
-  self->selected_milestone = milestone;
+  ikou_row_layer_set_selected_milestone (self->rows, step, milestone);
 }
 
 void
@@ -1115,15 +333,7 @@ ikou_renderer_set_range (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (first != IKOU_DAY_NONE && last != IKOU_DAY_NONE);
 
-  if (last < first)
-    {
-      IkouDay tmp = first;
-      first = last;
-      last = tmp;
-    }
-  self->first = first;
-  self->last = last;
-  update_months (self);
+  ikou_time_scale_set_range (self->scale, first, last);
 }
 
 void
@@ -1134,9 +344,9 @@ ikou_renderer_get_range (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
   if (first)
-    *first = self->origin;
+    *first = ikou_time_scale_get_origin (self->scale);
   if (last)
-    *last = self->end - 1;
+    *last = ikou_time_scale_get_end (self->scale) - 1;
 }
 
 void
@@ -1146,9 +356,7 @@ ikou_renderer_set_zoom (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail ((guint) zoom < IKOU_N_ZOOMS);
 
-  self->zoom = zoom;
-  self->px_override = FALSE;
-  update_scale (self);
+  ikou_time_scale_set_zoom (self->scale, zoom);
 }
 
 IkouZoom
@@ -1156,7 +364,7 @@ ikou_renderer_get_zoom (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), IKOU_ZOOM_MONTH);
 
-  return self->zoom;
+  return ikou_time_scale_get_zoom (self->scale);
 }
 
 void
@@ -1166,8 +374,7 @@ ikou_renderer_set_px_per_day (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (px_per_day > 0);
 
-  self->px_per_day = px_per_day;
-  self->px_override = TRUE;
+  ikou_time_scale_set_px_per_day (self->scale, px_per_day);
 }
 
 double
@@ -1175,7 +382,7 @@ ikou_renderer_get_px_per_day (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 1.0);
 
-  return self->px_per_day;
+  return ikou_time_scale_get_px_per_day (self->scale);
 }
 
 const IkouRenderStyle *
@@ -1193,9 +400,8 @@ ikou_renderer_set_row_height (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (row_height >= 4);
 
-  if (self->row_height != row_height)
-    clear_sprites (self);
-  self->row_height = row_height;
+  ikou_mark_painter_set_row_height (self->painter, row_height);
+  ikou_row_layer_set_row_height (self->rows, row_height);
 }
 
 void
@@ -1205,8 +411,7 @@ ikou_renderer_set_scale_factor (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (scale_factor > 0);
 
-  /* The sprites follow in the next draw (prepare_sprites()). */
-  self->scale_factor = scale_factor;
+  ikou_mark_painter_set_scale_factor (self->painter, scale_factor);
 }
 
 double
@@ -1214,7 +419,7 @@ ikou_renderer_get_row_height (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  return self->row_height;
+  return ikou_row_layer_get_row_height (self->rows);
 }
 
 double
@@ -1222,7 +427,7 @@ ikou_renderer_get_header_height (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  return self->fy_h + self->month_h + self->band_h + self->lane_h;
+  return ikou_time_header_get_height (self->header);
 }
 
 double
@@ -1230,18 +435,15 @@ ikou_renderer_get_content_width (IkouRenderer *self)
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  return ceil (day_x (self, self->end));
+  return ikou_time_scale_get_width (self->scale);
 }
 
 guint
 ikou_renderer_get_n_rows (IkouRenderer *self)
 {
-  GListModel *rows;
-
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  rows = get_rows (self);
-  return rows ? g_list_model_get_n_items (rows) : 0;
+  return ikou_row_layer_get_n_rows (self->rows);
 }
 
 void
@@ -1251,34 +453,10 @@ ikou_renderer_get_visible_rows (IkouRenderer *self,
                                 guint        *first,
                                 guint        *n)
 {
-  double body_h;
-  guint n_rows;
-  double top;
-  double bottom;
-  guint f = 0;
-  guint l = 0;
-
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
-  n_rows = ikou_renderer_get_n_rows (self);
-  body_h = height - ikou_renderer_get_header_height (self);
-  scroll_y = MAX (scroll_y, 0);
-  if (body_h > 0 && n_rows > 0)
-    {
-      /* Rows that intersect the open interval (top, bottom): a row that
-       * only touches the bottom edge is not drawn, so a page that ends
-       * exactly on a row boundary does not show a sliver of the next. */
-      top = scroll_y / self->row_height;
-      bottom = (scroll_y + body_h) / self->row_height;
-      f = (guint) MIN (floor (top), (double) n_rows);
-      l = (guint) MIN (ceil (bottom - 1e-6), (double) n_rows);
-      if (l < f)
-        l = f;
-    }
-  if (first)
-    *first = f;
-  if (n)
-    *n = l - f;
+  ikou_row_layer_get_visible_rows (self->rows, ikou_renderer_get_header_height (self),
+                                   scroll_y, height, first, n);
 }
 
 double
@@ -1287,7 +465,7 @@ ikou_renderer_x_for_day (IkouRenderer *self,
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  return day_x (self, day);
+  return ikou_time_scale_x_for_day (self->scale, day);
 }
 
 IkouDay
@@ -1296,1412 +474,10 @@ ikou_renderer_day_for_x (IkouRenderer *self,
 {
   g_return_val_if_fail (IKOU_IS_RENDERER (self), IKOU_DAY_NONE);
 
-  return self->origin + (IkouDay) floor (x / self->px_per_day + 1e-9);
-}
-
-/* Rows ------------------------------------------------------------------- */
-
-static guint
-system_today_host (IkouSystem     *system,
-                   const IkouStep *steps,
-                   guint           n_steps)
-{
-  guint host = ikou_system_get_host (system);
-
-  if (host == 0 && n_steps > 0)
-    host = steps[0].from_host;
-  return host;
-}
-
-static int
-worst_for_system (IkouRenderer *self,
-                  guint         system_id)
-{
-  SystemMarks *entry = g_hash_table_lookup (self->marks, GUINT_TO_POINTER (system_id));
-
-  return entry != NULL ? entry->worst : -1;
-}
-
-static int
-worst_for_mark (IkouRenderer *self,
-                guint         system_id,
-                int           step,
-                int           milestone)
-{
-  SystemMarks *entry = g_hash_table_lookup (self->marks, GUINT_TO_POINTER (system_id));
-
-  for (guint i = 0; entry != NULL && i < entry->n_marks; i++)
-    if (entry->marks[i].step == step && entry->marks[i].milestone == milestone)
-      return entry->marks[i].severity;
-
-  return -1;
-}
-
-static const IkouColor *
-severity_color (IkouRenderer *self,
-                int           severity)
-{
-  switch (severity)
-    {
-    case IKOU_SEVERITY_ERROR:
-      return &self->style.error;
-    case IKOU_SEVERITY_WARNING:
-      return &self->style.warning;
-    default:
-      return &self->style.info;
-    }
-}
-
-static double
-mark_size (IkouRenderer *self)
-{
-  return MIN (self->row_height * 0.62, MAX (self->style.font_size * 1.35, 8.0));
-}
-
-/* Where a row's marks are drawn, one x per step and milestone (index
- * step * IKOU_N_MILESTONES + milestone; NAN for no date) in self->mark_xs:
- * at their day, except that a mark that would cover the one before it
- * (★ and ◆ in the same month, or neighbouring months at a small zoom)
- * moves right until both show whole.  Marks of one day keep the order
- * ★ ◆ ▲, steps in order.  Drawing, the labels' obstacles and hit
- * testing all use these places. */
-static const double *
-place_marks (IkouRenderer   *self,
-             const IkouStep *steps,
-             guint           n_steps,
-             double          scroll_x)
-{
-  guint n = n_steps * IKOU_N_MILESTONES;
-  double gap = mark_size (self) + 1;
-  double *xs;
-  g_autofree guint *order = g_new (guint, MAX (n, 1));
-  guint n_dated = 0;
-  double last = -G_MAXDOUBLE;
-
-  g_array_set_size (self->mark_xs, n);
-  xs = (double *) (gpointer) self->mark_xs->data;
-  for (guint i = 0; i < n; i++)
-    {
-      IkouDay d = ikou_step_get_milestone (&steps[i / IKOU_N_MILESTONES], i % IKOU_N_MILESTONES);
-
-      xs[i] = d == IKOU_DAY_NONE ? NAN : day_x (self, d) - scroll_x;
-      if (d == IKOU_DAY_NONE)
-        continue;
-      /* Insertion by x, stable: a step's own order for equal days. */
-      {
-        guint j = n_dated++;
-
-        while (j > 0 && xs[order[j - 1]] > xs[i])
-          {
-            order[j] = order[j - 1];
-            j--;
-          }
-        order[j] = i;
-      }
-    }
-  for (guint k = 0; k < n_dated; k++)
-    {
-      double *x = &xs[order[k]];
-
-      if (*x < last + gap)
-        *x = last + gap;
-      last = *x;
-    }
-  return xs;
-}
-
-/* The radius of the finding marker at a row's start. */
-static double
-finding_radius (IkouRenderer *self)
-{
-  return MIN (mark_size (self) / 2, self->row_height * 0.28);
-}
-
-static double
-finding_marker_width (IkouRenderer *self)
-{
-  return finding_radius (self) * 2 + 6;
-}
-
-static void
-path_star (cairo_t *cr,
-           double   cx,
-           double   cy,
-           double   r)
-{
-  for (int i = 0; i < 10; i++)
-    {
-      double a = -G_PI / 2 + i * G_PI / 5;
-      double rr = (i % 2 == 0) ? r * 1.15 : r * 0.5;
-
-      if (i == 0)
-        cairo_move_to (cr, cx + rr * cos (a), cy + rr * sin (a) + r * 0.1);
-      else
-        cairo_line_to (cr, cx + rr * cos (a), cy + rr * sin (a) + r * 0.1);
-    }
-  cairo_close_path (cr);
-}
-
-static void
-path_milestone (cairo_t       *cr,
-                IkouMilestone  milestone,
-                double         cx,
-                double         cy,
-                double         r)
-{
-  cairo_new_path (cr);
-  switch (milestone)
-    {
-    case IKOU_MILESTONE_BUDGET:
-      path_star (cr, cx, cy, r);
-      break;
-    case IKOU_MILESTONE_CONTRACT:
-      cairo_move_to (cr, cx, cy - r);
-      cairo_line_to (cr, cx + r, cy);
-      cairo_line_to (cr, cx, cy + r);
-      cairo_line_to (cr, cx - r, cy);
-      cairo_close_path (cr);
-      break;
-    case IKOU_MILESTONE_CUTOVER:
-    case IKOU_N_MILESTONES:
-    default:
-      cairo_move_to (cr, cx, cy - r);
-      cairo_line_to (cr, cx + r * 1.05, cy + r * 0.8);
-      cairo_line_to (cr, cx - r * 1.05, cy + r * 0.8);
-      cairo_close_path (cr);
-      break;
-    }
-}
-
-static void
-draw_milestone_shape (IkouRenderer  *self,
-                      cairo_t       *cr,
-                      IkouMilestone  milestone,
-                      double         cx,
-                      double         cy,
-                      double         r)
-{
-  path_milestone (cr, milestone, cx, cy, r);
-  set_source (cr, &self->style.milestone[milestone]);
-  cairo_fill_preserve (cr);
-  set_source_alpha (cr, &self->style.foreground, 0.85);
-  cairo_set_line_width (cr, MAX (0.75, r / 8));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-}
-
-static void
-draw_finding_shape (IkouRenderer *self,
-                    cairo_t      *cr,
-                    int           severity,
-                    double        cx,
-                    double        cy,
-                    double        r)
-{
-  /* Different shapes per severity so a B/W copy still tells them apart. */
-  cairo_new_path (cr);
-  set_source (cr, severity_color (self, severity));
-  switch (severity)
-    {
-    case IKOU_SEVERITY_ERROR:
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-      cairo_fill (cr);
-      set_source (cr, &self->style.background);
-      cairo_rectangle (cr, cx - r * 0.14, cy - r * 0.62, r * 0.28, r * 0.75);
-      cairo_rectangle (cr, cx - r * 0.14, cy + r * 0.3, r * 0.28, r * 0.28);
-      cairo_fill (cr);
-      break;
-    case IKOU_SEVERITY_WARNING:
-      cairo_move_to (cr, cx, cy - r);
-      cairo_line_to (cr, cx + r * 1.1, cy + r * 0.85);
-      cairo_line_to (cr, cx - r * 1.1, cy + r * 0.85);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    default:
-      cairo_set_line_width (cr, MAX (1.0, r / 3));
-      cairo_arc (cr, cx, cy, r * 0.8, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      break;
-    }
-}
-
-/* On a raster target (the window, PNG) rectangles on whole device pixels
- * take pixman's fast path instead of the anti-aliasing rasterizer: about
- * half the cost of a frame.  Vector targets (PDF, SVG, printing) keep
- * the exact positions. */
-static gboolean
-wants_pixel_snap (cairo_t *cr)
-{
-  switch (cairo_surface_get_type (cairo_get_target (cr)))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_SCRIPT:
-      return FALSE;
-    default:
-      return TRUE;
-    }
-}
-
-/* The finding and selection rings around a milestone (@ring: the worst
- * severity of its findings, or -1), then the mark itself. */
-static void
-draw_mark (IkouRenderer  *self,
-           cairo_t       *cr,
-           IkouMilestone  milestone,
-           int            ring,
-           gboolean       selected,
-           double         cx,
-           double         cy,
-           double         r)
-{
-  if (ring >= 0)
-    {
-      set_source (cr, severity_color (self, ring));
-      cairo_set_line_width (cr, 2.0);
-      cairo_arc (cr, cx, cy, r + 2.5, 0, 2 * G_PI);
-      cairo_stroke (cr);
-    }
-  if (selected)
-    {
-      IkouColor sel = self->style.selection;
-
-      sel.alpha = 1.0;
-      set_source (cr, &sel);
-      cairo_set_line_width (cr, 2.5);
-      cairo_arc (cr, cx, cy, r + 4.5, 0, 2 * G_PI);
-      cairo_stroke (cr);
-    }
-  draw_milestone_shape (self, cr, milestone, cx, cy, r);
-}
-
-/* Mark sprites ------------------------------------------------------------
- *
- * Anti-aliased shapes and arc strokes cost pixman far more than copying
- * pixels: on raster targets each kind of mark is drawn once into an image
- * at the target's resolution and then copied onto whole pixels (a plain
- * OVER blit).  The mark's centre lands on the nearest half pixel (the
- * sprite comes in a corner- and a centre-anchored variant per axis), so
- * it is never more than a quarter of a pixel off. */
-
-static guint
-milestone_sprite (IkouMilestone milestone,
-                  int           ring,
-                  gboolean      selected)
-{
-  return ((guint) milestone * N_RINGS + (guint) (ring + 1)) * 2 + (selected ? 1 : 0);
-}
-
-static guint
-finding_sprite (int severity)
-{
-  return N_MILESTONE_SPRITES + (guint) severity;
-}
-
-static guint
-ghost_sprite (IkouMilestone milestone)
-{
-  return N_MILESTONE_SPRITES + IKOU_N_SEVERITIES + (guint) milestone;
-}
-
-/* A milestone of the compared plan: hollow, in its colour. */
-static void
-draw_ghost_mark (IkouRenderer  *self,
-                 cairo_t       *cr,
-                 IkouMilestone  milestone,
-                 double         cx,
-                 double         cy,
-                 double         r)
-{
-  path_milestone (cr, milestone, cx, cy, r);
-  set_source_alpha (cr, &self->style.background, 0.6);
-  cairo_fill_preserve (cr);
-  set_source_alpha (cr, &self->style.milestone[milestone], 0.9);
-  cairo_set_line_width (cr, 1.25);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-}
-
-/* Whether this draw places marks from sprites, and at which scale: the
- * target must be raster and the user space an unrotated, unmirrored
- * scale of its pixels.  The scale comes from the context (the CTM), the
- * target (its device scale) and the scale factor (a GTK snapshot is
- * recorded at 1 and rasterized later). */
-static void
-prepare_sprites (IkouRenderer *self,
-                 cairo_t      *cr)
-{
-  cairo_surface_t *target = cairo_get_group_target (cr);
-  double ux = 1, uy = 0, vx = 0, vy = 1;
-  double dev_x, dev_y, off_x, off_y;
-  double user_x, user_y;
-
-  self->use_sprites = FALSE;
-  if (!self->pixel_snap)
-    return;
-
-  cairo_user_to_device_distance (cr, &ux, &uy);
-  cairo_user_to_device_distance (cr, &vx, &vy);
-  if (uy != 0 || vx != 0 || !(ux > 0) || !(vy > 0))
-    return;
-  cairo_surface_get_device_scale (target, &dev_x, &dev_y);
-  cairo_surface_get_device_offset (target, &off_x, &off_y);
-  dev_x *= self->scale_factor;
-  dev_y *= self->scale_factor;
-  user_x = ux * dev_x;
-  user_y = vy * dev_y;
-
-  /* A mark hundreds of pixels wide (a huge zoom): draw the shapes. */
-  if ((mark_size (self) + 16) * MAX (user_x, user_y) > MAX_SPRITE_PX)
-    return;
-
-  if (user_x != self->sprite_user_x || user_y != self->sprite_user_y ||
-      dev_x != self->sprite_dev_x || dev_y != self->sprite_dev_y)
-    {
-      clear_sprites (self);
-      self->sprite_user_x = user_x;
-      self->sprite_user_y = user_y;
-      self->sprite_dev_x = dev_x;
-      self->sprite_dev_y = dev_y;
-    }
-  self->sprite_off_x = off_x * self->scale_factor;
-  self->sprite_off_y = off_y * self->scale_factor;
-  self->use_sprites = TRUE;
-}
-
-static Sprite *
-get_sprite (IkouRenderer *self,
-            guint         index,
-            guint         phase)
-{
-  Sprite *sprite = &self->sprites[index * N_SPRITE_PHASES + phase];
-  cairo_surface_t *surface;
-  cairo_t *scr;
-  double r, extent;
-  int ring = -1;
-  gboolean selected = FALSE;
-
-  if (sprite->pattern != NULL)
-    return sprite;
-
-  /* How far the drawing reaches from the centre, in user units. */
-  if (index < N_MILESTONE_SPRITES)
-    {
-      r = mark_size (self) / 2;
-      ring = (int) (index / 2 % N_RINGS) - 1;
-      selected = index % 2 == 1;
-      extent = 1.25 * r + MAX (0.75, r / 8) / 2;    /* the ★'s tips and outline */
-      if (ring >= 0)
-        extent = MAX (extent, r + 2.5 + 1.0);
-      if (selected)
-        extent = MAX (extent, r + 4.5 + 1.25);
-    }
-  else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
-    {
-      r = finding_radius (self);
-      extent = MAX (1.1 * r, 0.8 * r + MAX (1.0, r / 3) / 2);
-    }
-  else
-    {
-      r = mark_size (self) / 2;
-      extent = 1.25 * r + 1.0;
-    }
-  extent += 1.0;   /* anti-aliasing */
-
-  sprite->anchor_x = (int) ceil (extent * self->sprite_user_x);
-  sprite->anchor_y = (int) ceil (extent * self->sprite_user_y);
-  sprite->width = 2 * sprite->anchor_x + 1;
-  sprite->height = 2 * sprite->anchor_y + 1;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sprite->width, sprite->height);
-  scr = cairo_create (surface);
-  cairo_translate (scr, sprite->anchor_x + 0.5 * (phase & 1), sprite->anchor_y + 0.5 * (phase >> 1));
-  cairo_scale (scr, self->sprite_user_x, self->sprite_user_y);
-  if (index < N_MILESTONE_SPRITES)
-    draw_mark (self, scr, index / (2 * N_RINGS), ring, selected, 0, 0, r);
-  else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
-    draw_finding_shape (self, scr, index - N_MILESTONE_SPRITES, 0, 0, r);
-  else
-    draw_ghost_mark (self, scr, index - N_MILESTONE_SPRITES - IKOU_N_SEVERITIES, 0, 0, r);
-  cairo_destroy (scr);
-
-  /* One sprite pixel per target pixel once placed in device units. */
-  cairo_surface_set_device_scale (surface, self->sprite_dev_x, self->sprite_dev_y);
-  sprite->pattern = cairo_pattern_create_for_surface (surface);
-  cairo_surface_destroy (surface);
-  return sprite;
-}
-
-/* Copies sprite @index with its mark's centre at (@x, @y), user space,
- * moved to the nearest half pixel.  Placed with an identity CTM so that
- * the source maps onto the target's pixels exactly (no rounding in a
- * product of inverse scales): pixman then copies instead of sampling. */
-static void
-place_sprite (IkouRenderer *self,
-              cairo_t      *cr,
-              guint         index,
-              double        x,
-              double        y)
-{
-  cairo_matrix_t ctm, matrix;
-  const Sprite *sprite;
-  double qx, qy, fx, fy;
-  double left, top;
-
-  cairo_user_to_device (cr, &x, &y);
-  qx = round (2 * (x * self->sprite_dev_x + self->sprite_off_x)) / 2;
-  qy = round (2 * (y * self->sprite_dev_y + self->sprite_off_y)) / 2;
-  fx = floor (qx);
-  fy = floor (qy);
-  sprite = get_sprite (self, index, (qx > fx ? 1 : 0) | (qy > fy ? 2 : 0));
-  left = (fx - sprite->anchor_x - self->sprite_off_x) / self->sprite_dev_x;
-  top = (fy - sprite->anchor_y - self->sprite_off_y) / self->sprite_dev_y;
-
-  cairo_get_matrix (cr, &ctm);
-  cairo_identity_matrix (cr);
-  cairo_matrix_init_translate (&matrix, -left, -top);
-  cairo_pattern_set_matrix (sprite->pattern, &matrix);
-  cairo_set_source (cr, sprite->pattern);
-  cairo_rectangle (cr, left, top, sprite->width / self->sprite_dev_x,
-                   sprite->height / self->sprite_dev_y);
-  cairo_fill (cr);
-  cairo_set_matrix (cr, &ctm);
-}
-
-static void
-path_box (IkouRenderer *self,
-          cairo_t      *cr,
-          double        x0,
-          double        y0,
-          double        x1,
-          double        y1)
-{
-  if (self->pixel_snap)
-    {
-      cairo_user_to_device (cr, &x0, &y0);
-      cairo_user_to_device (cr, &x1, &y1);
-      x0 = round (x0);
-      y0 = round (y0);
-      x1 = round (x1);
-      y1 = round (y1);
-      cairo_device_to_user (cr, &x0, &y0);
-      cairo_device_to_user (cr, &x1, &y1);
-    }
-  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-}
-
-static void
-fill_segment (IkouRenderer *self,
-              cairo_t      *cr,
-              IkouHostKind  kind,
-              double        x0,
-              double        y0,
-              double        x1,
-              double        y1)
-{
-  path_box (self, cr, x0, y0, x1, y1);
-  set_source (cr, &self->style.host_kind[kind]);
-  if (self->style.patterns && self->hatch[kind] != NULL)
-    {
-      cairo_fill_preserve (cr);
-      cairo_set_source (cr, self->hatch[kind]);
-    }
-  cairo_fill (cr);
-}
-
-static int
-compare_obstacles (gconstpointer a,
-                   gconstpointer b)
-{
-  const Obstacle *oa = a;
-  const Obstacle *ob = b;
-
-  return (oa->left > ob->left) - (oa->left < ob->left);
-}
-
-static void
-add_obstacle (IkouRenderer *self,
-              double        left,
-              double        right)
-{
-  Obstacle o = { left, right };
-
-  g_array_append_val (self->obstacles, o);
-}
-
-static void
-path_rounded_rectangle (cairo_t *cr,
-                        double   x,
-                        double   y,
-                        double   w,
-                        double   h,
-                        double   r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-/* Where a hatch or dots cross a host name the glyphs break up, on a
- * photocopy worst of all: clear a plate of the segment's own colour
- * behind the text, the text's ink plus a little, inside the bar
- * [@bar_top, @bar_bottom].  @text_top is where the layout's top goes. */
-static void
-knock_out_label (IkouRenderer     *self,
-                 cairo_t          *cr,
-                 const CachedText *text,
-                 IkouHostKind      kind,
-                 double            left,
-                 double            text_width,
-                 double            text_top,
-                 double            bar_top,
-                 double            bar_bottom)
-{
-  PangoRectangle ink;
-  double pad = MAX (1.0, self->style.font_size * 0.15);
-  double top, bottom;
-
-  pango_layout_get_extents (text->layout, &ink, NULL);
-  top = MAX (text_top + (double) ink.y / PANGO_SCALE - pad, bar_top);
-  bottom = MIN (text_top + (double) (ink.y + ink.height) / PANGO_SCALE + pad, bar_bottom);
-  if (bottom <= top)
-    return;
-
-  path_rounded_rectangle (cr, left - pad, top, text_width + 2 * pad, bottom - top, 2 * pad);
-  set_source (cr, &self->style.host_kind[kind]);
-  cairo_fill (cr);
-}
-
-/* Writes the host name in [x0, x1] clear of the row's marks, at the start
- * of the visible part of the segment so it stays readable when scrolled.
- * The bar is @half_h above and below @cy. */
-static void
-draw_segment_label (IkouRenderer *self,
-                    cairo_t      *cr,
-                    HostInfo     *info,
-                    double        x0,
-                    double        x1,
-                    double        cy,
-                    double        half_h,
-                    double        width,
-                    gboolean      thin)
-{
-  const CachedText *text = host_text (self, info);
-  double seg_right = MIN (x1, width) - TEXT_PAD;
-  double from = MAX (x0, 0) + TEXT_PAD;
-  double left = 0;
-  double right = -1;
-
-  /* The first gap between the marks and bars where the whole name fits;
-   * failing that, the widest gap, where it is shortened with "…". */
-  for (guint i = 0; i <= self->obstacles->len && from < seg_right; i++)
-    {
-      const Obstacle *o = i < self->obstacles->len
-                          ? &g_array_index (self->obstacles, Obstacle, i) : NULL;
-      double gap_end = o != NULL ? MIN (o->left - TEXT_PAD, seg_right) : seg_right;
-
-      if (gap_end - from > right - left)
-        {
-          left = from;
-          right = gap_end;
-          if (right - left >= text->width)
-            break;
-        }
-      if (o != NULL)
-        from = MAX (from, o->right + TEXT_PAD);
-    }
-
-  if (right - left < self->style.font_size * 2)
-    return;
-
-  if (thin)
-    {
-      /* A capsule on the thin line, like a station name on a map. */
-      double w = MIN (text->width, right - left) + 2 * TEXT_PAD;
-      double h = text->height;
-
-      cairo_rectangle (cr, left - TEXT_PAD, cy - h / 2, w, h);
-      set_source (cr, &self->style.host_kind[info->kind]);
-      cairo_fill (cr);
-    }
-  else if (self->style.patterns && self->hatch[info->kind] != NULL)
-    {
-      knock_out_label (self, cr, text, info->kind, left, MIN (text->width, right - left),
-                       cy - text->height / 2, cy - half_h, cy + half_h);
-    }
-  if (text->width <= right - left)
-    show_text (cr, text, left, cy - text->height / 2, &self->on_kind[info->kind]);
-  else
-    show_text_ellipsized (self, cr, info->name, self->small_font, left, cy,
-                          right - left, &self->on_kind[info->kind]);
-}
-
-static void
-draw_row_background (IkouRenderer  *self,
-                     cairo_t       *cr,
-                     const RowData *rd,
-                     double         width)
-{
-  if ((self->selected != 0 && ikou_system_get_id (rd->system) == self->selected) ||
-      (self->selected_ids != NULL &&
-       g_hash_table_contains (self->selected_ids, GUINT_TO_POINTER (ikou_system_get_id (rd->system)))))
-    {
-      path_box (self, cr, 0, rd->y, width, rd->y + self->row_height);
-      set_source (cr, &self->style.selection);
-      cairo_fill (cr);
-    }
-  else if (rd->row % 2 == 1)
-    {
-      path_box (self, cr, 0, rd->y, width, rd->y + self->row_height);
-      set_source (cr, &self->style.row_alternate);
-      cairo_fill (cr);
-    }
-}
-
-static double
-clamp_x (double x,
-         double width)
-{
-  return CLAMP (x, -64.0, width + 64.0);
-}
-
-static void
-draw_row_segments (IkouRenderer  *self,
-                   cairo_t       *cr,
-                   const RowData *rd,
-                   double         scroll_x,
-                   double         width)
-{
-  const IkouStep *steps = &g_array_index (self->step_buf, IkouStep, rd->first_step);
-  double rh = self->row_height;
-  double cy = rd->y + rh / 2;
-  double thin_h = MAX (3.0, round (rh * 0.24));
-  double seg_h = round (rh * 0.56);
-  double axis_start = -scroll_x;
-  double axis_end = day_x (self, self->end) - scroll_x;
-  double r = mark_size (self) / 2;
-  HostInfo *info;
-  guint host;
-  double seg_start;
-  gboolean thin = TRUE;
-  guint next;
-
-  /* Obstacles for labels: marks (where they are drawn) and build bars. */
-  const double *mark_xs = place_marks (self, steps, rd->n_steps, scroll_x);
-
-  g_array_set_size (self->obstacles, 0);
-  for (guint i = 0; i < rd->n_steps; i++)
-    {
-      const IkouStep *st = &steps[i];
-
-      for (int m = 0; m < IKOU_N_MILESTONES; m++)
-        {
-          double x = mark_xs[i * IKOU_N_MILESTONES + m];
-
-          if (!isnan (x))
-            add_obstacle (self, x - r - 1, x + r + 1);
-        }
-      if (st->contract_date != IKOU_DAY_NONE && st->cutover_date > st->contract_date)
-        add_obstacle (self, day_x (self, st->contract_date) - scroll_x,
-                      day_x (self, st->cutover_date) - scroll_x);
-    }
-  /* The finding marker covers the start of the row. */
-  if (worst_for_system (self, ikou_system_get_id (rd->system)) >= 0)
-    add_obstacle (self, -G_MAXDOUBLE, finding_marker_width (self));
-  g_array_sort (self->obstacles, compare_obstacles);
-
-  /* Host segments: today's host (thin) until the first cut-over, then
-   * each step's to-host from its cut-over to the next one. */
-  host = system_today_host (rd->system, steps, rd->n_steps);
-  seg_start = axis_start;
-  next = 0;
-  for (;;)
-    {
-      double seg_end = axis_end;
-      gboolean found = FALSE;
-      guint k;
-
-      for (k = next; k < rd->n_steps; k++)
-        {
-          if (steps[k].cutover_date != IKOU_DAY_NONE)
-            {
-              double x = day_x (self, steps[k].cutover_date) - scroll_x;
-
-              if (x >= seg_start)
-                {
-                  seg_end = MIN (x, axis_end);
-                  found = TRUE;
-                  break;
-                }
-            }
-        }
-
-      info = lookup_host (self, host);
-      if (info != NULL && seg_end > 0 && seg_start < width && seg_end > seg_start)
-        {
-          double h = thin ? thin_h : seg_h;
-          double x0 = clamp_x (seg_start, width);
-          double x1 = clamp_x (seg_end, width);
-
-          fill_segment (self, cr, info->kind, x0, cy - h / 2, x1, cy + h / 2);
-          draw_segment_label (self, cr, info, seg_start, seg_end, cy, h / 2, width, thin);
-        }
-      if (!found)
-        break;
-      host = steps[k].to_host;
-      seg_start = seg_end;
-      thin = FALSE;
-      next = k + 1;
-    }
-
-  /* Build bars: contract → cut-over. */
-  for (guint i = 0; i < rd->n_steps; i++)
-    {
-      const IkouStep *st = &steps[i];
-      double x0, x1;
-
-      if (st->contract_date == IKOU_DAY_NONE || st->cutover_date <= st->contract_date)
-        continue;
-      x0 = day_x (self, st->contract_date) - scroll_x;
-      x1 = day_x (self, st->cutover_date) - scroll_x;
-      if (x1 < 0 || x0 > width)
-        continue;
-      x0 = clamp_x (x0, width);
-      x1 = clamp_x (x1, width);
-      path_box (self, cr, x0, cy - seg_h / 2, x1, cy + seg_h / 2);
-      set_source (cr, &self->style.build);
-      cairo_fill (cr);
-      /* The outline as a frame of fills, not a stroke: crisp and cheap. */
-      set_source_alpha (cr, &self->style.foreground, 0.55);
-      path_box (self, cr, x0, cy - seg_h / 2, x1, cy - seg_h / 2 + 1);
-      path_box (self, cr, x0, cy + seg_h / 2 - 1, x1, cy + seg_h / 2);
-      path_box (self, cr, x0, cy - seg_h / 2 + 1, x0 + 1, cy + seg_h / 2 - 1);
-      path_box (self, cr, x1 - 1, cy - seg_h / 2 + 1, x1, cy + seg_h / 2 - 1);
-      cairo_fill (cr);
-    }
-}
-
-/* The compared plan under the shown one: its build bars as dashed
- * outlines and its milestones as hollow marks, each joined to where the
- * shown plan has the same milestone when it moved. */
-static void
-draw_row_ghosts (IkouRenderer  *self,
-                 cairo_t       *cr,
-                 const RowData *rd,
-                 double         scroll_x,
-                 double         width)
-{
-  const IkouStep *ghosts;
-  const IkouStep *steps;
-  double rh = self->row_height;
-  double cy = rd->y + rh / 2;
-  double seg_h = round (rh * 0.56) + 4;
-  double r = mark_size (self) / 2;
-  gboolean any = FALSE;
-
-  if (rd->n_ghosts == 0)
-    return;
-  /* Only now: an empty buffer has no data at all (NULL + 0 is undefined). */
-  ghosts = &g_array_index (self->ghost_buf, IkouStep, rd->first_ghost);
-  steps = rd->n_steps > 0 ? &g_array_index (self->step_buf, IkouStep, rd->first_step) : NULL;
-
-  /* Thin solid outlines: cairo's dashes cost a frame several times over. */
-  cairo_save (cr);
-  cairo_set_line_width (cr, 1.25);
-  for (guint i = 0; i < rd->n_ghosts; i++)
-    {
-      const IkouStep *g = &ghosts[i];
-      double x0, x1, top, bottom;
-
-      if (g->contract_date == IKOU_DAY_NONE || g->cutover_date <= g->contract_date)
-        continue;
-      /* A bar where the shown plan has the same one says nothing. */
-      if (i < rd->n_steps && steps[i].contract_date == g->contract_date &&
-          steps[i].cutover_date == g->cutover_date)
-        continue;
-      x0 = round (day_x (self, g->contract_date) - scroll_x) + 0.5;
-      x1 = round (day_x (self, g->cutover_date) - scroll_x) + 0.5;
-      if (x1 < 0 || x0 > width)
-        continue;
-      top = round (cy - seg_h / 2) + 0.5;
-      bottom = top + seg_h;
-      cairo_rectangle (cr, x0, top, x1 - x0, bottom - top);
-      any = TRUE;
-    }
-  if (any)
-    {
-      set_source_alpha (cr, &self->style.foreground, 0.55);
-      cairo_stroke (cr);
-    }
-
-  /* Where a milestone moved, a line from the ghost to the shown mark:
-   * one path for the row, stroked once. */
-  any = FALSE;
-  for (guint i = 0; i < MIN (rd->n_ghosts, rd->n_steps); i++)
-    for (int m = 0; m < IKOU_N_MILESTONES; m++)
-      {
-        IkouDay d = ikou_step_get_milestone (&ghosts[i], m);
-        IkouDay now = ikou_step_get_milestone (&steps[i], m);
-        double x, xn, ly;
-
-        if (d == IKOU_DAY_NONE || now == IKOU_DAY_NONE || d == now)
-          continue;
-        x = day_x (self, d) - scroll_x;
-        xn = day_x (self, now) - scroll_x;
-        if (MAX (x, xn) < -r || MIN (x, xn) > width + r)
-          continue;
-        ly = round (cy + r + 2) + 0.5;
-        cairo_move_to (cr, x, ly);
-        cairo_line_to (cr, xn, ly);
-        any = TRUE;
-      }
-  if (any)
-    {
-      set_source_alpha (cr, &self->style.foreground, 0.55);
-      cairo_stroke (cr);
-    }
-
-  for (guint i = 0; i < rd->n_ghosts; i++)
-    for (int m = 0; m < IKOU_N_MILESTONES; m++)
-      {
-        IkouDay d = ikou_step_get_milestone (&ghosts[i], m);
-        IkouDay now = i < rd->n_steps ? ikou_step_get_milestone (&steps[i], m) : IKOU_DAY_NONE;
-        double x;
-
-        if (d == IKOU_DAY_NONE || d == now)
-          continue;
-        x = day_x (self, d) - scroll_x;
-        if (x < -2 * r || x > width + 2 * r)
-          continue;
-        if (self->use_sprites)
-          place_sprite (self, cr, ghost_sprite (m), x, cy);
-        else
-          draw_ghost_mark (self, cr, m, x, cy, r);
-      }
-  cairo_restore (cr);
-}
-
-/* 経過措置: a small hollow triangle just after the first standard-
- * compliant cut-over, and a dotted line from it to the planned completion
- * of the functions still to come, ending in a tick.  Drawn under the
- * milestone marks, in the lower half of the row, so it never hides one. */
-static void
-path_transitional_mark (cairo_t *cr,
-                        double   x,
-                        double   cy,
-                        double   r)
-{
-  cairo_move_to (cr, x, cy - r);
-  cairo_line_to (cr, x + r * 1.5, cy);
-  cairo_line_to (cr, x, cy + r);
-  cairo_close_path (cr);
-}
-
-static void
-draw_transitional (IkouRenderer   *self,
-                   cairo_t        *cr,
-                   const RowData  *rd,
-                   const IkouStep *steps,
-                   double          scroll_x,
-                   double          width)
-{
-  IkouDay cutover = IKOU_DAY_NONE;
-  IkouDay completion = ikou_system_get_transitional_completion (rd->system);
-  double r = mark_size (self) / 2;
-  double y = rd->y + self->row_height * 0.78;
-  double x0, x1;
-
-  for (guint i = 0; i < rd->n_steps && cutover == IKOU_DAY_NONE; i++)
-    if (steps[i].standard_compliant)
-      cutover = steps[i].cutover_date;
-  if (cutover == IKOU_DAY_NONE)
-    return;
-
-  x0 = day_x (self, cutover) - scroll_x + r * 0.9;
-  x1 = completion > cutover ? day_x (self, completion) - scroll_x : x0;
-  if (x1 < -8 || x0 > width + 8)
-    return;
-
-  cairo_save (cr);
-  set_source (cr, &self->style.foreground);
-  cairo_set_line_width (cr, 1.0);
-  if (x1 > x0 + r * 1.5)
-    {
-      double dash[] = { 1.5, 2.0 };
-
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_move_to (cr, x0 + r * 1.5, y);
-      cairo_line_to (cr, x1, y);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_move_to (cr, x1, y - r * 0.6);
-      cairo_line_to (cr, x1, y + r * 0.6);
-      cairo_stroke (cr);
-    }
-  path_transitional_mark (cr, x0, y, r * 0.55);
-  set_source (cr, &self->style.background);
-  cairo_fill_preserve (cr);
-  set_source (cr, &self->style.foreground);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-draw_row_marks (IkouRenderer  *self,
-                cairo_t       *cr,
-                const RowData *rd,
-                double         scroll_x,
-                double         width)
-{
-  const IkouStep *steps = &g_array_index (self->step_buf, IkouStep, rd->first_step);
-  guint id = ikou_system_get_id (rd->system);
-  double rh = self->row_height;
-  double cy = rd->y + rh / 2;
-  double r = mark_size (self) / 2;
-  const double *mark_xs;
-  int worst;
-
-  /* The system's own 特定移行支援 deadline. */
-  if (ikou_system_get_tokutei (rd->system))
-    {
-      IkouDay deadline = ikou_system_get_tokutei_deadline (rd->system);
-
-      if (deadline != IKOU_DAY_NONE)
-        {
-          double x = snap (day_x (self, deadline) - scroll_x, 2);
-
-          if (x > -8 && x < width + 8)
-            {
-              double dash[] = { 3.0, 2.0 };
-
-              set_source (cr, &self->style.tokutei);
-              cairo_set_line_width (cr, 2.0);
-              cairo_set_dash (cr, dash, 2, 0);
-              cairo_move_to (cr, x, rd->y + 1);
-              cairo_line_to (cr, x, rd->y + rh - 1);
-              cairo_stroke (cr);
-              cairo_set_dash (cr, NULL, 0, 0);
-              /* A pennant, so the tick reads as a deadline flag. */
-              cairo_move_to (cr, x, rd->y + 1);
-              cairo_line_to (cr, x - rh * 0.25, rd->y + 1 + rh * 0.12);
-              cairo_line_to (cr, x, rd->y + 1 + rh * 0.24);
-              cairo_close_path (cr);
-              cairo_fill (cr);
-            }
-        }
-    }
-
-  mark_xs = place_marks (self, steps, rd->n_steps, scroll_x);
-  if (ikou_system_get_transitional (rd->system))
-    draw_transitional (self, cr, rd, steps, scroll_x, width);
-
-  for (guint i = 0; i < rd->n_steps; i++)
-    {
-      for (int m = 0; m < IKOU_N_MILESTONES; m++)
-        {
-          double x = mark_xs[i * IKOU_N_MILESTONES + m];
-          int sev;
-          gboolean selected;
-
-          if (isnan (x) || x < -2 * r || x > width + 2 * r)
-            continue;
-
-          sev = worst_for_mark (self, id, i, m);
-          selected = self->selected == id && self->selected_step == (int) i &&
-                     self->selected_milestone == (IkouMilestone) m;
-          if (self->use_sprites)
-            place_sprite (self, cr, milestone_sprite (m, sev, selected), x, cy);
-          else
-            draw_mark (self, cr, m, sev, selected, x, cy, r);
-        }
-    }
-
-  /* The finding marker at the row's start (the left edge of the view). */
-  worst = worst_for_system (self, id);
-  if (worst >= 0)
-    {
-      double fr = finding_radius (self);
-
-      cairo_rectangle (cr, 0, rd->y + 1, finding_marker_width (self), rh - 2);
-      set_source_alpha (cr, &self->style.background, 0.85);
-      cairo_fill (cr);
-      if (self->use_sprites)
-        place_sprite (self, cr, finding_sprite (worst), 3 + fr, cy);
-      else
-        draw_finding_shape (self, cr, worst, 3 + fr, cy, fr);
-    }
-}
-
-/* Gathers the visible rows: one get_item() per row, steps resolved
- * through the scenario once. */
-static void
-collect_rows (IkouRenderer *self,
-              double        scroll_y,
-              double        height)
-{
-  GListModel *rows = get_rows (self);
-  double header_h = ikou_renderer_get_header_height (self);
-  guint first, n;
-
-  for (guint i = 0; i < self->row_buf->len; i++)
-    g_object_unref (g_array_index (self->row_buf, RowData, i).system);
-  g_array_set_size (self->row_buf, 0);
-  g_array_set_size (self->step_buf, 0);
-  g_array_set_size (self->ghost_buf, 0);
-
-  if (rows == NULL)
-    return;
-
-  ikou_renderer_get_visible_rows (self, scroll_y, height, &first, &n);
-  for (guint row = first; row < first + n; row++)
-    {
-      gpointer item = g_list_model_get_item (rows, row);
-      RowData rd;
-      guint n_steps;
-
-      if (item == NULL)
-        continue;
-      if (!IKOU_IS_SYSTEM (item))
-        {
-          g_object_unref (item);
-          continue;
-        }
-
-      rd.system = item;
-      rd.row = row;
-      rd.y = header_h + row * self->row_height - MAX (scroll_y, 0);
-      rd.first_step = self->step_buf->len;
-      n_steps = ikou_scenario_get_n_steps (self->scenario, rd.system);
-      g_array_set_size (self->step_buf, rd.first_step + n_steps);
-      for (guint i = 0; i < n_steps; i++)
-        ikou_scenario_get_step (self->scenario, rd.system, i,
-                                &g_array_index (self->step_buf, IkouStep, rd.first_step + i),
-                                NULL);
-      rd.n_steps = n_steps;
-      rd.first_ghost = self->ghost_buf->len;
-      rd.n_ghosts = 0;
-      /* The compared plan, only where the two differ. */
-      if (self->comparing && self->compare != self->scenario)
-        {
-          guint id = ikou_system_get_id (rd.system);
-
-          if ((self->scenario != NULL && ikou_scenario_has_system (self->scenario, id)) ||
-              (self->compare != NULL && ikou_scenario_has_system (self->compare, id)))
-            {
-              rd.n_ghosts = ikou_scenario_get_n_steps (self->compare, rd.system);
-              g_array_set_size (self->ghost_buf, rd.first_ghost + rd.n_ghosts);
-              for (guint i = 0; i < rd.n_ghosts; i++)
-                ikou_scenario_get_step (self->compare, rd.system, i,
-                                        &g_array_index (self->ghost_buf, IkouStep, rd.first_ghost + i),
-                                        NULL);
-            }
-        }
-      g_array_append_val (self->row_buf, rd);
-    }
-}
-
-static void
-release_rows (IkouRenderer *self)
-{
-  for (guint i = 0; i < self->row_buf->len; i++)
-    g_object_unref (g_array_index (self->row_buf, RowData, i).system);
-  g_array_set_size (self->row_buf, 0);
-}
-
-/* Header ----------------------------------------------------------------- */
-
-static void
-draw_vertical_grid (IkouRenderer *self,
-                    cairo_t      *cr,
-                    double        scroll_x,
-                    double        width,
-                    double        top,
-                    double        bottom)
-{
-  guint i0 = month_index (self, ikou_renderer_day_for_x (self, scroll_x));
-  guint i1 = month_index (self, ikou_renderer_day_for_x (self, scroll_x + width));
-  double month_w = 28 * self->px_per_day;
-
-  cairo_set_line_width (cr, 1.0);
-  for (guint i = i0; i <= i1 + 1 && i < self->months->len; i++)
-    {
-      IkouDay d = g_array_index (self->months, IkouDay, i);
-      int m = ikou_day_get_month (d);
-      gboolean fy = (m == 4);
-      double x;
-
-      if (!fy && month_w < 12 && (m - 1) % 3 != 0)
-        continue;
-      x = snap (day_x (self, d) - scroll_x, 1);
-      set_source_alpha (cr, &self->style.grid, fy ? 2.2 : 0.9);
-      cairo_move_to (cr, x, top);
-      cairo_line_to (cr, x, bottom);
-      cairo_stroke (cr);
-    }
-}
-
-static void
-draw_header (IkouRenderer *self,
-             cairo_t      *cr,
-             double        scroll_x,
-             double        width)
-{
-  double header_h = ikou_renderer_get_header_height (self);
-  IkouDay day0 = ikou_renderer_day_for_x (self, scroll_x);
-  IkouDay day1 = ikou_renderer_day_for_x (self, scroll_x + width);
-  double y_month = self->fy_h;
-  double y_band = self->fy_h + self->month_h;
-  double y_lane = y_band + self->band_h;
-  double axis_end = day_x (self, self->end) - scroll_x;
-  guint i0, i1;
-  int fy0, fy1;
-  int step;
-  double min_month_w;
-
-  cairo_rectangle (cr, 0, 0, width, header_h);
-  set_source (cr, &self->style.header_background);
-  cairo_fill (cr);
-
-  /* Fiscal years: cells from April to March, the label centred in the
-   * visible part of the cell so it stays in view while scrolling. */
-  fy0 = ikou_fiscal_year (MAX (day0, self->origin));
-  fy1 = ikou_fiscal_year (MIN (day1, self->end - 1));
-  cairo_set_line_width (cr, 1.0);
-  for (int fy = fy0; fy <= fy1; fy++)
-    {
-      double x0 = day_x (self, ikou_fiscal_year_start (fy)) - scroll_x;
-      double x1 = day_x (self, ikou_fiscal_year_end (fy) + 1) - scroll_x;
-      double vx0 = MAX (x0, MAX (0, -scroll_x));
-      double vx1 = MIN (x1, MIN (width, axis_end));
-      const CachedText *text = get_fy_text (self, fy);
-
-      if (vx1 - vx0 >= text->width + 2 * TEXT_PAD)
-        {
-          double tx = (vx0 + vx1 - text->width) / 2;
-
-          /* Keep the label inside its cell when the cell is half out. */
-          tx = CLAMP (tx, vx0 + TEXT_PAD, vx1 - TEXT_PAD - text->width);
-          show_text (cr, text, tx, (self->fy_h - text->height) / 2, &self->style.foreground);
-        }
-      if (x0 > 0 && x0 < width)
-        {
-          double x = snap (x0, 1);
-
-          set_source_alpha (cr, &self->style.grid, 2.2);
-          cairo_move_to (cr, x, 0);
-          cairo_line_to (cr, x, y_band);
-          cairo_stroke (cr);
-        }
-    }
-
-  /* Months: labels every month, quarter or half year, whatever fits. */
-  min_month_w = 28 * self->px_per_day;
-  if (min_month_w >= self->month_label_width + 4)
-    step = 1;
-  else if (3 * min_month_w >= self->month_label_width + 4)
-    step = 3;
-  else if (6 * min_month_w >= self->month_label_width + 4)
-    step = 6;
-  else
-    step = 12;
-
-  i0 = month_index (self, day0);
-  i1 = month_index (self, day1);
-  for (guint i = i0; i <= i1 && i + 1 < self->months->len; i++)
-    {
-      IkouDay d = g_array_index (self->months, IkouDay, i);
-      IkouDay next = g_array_index (self->months, IkouDay, i + 1);
-      int m = ikou_day_get_month (d);
-      double x0 = day_x (self, d) - scroll_x;
-      double x1 = day_x (self, next) - scroll_x;
-
-      if (((m - 4 + 12) % 12) % step == 0)
-        {
-          const CachedText *text = get_month_text (self, m);
-          double cell = step == 1 ? x1 - x0 : step * (x1 - x0);
-          double tx = step == 1 ? (x0 + x1 - text->width) / 2 : x0 + 2;
-
-          if (cell >= text->width + 2 && tx + text->width > 0 && tx < width)
-            show_text (cr, text, tx, y_month + (self->month_h - text->height) / 2,
-                       &self->style.dim_foreground);
-        }
-      if (m != 4 && (step == 1 || ((m - 4 + 12) % 12) % step == 0))
-        {
-          double x = snap (x0, 1);
-
-          set_source (cr, &self->style.grid);
-          cairo_move_to (cr, x, y_month + self->month_h * 0.45);
-          cairo_line_to (cr, x, y_band);
-          cairo_stroke (cr);
-        }
-    }
-
-  /* Separators between the header rows. */
-  set_source (cr, &self->style.grid);
-  cairo_move_to (cr, 0, snap (y_month, 1));
-  cairo_line_to (cr, width, snap (y_month, 1));
-  cairo_move_to (cr, 0, snap (y_band, 1));
-  cairo_line_to (cr, width, snap (y_band, 1));
-  cairo_stroke (cr);
-
-  /* The national schedule band. */
-  if (self->schedule != NULL)
-    {
-      guint n = ikou_schedule_get_n_phases (self->schedule);
-      double lane = (self->band_h - 4) / MAX (1, self->n_phase_lanes);
-
-      for (guint i = 0; i < n; i++)
-        {
-          const IkouPhase *phase = ikou_schedule_get_phase (self->schedule, i);
-          guint l = i < self->phase_lane->len ? g_array_index (self->phase_lane, guint, i) : 0;
-          double x0 = day_x (self, phase->start) - scroll_x;
-          double x1 = day_x (self, phase->end + 1) - scroll_x;
-          double y0 = y_band + 2 + l * lane;
-          double vx0, vx1;
-          const CachedText *text;
-
-          if (x1 < 0 || x0 > width || phase->end < phase->start)
-            continue;
-          vx0 = MAX (x0, 0);
-          vx1 = MIN (x1, width);
-          cairo_rectangle (cr, clamp_x (x0, width) + 0.5, y0 + 0.5,
-                           clamp_x (x1, width) - clamp_x (x0, width) - 1, lane - 1);
-          set_source (cr, &self->style.phase);
-          cairo_fill_preserve (cr);
-          set_source_alpha (cr, &self->style.dim_foreground, 0.6);
-          cairo_set_line_width (cr, 1.0);
-          cairo_stroke (cr);
-
-          text = get_phase_text (self, i);
-          if (text->width <= vx1 - vx0 - 2 * TEXT_PAD)
-            show_text (cr, text, (vx0 + vx1 - text->width) / 2, y0 + (lane - text->height) / 2,
-                       &self->style.foreground);
-          else if (vx1 - vx0 > self->style.font_size * 3)
-            show_text_ellipsized (self, cr, phase_label (self, phase), self->small_font,
-                                  vx0 + TEXT_PAD, y0 + lane / 2, vx1 - vx0 - 2 * TEXT_PAD,
-                                  &self->style.foreground);
-        }
-    }
-
-  /* The marker lane: today and the deadline, labelled. */
-  {
-    double deadline_left = G_MAXDOUBLE, deadline_right = -G_MAXDOUBLE;
-    double pill_h = self->lane_h - 2;
-    double py = y_lane + 1;
-
-    if (self->schedule != NULL && ikou_schedule_get_deadline (self->schedule) != IKOU_DAY_NONE)
-      {
-        IkouDay deadline = ikou_schedule_get_deadline (self->schedule);
-        double x = snap (day_x (self, deadline) - scroll_x, 2);
-        const CachedText *text = get_deadline_text (self, deadline);
-        double w = text->width + 2 * TEXT_PAD;
-
-        if (x > -w - 4 && x < width + w + 4)
-          {
-            /* 「R7年度末」 is an end: the label ends at the line. */
-            deadline_left = x - w;
-            deadline_right = x;
-            if (deadline_left < 0)
-              {
-                deadline_left = x;
-                deadline_right = x + w;
-              }
-            cairo_rectangle (cr, deadline_left, py, w, pill_h);
-            set_source (cr, &self->style.deadline);
-            cairo_fill (cr);
-            {
-              IkouColor on = text_color_on (&self->style.deadline);
-
-              show_text (cr, text, deadline_left + TEXT_PAD, py + (pill_h - text->height) / 2, &on);
-            }
-            cairo_rectangle (cr, x - 1, y_band, 2, header_h - y_band);
-            set_source (cr, &self->style.deadline);
-            cairo_fill (cr);
-          }
-      }
-
-    if (self->today != IKOU_DAY_NONE)
-      {
-        double x = snap (day_x (self, self->today) - scroll_x, 1);
-        const CachedText *text = get_today_text (self);
-        double w = text->width + 2 * TEXT_PAD;
-        double left = x - w / 2;
-
-        if (x > -w && x < width + w)
-          {
-            if (left < deadline_right && left + w > deadline_left)
-              left = (x < deadline_left) ? deadline_left - w - 1 : deadline_right + 1;
-            cairo_rectangle (cr, left, py, w, pill_h);
-            set_source (cr, &self->style.today);
-            cairo_fill (cr);
-            {
-              IkouColor on = text_color_on (&self->style.today);
-
-              show_text (cr, text, left + TEXT_PAD, py + (pill_h - text->height) / 2, &on);
-            }
-            cairo_new_path (cr);
-            set_source (cr, &self->style.today);
-            cairo_set_line_width (cr, 1.0);
-            cairo_move_to (cr, x, y_band);
-            cairo_line_to (cr, x, header_h);
-            cairo_stroke (cr);
-          }
-      }
-  }
-
-  set_source_alpha (cr, &self->style.grid, 2.0);
-  cairo_set_line_width (cr, 1.0);
-  cairo_move_to (cr, 0, header_h - 0.5);
-  cairo_line_to (cr, width, header_h - 0.5);
-  cairo_stroke (cr);
+  return ikou_time_scale_day_for_x (self->scale, x);
 }
 
 /* Draw ------------------------------------------------------------------- */
-
-static void
-draw_day_line (IkouRenderer    *self,
-               cairo_t         *cr,
-               IkouDay          day,
-               double           scroll_x,
-               double           width,
-               double           top,
-               double           bottom,
-               double           line_width,
-               const IkouColor *color)
-{
-  double x;
-
-  if (day == IKOU_DAY_NONE)
-    return;
-  x = snap (day_x (self, day) - scroll_x, line_width);
-  if (x < -line_width || x > width + line_width)
-    return;
-  cairo_rectangle (cr, x - line_width / 2, top, line_width, bottom - top);
-  set_source (cr, color);
-  cairo_fill (cr);
-}
-
-static void
-update_pango (IkouRenderer *self,
-              cairo_t      *cr)
-{
-  guint serial;
-
-  pango_cairo_update_context (cr, self->pango);
-  serial = pango_context_get_serial (self->pango);
-  if (serial != self->pango_serial)
-    {
-      /* A new target (screen ↔ PDF, another scale): relayout lazily. */
-      self->pango_serial = serial;
-      clear_text_caches (self);
-    }
-}
 
 void
 ikou_renderer_draw (IkouRenderer *self,
@@ -2723,53 +499,31 @@ ikou_renderer_draw (IkouRenderer *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  update_pango (self, cr);
-  self->pixel_snap = wants_pixel_snap (cr);
-  prepare_sprites (self, cr);
+  ikou_render_text_update (self->text, cr);
+  ikou_mark_painter_begin (self->painter, cr, ikou_mark_painter_wants_pixel_snap (cr));
 
   header_h = ikou_renderer_get_header_height (self);
-  set_source (cr, &self->style.background);
+  ikou_render_set_source (cr, &self->style.background);
   cairo_paint (cr);
 
-  collect_rows (self, scroll_y, height);
-  body_bottom = height;
-  if (self->row_buf->len > 0)
-    {
-      const RowData *last = &g_array_index (self->row_buf, RowData, self->row_buf->len - 1);
-      body_bottom = MIN (height, last->y + self->row_height);
-    }
-  else
-    body_bottom = header_h;
+  body_bottom = ikou_row_layer_begin (self->rows, cr, header_h, scroll_y, height);
 
   /* The body, clipped below the header. */
   cairo_save (cr);
   cairo_rectangle (cr, 0, header_h, width, MAX (0, height - header_h));
   cairo_clip (cr);
 
-  for (guint i = 0; i < self->row_buf->len; i++)
-    draw_row_background (self, cr, &g_array_index (self->row_buf, RowData, i), width);
-
-  draw_vertical_grid (self, cr, scroll_x, width, header_h, body_bottom);
-
-  for (guint i = 0; i < self->row_buf->len; i++)
-    draw_row_segments (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
-
-  draw_day_line (self, cr, self->today, scroll_x, width, header_h, body_bottom, 1.0,
-                 &self->style.today);
-  if (self->schedule != NULL)
-    draw_day_line (self, cr, ikou_schedule_get_deadline (self->schedule), scroll_x, width,
-                   header_h, body_bottom, 2.0, &self->style.deadline);
-
-  for (guint i = 0; i < self->row_buf->len; i++)
-    draw_row_ghosts (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
-  for (guint i = 0; i < self->row_buf->len; i++)
-    draw_row_marks (self, cr, &g_array_index (self->row_buf, RowData, i), scroll_x, width);
+  ikou_row_layer_draw_backgrounds (self->rows, cr, width);
+  ikou_time_header_draw_grid (self->header, cr, scroll_x, width, header_h, body_bottom);
+  ikou_row_layer_draw_bars (self->rows, cr, scroll_x, width);
+  ikou_time_header_draw_day_lines (self->header, cr, scroll_x, width, header_h, body_bottom);
+  ikou_row_layer_draw_marks (self->rows, cr, scroll_x, width);
 
   cairo_restore (cr);
 
-  draw_header (self, cr, scroll_x, width);
+  ikou_time_header_draw (self->header, cr, scroll_x, width);
 
-  release_rows (self);
+  ikou_row_layer_end (self->rows);
   cairo_restore (cr);
 }
 
@@ -2783,210 +537,14 @@ ikou_renderer_hit_test (IkouRenderer *self,
                         double        y,
                         IkouHit      *hit)
 {
-  GListModel *rows;
-  double header_h;
-  double body_y;
-  double rh;
-  guint row;
-  g_autoptr(IkouSystem) system = NULL;
-  guint n_steps;
-  guint id;
-  double cy;
-  double r;
-  double best = G_MAXDOUBLE;
-  const double *mark_xs;
-
   g_return_val_if_fail (IKOU_IS_RENDERER (self), FALSE);
   g_return_val_if_fail (hit != NULL, FALSE);
 
-  memset (hit, 0, sizeof *hit);
-  hit->kind = IKOU_HIT_NONE;
-  hit->step = -1;
-  hit->day = ikou_renderer_day_for_x (self, x + scroll_x);
-
-  header_h = ikou_renderer_get_header_height (self);
-  rows = get_rows (self);
-  if (rows == NULL || y < header_h)
-    return FALSE;
-
-  rh = self->row_height;
-  body_y = y - header_h + MAX (scroll_y, 0);
-  if (body_y < 0)
-    return FALSE;
-  row = (guint) floor (body_y / rh);
-  if (row >= g_list_model_get_n_items (rows))
-    return FALSE;
-
-  system = g_list_model_get_item (rows, row);
-  if (system == NULL || !IKOU_IS_SYSTEM (system))
-    return FALSE;
-
-  hit->kind = IKOU_HIT_ROW;
-  hit->row = row;
-  hit->system = system;
-  id = ikou_system_get_id (system);
-  cy = header_h + row * rh - MAX (scroll_y, 0) + rh / 2;
-  r = mark_size (self) / 2;
-  n_steps = ikou_scenario_get_n_steps (self->scenario, system);
-
-  /* Milestones: the nearest within the slop (or the mark's size), where
-   * it is drawn. */
-  {
-    g_autoptr(GArray) steps = g_array_sized_new (FALSE, TRUE, sizeof (IkouStep), n_steps);
-
-    g_array_set_size (steps, n_steps);
-    for (guint i = 0; i < n_steps; i++)
-      ikou_scenario_get_step (self->scenario, system, i, &g_array_index (steps, IkouStep, i), NULL);
-    mark_xs = place_marks (self, (const IkouStep *) (gpointer) steps->data, n_steps, scroll_x);
-  }
-  for (guint i = 0; i < n_steps; i++)
-    {
-      for (int m = 0; m < IKOU_N_MILESTONES; m++)
-        {
-          double mx = mark_xs[i * IKOU_N_MILESTONES + m];
-          double dx, dy;
-
-          if (isnan (mx))
-            continue;
-          dx = fabs (mx - x);
-          dy = fabs (y - cy);
-          if (dx <= MAX (MILESTONE_HIT_SLOP, r) && dy <= MAX (MILESTONE_HIT_SLOP, r + 2) &&
-              dx < best)
-            {
-              best = dx;
-              hit->kind = IKOU_HIT_MILESTONE;
-              hit->step = i;
-              hit->milestone = m;
-            }
-        }
-    }
-  if (hit->kind == IKOU_HIT_MILESTONE)
-    goto out;
-
-  if (worst_for_system (self, id) >= 0 && x >= 0 && x <= finding_marker_width (self))
-    {
-      hit->kind = IKOU_HIT_FINDING;
-      goto out;
-    }
-
-  for (guint i = 0; i < n_steps; i++)
-    {
-      IkouStep st;
-      double x0, x1;
-      double seg_h = round (rh * 0.56);
-
-      ikou_scenario_get_step (self->scenario, system, i, &st, NULL);
-      if (st.contract_date == IKOU_DAY_NONE || st.cutover_date <= st.contract_date)
-        continue;
-      x0 = day_x (self, st.contract_date) - scroll_x;
-      x1 = day_x (self, st.cutover_date) - scroll_x;
-      if (x >= x0 && x <= x1 && fabs (y - cy) <= seg_h / 2 + 2)
-        {
-          hit->kind = IKOU_HIT_BUILD_BAR;
-          hit->step = i;
-          break;
-        }
-    }
-
-out:
-  /* Borrowed: the model keeps the system alive. */
-  return TRUE;
+  return ikou_row_layer_hit_test (self->rows, ikou_renderer_get_header_height (self),
+                                  scroll_x, scroll_y, x, y, hit);
 }
 
 /* Legend ----------------------------------------------------------------- */
-
-typedef enum
-{
-  LEGEND_HOST,
-  LEGEND_BUILD,
-  LEGEND_MILESTONE,
-  LEGEND_TODAY,
-  LEGEND_DEADLINE,
-  LEGEND_TOKUTEI,
-  LEGEND_TRANSITIONAL,
-  LEGEND_FINDING,
-} LegendKind;
-
-static void
-draw_legend_symbol (IkouRenderer *self,
-                    cairo_t      *cr,
-                    LegendKind    kind,
-                    int           which,
-                    double        x,
-                    double        cy,
-                    double        w,
-                    double        h)
-{
-  switch (kind)
-    {
-    case LEGEND_HOST:
-      fill_segment (self, cr, which, x, cy - h / 2, x + w, cy + h / 2);
-      set_source_alpha (cr, &self->style.foreground, 0.4);
-      cairo_set_line_width (cr, 0.5);
-      cairo_rectangle (cr, x, cy - h / 2, w, h);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_BUILD:
-      cairo_rectangle (cr, x, cy - h / 2, w, h);
-      set_source (cr, &self->style.build);
-      cairo_fill_preserve (cr);
-      set_source_alpha (cr, &self->style.foreground, 0.55);
-      cairo_set_line_width (cr, 1.0);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_MILESTONE:
-      draw_milestone_shape (self, cr, which, x + w / 2, cy, h / 2);
-      break;
-    case LEGEND_TODAY:
-      cairo_rectangle (cr, x + w / 2 - 0.5, cy - h * 0.7, 1.0, h * 1.4);
-      set_source (cr, &self->style.today);
-      cairo_fill (cr);
-      break;
-    case LEGEND_DEADLINE:
-      cairo_rectangle (cr, x + w / 2 - 1, cy - h * 0.7, 2.0, h * 1.4);
-      set_source (cr, &self->style.deadline);
-      cairo_fill (cr);
-      break;
-    case LEGEND_TOKUTEI:
-      {
-        double dash[] = { 3.0, 2.0 };
-
-        set_source (cr, &self->style.tokutei);
-        cairo_set_line_width (cr, 2.0);
-        cairo_set_dash (cr, dash, 2, 0);
-        cairo_move_to (cr, x + w / 2, cy - h * 0.7);
-        cairo_line_to (cr, x + w / 2, cy + h * 0.7);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-      }
-      break;
-    case LEGEND_TRANSITIONAL:
-      set_source (cr, &self->style.foreground);
-      cairo_set_line_width (cr, 1.0);
-      {
-        double dash[] = { 1.5, 2.0 };
-
-        cairo_set_dash (cr, dash, 2, 0);
-        cairo_move_to (cr, x + h * 0.7, cy);
-        cairo_line_to (cr, x + w, cy);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-        cairo_move_to (cr, x + w, cy - h * 0.3);
-        cairo_line_to (cr, x + w, cy + h * 0.3);
-        cairo_stroke (cr);
-      }
-      path_transitional_mark (cr, x, cy, h * 0.4);
-      set_source (cr, &self->style.background);
-      cairo_fill_preserve (cr);
-      set_source (cr, &self->style.foreground);
-      cairo_stroke (cr);
-      break;
-    case LEGEND_FINDING:
-    default:
-      draw_finding_shape (self, cr, which, x + w / 2, cy, h / 2);
-      break;
-    }
-}
 
 double
 ikou_renderer_draw_legend (IkouRenderer *self,
@@ -2995,103 +553,7 @@ ikou_renderer_draw_legend (IkouRenderer *self,
                            double        y,
                            double        width)
 {
-  struct
-  {
-    LegendKind  kind;
-    int         which;
-    char       *label;
-  } items[IKOU_N_HOST_KINDS + 1 + IKOU_N_MILESTONES + 4 + IKOU_N_SEVERITIES];
-  guint n = 0;
-  PangoLayout *layout;
-  double sym_w, sym_h, gap, line_h;
-  double cx = 0, cy = 0;
-  double height;
-
   g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  for (int k = 0; k < IKOU_N_HOST_KINDS; k++)
-    {
-      items[n].kind = LEGEND_HOST;
-      items[n].which = k;
-      items[n++].label = g_strdup (ikou_host_kind_label (k));
-    }
-  items[n].kind = LEGEND_BUILD;
-  items[n].which = 0;
-  items[n++].label = g_strdup (_("Build period (contract → cut-over)"));
-  for (int m = 0; m < IKOU_N_MILESTONES; m++)
-    {
-      items[n].kind = LEGEND_MILESTONE;
-      items[n].which = m;
-      items[n++].label = g_strdup (ikou_milestone_label (m));
-    }
-  items[n].kind = LEGEND_TODAY;
-  items[n].which = 0;
-  items[n++].label = g_strdup (_("Today"));
-  items[n].kind = LEGEND_DEADLINE;
-  items[n].which = 0;
-  if (self->schedule != NULL && ikou_schedule_get_deadline (self->schedule) != IKOU_DAY_NONE)
-    {
-      g_autofree char *d = format_deadline (self, ikou_schedule_get_deadline (self->schedule));
-      items[n++].label = g_strdup_printf (_("Deadline (%s)"), d ? d : "");
-    }
-  else
-    items[n++].label = g_strdup (_("Deadline"));
-  items[n].kind = LEGEND_TOKUTEI;
-  items[n].which = 0;
-  items[n++].label = g_strdup (_("Special migration support deadline"));
-  items[n].kind = LEGEND_TRANSITIONAL;
-  items[n].which = 0;
-  items[n++].label = g_strdup (_("Functions still to come (until completion)"));
-  for (int s = 0; s < IKOU_N_SEVERITIES; s++)
-    {
-      items[n].kind = LEGEND_FINDING;
-      items[n].which = s;
-      items[n++].label = g_strdup (ikou_severity_label (s));
-    }
-
-  if (cr != NULL)
-    update_pango (self, cr);
-  layout = pango_layout_new (self->pango);
-  pango_layout_set_font_description (layout, self->small_font);
-
-  sym_w = self->style.font_size * 1.8;
-  sym_h = self->style.font_size * 0.8;
-  gap = self->style.font_size * 1.2;
-  line_h = ceil (self->small_height + 4);
-
-  for (guint i = 0; i < n; i++)
-    {
-      PangoRectangle logical;
-      double item_w;
-
-      pango_layout_set_text (layout, items[i].label, -1);
-      pango_layout_get_extents (layout, NULL, &logical);
-      item_w = sym_w + TEXT_PAD * 2 + (double) logical.width / PANGO_SCALE;
-      if (cx > 0 && cx + item_w > width)
-        {
-          cx = 0;
-          cy += line_h;
-        }
-      if (cr != NULL)
-        {
-          double mid = y + cy + line_h / 2;
-
-          cairo_save (cr);
-          draw_legend_symbol (self, cr, items[i].kind, items[i].which, x + cx, mid, sym_w, sym_h);
-          cairo_restore (cr);
-          set_source (cr, &self->style.foreground);
-          cairo_move_to (cr, x + cx + sym_w + TEXT_PAD * 2,
-                         mid - (double) logical.height / PANGO_SCALE / 2);
-          pango_cairo_show_layout (cr, layout);
-          cairo_new_path (cr);
-        }
-      cx += item_w + gap;
-    }
-  height = cy + line_h;
-
-  g_object_unref (layout);
-  for (guint i = 0; i < n; i++)
-    g_free (items[i].label);
-
-  return height;
+  return ikou_legend_draw (self->legend, cr, x, y, width);
 }

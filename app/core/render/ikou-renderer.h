@@ -7,6 +7,7 @@
 #include "ikou-types.h"
 #include "ikou-plan.h"
 #include "ikou-schedule.h"
+#include "ikou-time-scale.h"
 
 G_BEGIN_DECLS
 
@@ -33,15 +34,11 @@ G_BEGIN_DECLS
  * range, and text layouts are cached.  On raster targets (the window,
  * PNG) each mark (★ ◆ ▲ with its finding and selection rings, the
  * finding marker) is drawn once into a small bitmap and then copied to
- * whole pixels; vector targets (PDF, SVG, PostScript) get the shapes. */
-
-typedef enum
-{
-  IKOU_ZOOM_MONTH,        /* one month ≈ 48 px */
-  IKOU_ZOOM_QUARTER,      /* one month ≈ 20 px */
-  IKOU_ZOOM_FISCAL_YEAR,  /* one month ≈ 8 px */
-  IKOU_N_ZOOMS
-} IkouZoom;
+ * whole pixels; vector targets (PDF, SVG, PostScript) get the shapes.
+ *
+ * The renderer is the one entry; the work is done by the types it holds
+ * (IkouTimeScale, IkouTimeHeader, IkouRowLayer, IkouMarkPainter,
+ * IkouFindingMarks, IkouRenderText, IkouLegend: see docs/DESIGN.md). */
 
 typedef struct
 {
