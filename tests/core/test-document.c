@@ -935,6 +935,39 @@ test_adopt_other_scenarios (Fixture       *f,
 /* Many systems ------------------------------------------------------------------- */
 
 static void
+count_view_changed (IkouDocument *document,
+                    guint         system_id,
+                    GHashTable   *seen)
+{
+  /* Each system once per operation, however many of its steps moved. */
+  g_assert_true (g_hash_table_add (seen, GUINT_TO_POINTER (system_id)));
+}
+
+/* The document's findings after its re-checks are those of a full check. */
+static void
+assert_findings_of_full_check (IkouDocument *document,
+                               IkouScenario *scenario)
+{
+  g_autoptr(GPtrArray) full = NULL;
+  guint errors = 0, warnings = 0, infos = 0;
+
+  ikou_document_flush (document);
+  full = ikou_check_plan (ikou_document_get_plan (document), scenario, schedule,
+                          ikou_document_get_today (document), NULL);
+  for (guint i = 0; i < full->len; i++)
+    {
+      const IkouFinding *finding = g_ptr_array_index (full, i);
+
+      errors += finding->severity == IKOU_SEVERITY_ERROR;
+      warnings += finding->severity == IKOU_SEVERITY_WARNING;
+      infos += finding->severity == IKOU_SEVERITY_INFO;
+    }
+  g_assert_cmpuint (ikou_document_get_n_errors (document), ==, errors);
+  g_assert_cmpuint (ikou_document_get_n_warnings (document), ==, warnings);
+  g_assert_cmpuint (ikou_document_get_n_infos (document), ==, infos);
+}
+
+static void
 test_shift_undo_many (void)
 {
   g_autoptr(IkouPlan) generated = ikou_bench_generate_plan (1000, 0, 7);
@@ -943,18 +976,37 @@ test_shift_undo_many (void)
   IkouPlan *plan = ikou_document_get_plan (document);
   IkouHistory *history = ikou_document_get_history (document);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   guint n_dates = 0;
+  guint n_dated = 0; /* systems a shift moves */
   IkouScenario *scenario;
 
   assert_plan_equal (plan, copy, "the generator");
   for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
-    g_ptr_array_add (all, g_object_ref (ikou_plan_get_system (plan, i)));
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+
+      g_ptr_array_add (all, g_object_ref (system));
+      for (guint j = 0; j < ikou_system_get_n_steps (system); j++)
+        if (ikou_system_get_step (system, j)->cutover_date != IKOU_DAY_NONE ||
+            ikou_system_get_step (system, j)->contract_date != IKOU_DAY_NONE ||
+            ikou_system_get_step (system, j)->budget_date != IKOU_DAY_NONE)
+          {
+            n_dated++;
+            break;
+          }
+    }
+  g_assert_cmpuint (n_dated, >, 900);
   g_assert_cmpuint (all->len, ==, 1000);
 
   /* The baseline: every date moves seven months; undo restores all. */
+  ikou_document_set_today (document, ikou_test_day ("2026-04-01"));
+  g_signal_connect (document, "view-changed", G_CALLBACK (count_view_changed), seen);
   g_assert_true (ikou_document_shift (document, NULL, all, 7, IKOU_SHIFT_ALL, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_dated);
+  assert_findings_of_full_check (document, NULL);
   for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
     {
       IkouSystem *s = ikou_plan_get_system (plan, i);
@@ -976,27 +1028,44 @@ test_shift_undo_many (void)
           }
     }
   g_assert_cmpuint (n_dates, >, 1000);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_history_undo (history));
   g_assert_false (ikou_history_can_undo (history));
   assert_plan_equal (plan, copy, "undo of a shift of 1,000 systems");
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_dated);
+  assert_findings_of_full_check (document, NULL);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_history_redo (history));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_dated);
+  assert_findings_of_full_check (document, NULL);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_history_undo (history));
   assert_plan_equal (plan, copy, "undo of the redone shift");
+  assert_findings_of_full_check (document, NULL);
 
   /* In a scenario: only the cut-overs, the baseline untouched. */
   scenario = ikou_document_add_scenario (document, "後ろ倒し", NULL, NULL, &error);
   g_assert_no_error (error);
   ikou_history_clear (history);
+  ikou_document_set_active_scenario (document, scenario);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_document_shift (document, scenario, all, -5, IKOU_SHIFT_CUTOVER, &error));
   g_assert_no_error (error);
+  n_dated = g_hash_table_size (seen);
+  g_assert_cmpuint (n_dated, >, 900);
+  assert_findings_of_full_check (document, scenario);
   assert_baseline_is (plan, copy);
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), >, 500);
   for (guint i = 0; i < ikou_scenario_get_n_overrides (scenario); i++)
     g_assert_cmpint (ikou_scenario_get_override (scenario, i)->field, ==, IKOU_OVERRIDE_CUTOVER_DATE);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_history_undo (history));
   g_assert_false (ikou_history_can_undo (history));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_dated);
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 0);
   g_assert_false (ikou_scenario_has_system (scenario, ikou_system_get_id (g_ptr_array_index (all, 0))));
+  assert_findings_of_full_check (document, scenario);
+  g_signal_handlers_disconnect_by_func (document, count_view_changed, seen);
 }
 
 static void
