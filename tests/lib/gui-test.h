@@ -32,6 +32,10 @@ int              gui_test_run             (void);
 /* Lets GTK lay out and paint @n frames of @widget's window. */
 void             gui_test_wait_frames     (GtkWidget    *widget,
                                            guint         n);
+/* Real key presses on @window through xdotool (keys as xdotool names
+ * them: "ctrl+z Right"), then a few frames. */
+void             gui_test_press_keys      (IkouWindow   *window,
+                                           const char   *keys);
 /* Saves @widget as tests/artifacts/<@prefix>-<lang>-<@what>.png. */
 void             gui_test_save_screenshot (GtkWidget    *widget,
                                            const char   *prefix,
