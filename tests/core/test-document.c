@@ -7,7 +7,9 @@
 
 #include "ikou-bench-plan.h"
 #include "ikou-calendar.h"
+#include "ikou-budget.h"
 #include "ikou-checker.h"
+#include "ikou-cost-cache.h"
 #include "ikou-document.h"
 #include "ikou-error.h"
 #include "ikou-file-store.h"
@@ -1423,6 +1425,91 @@ test_bulk_property (Fixture       *f,
   assert_plan_equal (f->plan, f->original, "undo of marking passed milestones done");
 }
 
+/* The list's cost column reads each system's totals from a cache: the
+ * same as computing them, computed once, and computed again after an
+ * edit of the system (baseline, scenario, undo), another scenario shown,
+ * a host change or other years. */
+static void
+assert_cached_totals (IkouCostCache *cache,
+                      IkouDocument  *document,
+                      IkouSystem    *system,
+                      int            first_fy,
+                      int            last_fy)
+{
+  gint64 one_time, running, want_one_time, want_running;
+
+  ikou_cost_cache_get (cache, system, first_fy, last_fy, &one_time, &running);
+  ikou_budget_system_totals (ikou_document_get_plan (document),
+                             ikou_document_get_active_scenario (document),
+                             system, first_fy, last_fy, &want_one_time, &want_running);
+  g_assert_cmpint (one_time, ==, want_one_time);
+  g_assert_cmpint (running, ==, want_running);
+}
+
+static void
+test_cost_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(IkouCostCache) cache = ikou_cost_cache_new (f->document);
+  IkouSystem *seikatsu = ikou_plan_lookup_system (f->plan, 2);
+  IkouSystem *other = ikou_plan_lookup_system (f->plan, 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouStep) step = NULL;
+  IkouScenario *scenario;
+  guint n;
+  gint64 before, one_time, running;
+
+  for (guint i = 0; i < ikou_plan_get_n_systems (f->plan); i++)
+    assert_cached_totals (cache, f->document, ikou_plan_get_system (f->plan, i), 2020, 2030);
+  n = ikou_cost_cache_get_n_computed (cache);
+  g_assert_cmpuint (n, ==, ikou_plan_get_n_systems (f->plan));
+  /* Read again (a sort compares each system many times): no computation. */
+  for (guint i = 0; i < ikou_plan_get_n_systems (f->plan); i++)
+    assert_cached_totals (cache, f->document, ikou_plan_get_system (f->plan, i), 2020, 2030);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n);
+  g_assert_cmpint (ikou_cost_cache_compare (cache, seikatsu, seikatsu, 2020, 2030), ==, 0);
+
+  /* An edit of one system: that system only. */
+  ikou_cost_cache_get (cache, seikatsu, 2020, 2030, &before, &running);
+  step = ikou_step_copy (ikou_system_get_step (seikatsu, 0));
+  step->budget_amount += 5000;
+  ikou_document_set_step (f->document, seikatsu, 0, step);
+  assert_cached_totals (cache, f->document, seikatsu, 2020, 2030);
+  assert_cached_totals (cache, f->document, other, 2020, 2030);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n + 1);
+  ikou_cost_cache_get (cache, seikatsu, 2020, 2030, &one_time, &running);
+  g_assert_cmpint (one_time, ==, before + 5000);
+
+  /* Undo. */
+  g_assert_true (ikou_history_undo (f->history));
+  ikou_cost_cache_get (cache, seikatsu, 2020, 2030, &one_time, &running);
+  g_assert_cmpint (one_time, ==, before);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n + 2);
+
+  /* Another scenario shown, and an edit in it. */
+  scenario = ikou_document_add_scenario (f->document, "増額", NULL, NULL, &error);
+  g_assert_no_error (error);
+  ikou_document_set_active_scenario (f->document, scenario);
+  step->budget_amount += 1000;
+  ikou_document_set_step (f->document, seikatsu, 0, step);
+  assert_cached_totals (cache, f->document, seikatsu, 2020, 2030);
+  ikou_cost_cache_get (cache, seikatsu, 2020, 2030, &one_time, &running);
+  g_assert_cmpint (one_time, ==, before + 6000);
+  ikou_document_set_active_scenario (f->document, NULL);
+  assert_cached_totals (cache, f->document, seikatsu, 2020, 2030);
+
+  /* A host changed, other years: everything again. */
+  assert_cached_totals (cache, f->document, other, 2020, 2030);
+  n = ikou_cost_cache_get_n_computed (cache);
+  assert_cached_totals (cache, f->document, other, 2020, 2030);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n);
+  ikou_host_set_note (ikou_plan_get_host (f->plan, 0), "更新");
+  assert_cached_totals (cache, f->document, other, 2020, 2030);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n + 1);
+  assert_cached_totals (cache, f->document, other, 2022, 2023);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n + 2);
+}
+
 #define add_test(name, func) \
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1450,6 +1537,7 @@ main (int argc, char *argv[])
   add_test ("/document/retarget", test_retarget);
   g_test_add_func ("/document/bulk-shift-modes", test_bulk_shift_modes);
   add_test ("/document/bulk-property", test_bulk_property);
+  add_test ("/document/cost-cache", test_cost_cache);
   add_test ("/document/save-round-trip", test_save_round_trip);
   add_test ("/document/save-every-edit", test_save_every_edit);
 
