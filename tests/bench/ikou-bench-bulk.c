@@ -82,35 +82,33 @@ print_sort_line (const char *bench,
   g_print ("{\"bench\": \"%s\", \"systems\": %u, \"ms\": %.3f}\n", bench, systems, ms);
 }
 
+/* Sorts the plan's systems (in plan order first) by @compare; in ms. */
+static double
+timed_sort (IkouPlan         *plan,
+            GCompareDataFunc  compare,
+            gpointer          data)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  double start;
+
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    g_ptr_array_add (order, ikou_plan_get_system (plan, i));
+  start = now_ms ();
+  g_ptr_array_sort_with_data (order, compare, data);
+  return now_ms () - start;
+}
+
 static void
 bench_cost_sort (IkouDocument *document)
 {
   IkouPlan *plan = ikou_document_get_plan (document);
   g_autoptr(IkouCostCache) cache = ikou_cost_cache_new (document);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
   guint n = ikou_plan_get_n_systems (plan);
-  double start, uncached, first, again;
+  double uncached, first, again;
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (order, ikou_plan_get_system (plan, i));
-  start = now_ms ();
-  g_ptr_array_sort_with_data (order, compare_uncached, plan);
-  uncached = now_ms () - start;
-
-  g_ptr_array_set_size (order, 0);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (order, ikou_plan_get_system (plan, i));
-  start = now_ms ();
-  g_ptr_array_sort_with_data (order, compare_cached, cache);
-  first = now_ms () - start;
-
-  g_ptr_array_set_size (order, 0);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (order, ikou_plan_get_system (plan, i));
-  start = now_ms ();
-  g_ptr_array_sort_with_data (order, compare_cached, cache);
-  again = now_ms () - start;
-
+  uncached = timed_sort (plan, compare_uncached, plan);
+  first = timed_sort (plan, compare_cached, cache);
+  again = timed_sort (plan, compare_cached, cache);
   print_sort_line ("cost-sort-uncached", n, uncached);
   print_sort_line ("cost-sort", n, first);
   print_sort_line ("cost-sort-again", n, again);

@@ -108,9 +108,9 @@ emit_changed (IkouPlan *self)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-on_system_changed (IkouSystem *system,
-                   IkouPlan   *self)
+void
+_ikou_plan_system_changed (IkouPlan   *self,
+                           IkouSystem *system)
 {
   g_autoptr(GPtrArray) one = NULL;
 
@@ -163,7 +163,7 @@ ikou_plan_dispose (GObject *object)
   if (self->systems != NULL)
     {
       for (guint i = 0; i < self->systems->len; i++)
-        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->systems, i), self);
+        _ikou_system_set_plan (g_ptr_array_index (self->systems, i), NULL);
       g_clear_pointer (&self->systems, g_ptr_array_unref);
     }
   if (self->hosts != NULL)
@@ -599,7 +599,7 @@ ikou_plan_insert_system (IkouPlan   *self,
   g_hash_table_insert (self->systems_by_id, GUINT_TO_POINTER (id), system);
   position = MIN (position, self->systems->len);
   g_ptr_array_insert (self->systems, position, g_object_ref (system));
-  g_signal_connect (system, "changed", G_CALLBACK (on_system_changed), self);
+  _ikou_system_set_plan (system, self);
 
   if (self->bulk_depth == 0)
     {
@@ -628,7 +628,7 @@ ikou_plan_remove_system (IkouPlan   *self,
   if (!g_ptr_array_find (self->systems, system, &position))
     g_return_if_reached ();
 
-  g_signal_handlers_disconnect_by_data (system, self);
+  _ikou_system_set_plan (system, NULL);
   g_hash_table_remove (self->systems_by_id, GUINT_TO_POINTER (ikou_system_get_id (system)));
   g_ptr_array_remove_index (self->systems, position);
 
