@@ -789,7 +789,10 @@ record_step_change (IkouHistory *self,
       return;
     }
 
-  cmd = command_new (CMD_SET_STEP, ikou_history_describe_step_change (old_step, new_step));
+  /* A transaction's own label names its step: no need to word each of
+   * its commands (a bulk edit records thousands). */
+  cmd = command_new (CMD_SET_STEP, self->open != NULL && self->open->label != NULL
+                                   ? NULL : ikou_history_describe_step_change (old_step, new_step));
   cmd->id = ikou_system_get_id (system);
   cmd->index = index;
   cmd->old_step = old_step;
