@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include "ikou-bench-bulk.h"
+#include "ikou-budget.h"
 #include "ikou-checker.h"
+#include "ikou-cost-cache.h"
 #include "ikou-document.h"
 
 /* The window's selection at national scale, each figure next to one full
@@ -13,7 +15,12 @@
  *     of every system it moved (the findings the window shows);
  *   bulk-shift-undo: the undo of it, re-checked the same way;
  * both in the baseline and in a scenario (-scenario, against a full
- * check of the scenario: what the window shows). */
+ * check of the scenario: what the window shows);
+ *   cost-sort: every system sorted by its own costs over FY2020-FY2035,
+ *     as the list's cost column sorts (its comparisons), with each
+ *     system's totals from the column's cache (first sort: computed;
+ *     -again: a second sort, all cached), next to the same sort computing
+ *     the totals at every comparison (cost-sort-uncached). */
 
 #define N_SELECTED 10000
 
@@ -39,6 +46,72 @@ print_line (const char *bench,
   g_print ("{\"bench\": \"%s\", \"systems\": %u, \"selected\": %u, \"ms\": %.3f, "
            "\"check_ms\": %.3f, \"ratio\": %.2f}\n",
            bench, systems, selected, ms, check_ms, check_ms > 0 ? ms / check_ms : 0);
+}
+
+#define SORT_FIRST_FY 2020
+#define SORT_LAST_FY  2035
+
+static int
+compare_uncached (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  IkouPlan *plan = user_data;
+  IkouSystem *sa = *(IkouSystem **) a, *sb = *(IkouSystem **) b;
+  gint64 one_a, run_a, one_b, run_b;
+
+  ikou_budget_system_totals (plan, NULL, sa, SORT_FIRST_FY, SORT_LAST_FY, &one_a, &run_a);
+  ikou_budget_system_totals (plan, NULL, sb, SORT_FIRST_FY, SORT_LAST_FY, &one_b, &run_b);
+  return one_a + run_a > one_b + run_b ? -1 : one_a + run_a < one_b + run_b ? 1 : 0;
+}
+
+static int
+compare_cached (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return ikou_cost_cache_compare (user_data, *(IkouSystem **) a, *(IkouSystem **) b,
+                                  SORT_FIRST_FY, SORT_LAST_FY);
+}
+
+static void
+print_sort_line (const char *bench,
+                 guint       systems,
+                 double      ms)
+{
+  g_print ("{\"bench\": \"%s\", \"systems\": %u, \"ms\": %.3f}\n", bench, systems, ms);
+}
+
+/* Sorts the plan's systems (in plan order first) by @compare; in ms. */
+static double
+timed_sort (IkouPlan         *plan,
+            GCompareDataFunc  compare,
+            gpointer          data)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  double start;
+
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
+    g_ptr_array_add (order, ikou_plan_get_system (plan, i));
+  start = now_ms ();
+  g_ptr_array_sort_with_data (order, compare, data);
+  return now_ms () - start;
+}
+
+static void
+bench_cost_sort (IkouDocument *document)
+{
+  IkouPlan *plan = ikou_document_get_plan (document);
+  g_autoptr(IkouCostCache) cache = ikou_cost_cache_new (document);
+  guint n = ikou_plan_get_n_systems (plan);
+  double uncached, first, again;
+
+  uncached = timed_sort (plan, compare_uncached, plan);
+  first = timed_sort (plan, compare_cached, cache);
+  again = timed_sort (plan, compare_cached, cache);
+  print_sort_line ("cost-sort-uncached", n, uncached);
+  print_sort_line ("cost-sort", n, first);
+  print_sort_line ("cost-sort-again", n, again);
 }
 
 void
@@ -95,4 +168,6 @@ ikou_bench_bulk (IkouPlan     *plan,
     }
   ikou_document_set_active_scenario (document, NULL);
   ikou_document_delete_scenario (document, scenario);
+
+  bench_cost_sort (document);
 }

@@ -667,6 +667,36 @@ test_round_trip (void)
     }
 }
 
+/* The conversions are GDate's own, for every day GDate and Ikou take. */
+static void
+test_day_like_gdate (void)
+{
+  for (IkouDay day = 1; day <= 3652059; day++)
+    {
+      GDate d;
+      int y, m, md;
+
+      g_date_clear (&d, 1);
+      g_date_set_julian (&d, day);
+      g_assert_true (ikou_day_to_ymd (day, &y, &m, &md));
+      if (y != g_date_get_year (&d) || m != (int) g_date_get_month (&d) ||
+          md != g_date_get_day (&d))
+        g_error ("day %u: %d-%d-%d, GDate %d-%d-%d", day, y, m, md,
+                 g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+      g_assert_cmpint (ikou_day_from_ymd (y, m, md), ==, day);
+    }
+  for (int y = 1; y <= 9999; y += (y < 2100 ? 1 : 97))
+    for (int m = 1; m <= 12; m++)
+      {
+        g_assert_cmpint (ikou_days_in_month (y, m), ==, g_date_get_days_in_month (m, y));
+        for (int md = 28; md <= 32; md++)
+          g_assert_cmpint (ikou_day_from_ymd (y, m, md) != IKOU_DAY_NONE, ==,
+                           md <= 31 && g_date_valid_dmy (md, m, y));
+      }
+  g_assert_false (ikou_day_to_ymd (0, NULL, NULL, NULL));
+  g_assert_false (ikou_day_to_ymd (3652060, NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +705,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/calendar/day/basics", test_day_basics);
+  g_test_add_func ("/calendar/day/like-gdate", test_day_like_gdate);
   g_test_add_func ("/calendar/day/format-iso", test_day_format_iso);
   g_test_add_func ("/calendar/day/parse-iso", test_parse_iso);
   g_test_add_func ("/calendar/day/add-months", test_add_months);

@@ -7,7 +7,9 @@
 
 #include "ikou-bench-plan.h"
 #include "ikou-calendar.h"
+#include "ikou-budget.h"
 #include "ikou-checker.h"
+#include "ikou-cost-cache.h"
 #include "ikou-document.h"
 #include "ikou-error.h"
 #include "ikou-file-store.h"
@@ -902,6 +904,39 @@ test_adopt_other_scenarios (Fixture       *f,
 /* Many systems ------------------------------------------------------------------- */
 
 static void
+count_view_changed (IkouDocument *document,
+                    guint         system_id,
+                    GHashTable   *seen)
+{
+  /* Each system once per operation, however many of its steps moved. */
+  g_assert_true (g_hash_table_add (seen, GUINT_TO_POINTER (system_id)));
+}
+
+/* The document's findings after its re-checks are those of a full check. */
+static void
+assert_findings_of_full_check (IkouDocument *document,
+                               IkouScenario *scenario)
+{
+  g_autoptr(GPtrArray) full = NULL;
+  guint errors = 0, warnings = 0, infos = 0;
+
+  ikou_document_flush (document);
+  full = ikou_check_plan (ikou_document_get_plan (document), scenario, schedule,
+                          ikou_document_get_today (document), NULL);
+  for (guint i = 0; i < full->len; i++)
+    {
+      const IkouFinding *finding = g_ptr_array_index (full, i);
+
+      errors += finding->severity == IKOU_SEVERITY_ERROR;
+      warnings += finding->severity == IKOU_SEVERITY_WARNING;
+      infos += finding->severity == IKOU_SEVERITY_INFO;
+    }
+  g_assert_cmpuint (ikou_document_get_n_errors (document), ==, errors);
+  g_assert_cmpuint (ikou_document_get_n_warnings (document), ==, warnings);
+  g_assert_cmpuint (ikou_document_get_n_infos (document), ==, infos);
+}
+
+static void
 test_shift_undo_many (void)
 {
   g_autoptr(IkouPlan) generated = ikou_bench_generate_plan (1000, 0, 7);
@@ -910,18 +945,37 @@ test_shift_undo_many (void)
   IkouPlan *plan = ikou_document_get_plan (document);
   IkouHistory *history = ikou_document_get_history (document);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   guint n_dates = 0;
+  guint n_dated = 0; /* systems a shift moves */
   IkouScenario *scenario;
 
   assert_plan_equal (plan, copy, "the generator");
   for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
-    g_ptr_array_add (all, g_object_ref (ikou_plan_get_system (plan, i)));
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+
+      g_ptr_array_add (all, g_object_ref (system));
+      for (guint j = 0; j < ikou_system_get_n_steps (system); j++)
+        if (ikou_system_get_step (system, j)->cutover_date != IKOU_DAY_NONE ||
+            ikou_system_get_step (system, j)->contract_date != IKOU_DAY_NONE ||
+            ikou_system_get_step (system, j)->budget_date != IKOU_DAY_NONE)
+          {
+            n_dated++;
+            break;
+          }
+    }
+  g_assert_cmpuint (n_dated, >, 900);
   g_assert_cmpuint (all->len, ==, 1000);
 
   /* The baseline: every date moves seven months; undo restores all. */
+  ikou_document_set_today (document, ikou_test_day ("2026-04-01"));
+  g_signal_connect (document, "view-changed", G_CALLBACK (count_view_changed), seen);
   g_assert_true (ikou_document_shift (document, NULL, all, 7, IKOU_SHIFT_ALL, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_dated);
+  assert_findings_of_full_check (document, NULL);
   for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
     {
       IkouSystem *s = ikou_plan_get_system (plan, i);
@@ -943,27 +997,44 @@ test_shift_undo_many (void)
           }
     }
   g_assert_cmpuint (n_dates, >, 1000);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_history_undo (history));
   g_assert_false (ikou_history_can_undo (history));
   assert_plan_equal (plan, copy, "undo of a shift of 1,000 systems");
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_dated);
+  assert_findings_of_full_check (document, NULL);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_history_redo (history));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_dated);
+  assert_findings_of_full_check (document, NULL);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_history_undo (history));
   assert_plan_equal (plan, copy, "undo of the redone shift");
+  assert_findings_of_full_check (document, NULL);
 
   /* In a scenario: only the cut-overs, the baseline untouched. */
   scenario = ikou_document_add_scenario (document, "後ろ倒し", NULL, NULL, &error);
   g_assert_no_error (error);
   ikou_history_clear (history);
+  ikou_document_set_active_scenario (document, scenario);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_document_shift (document, scenario, all, -5, IKOU_SHIFT_CUTOVER, &error));
   g_assert_no_error (error);
+  n_dated = g_hash_table_size (seen);
+  g_assert_cmpuint (n_dated, >, 900);
+  assert_findings_of_full_check (document, scenario);
   assert_baseline_is (plan, copy);
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), >, 500);
   for (guint i = 0; i < ikou_scenario_get_n_overrides (scenario); i++)
     g_assert_cmpint (ikou_scenario_get_override (scenario, i)->field, ==, IKOU_OVERRIDE_CUTOVER_DATE);
+  g_hash_table_remove_all (seen);
   g_assert_true (ikou_history_undo (history));
   g_assert_false (ikou_history_can_undo (history));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, n_dated);
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 0);
   g_assert_false (ikou_scenario_has_system (scenario, ikou_system_get_id (g_ptr_array_index (all, 0))));
+  assert_findings_of_full_check (document, scenario);
+  g_signal_handlers_disconnect_by_func (document, count_view_changed, seen);
 }
 
 static void
@@ -1321,6 +1392,91 @@ test_bulk_property (Fixture       *f,
   assert_plan_equal (f->plan, f->original, "undo of marking passed milestones done");
 }
 
+/* The list's cost column reads each system's totals from a cache: the
+ * same as computing them, computed once, and computed again after an
+ * edit of the system (baseline, scenario, undo), another scenario shown,
+ * a host change or other years. */
+static void
+assert_cached_totals (IkouCostCache *cache,
+                      IkouDocument  *document,
+                      IkouSystem    *system,
+                      int            first_fy,
+                      int            last_fy)
+{
+  gint64 one_time, running, want_one_time, want_running;
+
+  ikou_cost_cache_get (cache, system, first_fy, last_fy, &one_time, &running);
+  ikou_budget_system_totals (ikou_document_get_plan (document),
+                             ikou_document_get_active_scenario (document),
+                             system, first_fy, last_fy, &want_one_time, &want_running);
+  g_assert_cmpint (one_time, ==, want_one_time);
+  g_assert_cmpint (running, ==, want_running);
+}
+
+static void
+test_cost_cache (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(IkouCostCache) cache = ikou_cost_cache_new (f->document);
+  IkouSystem *seikatsu = ikou_plan_lookup_system (f->plan, 2);
+  IkouSystem *other = ikou_plan_lookup_system (f->plan, 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IkouStep) step = NULL;
+  IkouScenario *scenario;
+  guint n;
+  gint64 before, one_time, running;
+
+  for (guint i = 0; i < ikou_plan_get_n_systems (f->plan); i++)
+    assert_cached_totals (cache, f->document, ikou_plan_get_system (f->plan, i), 2020, 2030);
+  n = ikou_cost_cache_get_n_computed (cache);
+  g_assert_cmpuint (n, ==, ikou_plan_get_n_systems (f->plan));
+  /* Read again (a sort compares each system many times): no computation. */
+  for (guint i = 0; i < ikou_plan_get_n_systems (f->plan); i++)
+    assert_cached_totals (cache, f->document, ikou_plan_get_system (f->plan, i), 2020, 2030);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n);
+  g_assert_cmpint (ikou_cost_cache_compare (cache, seikatsu, seikatsu, 2020, 2030), ==, 0);
+
+  /* An edit of one system: that system only. */
+  ikou_cost_cache_get (cache, seikatsu, 2020, 2030, &before, &running);
+  step = ikou_step_copy (ikou_system_get_step (seikatsu, 0));
+  step->budget_amount += 5000;
+  ikou_document_set_step (f->document, seikatsu, 0, step);
+  assert_cached_totals (cache, f->document, seikatsu, 2020, 2030);
+  assert_cached_totals (cache, f->document, other, 2020, 2030);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n + 1);
+  ikou_cost_cache_get (cache, seikatsu, 2020, 2030, &one_time, &running);
+  g_assert_cmpint (one_time, ==, before + 5000);
+
+  /* Undo. */
+  g_assert_true (ikou_history_undo (f->history));
+  ikou_cost_cache_get (cache, seikatsu, 2020, 2030, &one_time, &running);
+  g_assert_cmpint (one_time, ==, before);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n + 2);
+
+  /* Another scenario shown, and an edit in it. */
+  scenario = ikou_document_add_scenario (f->document, "増額", NULL, NULL, &error);
+  g_assert_no_error (error);
+  ikou_document_set_active_scenario (f->document, scenario);
+  step->budget_amount += 1000;
+  ikou_document_set_step (f->document, seikatsu, 0, step);
+  assert_cached_totals (cache, f->document, seikatsu, 2020, 2030);
+  ikou_cost_cache_get (cache, seikatsu, 2020, 2030, &one_time, &running);
+  g_assert_cmpint (one_time, ==, before + 6000);
+  ikou_document_set_active_scenario (f->document, NULL);
+  assert_cached_totals (cache, f->document, seikatsu, 2020, 2030);
+
+  /* A host changed, other years: everything again. */
+  assert_cached_totals (cache, f->document, other, 2020, 2030);
+  n = ikou_cost_cache_get_n_computed (cache);
+  assert_cached_totals (cache, f->document, other, 2020, 2030);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n);
+  ikou_host_set_note (ikou_plan_get_host (f->plan, 0), "更新");
+  assert_cached_totals (cache, f->document, other, 2020, 2030);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n + 1);
+  assert_cached_totals (cache, f->document, other, 2022, 2023);
+  g_assert_cmpuint (ikou_cost_cache_get_n_computed (cache), ==, n + 2);
+}
+
 #define add_test(name, func) \
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1348,6 +1504,7 @@ main (int argc, char *argv[])
   add_test ("/document/retarget", test_retarget);
   g_test_add_func ("/document/bulk-shift-modes", test_bulk_shift_modes);
   add_test ("/document/bulk-property", test_bulk_property);
+  add_test ("/document/cost-cache", test_cost_cache);
   add_test ("/document/save-round-trip", test_save_round_trip);
   add_test ("/document/save-every-edit", test_save_every_edit);
 

@@ -691,6 +691,178 @@ test_wrong_system (void)
   g_assert_false (ikou_history_get_dirty (history));
 }
 
+/* What the plan and a scenario tell their listeners of a transaction:
+ * one ::systems-changed carrying every system that changed, each once,
+ * one ::changed, and ::system-changed once per system. */
+typedef struct
+{
+  guint      n_batches;    /* ::systems-changed */
+  GArray    *ids;          /* the ids of the last batch */
+  guint      n_single;     /* ::system-changed */
+  guint      n_changed;    /* ::changed */
+} Heard;
+
+static void
+heard_reset (Heard *h)
+{
+  h->n_batches = h->n_single = h->n_changed = 0;
+  g_array_set_size (h->ids, 0);
+}
+
+static void
+on_plan_systems_changed (IkouPlan  *plan,
+                         GPtrArray *systems,
+                         Heard     *h)
+{
+  h->n_batches++;
+  g_array_set_size (h->ids, 0);
+  for (guint i = 0; i < systems->len; i++)
+    {
+      guint id = ikou_system_get_id (g_ptr_array_index (systems, i));
+
+      g_array_append_val (h->ids, id);
+    }
+}
+
+static void
+on_scenario_systems_changed (IkouScenario *scenario,
+                             GArray       *ids,
+                             Heard        *h)
+{
+  h->n_batches++;
+  g_array_set_size (h->ids, 0);
+  g_array_append_vals (h->ids, ids->data, ids->len);
+}
+
+static void
+on_one_system (GObject  *object,
+               gpointer  system,
+               Heard    *h)
+{
+  h->n_single++;
+}
+
+static void
+on_changed (GObject *object,
+            Heard   *h)
+{
+  h->n_changed++;
+}
+
+static void
+assert_ids (Heard       *h,
+            const guint *expected,
+            guint        n_expected)
+{
+  g_assert_cmpuint (h->n_batches, ==, 1);
+  g_assert_cmpmem (h->ids->data, h->ids->len * sizeof (guint),
+                   expected, n_expected * sizeof (guint));
+}
+
+static void
+test_batched_notification (void)
+{
+  g_autoptr(IkouPlan) plan = make_plan ();
+  g_autoptr(IkouHistory) history = ikou_history_new (plan);
+  g_autoptr(IkouScenario) scenario = ikou_scenario_new ("後ろ倒し");
+  IkouSystem *s1 = ikou_plan_lookup_system (plan, 1);
+  IkouSystem *s2 = ikou_plan_lookup_system (plan, 2);
+  IkouSystem *s3 = ikou_plan_lookup_system (plan, 3);
+  g_autoptr(IkouStep) a = ikou_step_copy (ikou_system_get_step (s1, 0));
+  g_autoptr(IkouStep) b = ikou_step_copy (ikou_system_get_step (s1, 1));
+  g_autoptr(IkouStep) c = ikou_step_copy (ikou_system_get_step (s2, 0));
+  g_auto(GValue) name = G_VALUE_INIT;
+  Heard p = { 0 }, sc = { 0 };
+  const guint order[] = { 2, 1, 3 };
+  const guint reverse[] = { 1, 3, 2 }; /* the last edit is undone first */
+  const guint one[] = { 1 };
+  const guint scenario_order[] = { 2, 1 };
+
+  p.ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  sc.ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  ikou_plan_add_scenario (plan, scenario);
+  g_signal_connect (plan, "systems-changed", G_CALLBACK (on_plan_systems_changed), &p);
+  g_signal_connect (plan, "system-changed", G_CALLBACK (on_one_system), &p);
+  g_signal_connect (plan, "changed", G_CALLBACK (on_changed), &p);
+  g_signal_connect (scenario, "systems-changed", G_CALLBACK (on_scenario_systems_changed), &sc);
+  g_signal_connect (scenario, "system-changed", G_CALLBACK (on_one_system), &sc);
+  g_signal_connect (scenario, "changed", G_CALLBACK (on_changed), &sc);
+
+  /* Outside a transaction: each edit at once, a batch of one. */
+  a->cutover_date += 30;
+  ikou_history_set_step (history, s1, 0, a);
+  assert_ids (&p, one, 1);
+  g_assert_cmpuint (p.n_single, ==, 1);
+  g_assert_cmpuint (p.n_changed, ==, 1);
+  heard_reset (&p);
+
+  /* Five edits of three systems (one of them three times, by steps and
+   * a property): nothing until the end, then each system once, in the
+   * order of its first change. */
+  ikou_history_begin (history, "Many");
+  c->cutover_date += 30;
+  ikou_history_set_step (history, s2, 0, c);
+  a->cutover_date += 30;
+  ikou_history_set_step (history, s1, 0, a);
+  b->contract_date += 30;
+  ikou_history_set_step (history, s1, 1, b);
+  g_value_init (&name, G_TYPE_STRING);
+  g_value_set_string (&name, "福祉システム");
+  ikou_history_set_system_property (history, s3, "name", &name);
+  b->cutover_date += 30;
+  ikou_history_set_step (history, s1, 1, b);
+  g_assert_cmpuint (p.n_batches + p.n_single + p.n_changed, ==, 0);
+  ikou_history_end (history);
+  assert_ids (&p, order, G_N_ELEMENTS (order));
+  g_assert_cmpuint (p.n_single, ==, 3);
+  g_assert_cmpuint (p.n_changed, ==, 1);
+  /* Listeners see the finished undo step. */
+  g_assert_cmpstr (ikou_history_get_undo_label (history), ==, "Many");
+
+  /* Undo and redo: the same systems, once each, in one batch. */
+  heard_reset (&p);
+  g_assert_true (ikou_history_undo (history));
+  assert_ids (&p, reverse, G_N_ELEMENTS (reverse));
+  g_assert_cmpuint (p.n_single, ==, 3);
+  g_assert_cmpuint (p.n_changed, ==, 1);
+  g_assert_cmpstr (ikou_system_get_name (s3), ==, "福祉");
+  heard_reset (&p);
+  g_assert_true (ikou_history_redo (history));
+  assert_ids (&p, order, G_N_ELEMENTS (order));
+  g_assert_cmpuint (p.n_changed, ==, 1);
+
+  /* The plan's scenarios are held back with it: two systems' edits in
+   * one batch of the scenario, and still one ::changed of the plan. */
+  heard_reset (&p);
+  ikou_history_begin (history, "Scenario");
+  ikou_scenario_set_override (scenario, 2, 0, IKOU_OVERRIDE_CUTOVER_DATE, day (2026, 4, 1));
+  ikou_scenario_set_override (scenario, 1, 1, IKOU_OVERRIDE_CUTOVER_DATE, day (2026, 5, 1));
+  ikou_scenario_set_override (scenario, 2, 0, IKOU_OVERRIDE_CONTRACT_DATE, day (2025, 4, 1));
+  g_assert_cmpuint (sc.n_batches + sc.n_single + sc.n_changed + p.n_changed, ==, 0);
+  ikou_history_end (history);
+  assert_ids (&sc, scenario_order, G_N_ELEMENTS (scenario_order));
+  g_assert_cmpuint (sc.n_single, ==, 2);
+  g_assert_cmpuint (sc.n_changed, ==, 1);
+  g_assert_cmpuint (p.n_batches, ==, 0);
+  g_assert_cmpuint (p.n_changed, ==, 1);
+
+  /* A system changed and then removed in one transaction is the
+   * removal's business: the batch leaves it out. */
+  heard_reset (&p);
+  ikou_history_begin (history, "Edit and remove");
+  c->cutover_date += 30;
+  ikou_history_set_step (history, s2, 0, c);
+  a->cutover_date += 30;
+  ikou_history_set_step (history, s1, 0, a);
+  ikou_history_remove_system (history, s2);
+  ikou_history_end (history);
+  assert_ids (&p, one, 1);
+  g_assert_cmpuint (p.n_changed, ==, 1);
+
+  g_array_unref (p.ids);
+  g_array_unref (sc.ids);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -706,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/history/hosts", test_hosts);
   g_test_add_func ("/history/plan-property", test_plan_property);
   g_test_add_func ("/history/transaction", test_transaction);
+  g_test_add_func ("/history/batched-notification", test_batched_notification);
   g_test_add_func ("/history/redo-cleared", test_redo_cleared);
   g_test_add_func ("/history/dirty", test_dirty);
   g_test_add_func ("/history/wrong-system", test_wrong_system);

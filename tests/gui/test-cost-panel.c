@@ -282,6 +282,107 @@ test_compare (void)
   gui_test_close_window (window);
 }
 
+/* The keyboard: the panel takes the focus, Left, Right, Home and End
+ * move from one fiscal year to another, and the popover and the
+ * accessible description say what hovering the year's bar says. */
+static void
+assert_focus_shows (IkouCostPanel *panel,
+                    int            fiscal_year)
+{
+  IkouCostChart *chart = ikou_cost_panel_get_chart (panel);
+  g_autofree char *hover = NULL;
+  const char *shown;
+  IkouCostBar bar;
+
+  g_assert_cmpint (ikou_cost_panel_get_focus_year (panel), ==, fiscal_year);
+  g_assert_true (find_bar (chart, fiscal_year, 0, &bar));
+  hover = ikou_cost_panel_dup_tooltip (IKOU_COST_PANEL (panel), bar.x + bar.width / 2,
+                                       bar.bottom - 1);
+  shown = ikou_cost_panel_get_focus_text (panel);
+  g_assert_nonnull (hover);
+  g_assert_cmpstr (shown, ==, hover);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (panel), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       hover);
+}
+
+static void
+test_keys (void)
+{
+  IkouWindow *window = open_sample_window ();
+  IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
+  const IkouBudget *budget;
+  g_autofree char *path = NULL;
+
+  /* Shown (the settings may remember it shown already). */
+  if (!gtk_revealer_get_reveal_child (window->cost_revealer))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-panel", NULL));
+  settle (window);
+  scroll_to_start (window);
+  g_assert_true (gtk_widget_get_focusable (window->cost_panel));
+  g_assert_cmpint (ikou_cost_panel_get_focus_year (panel), ==, 0);
+  g_assert_null (ikou_cost_panel_get_focus_text (panel));
+
+  /* Focused, it starts at today's fiscal year (2021-03-01: FY2020). */
+  g_assert_true (gtk_widget_grab_focus (window->cost_panel));
+  settle (window);
+  g_assert_true (gtk_widget_has_focus (window->cost_panel));
+  assert_focus_shows (panel, 2020);
+
+  gui_test_press_keys (window, "Right");
+  assert_focus_shows (panel, 2021);
+  g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (panel), "39,652"));
+  gui_test_press_keys (window, "Right");
+  assert_focus_shows (panel, 2022);
+  g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (panel), "49,952"));
+  save_screenshot (GTK_WIDGET (window), "-keys");
+  path = artifact_path ("-keys-popover");
+  ikou_gui_test_save_screenshot (gtk_widget_get_first_child (window->cost_panel), path);
+  gui_test_press_keys (window, "Left");
+  assert_focus_shows (panel, 2021);
+
+  /* Home and End: the first and the last year of the chart, scrolled
+   * into sight. */
+  budget = ikou_cost_chart_get_budget (ikou_cost_panel_get_chart (panel), 0);
+  gui_test_press_keys (window, "End");
+  assert_focus_shows (panel, budget->last_fy);
+  {
+    IkouCostBar bar;
+
+    g_assert_true (find_bar (ikou_cost_panel_get_chart (panel), budget->last_fy, 0, &bar));
+    g_assert_cmpfloat (bar.x + bar.width, <=, gtk_widget_get_width (window->cost_panel));
+  }
+  gui_test_press_keys (window, "Home");
+  assert_focus_shows (panel, budget->first_fy);
+  gui_test_press_keys (window, "Left");
+  assert_focus_shows (panel, budget->first_fy);
+
+  /* An edit changes what the popover says. */
+  {
+    IkouDocument *document = ikou_window_get_document (window);
+    IkouSystem *seikatsu = ikou_plan_lookup_system (ikou_window_get_plan (window), 2);
+    IkouStep step;
+
+    gui_test_press_keys (window, "Right");
+    while (ikou_cost_panel_get_focus_year (panel) < 2021)
+      gui_test_press_keys (window, "Right");
+    assert_focus_shows (panel, 2021);
+    g_assert_true (ikou_document_get_step (document, seikatsu, 0, &step));
+    step.budget_amount += 1000;
+    ikou_document_set_step (document, seikatsu, 0, &step);
+    ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
+    assert_focus_shows (panel, 2021);
+    g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (panel), "14,000"));
+  }
+
+  /* Leaving the panel puts the popover away; the year stays. */
+  gtk_widget_grab_focus (window->timeline);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_null (ikou_cost_panel_get_focus_text (panel));
+  g_assert_cmpint (ikou_cost_panel_get_focus_year (panel), ==, 2021);
+
+  gui_test_close_window (window);
+}
+
 /* The export dialog's row: none, under the roadmap on every page (the
  * same pages), or a page of their own (one more), previewed. */
 static void
@@ -346,12 +447,16 @@ main (int   argc,
 {
   int ret;
 
+  /* GTK's test context for accessibility: what the panel tells
+   * assistive technologies can be read back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lang = gui_test_init (&argc, &argv, "costs", "2021-03-01");
   app = gui_test_get_application ();
   tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/costs/panel", test_panel);
   g_test_add_func ("/costs/compare", test_compare);
+  g_test_add_func ("/costs/keys", test_keys);
   g_test_add_func ("/costs/export-dialog", test_export_dialog);
 
   ret = gui_test_run ();

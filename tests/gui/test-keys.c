@@ -32,19 +32,7 @@ static void
 press (IkouWindow *window,
        const char *keys)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_autofree char *command = g_strdup_printf ("xdotool windowfocus --sync %s key --clearmodifiers --delay 30 %s", xid, keys);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (window)));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-  g_usleep (50000);
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
+  gui_test_press_keys (window, keys);
 }
 
 static gboolean

@@ -30,6 +30,10 @@ IkouWindow      *gui_test_open_sample_window (void);
 void             gui_test_close_window    (IkouWindow   *window);
 /* Runs the tests, then removes the private home. */
 int              gui_test_run             (void);
+/* Real key presses on @window through xdotool (keys as xdotool names
+ * them: "ctrl+z Right"), then a few frames. */
+void             gui_test_press_keys      (IkouWindow   *window,
+                                           const char   *keys);
 /* Saves @widget as tests/artifacts/<@prefix>-<lang>-<@what>.png. */
 void             gui_test_save_screenshot (GtkWidget    *widget,
                                            const char   *prefix,

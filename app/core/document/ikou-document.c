@@ -46,6 +46,7 @@ struct _IkouDocument
   guint          n_warnings;
   guint          n_infos;
   GHashTable    *pending;       /* system ids waiting for a re-check */
+  GPtrArray     *scratch;       /* empty: the findings of the next re-check */
   guint          recheck_id;
 
   /* A drag in progress. */
@@ -250,12 +251,13 @@ recheck_system (IkouDocument *self,
   if (!system_position (self, system_id, &position))
     return;
 
-  findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
+  /* Most systems have no findings: one scratch array serves them all. */
+  if (self->scratch == NULL)
+    self->scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
   if (self->schedule != NULL)
     ikou_check_system_into (self->plan, ikou_plan_get_system (self->plan, position),
-                            self->active, self->schedule, self->today, NULL, findings);
-  if (findings->len == 0)
-    g_clear_pointer (&findings, g_ptr_array_unref);
+                            self->active, self->schedule, self->today, NULL, self->scratch);
+  findings = self->scratch->len > 0 ? g_steal_pointer (&self->scratch) : NULL;
 
   old = g_ptr_array_index (self->system_findings, position);
   if (old == NULL && findings == NULL)
@@ -288,9 +290,12 @@ ikou_document_flush (IkouDocument *self)
 
   pending = g_steal_pointer (&self->pending);
   self->pending = g_hash_table_new (NULL, NULL);
+  /* The counts are told once, however many systems were waiting. */
+  g_object_freeze_notify (G_OBJECT (self));
   g_hash_table_iter_init (&iter, pending);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     recheck_system (self, GPOINTER_TO_UINT (key));
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static gboolean
@@ -321,14 +326,19 @@ bump_serial (IkouDocument *self)
   self->change_serial++;
 }
 
+/* One edit, or every system a transaction changed: each is re-checked
+ * once, at the next flush. */
 static void
-plan_system_changed_cb (IkouDocument *self,
-                        IkouSystem   *system)
+plan_systems_changed_cb (IkouDocument *self,
+                         GPtrArray    *systems)
 {
-  guint id = ikou_system_get_id (system);
+  for (guint i = 0; i < systems->len; i++)
+    {
+      guint id = ikou_system_get_id (g_ptr_array_index (systems, i));
 
-  queue_recheck (self, id);
-  g_signal_emit (self, signals[VIEW_CHANGED], 0, id);
+      queue_recheck (self, id);
+      g_signal_emit (self, signals[VIEW_CHANGED], 0, id);
+    }
 }
 
 static void
@@ -347,13 +357,27 @@ plan_hosts_changed_cb (IkouDocument *self)
 }
 
 static void
-scenario_system_changed_cb (IkouDocument *self,
-                            guint         system_id)
+scenario_systems_changed_cb (IkouDocument *self,
+                             GArray       *ids)
 {
-  guint position;
+  gboolean removed = FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint system_id = g_array_index (ids, guint, i);
+      guint position;
+
+      if (!system_position (self, system_id, &position))
+        {
+          removed = TRUE;
+          continue;
+        }
+      queue_recheck (self, system_id);
+      g_signal_emit (self, signals[VIEW_CHANGED], 0, system_id);
+    }
 
   /* An edit of a removed system (an undo) changes only what is reported. */
-  if (!system_position (self, system_id, &position))
+  if (removed)
     {
       guint errors = self->n_errors, warnings = self->n_warnings, infos = self->n_infos;
 
@@ -362,10 +386,7 @@ scenario_system_changed_cb (IkouDocument *self,
       ikou_check_removed_systems_into (self->plan, self->active, self->removed_findings);
       count_findings (self, self->removed_findings, +1);
       notify_counts (self, errors, warnings, infos);
-      return;
     }
-  queue_recheck (self, system_id);
-  g_signal_emit (self, signals[VIEW_CHANGED], 0, system_id);
 }
 
 static gboolean
@@ -413,8 +434,8 @@ ikou_document_constructed (GObject *object)
     self->plan = ikou_plan_new ();
   self->history = ikou_history_new (self->plan);
 
-  g_signal_connect_object (self->plan, "system-changed",
-                           G_CALLBACK (plan_system_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan, "systems-changed",
+                           G_CALLBACK (plan_systems_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan, "items-changed",
                            G_CALLBACK (plan_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan, "hosts-changed",
@@ -469,6 +490,7 @@ ikou_document_finalize (GObject *object)
   g_hash_table_unref (self->positions);
   g_hash_table_unref (self->summary);
   g_hash_table_unref (self->pending);
+  g_clear_pointer (&self->scratch, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ikou_document_parent_class)->finalize (object);
 }
@@ -805,8 +827,8 @@ ikou_document_set_active_scenario (IkouDocument *self,
     g_signal_handlers_disconnect_by_data (self->active, self);
   g_set_object (&self->active, scenario);
   if (scenario != NULL)
-    g_signal_connect_object (scenario, "system-changed",
-                             G_CALLBACK (scenario_system_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (scenario, "systems-changed",
+                             G_CALLBACK (scenario_systems_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* Comparing a scenario with itself shows nothing: compare with the
    * baseline instead. */
@@ -1507,16 +1529,14 @@ edit_systems (IkouDocument  *self,
     }
 
   ikou_document_cancel_preview (self);
+  /* The transaction makes one re-check and one ::view-changed per
+   * system, not per step. */
   ikou_history_begin (self->history, label);
-  /* One re-check and one ::view-changed per system, not per step. */
-  g_signal_handlers_block_by_func (self->plan, plan_system_changed_cb, self);
-  if (self->active != NULL)
-    g_signal_handlers_block_by_func (self->active, scenario_system_changed_cb, self);
   for (guint i = 0; i < systems->len; i++)
     {
       IkouSystem *system = g_ptr_array_index (systems, i);
       GPtrArray *steps = g_ptr_array_index (results, i);
-      g_autoptr(IkouScenarioEdits) before = NULL;
+      IkouScenarioEdits *before = NULL;
       guint id = ikou_system_get_id (system);
       gboolean changed = FALSE;
 
@@ -1533,16 +1553,11 @@ edit_systems (IkouDocument  *self,
             }
         }
       first_step += steps->len;
-      if (scenario != NULL)
-        ikou_history_record_scenario_edits (self->history, scenario, id, before, label);
-      if (changed && scenario == NULL)
-        plan_system_changed_cb (self, system);
-      else if (changed && scenario == self->active)
-        scenario_system_changed_cb (self, id);
+      if (scenario != NULL && changed)
+        ikou_history_take_scenario_edits (self->history, scenario, id,
+                                          g_steal_pointer (&before), label);
+      g_clear_pointer (&before, ikou_scenario_edits_free);
     }
-  if (self->active != NULL)
-    g_signal_handlers_unblock_by_func (self->active, scenario_system_changed_cb, self);
-  g_signal_handlers_unblock_by_func (self->plan, plan_system_changed_cb, self);
   ikou_history_end (self->history);
   return TRUE;
 }

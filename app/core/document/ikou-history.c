@@ -36,13 +36,16 @@ typedef enum
   CMD_SET_STEPS,
 } CommandKind;
 
-/* A scenario's edits of one system before and after a command. */
+/* A scenario's edits of one system before and after a command.  NULL
+ * is no edits, except that an after not known yet (has_after FALSE) is
+ * saved when the command is first undone: what the scenario holds then. */
 typedef struct
 {
   IkouScenario      *scenario;
   guint              system_id;
   IkouScenarioEdits *before;
   IkouScenarioEdits *after;
+  gboolean           has_after;
 } EditsChange;
 
 static void
@@ -210,10 +213,16 @@ apply_edits (Command  *cmd,
 {
   if (cmd->edits == NULL)
     return;
-  for (guint i = 0; i < cmd->edits->len; i++)
+  /* Backwards when undoing: a command can hold one system twice. */
+  for (guint k = 0; k < cmd->edits->len; k++)
     {
-      EditsChange *change = g_ptr_array_index (cmd->edits, i);
+      EditsChange *change = g_ptr_array_index (cmd->edits, forward ? k : cmd->edits->len - 1 - k);
 
+      if (!forward && !change->has_after)
+        {
+          change->after = ikou_scenario_save_edits (change->scenario, change->system_id);
+          change->has_after = TRUE;
+        }
       ikou_scenario_restore_edits (change->scenario, change->system_id,
                                    forward ? change->after : change->before);
     }
@@ -422,7 +431,10 @@ record (IkouHistory *self,
       self->current = self->groups->len;
     }
 
-  update_state (self);
+  /* Inside a transaction only its first command can change the state
+   * (dirty, the redo steps dropped): a bulk edit records thousands. */
+  if (self->open == NULL || self->open->commands->len == 1)
+    update_state (self);
 }
 
 /* GObject */
@@ -432,6 +444,8 @@ ikou_history_dispose (GObject *object)
 {
   IkouHistory *self = IKOU_HISTORY (object);
 
+  if (self->open != NULL)
+    ikou_plan_thaw_changes (self->plan);
   g_clear_pointer (&self->open, group_free);
   if (self->groups != NULL)
     g_ptr_array_set_size (self->groups, 0);
@@ -591,8 +605,10 @@ ikou_history_undo (IkouHistory *self)
     return FALSE;
 
   self->current--;
+  ikou_plan_freeze_changes (self->plan);
   group_apply (self, g_ptr_array_index (self->groups, self->current), FALSE);
   update_state (self);
+  ikou_plan_thaw_changes (self->plan);
   return TRUE;
 }
 
@@ -605,9 +621,11 @@ ikou_history_redo (IkouHistory *self)
   if (self->current >= self->groups->len)
     return FALSE;
 
+  ikou_plan_freeze_changes (self->plan);
   group_apply (self, g_ptr_array_index (self->groups, self->current), TRUE);
   self->current++;
   update_state (self);
+  ikou_plan_thaw_changes (self->plan);
   return TRUE;
 }
 
@@ -654,6 +672,8 @@ ikou_history_begin (IkouHistory *self,
     {
       g_assert (self->open == NULL);
       self->open = group_new (label);
+      /* The plan tells of the transaction's changes once, at its end. */
+      ikou_plan_freeze_changes (self->plan);
     }
   update_state (self);
 }
@@ -682,6 +702,8 @@ ikou_history_end (IkouHistory *self)
       self->current = self->groups->len;
     }
   update_state (self);
+  /* After the state: what listens to the plan sees the undo step. */
+  ikou_plan_thaw_changes (self->plan);
 }
 
 gboolean
@@ -751,22 +773,29 @@ ikou_history_describe_step_change (const IkouStep *a,
   return _("Edit step note");
 }
 
+/* Takes @old_step. */
 static void
-record_step_change (IkouHistory    *self,
-                    IkouSystem     *system,
-                    guint           index,
-                    const IkouStep *old_step)
+record_step_change (IkouHistory *self,
+                    IkouSystem  *system,
+                    guint        index,
+                    IkouStep    *old_step)
 {
   const IkouStep *new_step = ikou_system_get_step (system, index);
   Command *cmd;
 
   if (ikou_step_equal (old_step, new_step))
-    return;
+    {
+      ikou_step_free (old_step);
+      return;
+    }
 
-  cmd = command_new (CMD_SET_STEP, ikou_history_describe_step_change (old_step, new_step));
+  /* A transaction's own label names its step: no need to word each of
+   * its commands (a bulk edit records thousands). */
+  cmd = command_new (CMD_SET_STEP, self->open != NULL && self->open->label != NULL
+                                   ? NULL : ikou_history_describe_step_change (old_step, new_step));
   cmd->id = ikou_system_get_id (system);
   cmd->index = index;
-  cmd->old_step = ikou_step_copy (old_step);
+  cmd->old_step = old_step;
   cmd->new_step = ikou_step_copy (new_step);
   record (self, cmd);
 }
@@ -777,7 +806,7 @@ ikou_history_set_step (IkouHistory    *self,
                        guint           index,
                        const IkouStep *step)
 {
-  g_autoptr(IkouStep) old_step = NULL;
+  IkouStep *old_step;
 
   g_return_if_fail (IKOU_IS_HISTORY (self));
   g_return_if_fail (IKOU_IS_SYSTEM (system));
@@ -802,7 +831,7 @@ ikou_history_record_step (IkouHistory    *self,
   g_return_if_fail (system_in_plan (self, system));
   g_return_if_fail (index < ikou_system_get_n_steps (system));
 
-  record_step_change (self, system, index, old_step);
+  record_step_change (self, system, index, ikou_step_copy (old_step));
 }
 
 /* Every scenario's edits of the system follow the baseline's steps (a
@@ -826,6 +855,7 @@ reindex_scenarios (IkouHistory *self,
       change->before = ikou_scenario_save_edits (scenario, cmd->id);
       ikou_scenario_reindex_steps (scenario, cmd->id, cmd->index, delta);
       change->after = ikou_scenario_save_edits (scenario, cmd->id);
+      change->has_after = TRUE;
       if (cmd->edits == NULL)
         cmd->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) edits_change_free);
       g_ptr_array_add (cmd->edits, change);
@@ -1128,21 +1158,45 @@ ikou_history_record_scenario_edits (IkouHistory             *self,
                                     const IkouScenarioEdits *before,
                                     const char              *label)
 {
-  g_autoptr(GPtrArray) changes = NULL;
+  g_return_if_fail (IKOU_IS_HISTORY (self));
+  g_return_if_fail (IKOU_IS_SCENARIO (scenario));
+
+  ikou_history_take_scenario_edits (self, scenario, system_id,
+                                    before != NULL ? ikou_scenario_edits_copy (before) : NULL,
+                                    label);
+}
+
+void
+ikou_history_take_scenario_edits (IkouHistory       *self,
+                                  IkouScenario      *scenario,
+                                  guint              system_id,
+                                  IkouScenarioEdits *before,
+                                  const char        *label)
+{
   EditsChange *change;
-  Command *cmd;
+  Command *cmd, *last;
 
   g_return_if_fail (IKOU_IS_HISTORY (self));
   g_return_if_fail (IKOU_IS_SCENARIO (scenario));
 
+  if (ikou_scenario_edits_equal (before, ikou_scenario_peek_edits (scenario, system_id)))
+    {
+      ikou_scenario_edits_free (before);
+      return;
+    }
   change = g_new0 (EditsChange, 1);
   change->scenario = g_object_ref (scenario);
   change->system_id = system_id;
-  change->before = before != NULL ? ikou_scenario_edits_copy (before) : NULL;
-  change->after = ikou_scenario_save_edits (scenario, system_id);
-  if (ikou_scenario_edits_equal (change->before, change->after))
+  change->before = before;
+  /* The edits after are what the scenario holds when this is undone. */
+
+  /* In a transaction, the edits of many systems in one scenario are one
+   * command: a bulk edit records one, not one per system. */
+  last = self->open != NULL && self->open->commands->len > 0
+         ? g_ptr_array_index (self->open->commands, self->open->commands->len - 1) : NULL;
+  if (last != NULL && last->kind == CMD_SCENARIO_EDITS && last->object == G_OBJECT (scenario))
     {
-      edits_change_free (change);
+      g_ptr_array_add (last->edits, change);
       return;
     }
 

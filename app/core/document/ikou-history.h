@@ -36,7 +36,10 @@ gboolean     ikou_history_get_dirty           (IkouHistory     *self);
 /* Opens a transaction: every command until the matching end is one undo
  * step.  Nested begin/end pairs count depth; the outermost @label (already
  * translated; NULL = the first command's label) names the step.  An empty
- * transaction records nothing. */
+ * transaction records nothing.  The plan's change signals are held back
+ * until the end (ikou_plan_freeze_changes()), after the history's own
+ * state is updated: one ::systems-changed and one ::changed for the
+ * whole transaction.  Undo and redo do the same. */
 void         ikou_history_begin               (IkouHistory     *self,
                                                const char      *label);
 void         ikou_history_end                 (IkouHistory     *self);
@@ -101,6 +104,12 @@ void         ikou_history_record_scenario_edits (IkouHistory             *self,
                                                  guint                    system_id,
                                                  const IkouScenarioEdits *before,
                                                  const char              *label);
+/* The same, taking @before (many systems at once copy nothing). */
+void         ikou_history_take_scenario_edits (IkouHistory             *self,
+                                               IkouScenario            *scenario,
+                                               guint                    system_id,
+                                               IkouScenarioEdits       *before,
+                                               const char              *label);
 void         ikou_history_add_scenario        (IkouHistory     *self,
                                                guint            position,
                                                IkouScenario    *scenario);

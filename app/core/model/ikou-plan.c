@@ -30,6 +30,12 @@ struct _IkouPlan
 
   guint       bulk_depth;
   guint       bulk_start;     /* n_systems when the bulk began */
+
+  /* Changes held back between freeze_changes and thaw_changes. */
+  guint       freeze_depth;
+  GPtrArray  *held_systems;   /* IkouSystem (a reference), first change first */
+  GHashTable *held_set;       /* the same systems, to add each once */
+  gboolean    held_changed;   /* ::changed is owed */
 };
 
 static void ikou_plan_list_model_init (GListModelInterface *iface);
@@ -53,6 +59,7 @@ enum {
 enum {
   CHANGED,
   SYSTEM_CHANGED,
+  SYSTEMS_CHANGED,
   HOSTS_CHANGED,
   SCENARIOS_CHANGED,
   N_SIGNALS
@@ -95,13 +102,28 @@ ikou_plan_list_model_init (GListModelInterface *iface)
 static void
 emit_changed (IkouPlan *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  if (self->freeze_depth > 0)
+    self->held_changed = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-on_system_changed (IkouSystem *system,
-                   IkouPlan   *self)
+void
+_ikou_plan_system_changed (IkouPlan   *self,
+                           IkouSystem *system)
 {
+  g_autoptr(GPtrArray) one = NULL;
+
+  if (self->freeze_depth > 0)
+    {
+      if (g_hash_table_add (self->held_set, system))
+        g_ptr_array_add (self->held_systems, g_object_ref (system));
+      self->held_changed = TRUE;
+      return;
+    }
+  one = g_ptr_array_new ();
+  g_ptr_array_add (one, system);
+  g_signal_emit (self, signals[SYSTEMS_CHANGED], 0, one);
   g_signal_emit (self, signals[SYSTEM_CHANGED], 0, system);
   emit_changed (self);
 }
@@ -141,7 +163,7 @@ ikou_plan_dispose (GObject *object)
   if (self->systems != NULL)
     {
       for (guint i = 0; i < self->systems->len; i++)
-        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->systems, i), self);
+        _ikou_system_set_plan (g_ptr_array_index (self->systems, i), NULL);
       g_clear_pointer (&self->systems, g_ptr_array_unref);
     }
   if (self->hosts != NULL)
@@ -158,9 +180,17 @@ ikou_plan_dispose (GObject *object)
   if (self->scenarios != NULL)
     {
       for (guint i = 0; i < self->scenarios->len; i++)
-        g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->scenarios, i), self);
+        {
+          IkouScenario *scenario = g_ptr_array_index (self->scenarios, i);
+
+          g_signal_handlers_disconnect_by_data (scenario, self);
+          if (self->freeze_depth > 0)
+            ikou_scenario_thaw_changes (scenario);
+        }
       g_clear_pointer (&self->scenarios, g_ptr_array_unref);
     }
+  if (self->held_systems != NULL)
+    g_ptr_array_set_size (self->held_systems, 0);
 
   G_OBJECT_CLASS (ikou_plan_parent_class)->dispose (object);
 }
@@ -177,6 +207,8 @@ ikou_plan_finalize (GObject *object)
   g_free (self->schedule_version);
   g_hash_table_unref (self->hosts_by_id);
   g_hash_table_unref (self->systems_by_id);
+  g_ptr_array_unref (self->held_systems);
+  g_hash_table_unref (self->held_set);
 
   G_OBJECT_CLASS (ikou_plan_parent_class)->finalize (object);
 }
@@ -285,6 +317,12 @@ ikou_plan_class_init (IkouPlanClass *klass)
   signals[SYSTEM_CHANGED] =
     g_signal_new ("system-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, IKOU_TYPE_SYSTEM);
+  /* Before ::system-changed: every system that changed, each once (one
+   * outside a freeze, all of them at the thaw). */
+  signals[SYSTEMS_CHANGED] =
+    g_signal_new ("systems-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_PTR_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
   signals[HOSTS_CHANGED] =
     g_signal_new ("hosts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -303,6 +341,8 @@ ikou_plan_init (IkouPlan *self)
   self->systems_by_id = g_hash_table_new (NULL, NULL);
   self->next_system_id = 1;
   self->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
+  self->held_systems = g_ptr_array_new_with_free_func (g_object_unref);
+  self->held_set = g_hash_table_new (NULL, NULL);
   self->reference_fy = IKOU_PLAN_REFERENCE_FY;
   self->reference_cost = -1;
 }
@@ -559,7 +599,7 @@ ikou_plan_insert_system (IkouPlan   *self,
   g_hash_table_insert (self->systems_by_id, GUINT_TO_POINTER (id), system);
   position = MIN (position, self->systems->len);
   g_ptr_array_insert (self->systems, position, g_object_ref (system));
-  g_signal_connect (system, "changed", G_CALLBACK (on_system_changed), self);
+  _ikou_system_set_plan (system, self);
 
   if (self->bulk_depth == 0)
     {
@@ -588,7 +628,7 @@ ikou_plan_remove_system (IkouPlan   *self,
   if (!g_ptr_array_find (self->systems, system, &position))
     g_return_if_reached ();
 
-  g_signal_handlers_disconnect_by_data (system, self);
+  _ikou_system_set_plan (system, NULL);
   g_hash_table_remove (self->systems_by_id, GUINT_TO_POINTER (ikou_system_get_id (system)));
   g_ptr_array_remove_index (self->systems, position);
 
@@ -616,6 +656,71 @@ ikou_plan_end_bulk (IkouPlan *self)
       g_list_model_items_changed (G_LIST_MODEL (self), self->bulk_start, 0,
                                   self->systems->len - self->bulk_start);
       emit_changed (self);
+    }
+}
+
+/* Held changes */
+
+void
+ikou_plan_freeze_changes (IkouPlan *self)
+{
+  g_return_if_fail (IKOU_IS_PLAN (self));
+
+  if (self->freeze_depth++ > 0)
+    return;
+  for (guint i = 0; i < self->scenarios->len; i++)
+    ikou_scenario_freeze_changes (g_ptr_array_index (self->scenarios, i));
+}
+
+void
+ikou_plan_thaw_changes (IkouPlan *self)
+{
+  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr(GPtrArray) scenarios = NULL;
+
+  g_return_if_fail (IKOU_IS_PLAN (self));
+  g_return_if_fail (self->freeze_depth > 0);
+
+  if (self->freeze_depth > 1)
+    {
+      self->freeze_depth--;
+      return;
+    }
+
+  /* The scenarios first, while their ::changed is still owed here:
+   * the plan emits ::changed once, last. */
+  scenarios = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->scenarios->len; i++)
+    g_ptr_array_add (scenarios, g_object_ref (g_ptr_array_index (self->scenarios, i)));
+  for (guint i = 0; i < scenarios->len; i++)
+    ikou_scenario_thaw_changes (g_ptr_array_index (scenarios, i));
+  self->freeze_depth = 0;
+
+  /* Only the systems still in the plan: one changed and then removed is
+   * the removal's business (::items-changed). */
+  held = g_steal_pointer (&self->held_systems);
+  self->held_systems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_remove_all (self->held_set);
+  for (guint i = held->len; i > 0; i--)
+    {
+      IkouSystem *system = g_ptr_array_index (held, i - 1);
+
+      if (ikou_plan_lookup_system (self, ikou_system_get_id (system)) != system)
+        g_ptr_array_remove_index (held, i - 1);
+    }
+
+  if (held->len > 0)
+    {
+      g_signal_emit (self, signals[SYSTEMS_CHANGED], 0, held);
+      /* Listeners of one system at a time hear of each once. */
+      if (g_signal_has_handler_pending (self, signals[SYSTEM_CHANGED], 0, FALSE))
+        for (guint i = 0; i < held->len; i++)
+          g_signal_emit (self, signals[SYSTEM_CHANGED], 0, g_ptr_array_index (held, i));
+    }
+  if (self->held_changed)
+    {
+      self->held_changed = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
     }
 }
 
@@ -673,6 +778,9 @@ ikou_plan_insert_scenario (IkouPlan     *self,
                       g_object_ref (scenario));
   g_signal_connect (scenario, "changed", G_CALLBACK (on_scenario_changed), self);
   g_signal_connect (scenario, "notify::name", G_CALLBACK (on_scenario_renamed), self);
+  /* The plan's scenarios are held back with it. */
+  if (self->freeze_depth > 0)
+    ikou_scenario_freeze_changes (scenario);
   g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
   emit_changed (self);
 }
@@ -684,9 +792,12 @@ ikou_plan_remove_scenario (IkouPlan     *self,
   g_return_if_fail (IKOU_IS_PLAN (self));
   g_return_if_fail (IKOU_IS_SCENARIO (scenario));
 
-  g_signal_handlers_disconnect_by_data (scenario, self);
-  if (!g_ptr_array_remove (self->scenarios, scenario))
+  if (!g_ptr_array_find (self->scenarios, scenario, NULL))
     g_return_if_reached ();
+  g_signal_handlers_disconnect_by_data (scenario, self);
+  if (self->freeze_depth > 0)
+    ikou_scenario_thaw_changes (scenario);
+  g_ptr_array_remove (self->scenarios, scenario);
   g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
   emit_changed (self);
 }

@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IkouPlan, ikou_plan, IKOU, PLAN, GObject)
 
 /* A plan is a GListModel of its IkouSystems, in display order.  It
- * re-emits every system's ::changed as ::system-changed, and emits
- * ::hosts-changed when a host is added, removed or edited. */
+ * re-emits every system's ::changed as ::systems-changed (a GPtrArray
+ * of the systems that changed, borrowed for the emission) and then
+ * ::system-changed (one system), and emits ::hosts-changed when a host
+ * is added, removed or edited; ::changed follows every change. */
 IkouPlan     *ikou_plan_new                 (void);
 const char   *ikou_plan_get_organization    (IkouPlan     *self);
 void          ikou_plan_set_organization    (IkouPlan     *self,
@@ -113,6 +115,20 @@ void          ikou_plan_remove_scenario     (IkouPlan     *self,
  * per-item signal until the end. */
 void          ikou_plan_begin_bulk          (IkouPlan     *self);
 void          ikou_plan_end_bulk            (IkouPlan     *self);
+
+/* Many edits, one notification.  Between freeze_changes and
+ * thaw_changes (pairs nest; the outermost counts) the plan emits
+ * neither ::systems-changed, ::system-changed nor ::changed, and its
+ * scenarios (those it holds then, or gets meanwhile) hold theirs back
+ * too.  The thaw lets the scenarios go first, then emits
+ * ::systems-changed once with every system that changed, each once, in
+ * the order of its first change (only those still in the plan), then
+ * ::system-changed for each of them if anyone listens to it, then
+ * ::changed once.  ::items-changed, ::hosts-changed and
+ * ::scenarios-changed are not held back.  The history holds changes
+ * back for each transaction, undo and redo. */
+void          ikou_plan_freeze_changes      (IkouPlan     *self);
+void          ikou_plan_thaw_changes        (IkouPlan     *self);
 
 /* Deep comparison of content, the next ids included (for tests and
  * round trips). */

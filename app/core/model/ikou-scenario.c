@@ -27,6 +27,12 @@ struct _IkouScenario
   GHashTable *systems;  /* system id → IkouScenarioEdits; resolve is O(1) for untouched systems */
   GArray     *flat;     /* sorted copy of every override, built on demand; NULL after a change */
   guint       n_overrides;
+
+  /* Changes held back between freeze_changes and thaw_changes. */
+  guint       freeze_depth;
+  GArray     *held_ids;      /* guint system ids, first change first */
+  GHashTable *held_set;      /* the same ids, to add each once */
+  gboolean    held_changed;  /* ::changed is owed */
 };
 
 G_DEFINE_FINAL_TYPE (IkouScenario, ikou_scenario, G_TYPE_OBJECT)
@@ -34,6 +40,7 @@ G_DEFINE_FINAL_TYPE (IkouScenario, ikou_scenario, G_TYPE_OBJECT)
 enum {
   CHANGED,
   SYSTEM_CHANGED,
+  SYSTEMS_CHANGED,
   N_SIGNALS
 };
 
@@ -171,6 +178,8 @@ ikou_scenario_finalize (GObject *object)
   g_free (self->description);
   g_hash_table_unref (self->systems);
   g_clear_pointer (&self->flat, g_array_unref);
+  g_array_unref (self->held_ids);
+  g_hash_table_unref (self->held_set);
 
   G_OBJECT_CLASS (ikou_scenario_parent_class)->finalize (object);
 }
@@ -241,6 +250,13 @@ ikou_scenario_class_init (IkouScenarioClass *klass)
   signals[SYSTEM_CHANGED] =
     g_signal_new ("system-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* Before ::system-changed: the ids (a GArray of guint) of every system
+   * whose edits changed, each once (one outside a freeze, all of them at
+   * the thaw). */
+  signals[SYSTEMS_CHANGED] =
+    g_signal_new ("systems-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -248,6 +264,8 @@ ikou_scenario_init (IkouScenario *self)
 {
   self->systems = g_hash_table_new_full (NULL, NULL, NULL,
                                          (GDestroyNotify) ikou_scenario_edits_free);
+  self->held_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->held_set = g_hash_table_new (NULL, NULL);
 }
 
 IkouScenario *
@@ -278,6 +296,15 @@ ikou_scenario_copy (IkouScenario *self,
   return copy;
 }
 
+static void
+emit_changed (IkouScenario *self)
+{
+  if (self->freeze_depth > 0)
+    self->held_changed = TRUE;
+  else
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
 const char *
 ikou_scenario_get_name (IkouScenario *self)
 {
@@ -295,7 +322,7 @@ ikou_scenario_set_name (IkouScenario *self,
   g_free (self->name);
   self->name = g_strdup (name);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 const char *
@@ -317,16 +344,64 @@ ikou_scenario_set_description (IkouScenario *self,
   g_free (self->description);
   self->description = g_strdup (description);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self);
 }
 
 static void
 changed (IkouScenario *self,
          guint         system_id)
 {
+  g_autoptr(GArray) one = NULL;
+
   g_clear_pointer (&self->flat, g_array_unref);
+  if (self->freeze_depth > 0)
+    {
+      if (g_hash_table_add (self->held_set, GUINT_TO_POINTER (system_id)))
+        g_array_append_val (self->held_ids, system_id);
+      self->held_changed = TRUE;
+      return;
+    }
+  one = g_array_sized_new (FALSE, FALSE, sizeof (guint), 1);
+  g_array_append_val (one, system_id);
+  g_signal_emit (self, signals[SYSTEMS_CHANGED], 0, one);
   g_signal_emit (self, signals[SYSTEM_CHANGED], 0, system_id);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ikou_scenario_freeze_changes (IkouScenario *self)
+{
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+  self->freeze_depth++;
+}
+
+void
+ikou_scenario_thaw_changes (IkouScenario *self)
+{
+  g_autoptr(GArray) held = NULL;
+
+  g_return_if_fail (IKOU_IS_SCENARIO (self));
+  g_return_if_fail (self->freeze_depth > 0);
+
+  if (--self->freeze_depth > 0)
+    return;
+
+  held = g_steal_pointer (&self->held_ids);
+  self->held_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_hash_table_remove_all (self->held_set);
+  if (held->len > 0)
+    {
+      g_signal_emit (self, signals[SYSTEMS_CHANGED], 0, held);
+      /* Listeners of one system at a time hear of each once. */
+      if (g_signal_has_handler_pending (self, signals[SYSTEM_CHANGED], 0, FALSE))
+        for (guint i = 0; i < held->len; i++)
+          g_signal_emit (self, signals[SYSTEM_CHANGED], 0, g_array_index (held, guint, i));
+    }
+  if (self->held_changed)
+    {
+      self->held_changed = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 static IkouScenarioEdits *
@@ -740,6 +815,14 @@ ikou_scenario_save_edits (IkouScenario *self,
   g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
   edits = lookup_edits (self, system_id);
   return edits != NULL ? ikou_scenario_edits_copy (edits) : NULL;
+}
+
+const IkouScenarioEdits *
+ikou_scenario_peek_edits (IkouScenario *self,
+                          guint         system_id)
+{
+  g_return_val_if_fail (IKOU_IS_SCENARIO (self), NULL);
+  return lookup_edits (self, system_id);
 }
 
 void

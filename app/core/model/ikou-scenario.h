@@ -57,6 +57,15 @@ IkouScenario       *ikou_scenario_new            (const char          *name);
 /* A new scenario with the same description and edits. */
 IkouScenario       *ikou_scenario_copy           (IkouScenario        *self,
                                                   const char          *name);
+/* Between freeze_changes and thaw_changes (pairs nest) the scenario
+ * emits neither ::systems-changed, ::system-changed nor ::changed; the
+ * thaw emits ::systems-changed once with the id of every system whose
+ * edits changed, each once, in the order of its first change, then
+ * ::system-changed for each if anyone listens to it, then ::changed
+ * once.  A plan holds its scenarios' changes back with its own
+ * (ikou_plan_freeze_changes()). */
+void                ikou_scenario_freeze_changes (IkouScenario        *self);
+void                ikou_scenario_thaw_changes   (IkouScenario        *self);
 const char         *ikou_scenario_get_name       (IkouScenario        *self);
 void                ikou_scenario_set_name       (IkouScenario        *self,
                                                   const char          *name);
@@ -137,6 +146,10 @@ void                ikou_scenario_reindex_steps  (IkouScenario        *self,
                                                   int                  delta);
 
 /* Everything the scenario holds for one system, for undo. */
+/* The edits of @system_id as they are now (NULL: none), owned by the
+ * scenario until its next change. */
+const IkouScenarioEdits *ikou_scenario_peek_edits (IkouScenario   *self,
+                                                  guint           system_id);
 IkouScenarioEdits  *ikou_scenario_save_edits     (IkouScenario        *self,
                                                   guint                system_id);
 void                ikou_scenario_restore_edits  (IkouScenario        *self,

@@ -9,6 +9,7 @@
 struct _IkouSystem
 {
   GObject     parent_instance;
+  IkouPlan   *plan;       /* the plan it is in (not a reference), or NULL */
   guint       id;
   char       *name;
   char       *department;
@@ -279,6 +280,8 @@ emit_changed (IkouSystem *self,
 {
   if (prop != PROP_0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  if (self->plan != NULL)
+    _ikou_plan_system_changed (self->plan, self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -350,6 +353,13 @@ _ikou_system_set_id (IkouSystem *self,
                      guint       id)
 {
   self->id = id;
+}
+
+void
+_ikou_system_set_plan (IkouSystem *self,
+                       IkouPlan   *plan)
+{
+  self->plan = plan;
 }
 
 #define STRING_ACCESSORS(field, PROP)                                         \

@@ -22,22 +22,31 @@ ikou_day_is_valid (IkouDay day)
   return day >= 1 && day <= MAX_DAY;
 }
 
+/* GDate's Julian day number of 1970-01-01. */
+#define JULIAN_1970 719163
+
+/* Days and civil dates by the proleptic Gregorian calendar, as GDate
+ * counts them, without a GDate: the checker and the shifts of many
+ * systems convert dates in their inner loops (H. Hinnant's
+ * days_from_civil and civil_from_days; tests/core/test-calendar.c
+ * compares every day with GDate). */
 IkouDay
 ikou_day_from_ymd (int year,
                    int month,
                    int day)
 {
-  GDate d;
+  int y, era, yoe, doy, doe;
 
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12
-      || day < 1 || day > 31)
-    return IKOU_DAY_NONE;
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+      || day < 1 || day > ikou_days_in_month (year, month))
     return IKOU_DAY_NONE;
 
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return (IkouDay) g_date_get_julian (&d);
+  y = year - (month <= 2);
+  era = y / 400;    /* y >= 0 */
+  yoe = y - era * 400;
+  doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (IkouDay) (era * 146097 + doe - 719468 + JULIAN_1970);
 }
 
 gboolean
@@ -46,7 +55,7 @@ ikou_day_to_ymd (IkouDay  day,
                  int     *month,
                  int     *mday)
 {
-  GDate d;
+  int z, era, doe, yoe, doy, mp, m;
 
   if (!ikou_day_is_valid (day))
     {
@@ -59,14 +68,19 @@ ikou_day_to_ymd (IkouDay  day,
       return FALSE;
     }
 
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, (guint32) day);
+  z = (int) day - JULIAN_1970 + 719468;  /* > 0 for every valid day */
+  era = z / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  m = mp < 10 ? mp + 3 : mp - 9;
   if (year)
-    *year = g_date_get_year (&d);
+    *year = yoe + era * 400 + (m <= 2);
   if (month)
-    *month = g_date_get_month (&d);
+    *month = m;
   if (mday)
-    *mday = g_date_get_day (&d);
+    *mday = doy - (153 * mp + 2) / 5 + 1;
   return TRUE;
 }
 
@@ -125,9 +139,13 @@ int
 ikou_days_in_month (int year,
                     int month)
 {
+  static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap;
+
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12)
     return 0;
-  return g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+  leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return days[month - 1] + (month == 2 && leap);
 }
 
 IkouDay

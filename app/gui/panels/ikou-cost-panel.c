@@ -22,15 +22,26 @@ struct _IkouCostPanel
   IkouDay        first;
   IkouDay        last;
   guint          n_updates;
+
+  /* The keyboard's fiscal year (0: none yet) and its amounts, shown in
+   * a popover while the panel has the focus. */
+  int            focus_fy;
+  gboolean       focused;       /* between the focus controller's enter and leave */
+  GtkWidget     *popover;
+  GtkWidget     *popover_label;
+  guint          sync_id;
 };
 
 G_DEFINE_FINAL_TYPE (IkouCostPanel, ikou_cost_panel, GTK_TYPE_WIDGET)
+
+static void queue_sync_focus (IkouCostPanel *self);
 
 static void
 mark_stale (IkouCostPanel *self)
 {
   self->stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_sync_focus (self);
 }
 
 /* The budgets cover the fiscal years of the roadmap's range. */
@@ -120,6 +131,254 @@ ikou_cost_panel_get_n_updates (IkouCostPanel *self)
   return self->n_updates;
 }
 
+/* The keyboard ------------------------------------------------------------ */
+
+/* The columns of @fy (both plans' bars in compare mode), in the panel's
+ * coordinates; FALSE when the budgets do not cover it. */
+static gboolean
+year_rect (IkouCostPanel   *self,
+           int              fy,
+           graphene_rect_t *rect,
+           IkouCostBar     *first_bar)
+{
+  gboolean found = FALSE;
+  double left = 0, right = 0, bottom = 0;
+  IkouCostBar bar;
+
+  for (guint i = 0; i < ikou_cost_chart_get_n_bars (self->chart); i++)
+    {
+      if (!ikou_cost_chart_get_bar (self->chart, i, &bar) || bar.fiscal_year != fy)
+        continue;
+      if (!found && first_bar != NULL)
+        *first_bar = bar;
+      left = found ? MIN (left, bar.x) : bar.x;
+      right = found ? MAX (right, bar.x + bar.width) : bar.x + bar.width;
+      bottom = MAX (bottom, bar.bottom);
+      found = TRUE;
+    }
+  if (found && rect != NULL)
+    graphene_rect_init (rect, left, 0, right - left, bottom);
+  return found;
+}
+
+static void
+year_span (IkouCostPanel *self,
+           int           *first_fy,
+           int           *last_fy)
+{
+  const IkouBudget *budget = ikou_cost_chart_get_budget (self->chart, 0);
+
+  *first_fy = budget != NULL ? budget->first_fy : 0;
+  *last_fy = budget != NULL ? budget->last_fy : -1;
+}
+
+/* Where the bars begin: under the roadmap's time area. */
+static double
+plot_left (IkouCostPanel *self)
+{
+  graphene_point_t origin;
+
+  if (self->timeline == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->timeline), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return 0;
+  return MAX (origin.x, 0);
+}
+
+/* Where the keyboard starts: the fiscal year of today, else the first
+ * one in sight. */
+static int
+starting_year (IkouCostPanel *self)
+{
+  int first_fy, last_fy, fy;
+  double left = 0;
+  graphene_rect_t rect;
+
+  year_span (self, &first_fy, &last_fy);
+  if (first_fy > last_fy)
+    return 0;
+  fy = self->document != NULL ? ikou_fiscal_year (ikou_document_get_today (self->document)) : 0;
+  if (fy >= first_fy && fy <= last_fy)
+    return fy;
+  left = plot_left (self);
+  for (fy = first_fy; fy <= last_fy; fy++)
+    if (year_rect (self, fy, &rect, NULL) && rect.origin.x >= left)
+      return fy;
+  return first_fy;
+}
+
+/* Scrolls the roadmap (and so the bars) to show @rect whole. */
+static void
+scroll_to (IkouCostPanel         *self,
+           const graphene_rect_t *rect)
+{
+  double left = plot_left (self), width = gtk_widget_get_width (GTK_WIDGET (self));
+  double delta = 0;
+
+  if (self->hadjustment == NULL)
+    return;
+  if (rect->origin.x < left)
+    delta = rect->origin.x - left - rect->size.width;
+  else if (rect->origin.x + rect->size.width > width)
+    delta = rect->origin.x + 2 * rect->size.width - width;
+  if (delta != 0)
+    gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + delta);
+}
+
+/* The popover, the highlight and what assistive technologies read
+ * follow the keyboard's year and the budgets. */
+static void
+sync_focus (IkouCostPanel *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autofree char *text = NULL;
+  graphene_rect_t rect;
+  IkouCostBar bar;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  ikou_cost_panel_get_chart (self);
+  if (self->focus_fy != 0 && year_rect (self, self->focus_fy, &rect, &bar))
+    text = ikou_cost_chart_dup_bar_text (self->chart, &bar);
+  else
+    self->focus_fy = 0;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text != NULL ? text : "", -1);
+  if (text == NULL || !self->focused)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      return;
+    }
+  gtk_label_set_text (GTK_LABEL (self->popover_label), text);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover),
+                               &(GdkRectangle) { (int) rect.origin.x, (int) bar.top,
+                                                 MAX ((int) rect.size.width, 1), 1 });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static gboolean
+sync_focus_cb (gpointer user_data)
+{
+  IkouCostPanel *self = user_data;
+
+  self->sync_id = 0;
+  sync_focus (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the edit or scroll that called it, once. */
+static void
+queue_sync_focus (IkouCostPanel *self)
+{
+  if (self->focus_fy != 0 && self->sync_id == 0)
+    self->sync_id = g_idle_add (sync_focus_cb, self);
+}
+
+static void
+move_to_year (IkouCostPanel *self,
+              int            fy)
+{
+  graphene_rect_t rect;
+  int first_fy, last_fy;
+
+  ikou_cost_panel_get_chart (self);
+  year_span (self, &first_fy, &last_fy);
+  if (first_fy > last_fy)
+    return;
+  self->focus_fy = CLAMP (fy, first_fy, last_fy);
+  if (year_rect (self, self->focus_fy, &rect, NULL))
+    scroll_to (self, &rect);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  sync_focus (self);
+}
+
+static gboolean
+key_move_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  IkouCostPanel *self = IKOU_COST_PANEL (widget);
+  const char *where = g_variant_get_string (args, NULL);
+  int first_fy, last_fy;
+
+  ikou_cost_panel_get_chart (self);
+  year_span (self, &first_fy, &last_fy);
+  if (first_fy > last_fy)
+    return FALSE;
+  if (self->focus_fy == 0)
+    self->focus_fy = starting_year (self);
+  if (g_str_equal (where, "previous"))
+    move_to_year (self, self->focus_fy - 1);
+  else if (g_str_equal (where, "next"))
+    move_to_year (self, self->focus_fy + 1);
+  else if (g_str_equal (where, "first"))
+    move_to_year (self, first_fy);
+  else
+    move_to_year (self, last_fy);
+  return TRUE;
+}
+
+static void
+focus_enter_cb (IkouCostPanel *self)
+{
+  self->focused = TRUE;
+  ikou_cost_panel_get_chart (self);
+  if (self->focus_fy == 0)
+    self->focus_fy = starting_year (self);
+  move_to_year (self, self->focus_fy);
+}
+
+static void
+focus_leave_cb (IkouCostPanel *self)
+{
+  self->focused = FALSE;
+  gtk_popover_popdown (GTK_POPOVER (self->popover));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+ikou_cost_panel_get_focus_year (IkouCostPanel *self)
+{
+  g_return_val_if_fail (IKOU_IS_COST_PANEL (self), 0);
+  return self->focus_fy;
+}
+
+const char *
+ikou_cost_panel_get_focus_text (IkouCostPanel *self)
+{
+  g_return_val_if_fail (IKOU_IS_COST_PANEL (self), NULL);
+
+  if (self->focus_fy == 0 || !gtk_widget_get_visible (self->popover))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->popover_label));
+}
+
+/* Drawing ------------------------------------------------------------------- */
+
+/* A frame around the keyboard's year, in the colour of focus rings. */
+static void
+draw_focus (IkouCostPanel *self,
+            cairo_t       *cr)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  GdkRGBA color = { 0.21, 0.52, 0.89, 1 };
+  graphene_rect_t rect;
+
+  if (self->focus_fy == 0 || !self->focused ||
+      !year_rect (self, self->focus_fy, &rect, NULL))
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (context, "accent_color", &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 2);
+  cairo_rectangle (cr, rect.origin.x - 3, 3, rect.size.width + 6, rect.size.height - 1);
+  cairo_stroke (cr);
+}
+
 static void
 ikou_cost_panel_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -135,7 +394,20 @@ ikou_cost_panel_snapshot (GtkWidget   *widget,
   ikou_cost_panel_get_chart (self);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   ikou_cost_chart_draw (self->chart, cr);
+  draw_focus (self, cr);
   cairo_destroy (cr);
+}
+
+static void
+ikou_cost_panel_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  IkouCostPanel *self = IKOU_COST_PANEL (widget);
+
+  gtk_popover_present (GTK_POPOVER (self->popover));
+  queue_sync_focus (self);
 }
 
 char *
@@ -201,6 +473,8 @@ set_hadjustment (IkouCostPanel *self,
   /* Scrolling, zooming and resizing the roadmap all reach it. */
   g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self);
   g_signal_connect_swapped (adjustment, "changed", G_CALLBACK (gtk_widget_queue_draw), self);
+  /* The popover follows its year. */
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_sync_focus), self);
 }
 
 static void
@@ -277,6 +551,8 @@ ikou_cost_panel_dispose (GObject *object)
 
   ikou_cost_panel_set_document (self, NULL);
   ikou_cost_panel_set_timeline (self, NULL);
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (ikou_cost_panel_parent_class)->dispose (object);
 }
@@ -302,6 +578,18 @@ ikou_cost_panel_class_init (IkouCostPanelClass *klass)
   widget_class->snapshot = ikou_cost_panel_snapshot;
   widget_class->measure = ikou_cost_panel_measure;
   widget_class->query_tooltip = ikou_cost_panel_query_tooltip;
+  widget_class->size_allocate = ikou_cost_panel_size_allocate;
+
+  /* Left and Right move from one fiscal year to the next, Home and End
+   * to the first and the last. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, key_move_cb, "s", "previous");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, key_move_cb, "s", "previous");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, key_move_cb, "s", "next");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, key_move_cb, "s", "next");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, key_move_cb, "s", "first");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Home, 0, key_move_cb, "s", "first");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, key_move_cb, "s", "last");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_End, 0, key_move_cb, "s", "last");
 
   gtk_widget_class_set_css_name (widget_class, "ikou-cost-panel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -310,11 +598,29 @@ ikou_cost_panel_class_init (IkouCostPanelClass *klass)
 static void
 ikou_cost_panel_init (IkouCostPanel *self)
 {
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
   self->chart = ikou_cost_chart_new ();
   self->stale = TRUE;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Costs per fiscal year"), -1);
+
+  /* The amounts of the keyboard's year, as hovering shows them; the
+   * focus stays on the panel. */
+  self->popover_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->popover_label), 0);
+  self->popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
+  gtk_popover_set_autohide (GTK_POPOVER (self->popover), FALSE);
+  gtk_popover_set_position (GTK_POPOVER (self->popover), GTK_POS_TOP);
+  gtk_widget_set_can_focus (self->popover, FALSE);
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }
 
 GtkWidget *

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  * beside it.  Any change of the plan, the scenario shown or the one
  * compared marks the budgets stale; they are computed again at the next
  * draw, so a burst of edits costs one computation per frame, and none
- * while the panel is hidden.  Hovering a bar shows its amounts. */
+ * while the panel is hidden.  Hovering a bar shows its amounts; so does
+ * the keyboard, one fiscal year at a time, in a popover. */
 
 #define IKOU_TYPE_COST_PANEL (ikou_cost_panel_get_type ())
 G_DECLARE_FINAL_TYPE (IkouCostPanel, ikou_cost_panel, IKOU, COST_PANEL, GtkWidget)
@@ -33,6 +34,11 @@ void           ikou_cost_panel_set_timeline (IkouCostPanel *self,
 IkouCostChart *ikou_cost_panel_get_chart    (IkouCostPanel *self);
 /* How many times the budgets were computed (tests). */
 guint          ikou_cost_panel_get_n_updates (IkouCostPanel *self);
+/* The fiscal year the keyboard is on (Left, Right, Home, End while the
+ * panel has the focus; 0: none yet) and the amounts its popover shows
+ * (NULL when none is shown), the same text as hovering (tests). */
+int            ikou_cost_panel_get_focus_year (IkouCostPanel *self);
+const char    *ikou_cost_panel_get_focus_text (IkouCostPanel *self);
 /* The tooltip text at (@x, @y), or NULL off the bars (tests). */
 char          *ikou_cost_panel_dup_tooltip  (IkouCostPanel *self,
                                              double         x,

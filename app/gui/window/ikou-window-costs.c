@@ -7,6 +7,7 @@
 
 #include "ikou-budget.h"
 #include "ikou-calendar.h"
+#include "ikou-cost-cache.h"
 #include "ikou-cost-panel.h"
 #include "ikou-gui-util.h"
 #include "ikou-timeline.h"
@@ -20,7 +21,9 @@
  * the roadmap shows: its steps' amounts plus its own running cost
  * (hosts' running costs are shared by all systems on a host and are in
  * the panel only).  Its cells are refreshed at most once per frame after
- * edits. */
+ * edits.  Each system's totals are computed once (IkouCostCache) and
+ * read by its cell and by every comparison while the list is sorted by
+ * the column. */
 
 typedef struct
 {
@@ -33,10 +36,16 @@ typedef struct
 
 typedef struct
 {
-  IkouWindow   *window;
-  GPtrArray    *cells;      /* CostCell *, the live ones */
-  IkouDocument *document;
-  guint         idle_id;
+  IkouWindow    *window;
+  GPtrArray     *cells;      /* CostCell *, the live ones */
+  IkouDocument  *document;
+  IkouCostCache *cache;
+  guint          idle_id;
+  /* The roadmap's range and its fiscal years, worked out once for it. */
+  IkouDay        range_first;
+  IkouDay        range_last;
+  int            first_fy;
+  int            last_fy;
 } CostColumn;
 
 static CostColumn *
@@ -51,12 +60,20 @@ shown_fiscal_years (IkouWindow *self,
                     int        *first_fy,
                     int        *last_fy)
 {
+  CostColumn *column = cost_column (self);
   IkouDay first, last;
 
   ikou_renderer_get_range (ikou_timeline_get_renderer (IKOU_TIMELINE (self->timeline)),
                            &first, &last);
-  *first_fy = CLAMP (ikou_fiscal_year (first), IKOU_PLAN_MIN_FY, IKOU_PLAN_MAX_FY);
-  *last_fy = CLAMP (ikou_fiscal_year (last), *first_fy, IKOU_PLAN_MAX_FY);
+  if (first != column->range_first || last != column->range_last)
+    {
+      column->range_first = first;
+      column->range_last = last;
+      column->first_fy = CLAMP (ikou_fiscal_year (first), IKOU_PLAN_MIN_FY, IKOU_PLAN_MAX_FY);
+      column->last_fy = CLAMP (ikou_fiscal_year (last), column->first_fy, IKOU_PLAN_MAX_FY);
+    }
+  *first_fy = column->first_fy;
+  *last_fy = column->last_fy;
 }
 
 static void
@@ -65,14 +82,14 @@ system_costs (IkouWindow *self,
               gint64     *one_time,
               gint64     *running)
 {
+  CostColumn *column = cost_column (self);
   int first_fy, last_fy;
 
   *one_time = *running = 0;
-  if (self->document == NULL || system == NULL)
+  if (column->cache == NULL || system == NULL)
     return;
   shown_fiscal_years (self, &first_fy, &last_fy);
-  ikou_budget_system_totals (self->plan, ikou_document_get_active_scenario (self->document),
-                             system, first_fy, last_fy, one_time, running);
+  ikou_cost_cache_get (column->cache, system, first_fy, last_fy, one_time, running);
 }
 
 static void
@@ -179,12 +196,14 @@ compare_costs (gconstpointer a,
                gpointer      user_data)
 {
   IkouWindow *self = user_data;
-  gint64 one_a, run_a, one_b, run_b;
+  CostColumn *column = cost_column (self);
+  int first_fy, last_fy;
 
-  system_costs (self, (IkouSystem *) a, &one_a, &run_a);
-  system_costs (self, (IkouSystem *) b, &one_b, &run_b);
-  /* The most expensive first. */
-  return one_a + run_a > one_b + run_b ? -1 : one_a + run_a < one_b + run_b ? 1 : 0;
+  if (column->cache == NULL)
+    return 0;
+  shown_fiscal_years (self, &first_fy, &last_fy);
+  return ikou_cost_cache_compare (column->cache, (IkouSystem *) a, (IkouSystem *) b,
+                                  first_fy, last_fy);
 }
 
 static gboolean
@@ -217,10 +236,12 @@ set_document (CostColumn   *column,
       g_signal_handlers_disconnect_by_data (column->document, column);
       g_signal_handlers_disconnect_by_data (ikou_document_get_plan (column->document), column);
       g_clear_object (&column->document);
+      g_clear_object (&column->cache);
     }
   if (document == NULL)
     return;
   column->document = g_object_ref (document);
+  column->cache = ikou_cost_cache_new (document);
   g_signal_connect_swapped (document, "view-changed", G_CALLBACK (queue_refresh), column);
   g_signal_connect_swapped (document, "notify::active-scenario", G_CALLBACK (queue_refresh),
                             column);
