@@ -931,12 +931,20 @@ parse_host_kind (IkouTableReader *self,
                  const char      *text,
                  int             *out)
 {
-  g_autofree char *key = fold_key (text);
+  g_autofree char *key = NULL;
 
   *out = -1;
   if (*text == '\0')
     return TRUE;
+  /* A label as this module writes it: no folding needed. */
+  for (int i = 0; i < IKOU_N_HOST_KINDS; i++)
+    if (g_str_equal (text, host_kind_labels[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
   /* Besides the labels, words planners use for the kinds. */
+  key = fold_key (text);
   if (key != NULL && (strstr (key, "ガバメントクラウド") || strstr (key, "ガバクラ")))
     {
       *out = IKOU_HOST_GOV_CLOUD;
@@ -975,6 +983,15 @@ parse_done (IkouTableReader *self,
 
       if (*parts[i] == '\0')
         continue;
+      /* The labels as this module writes them: no folding needed. */
+      for (m = 0; m < IKOU_N_MILESTONES; m++)
+        if (g_str_equal (parts[i], milestone_labels[m]))
+          break;
+      if (m < IKOU_N_MILESTONES)
+        {
+          *out |= IKOU_MILESTONE_FLAG (m);
+          continue;
+        }
       key = fold_key (parts[i]);
       m = key != NULL ? lookup_label (key, milestone_labels, milestone_labels_en, milestone_id,
                                       IKOU_N_MILESTONES) : -1;
@@ -1357,8 +1374,16 @@ ikou_table_reader_add_row (IkouTableReader  *self,
   name = cell (self, IKOU_TABLE_NAME);
   if (*id_text != '\0')
     {
-      g_autofree char *norm = g_utf8_validate (id_text, -1, NULL)
-                              ? g_utf8_normalize (id_text, -1, G_NORMALIZE_NFKC) : NULL;
+      const char *p = id_text;
+      g_autofree char *norm = NULL;
+
+      /* ASCII is its own NFKC: only other text needs normalizing. */
+      while (*p != '\0' && (guchar) *p < 0x80)
+        p++;
+      if (*p == '\0')
+        norm = g_strdup (id_text);
+      else if (g_utf8_validate (id_text, -1, NULL))
+        norm = g_utf8_normalize (id_text, -1, G_NORMALIZE_NFKC);
 
       if (norm == NULL || !g_ascii_string_to_unsigned (norm, 10, 1, G_MAXINT32, &id, NULL))
         {

@@ -670,6 +670,13 @@ typedef struct
   GPtrArray       *strings;    /* shared strings */
   gboolean         date1904;
   IkouTableReader *table;
+  /* The row being read: the text of each column (reused from row to
+   * row, so that a cell costs no allocation), n_cells of them set. */
+  GPtrArray       *row_text;   /* of GString */
+  guint            n_cells;
+  GString         *value;
+  GString         *scratch;    /* an attribute put together */
+  GString         *scratch_v;  /* a value put together */
 } Book;
 
 static void
@@ -692,8 +699,8 @@ read_part (Book        *book,
   zip_stat_t st;
   zip_file_t *file;
   zip_int64_t index;
-  GByteArray *data;
-  guint8 buffer[65536];
+  char *data;
+  gsize size, length_read = 0;
 
   index = zip_name_locate (book->zip, name, ZIP_FL_NOCASE);
   if (index < 0)
@@ -710,36 +717,44 @@ read_part (Book        *book,
       return NULL;
     }
   /* The size the zip claims (checked above) saves the copies of growing;
-   * what really comes out is counted below. */
-  data = g_byte_array_sized_new ((st.valid & ZIP_STAT_SIZE) ? (guint) st.size + 1 : 65536);
+   * what really comes out is counted below.  Unpacked straight into the
+   * buffer, one byte kept for the final NUL. */
+  size = ((st.valid & ZIP_STAT_SIZE) ? (gsize) st.size : 0) + 1;
+  data = g_malloc (size);
   for (;;)
     {
-      zip_int64_t got = zip_fread (file, buffer, sizeof buffer);
+      zip_int64_t got;
 
+      if (size - length_read < 2)
+        {
+          size += MAX (size / 2, 65536);
+          data = g_realloc (data, size);
+        }
+      got = zip_fread (file, data + length_read, MIN (size - length_read - 1, 1 << 20));
       if (got < 0)
         {
           set_corrupt (error, book->display_name, name, zip_file_strerror (file));
           zip_fclose (file);
-          g_byte_array_unref (data);
+          g_free (data);
           return NULL;
         }
       if (got == 0)
         break;
       /* The sizes in the zip may lie: count what comes out. */
-      if (data->len + (gsize) got > IKOU_XLSX_MAX_ENTRY_SIZE ||
+      if (length_read + (gsize) got > IKOU_XLSX_MAX_ENTRY_SIZE ||
           book->total + (gsize) got > 2 * (gsize) IKOU_XLSX_MAX_ENTRY_SIZE)
         {
           zip_fclose (file);
-          g_byte_array_unref (data);
+          g_free (data);
           goto too_big;
         }
-      g_byte_array_append (data, buffer, (guint) got);
+      length_read += (gsize) got;
       book->total += (gsize) got;
     }
   zip_fclose (file);
-  *length = data->len;
-  g_byte_array_append (data, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (data, FALSE);
+  *length = length_read;
+  data[length_read] = '\0';
+  return data;
 
 too_big:
   g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
@@ -817,6 +832,49 @@ find_relationship (Book        *book,
   return NULL;
 }
 
+/* The text below @node (as xmlNodeGetContent() gives it), appended to
+ * @out without copies in between. */
+static void
+append_text (xmlNode *node,
+             GString *out)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+          child->content != NULL)
+        g_string_append (out, (const char *) child->content);
+      else if (child->type == XML_ELEMENT_NODE)
+        append_text (child, out);
+    }
+}
+
+/* The value of the attribute @name (without namespace) of @node, NULL
+ * when it has none.  Read in place; only a value of several pieces is
+ * put together, in @scratch. */
+static const char *
+attr_value (xmlNode    *node,
+            const char *name,
+            GString    *scratch)
+{
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      xmlNode *text = attr->children;
+      xmlChar *value;
+
+      if (attr->ns != NULL || strcmp ((const char *) attr->name, name) != 0)
+        continue;
+      if (text == NULL)
+        return "";
+      if (text->next == NULL && text->type == XML_TEXT_NODE && text->content != NULL)
+        return (const char *) text->content;
+      value = xmlNodeListGetString (node->doc, text, 1);
+      g_string_assign (scratch, value != NULL ? (const char *) value : "");
+      xmlFree (value);
+      return scratch->str;
+    }
+  return NULL;
+}
+
 /* The text of a string item (<si> or <is>): its <t> elements, without
  * the phonetic readings (<rPh>) Japanese Excel adds. */
 static void
@@ -828,11 +886,7 @@ append_item_text (xmlNode *node,
       if (child->type != XML_ELEMENT_NODE || ikou_xml_is_element (child, "rPh"))
         continue;
       if (ikou_xml_is_element (child, "t"))
-        {
-          g_autofree char *text = ikou_xml_get_text (child);
-
-          g_string_append (out, text);
-        }
+        append_text (child, out);
       else
         append_item_text (child, out);
     }
@@ -873,6 +927,12 @@ read_shared_strings (Book        *book,
   return FALSE;
 }
 
+static void
+string_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 /* "AB12" → column 27 (0-based), row 12; FALSE when it is not a reference. */
 static gboolean
 parse_ref (const char *ref,
@@ -895,66 +955,120 @@ parse_ref (const char *ref,
   return TRUE;
 }
 
-/* An Excel date serial as an ISO date, NULL when out of range. */
-static char *
+/* An Excel date serial as an ISO date appended to @out; FALSE when out
+ * of range. */
+static gboolean
 serial_to_iso (const char *text,
-               gboolean    date1904)
+               gboolean    date1904,
+               GString    *out)
 {
   char *end = NULL;
   double value = g_ascii_strtod (text, &end);
   gint64 serial;
   IkouDay day;
+  int y, m, d;
 
   if (end == text || *end != '\0' || !(value >= 1 && value < 2958466))
-    return NULL;
+    return FALSE;
   serial = (gint64) value;
   if (date1904)
     day = ikou_day_from_ymd (1904, 1, 1) + (IkouDay) serial;
   else if (serial == 60)
-    return NULL; /* 1900-02-29, which Excel counts and which never was */
+    return FALSE; /* 1900-02-29, which Excel counts and which never was */
   else if (serial < 60)
     day = ikou_day_from_ymd (1899, 12, 31) + (IkouDay) serial;
   else
     day = ikou_day_from_ymd (1899, 12, 30) + (IkouDay) serial;
-  return ikou_day_is_valid (day) ? ikou_day_format_iso (day) : NULL;
+  if (!ikou_day_is_valid (day))
+    return FALSE;
+  ikou_day_to_ymd (day, &y, &m, &d);
+  if (y < 1000 || y > 9999)
+    {
+      g_autofree char *iso = ikou_day_format_iso (day);
+
+      g_string_append (out, iso);
+      return TRUE;
+    }
+  {
+    char iso[11] = {
+      (char) ('0' + y / 1000), (char) ('0' + y / 100 % 10), (char) ('0' + y / 10 % 10),
+      (char) ('0' + y % 10), '-', (char) ('0' + m / 10), (char) ('0' + m % 10), '-',
+      (char) ('0' + d / 10), (char) ('0' + d % 10), '\0'
+    };
+
+    g_string_append_len (out, iso, 10);
+  }
+  return TRUE;
 }
 
-/* A number as a spreadsheet shows it: 12000 rather than 12000.0. */
-static char *
-number_text (const char *text)
+/* A number as a spreadsheet shows it (12000 rather than 12000.0),
+ * appended to @out. */
+static void
+append_number_text (const char *text,
+                    GString    *out)
 {
+  const char *p = text + (*text == '-');
   char *end = NULL;
-  double value = g_ascii_strtod (text, &end);
+  double value;
 
+  /* Nearly every number: a whole one, already as it is shown. */
+  if (*p >= '1' && *p <= '9')
+    {
+      const char *q = p;
+
+      while (*q >= '0' && *q <= '9')
+        q++;
+      if (*q == '\0' && q - p <= 15)
+        {
+          g_string_append (out, text);
+          return;
+        }
+    }
+  value = g_ascii_strtod (text, &end);
   if (end != text && *end == '\0' && value == (double) (gint64) value &&
       value > -1e15 && value < 1e15)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
-  return g_strdup (text);
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+  else
+    g_string_append (out, text);
 }
 
-static char *
+/* The text of the cell @c into @out (empty); FALSE when the cell gives
+ * none. */
+static gboolean
 cell_value (Book    *book,
             xmlNode *c,
             guint    row,
-            guint    col)
+            guint    col,
+            GString *out)
 {
-  g_autofree char *type = ikou_xml_get_attr (c, "t");
-  g_autofree char *v = ikou_xml_get_child_text (c, "v");
-  xmlNode *is;
+  const char *type = attr_value (c, "t", book->scratch);
+  xmlNode *v_node;
+  const char *v;
   int column;
 
-  if (type != NULL && g_str_equal (type, "inlineStr"))
+  if (type != NULL && strcmp (type, "inlineStr") == 0)
     {
-      GString *text = g_string_new (NULL);
+      xmlNode *is = ikou_xml_first_child (c, "is");
 
-      is = ikou_xml_first_child (c, "is");
       if (is != NULL)
-        append_item_text (is, text);
-      return g_string_free (text, FALSE);
+        append_item_text (is, out);
+      return TRUE;
     }
-  if (v == NULL)
-    return NULL;
-  if (type != NULL && g_str_equal (type, "s"))
+  v_node = ikou_xml_first_child (c, "v");
+  if (v_node == NULL)
+    return FALSE;
+  /* The value in one piece (nearly always), else put together. */
+  if (v_node->children != NULL && v_node->children->next == NULL &&
+      v_node->children->type == XML_TEXT_NODE && v_node->children->content != NULL)
+    v = (const char *) v_node->children->content;
+  else
+    {
+      g_string_truncate (book->scratch_v, 0);
+      append_text (v_node, book->scratch_v);
+      v = book->scratch_v->str;
+    }
+
+  if (type != NULL && strcmp (type, "s") == 0)
     {
       guint64 index;
 
@@ -963,51 +1077,103 @@ cell_value (Book    *book,
         {
           ikou_table_reader_add_problem (book->table, row, col + 1,
                                          _("the cell refers to a text the workbook does not have."));
-          return NULL;
+          return FALSE;
         }
-      return g_strdup (g_ptr_array_index (book->strings, index));
+      g_string_append (out, g_ptr_array_index (book->strings, index));
+      return TRUE;
     }
-  if (type != NULL && g_str_equal (type, "d"))
-    return g_strndup (v, 10);
-  if (type != NULL && (g_str_equal (type, "str") || g_str_equal (type, "e") ||
-                       g_str_equal (type, "b")))
-    return g_steal_pointer (&v);
+  if (type != NULL && strcmp (type, "d") == 0)
+    {
+      g_string_append_len (out, v, (gssize) strnlen (v, 10));
+      return TRUE;
+    }
+  if (type != NULL && (strcmp (type, "str") == 0 || strcmp (type, "e") == 0 ||
+                       strcmp (type, "b") == 0))
+    {
+      g_string_append (out, v);
+      return TRUE;
+    }
 
   /* A number: a date serial in a date column. */
   column = ikou_table_reader_get_column (book->table, col);
   if (column >= 0 && ikou_table_column_kind ((IkouTableColumn) column) == IKOU_TABLE_VALUE_DATE)
     {
-      char *iso = serial_to_iso (v, book->date1904);
-
-      if (iso == NULL)
+      if (!serial_to_iso (v, book->date1904, out))
         {
           g_autofree char *message = g_strdup_printf (_("%s is not a date Excel can show."), v);
 
           ikou_table_reader_add_problem (book->table, row, col + 1, message);
+          return FALSE;
         }
-      return iso;
+      return TRUE;
     }
-  return number_text (v);
+  append_number_text (v, out);
+  return TRUE;
+}
+
+/* Sets the text of column @col of the row being read to @text (which
+ * is taken in exchange for the one it had); the columns before it that
+ * have no cell are empty. */
+static void
+set_cell (Book     *book,
+          guint     col,
+          GString **text)
+{
+  GString *old;
+
+  while (book->row_text->len <= col)
+    g_ptr_array_add (book->row_text, g_string_new (NULL));
+  for (guint i = book->n_cells; i < col; i++)
+    g_string_truncate (g_ptr_array_index (book->row_text, i), 0);
+  old = g_ptr_array_index (book->row_text, col);
+  book->row_text->pdata[col] = *text;
+  *text = old;
+  book->n_cells = MAX (book->n_cells, col + 1);
 }
 
 static void
 flush_row (Book      *book,
-           GPtrArray *cells,
            guint      row,
            gboolean  *have_header,
            GError   **error)
 {
-  if (cells->len == 0 || row == 0)
-    return;
+  const char *cells[MAX_COLUMNS];
+
+  if (book->n_cells == 0 || row == 0)
+    {
+      book->n_cells = 0;
+      return;
+    }
+  for (guint i = 0; i < book->n_cells; i++)
+    cells[i] = ((GString *) g_ptr_array_index (book->row_text, i))->str;
   if (!*have_header)
     {
-      if (ikou_table_reader_set_header (book->table, row, (const char **) cells->pdata,
-                                        cells->len, error))
+      if (ikou_table_reader_set_header (book->table, row, cells, book->n_cells, error))
         *have_header = TRUE;
     }
   else
-    ikou_table_reader_add_row (book->table, row, (const char **) cells->pdata, cells->len);
-  g_ptr_array_set_size (cells, 0);
+    ikou_table_reader_add_row (book->table, row, cells, book->n_cells);
+  book->n_cells = 0;
+}
+
+/* Reads the cell @c of the row @row into the row being read. */
+static void
+read_cell (Book     *book,
+           xmlNode  *c,
+           guint     row,
+           guint    *next_col)
+{
+  const char *ref = attr_value (c, "r", book->scratch);
+  guint col = *next_col, ref_row;
+
+  if (ref != NULL && !parse_ref (ref, &col, &ref_row))
+    col = *next_col;
+  *next_col = col + 1;
+  if (col >= MAX_COLUMNS)
+    return;
+  g_string_truncate (book->value, 0);
+  if (cell_value (book, c, row, col, book->value))
+    set_cell (book, col, &book->value);
 }
 
 static gboolean
@@ -1016,7 +1182,6 @@ read_sheet (Book        *book,
             GError     **error)
 {
   g_autoptr(IkouXmlStream) stream = NULL;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *data = NULL;
   gboolean have_header = FALSE;
   guint row = 0, next_col = 0;
@@ -1034,7 +1199,7 @@ read_sheet (Book        *book,
     {
       if (node == NULL)
         {
-          flush_row (book, cells, row, &have_header, error);
+          flush_row (book, row, &have_header, error);
           if (error != NULL && *error != NULL)
             return FALSE;
           if (!have_header)
@@ -1048,10 +1213,10 @@ read_sheet (Book        *book,
         }
       if (ikou_xml_is_element (node, "row"))
         {
-          g_autofree char *r = ikou_xml_get_attr (node, "r");
+          const char *r = attr_value (node, "r", book->scratch);
           guint64 number = 0;
 
-          flush_row (book, cells, row, &have_header, error);
+          flush_row (book, row, &have_header, error);
           if (error != NULL && *error != NULL)
             return FALSE;
           if (r != NULL && g_ascii_string_to_unsigned (r, 10, 1, 10000000, &number, NULL))
@@ -1059,31 +1224,24 @@ read_sheet (Book        *book,
           else
             row++;
           next_col = 0;
-        }
-      else if (ikou_xml_is_element (node, "c"))
-        {
-          g_autofree char *ref = ikou_xml_get_attr (node, "r");
-          guint col = next_col, ref_row;
-          char *value;
-
-          if (ref != NULL && !parse_ref (ref, &col, &ref_row))
-            col = next_col;
-          next_col = col + 1;
+          /* The whole row at once: a few steps of the stream per row
+           * rather than per cell. */
           node = ikou_xml_stream_expand (stream, error);
           if (node == NULL)
             return FALSE;
-          if (col < MAX_COLUMNS && (value = cell_value (book, node, row, col)) != NULL)
-            {
-              while (cells->len < col)
-                g_ptr_array_add (cells, g_strdup (""));
-              if (cells->len == col)
-                g_ptr_array_add (cells, value);
-              else
-                {
-                  g_free (cells->pdata[col]);
-                  cells->pdata[col] = value;
-                }
-            }
+          for (xmlNode *c = node->children; c != NULL; c = c->next)
+            if (ikou_xml_is_element (c, "c"))
+              read_cell (book, c, row, &next_col);
+          if (!ikou_xml_stream_skip (stream, error))
+            return FALSE;
+        }
+      else if (ikou_xml_is_element (node, "c"))
+        {
+          /* A cell outside a row, where a sloppy writer put it. */
+          node = ikou_xml_stream_expand (stream, error);
+          if (node == NULL)
+            return FALSE;
+          read_cell (book, node, row, &next_col);
           if (!ikou_xml_stream_skip (stream, error))
             return FALSE;
         }
@@ -1234,6 +1392,10 @@ read_workbook (char          *data,
   book.display_name = display_name;
   book.strings = strings;
   book.table = table;
+  book.row_text = g_ptr_array_new_with_free_func (string_free);
+  book.value = g_string_new (NULL);
+  book.scratch = g_string_new (NULL);
+  book.scratch_v = g_string_new (NULL);
 
   workbook_name = find_relationship (&book, "_rels/.rels", "", NULL, "/officeDocument", error);
   if (error != NULL && *error != NULL)
@@ -1257,6 +1419,13 @@ read_workbook (char          *data,
 
 out:
   zip_discard (book.zip);
+  g_clear_pointer (&book.row_text, g_ptr_array_unref);
+  if (book.value != NULL)
+    g_string_free (book.value, TRUE);
+  if (book.scratch != NULL)
+    g_string_free (book.scratch, TRUE);
+  if (book.scratch_v != NULL)
+    g_string_free (book.scratch_v, TRUE);
   if (local_error != NULL)
     g_propagate_error (out_error, g_steal_pointer (&local_error));
   return plan;
