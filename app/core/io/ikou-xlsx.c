@@ -31,19 +31,26 @@
 
 /* Text libxlsxwriter writes as it is into XML: no control characters
  * (they would make the part unreadable) and no more than a cell holds. */
+static gboolean
+text_is_clean (const char *text)
+{
+  gsize length = strlen (text);
+  gboolean clean = length <= MAX_CELL_BYTES && g_utf8_validate_len (text, length, NULL);
+
+  for (const char *p = text; clean && *p != '\0'; p++)
+    clean = (guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
+  return clean;
+}
+
 static char *
 cell_text (const char *text)
 {
   g_autofree char *valid = NULL;
   GString *out;
-  gsize length = strlen (text);
-  gboolean clean = length <= MAX_CELL_BYTES && g_utf8_validate_len (text, length, NULL);
 
   /* Nearly every cell: valid, short, no control characters. */
-  for (const char *p = text; clean && *p != '\0'; p++)
-    clean = (guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
-  if (clean)
-    return g_strndup (text, length);
+  if (text_is_clean (text))
+    return g_strdup (text);
 
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (valid));
@@ -89,6 +96,136 @@ check (lxw_error   status,
   return FALSE;
 }
 
+/* Appends the decimal digits of @value. */
+static void
+append_uint (GString *out,
+             guint64  value)
+{
+  char digits[24];
+  int i = (int) sizeof digits;
+
+  do
+    {
+      digits[--i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  g_string_append_len (out, digits + i, (gssize) sizeof digits - i);
+}
+
+/* Appends @value as libxlsxwriter writes a number ("%.16g"). */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value >= 0 && value < 1e15 && value == (double) (guint64) value)
+    append_uint (out, (guint64) value);
+  else
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.16g", value));
+}
+
+/* The rows of the 計画 sheet below its header.  Written straight into
+ * the sheet's row file of libxlsxwriter's constant-memory mode (where
+ * its own cell calls write them, one fprintf() and one allocation per
+ * cell), the texts in the workbook's shared-string table: every host,
+ * department, vendor and label once rather than in each row, which
+ * makes the sheet's XML (and so its compression) about half. */
+static lxw_error
+write_plan_rows (lxw_workbook    *workbook,
+                 lxw_worksheet   *sheet,
+                 IkouTableWriter *writer,
+                 lxw_format      *date,
+                 lxw_format      *amount,
+                 lxw_row_t       *out_row)
+{
+  char names[IKOU_TABLE_N_COLUMNS][LXW_MAX_COL_NAME_LENGTH];
+  g_autoptr(GString) xml = g_string_sized_new (4096);
+  /* The shared strings seen so far, by their text (owned by the table). */
+  g_autoptr(GHashTable) strings = g_hash_table_new (g_str_hash, g_str_equal);
+  int32_t date_style, amount_style;
+  FILE *file = sheet->optimize_tmpfile;
+  lxw_row_t row = 0;
+
+  /* The header row, written by libxlsxwriter, goes first (and numbers
+   * its format first, as it always did). */
+  lxw_worksheet_write_single_row (sheet);
+  date_style = lxw_format_get_xf_index (date);
+  amount_style = lxw_format_get_xf_index (amount);
+  for (int c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
+    lxw_col_to_name (names[c], (lxw_col_t) c, LXW_FALSE);
+
+  while (ikou_table_writer_next (writer))
+    {
+      row++;
+      g_string_truncate (xml, 0);
+      g_string_append (xml, "<row r=\"");
+      append_uint (xml, row + 1);
+      g_string_append (xml, "\">");
+      for (int c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
+        {
+          const char *text = ikou_table_writer_get_text (writer, (IkouTableColumn) c);
+          IkouTableValueKind kind = ikou_table_column_kind ((IkouTableColumn) c);
+
+          if (*text == '\0')
+            continue;
+          g_string_append (xml, "<c r=\"");
+          g_string_append (xml, names[c]);
+          append_uint (xml, row + 1);
+          if (kind == IKOU_TABLE_VALUE_DATE)
+            {
+              lxw_datetime dt = to_datetime (ikou_table_writer_get_day (writer, (IkouTableColumn) c));
+
+              g_string_append (xml, "\" s=\"");
+              append_uint (xml, (guint64) date_style);
+              g_string_append (xml, "\"><v>");
+              append_number (xml, lxw_datetime_to_excel_datetime (&dt));
+            }
+          else if (kind == IKOU_TABLE_VALUE_AMOUNT)
+            {
+              g_string_append (xml, "\" s=\"");
+              append_uint (xml, (guint64) amount_style);
+              g_string_append (xml, "\"><v>");
+              append_number (xml, (double) ikou_table_writer_get_amount (writer, (IkouTableColumn) c));
+            }
+          else if (c == IKOU_TABLE_ID)
+            {
+              g_string_append (xml, "\"><v>");
+              append_number (xml, g_ascii_strtod (text, NULL));
+            }
+          else
+            {
+              struct sst_element *string = g_hash_table_lookup (strings, text);
+
+              if (string != NULL)
+                workbook->sst->string_count++; /* as lxw_get_sst_index() counts */
+              else
+                {
+                  g_autofree char *cleaned = text_is_clean (text) ? NULL : cell_text (text);
+
+                  string = lxw_get_sst_index (workbook->sst, cleaned ? cleaned : text, LXW_FALSE);
+                  if (string == NULL)
+                    return LXW_ERROR_MEMORY_MALLOC_FAILED;
+                  /* Under its text as given (a cleaned text is another key). */
+                  if (cleaned == NULL)
+                    g_hash_table_insert (strings, string->string, string);
+                }
+              g_string_append (xml, "\" t=\"s\"><v>");
+              append_uint (xml, string->index);
+            }
+          g_string_append (xml, "</v></c>");
+        }
+      g_string_append (xml, "</row>");
+      if (fwrite (xml->str, 1, xml->len, file) != xml->len)
+        return LXW_ERROR_CREATING_TMPFILE;
+    }
+  /* What libxlsxwriter's cell calls would have noted: the sheet's extent. */
+  sheet->dim_rowmax = MAX (sheet->dim_rowmax, row);
+  *out_row = row;
+  return ferror (file) ? LXW_ERROR_CREATING_TMPFILE : LXW_NO_ERROR;
+}
+
 static gboolean
 write_plan_sheet (lxw_workbook   *workbook,
                   IkouPlan       *plan,
@@ -103,6 +240,11 @@ write_plan_sheet (lxw_workbook   *workbook,
   lxw_format *amount = workbook_add_format (workbook);
   lxw_row_t row = 0;
   lxw_error status = LXW_NO_ERROR;
+
+  /* Constant-memory mode (ikou_xlsx_write_sheets()) gives each sheet its
+   * row file. */
+  if (sheet == NULL || !sheet->optimize || sheet->optimize_tmpfile == NULL)
+    return check (LXW_ERROR_CREATING_TMPFILE, display_name, error);
 
   format_set_bold (header);
   format_set_pattern (header, LXW_PATTERN_SOLID);
@@ -122,46 +264,7 @@ write_plan_sheet (lxw_workbook   *workbook,
       worksheet_write_string (sheet, 0, c, ikou_table_column_header ((IkouTableColumn) c), header);
     }
 
-  while (status == LXW_NO_ERROR && ikou_table_writer_next (writer))
-    {
-      row++;
-      for (int c = 0; status == LXW_NO_ERROR && c < IKOU_TABLE_N_COLUMNS; c++)
-        {
-          const char *text = ikou_table_writer_get_text (writer, (IkouTableColumn) c);
-          IkouDay day;
-
-          if (*text == '\0')
-            continue;
-          switch (ikou_table_column_kind ((IkouTableColumn) c))
-            {
-            case IKOU_TABLE_VALUE_DATE:
-              day = ikou_table_writer_get_day (writer, (IkouTableColumn) c);
-              {
-                lxw_datetime dt = to_datetime (day);
-
-                status = worksheet_write_datetime (sheet, row, c, &dt, date);
-              }
-              break;
-            case IKOU_TABLE_VALUE_AMOUNT:
-              status = worksheet_write_number (sheet, row, c,
-                                               (double) ikou_table_writer_get_amount (writer, (IkouTableColumn) c),
-                                               amount);
-              break;
-            case IKOU_TABLE_VALUE_TEXT:
-            case IKOU_TABLE_VALUE_FLAG:
-            default:
-              if (c == IKOU_TABLE_ID)
-                status = worksheet_write_number (sheet, row, c, g_ascii_strtod (text, NULL), NULL);
-              else
-                {
-                  g_autofree char *safe = cell_text (text);
-
-                  status = worksheet_write_string (sheet, row, c, safe, NULL);
-                }
-              break;
-            }
-        }
-    }
+  status = write_plan_rows (workbook, sheet, writer, date, amount, &row);
   if (!check (status, display_name, error))
     return FALSE;
 
