@@ -1624,10 +1624,27 @@ set_day (IkouTableWriter *self,
          IkouTableColumn  column,
          IkouDay          day)
 {
+  int y, m, d;
+
   if (!ikou_day_is_valid (day))
     return;
   self->day[column] = day;
-  self->text[column] = ikou_day_format_iso (day);
+  ikou_day_to_ymd (day, &y, &m, &d);
+  if (y < 0 || y > 9999)
+    {
+      self->text[column] = ikou_day_format_iso (day);
+      return;
+    }
+  /* As ikou_day_format_iso() writes it, without printf: a row has several. */
+  {
+    char iso[11] = {
+      (char) ('0' + y / 1000), (char) ('0' + y / 100 % 10), (char) ('0' + y / 10 % 10),
+      (char) ('0' + y % 10), '-', (char) ('0' + m / 10), (char) ('0' + m % 10), '-',
+      (char) ('0' + d / 10), (char) ('0' + d % 10), '\0'
+    };
+
+    self->text[column] = g_strndup (iso, 10);
+  }
 }
 
 static void
@@ -1644,10 +1661,21 @@ set_amount (IkouTableWriter *self,
             IkouTableColumn  column,
             gint64           amount)
 {
+  char digits[24];
+  int i = (int) sizeof digits - 1;
+
   if (amount < 0)
     return;
   self->amount[column] = amount;
-  self->text[column] = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+  /* Without printf: a row has several. */
+  digits[i] = '\0';
+  do
+    {
+      digits[--i] = (char) ('0' + amount % 10);
+      amount /= 10;
+    }
+  while (amount > 0);
+  self->text[column] = g_strdup (digits + i);
 }
 
 static IkouHost *
