@@ -166,35 +166,46 @@ write_plan_rows (lxw_workbook    *workbook,
       g_string_append (xml, "<row r=\"");
       append_uint (xml, row + 1);
       g_string_append (xml, "\">");
-      for (int c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
+      for (int c = 0, last = -1; c < IKOU_TABLE_N_COLUMNS; c++)
         {
           const char *text = ikou_table_writer_get_text (writer, (IkouTableColumn) c);
           IkouTableValueKind kind = ikou_table_column_kind ((IkouTableColumn) c);
 
           if (*text == '\0')
             continue;
-          g_string_append (xml, "<c r=\"");
-          g_string_append (xml, names[c]);
-          append_uint (xml, row + 1);
+          /* The reference only where it is needed (ECMA-376 §18.3.1.4: a
+           * cell without one is the next in its row, as Excel and
+           * LibreOffice read it): on a row's first cell and after a gap.
+           * Every cell's own row number would be a third of the sheet's
+           * XML and twice the time to compress it. */
+          g_string_append (xml, "<c");
+          if (last < 0 || c != last + 1)
+            {
+              g_string_append (xml, " r=\"");
+              g_string_append (xml, names[c]);
+              append_uint (xml, row + 1);
+              g_string_append_c (xml, '"');
+            }
+          last = c;
           if (kind == IKOU_TABLE_VALUE_DATE)
             {
               lxw_datetime dt = to_datetime (ikou_table_writer_get_day (writer, (IkouTableColumn) c));
 
-              g_string_append (xml, "\" s=\"");
+              g_string_append (xml, " s=\"");
               append_uint (xml, (guint64) date_style);
               g_string_append (xml, "\"><v>");
               append_number (xml, lxw_datetime_to_excel_datetime (&dt));
             }
           else if (kind == IKOU_TABLE_VALUE_AMOUNT)
             {
-              g_string_append (xml, "\" s=\"");
+              g_string_append (xml, " s=\"");
               append_uint (xml, (guint64) amount_style);
               g_string_append (xml, "\"><v>");
               append_number (xml, (double) ikou_table_writer_get_amount (writer, (IkouTableColumn) c));
             }
           else if (c == IKOU_TABLE_ID)
             {
-              g_string_append (xml, "\"><v>");
+              g_string_append (xml, "><v>");
               append_number (xml, g_ascii_strtod (text, NULL));
             }
           else
@@ -214,7 +225,7 @@ write_plan_rows (lxw_workbook    *workbook,
                   if (cleaned == NULL)
                     g_hash_table_insert (strings, string->string, string);
                 }
-              g_string_append (xml, "\" t=\"s\"><v>");
+              g_string_append (xml, " t=\"s\"><v>");
               append_uint (xml, string->index);
             }
           g_string_append (xml, "</v></c>");
