@@ -145,7 +145,10 @@ test_handmade (void)
       "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>2</v></c><c r=\"C3\" s=\"1\"><v>45748</v></c>"
       "<c r=\"D3\" t=\"b\"><v>1</v></c><c r=\"E3\"><v>12000</v></c></row>"
       "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>住民記録システム</t></is></c>"
-      "<c r=\"C4\" t=\"str\"><v>R7.4.1</v></c><c r=\"D4\" t=\"b\"><v>0</v></c></row>"),
+      "<c r=\"C4\" t=\"str\"><v>R7.4.1</v></c><c r=\"D4\" t=\"b\"><v>0</v></c></row>"
+      /* Cells without a reference: each the next in its row. */
+      "<row r=\"5\"><c t=\"inlineStr\"><is><t>税務システム</t></is></c>"
+      "<c r=\"C5\"><v>45748</v></c><c t=\"b\"><v>1</v></c><c><v>500</v></c></row>"),
     NULL);
   g_autoptr(GBytes) bytes1904 = make_zip (
     "_rels/.rels", RELS_ROOT,
@@ -162,7 +165,7 @@ test_handmade (void)
   const IkouStep *step;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 2);
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, 3);
   g_assert_cmpstr (ikou_system_get_name (ikou_plan_get_system (plan, 0)), ==, "戸籍システム");
   step = ikou_system_get_step (ikou_plan_get_system (plan, 0), 0);
   g_assert_cmpint (step->cutover_date, ==, ikou_day_from_ymd (2025, 4, 1));
@@ -171,6 +174,11 @@ test_handmade (void)
   step = ikou_system_get_step (ikou_plan_get_system (plan, 1), 0);
   g_assert_cmpint (step->cutover_date, ==, ikou_day_from_ymd (2025, 4, 1));
   g_assert_false (step->standard_compliant);
+  g_assert_cmpstr (ikou_system_get_name (ikou_plan_get_system (plan, 2)), ==, "税務システム");
+  step = ikou_system_get_step (ikou_plan_get_system (plan, 2), 0);
+  g_assert_cmpint (step->cutover_date, ==, ikou_day_from_ymd (2025, 4, 1));
+  g_assert_true (step->standard_compliant);
+  g_assert_cmpint (step->budget_amount, ==, 500);
 
   plan1904 = read_bytes (bytes1904, &error);
   g_assert_no_error (error);
@@ -192,6 +200,7 @@ test_round_trip (void)
   g_autofree char *book = NULL;
   g_autofree char *roadmap = NULL;
   g_autofree char *plan_sheet = NULL;
+  g_autofree char *strings = NULL;
 
   g_assert_true (ikou_xlsx_write_file (plan, schedule, path, &error));
   g_assert_no_error (error);
@@ -213,8 +222,16 @@ test_round_trip (void)
   plan_sheet = read_entry (path, "xl/worksheets/sheet1.xml");
   g_assert_nonnull (strstr (plan_sheet, "<autoFilter ref=\"A1:AI18\"/>"));
   g_assert_nonnull (strstr (plan_sheet, "state=\"frozen\""));
+  g_assert_nonnull (strstr (plan_sheet, "<dimension ref=\"A1:AI18\"/>"));
   /* 2020-10-01 as an Excel date, and its cell styled as one. */
   g_assert_nonnull (strstr (plan_sheet, "<v>44105</v>"));
+  /* Texts are shared strings; a row's first cell says where it is, the
+   * cells that follow it directly do not. */
+  g_assert_nonnull (strstr (plan_sheet, "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>"));
+  g_assert_nonnull (strstr (plan_sheet, "</c><c t=\"s\"><v>"));
+  strings = read_entry (path, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, ikou_system_get_name (ikou_plan_get_system (plan, 0))));
+  g_assert_null (strstr (plan_sheet, ikou_system_get_name (ikou_plan_get_system (plan, 0))));
   roadmap = read_entry (path, "xl/worksheets/sheet2.xml");
   g_assert_nonnull (strstr (roadmap, "R7年度末"));
   g_assert_nonnull (strstr (roadmap, "R2年度（2020）"));

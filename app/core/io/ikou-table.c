@@ -879,12 +879,20 @@ parse_host_kind (IkouTableReader *self,
                  const char      *text,
                  int             *out)
 {
-  g_autofree char *key = fold_key (text);
+  g_autofree char *key = NULL;
 
   *out = -1;
   if (*text == '\0')
     return TRUE;
+  /* A label as this module writes it: no folding needed. */
+  for (int i = 0; i < IKOU_N_HOST_KINDS; i++)
+    if (g_str_equal (text, host_kind_labels[i]))
+      {
+        *out = i;
+        return TRUE;
+      }
   /* Besides the labels, words planners use for the kinds. */
+  key = fold_key (text);
   if (key != NULL && (strstr (key, "ガバメントクラウド") || strstr (key, "ガバクラ")))
     {
       *out = IKOU_HOST_GOV_CLOUD;
@@ -923,6 +931,15 @@ parse_done (IkouTableReader *self,
 
       if (*parts[i] == '\0')
         continue;
+      /* The labels as this module writes them: no folding needed. */
+      for (m = 0; m < IKOU_N_MILESTONES; m++)
+        if (g_str_equal (parts[i], milestone_labels[m]))
+          break;
+      if (m < IKOU_N_MILESTONES)
+        {
+          *out |= IKOU_MILESTONE_FLAG (m);
+          continue;
+        }
       key = fold_key (parts[i]);
       m = key != NULL ? lookup_label (key, milestone_labels, milestone_labels_en,
                                       ikou_milestone_id_at, IKOU_N_MILESTONES) : -1;
@@ -1305,8 +1322,16 @@ ikou_table_reader_add_row (IkouTableReader  *self,
   name = cell (self, IKOU_TABLE_NAME);
   if (*id_text != '\0')
     {
-      g_autofree char *norm = g_utf8_validate (id_text, -1, NULL)
-                              ? g_utf8_normalize (id_text, -1, G_NORMALIZE_NFKC) : NULL;
+      const char *p = id_text;
+      g_autofree char *norm = NULL;
+
+      /* ASCII is its own NFKC: only other text needs normalizing. */
+      while (*p != '\0' && (guchar) *p < 0x80)
+        p++;
+      if (*p == '\0')
+        norm = g_strdup (id_text);
+      else if (g_utf8_validate (id_text, -1, NULL))
+        norm = g_utf8_normalize (id_text, -1, G_NORMALIZE_NFKC);
 
       if (norm == NULL || !g_ascii_string_to_unsigned (norm, 10, 1, G_MAXINT32, &id, NULL))
         {
@@ -1547,10 +1572,27 @@ set_day (IkouTableWriter *self,
          IkouTableColumn  column,
          IkouDay          day)
 {
+  int y, m, d;
+
   if (!ikou_day_is_valid (day))
     return;
   self->day[column] = day;
-  self->text[column] = ikou_day_format_iso (day);
+  ikou_day_to_ymd (day, &y, &m, &d);
+  if (y < 0 || y > 9999)
+    {
+      self->text[column] = ikou_day_format_iso (day);
+      return;
+    }
+  /* As ikou_day_format_iso() writes it, without printf: a row has several. */
+  {
+    char iso[11] = {
+      (char) ('0' + y / 1000), (char) ('0' + y / 100 % 10), (char) ('0' + y / 10 % 10),
+      (char) ('0' + y % 10), '-', (char) ('0' + m / 10), (char) ('0' + m % 10), '-',
+      (char) ('0' + d / 10), (char) ('0' + d % 10), '\0'
+    };
+
+    self->text[column] = g_strndup (iso, 10);
+  }
 }
 
 static void
@@ -1567,10 +1609,21 @@ set_amount (IkouTableWriter *self,
             IkouTableColumn  column,
             gint64           amount)
 {
+  char digits[24];
+  int i = (int) sizeof digits - 1;
+
   if (amount < 0)
     return;
   self->amount[column] = amount;
-  self->text[column] = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+  /* Without printf: a row has several. */
+  digits[i] = '\0';
+  do
+    {
+      digits[--i] = (char) ('0' + amount % 10);
+      amount /= 10;
+    }
+  while (amount > 0);
+  self->text[column] = g_strdup (digits + i);
 }
 
 static IkouHost *

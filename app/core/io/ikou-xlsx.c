@@ -10,6 +10,15 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+/* write_plan_rows() writes into a sheet's row file and the shared-string
+ * table through fields of libxlsxwriter's structs (optimize_tmpfile, sst)
+ * that its headers declare but its manual does not promise: checked
+ * against 1.1.x, the series Debian 12 ships.  A newer series must be
+ * read again before this builds. */
+#if LXW_VERSION_ID < 110 || LXW_VERSION_ID >= 120
+#error "write_plan_rows() relies on libxlsxwriter 1.1.x internals; check them against this version"
+#endif
+
 #include "ikou-atomic-file.h"
 #include "ikou-calendar.h"
 #include "ikou-error.h"
@@ -24,6 +33,9 @@
 /* The ロードマップ sheet spans at most this many fiscal years. */
 #define MAX_FISCAL_YEARS 20
 
+/* The buffer of the 計画 sheet's row file. */
+#define ROW_BUFFER_SIZE (1024 * 1024)
+
 #define PLAN_SHEET "計画"
 #define ROADMAP_SHEET "ロードマップ"
 
@@ -31,19 +43,26 @@
 
 /* Text libxlsxwriter writes as it is into XML: no control characters
  * (they would make the part unreadable) and no more than a cell holds. */
+static gboolean
+text_is_clean (const char *text)
+{
+  gsize length = strlen (text);
+  gboolean clean = length <= MAX_CELL_BYTES && g_utf8_validate_len (text, length, NULL);
+
+  for (const char *p = text; clean && *p != '\0'; p++)
+    clean = (guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
+  return clean;
+}
+
 static char *
 cell_text (const char *text)
 {
   g_autofree char *valid = NULL;
   GString *out;
-  gsize length = strlen (text);
-  gboolean clean = length <= MAX_CELL_BYTES && g_utf8_validate_len (text, length, NULL);
 
   /* Nearly every cell: valid, short, no control characters. */
-  for (const char *p = text; clean && *p != '\0'; p++)
-    clean = (guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
-  if (clean)
-    return g_strndup (text, length);
+  if (text_is_clean (text))
+    return g_strdup (text);
 
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (valid));
@@ -89,10 +108,152 @@ check (lxw_error   status,
   return FALSE;
 }
 
+/* Appends the decimal digits of @value. */
+static void
+append_uint (GString *out,
+             guint64  value)
+{
+  char digits[24];
+  int i = (int) sizeof digits;
+
+  do
+    {
+      digits[--i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  g_string_append_len (out, digits + i, (gssize) sizeof digits - i);
+}
+
+/* Appends @value as libxlsxwriter writes a number ("%.16g"). */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value >= 0 && value < 1e15 && value == (double) (guint64) value)
+    append_uint (out, (guint64) value);
+  else
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.16g", value));
+}
+
+/* The rows of the 計画 sheet below its header.  Written straight into
+ * the sheet's row file of libxlsxwriter's constant-memory mode (where
+ * its own cell calls write them, one fprintf() and one allocation per
+ * cell), the texts in the workbook's shared-string table: every host,
+ * department, vendor and label once rather than in each row, which
+ * makes the sheet's XML (and so its compression) about half. */
+static lxw_error
+write_plan_rows (lxw_workbook    *workbook,
+                 lxw_worksheet   *sheet,
+                 IkouTableWriter *writer,
+                 lxw_format      *date,
+                 lxw_format      *amount,
+                 lxw_row_t       *out_row)
+{
+  char names[IKOU_TABLE_N_COLUMNS][LXW_MAX_COL_NAME_LENGTH];
+  g_autoptr(GString) xml = g_string_sized_new (4096);
+  /* The shared strings seen so far, by their text (owned by the table). */
+  g_autoptr(GHashTable) strings = g_hash_table_new (g_str_hash, g_str_equal);
+  int32_t date_style, amount_style;
+  FILE *file = sheet->optimize_tmpfile;
+  lxw_row_t row = 0;
+
+  /* The header row, written by libxlsxwriter, goes first (and numbers
+   * its format first, as it always did). */
+  lxw_worksheet_write_single_row (sheet);
+  date_style = lxw_format_get_xf_index (date);
+  amount_style = lxw_format_get_xf_index (amount);
+  for (int c = 0; c < IKOU_TABLE_N_COLUMNS; c++)
+    lxw_col_to_name (names[c], (lxw_col_t) c, LXW_FALSE);
+
+  while (ikou_table_writer_next (writer))
+    {
+      row++;
+      g_string_truncate (xml, 0);
+      g_string_append (xml, "<row r=\"");
+      append_uint (xml, row + 1);
+      g_string_append (xml, "\">");
+      for (int c = 0, last = -1; c < IKOU_TABLE_N_COLUMNS; c++)
+        {
+          const char *text = ikou_table_writer_get_text (writer, (IkouTableColumn) c);
+          IkouTableValueKind kind = ikou_table_column_kind ((IkouTableColumn) c);
+
+          if (*text == '\0')
+            continue;
+          /* The reference only where it is needed (ECMA-376 §18.3.1.4: a
+           * cell without one is the next in its row, as Excel and
+           * LibreOffice read it): on a row's first cell and after a gap.
+           * Every cell's own row number would be a third of the sheet's
+           * XML and twice the time to compress it. */
+          g_string_append (xml, "<c");
+          if (last < 0 || c != last + 1)
+            {
+              g_string_append (xml, " r=\"");
+              g_string_append (xml, names[c]);
+              append_uint (xml, row + 1);
+              g_string_append_c (xml, '"');
+            }
+          last = c;
+          if (kind == IKOU_TABLE_VALUE_DATE)
+            {
+              lxw_datetime dt = to_datetime (ikou_table_writer_get_day (writer, (IkouTableColumn) c));
+
+              g_string_append (xml, " s=\"");
+              append_uint (xml, (guint64) date_style);
+              g_string_append (xml, "\"><v>");
+              append_number (xml, lxw_datetime_to_excel_datetime (&dt));
+            }
+          else if (kind == IKOU_TABLE_VALUE_AMOUNT)
+            {
+              g_string_append (xml, " s=\"");
+              append_uint (xml, (guint64) amount_style);
+              g_string_append (xml, "\"><v>");
+              append_number (xml, (double) ikou_table_writer_get_amount (writer, (IkouTableColumn) c));
+            }
+          else if (c == IKOU_TABLE_ID)
+            {
+              g_string_append (xml, "><v>");
+              append_number (xml, g_ascii_strtod (text, NULL));
+            }
+          else
+            {
+              struct sst_element *string = g_hash_table_lookup (strings, text);
+
+              if (string != NULL)
+                workbook->sst->string_count++; /* as lxw_get_sst_index() counts */
+              else
+                {
+                  g_autofree char *cleaned = text_is_clean (text) ? NULL : cell_text (text);
+
+                  string = lxw_get_sst_index (workbook->sst, cleaned ? cleaned : text, LXW_FALSE);
+                  if (string == NULL)
+                    return LXW_ERROR_MEMORY_MALLOC_FAILED;
+                  /* Under its text as given (a cleaned text is another key). */
+                  if (cleaned == NULL)
+                    g_hash_table_insert (strings, string->string, string);
+                }
+              g_string_append (xml, " t=\"s\"><v>");
+              append_uint (xml, string->index);
+            }
+          g_string_append (xml, "</v></c>");
+        }
+      g_string_append (xml, "</row>");
+      if (fwrite (xml->str, 1, xml->len, file) != xml->len)
+        return LXW_ERROR_CREATING_TMPFILE;
+    }
+  /* What libxlsxwriter's cell calls would have noted: the sheet's extent. */
+  sheet->dim_rowmax = MAX (sheet->dim_rowmax, row);
+  *out_row = row;
+  return ferror (file) ? LXW_ERROR_CREATING_TMPFILE : LXW_NO_ERROR;
+}
+
 static gboolean
 write_plan_sheet (lxw_workbook   *workbook,
                   IkouPlan       *plan,
                   IkouSchedule   *schedule,
+                  char           *row_buffer,
                   const char     *display_name,
                   GError        **error)
 {
@@ -103,6 +264,13 @@ write_plan_sheet (lxw_workbook   *workbook,
   lxw_format *amount = workbook_add_format (workbook);
   lxw_row_t row = 0;
   lxw_error status = LXW_NO_ERROR;
+
+  /* Constant-memory mode (ikou_xlsx_write_sheets()) gives each sheet its
+   * row file. */
+  if (sheet == NULL || !sheet->optimize || sheet->optimize_tmpfile == NULL)
+    return check (LXW_ERROR_CREATING_TMPFILE, display_name, error);
+  /* A large buffer: a write to the row file per megabyte, not per 4 kB. */
+  setvbuf (sheet->optimize_tmpfile, row_buffer, _IOFBF, ROW_BUFFER_SIZE);
 
   format_set_bold (header);
   format_set_pattern (header, LXW_PATTERN_SOLID);
@@ -122,46 +290,7 @@ write_plan_sheet (lxw_workbook   *workbook,
       worksheet_write_string (sheet, 0, c, ikou_table_column_header ((IkouTableColumn) c), header);
     }
 
-  while (status == LXW_NO_ERROR && ikou_table_writer_next (writer))
-    {
-      row++;
-      for (int c = 0; status == LXW_NO_ERROR && c < IKOU_TABLE_N_COLUMNS; c++)
-        {
-          const char *text = ikou_table_writer_get_text (writer, (IkouTableColumn) c);
-          IkouDay day;
-
-          if (*text == '\0')
-            continue;
-          switch (ikou_table_column_kind ((IkouTableColumn) c))
-            {
-            case IKOU_TABLE_VALUE_DATE:
-              day = ikou_table_writer_get_day (writer, (IkouTableColumn) c);
-              {
-                lxw_datetime dt = to_datetime (day);
-
-                status = worksheet_write_datetime (sheet, row, c, &dt, date);
-              }
-              break;
-            case IKOU_TABLE_VALUE_AMOUNT:
-              status = worksheet_write_number (sheet, row, c,
-                                               (double) ikou_table_writer_get_amount (writer, (IkouTableColumn) c),
-                                               amount);
-              break;
-            case IKOU_TABLE_VALUE_TEXT:
-            case IKOU_TABLE_VALUE_FLAG:
-            default:
-              if (c == IKOU_TABLE_ID)
-                status = worksheet_write_number (sheet, row, c, g_ascii_strtod (text, NULL), NULL);
-              else
-                {
-                  g_autofree char *safe = cell_text (text);
-
-                  status = worksheet_write_string (sheet, row, c, safe, NULL);
-                }
-              break;
-            }
-        }
-    }
+  status = write_plan_rows (workbook, sheet, writer, date, amount, &row);
   if (!check (status, display_name, error))
     return FALSE;
 
@@ -614,6 +743,8 @@ ikou_xlsx_write_sheets (IkouPlan       *plan,
   g_autofree char *display = NULL;
   g_autoptr(IkouAtomicFile) file = NULL;
   g_autofree char *tmpdir = NULL;
+  /* Outlives the workbook, whose row file uses it until it is closed. */
+  g_autofree char *row_buffer = NULL;
   lxw_workbook_options options = { 0 };
   lxw_workbook *workbook;
   lxw_error status;
@@ -642,8 +773,10 @@ ikou_xlsx_write_sheets (IkouPlan       *plan,
       return FALSE;
     }
 
+  if (sheets & IKOU_XLSX_SHEET_PLAN)
+    row_buffer = g_malloc (ROW_BUFFER_SIZE);
   ok = (!(sheets & IKOU_XLSX_SHEET_PLAN) ||
-        write_plan_sheet (workbook, plan, sched, display, error)) &&
+        write_plan_sheet (workbook, plan, sched, row_buffer, display, error)) &&
        (!(sheets & IKOU_XLSX_SHEET_ROADMAP) ||
         write_roadmap_sheet (workbook, plan, sched, display, error));
   status = workbook_close (workbook);
@@ -670,6 +803,13 @@ typedef struct
   GPtrArray       *strings;    /* shared strings */
   gboolean         date1904;
   IkouTableReader *table;
+  /* The row being read: the text of each column (reused from row to
+   * row, so that a cell costs no allocation), n_cells of them set. */
+  GPtrArray       *row_text;   /* of GString */
+  guint            n_cells;
+  GString         *value;
+  GString         *scratch;    /* an attribute put together */
+  GString         *scratch_v;  /* a value put together */
 } Book;
 
 static void
@@ -692,8 +832,8 @@ read_part (Book        *book,
   zip_stat_t st;
   zip_file_t *file;
   zip_int64_t index;
-  GByteArray *data;
-  guint8 buffer[65536];
+  char *data;
+  gsize size, length_read = 0;
 
   index = zip_name_locate (book->zip, name, ZIP_FL_NOCASE);
   if (index < 0)
@@ -710,36 +850,44 @@ read_part (Book        *book,
       return NULL;
     }
   /* The size the zip claims (checked above) saves the copies of growing;
-   * what really comes out is counted below. */
-  data = g_byte_array_sized_new ((st.valid & ZIP_STAT_SIZE) ? (guint) st.size + 1 : 65536);
+   * what really comes out is counted below.  Unpacked straight into the
+   * buffer, one byte kept for the final NUL. */
+  size = ((st.valid & ZIP_STAT_SIZE) ? (gsize) st.size : 0) + 1;
+  data = g_malloc (size);
   for (;;)
     {
-      zip_int64_t got = zip_fread (file, buffer, sizeof buffer);
+      zip_int64_t got;
 
+      if (size - length_read < 2)
+        {
+          size += MAX (size / 2, 65536);
+          data = g_realloc (data, size);
+        }
+      got = zip_fread (file, data + length_read, MIN (size - length_read - 1, 1 << 20));
       if (got < 0)
         {
           set_corrupt (error, book->display_name, name, zip_file_strerror (file));
           zip_fclose (file);
-          g_byte_array_unref (data);
+          g_free (data);
           return NULL;
         }
       if (got == 0)
         break;
       /* The sizes in the zip may lie: count what comes out. */
-      if (data->len + (gsize) got > IKOU_XLSX_MAX_ENTRY_SIZE ||
+      if (length_read + (gsize) got > IKOU_XLSX_MAX_ENTRY_SIZE ||
           book->total + (gsize) got > 2 * (gsize) IKOU_XLSX_MAX_ENTRY_SIZE)
         {
           zip_fclose (file);
-          g_byte_array_unref (data);
+          g_free (data);
           goto too_big;
         }
-      g_byte_array_append (data, buffer, (guint) got);
+      length_read += (gsize) got;
       book->total += (gsize) got;
     }
   zip_fclose (file);
-  *length = data->len;
-  g_byte_array_append (data, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (data, FALSE);
+  *length = length_read;
+  data[length_read] = '\0';
+  return data;
 
 too_big:
   g_set_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
@@ -817,6 +965,49 @@ find_relationship (Book        *book,
   return NULL;
 }
 
+/* The text below @node (as xmlNodeGetContent() gives it), appended to
+ * @out without copies in between. */
+static void
+append_text (xmlNode *node,
+             GString *out)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+          child->content != NULL)
+        g_string_append (out, (const char *) child->content);
+      else if (child->type == XML_ELEMENT_NODE)
+        append_text (child, out);
+    }
+}
+
+/* The value of the attribute @name (without namespace) of @node, NULL
+ * when it has none.  Read in place; only a value of several pieces is
+ * put together, in @scratch. */
+static const char *
+attr_value (xmlNode    *node,
+            const char *name,
+            GString    *scratch)
+{
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      xmlNode *text = attr->children;
+      xmlChar *value;
+
+      if (attr->ns != NULL || strcmp ((const char *) attr->name, name) != 0)
+        continue;
+      if (text == NULL)
+        return "";
+      if (text->next == NULL && text->type == XML_TEXT_NODE && text->content != NULL)
+        return (const char *) text->content;
+      value = xmlNodeListGetString (node->doc, text, 1);
+      g_string_assign (scratch, value != NULL ? (const char *) value : "");
+      xmlFree (value);
+      return scratch->str;
+    }
+  return NULL;
+}
+
 /* The text of a string item (<si> or <is>): its <t> elements, without
  * the phonetic readings (<rPh>) Japanese Excel adds. */
 static void
@@ -828,11 +1019,7 @@ append_item_text (xmlNode *node,
       if (child->type != XML_ELEMENT_NODE || ikou_xml_is_element (child, "rPh"))
         continue;
       if (ikou_xml_is_element (child, "t"))
-        {
-          g_autofree char *text = ikou_xml_get_text (child);
-
-          g_string_append (out, text);
-        }
+        append_text (child, out);
       else
         append_item_text (child, out);
     }
@@ -873,6 +1060,12 @@ read_shared_strings (Book        *book,
   return FALSE;
 }
 
+static void
+string_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
 /* "AB12" → column 27 (0-based), row 12; FALSE when it is not a reference. */
 static gboolean
 parse_ref (const char *ref,
@@ -895,10 +1088,12 @@ parse_ref (const char *ref,
   return TRUE;
 }
 
-/* An Excel date serial as an ISO date, NULL when out of range. */
-static char *
+/* An Excel date serial as an ISO date appended to @out; FALSE when out
+ * of range. */
+static gboolean
 serial_to_iso (const char *text,
-               gboolean    date1904)
+               gboolean    date1904,
+               GString    *out)
 {
   char *end = NULL;
   double value = g_ascii_strtod (text, &end);
@@ -906,55 +1101,94 @@ serial_to_iso (const char *text,
   IkouDay day;
 
   if (end == text || *end != '\0' || !(value >= 1 && value < 2958466))
-    return NULL;
+    return FALSE;
   serial = (gint64) value;
   if (date1904)
     day = ikou_day_from_ymd (1904, 1, 1) + (IkouDay) serial;
   else if (serial == 60)
-    return NULL; /* 1900-02-29, which Excel counts and which never was */
+    return FALSE; /* 1900-02-29, which Excel counts and which never was */
   else if (serial < 60)
     day = ikou_day_from_ymd (1899, 12, 31) + (IkouDay) serial;
   else
     day = ikou_day_from_ymd (1899, 12, 30) + (IkouDay) serial;
-  return ikou_day_is_valid (day) ? ikou_day_format_iso (day) : NULL;
+  if (!ikou_day_is_valid (day))
+    return FALSE;
+  {
+    g_autofree char *iso = ikou_day_format_iso (day);
+
+    g_string_append (out, iso);
+  }
+  return TRUE;
 }
 
-/* A number as a spreadsheet shows it: 12000 rather than 12000.0. */
-static char *
-number_text (const char *text)
+/* A number as a spreadsheet shows it (12000 rather than 12000.0),
+ * appended to @out. */
+static void
+append_number_text (const char *text,
+                    GString    *out)
 {
+  const char *p = text + (*text == '-');
   char *end = NULL;
-  double value = g_ascii_strtod (text, &end);
+  double value;
 
+  /* Nearly every number: a whole one, already as it is shown. */
+  if (*p >= '1' && *p <= '9')
+    {
+      const char *q = p;
+
+      while (*q >= '0' && *q <= '9')
+        q++;
+      if (*q == '\0' && q - p <= 15)
+        {
+          g_string_append (out, text);
+          return;
+        }
+    }
+  value = g_ascii_strtod (text, &end);
   if (end != text && *end == '\0' && value == (double) (gint64) value &&
       value > -1e15 && value < 1e15)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
-  return g_strdup (text);
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+  else
+    g_string_append (out, text);
 }
 
-static char *
+/* The text of the cell @c into @out (empty); FALSE when the cell gives
+ * none. */
+static gboolean
 cell_value (Book    *book,
             xmlNode *c,
             guint    row,
-            guint    col)
+            guint    col,
+            GString *out)
 {
-  g_autofree char *type = ikou_xml_get_attr (c, "t");
-  g_autofree char *v = ikou_xml_get_child_text (c, "v");
-  xmlNode *is;
+  const char *type = attr_value (c, "t", book->scratch);
+  xmlNode *v_node;
+  const char *v;
   int column;
 
-  if (type != NULL && g_str_equal (type, "inlineStr"))
+  if (type != NULL && strcmp (type, "inlineStr") == 0)
     {
-      GString *text = g_string_new (NULL);
+      xmlNode *is = ikou_xml_first_child (c, "is");
 
-      is = ikou_xml_first_child (c, "is");
       if (is != NULL)
-        append_item_text (is, text);
-      return g_string_free (text, FALSE);
+        append_item_text (is, out);
+      return TRUE;
     }
-  if (v == NULL)
-    return NULL;
-  if (type != NULL && g_str_equal (type, "s"))
+  v_node = ikou_xml_first_child (c, "v");
+  if (v_node == NULL)
+    return FALSE;
+  /* The value in one piece (nearly always), else put together. */
+  if (v_node->children != NULL && v_node->children->next == NULL &&
+      v_node->children->type == XML_TEXT_NODE && v_node->children->content != NULL)
+    v = (const char *) v_node->children->content;
+  else
+    {
+      g_string_truncate (book->scratch_v, 0);
+      append_text (v_node, book->scratch_v);
+      v = book->scratch_v->str;
+    }
+
+  if (type != NULL && strcmp (type, "s") == 0)
     {
       guint64 index;
 
@@ -963,51 +1197,103 @@ cell_value (Book    *book,
         {
           ikou_table_reader_add_problem (book->table, row, col + 1,
                                          _("the cell refers to a text the workbook does not have."));
-          return NULL;
+          return FALSE;
         }
-      return g_strdup (g_ptr_array_index (book->strings, index));
+      g_string_append (out, g_ptr_array_index (book->strings, index));
+      return TRUE;
     }
-  if (type != NULL && g_str_equal (type, "d"))
-    return g_strndup (v, 10);
-  if (type != NULL && (g_str_equal (type, "str") || g_str_equal (type, "e") ||
-                       g_str_equal (type, "b")))
-    return g_steal_pointer (&v);
+  if (type != NULL && strcmp (type, "d") == 0)
+    {
+      g_string_append_len (out, v, (gssize) strnlen (v, 10));
+      return TRUE;
+    }
+  if (type != NULL && (strcmp (type, "str") == 0 || strcmp (type, "e") == 0 ||
+                       strcmp (type, "b") == 0))
+    {
+      g_string_append (out, v);
+      return TRUE;
+    }
 
   /* A number: a date serial in a date column. */
   column = ikou_table_reader_get_column (book->table, col);
   if (column >= 0 && ikou_table_column_kind ((IkouTableColumn) column) == IKOU_TABLE_VALUE_DATE)
     {
-      char *iso = serial_to_iso (v, book->date1904);
-
-      if (iso == NULL)
+      if (!serial_to_iso (v, book->date1904, out))
         {
           g_autofree char *message = g_strdup_printf (_("%s is not a date Excel can show."), v);
 
           ikou_table_reader_add_problem (book->table, row, col + 1, message);
+          return FALSE;
         }
-      return iso;
+      return TRUE;
     }
-  return number_text (v);
+  append_number_text (v, out);
+  return TRUE;
+}
+
+/* Sets the text of column @col of the row being read to @text (which
+ * is taken in exchange for the one it had); the columns before it that
+ * have no cell are empty. */
+static void
+set_cell (Book     *book,
+          guint     col,
+          GString **text)
+{
+  GString *old;
+
+  while (book->row_text->len <= col)
+    g_ptr_array_add (book->row_text, g_string_new (NULL));
+  for (guint i = book->n_cells; i < col; i++)
+    g_string_truncate (g_ptr_array_index (book->row_text, i), 0);
+  old = g_ptr_array_index (book->row_text, col);
+  book->row_text->pdata[col] = *text;
+  *text = old;
+  book->n_cells = MAX (book->n_cells, col + 1);
 }
 
 static void
 flush_row (Book      *book,
-           GPtrArray *cells,
            guint      row,
            gboolean  *have_header,
            GError   **error)
 {
-  if (cells->len == 0 || row == 0)
-    return;
+  const char *cells[MAX_COLUMNS];
+
+  if (book->n_cells == 0 || row == 0)
+    {
+      book->n_cells = 0;
+      return;
+    }
+  for (guint i = 0; i < book->n_cells; i++)
+    cells[i] = ((GString *) g_ptr_array_index (book->row_text, i))->str;
   if (!*have_header)
     {
-      if (ikou_table_reader_set_header (book->table, row, (const char **) cells->pdata,
-                                        cells->len, error))
+      if (ikou_table_reader_set_header (book->table, row, cells, book->n_cells, error))
         *have_header = TRUE;
     }
   else
-    ikou_table_reader_add_row (book->table, row, (const char **) cells->pdata, cells->len);
-  g_ptr_array_set_size (cells, 0);
+    ikou_table_reader_add_row (book->table, row, cells, book->n_cells);
+  book->n_cells = 0;
+}
+
+/* Reads the cell @c of the row @row into the row being read. */
+static void
+read_cell (Book     *book,
+           xmlNode  *c,
+           guint     row,
+           guint    *next_col)
+{
+  const char *ref = attr_value (c, "r", book->scratch);
+  guint col = *next_col, ref_row;
+
+  if (ref != NULL && !parse_ref (ref, &col, &ref_row))
+    col = *next_col;
+  *next_col = col + 1;
+  if (col >= MAX_COLUMNS)
+    return;
+  g_string_truncate (book->value, 0);
+  if (cell_value (book, c, row, col, book->value))
+    set_cell (book, col, &book->value);
 }
 
 static gboolean
@@ -1016,7 +1302,6 @@ read_sheet (Book        *book,
             GError     **error)
 {
   g_autoptr(IkouXmlStream) stream = NULL;
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *data = NULL;
   gboolean have_header = FALSE;
   guint row = 0, next_col = 0;
@@ -1034,7 +1319,7 @@ read_sheet (Book        *book,
     {
       if (node == NULL)
         {
-          flush_row (book, cells, row, &have_header, error);
+          flush_row (book, row, &have_header, error);
           if (error != NULL && *error != NULL)
             return FALSE;
           if (!have_header)
@@ -1048,10 +1333,10 @@ read_sheet (Book        *book,
         }
       if (ikou_xml_is_element (node, "row"))
         {
-          g_autofree char *r = ikou_xml_get_attr (node, "r");
+          const char *r = attr_value (node, "r", book->scratch);
           guint64 number = 0;
 
-          flush_row (book, cells, row, &have_header, error);
+          flush_row (book, row, &have_header, error);
           if (error != NULL && *error != NULL)
             return FALSE;
           if (r != NULL && g_ascii_string_to_unsigned (r, 10, 1, 10000000, &number, NULL))
@@ -1059,31 +1344,24 @@ read_sheet (Book        *book,
           else
             row++;
           next_col = 0;
-        }
-      else if (ikou_xml_is_element (node, "c"))
-        {
-          g_autofree char *ref = ikou_xml_get_attr (node, "r");
-          guint col = next_col, ref_row;
-          char *value;
-
-          if (ref != NULL && !parse_ref (ref, &col, &ref_row))
-            col = next_col;
-          next_col = col + 1;
+          /* The whole row at once: a few steps of the stream per row
+           * rather than per cell. */
           node = ikou_xml_stream_expand (stream, error);
           if (node == NULL)
             return FALSE;
-          if (col < MAX_COLUMNS && (value = cell_value (book, node, row, col)) != NULL)
-            {
-              while (cells->len < col)
-                g_ptr_array_add (cells, g_strdup (""));
-              if (cells->len == col)
-                g_ptr_array_add (cells, value);
-              else
-                {
-                  g_free (cells->pdata[col]);
-                  cells->pdata[col] = value;
-                }
-            }
+          for (xmlNode *c = node->children; c != NULL; c = c->next)
+            if (ikou_xml_is_element (c, "c"))
+              read_cell (book, c, row, &next_col);
+          if (!ikou_xml_stream_skip (stream, error))
+            return FALSE;
+        }
+      else if (ikou_xml_is_element (node, "c"))
+        {
+          /* A cell outside a row, where a sloppy writer put it. */
+          node = ikou_xml_stream_expand (stream, error);
+          if (node == NULL)
+            return FALSE;
+          read_cell (book, node, row, &next_col);
           if (!ikou_xml_stream_skip (stream, error))
             return FALSE;
         }
@@ -1234,6 +1512,10 @@ read_workbook (char          *data,
   book.display_name = display_name;
   book.strings = strings;
   book.table = table;
+  book.row_text = g_ptr_array_new_with_free_func (string_free);
+  book.value = g_string_new (NULL);
+  book.scratch = g_string_new (NULL);
+  book.scratch_v = g_string_new (NULL);
 
   workbook_name = find_relationship (&book, "_rels/.rels", "", NULL, "/officeDocument", error);
   if (error != NULL && *error != NULL)
@@ -1257,6 +1539,13 @@ read_workbook (char          *data,
 
 out:
   zip_discard (book.zip);
+  g_clear_pointer (&book.row_text, g_ptr_array_unref);
+  if (book.value != NULL)
+    g_string_free (book.value, TRUE);
+  if (book.scratch != NULL)
+    g_string_free (book.scratch, TRUE);
+  if (book.scratch_v != NULL)
+    g_string_free (book.scratch_v, TRUE);
   if (local_error != NULL)
     g_propagate_error (out_error, g_steal_pointer (&local_error));
   return plan;
