@@ -79,6 +79,14 @@ update_popover (IkouTimeline *self,
   };
 
   text = g_strdup_printf ("%s  %s", what, date);
+  /* Placing the popover costs round trips to the X server: only when it
+   * shows something else or points elsewhere. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->drag_popover))
+      && gdk_rectangle_equal (&rect, &self->drag.popover_at)
+      && g_strcmp0 (gtk_label_get_text (self->drag_label), text) == 0)
+    return;
+
+  self->drag.popover_at = rect;
   gtk_label_set_text (self->drag_label, text);
   gtk_popover_set_pointing_to (self->drag_popover, &rect);
   if (!gtk_widget_get_visible (GTK_WIDGET (self->drag_popover)))
@@ -92,6 +100,7 @@ _ikou_timeline_drag_reset (IkouTimeline *self)
 {
   g_clear_object (&self->drag.system);
   g_clear_pointer (&self->drag.old_step, ikou_step_free);
+  g_clear_pointer (&self->drag.shown_step, ikou_step_free);
   self->drag.kind = DRAG_NONE;
   self->drag.moved = FALSE;
   self->drag.day = IKOU_DAY_NONE;
@@ -205,6 +214,7 @@ drag_begin_cb (IkouTimeline   *self,
   self->drag.row = hit.row;
   self->drag.milestone = hit.milestone;
   self->drag.old_step = _ikou_timeline_dup_step (self, hit.system, hit.step);
+  g_clear_pointer (&self->drag.shown_step, ikou_step_free);
   self->drag.start_x = x;
   self->drag.start_y = y;
   self->drag.moved = FALSE;
@@ -266,7 +276,14 @@ drag_apply (IkouTimeline   *self,
       self->drag.day = step->cutover_date;
     }
 
-  apply_step (self, self->drag.system, self->drag.index, step);
+  /* Pointer moves within the month already shown (dates snap to months)
+   * change nothing: no preview, no re-check, no redraw. */
+  if (self->drag.shown_step == NULL || !ikou_step_equal (step, self->drag.shown_step))
+    {
+      apply_step (self, self->drag.system, self->drag.index, step);
+      g_clear_pointer (&self->drag.shown_step, ikou_step_free);
+      self->drag.shown_step = g_steal_pointer (&step);
+    }
   /* The popover points at the moved mark, from the top of its row. */
   update_popover (self,
                   ikou_renderer_x_for_day (self->renderer, self->drag.day) - _ikou_timeline_scroll_x (self),

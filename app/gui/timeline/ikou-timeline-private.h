@@ -74,6 +74,8 @@ struct _IkouTimeline
     IkouMilestone milestone;
     guint         row;
     IkouStep     *old_step;
+    IkouStep     *shown_step; /* the step last previewed */
+    GdkRectangle  popover_at; /* where the popover last pointed */
     double        start_x;
     double        start_y;
     gboolean      moved;
