@@ -455,14 +455,17 @@ copy_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs before the first frame is laid out and painted; the idle after
- * it. */
+/* Runs before a frame is laid out and painted: the idle runs after the
+ * first frame of the dialog shown. */
 static gboolean
 first_frame_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
                 gpointer       user_data)
 {
   IkouExportDialog *self = IKOU_EXPORT_DIALOG (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return G_SOURCE_CONTINUE;
 
   self->first_frame_id = 0;
   if (self->window_rows != NULL && self->copy_id == 0)
