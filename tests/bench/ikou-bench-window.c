@@ -457,8 +457,8 @@ bench_open (IkouWindow *window,
               wait_until_shown (gtk_revealer_get_child (window->findings_revealer)));
   wait_ms (400);
 
-  /* Hidden and shown again: its rows are built again (they are dropped
-   * while it is hidden). */
+  /* Hidden and shown again: its rows stay, they are laid out and drawn
+   * again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
   wait_ms (400);
   start = moment_now ();

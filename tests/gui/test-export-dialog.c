@@ -619,6 +619,53 @@ test_filtered_rows (void)
   gui_test_close_window (window);
 }
 
+/* A plan of more systems than the dialog copies at once: the dialog
+ * shows before its rows are copied and paginated, the page and its range
+ * follow after its first frame, and a flush does it all at once. */
+static void
+test_large_plan (void)
+{
+  IkouWindow *window = gui_test_open_sample_window ();
+  GListModel *rows = G_LIST_MODEL (ikou_window_get_selection (window));
+  guint n_sample = ikou_plan_get_n_systems (window->plan);
+  IkouExportDialog *dialog;
+
+  ikou_plan_begin_bulk (window->plan);
+  for (guint i = 0; ikou_plan_get_n_systems (window->plan) < 2500; i++)
+    {
+      g_autoptr(IkouSystem) copy = ikou_system_copy (ikou_plan_get_system (window->plan, i % n_sample), 0);
+
+      ikou_plan_add_system (window->plan, copy);
+    }
+  ikou_plan_end_bulk (window->plan);
+  IKOU_GUI_TEST_WAIT_UNTIL (g_list_model_get_n_items (rows) == 2500, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2500);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = IKOU_EXPORT_DIALOG (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, "page_label")), ==, "– / –");
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, "range_label")), ==, "");
+  /* The range label keeps its line meanwhile. */
+  g_assert_true (gtk_widget_get_visible (child (dialog, "range_label")));
+
+  IKOU_GUI_TEST_WAIT_UNTIL (!g_str_equal (gtk_label_get_text (child (dialog, "page_label")), "– / –"), 20000);
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, "page_label")), !=, "– / –");
+  g_assert_cmpuint (ikou_export_dialog_get_n_pages (dialog), >, 1);
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, "range_label")), !=, "");
+  close_dialog (dialog);
+
+  /* Asked for before any frame (a test, an export): done at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = IKOU_EXPORT_DIALOG (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, "range_label")), ==, "");
+  g_assert_cmpuint (ikou_export_dialog_get_n_pages (dialog), >, 1);
+  g_assert_cmpstr (gtk_label_get_text (child (dialog, "range_label")), !=, "");
+  close_dialog (dialog);
+
+  gui_test_close_window (window);
+}
+
 /* What 「書き出す…」 does after the file chooser: the export in a worker
  * thread, the dialog busy meanwhile, then closed; an error keeps it. */
 static void
@@ -787,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/dialog", test_dialog);
   g_test_add_func ("/export-dialog/scenario", test_scenario);
   g_test_add_func ("/export-dialog/filtered-rows", test_filtered_rows);
+  g_test_add_func ("/export-dialog/large-plan", test_large_plan);
   g_test_add_func ("/export-dialog/file-chooser", test_file_chooser);
   g_test_add_func ("/export-dialog/closed-with-window", test_closed_with_window);
   g_test_add_func ("/export-dialog/export-in-thread", test_export_in_thread);

@@ -14,6 +14,7 @@
 #include "ikou-finding-list.h"
 #include "ikou-findings-panel.h"
 #include "ikou-gui-util.h"
+#include "ikou-text-cell.h"
 #include "ikou-window.h"
 #include "gui-test.h"
 #include "ikou-gui-test-util.h"
@@ -82,13 +83,16 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
-/* The text of every inscription (the panel's cells) and label below @root. */
+/* The text of every inscription, text cell (the panel's cells) and label
+ * below @root. */
 static void
 collect_texts (GtkWidget *root,
                GPtrArray *texts)
 {
   if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)) != NULL)
     g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (root)));
+  if (IKOU_IS_TEXT_CELL (root) && ikou_text_cell_get_text (IKOU_TEXT_CELL (root)) != NULL)
+    g_ptr_array_add (texts, (gpointer) ikou_text_cell_get_text (IKOU_TEXT_CELL (root)));
   if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
     g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (root)));
   for (GtkWidget *child = gtk_widget_get_first_child (root);

@@ -10,6 +10,7 @@
 #include "ikou-finding-row.h"
 #include "ikou-findings-panel.h"
 #include "ikou-gui-util.h"
+#include "ikou-text-cell.h"
 
 struct _IkouFindingsPanel
 {
@@ -122,12 +123,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   PanelColumn column = GPOINTER_TO_INT (user_data);
-  GtkWidget *text = gtk_inscription_new (NULL);
+  GtkWidget *text = ikou_text_cell_new ();
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_attributes (GTK_INSCRIPTION (text), ikou_japanese_text_attributes ());
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 1);
+  ikou_text_cell_set_attributes (IKOU_TEXT_CELL (text), ikou_japanese_text_attributes ());
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
 
@@ -193,18 +191,18 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
             label = g_strdup_printf ("%s %s", ikou_finding_row_get_expanded (row) ? "▾" : "▸",
                                      count);
           }
-        gtk_inscription_set_text (GTK_INSCRIPTION (text),
+        ikou_text_cell_set_text (IKOU_TEXT_CELL (text),
                                   label ? label : ikou_severity_label (finding->severity));
         gtk_widget_set_margin_start (child, ikou_finding_row_get_in_group (row) ? 18 : 0);
       }
       break;
 
     case PANEL_COLUMN_RULE:
-      gtk_inscription_set_text (GTK_INSCRIPTION (child), ikou_rule_get_title (finding->rule));
+      ikou_text_cell_set_text (IKOU_TEXT_CELL (child), ikou_rule_get_title (finding->rule));
       break;
 
     case PANEL_COLUMN_SYSTEM:
-      gtk_inscription_set_text (GTK_INSCRIPTION (child), finding->system_name);
+      ikou_text_cell_set_text (IKOU_TEXT_CELL (child), finding->system_name);
       break;
 
     case PANEL_COLUMN_DATE:
@@ -212,7 +210,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         date = ikou_day_label (finding->date, panel_labels (self));
       else if (finding->deadline != IKOU_DAY_NONE)
         date = ikou_day_label (finding->deadline, panel_labels (self));
-      gtk_inscription_set_text (GTK_INSCRIPTION (child), date ? date : "—");
+      ikou_text_cell_set_text (IKOU_TEXT_CELL (child), date ? date : "—");
       break;
 
     case PANEL_COLUMN_MESSAGE:
@@ -224,7 +222,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
                                                 n_grouped), n_grouped);
       else
         message = ikou_finding_format_message (finding, panel_labels (self));
-      gtk_inscription_set_text (GTK_INSCRIPTION (child), message);
+      ikou_text_cell_set_text (IKOU_TEXT_CELL (child), message);
       break;
     }
 }

@@ -49,6 +49,78 @@ read_gl_renderer (GdkDisplay *display)
   return result;
 }
 
+/* GTK reads GSK_RENDERER once per process, when it makes its first
+ * renderer, and every later window, dialog and popover gets a renderer
+ * of that type (tests/gui/test-gsk.c checks it).  After that the
+ * variable would only be inherited by the programs Ikou starts — a PDF
+ * viewer, a file manager, the help, the print preview — which must
+ * draw as the user's session says, not as Ikou chose for itself. */
+static gboolean  environment_changed;
+static char     *user_value;  /* GSK_RENDERER as it was ("" set empty, NULL unset) */
+
+static void
+restore_environment (void)
+{
+  if (!environment_changed)
+    return;
+
+  if (user_value != NULL)
+    g_setenv ("GSK_RENDERER", user_value, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+  g_clear_pointer (&user_value, g_free);
+  environment_changed = FALSE;
+}
+
+/* Every widget's ::realize until one is realized in a native that has
+ * its renderer: the first window's children, just after the window. */
+static gboolean
+realize_hook (GSignalInvocationHint *hint,
+              guint                  n_values,
+              const GValue          *values,
+              gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+  GtkNative *native = GTK_IS_WIDGET (widget) ? gtk_widget_get_native (widget) : NULL;
+
+  if (native == NULL || gtk_native_get_renderer (native) == NULL)
+    return TRUE;
+
+  restore_environment ();
+  return FALSE;
+}
+
+char *
+ikou_gsk_choose_renderer_for (const char *gl_renderer)
+{
+  const char *set = g_getenv ("GSK_RENDERER");
+
+  if (set != NULL && *set != '\0')
+    return g_strdup_printf ("%s (GSK_RENDERER)", set);
+
+  if (gl_renderer == NULL)
+    return g_strdup ("GTK's choice (no OpenGL)");
+
+  if (!ikou_gsk_is_software_gl (gl_renderer))
+    return g_strdup_printf ("GTK's choice (OpenGL: %s)", gl_renderer);
+
+  /* Read by GTK when it realizes the first window; put back as it was
+   * once GTK has read it. */
+  if (!environment_changed)
+    {
+      /* The signal exists once the class does. */
+      gpointer widget_class = g_type_class_ref (GTK_TYPE_WIDGET);
+
+      user_value = g_strdup (set);
+      environment_changed = TRUE;
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                                  realize_hook, NULL, NULL);
+      g_type_class_unref (widget_class);
+    }
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  return g_strdup_printf ("cairo (OpenGL in software: %s)", gl_renderer);
+}
+
 char *
 ikou_gsk_choose_renderer (GdkDisplay *display)
 {
@@ -57,17 +129,10 @@ ikou_gsk_choose_renderer (GdkDisplay *display)
 
   g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
 
+  /* The user's choice: not even a GL context to ask. */
   if (set != NULL && *set != '\0')
-    return g_strdup_printf ("%s (GSK_RENDERER)", set);
+    return ikou_gsk_choose_renderer_for (NULL);
 
   gl_renderer = read_gl_renderer (display);
-  if (gl_renderer == NULL)
-    return g_strdup ("GTK's choice (no OpenGL)");
-
-  if (!ikou_gsk_is_software_gl (gl_renderer))
-    return g_strdup_printf ("GTK's choice (OpenGL: %s)", gl_renderer);
-
-  /* Read by GTK when it realizes the first window. */
-  g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  return g_strdup_printf ("cairo (OpenGL in software: %s)", gl_renderer);
+  return ikou_gsk_choose_renderer_for (gl_renderer);
 }

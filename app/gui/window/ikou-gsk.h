@@ -14,6 +14,13 @@ G_BEGIN_DECLS
  * note of what was chosen and why, for start-up reports. */
 char *ikou_gsk_choose_renderer (GdkDisplay *display);
 
+/* The same once GL_RENDERER is known (@gl_renderer; NULL when OpenGL
+ * cannot be used).  When it sets GSK_RENDERER, it puts the variable back
+ * as the user had it as soon as GTK has made the first window's
+ * renderer (GTK reads it once per process), so that programs Ikou
+ * starts do not inherit it. */
+char *ikou_gsk_choose_renderer_for (const char *gl_renderer);
+
 /* Whether @gl_renderer (the GL_RENDERER string) names a software
  * rasterizer. */
 gboolean ikou_gsk_is_software_gl (const char *gl_renderer);
