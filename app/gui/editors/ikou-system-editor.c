@@ -863,6 +863,11 @@ ikou_system_editor_class_init (IkouSystemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, no_steps_label);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, steps_box);
   gtk_widget_class_bind_template_child (widget_class, IkouSystemEditor, label_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_operation_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_host_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_step_clicked);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ikou-system-editor");
@@ -873,8 +878,6 @@ ikou_system_editor_init (IkouSystemEditor *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) reasons = gtk_string_list_new (NULL);
-  GtkEventController *focus;
-  GtkEventController *keys;
 
   self->host_names = gtk_string_list_new (NULL);
   self->host_ids = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -904,9 +907,6 @@ ikou_system_editor_init (IkouSystemEditor *self)
   connect_text_entry (self, self->department_entry, "department");
   connect_text_entry (self, self->vendor_entry, "vendor");
   connect_text_entry (self, self->tokutei_reason_entry, "tokutei-reason");
-  g_signal_connect (self->operation_dropdown, "notify::selected",
-                    G_CALLBACK (on_operation_selected), self);
-  g_signal_connect (self->host_dropdown, "notify::selected", G_CALLBACK (on_host_selected), self);
   connect_system_widget (self, G_OBJECT (self->status_dropdown), "status",
                          "notify::selected", G_CALLBACK (on_enum_selected));
   connect_system_widget (self, G_OBJECT (self->tokutei_switch), "tokutei",
@@ -924,14 +924,6 @@ ikou_system_editor_init (IkouSystemEditor *self)
   connect_system_widget (self, G_OBJECT (self->transitional_notified_entry),
                          "transitional-notified", "day-applied",
                          G_CALLBACK (on_system_day_applied));
-  g_signal_connect (self->add_step_button, "clicked", G_CALLBACK (on_add_step_clicked), self);
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_notes_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_notes_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), keys);
 
   refresh (self, TRUE);
 }
