@@ -34,6 +34,8 @@ IkouSystem *ikou_system_cell_get_system   (IkouSystemCell *self);
 void        ikou_system_cell_set_system   (IkouSystemCell *self,
                                            IkouSystem     *system);
 void        ikou_system_cell_update       (IkouSystemCell *self);
+/* Digits of equal width (dates, amounts), as the "numeric" style class. */
+void        ikou_system_cell_set_numeric  (IkouSystemCell *self);
 void        ikou_system_cell_set_text     (IkouSystemCell *self,
                                            const char     *text);
 const char *ikou_system_cell_get_text     (IkouSystemCell *self);

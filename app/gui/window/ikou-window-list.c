@@ -259,7 +259,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   cell = ikou_system_cell_new (column, column == IKOU_COLUMN_NAME || column == IKOU_COLUMN_HOSTS,
                                cell_update, self);
   if (column == IKOU_COLUMN_NEXT_MILESTONE)
-    gtk_widget_add_css_class (cell, "numeric");
+    ikou_system_cell_set_numeric (IKOU_SYSTEM_CELL (cell));
   gtk_list_item_set_child (item, cell);
   /* Held by the list of cells until the item is torn down, which may be
    * after the item let go of it. */
