@@ -3,29 +3,14 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <math.h>
-#include <string.h>
-#include <unistd.h>
-
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
-#include "ikou-calendar.h"
-#include "ikou-checker.h"
-#include "ikou-cost-panel.h"
-#include "ikou-error.h"
-#include "ikou-file.h"
 #include "ikou-file-store.h"
-#include "ikou-gui-util.h"
-#include "ikou-plan-file.h"
 #include "ikou-plan-rows.h"
-#include "ikou-store.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
 #include "ikou-standing-button.h"
 #include "ikou-window-private.h"
-#include "ikou-xml.h"
 
 G_DEFINE_FINAL_TYPE (IkouWindow, ikou_window, ADW_TYPE_APPLICATION_WINDOW)
 
