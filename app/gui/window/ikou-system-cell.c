@@ -152,6 +152,8 @@ ikou_system_cell_snapshot (GtkWidget   *widget,
   else
     y = MAX (floorf ((line - logical.height) * 0.5f), 0.f);
 
+  /* The style's colour (what GtkInscription draws with); GTK 4.10
+   * replaces this call by gtk_widget_get_color(). */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
