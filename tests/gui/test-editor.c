@@ -517,6 +517,48 @@ test_fields (Fixture       *f,
 /* The date fields follow the 西暦/和暦 setting: in 和暦 the field reads
  * R8.1.1 with the ISO date beside it, in 西暦 (and English) ISO alone;
  * either way every form is accepted and an untouched field is no edit. */
+/* The notes (their handlers declared in the template): leaving them
+ * applies what was typed; Esc puts back what the plan holds. */
+static void
+test_notes (Fixture       *f,
+            gconstpointer  data)
+{
+  IkouSystem *s1 = ikou_plan_lookup_system (f->plan, 1);
+  GtkWidget *root = GTK_WIDGET (f->editor);
+  GtkTextView *notes = GTK_TEXT_VIEW (find_widget (root, GTK_TYPE_TEXT_VIEW, NULL));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (notes);
+  GtkEventController *keys = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (notes);
+  gtk_widget_grab_focus (GTK_WIDGET (notes));
+  gtk_text_buffer_set_text (buffer, "新しい備考", -1);
+  gtk_widget_grab_focus (find_widget (root, GTK_TYPE_ENTRY, NULL));
+  wait_ms (20);
+  g_assert_cmpstr (ikou_system_get_notes (s1), ==, "新しい備考");
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (notes));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_signal_has_handler_pending (controller, g_signal_lookup ("key-pressed", GTK_TYPE_EVENT_CONTROLLER_KEY), 0, FALSE))
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+  gtk_text_buffer_set_text (buffer, "消す備考", -1);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+  g_assert_true (handled);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "新しい備考");
+  g_assert_cmpstr (ikou_system_get_notes (s1), ==, "新しい備考");
+}
+
 static void
 test_era_labels (Fixture       *f,
                  gconstpointer  data)
@@ -842,6 +884,7 @@ main (int   argc,
 
   g_test_add ("/editor/cutover", Fixture, NULL, fixture_set_up, test_cutover, fixture_tear_down);
   g_test_add ("/editor/fields", Fixture, NULL, fixture_set_up, test_fields, fixture_tear_down);
+  g_test_add ("/editor/notes", Fixture, NULL, fixture_set_up, test_notes, fixture_tear_down);
   g_test_add ("/editor/transitional", Fixture, NULL, fixture_set_up, test_transitional,
               fixture_tear_down);
   g_test_add ("/editor/era-labels", Fixture, NULL, fixture_set_up, test_era_labels,

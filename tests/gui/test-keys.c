@@ -98,15 +98,6 @@ open_sample (void)
   return window;
 }
 
-static void
-close_window (IkouWindow *window)
-{
-  window->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Keyboard ------------------------------------------------------------------ */
 
 /* Delete and Shift+Delete in the list delete the selected system with the
@@ -152,7 +143,7 @@ test_delete_in_list (void)
   press (window, "ctrl+z ctrl+z");
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n);
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static void
@@ -213,7 +204,7 @@ test_shortcut_labels (void)
     g_assert_null (strstr (g_ptr_array_index (texts, i), "KP_"));
   save_screenshot (GTK_WIDGET (help), "shortcuts");
   gtk_window_close (help);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Tab from the list reaches the roadmap, which shows its focus on the
@@ -277,7 +268,7 @@ test_roadmap_keys (void)
   /* Shift+Tab goes back to the list. */
   press (window, "shift+Tab");
   g_assert_true (focus_in_list (window));
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* After F9, Tab reaches the editor's fields; Esc in a field puts its
@@ -347,7 +338,7 @@ test_editor_keys (void)
   press (window, "F9");
   g_assert_false (window->show_editor);
   g_assert_true (focus_of (window) == window->timeline);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Reading ------------------------------------------------------------------- */
@@ -406,7 +397,7 @@ test_first_view (void)
   g_assert_false (isnan (first_value));
   g_assert_cmpfloat (first_value, ==, gtk_adjustment_get_value (h));
   save_screenshot (GTK_WIDGET (window), "first-view");
-  close_window (window);
+  gui_test_close_window (window);
 
   /* The same plan twenty years on: its own dates are shown. */
   plan = _ikou_window_read_plan (file, &error);
@@ -435,7 +426,7 @@ test_first_view (void)
   gtk_window_present (GTK_WINDOW (window));
   ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   assert_day_in_view (window, plan_day);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* A national-size plan (IKOU_TEST_BIG_PLAN, an .ikou written by
@@ -473,7 +464,7 @@ test_big_plan (void)
   assert_day_in_view (window, ikou_window_get_today (window));
   assert_day_in_view (window, ikou_schedule_get_deadline (window->schedule));
   save_screenshot (GTK_WIDGET (window), "big-plan");
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* The legend popover draws the renderer's legend (the PDF's). */
@@ -490,7 +481,7 @@ test_legend (void)
   g_assert_cmpint (gtk_widget_get_height (window->legend_area), >, 20);
   save_screenshot (GTK_WIDGET (popover), "legend");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (window->legend_button));
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 static GtkPaned *
@@ -556,7 +547,7 @@ test_panes_and_columns (void)
     press (window, "Escape");
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (menu)));
   }
-  close_window (window);
+  gui_test_close_window_as_user (window);
 
   g_assert_cmpint (g_settings_get_int (settings, "findings-height"), >=, 400);
   g_assert_cmpint (g_settings_get_int (settings, "findings-height"), <=, 430);
@@ -579,7 +570,7 @@ test_panes_and_columns (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "columns.operation", NULL);
   g_assert_true (gtk_column_view_column_get_visible (window->columns[IKOU_COLUMN_OPERATION]));
   g_object_set (window, "show-findings", FALSE, NULL);
-  close_window (window);
+  gui_test_close_window (window);
   g_settings_reset (settings, "findings-height");
   g_settings_reset (settings, "list-width");
 }
@@ -633,7 +624,7 @@ test_marks_side_by_side (void)
   ikou_timeline_scroll_to_day (IKOU_TIMELINE (window->timeline), step->contract_date);
   gtk_single_selection_set_selected (window->selection, row);
   save_screenshot (GTK_WIDGET (window), "marks");
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 int

@@ -19,6 +19,7 @@
 #include "ikou-standing.h"
 #include "ikou-standing-button.h"
 #include "ikou-store.h"
+#include "ikou-system-cell.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
@@ -1862,6 +1863,77 @@ test_catch_up (void)
   gui_test_close_window (window);
 }
 
+static void
+collect_cells (GtkWidget *root,
+               GPtrArray *cells)
+{
+  if (IKOU_IS_SYSTEM_CELL (root))
+    g_ptr_array_add (cells, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, cells);
+}
+
+static IkouSystemCell *
+find_cell (GPtrArray  *cells,
+           IkouSystem *system,
+           IkouColumn  column)
+{
+  for (guint i = 0; i < cells->len; i++)
+    {
+      IkouSystemCell *cell = g_ptr_array_index (cells, i);
+
+      if (ikou_system_cell_get_system (cell) == system && ikou_system_cell_get_kind (cell) == column)
+        return cell;
+    }
+  return NULL;
+}
+
+/* The list's cells show their systems (name, findings with the worst
+ * severity's colour), follow an edit at once, and only the long texts
+ * (name, hosts) offer a tooltip. */
+static void
+test_list_cells (void)
+{
+  IkouWindow *window = gui_test_open_sample_window ();
+  IkouPlan *plan = ikou_window_get_plan (window);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  IkouSystem *with_error = NULL;
+  IkouSystem *system = ikou_plan_get_system (plan, 0);
+  IkouSystemCell *cell;
+
+  collect_cells (GTK_WIDGET (window->systems_view), cells);
+  /* Every row of the sample, six columns each. */
+  g_assert_cmpuint (cells->len, >=, IKOU_N_COLUMNS * ikou_plan_get_n_systems (plan));
+
+  cell = find_cell (cells, system, IKOU_COLUMN_NAME);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (ikou_system_cell_get_text (cell), ==, ikou_system_get_name (system));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (cell)));
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (find_cell (cells, system, IKOU_COLUMN_DEPARTMENT))));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (find_cell (cells, system, IKOU_COLUMN_HOSTS))));
+
+  ikou_system_set_name (system, "セルの確認システム");
+  g_assert_cmpstr (ikou_system_cell_get_text (cell), ==, "セルの確認システム");
+
+  for (guint i = 0; i < ikou_plan_get_n_systems (plan) && with_error == NULL; i++)
+    {
+      guint summary = summary_of (window, ikou_system_get_id (ikou_plan_get_system (plan, i)));
+
+      if (summary != 0 && (summary >> 24) == IKOU_SEVERITY_ERROR)
+        with_error = ikou_plan_get_system (plan, i);
+    }
+  g_assert_nonnull (with_error);
+  cell = find_cell (cells, with_error, IKOU_COLUMN_FINDINGS);
+  g_assert_nonnull (cell);
+  g_assert_true (g_str_has_prefix (ikou_system_cell_get_text (cell), ikou_severity_label (IKOU_SEVERITY_ERROR)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "ikou-cell-finding"));
+
+  gui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1881,6 +1953,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-rechecks-one-system", test_edit_rechecks_one_system);
   g_test_add_func ("/window/incremental-findings", test_incremental_findings);
   g_test_add_func ("/window/list-follows-edits", test_list_follows_edits);
+  g_test_add_func ("/window/list-cells", test_list_cells);
   g_test_add_func ("/window/drag-keeps-row", test_drag_keeps_row);
   g_test_add_func ("/window/add-and-duplicate", test_add_and_duplicate);
   g_test_add_func ("/window/save-and-recovery", test_save_and_recovery);

@@ -57,14 +57,6 @@ open_sample (void)
   return window;
 }
 
-static void
-close_window (IkouWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
@@ -215,7 +207,7 @@ test_findings_panel (void)
   if (g_strcmp0 (lang, "ja") == 0)
     g_assert_null (strstr (description, "手順"));
 
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* Ctrl+? opens the shortcuts window; a GTK warning would abort here. */
@@ -232,7 +224,7 @@ test_help_overlay (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
   save_screenshot (GTK_WIDGET (help), "shortcuts");
   gtk_window_close (help);
-  close_window (window);
+  gui_test_close_window (window);
 }
 
 /* The height of @label laid out at its natural width, in lines. */

@@ -101,18 +101,34 @@ gui_test_open_sample_window (void)
   return window;
 }
 
-void
-gui_test_close_window (IkouWindow *window)
+static void
+close_window (IkouWindow *window,
+              gboolean    as_user)
 {
   gpointer weak = window;
 
   /* No "save changes?" question in tests. */
   window->close_confirmed = TRUE;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
+  if (as_user)
+    gtk_window_close (GTK_WINDOW (window));
+  else
+    gtk_window_destroy (GTK_WINDOW (window));
   ikou_gui_test_flush ();
   /* Nothing keeps a closed window alive (timers, signal handlers). */
   g_assert_null (weak);
+}
+
+void
+gui_test_close_window (IkouWindow *window)
+{
+  close_window (window, FALSE);
+}
+
+void
+gui_test_close_window_as_user (IkouWindow *window)
+{
+  close_window (window, TRUE);
 }
 
 

@@ -28,6 +28,9 @@ IkouWindow      *gui_test_open_sample_window (void);
 /* Closes @window without asking about changes and asserts that nothing
  * keeps it alive. */
 void             gui_test_close_window    (IkouWindow   *window);
+/* The same through close-request, as the user closes it: the window
+ * keeps its state (size, panes) in the settings first. */
+void             gui_test_close_window_as_user (IkouWindow *window);
 /* Runs the tests, then removes the private home. */
 int              gui_test_run             (void);
 /* Real key presses on @window through xdotool (keys as xdotool names

@@ -299,6 +299,27 @@ restore_activate_cb (GtkWidget *entry)
 }
 
 void
+ikou_entry_sync (GtkEntry   *entry,
+                 const char *value,
+                 gboolean    force)
+{
+  const char *synced = g_object_get_data (G_OBJECT (entry), "ikou-synced");
+  gboolean was_synced = g_object_get_data (G_OBJECT (entry), "ikou-has-synced") != NULL;
+
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+
+  if (value == NULL)
+    value = "";
+  if (!force && was_synced && g_strcmp0 (synced, value) == 0)
+    return;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), value) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), value);
+  g_object_set_data_full (G_OBJECT (entry), "ikou-synced", g_strdup (value), g_free);
+  g_object_set_data (G_OBJECT (entry), "ikou-has-synced", GINT_TO_POINTER (1));
+}
+
+void
 ikou_entry_restore_on_escape (GtkWidget *entry)
 {
   GtkEventController *focus;

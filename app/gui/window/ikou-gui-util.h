@@ -56,6 +56,13 @@ void           ikou_tooltips_fix              (GtkWidget   *root);
  * window takes the focus back to the list).  Whatever text
  * @entry holds when it gets the focus is the text to put back. */
 void           ikou_entry_restore_on_escape   (GtkWidget   *entry);
+/* Sets @entry's text to @value when the model changed since the last
+ * sync (or @force), so that a refresh for an unrelated change does not
+ * wipe what the user is typing.  The value last synced is kept on the
+ * entry as "ikou-synced". */
+void           ikou_entry_sync                (GtkEntry    *entry,
+                                               const char  *value,
+                                               gboolean     force);
 /* Every IkouDateEntry at or below @root shows its day with @labels
  * (the planner's 西暦/和暦 setting; ikou_date_entry_set_labels()). */
 void           ikou_date_entries_set_labels   (GtkWidget   *root,

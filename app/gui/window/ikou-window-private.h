@@ -81,7 +81,7 @@ struct _IkouWindow
   IkouSelection      *multi;           /* every selected system, over selection */
   char               *search_key;      /* casefolded search text, or NULL */
   IkouSystem         *kept_system;     /* selected, edited out of the search: shown until deselected */
-  GPtrArray          *cells;           /* IkouCell *, the list's live cells */
+  GPtrArray          *cells;           /* IkouSystemCell *, the list's live cells */
 
   /* The document: the plan, its history, file, scenarios and findings
    * (plan and history are the document's, kept here for brevity). */
@@ -230,6 +230,11 @@ void _ikou_window_costs_attach_settings (IkouWindow   *self);
 void _ikou_window_costs_set_document (IkouWindow   *self,
                                       IkouDocument *document);
 
+/* ikou-window-autosave.c: the recovery copy of a dirty plan. */
+void _ikou_window_autosave_init      (IkouWindow      *self);
+/* A change: the copy is written a little after the last one. */
+void _ikou_window_autosave_queue     (IkouWindow      *self);
+
 /* ikou-window.c */
 void _ikou_window_update_title       (IkouWindow      *self);
 /* Closes the window once the dialog asking about it is gone. */
@@ -258,7 +263,25 @@ gboolean  _ikou_window_retarget_selection   (IkouWindow          *self,
                                              GError             **error);
 guint     _ikou_window_mark_selection_done  (IkouWindow          *self);
 
-/* ikou-window.c */
+/* ikou-window-list.c: the systems list (columns, cells, sorting, the
+ * search) and the row refreshes after edits. */
+void _ikou_window_class_list_init    (IkouWindowClass *klass);
+/* Makes the columns and the models under the list (self->selection). */
+void _ikou_window_list_init          (IkouWindow      *self);
+/* The cells in existence show their systems again (all columns, or the
+ * findings column only). */
+void _ikou_window_list_update_cells  (IkouWindow      *self,
+                                      gboolean         findings_only);
+/* The findings cells of @system show its findings again. */
+void _ikou_window_list_update_findings (IkouWindow    *self,
+                                        IkouSystem    *system);
+/* After every system was re-checked. */
+void _ikou_window_list_findings_reset (IkouWindow     *self);
+/* The list re-sorts and re-filters @system_id's row in the next pass,
+ * just before the next frame. */
+void _ikou_window_list_queue_refresh (IkouWindow      *self,
+                                      guint            system_id);
+void _ikou_window_list_queue_pass    (IkouWindow      *self);
 void _ikou_window_keep_selected_in_view (IkouWindow      *self);
 void _ikou_window_set_zoom           (IkouWindow      *self,
                                       const char      *zoom);

@@ -288,11 +288,78 @@ focus_scenarios_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->scenario_dropdown));
 }
 
+/* The drop-down shows the baseline, then the plan's scenarios: the one
+ * picked becomes the active scenario. */
+static void
+scenario_selected_cb (IkouWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scenario_dropdown);
+  IkouScenario *scenario = NULL;
+
+  if (self->syncing_scenarios || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (selected > 0 && selected <= ikou_plan_get_n_scenarios (self->plan))
+    scenario = ikou_plan_get_scenario (self->plan, selected - 1);
+  ikou_document_set_active_scenario (self->document, scenario);
+}
+
+void
+_ikou_window_sync_scenarios (IkouWindow *self)
+{
+  IkouScenario *active = self->document != NULL
+                         ? ikou_document_get_active_scenario (self->document) : NULL;
+  guint n = self->plan != NULL ? ikou_plan_get_n_scenarios (self->plan) : 0;
+  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->scenario_names));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
+
+  self->syncing_scenarios = TRUE;
+  g_ptr_array_add (names, (gpointer) C_("scenario", "Baseline Plan"));
+  for (guint i = 0; i < n; i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (self->plan, i);
+
+      g_ptr_array_add (names, (gpointer) ikou_scenario_get_name (scenario));
+      if (scenario == active)
+        selected = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->scenario_names, 0, old, (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->scenario_dropdown, selected);
+
+  /* Compare with: the baseline and every other scenario. */
+  g_menu_remove_all (self->compare_menu);
+  if (active != NULL)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (C_("scenario", "Baseline Plan"), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.compare-with", g_variant_new_string (""));
+      g_menu_append_item (self->compare_menu, item);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      IkouScenario *scenario = ikou_plan_get_scenario (self->plan, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (scenario == active)
+        continue;
+      item = g_menu_item_new (ikou_scenario_get_name (scenario), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.compare-with",
+                                               g_variant_new_string (ikou_scenario_get_name (scenario)));
+      g_menu_append_item (self->compare_menu, item);
+    }
+  self->syncing_scenarios = FALSE;
+
+  _ikou_window_update_title (self);
+  _ikou_window_actions_update (self);
+}
+
 void
 _ikou_window_class_scenario_actions_init (IkouWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_bind_template_callback (widget_class, scenario_selected_cb);
   gtk_widget_class_install_action (widget_class, "win.new-scenario", NULL, new_scenario_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL,
                                    duplicate_scenario_action);

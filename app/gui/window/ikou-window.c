@@ -3,34 +3,14 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <math.h>
-#include <string.h>
-#include <unistd.h>
-
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
-#include "ikou-calendar.h"
-#include "ikou-checker.h"
-#include "ikou-cost-panel.h"
-#include "ikou-error.h"
-#include "ikou-file.h"
 #include "ikou-file-store.h"
-#include "ikou-gui-util.h"
-#include "ikou-plan-file.h"
 #include "ikou-plan-rows.h"
-#include "ikou-store.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
 #include "ikou-standing-button.h"
 #include "ikou-window-private.h"
-#include "ikou-xml.h"
-
-/* A dirty document is copied to the recovery folder this long after the
- * last change, and at least this often while changes keep coming. */
-#define AUTOSAVE_DEBOUNCE_MS 2000
-#define AUTOSAVE_PERIOD_S    60
 
 G_DEFINE_FINAL_TYPE (IkouWindow, ikou_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -46,12 +26,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The finding summary per system id: the worst severity in the top
- * bits, the number of findings below. */
-#define SUMMARY_PACK(severity, count) ((((guint) (severity)) << 24) | ((count) & 0xffffff))
-#define SUMMARY_SEVERITY(packed)     ((IkouSeverity) ((packed) >> 24))
-#define SUMMARY_COUNT(packed)        ((packed) & 0xffffff)
-
 static const char * const zoom_names[IKOU_N_ZOOMS] = { "month", "quarter", "fiscal-year" };
 
 static void ikou_window_update_title (IkouWindow *self);
@@ -65,674 +39,6 @@ zoom_from_name (const char *name)
     if (g_strcmp0 (zoom_names[i], name) == 0)
       return i;
   return IKOU_ZOOM_QUARTER;
-}
-
-
-static int
-compare_strings (const char *a,
-                 const char *b)
-{
-  gboolean a_empty = a == NULL || *a == '\0';
-  gboolean b_empty = b == NULL || *b == '\0';
-
-  /* Empty values after all others (in ascending order, the first one
-   * people look at). */
-  if (a_empty || b_empty)
-    return (int) a_empty - (int) b_empty;
-
-  return g_utf8_collate (a, b);
-}
-
-static const char *
-host_name (IkouPlan *plan,
-           guint     host_id)
-{
-  IkouHost *host;
-
-  if (host_id == 0 || (host = ikou_plan_lookup_host (plan, host_id)) == NULL)
-    return NULL;
-
-  return ikou_host_get_name (host);
-}
-
-static const char *
-operation_name (IkouWindow *self,
-                IkouSystem *system)
-{
-  const char *id = ikou_system_get_operation (system);
-  const IkouOperation *operation;
-
-  if (id == NULL)
-    return NULL;
-
-  if (self->schedule == NULL
-      || (operation = ikou_schedule_lookup_operation (self->schedule, id)) == NULL)
-    return id;
-
-  if (!ikou_locale_is_japanese () && operation->name_en != NULL)
-    return operation->name_en;
-
-  return operation->name;
-}
-
-/* The next milestone not done, as the active scenario plans it. */
-static gboolean
-system_next_milestone (IkouWindow    *self,
-                       IkouSystem    *system,
-                       IkouDay        today,
-                       IkouMilestone *out_milestone,
-                       IkouDay       *out_day)
-{
-  IkouScenario *scenario = self->document != NULL
-                           ? ikou_document_get_active_scenario (self->document) : NULL;
-  guint n_steps = ikou_scenario_get_n_steps (scenario, system);
-  IkouDay best = IKOU_DAY_NONE;
-  IkouMilestone best_milestone = IKOU_MILESTONE_CUTOVER;
-
-  for (guint i = 0; i < n_steps; i++)
-    {
-      IkouStep resolved;
-      const IkouStep *step = &resolved;
-
-      ikou_scenario_get_step (scenario, system, i, &resolved, NULL);
-
-      for (guint m = 0; m < IKOU_N_MILESTONES; m++)
-        {
-          IkouDay day = ikou_step_get_milestone (step, m);
-
-          if (day == IKOU_DAY_NONE || day < today
-              || (step->done & IKOU_MILESTONE_FLAG (m)) != 0)
-            continue;
-
-          if (best == IKOU_DAY_NONE || day < best)
-            {
-              best = day;
-              best_milestone = m;
-            }
-        }
-    }
-
-  if (out_milestone != NULL)
-    *out_milestone = best_milestone;
-  if (out_day != NULL)
-    *out_day = best;
-
-  return best != IKOU_DAY_NONE;
-}
-
-static guint
-system_summary (IkouWindow *self,
-                IkouSystem *system)
-{
-  IkouSeverity worst;
-  guint count;
-
-  if (self->document == NULL)
-    return 0;
-  worst = ikou_document_get_worst_severity (self->document, ikou_system_get_id (system), &count);
-  return count > 0 ? SUMMARY_PACK (worst, count) : 0;
-}
-
-IkouSystem *
-_ikou_window_get_selected_system (IkouWindow *self)
-{
-  if (self->selection == NULL)
-    return NULL;
-
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
-/* The list's cells.  Each cell follows its system (::changed) while it is
- * bound; findings and hosts changes update the cells that exist, which
- * are about as many as the rows in view. */
-
-typedef struct
-{
-  IkouWindow *window;
-  IkouColumn  column;
-  GtkWidget  *text;     /* GtkInscription */
-  GtkWidget  *icon;     /* findings column only */
-  IkouSystem *system;
-  gulong      changed_id;
-} IkouCell;
-
-/* "Now → Target" as the column shows it. */
-static const char *
-hosts_text (IkouWindow  *self,
-            IkouSystem  *system,
-            char       **owned)
-{
-  IkouScenario *scenario = self->document != NULL
-                           ? ikou_document_get_active_scenario (self->document) : NULL;
-  guint current = ikou_system_get_host (system);
-  guint n = ikou_scenario_get_n_steps (scenario, system);
-  guint target = current;
-  IkouStep last;
-  const char *from, *to;
-
-  /* Where the last step goes, as the active scenario plans it. */
-  if (n > 0 && ikou_scenario_get_step (scenario, system, n - 1, &last, NULL) && last.to_host != 0)
-    target = last.to_host;
-  from = host_name (self->plan, current);
-  to = host_name (self->plan, target);
-
-  if (target == current || to == NULL)
-    return from;
-
-  return *owned = g_strdup_printf ("%s → %s", from ? from : "—", to);
-}
-
-/* The name and hosts cells show their whole text as a tooltip, computed
- * when asked: gtk_widget_set_tooltip_text() asks the X server where the
- * pointer is (a round trip) each time the text changes, which made every
- * row bound while scrolling, and every refreshed row, cost milliseconds. */
-static gboolean
-cell_query_tooltip_cb (GtkWidget  *widget,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard_mode,
-                       GtkTooltip *tooltip,
-                       GObject    *item)
-{
-  IkouCell *cell = g_object_get_data (item, "ikou-cell");
-  g_autofree char *owned = NULL;
-  const char *text = NULL;
-
-  if (cell == NULL || cell->system == NULL || cell->window->plan == NULL)
-    return FALSE;
-
-  if (cell->column == IKOU_COLUMN_NAME)
-    text = ikou_system_get_name (cell->system);
-  else if (cell->column == IKOU_COLUMN_HOSTS)
-    text = hosts_text (cell->window, cell->system, &owned);
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  ikou_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-cell_update (IkouCell *cell)
-{
-  IkouWindow *self = cell->window;
-  IkouSystem *system = cell->system;
-  g_autofree char *owned = NULL;
-  const char *text = NULL;
-
-  if (system == NULL || self->plan == NULL)
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell->text), NULL);
-      return;
-    }
-
-  switch (cell->column)
-    {
-    case IKOU_COLUMN_NAME:
-      text = ikou_system_get_name (system);
-      break;
-
-    case IKOU_COLUMN_DEPARTMENT:
-      text = ikou_system_get_department (system);
-      break;
-
-    case IKOU_COLUMN_OPERATION:
-      text = operation_name (self, system);
-      break;
-
-    case IKOU_COLUMN_HOSTS:
-      text = hosts_text (self, system, &owned);
-      break;
-
-    case IKOU_COLUMN_NEXT_MILESTONE:
-      {
-        IkouMilestone milestone;
-        IkouDay day;
-
-        if (system_next_milestone (self, system, ikou_window_get_today (self), &milestone, &day))
-          {
-            g_autofree char *date = ikou_month_label (day, ikou_labels_for_locale (self->era_labels), IKOU_ERA_STYLE_SHORT);
-
-            /* Translators: the next milestone and its month, e.g. "稼働 R7年4月" */
-            text = owned = g_strdup_printf (_("%s %s"), ikou_milestone_label (milestone), date);
-          }
-      }
-      break;
-
-    case IKOU_COLUMN_FINDINGS:
-      {
-        guint summary = system_summary (self, system);
-
-        for (guint i = 0; i < IKOU_N_SEVERITIES; i++)
-          gtk_widget_remove_css_class (gtk_widget_get_parent (cell->text),
-                                       ikou_severity_css_class (i));
-
-        if (summary == 0)
-          {
-            gtk_widget_set_visible (cell->icon, FALSE);
-            text = NULL;
-          }
-        else
-          {
-            IkouSeverity severity = SUMMARY_SEVERITY (summary);
-            guint count = SUMMARY_COUNT (summary);
-
-            gtk_widget_add_css_class (gtk_widget_get_parent (cell->text),
-                                      ikou_severity_css_class (severity));
-            gtk_image_set_from_icon_name (GTK_IMAGE (cell->icon),
-                                          ikou_severity_icon_name (severity));
-            gtk_widget_set_visible (cell->icon, TRUE);
-            if (count > 1)
-              text = owned = g_strdup_printf ("%s %u", ikou_severity_label (severity), count);
-            else
-              text = ikou_severity_label (severity);
-          }
-      }
-      break;
-
-    case IKOU_N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell->text), text);
-}
-
-static void
-cell_system_changed_cb (IkouSystem *system,
-                        IkouCell   *cell)
-{
-  cell_update (cell);
-}
-
-static void
-cell_free (gpointer data)
-{
-  IkouCell *cell = data;
-
-  if (cell->system != NULL)
-    {
-      g_clear_signal_handler (&cell->changed_id, cell->system);
-      g_clear_object (&cell->system);
-    }
-  g_free (cell);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               IkouWindow               *self)
-{
-  IkouColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ikou-column"));
-  IkouCell *cell = g_new0 (IkouCell, 1);
-  GtkWidget *text = gtk_inscription_new (NULL);
-
-  cell->window = self;
-  cell->column = column;
-  cell->text = text;
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_attributes (GTK_INSCRIPTION (text), ikou_japanese_text_attributes ());
-  /* One line, whatever the row's height would hold. */
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 1);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  if (column == IKOU_COLUMN_NAME || column == IKOU_COLUMN_HOSTS)
-    {
-      gtk_widget_set_has_tooltip (text, TRUE);
-      g_signal_connect_object (text, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), item, 0);
-    }
-
-  if (column == IKOU_COLUMN_FINDINGS)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-      cell->icon = gtk_image_new ();
-      gtk_widget_set_visible (cell->icon, FALSE);
-      gtk_widget_add_css_class (box, "ikou-cell-finding");
-      gtk_box_append (GTK_BOX (box), cell->icon);
-      gtk_box_append (GTK_BOX (box), text);
-      gtk_list_item_set_child (item, box);
-    }
-  else
-    {
-      if (column == IKOU_COLUMN_NEXT_MILESTONE)
-        gtk_widget_add_css_class (text, "numeric");
-      gtk_list_item_set_child (item, text);
-    }
-
-  g_object_set_data_full (G_OBJECT (item), "ikou-cell", cell, cell_free);
-  if (self->cells != NULL)
-    g_ptr_array_add (self->cells, cell);
-}
-
-static void
-teardown_cell_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  IkouWindow               *self)
-{
-  IkouCell *cell = g_object_get_data (G_OBJECT (item), "ikou-cell");
-
-  if (cell != NULL && self->cells != NULL)
-    g_ptr_array_remove_fast (self->cells, cell);
-  g_object_set_data (G_OBJECT (item), "ikou-cell", NULL);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              IkouWindow               *self)
-{
-  IkouCell *cell = g_object_get_data (G_OBJECT (item), "ikou-cell");
-  IkouSystem *system = gtk_list_item_get_item (item);
-
-  g_assert (cell != NULL);
-
-  cell->system = g_object_ref (system);
-  cell->changed_id = g_signal_connect (system, "changed",
-                                       G_CALLBACK (cell_system_changed_cb), cell);
-  cell_update (cell);
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                IkouWindow               *self)
-{
-  IkouCell *cell = g_object_get_data (G_OBJECT (item), "ikou-cell");
-
-  if (cell == NULL || cell->system == NULL)
-    return;
-
-  g_clear_signal_handler (&cell->changed_id, cell->system);
-  g_clear_object (&cell->system);
-}
-
-static void
-update_all_cells (IkouWindow *self,
-                  gboolean    findings_only)
-{
-  if (self->cells == NULL)
-    return;
-
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      IkouCell *cell = g_ptr_array_index (self->cells, i);
-
-      if (cell->system == NULL)
-        continue;
-      if (findings_only && cell->column != IKOU_COLUMN_FINDINGS)
-        continue;
-      cell_update (cell);
-    }
-}
-
-/* Sorting and filtering */
-
-static int
-compare_systems (IkouWindow *self,
-                 IkouColumn  column,
-                 IkouSystem *a,
-                 IkouSystem *b)
-{
-  switch (column)
-    {
-    case IKOU_COLUMN_NAME:
-      return compare_strings (ikou_system_get_name (a), ikou_system_get_name (b));
-
-    case IKOU_COLUMN_DEPARTMENT:
-      return compare_strings (ikou_system_get_department (a), ikou_system_get_department (b));
-
-    case IKOU_COLUMN_OPERATION:
-      return compare_strings (operation_name (self, a), operation_name (self, b));
-
-    case IKOU_COLUMN_HOSTS:
-      {
-        int cmp = compare_strings (host_name (self->plan, ikou_system_get_host (a)),
-                                   host_name (self->plan, ikou_system_get_host (b)));
-        if (cmp != 0)
-          return cmp;
-        return compare_strings (host_name (self->plan, ikou_system_get_target_host (a)),
-                                host_name (self->plan, ikou_system_get_target_host (b)));
-      }
-
-    case IKOU_COLUMN_NEXT_MILESTONE:
-      {
-        IkouDay da = IKOU_DAY_NONE, db = IKOU_DAY_NONE;
-
-        system_next_milestone (self, a, ikou_window_get_today (self), NULL, &da);
-        system_next_milestone (self, b, ikou_window_get_today (self), NULL, &db);
-        if (da == db)
-          return 0;
-        if (da == IKOU_DAY_NONE)
-          return 1;
-        if (db == IKOU_DAY_NONE)
-          return -1;
-        return da < db ? -1 : 1;
-      }
-
-    case IKOU_COLUMN_FINDINGS:
-      {
-        guint sa = system_summary (self, a);
-        guint sb = system_summary (self, b);
-
-        /* Errors first, then more findings first, systems without last. */
-        if (sa == sb)
-          return 0;
-        if (sa == 0)
-          return 1;
-        if (sb == 0)
-          return -1;
-        if (SUMMARY_SEVERITY (sa) != SUMMARY_SEVERITY (sb))
-          return SUMMARY_SEVERITY (sa) < SUMMARY_SEVERITY (sb) ? -1 : 1;
-        return SUMMARY_COUNT (sa) > SUMMARY_COUNT (sb) ? -1 : 1;
-      }
-
-    case IKOU_N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return 0;
-}
-
-#define DEFINE_SORT_FUNC(fn, column)                                          \
-  static int                                                                  \
-  fn (gconstpointer a, gconstpointer b, gpointer user_data)                   \
-  {                                                                           \
-    return compare_systems (user_data, column, (gpointer) a, (gpointer) b);   \
-  }
-
-DEFINE_SORT_FUNC (sort_by_name, IKOU_COLUMN_NAME)
-DEFINE_SORT_FUNC (sort_by_department, IKOU_COLUMN_DEPARTMENT)
-DEFINE_SORT_FUNC (sort_by_operation, IKOU_COLUMN_OPERATION)
-DEFINE_SORT_FUNC (sort_by_hosts, IKOU_COLUMN_HOSTS)
-DEFINE_SORT_FUNC (sort_by_next_milestone, IKOU_COLUMN_NEXT_MILESTONE)
-DEFINE_SORT_FUNC (sort_by_findings, IKOU_COLUMN_FINDINGS)
-
-static gboolean
-text_matches (const char *text,
-              const char *key)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, key) != NULL;
-}
-
-static gboolean
-system_matches_search (IkouWindow *self,
-                       IkouSystem *system)
-{
-  if (self->search_key == NULL)
-    return TRUE;
-
-  return text_matches (ikou_system_get_name (system), self->search_key)
-      || text_matches (ikou_system_get_department (system), self->search_key)
-      || text_matches (ikou_system_get_vendor (system), self->search_key);
-}
-
-static gboolean
-filter_system (gpointer item,
-               gpointer user_data)
-{
-  IkouWindow *self = user_data;
-
-  /* The system being edited stays while it is selected, even when an
-   * edit takes it out of the search (its editor would close). */
-  if (item == (gpointer) self->kept_system)
-    return TRUE;
-
-  return system_matches_search (self, item);
-}
-
-static void
-search_changed_cb (IkouWindow     *self,
-                   GtkSearchEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *old_key = g_steal_pointer (&self->search_key);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  if (*stripped != '\0')
-    self->search_key = g_utf8_casefold (stripped, -1);
-
-  if (g_strcmp0 (old_key, self->search_key) == 0)
-    return;
-
-  /* A longer key can only hide more rows; a shorter one only show more
-   * (unless a kept system was shown against the old key). */
-  if (self->kept_system != NULL)
-    g_clear_object (&self->kept_system);
-  else if (old_key == NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->search_key == NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (strstr (self->search_key, old_key) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (old_key, self->search_key) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-}
-
-static void
-stop_search_cb (IkouWindow     *self,
-                GtkSearchEntry *entry)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->systems_view));
-}
-
-/* Columns */
-
-static void
-add_column (IkouWindow       *self,
-            IkouColumn        column,
-            const char       *title,
-            int               width,
-            GCompareDataFunc  sort_func)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-  GtkSorter *sorter;
-
-  g_object_set_data (G_OBJECT (factory), "ikou-column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cell_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
-
-  view_column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_fixed_width (view_column, width);
-
-  sorter = GTK_SORTER (gtk_custom_sorter_new (sort_func, self, NULL));
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  g_object_unref (sorter);
-
-  gtk_column_view_append_column (self->systems_view, view_column);
-  self->columns[column] = view_column;
-  g_object_unref (view_column);
-}
-
-static void
-setup_list (IkouWindow *self)
-{
-  GtkSorter *sorter;
-
-  add_column (self, IKOU_COLUMN_NAME, _("Name"), 200, sort_by_name);
-  add_column (self, IKOU_COLUMN_DEPARTMENT, _("Department"), 120, sort_by_department);
-  add_column (self, IKOU_COLUMN_OPERATION, _("Operation"), 110, sort_by_operation);
-  add_column (self, IKOU_COLUMN_HOSTS, _("Now → Target"), 250, sort_by_hosts);
-  add_column (self, IKOU_COLUMN_NEXT_MILESTONE, _("Next Milestone"), 160, sort_by_next_milestone);
-  add_column (self, IKOU_COLUMN_FINDINGS, _("Findings"), 100, sort_by_findings);
-
-  self->filter = gtk_custom_filter_new (filter_system, self, NULL);
-  self->rows = g_object_new (IKOU_TYPE_PLAN_ROWS, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (self->rows),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  sorter = gtk_column_view_get_sorter (self->systems_view);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
-                                              g_object_ref (sorter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->systems_view, GTK_SELECTION_MODEL (self->selection));
-}
-
-/* Row geometry: the list's rows and the timeline's rows share one grid.
- * The timeline draws its header (fiscal years, months, the national
- * schedule band) above its rows; the list puts a strip holding the search
- * entry above its column header so that its first row starts at the same
- * height.  Measuring costs two small widgets, done when the window maps
- * and when something that changes the header's height changes. */
-
-static GtkWidget *
-column_view_header (GtkColumnView *view)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!GTK_IS_LIST_VIEW (child))
-        return child;
-    }
-
-  return NULL;
-}
-
-void
-_ikou_window_sync_row_geometry (IkouWindow *self)
-{
-  GtkWidget *header = column_view_header (self->systems_view);
-  double timeline_header;
-  int header_height = 0;
-  int entry_height = 0;
-  int spacer;
-  int timeline_margin;
-
-  if (self->timeline == NULL || header == NULL)
-    return;
-
-  gtk_widget_measure (header, GTK_ORIENTATION_VERTICAL, -1, &header_height, NULL, NULL, NULL);
-  gtk_widget_measure (GTK_WIDGET (self->search_entry), GTK_ORIENTATION_VERTICAL, -1,
-                      &entry_height, NULL, NULL, NULL);
-  timeline_header = ikou_timeline_get_header_height (IKOU_TIMELINE (self->timeline));
-
-  self->list_header_height = header_height;
-
-  spacer = MAX ((int) ceil (timeline_header) - header_height, entry_height + 8);
-  timeline_margin = spacer + header_height - (int) ceil (timeline_header);
-
-  gtk_widget_set_size_request (self->list_spacer, -1, spacer);
-  gtk_widget_set_margin_top (self->timeline, MAX (timeline_margin, 0));
-  ikou_timeline_set_row_height (IKOU_TIMELINE (self->timeline), IKOU_WINDOW_ROW_HEIGHT);
 }
 
 /* Checking */
@@ -767,49 +73,6 @@ update_findings_button (IkouWindow *self)
     gtk_widget_remove_css_class (self->findings_button, "error");
 }
 
-/* The flat copy of all findings in plan order, for those who want one
- * array (export, printing, tests): built when asked, dropped on change. */
-static void
-ensure_flat_findings (IkouWindow *self)
-{
-  if (self->findings != NULL || self->document == NULL)
-    return;
-  self->findings = ikou_document_copy_findings (self->document);
-}
-
-static gboolean recheck_pending_cb (gpointer user_data);
-
-static void
-queue_pass (IkouWindow *self)
-{
-  /* Before GTK's layout and paint (GDK_PRIORITY_REDRAW), after the
-   * document's re-checks (queued at the same priority, earlier). */
-  if (self->rows_idle_id == 0)
-    self->rows_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, recheck_pending_cb,
-                                          self, NULL);
-}
-
-/* The list re-sorts and re-filters @system_id's row in the next pass. */
-static void
-queue_row_refresh (IkouWindow *self,
-                   guint       system_id)
-{
-  if (self->pending_rows == NULL)
-    self->pending_rows = g_hash_table_new (NULL, NULL);
-  g_hash_table_add (self->pending_rows, GUINT_TO_POINTER (system_id));
-  queue_pass (self);
-}
-
-/* The plan position of @system_id, or FALSE when it is not in the plan. */
-static gboolean
-system_position (IkouWindow *self,
-                 guint       system_id,
-                 guint      *position)
-{
-  return self->document != NULL &&
-         ikou_document_get_system_position (self->document, system_id, position);
-}
-
 void
 _ikou_window_recheck_all (IkouWindow *self)
 {
@@ -829,33 +92,7 @@ findings_reset_cb (IkouWindow *self)
   ikou_findings_panel_set_findings_by_system (self->findings_panel, by_system);
   if (self->timeline != NULL)
     ikou_timeline_set_findings_by_system (IKOU_TIMELINE (self->timeline), by_system);
-  update_all_cells (self, TRUE);
-
-  /* Row refreshes still waiting (and a kept system's) need the pass. */
-  if (self->kept_system != NULL)
-    {
-      guint position;
-
-      if (system_position (self, ikou_system_get_id (self->kept_system), &position))
-        queue_row_refresh (self, ikou_system_get_id (self->kept_system));
-      else
-        g_clear_object (&self->kept_system);
-    }
-  if (self->pending_rows != NULL)
-    queue_pass (self);
-}
-
-static void
-update_system_cells (IkouWindow *self,
-                     IkouSystem *system)
-{
-  for (guint i = 0; self->cells != NULL && i < self->cells->len; i++)
-    {
-      IkouCell *cell = g_ptr_array_index (self->cells, i);
-
-      if (cell->system == system && cell->column == IKOU_COLUMN_FINDINGS)
-        cell_update (cell);
-    }
+  _ikou_window_list_findings_reset (self);
 }
 
 /* One system was re-checked: the views replace its findings alone. */
@@ -871,287 +108,8 @@ system_findings_changed_cb (IkouWindow   *self,
   ikou_findings_panel_set_system_findings (self->findings_panel, position, findings);
   if (self->timeline != NULL)
     ikou_timeline_set_system_findings (IKOU_TIMELINE (self->timeline), system_id, findings);
-  update_system_cells (self, ikou_plan_get_system (self->plan, position));
+  _ikou_window_list_update_findings (self, ikou_plan_get_system (self->plan, position));
   update_findings_button (self);
-}
-
-static gboolean
-row_in_view (IkouWindow *self,
-             guint       position)
-{
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->systems_view));
-  double top = (double) position * IKOU_WINDOW_ROW_HEIGHT;
-  double value = gtk_adjustment_get_value (vadj);
-
-  return top >= value && top + IKOU_WINDOW_ROW_HEIGHT <= value + gtk_adjustment_get_page_size (vadj);
-}
-
-/* Centres the selected row in the list (and the timeline, which shares
- * its adjustment) if it is out of view.  Rows are all the same height,
- * so the row's place is known without asking the list (GTK 4.8 has no
- * scroll_to). */
-static void
-scroll_to_selected (IkouWindow *self)
-{
-  guint position = gtk_single_selection_get_selected (self->selection);
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->systems_view));
-  double page = gtk_adjustment_get_page_size (vadj);
-
-  if (position == GTK_INVALID_LIST_POSITION || row_in_view (self, position))
-    return;
-
-  gtk_adjustment_set_value (vadj, (double) position * IKOU_WINDOW_ROW_HEIGHT -
-                                  (page - IKOU_WINDOW_ROW_HEIGHT) / 2);
-}
-
-static void
-scroll_to_selected_cb (IkouWindow    *self,
-                       GdkFrameClock *frame_clock)
-{
-  g_clear_signal_handler (&self->scroll_after_paint_id, frame_clock);
-  scroll_to_selected (self);
-}
-
-/* The same after the next frame: until the list has laid out its rows
- * again after rows were added, removed or re-sorted, GTK 4.8's list
- * cannot find the row at a scroll position (it warns "failed to scroll
- * to given position" and ignores the scroll). */
-static void
-keep_selected_in_view (IkouWindow *self)
-{
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (frame_clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      scroll_to_selected (self);
-      return;
-    }
-
-  if (self->scroll_after_paint_id == 0)
-    self->scroll_after_paint_id = g_signal_connect_object (frame_clock, "after-paint",
-                                                           G_CALLBACK (scroll_to_selected_cb), self,
-                                                           G_CONNECT_SWAPPED);
-  gtk_widget_queue_draw (GTK_WIDGET (self->systems_view));
-}
-
-void
-_ikou_window_keep_selected_in_view (IkouWindow *self)
-{
-  keep_selected_in_view (self);
-}
-
-/* Re-sorts and re-filters the rows of the systems edited since the last
- * pass, one ::items-changed (position, 1, 1) each.  At 34,592 rows that
- * is 0.2 ms for a row that stays in place; a row that moves also costs
- * the rows between its old and new place, which GtkSortListModel reports
- * as one changed range (about 40 ms from one end of the list to the
- * other).  Not during a drag in the timeline: the dragged row would run
- * away from the pointer; it follows once the drag ends.  The selected
- * row, when it was in view, stays in view. */
-static void
-refresh_rows (IkouWindow *self)
-{
-  g_autoptr(GHashTable) pending = NULL;
-  IkouSystem *selected;
-  guint before, after;
-  gboolean was_in_view;
-  GHashTableIter iter;
-  gpointer key;
-
-  if (self->pending_rows == NULL || self->plan == NULL)
-    return;
-
-  /* Unsorted and unfiltered: nothing can move, and the cells follow their
-   * systems by themselves (a refresh would rebuild a visible row). */
-  if (self->search_key == NULL && self->kept_system == NULL &&
-      gtk_sorter_get_order (gtk_sort_list_model_get_sorter (self->sort_model)) == GTK_SORTER_ORDER_NONE)
-    {
-      g_clear_pointer (&self->pending_rows, g_hash_table_unref);
-      return;
-    }
-
-  if (self->timeline != NULL && ikou_timeline_is_dragging (IKOU_TIMELINE (self->timeline)))
-    return;
-
-  pending = g_steal_pointer (&self->pending_rows);
-  selected = _ikou_window_get_selected_system (self);
-  before = gtk_single_selection_get_selected (self->selection);
-  was_in_view = before != GTK_INVALID_LIST_POSITION && row_in_view (self, before);
-
-  g_hash_table_iter_init (&iter, pending);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      guint position;
-      IkouSystem *system;
-
-      if (!system_position (self, GPOINTER_TO_UINT (key), &position))
-        continue;
-
-      system = ikou_plan_get_system (self->plan, position);
-      if (system == selected && !system_matches_search (self, system))
-        g_set_object (&self->kept_system, system);
-      else if (system == self->kept_system)
-        g_clear_object (&self->kept_system);
-      ikou_plan_rows_refresh (IKOU_PLAN_ROWS (self->rows), position);
-    }
-
-  after = gtk_single_selection_get_selected (self->selection);
-  if (was_in_view && after != before && after != GTK_INVALID_LIST_POSITION)
-    keep_selected_in_view (self);
-}
-
-/* Refreshes the rows of the systems that changed since the last pass,
- * once, just before the next frame: a drag costs one pass per frame and
- * a transaction that touches many systems (undo of a shift) one pass in
- * all. */
-static gboolean
-recheck_pending_cb (gpointer user_data)
-{
-  IkouWindow *self = user_data;
-
-  self->rows_idle_id = 0;
-  refresh_rows (self);
-  return G_SOURCE_REMOVE;
-}
-
-void
-_ikou_window_flush_checks (IkouWindow *self)
-{
-  if (self->document != NULL)
-    ikou_document_flush (self->document);
-  if (self->rows_idle_id != 0)
-    {
-      g_clear_handle_id (&self->rows_idle_id, g_source_remove);
-      recheck_pending_cb (self);
-    }
-  ensure_flat_findings (self);
-}
-
-/* Autosave and recovery */
-
-static char *
-recovery_path (IkouWindow *self,
-               const char *suffix)
-{
-  g_autofree char *dir = ikou_context_get_recovery_dir ();
-  g_autofree char *name = g_strconcat (self->recovery_id, suffix, NULL);
-
-  return g_build_filename (dir, name, NULL);
-}
-
-static void
-ensure_recovery_id (IkouWindow *self)
-{
-  static guint counter;
-
-  if (self->recovery_id != NULL)
-    return;
-
-  self->recovery_id = g_strdup_printf ("plan-%d-%" G_GINT64_FORMAT "-%u", (int) getpid (),
-                                       g_get_real_time () / G_USEC_PER_SEC, ++counter);
-}
-
-gboolean
-ikou_window_autosave (IkouWindow  *self,
-                      GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *info_path = NULL;
-  g_autofree char *boot_id = NULL;
-  g_autoptr(GKeyFile) keyfile = NULL;
-
-  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
-
-  if (self->plan == NULL || !ikou_window_get_dirty (self))
-    return TRUE;
-
-  ensure_recovery_id (self);
-  dir = ikou_context_get_recovery_dir ();
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  path = recovery_path (self, ".ikou");
-  if (!ikou_store_save (self->plan, path, error))
-    return FALSE;
-
-  /* Who the copy belongs to, so a running Ikou never offers another
-   * running Ikou's copy, and what it is a copy of. */
-  keyfile = g_key_file_new ();
-  g_key_file_set_int64 (keyfile, "Recovery", "pid", getpid ());
-  boot_id = ikou_file_get_boot_id ();
-  if (boot_id != NULL)
-    g_key_file_set_string (keyfile, "Recovery", "boot-id", boot_id);
-  if (ikou_document_get_file (self->document) != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (ikou_document_get_file (self->document));
-      g_key_file_set_string (keyfile, "Recovery", "uri", uri);
-    }
-  if (ikou_plan_get_title (self->plan) != NULL)
-    g_key_file_set_string (keyfile, "Recovery", "title", ikou_plan_get_title (self->plan));
-  g_key_file_set_int64 (keyfile, "Recovery", "saved", g_get_real_time () / G_USEC_PER_SEC);
-
-  info_path = recovery_path (self, ".ini");
-  if (!g_key_file_save_to_file (keyfile, info_path, error))
-    return FALSE;
-
-  self->autosaved_serial = ikou_document_get_change_serial (self->document);
-  return TRUE;
-}
-
-void
-_ikou_window_remove_recovery (IkouWindow *self)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *info_path = NULL;
-
-  g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
-
-  if (self->recovery_id == NULL)
-    return;
-
-  path = recovery_path (self, ".ikou");
-  info_path = recovery_path (self, ".ini");
-  g_remove (path);
-  g_remove (info_path);
-  if (self->document != NULL)
-    self->autosaved_serial = ikou_document_get_change_serial (self->document);
-}
-
-static void
-autosave_now (IkouWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->document == NULL ||
-      self->autosaved_serial == ikou_document_get_change_serial (self->document))
-    return;
-
-  if (!ikou_window_autosave (self, &error))
-    g_warning ("Could not write the recovery copy: %s", error->message);
-}
-
-static gboolean
-autosave_debounce_cb (gpointer user_data)
-{
-  IkouWindow *self = user_data;
-
-  self->autosave_debounce_id = 0;
-  autosave_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-autosave_periodic_cb (gpointer user_data)
-{
-  autosave_now (user_data);
-  return G_SOURCE_CONTINUE;
 }
 
 /* Plan signals */
@@ -1177,8 +135,7 @@ plan_changed_cb (IkouWindow *self,
   if (self->delete_toast != NULL && !self->deleting)
     adw_toast_dismiss (self->delete_toast);
 
-  g_clear_handle_id (&self->autosave_debounce_id, g_source_remove);
-  self->autosave_debounce_id = g_timeout_add (AUTOSAVE_DEBOUNCE_MS, autosave_debounce_cb, self);
+  _ikou_window_autosave_queue (self);
 
   ikou_window_update_title (self);
   _ikou_window_actions_update (self);
@@ -1189,14 +146,14 @@ static void
 view_changed_cb (IkouWindow *self,
                  guint       system_id)
 {
-  queue_row_refresh (self, system_id);
+  _ikou_window_list_queue_refresh (self, system_id);
 }
 
 static void
 plan_hosts_changed_cb (IkouWindow *self,
                        IkouPlan   *plan)
 {
-  update_all_cells (self, FALSE);
+  _ikou_window_list_update_cells (self, FALSE);
 }
 
 static void
@@ -1212,7 +169,7 @@ active_scenario_changed_cb (IkouWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "scenario");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "scenario");
-  update_all_cells (self, FALSE);
+  _ikou_window_list_update_cells (self, FALSE);
   ikou_window_update_title (self);
   _ikou_window_actions_update (self);
 }
@@ -1235,7 +192,7 @@ selection_changed_cb (IkouWindow         *self,
 
   /* A system kept against the search goes once it is not selected. */
   if (self->kept_system != NULL && self->kept_system != system)
-    queue_row_refresh (self, ikou_system_get_id (self->kept_system));
+    _ikou_window_list_queue_refresh (self, ikou_system_get_id (self->kept_system));
 
   if (self->system_editor != NULL)
     ikou_system_editor_set_system (IKOU_SYSTEM_EDITOR (self->system_editor), system);
@@ -1251,16 +208,7 @@ step_edited_cb (IkouTimeline   *timeline,
 {
   /* The document recorded the drag; the rows it moved can follow. */
   if (self->pending_rows != NULL)
-    queue_pass (self);
-}
-
-static void
-list_activate_cb (IkouWindow    *self,
-                  guint          position,
-                  GtkColumnView *view)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  g_object_set (self, "show-editor", TRUE, NULL);
+    _ikou_window_list_queue_pass (self);
 }
 
 static void
@@ -1280,7 +228,7 @@ today_changed_cb (IkouWindow *self)
 {
   if (self->timeline != NULL)
     ikou_timeline_set_today (IKOU_TIMELINE (self->timeline), ikou_document_get_today (self->document));
-  update_all_cells (self, FALSE);
+  _ikou_window_list_update_cells (self, FALSE);
   _ikou_window_update_catch_up (self);
 }
 
@@ -1294,21 +242,6 @@ difference_activated_cb (IkouWindow *self,
     ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), day);
 }
 
-/* Scenarios */
-
-static void
-scenario_selected_cb (IkouWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->scenario_dropdown);
-  IkouScenario *scenario = NULL;
-
-  if (self->syncing_scenarios || self->document == NULL || selected == GTK_INVALID_LIST_POSITION)
-    return;
-  if (selected > 0 && selected <= ikou_plan_get_n_scenarios (self->plan))
-    scenario = ikou_plan_get_scenario (self->plan, selected - 1);
-  ikou_document_set_active_scenario (self->document, scenario);
-}
-
 static void
 comparing_changed_cb (IkouWindow *self)
 {
@@ -1316,57 +249,6 @@ comparing_changed_cb (IkouWindow *self)
 
   gtk_revealer_set_reveal_child (self->differences_revealer, comparing);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
-  _ikou_window_actions_update (self);
-}
-
-void
-_ikou_window_sync_scenarios (IkouWindow *self)
-{
-  IkouScenario *active = self->document != NULL
-                         ? ikou_document_get_active_scenario (self->document) : NULL;
-  guint n = self->plan != NULL ? ikou_plan_get_n_scenarios (self->plan) : 0;
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->scenario_names));
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint selected = 0;
-
-  self->syncing_scenarios = TRUE;
-  g_ptr_array_add (names, (gpointer) C_("scenario", "Baseline Plan"));
-  for (guint i = 0; i < n; i++)
-    {
-      IkouScenario *scenario = ikou_plan_get_scenario (self->plan, i);
-
-      g_ptr_array_add (names, (gpointer) ikou_scenario_get_name (scenario));
-      if (scenario == active)
-        selected = i + 1;
-    }
-  g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->scenario_names, 0, old, (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->scenario_dropdown, selected);
-
-  /* Compare with: the baseline and every other scenario. */
-  g_menu_remove_all (self->compare_menu);
-  if (active != NULL)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (C_("scenario", "Baseline Plan"), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "win.compare-with", g_variant_new_string (""));
-      g_menu_append_item (self->compare_menu, item);
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      IkouScenario *scenario = ikou_plan_get_scenario (self->plan, i);
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (scenario == active)
-        continue;
-      item = g_menu_item_new (ikou_scenario_get_name (scenario), NULL);
-      g_menu_item_set_action_and_target_value (item, "win.compare-with",
-                                               g_variant_new_string (ikou_scenario_get_name (scenario)));
-      g_menu_append_item (self->compare_menu, item);
-    }
-  self->syncing_scenarios = FALSE;
-
-  ikou_window_update_title (self);
   _ikou_window_actions_update (self);
 }
 
@@ -1568,231 +450,6 @@ ikou_window_take_document (IkouWindow   *self,
   comparing_changed_cb (self);
   self->catch_up_dismissed = FALSE;
   _ikou_window_update_catch_up (self);
-}
-
-/* Whether saving goes back to @file: only an .ikou plan (by content:
- * a renamed file still is one); anything imported is saved as .ikou. */
-static gboolean
-is_native_file (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  return path != NULL && ikou_plan_file_sniff (path, NULL) == IKOU_PLAN_FILE_NATIVE;
-}
-
-IkouPlan *
-_ikou_window_read_plan (GFile   *file,
-                        GError **error)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("“%s” is not a local file; copy it to this computer first"), uri);
-      return NULL;
-    }
-
-  return ikou_plan_file_load (path, error);
-}
-
-gboolean
-ikou_window_load_file (IkouWindow  *self,
-                       GFile       *file,
-                       GError     **error)
-{
-  g_autoptr(IkouPlan) plan = NULL;
-
-  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->plan != NULL)
-    {
-      g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_INVALID_INPUT,
-                           _("This window already shows a plan"));
-      return FALSE;
-    }
-
-  /* A plan saved back to its file: locked while open. */
-  if (is_native_file (file))
-    return _ikou_window_shared_load (self, file, error);
-
-  plan = _ikou_window_read_plan (file, error);
-  if (plan == NULL)
-    return FALSE;
-
-  /* XML is interchange: the document it becomes is saved as .ikou. */
-  ikou_window_set_document (self, plan, is_native_file (file) ? file : NULL, FALSE);
-  return TRUE;
-}
-
-void
-ikou_window_open (IkouWindow *self,
-                  GFile      *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) plan = NULL;
-  IkouWindow *target = self;
-
-  g_return_if_fail (IKOU_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (is_native_file (file))
-    {
-      _ikou_window_shared_open (self, file);
-      return;
-    }
-
-  plan = _ikou_window_read_plan (file, &error);
-  if (plan == NULL)
-    {
-      _ikou_window_show_error (self, _("Could Not Open the Plan"), error);
-      return;
-    }
-
-  if (self->plan != NULL && self->context != NULL)
-    target = ikou_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->context);
-
-  ikou_window_set_document (target, plan, is_native_file (file) ? file : NULL, FALSE);
-  if (self->context != NULL)
-    ikou_context_add_recent (self->context, file);
-  gtk_window_present (GTK_WINDOW (target));
-}
-
-/* Imports a plan from another format (Ikou XML, a table, a project
- * file): a new, unsaved document; what could not be read is said. */
-void
-ikou_window_import (IkouWindow *self,
-                    GFile      *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) plan = NULL;
-  g_auto(GStrv) warnings = NULL;
-  g_autofree char *path = NULL;
-  IkouWindow *target = self;
-
-  g_return_if_fail (IKOU_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    g_set_error (&error, IKOU_ERROR, IKOU_ERROR_IO, _("Choose a folder on this computer"));
-  else
-    plan = ikou_plan_file_import (path, &warnings, &error);
-  if (plan == NULL)
-    {
-      _ikou_window_show_error (self, _("Could Not Import the Plan"), error);
-      return;
-    }
-
-  if (self->plan != NULL && self->context != NULL)
-    target = ikou_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->context);
-  /* Saving asks where: the imported file is never written back. */
-  ikou_window_set_document (target, plan, NULL, FALSE);
-  gtk_window_present (GTK_WINDOW (target));
-
-  if (warnings != NULL && warnings[0] != NULL)
-    {
-      g_autofree char *joined = g_strjoinv ("\n", warnings);
-      g_autoptr(GError) note = g_error_new_literal (IKOU_ERROR, IKOU_ERROR_INVALID_INPUT, joined);
-
-      _ikou_window_show_error (target, _("Imported, With Notes"), note);
-    }
-}
-
-gboolean
-ikou_window_save_to_file (IkouWindow  *self,
-                          GFile       *file,
-                          GError     **error)
-{
-  g_autofree char *path = NULL;
-  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (self->plan != NULL, FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-
-      g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO,
-                   _("“%s” is not a local file; save to a folder on this computer"), uri);
-      return FALSE;
-    }
-
-  if (!_ikou_window_shared_check_target (self, file, error))
-    return FALSE;
-  /* Back to its own file through its own store, which knows what was
-   * opened: never over what someone else saved meanwhile. */
-  if (ikou_window_get_file (self) != NULL && g_file_equal (ikou_window_get_file (self), file))
-    {
-      if (!ikou_document_save (self->document, NULL, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(IkouFileStore) store = ikou_file_store_new (file);
-
-      if (!ikou_document_save (self->document, IKOU_PLAN_STORE (store), error))
-        return FALSE;
-    }
-  _ikou_window_shared_saved (self, file);
-
-  self->recovered = FALSE;
-  ikou_history_set_clean (self->history);
-  _ikou_window_remove_recovery (self);
-
-  if (self->context != NULL)
-    ikou_context_add_recent (self->context, file);
-
-  ikou_window_update_title (self);
-  _ikou_window_actions_update (self);
-  return TRUE;
-}
-
-gboolean
-ikou_window_select_system (IkouWindow *self,
-                           guint       system_id)
-{
-  GListModel *model;
-  guint n;
-
-  g_return_val_if_fail (IKOU_IS_WINDOW (self), FALSE);
-
-  if (self->plan == NULL || ikou_plan_lookup_system (self->plan, system_id) == NULL)
-    return FALSE;
-
-  model = G_LIST_MODEL (self->selection);
-
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      n = g_list_model_get_n_items (model);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(IkouSystem) system = g_list_model_get_item (model, i);
-
-          if (ikou_system_get_id (system) == system_id)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              /* After the next frame: the row may have just been added,
-               * or the search just cleared. */
-              if (!row_in_view (self, i))
-                keep_selected_in_view (self);
-              return TRUE;
-            }
-        }
-
-      /* Hidden by the search: clear it and look again. */
-      if (self->search_key == NULL)
-        break;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      /* Now, not after the entry's search delay. */
-      search_changed_cb (self, self->search_entry);
-    }
-
-  return FALSE;
 }
 
 gboolean
@@ -2360,11 +1017,14 @@ ikou_window_class_init (IkouWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, catch_up_revealer);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, catch_up_label);
   gtk_widget_class_bind_template_child (widget_class, IkouWindow, differences_panel);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, difference_activated_cb);
 
   _ikou_window_class_actions_init (klass);
   _ikou_window_class_catch_up_init (klass);
   _ikou_window_class_shared_init (klass);
   _ikou_window_class_selection_init (klass);
+  _ikou_window_class_list_init (klass);
 }
 
 static void
@@ -2373,11 +1033,11 @@ ikou_window_init (IkouWindow *self)
   /* Before the template: its buttons read the property actions' state. */
   self->zoom = g_strdup ("quarter");
   self->era_labels = TRUE;
-  self->cells = g_ptr_array_new ();
+  self->cells = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  setup_list (self);
+  _ikou_window_list_init (self);
 
   self->timeline = ikou_timeline_new ();
   gtk_widget_set_hexpand (self->timeline, TRUE);
@@ -2405,20 +1065,8 @@ ikou_window_init (IkouWindow *self)
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->systems_view, "activate",
-                           G_CALLBACK (list_activate_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "stop-search",
-                           G_CALLBACK (stop_search_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_panel, "finding-activated",
-                           G_CALLBACK (finding_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->differences_panel, "system-activated",
-                           G_CALLBACK (difference_activated_cb), self, G_CONNECT_SWAPPED);
   self->scenario_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->scenario_dropdown, G_LIST_MODEL (self->scenario_names));
-  g_signal_connect_object (self->scenario_dropdown, "notify::selected",
-                           G_CALLBACK (scenario_selected_cb), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->systems_view));
 
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-font-name",
@@ -2426,7 +1074,7 @@ ikou_window_init (IkouWindow *self)
   g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->autosave_periodic_id = g_timeout_add_seconds (AUTOSAVE_PERIOD_S, autosave_periodic_cb, self);
+  _ikou_window_autosave_init (self);
   _ikou_window_shared_init (self);
 
   _ikou_window_keys_init (self);
