@@ -479,6 +479,17 @@ ikou_system_get_step (IkouSystem *self,
   return g_ptr_array_index (self->steps, index);
 }
 
+const IkouStep * const *
+ikou_system_peek_steps (IkouSystem *self,
+                        guint      *n_steps)
+{
+  g_return_val_if_fail (IKOU_IS_SYSTEM (self), NULL);
+  g_return_val_if_fail (n_steps != NULL, NULL);
+
+  *n_steps = self->steps->len;
+  return (const IkouStep * const *) self->steps->pdata;
+}
+
 void
 ikou_system_set_step (IkouSystem     *self,
                       guint           index,

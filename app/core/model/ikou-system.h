@@ -79,6 +79,10 @@ void          ikou_system_set_annual_cost       (IkouSystem     *self,
 guint           ikou_system_get_n_steps         (IkouSystem     *self);
 const IkouStep *ikou_system_get_step            (IkouSystem     *self,
                                                  guint           index);
+/* All steps at once, for code that reads every step of a national plan:
+ * the array stays valid until the system's steps change. */
+const IkouStep * const *ikou_system_peek_steps (IkouSystem     *self,
+                                                guint          *n_steps);
 void            ikou_system_set_step            (IkouSystem     *self,
                                                  guint           index,
                                                  const IkouStep *step);

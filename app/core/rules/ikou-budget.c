@@ -95,6 +95,47 @@ _ikou_budget_month_of (IkouDay day)
   return month_of (day);
 }
 
+/* The steps of @system as @scenario has them.  Without a scenario the
+ * baseline's own steps, read in place (the sums read every step of a
+ * national plan: no copy, no call per step); with one, each resolved into
+ * @steps (a scratch array of IkouStep). */
+typedef struct
+{
+  const IkouStep * const *own;
+  GArray                 *resolved;
+  guint                   n;
+} Steps;
+
+static void
+steps_load (Steps        *steps,
+            IkouScenario *scenario,
+            IkouSystem   *system)
+{
+  if (scenario == NULL)
+    {
+      steps->own = ikou_system_peek_steps (system, &steps->n);
+      return;
+    }
+  steps->own = NULL;
+  g_array_set_size (steps->resolved, 0);
+  steps->n = ikou_scenario_get_n_steps (scenario, system);
+  for (guint j = 0; j < steps->n; j++)
+    {
+      IkouStep st;
+
+      if (ikou_scenario_get_step (scenario, system, j, &st, NULL))
+        g_array_append_val (steps->resolved, st);
+    }
+  steps->n = steps->resolved->len;
+}
+
+static inline const IkouStep *
+steps_get (const Steps *steps,
+           guint        index)
+{
+  return steps->own != NULL ? steps->own[index] : &g_array_index (steps->resolved, IkouStep, index);
+}
+
 gboolean
 ikou_budget_default_range (IkouPlan     *plan,
                            IkouScenario *scenario,
@@ -102,6 +143,8 @@ ikou_budget_default_range (IkouPlan     *plan,
                            int          *out_last_fy)
 {
   IkouDay first = IKOU_DAY_NONE, last = IKOU_DAY_NONE;
+  g_autoptr(GArray) resolved = g_array_new (FALSE, FALSE, sizeof (IkouStep));
+  Steps steps = { NULL, resolved, 0 };
   guint n = 0;
 
   g_return_val_if_fail (IKOU_IS_PLAN (plan), FALSE);
@@ -110,18 +153,14 @@ ikou_budget_default_range (IkouPlan     *plan,
   n = ikou_plan_get_n_systems (plan);
   for (guint i = 0; i < n; i++)
     {
-      IkouSystem *system = ikou_plan_get_system (plan, i);
-      guint n_steps = ikou_scenario_get_n_steps (scenario, system);
-
-      for (guint j = 0; j < n_steps; j++)
+      steps_load (&steps, scenario, ikou_plan_get_system (plan, i));
+      for (guint j = 0; j < steps.n; j++)
         {
-          IkouStep st;
+          const IkouStep *st = steps_get (&steps, j);
 
-          if (!ikou_scenario_get_step (scenario, system, j, &st, NULL))
-            continue;
           for (guint m = 0; m < IKOU_N_MILESTONES; m++)
             {
-              IkouDay day = ikou_step_get_milestone (&st, m);
+              IkouDay day = ikou_step_get_milestone (st, m);
 
               if (day <= 0)
                 continue;
@@ -174,7 +213,10 @@ typedef struct
   guint64    *occupied;   /* per host, a bit per month: a system runs on it */
   guint       words;      /* guint64s per host */
   gint64     *twelfths;   /* per year, one system's Σ annual × months */
+  guint       touched_lo; /* the years of twelfths set: [lo, hi) */
+  guint       touched_hi;
   GArray     *changes;    /* Change, one system's */
+  Steps       steps;      /* one system's */
 } Computation;
 
 /* Bits [@from, @to) of a host's months. */
@@ -242,6 +284,8 @@ add_segment (Computation *c,
       gint64 stop = MIN (to, year_end);
 
       c->twelfths[year] = add_sat (c->twelfths[year], mul_sat (cost, stop - m));
+      c->touched_lo = MIN (c->touched_lo, year);
+      c->touched_hi = MAX (c->touched_hi, year + 1);
       m = stop;
     }
 }
@@ -261,31 +305,28 @@ add_system (Computation  *c,
             IkouScenario *scenario,
             IkouSystem   *system)
 {
-  guint n_steps = ikou_scenario_get_n_steps (scenario, system);
   guint host = ikou_system_get_host (system);
   gint64 cost = ikou_system_get_annual_cost (system);
   gint64 from = G_MININT64;
 
   g_array_set_size (c->changes, 0);
-  for (guint j = 0; j < n_steps; j++)
+  steps_load (&c->steps, scenario, system);
+  for (guint j = 0; j < c->steps.n; j++)
     {
-      IkouStep st;
+      const IkouStep *st = steps_get (&c->steps, j);
       int fy;
 
-      if (!ikou_scenario_get_step (scenario, system, j, &st, NULL))
-        continue;
-
-      fy = one_time_fiscal_year (&st);
-      if (st.budget_amount != -1 && fy >= budget->first_fy && fy <= budget->last_fy)
+      fy = one_time_fiscal_year (st);
+      if (st->budget_amount != -1 && fy >= budget->first_fy && fy <= budget->last_fy)
         {
           IkouBudgetYear *year = &budget->years[fy - budget->first_fy];
 
-          year->one_time = add_sat (year->one_time, st.budget_amount);
+          year->one_time = add_sat (year->one_time, st->budget_amount);
         }
 
-      if (st.cutover_date > 0)
+      if (st->cutover_date > 0)
         {
-          Change change = { month_of (st.cutover_date), st.to_host, st.annual_cost };
+          Change change = { month_of (st->cutover_date), st->to_host, st->annual_cost };
 
           g_array_append_val (c->changes, change);
         }
@@ -301,7 +342,8 @@ add_system (Computation  *c,
         break;
       }
 
-  memset (c->twelfths, 0, sizeof (gint64) * c->n_years);
+  c->touched_lo = c->n_years;
+  c->touched_hi = 0;
   for (guint k = 0; k < c->changes->len; k++)
     {
       const Change *change = &g_array_index (c->changes, Change, k);
@@ -315,10 +357,15 @@ add_system (Computation  *c,
     }
   add_segment (c, from, G_MAXINT64, host, cost);
 
-  for (guint y = 0; y < c->n_years; y++)
-    if (c->twelfths[y] != 0)
-      budget->years[y].running = add_sat (budget->years[y].running,
-                                          round_twelfths (c->twelfths[y]));
+  /* Only the years this system ran in a cost (most run in none or few);
+   * the sums start from zero again for the next system. */
+  for (guint y = c->touched_lo; y < c->touched_hi; y++)
+    {
+      if (c->twelfths[y] != 0)
+        budget->years[y].running = add_sat (budget->years[y].running,
+                                            round_twelfths (c->twelfths[y]));
+      c->twelfths[y] = 0;
+    }
 }
 
 IkouBudget *
@@ -330,6 +377,7 @@ ikou_budget_compute (IkouPlan     *plan,
   g_autoptr(IkouBudget) budget = NULL;
   g_autofree guint *host_index = NULL;
   g_autoptr(GArray) changes = NULL;
+  g_autoptr(GArray) resolved = g_array_new (FALSE, FALSE, sizeof (IkouStep));
   g_autofree guint64 *occupied = NULL;
   g_autofree gint64 *twelfths = NULL;
   g_autofree gint64 *host_costs = NULL;
@@ -377,7 +425,7 @@ ikou_budget_compute (IkouPlan     *plan,
 
   c = (Computation) {
     FY_FIRST_MONTH (first_fy), FY_FIRST_MONTH (first_fy) + n_months, budget->n_years,
-    host_index, n_host_ids, occupied, words, twelfths, changes,
+    host_index, n_host_ids, occupied, words, twelfths, 0, 0, changes, { NULL, resolved, 0 },
   };
 
   for (guint i = 0; i < ikou_plan_get_n_systems (plan); i++)
@@ -414,6 +462,7 @@ ikou_budget_system_totals (IkouPlan     *plan,
   g_autofree IkouBudgetYear *years = NULL;
   g_autofree gint64 *twelfths = NULL;
   g_autoptr(GArray) changes = NULL;
+  g_autoptr(GArray) resolved = g_array_new (FALSE, FALSE, sizeof (IkouStep));
   Computation c;
   gint64 one_time = 0, running = 0;
 
@@ -431,7 +480,7 @@ ikou_budget_system_totals (IkouPlan     *plan,
   /* No host is followed: only the system's own amounts count. */
   c = (Computation) {
     FY_FIRST_MONTH (first_fy), FY_FIRST_MONTH (first_fy) + (gint64) budget.n_years * 12,
-    budget.n_years, NULL, 0, NULL, 0, twelfths, changes,
+    budget.n_years, NULL, 0, NULL, 0, twelfths, 0, 0, changes, { NULL, resolved, 0 },
   };
   add_system (&c, &budget, scenario, system);
 
