@@ -310,6 +310,43 @@ test_two_writers (gconstpointer data)
   ikou_test_remove_tree (dir);
 }
 
+/* The moment the first-come check could be beaten: A has checked that
+ * the plan is as it opened it and is about to replace it (held there by
+ * the debug pause) when B saves.  B must wait for A's rename and refuse;
+ * were B let through, A's rename would drop B's work although B was told
+ * "saved". */
+static void
+test_save_during_other_save (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
+  g_autoptr(IkouPlan) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Writer a = { 0, }, b = { 0, };
+
+  save_titled (path, "shared");
+  g_setenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS", "1500", TRUE);
+  start_writer (&a, path, "A", 0, TRUE);
+  g_unsetenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS");
+  /* B opens the plan as it was and saves while A is paused. */
+  start_writer (&b, path, "B", 500, TRUE);
+  finish_writer (&b);
+  finish_writer (&a);
+
+  g_test_message ("A: %s B: %s", a.out, b.out);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpint (b.status, ==, 3);
+  g_assert_nonnull (strstr (b.out, "refused"));
+  result = ikou_store_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (plan_has_system (result, "A"));
+  g_assert_false (plan_has_system (result, "B"));
+
+  g_free (a.out);
+  g_free (b.out);
+  ikou_test_remove_tree (dir);
+}
+
 /* The command line writing a plan over itself refuses when someone saved
  * it between its read and its write, unless --force. */
 static void
@@ -394,6 +431,7 @@ main (int argc, char **argv)
   g_test_add_func ("/changed/plan-file", test_plan_file);
   g_test_add_data_func ("/changed/two-writers", GINT_TO_POINTER (FALSE), test_two_writers);
   g_test_add_data_func ("/changed/two-writers-ignoring-locks", GINT_TO_POINTER (TRUE), test_two_writers);
+  g_test_add_func ("/changed/save-during-other-save", test_save_during_other_save);
   g_test_add_func ("/changed/cli-in-place", test_cli_in_place);
 
   return g_test_run ();

@@ -271,25 +271,61 @@ debug_kill_before_rename (const char *path)
     kill (getpid (), SIGKILL);
 }
 
+/* For the two-writers test: $IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS makes a
+ * commit wait that long between its check of the target and its rename —
+ * the window in which another planner's save could slip in. */
+static void
+debug_pause_before_rename (void)
+{
+  const char *ms = g_getenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS");
+
+  if (ms != NULL && *ms != '\0')
+    g_usleep ((gulong) g_ascii_strtoull (ms, NULL, 10) * 1000);
+}
+
 gboolean
 ikou_atomic_file_commit (IkouAtomicFile  *self,
                          GError         **error)
 {
   int err = 0;
+  int target_fd = -1;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (!self->committed && self->fd >= 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->expected != NULL && !ikou_file_stamp_check (self->expected, self->path, error))
-    return FALSE;
-
+  /* The data on disk first, so that the check and the rename below stand
+   * as close together as they can. */
   if (fsync (self->fd) != 0 && errno != EINVAL)
     err = errno;
+
+  if (err == 0 && self->expected != NULL)
+    {
+      /* Two planners saving the same plan at once (both past its lock, or
+       * one without it): each holds the file it is about to replace from
+       * its check to its rename.  The second to get it checks after the
+       * first has renamed, sees another file and refuses — without this
+       * both could pass the check and the first one's work be lost.
+       * Best effort where the file system has no locks. */
+      target_fd = open (self->path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+      if (target_fd >= 0)
+        while (flock (target_fd, LOCK_EX) != 0 && errno == EINTR)
+          ;
+      if (!ikou_file_stamp_check (self->expected, self->path, error))
+        {
+          if (target_fd >= 0)
+            close (target_fd);
+          return FALSE;
+        }
+    }
+
   debug_kill_before_rename (self->path);
+  debug_pause_before_rename ();
   /* Renamed while still locked, so no sweeper can take it between. */
   if (err == 0 && g_rename (self->temp_path, self->path) != 0)
     err = errno;
+  if (target_fd >= 0)
+    close (target_fd);
   if (close (self->fd) != 0 && err == 0)
     err = errno;
   self->fd = -1;
