@@ -310,6 +310,19 @@ test_two_writers (gconstpointer data)
   ikou_test_remove_tree (dir);
 }
 
+static gboolean
+has_temp_file (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, ".ikou-tmp-") != NULL && !g_str_has_suffix (name, "-journal"))
+      return TRUE;
+  return FALSE;
+}
+
 /* The moment the first-come check could be beaten: A has checked that
  * the plan is as it opened it and is about to replace it (held there by
  * the debug pause) when B saves.  B must wait for A's rename and refuse;
@@ -325,11 +338,16 @@ test_save_during_other_save (void)
   Writer a = { 0, }, b = { 0, };
 
   save_titled (path, "shared");
-  g_setenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS", "1500", TRUE);
+  g_setenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS", "4000", TRUE);
   start_writer (&a, path, "A", 0, TRUE);
   g_unsetenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS");
-  /* B opens the plan as it was and saves while A is paused. */
-  start_writer (&b, path, "B", 500, TRUE);
+  /* A's temporary file shows that it is saving (a small plan: it is
+   * written in a moment, then A pauses); then B opens the plan as it was
+   * and saves while A is paused. */
+  for (guint i = 0; i < 2000 && !has_temp_file (dir); i++)
+    g_usleep (10000);
+  g_assert_true (has_temp_file (dir));
+  start_writer (&b, path, "B", 0, TRUE);
   finish_writer (&b);
   finish_writer (&a);
 
