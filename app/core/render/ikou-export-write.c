@@ -31,8 +31,9 @@
 
 typedef struct
 {
-  FILE *file;
-  int   saved_errno;
+  FILE       *file;
+  const char *path;         /* for messages */
+  int         saved_errno;
 } WriteTarget;
 
 static cairo_status_t
@@ -107,57 +108,75 @@ open_stream (IkouAtomicFile  *file,
 }
 
 static gboolean
-close_temp (FILE        *file,
-            WriteTarget *target,
-            const char  *path,
-            GError     **error)
-{
-  int err = target->saved_errno;
-
-  /* The file is synced when committed. */
-  if (fflush (file) != 0 && err == 0)
-    err = errno;
-  if (fclose (file) != 0 && err == 0)
-    err = errno;
-  if (err != 0)
-    {
-      set_io_error (error, path, err);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_surface (cairo_surface_t *surface,
-               WriteTarget     *target,
-               const char      *path,
-               GError         **error)
+check_surface (cairo_surface_t  *surface,
+               WriteTarget      *target,
+               GError          **error)
 {
   cairo_status_t status = cairo_surface_status (surface);
 
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
   if (target->saved_errno != 0 || status == CAIRO_STATUS_WRITE_ERROR)
-    set_io_error (error, path, target->saved_errno ? target->saved_errno : EIO);
+    set_io_error (error, target->path, target->saved_errno ? target->saved_errno : EIO);
   else
     g_set_error (error, IKOU_ERROR, IKOU_ERROR_IO, _("Could not draw “%s”: %s."),
-                 path, cairo_status_to_string (status));
+                 target->path, cairo_status_to_string (status));
   return FALSE;
 }
 
+/* Ends drawing on a PDF or SVG surface (@cr too) and says whether every
+ * page was written. */
 static gboolean
-write_pdf (IkouExportJob *self,
-           const char    *path,
-           FILE          *file,
-           GError       **error)
+finish_vector (cairo_surface_t  *surface,
+               cairo_t          *cr,
+               WriteTarget      *target,
+               GError          **error)
 {
-  WriteTarget target = { file, 0 };
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  guint n_pages = ikou_export_job_get_n_pages (self);
   gboolean ok;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &target, self->page_w, self->page_h);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, target, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
+/* Closes the temporary file's stream: checked when what was drawn into
+ * it (@drawn) was; the file is synced when committed. */
+static gboolean
+finish_file (WriteTarget  *target,
+             gboolean      drawn,
+             GError      **error)
+{
+  int err = target->saved_errno;
+
+  if (!drawn)
+    {
+      fclose (target->file);
+      return FALSE;
+    }
+  if (fflush (target->file) != 0 && err == 0)
+    err = errno;
+  if (fclose (target->file) != 0 && err == 0)
+    err = errno;
+  if (err != 0)
+    {
+      set_io_error (error, target->path, err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_pdf (IkouExportJob  *self,
+           WriteTarget    *target,
+           GError        **error)
+{
+  guint n_pages = ikou_export_job_get_n_pages (self);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, target, self->page_w, self->page_h);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ikou " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -166,26 +185,15 @@ write_pdf (IkouExportJob *self,
       ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
       cairo_show_page (cr);
     }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  ok = check_surface (surface, &target, path, error);
-  cairo_surface_destroy (surface);
-  if (!ok)
-    {
-      fclose (file);
-      return FALSE;
-    }
-  return close_temp (file, &target, path, error);
+  return finish_vector (surface, cr, target, error);
 }
 
 static gboolean
-write_page_file (IkouExportJob *self,
-                 guint          page,
-                 const char    *path,
-                 FILE          *file,
-                 GError       **error)
+write_page_file (IkouExportJob  *self,
+                 guint           page,
+                 WriteTarget    *target,
+                 GError        **error)
 {
-  WriteTarget target = { file, 0 };
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
@@ -203,32 +211,21 @@ write_page_file (IkouExportJob *self,
       cairo_scale (cr, scale, scale);
       ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
       cairo_destroy (cr);
-      ok = check_surface (surface, &target, path, error);
-      if (ok && cairo_surface_write_to_png_stream (surface, write_cb, &target) != CAIRO_STATUS_SUCCESS)
+      ok = check_surface (surface, target, error);
+      if (ok && cairo_surface_write_to_png_stream (surface, write_cb, target) != CAIRO_STATUS_SUCCESS)
         {
-          set_io_error (error, path, target.saved_errno ? target.saved_errno : EIO);
+          set_io_error (error, target->path, target->saved_errno ? target->saved_errno : EIO);
           ok = FALSE;
         }
       cairo_surface_destroy (surface);
-    }
-  else
-    {
-      surface = cairo_svg_surface_create_for_stream (write_cb, &target, self->page_w, self->page_h);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-      cr = cairo_create (surface);
-      ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      ok = check_surface (surface, &target, path, error);
-      cairo_surface_destroy (surface);
+      return ok;
     }
 
-  if (!ok)
-    {
-      fclose (file);
-      return FALSE;
-    }
-  return close_temp (file, &target, path, error);
+  surface = cairo_svg_surface_create_for_stream (write_cb, target, self->page_w, self->page_h);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  cr = cairo_create (surface);
+  ikou_export_job_draw_page (self, cr, page, self->page_w, self->page_h);
+  return finish_vector (surface, cr, target, error);
 }
 
 gboolean
@@ -264,10 +261,16 @@ ikou_export_write (IkouExportJob  *self,
       stream = open_stream (file, target, error);
       if (stream == NULL)
         ok = FALSE;
-      else if (self->options.format == IKOU_EXPORT_PDF)
-        ok = write_pdf (self, target, stream, error);
       else
-        ok = write_page_file (self, i, target, stream, error);
+        {
+          WriteTarget out = { stream, target, 0 };
+
+          if (self->options.format == IKOU_EXPORT_PDF)
+            ok = write_pdf (self, &out, error);
+          else
+            ok = write_page_file (self, i, &out, error);
+          ok = finish_file (&out, ok, error);
+        }
     }
 
   /* Only rename when every file is complete, so an error leaves the

@@ -706,6 +706,52 @@ read_era_year (const char **p,
 #define MIN_INPUT_YEAR 1900
 #define MAX_INPUT_YEAR 2200
 
+/* What both parsers do first: the input as shown in messages, and its
+ * normal form (NULL for text that is not UTF-8, a syntax error).  FALSE,
+ * with @none_given, for empty input. */
+static gboolean
+start_input (const char  *text,
+             const char  *none_given,
+             char       **shown,
+             char       **norm,
+             GError     **error)
+{
+  *shown = display_input (text);
+  *norm = normalize_input (text);
+  if (*norm != NULL && (*norm)[0] == '\0')
+    {
+      g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_INVALID_DATE, none_given);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An era year (@era >= 0) made a Gregorian one, and the year checked
+ * against the range dates may be typed in. */
+static gboolean
+resolve_year (int          era,
+              int         *year,
+              const char  *shown,
+              GError     **error)
+{
+  if (era >= 0)
+    {
+      if (*year < 1)
+        {
+          set_invalid (error, _("“%s”: era years start at 1"), shown);
+          return FALSE;
+        }
+      *year += eras[era].offset;
+    }
+  if (*year < MIN_INPUT_YEAR || *year > MAX_INPUT_YEAR)
+    {
+      set_invalid (error, _("“%s”: the year must be between %d and %d"),
+                   shown, MIN_INPUT_YEAR, MAX_INPUT_YEAR);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ikou_parse_date (const char         *text,
                  IkouDay            *out_day,
@@ -724,14 +770,8 @@ ikou_parse_date (const char         *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  shown = display_input (text);
-  norm = normalize_input (text);
-  if (norm != NULL && norm[0] == '\0')
-    {
-      g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_INVALID_DATE,
-                           _("No date was given"));
-      return FALSE;
-    }
+  if (!start_input (text, _("No date was given"), &shown, &norm, error))
+    return FALSE;
   if (norm == NULL)
     goto syntax;
 
@@ -776,21 +816,8 @@ ikou_parse_date (const char         *text,
   if (*p != '\0')
     goto syntax;
 
-  if (era >= 0)
-    {
-      if (year < 1)
-        {
-          set_invalid (error, _("“%s”: era years start at 1"), shown);
-          return FALSE;
-        }
-      year += eras[era].offset;
-    }
-  if (year < MIN_INPUT_YEAR || year > MAX_INPUT_YEAR)
-    {
-      set_invalid (error, _("“%s”: the year must be between %d and %d"),
-                   shown, MIN_INPUT_YEAR, MAX_INPUT_YEAR);
-      return FALSE;
-    }
+  if (!resolve_year (era, &year, shown, error))
+    return FALSE;
   if (month < 1 || month > 12)
     {
       set_invalid (error, _("“%s”: month %d does not exist"), shown, month);
@@ -855,14 +882,8 @@ ikou_parse_fiscal_year (const char  *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  shown = display_input (text);
-  norm = normalize_input (text);
-  if (norm != NULL && norm[0] == '\0')
-    {
-      g_set_error_literal (error, IKOU_ERROR, IKOU_ERROR_INVALID_DATE,
-                           _("No fiscal year was given"));
-      return FALSE;
-    }
+  if (!start_input (text, _("No fiscal year was given"), &shown, &norm, error))
+    return FALSE;
   if (norm == NULL)
     goto syntax;
 
@@ -884,21 +905,8 @@ ikou_parse_fiscal_year (const char  *text,
         goto syntax;
     }
 
-  if (era >= 0)
-    {
-      if (year < 1)
-        {
-          set_invalid (error, _("“%s”: era years start at 1"), shown);
-          return FALSE;
-        }
-      year += eras[era].offset;
-    }
-  if (year < MIN_INPUT_YEAR || year > MAX_INPUT_YEAR)
-    {
-      set_invalid (error, _("“%s”: the year must be between %d and %d"),
-                   shown, MIN_INPUT_YEAR, MAX_INPUT_YEAR);
-      return FALSE;
-    }
+  if (!resolve_year (era, &year, shown, error))
+    return FALSE;
   /* A fiscal year belongs to an era when any of its days does: H31年度
    * and R元年度 are both FY2019, but H32年度 never existed.  Era year 1
    * always overlaps its era, so only the end can be passed. */

@@ -33,6 +33,21 @@ typedef enum
   CHOOSE_EXPORT_XML,
 } ChooserPurpose;
 
+/* What each chooser asks, and the action that opens it (the one that
+ * saves and then closes has none). */
+static const struct
+{
+  const char *action;
+  const char *title;
+  const char *accept;
+} choosers[] = {
+  [CHOOSE_OPEN] = { "win.open", N_("Open a Plan"), N_("_Open") },
+  [CHOOSE_IMPORT_XML] = { "win.import-xml", N_("Import XML"), N_("_Import") },
+  [CHOOSE_SAVE_AS] = { "win.save-as", N_("Save the Plan"), N_("_Save") },
+  [CHOOSE_SAVE_AS_THEN_CLOSE] = { NULL, N_("Save the Plan"), N_("_Save") },
+  [CHOOSE_EXPORT_XML] = { "win.export-xml", N_("Export XML"), N_("_Export") },
+};
+
 #define MAX_RECENT_IN_MENU 10
 
 /* Errors */
@@ -209,8 +224,6 @@ run_chooser (IkouWindow     *self,
   GtkFileChooser *chooser;
   gboolean save = purpose == CHOOSE_SAVE_AS || purpose == CHOOSE_SAVE_AS_THEN_CLOSE
                || purpose == CHOOSE_EXPORT_XML;
-  const char *title;
-  const char *accept;
 
   if (self->chooser != NULL)
     {
@@ -218,32 +231,11 @@ run_chooser (IkouWindow     *self,
       return;
     }
 
-  switch (purpose)
-    {
-    case CHOOSE_OPEN:
-      title = _("Open a Plan");
-      accept = _("_Open");
-      break;
-    case CHOOSE_IMPORT_XML:
-      title = _("Import XML");
-      accept = _("_Import");
-      break;
-    case CHOOSE_EXPORT_XML:
-      title = _("Export XML");
-      accept = _("_Export");
-      break;
-    case CHOOSE_SAVE_AS:
-    case CHOOSE_SAVE_AS_THEN_CLOSE:
-    default:
-      title = _("Save the Plan");
-      accept = _("_Save");
-      break;
-    }
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+  g_return_if_fail ((guint) purpose < G_N_ELEMENTS (choosers));
+  native = gtk_file_chooser_native_new (_(choosers[purpose].title), GTK_WINDOW (self),
                                         save ? GTK_FILE_CHOOSER_ACTION_SAVE
                                              : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        accept, _("_Cancel"));
+                                        _(choosers[purpose].accept), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (native);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
 
@@ -363,36 +355,20 @@ _ikou_window_rebuild_recent_menu (IkouWindow *self)
 
 /* Actions */
 
+/* win.open, win.import-xml, win.export-xml, win.save-as: the chooser
+ * of the action. */
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  run_chooser (IKOU_WINDOW (widget), CHOOSE_OPEN);
-}
-
-static void
-import_xml_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  run_chooser (IKOU_WINDOW (widget), CHOOSE_IMPORT_XML);
-}
-
-static void
-export_xml_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  run_chooser (IKOU_WINDOW (widget), CHOOSE_EXPORT_XML);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
+chooser_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  run_chooser (IKOU_WINDOW (widget), CHOOSE_SAVE_AS);
+  for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
+    if (g_strcmp0 (choosers[i].action, action_name) == 0)
+      {
+        run_chooser (IKOU_WINDOW (widget), (ChooserPurpose) i);
+        return;
+      }
+  g_assert_not_reached ();
 }
 
 static void
@@ -845,13 +821,13 @@ _ikou_window_class_actions_init (IkouWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, chooser_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
-  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, chooser_action);
+  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, chooser_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, chooser_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

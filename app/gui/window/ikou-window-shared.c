@@ -316,17 +316,48 @@ locked_reason (const IkouLockOwner *owner)
 static void open_continue (OpenRequest *req,
                            OpenMode     mode);
 
+/* Only the question about a plan open elsewhere offers "anyway";
+ * read-only means read-only despite the checksum in the other. */
 static void
-lock_dialog_response_cb (AdwMessageDialog *dialog,
+open_dialog_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          OpenRequest      *req)
 {
+  gboolean locked = adw_message_dialog_has_response (dialog, "anyway");
+
   if (g_strcmp0 (response, "read-only") == 0)
-    open_continue (req, OPEN_READ_ONLY);
+    open_continue (req, locked ? OPEN_READ_ONLY : OPEN_READ_ONLY_DAMAGED);
   else if (g_strcmp0 (response, "anyway") == 0)
     open_continue (req, OPEN_ANYWAY);
   else
     open_request_free (req);
+}
+
+/* The question asked before opening a plan someone else has open
+ * (@anyway: read-only, anyway or cancel, read-only suggested) or that was
+ * changed outside Ikou (read-only or cancel, cancel the default). */
+static void
+present_open_dialog (OpenRequest *req,
+                     const char  *heading,
+                     const char  *body,
+                     gboolean     anyway)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (req->self), heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  if (anyway)
+    {
+      adw_message_dialog_add_response (dialog, "anyway", _("Open _Anyway"));
+      adw_message_dialog_set_response_appearance (dialog, "anyway", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_add_response (dialog, "read-only", _("Open _Read-Only"));
+  if (anyway)
+    adw_message_dialog_set_response_appearance (dialog, "read-only", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, anyway ? "read-only" : "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (open_dialog_response_cb), req);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* "Someone else has it open": who, since when; read-only, anyway, cancel. */
@@ -337,7 +368,6 @@ show_lock_dialog (OpenRequest *req)
   g_autofree char *display = g_filename_display_name (name);
   g_autofree char *since = format_since (req->owner);
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   /* Translators: plan file, user, machine, since (date and time) */
   body = g_strdup_printf (_("“%s” is open by %s on %s since %s.\n\n"
@@ -346,30 +376,7 @@ show_lock_dialog (OpenRequest *req)
                             "other's changes."),
                           display, req->owner->user ? req->owner->user : "?",
                           req->owner->host ? req->owner->host : "?", since);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (req->self),
-                                                       _("Plan Already Open"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "anyway", _("Open _Anyway"),
-                                    "read-only", _("Open _Read-Only"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "anyway", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "read-only", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "read-only");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (lock_dialog_response_cb), req);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-damaged_dialog_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            OpenRequest      *req)
-{
-  if (g_strcmp0 (response, "read-only") == 0)
-    open_continue (req, OPEN_READ_ONLY_DAMAGED);
-  else
-    open_request_free (req);
+  present_open_dialog (req, _("Plan Already Open"), body, TRUE);
 }
 
 /* "Changed or damaged outside Ikou": read-only or cancel. */
@@ -378,20 +385,10 @@ show_damaged_dialog (OpenRequest  *req,
                      const GError *error)
 {
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   body = g_strdup_printf ("%s\n\n%s", error->message,
                           _("Open it read-only to look at it and save a copy you have checked, or cancel."));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (req->self),
-                                                       _("Plan Changed Outside Ikou"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "read-only", _("Open _Read-Only"),
-                                    NULL);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (damaged_dialog_response_cb), req);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_open_dialog (req, _("Plan Changed Outside Ikou"), body, FALSE);
 }
 
 static void
