@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -275,6 +276,66 @@ test_drag_cutover (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), "test-timeline.png");
 }
 
+/* The timeline as drawn now, in pixels. */
+static cairo_surface_t *
+draw_timeline (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->timeline);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (surface);
+
+  /* The widget's own drawing, as GTK asks for it at a frame. */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* During a drag each step redraws the dragged row alone over the view
+ * drawn at the first step: the same pixels as the whole view drawn anew
+ * (which a scroll there and back makes it do). */
+static void
+test_drag_redraws_row (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->timeline));
+  double x0 = x_for (f, ymd (2026, 1, 1));
+  double dx = x_for (f, ymd (2026, 4, 9)) - x0;
+  double value;
+  cairo_surface_t *stepped, *whole;
+  int stride, h;
+
+  emit_drag (f, x0 + 3, y_for_row (f, 0), dx / 2, FALSE);
+  ikou_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_signal_emit_by_name (f->drag, "drag-update", dx, 0.0);
+  g_assert_cmpint (step_of (f, 0)->cutover_date, ==, ymd (2026, 4, 1));
+  stepped = draw_timeline (f);
+
+  value = gtk_adjustment_get_value (hadj);
+  gtk_adjustment_set_value (hadj, value + 1);
+  gtk_adjustment_set_value (hadj, value);
+  whole = draw_timeline (f);
+
+  stride = cairo_image_surface_get_stride (whole);
+  h = cairo_image_surface_get_height (whole);
+  g_assert_cmpint (cairo_image_surface_get_stride (stepped), ==, stride);
+  g_assert_true (memcmp (cairo_image_surface_get_data (stepped),
+                         cairo_image_surface_get_data (whole), (gsize) stride * h) == 0);
+  cairo_surface_destroy (stepped);
+  cairo_surface_destroy (whole);
+
+  g_signal_emit_by_name (f->drag, "drag-end", dx, 0.0);
+  g_assert_cmpuint (f->n_edited, ==, 1);
+}
+
 static void
 test_drag_cancel (Fixture       *f,
                   gconstpointer  data)
@@ -416,6 +477,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/timeline/drag-cutover", test_drag_cutover);
+  ADD ("/timeline/drag-redraws-row", test_drag_redraws_row);
   ADD ("/timeline/drag-cancel", test_drag_cancel);
   ADD ("/timeline/drag-bar", test_drag_bar);
   ADD ("/timeline/keyboard", test_keyboard);

@@ -101,6 +101,7 @@ _ikou_timeline_drag_reset (IkouTimeline *self)
   g_clear_object (&self->drag.system);
   g_clear_pointer (&self->drag.old_step, ikou_step_free);
   g_clear_pointer (&self->drag.shown_step, ikou_step_free);
+  g_clear_pointer (&self->drag_view.node, gsk_render_node_unref);
   self->drag.kind = DRAG_NONE;
   self->drag.moved = FALSE;
   self->drag.day = IKOU_DAY_NONE;
@@ -176,7 +177,7 @@ drag_begin_cb (IkouTimeline   *self,
                        gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture))))
         {
           _ikou_timeline_sync_selected (self);
-          gtk_widget_queue_draw (GTK_WIDGET (self));
+          _ikou_timeline_redraw (self);
           gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
           return;
         }
@@ -191,7 +192,7 @@ drag_begin_cb (IkouTimeline   *self,
   else
     self->sel_step = -1;
   _ikou_timeline_sync_selected (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
 
   if ((hit.kind != IKOU_HIT_MILESTONE && hit.kind != IKOU_HIT_BUILD_BAR) ||
       self->read_only || hit.step < 0 || (guint) hit.step >= _ikou_timeline_n_steps_of (self, hit.system))

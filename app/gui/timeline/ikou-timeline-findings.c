@@ -125,7 +125,7 @@ ikou_timeline_set_findings (IkouTimeline *self,
   g_clear_pointer (&old_owner, g_ptr_array_unref);
 
   ikou_renderer_set_findings (self->renderer, findings);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
 }
 
 void
@@ -148,7 +148,7 @@ ikou_timeline_set_findings_by_system (IkouTimeline *self,
       ikou_renderer_set_system_findings (self->renderer, id, findings);
     }
   g_clear_pointer (&self->findings_owner, g_ptr_array_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
 }
 
 void
@@ -164,5 +164,9 @@ ikou_timeline_set_system_findings (IkouTimeline *self,
   else
     g_hash_table_remove (self->findings, GUINT_TO_POINTER (system_id));
   ikou_renderer_set_system_findings (self->renderer, system_id, findings);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Those of the dragged system are in its row, drawn anew each frame. */
+  if (self->drag.system != NULL && ikou_system_get_id (self->drag.system) == system_id)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    _ikou_timeline_redraw (self);
 }

@@ -131,7 +131,7 @@ navigate (IkouTimeline *self,
           gtk_single_selection_set_selected (self->selection, target);
         }
       _ikou_timeline_scroll_to_row (self, target);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      _ikou_timeline_redraw (self);
       return;
     }
 

@@ -83,6 +83,20 @@ struct _IkouTimeline
     int           delta;      /* days moved */
     gboolean      collapse;   /* a plain click on one of several selected rows */
   } drag;
+
+  /* While a drag moves one bar, the view as it was drawn (every row,
+   * the dragged one too) and where it was drawn; each preview redraws
+   * the dragged row alone over it.  Anything else that changes what the
+   * timeline shows drops it (_ikou_timeline_redraw). */
+  struct
+  {
+    GskRenderNode *node;
+    double         scroll_x;
+    double         scroll_y;
+    int            width;
+    int            height;
+    int            scale;
+  } drag_view;
 };
 
 /* ikou-timeline.c */
@@ -93,6 +107,7 @@ char       *_ikou_timeline_format_day              (IkouTimeline      *self,
 IkouSystem *_ikou_timeline_selected_system         (IkouTimeline      *self);
 void        _ikou_timeline_sync_selected           (IkouTimeline      *self);
 void        _ikou_timeline_update_actions          (IkouTimeline      *self);
+void        _ikou_timeline_redraw                  (IkouTimeline      *self);
 
 /* ikou-timeline-drag.c: drags, Alt+←/→ and the step-edited signals */
 void        _ikou_timeline_class_init_drag         (IkouTimelineClass *klass);

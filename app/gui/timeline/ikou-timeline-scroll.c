@@ -89,7 +89,7 @@ _ikou_timeline_update_range (IkouTimeline *self)
 static void
 adjustment_value_changed_cb (IkouTimeline *self)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
 }
 
 static void

@@ -246,24 +246,134 @@ system_changed_cb (IkouTimeline *self,
         shift = ikou_renderer_x_for_day (self->renderer, first) - shift;
         _ikou_timeline_configure_hadjustment (self, old_x + shift);
         gtk_widget_queue_allocate (GTK_WIDGET (self));
+        _ikou_timeline_redraw (self);
+        return;
       }
   }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* A preview of the dragged system changes its row alone. */
+  if (system == self->drag.system)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    _ikou_timeline_redraw (self);
 }
 
 static void
-rows_changed_cb (IkouTimeline *self)
+rows_changed_cb (IkouTimeline *self,
+                 guint         position,
+                 guint         removed,
+                 guint         added,
+                 GListModel   *model)
 {
   _ikou_timeline_sync_selected (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The list looks again at the dragged system after each preview: the
+   * same row, drawn anew each frame. */
+  if (removed == 1 && added == 1 && self->drag.system != NULL && position == self->drag.row &&
+      g_list_model_get_n_items (model) > position)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+      if (item == G_OBJECT (self->drag.system))
+        {
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          return;
+        }
+    }
+  _ikou_timeline_redraw (self);
 }
 
 static void
 selection_changed_cb (IkouTimeline *self)
 {
   _ikou_timeline_sync_selected (self);
+  _ikou_timeline_redraw (self);
+}
+
+/* Drawing ---------------------------------------------------------------- */
+
+void
+_ikou_timeline_redraw (IkouTimeline *self)
+{
+  g_clear_pointer (&self->drag_view.node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The renderer's view of @bounds (in the widget's pixels), as a node. */
+static void
+append_view (IkouTimeline          *self,
+             GtkSnapshot           *snapshot,
+             const graphene_rect_t *bounds,
+             int                    width,
+             int                    height)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, bounds);
+
+  ikou_renderer_draw (self->renderer, cr, _ikou_timeline_scroll_x (self),
+                      _ikou_timeline_scroll_y (self), width, height);
+  cairo_destroy (cr);
+}
+
+/* Whether the view kept at the start of a drag shows everything but the
+ * dragged row as it is now. */
+static gboolean
+drag_view_is_current (IkouTimeline *self,
+                      int           width,
+                      int           height,
+                      int           scale)
+{
+  return self->drag_view.node != NULL &&
+         self->drag_view.scroll_x == _ikou_timeline_scroll_x (self) &&
+         self->drag_view.scroll_y == _ikou_timeline_scroll_y (self) &&
+         self->drag_view.width == width && self->drag_view.height == height &&
+         self->drag_view.scale == scale;
+}
+
+/* During a drag the moved bar is the only change: the rest of the view
+ * is the node drawn at its first step, the same node every frame, so
+ * GTK repaints the dragged row alone instead of the whole timeline.  The
+ * row is drawn by the whole renderer clipped to whole pixels around it:
+ * the same pixels as a full drawing, the background painted first. */
+static gboolean
+snapshot_drag (IkouTimeline *self,
+               GtkSnapshot  *snapshot,
+               int           width,
+               int           height,
+               int           scale)
+{
+  double header_h = ikou_renderer_get_header_height (self->renderer);
+  double row_h = ikou_renderer_get_row_height (self->renderer);
+  double top, bottom;
+
+  if (self->drag.kind == DRAG_NONE || !self->drag.moved ||
+      ikou_renderer_get_style (self->renderer)->background.alpha < 1)
+    return FALSE;
+
+  if (!drag_view_is_current (self, width, height, scale))
+    {
+      g_autoptr(GtkSnapshot) view = gtk_snapshot_new ();
+
+      g_clear_pointer (&self->drag_view.node, gsk_render_node_unref);
+      append_view (self, view, &GRAPHENE_RECT_INIT (0, 0, width, height), width, height);
+      self->drag_view.node = gtk_snapshot_free_to_node (g_steal_pointer (&view));
+      if (self->drag_view.node == NULL)
+        return FALSE;
+      self->drag_view.scroll_x = _ikou_timeline_scroll_x (self);
+      self->drag_view.scroll_y = _ikou_timeline_scroll_y (self);
+      self->drag_view.width = width;
+      self->drag_view.height = height;
+      self->drag_view.scale = scale;
+      gtk_snapshot_append_node (snapshot, self->drag_view.node);
+      return TRUE;
+    }
+
+  gtk_snapshot_append_node (snapshot, self->drag_view.node);
+  top = header_h + self->drag.row * row_h - _ikou_timeline_scroll_y (self);
+  bottom = top + row_h;
+  top = MAX (floor (top), ceil (header_h));
+  bottom = MIN (ceil (bottom), height);
+  if (bottom > top)
+    append_view (self, snapshot, &GRAPHENE_RECT_INIT (0, top, width, bottom - top), width, height);
+  return TRUE;
 }
 
 /* GtkWidget -------------------------------------------------------------- */
@@ -275,17 +385,19 @@ ikou_timeline_snapshot (GtkWidget   *widget,
   IkouTimeline *self = IKOU_TIMELINE (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  int scale = gtk_widget_get_scale_factor (widget);
 
   if (width <= 0 || height <= 0)
     return;
 
   /* The cairo node records in logical pixels; the renderer's mark
    * bitmaps must match the pixels it is rasterized to. */
-  ikou_renderer_set_scale_factor (self->renderer, gtk_widget_get_scale_factor (widget));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  ikou_renderer_draw (self->renderer, cr, _ikou_timeline_scroll_x (self), _ikou_timeline_scroll_y (self), width, height);
-  cairo_destroy (cr);
+  ikou_renderer_set_scale_factor (self->renderer, scale);
+  if (!snapshot_drag (self, snapshot, width, height, scale))
+    {
+      g_clear_pointer (&self->drag_view.node, gsk_render_node_unref);
+      append_view (self, snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), width, height);
+    }
   _ikou_timeline_snapshot_focus (self, snapshot, width, height);
 }
 
@@ -394,6 +506,7 @@ ikou_timeline_dispose (GObject *object)
   g_clear_pointer (&self->findings_owner, g_ptr_array_unref);
   g_clear_object (&self->schedule);
   g_clear_object (&self->renderer);
+  g_clear_pointer (&self->drag_view.node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (ikou_timeline_parent_class)->dispose (object);
 }
@@ -590,7 +703,7 @@ ikou_timeline_set_plan (IkouTimeline *self,
     {
       g_signal_connect_object (plan, "system-changed", G_CALLBACK (system_changed_cb), self,
                                G_CONNECT_SWAPPED);
-      g_signal_connect_object (plan, "hosts-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+      g_signal_connect_object (plan, "hosts-changed", G_CALLBACK (_ikou_timeline_redraw), self,
                                G_CONNECT_SWAPPED);
       if (self->selection == NULL)
         g_signal_connect_object (plan, "items-changed", G_CALLBACK (rows_changed_cb), self,
@@ -630,7 +743,7 @@ sync_scenarios (IkouTimeline *self)
   _ikou_timeline_update_range (self);
   _ikou_timeline_update_actions (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
 }
 
 void
@@ -729,7 +842,7 @@ ikou_timeline_set_today (IkouTimeline *self,
 
   self->today = today;
   ikou_renderer_set_today (self->renderer, today);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
 }
 
 void
@@ -761,7 +874,7 @@ ikou_timeline_set_zoom (IkouTimeline *self,
                                fraction * px_per_day - width / 2);
 
   gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
   _ikou_timeline_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -785,7 +898,7 @@ ikou_timeline_set_era_labels (IkouTimeline *self,
     return;
   self->era_labels = era_labels;
   update_style (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERA_LABELS]);
 }
 
@@ -826,7 +939,7 @@ ikou_timeline_set_multi_selection (IkouTimeline  *self,
   if (self->renderer != NULL)
     {
       _ikou_timeline_sync_selected (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      _ikou_timeline_redraw (self);
     }
 }
 
@@ -844,7 +957,7 @@ ikou_timeline_select_milestone (IkouTimeline  *self,
   self->sel_milestone = milestone;
   ikou_renderer_set_selected_milestone (self->renderer, step, milestone);
   _ikou_timeline_update_actions (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _ikou_timeline_redraw (self);
 }
 
 gboolean
