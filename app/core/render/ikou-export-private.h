@@ -9,9 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* IkouExportJob spans ikou-export.c (options, range, pagination, the
- * roadmap and cost pages), ikou-export-summary.c (the findings summary)
- * and ikou-export-write.c (files and the command line). */
+/* IkouExportJob spans ikou-export.c (options, range, pagination),
+ * ikou-export-draw.c (the roadmap and cost pages), ikou-export-summary.c
+ * (the findings summary) and ikou-export-write.c (files and the command
+ * line). */
 
 /* Page furniture, in points. */
 typedef struct
@@ -103,6 +104,7 @@ double                _ikou_export_draw_text    (cairo_t                    *cr,
                                                  double                      y,
                                                  double                      width,
                                                  Align                       align);
+/* A colour on the pages (ikou-export-draw.c). */
 void                  _ikou_export_set_color    (cairo_t                    *cr,
                                                  const IkouColor            *color);
 
@@ -121,5 +123,9 @@ void     _ikou_export_job_draw_summary_page (IkouExportJob *self,
 
 /* Paginates for the options' paper. */
 void _ikou_export_job_paginate_for_paper (IkouExportJob *self);
+/* The rows exported: the job's copy, or the plan's. */
+GListModel *_ikou_export_job_rows         (IkouExportJob *self);
+/* Makes the costs chart on first use, when the options ask for one. */
+void        _ikou_export_job_ensure_costs (IkouExportJob *self);
 
 G_END_DECLS
