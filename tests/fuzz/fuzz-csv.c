@@ -3,13 +3,10 @@
 
 #include "config.h"
 
-#include <stdint.h>
 #include <string.h>
 
+#include "fuzz-common.h"
 #include "ikou-csv.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static IkouSchedule *schedule;
 
@@ -17,14 +14,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Operation names come from the schedule, loaded once. */
-  schedule = ikou_schedule_load_default (&error);
-  if (schedule == NULL)
-    g_error ("No schedule: %s", error->message);
-  /* A critical is a bug whatever the input: let the fuzzer see it. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  schedule = fuzz_init_schedule ();
   return 0;
 }
 
@@ -41,18 +31,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gsize length, length2;
 
   plan = ikou_csv_read_data ((const char *) data, size, "fuzz.csv", schedule, &warnings, &error);
-
-  /* Exactly one of a plan and an error, and an error says where. */
-  if ((plan == NULL) == (error == NULL))
-    abort ();
-  if (plan == NULL)
-    return g_strstr_len (error->message, -1, "fuzz.csv") != NULL ? 0 : (abort (), 0);
+  if (!fuzz_check_outcome (plan, error, "fuzz.csv", FALSE))
+    return 0;
 
   /* Import → export → import gives the same plan and the same bytes. */
   csv = ikou_csv_write_data (plan, schedule, &length);
   again = ikou_csv_read_data (csv, length, "rewritten.csv", schedule, NULL, &error);
-  if (again == NULL || !ikou_plan_equal (plan, again, NULL))
-    abort ();
+  fuzz_check_same_plan (plan, again);
   csv2 = ikou_csv_write_data (again, schedule, &length2);
   if (length != length2 || memcmp (csv, csv2, length) != 0)
     abort ();

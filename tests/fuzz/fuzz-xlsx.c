@@ -3,15 +3,12 @@
 
 #include "config.h"
 
-#include <stdint.h>
 #include <string.h>
 #include <zip.h>
 
+#include "fuzz-common.h"
 #include "ikou-csv.h"
 #include "ikou-xlsx.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static IkouSchedule *schedule;
 
@@ -19,13 +16,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(GError) error = NULL;
-
-  schedule = ikou_schedule_load_default (&error);
-  if (schedule == NULL)
-    g_error ("No schedule: %s", error->message);
-  /* A critical is a bug whatever the input: let the fuzzer see it. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  schedule = fuzz_init_schedule ();
   return 0;
 }
 
@@ -106,17 +97,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   plan = ikou_xlsx_read_data ((const char *) data, size, "fuzz.xlsx", schedule, NULL, &error);
 
-  /* Exactly one of a plan and an error, and an error names the file. */
-  if ((plan == NULL) == (error == NULL))
-    abort ();
-  if (plan == NULL)
-    return g_strstr_len (error->message, -1, "fuzz.xlsx") != NULL ? 0 : (abort (), 0);
+  if (!fuzz_check_outcome (plan, error, "fuzz.xlsx", FALSE))
+    return 0;
 
   /* What a workbook gave is a table that reads back the same. */
   csv = ikou_csv_write_data (plan, schedule, &length);
   again = ikou_csv_read_data (csv, length, "rewritten.csv", schedule, NULL, &error);
-  if (again == NULL || !ikou_plan_equal (plan, again, NULL))
-    abort ();
+  fuzz_check_same_plan (plan, again);
 
   return 0;
 }
