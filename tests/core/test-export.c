@@ -29,20 +29,10 @@ add_system (IkouPlan   *plan,
             IkouDay     contract,
             IkouDay     cutover)
 {
-  g_autoptr(IkouSystem) system = ikou_system_new (0, name);
-  g_autoptr(IkouStep) step = ikou_step_new ();
+  IkouSystem *system = ikou_test_add_system (plan, name, 1, 2, budget, contract, cutover);
 
   ikou_system_set_department (system, "市民課");
   ikou_system_set_operation (system, operation);
-  ikou_system_set_host (system, 1);
-  step->from_host = 1;
-  step->to_host = 2;
-  step->budget_date = budget;
-  step->contract_date = contract;
-  step->cutover_date = cutover;
-  step->standard_compliant = TRUE;
-  ikou_system_insert_step (system, G_MAXUINT, step);
-  ikou_plan_add_system (plan, system);
 }
 
 static IkouPlan *
@@ -75,16 +65,6 @@ make_plan (guint n_extra)
     }
   ikou_plan_end_bulk (plan);
   return plan;
-}
-
-static IkouSchedule *
-load_schedule (void)
-{
-  g_autoptr(GError) error = NULL;
-  IkouSchedule *schedule = ikou_schedule_load_default (&error);
-
-  g_assert_no_error (error);
-  return schedule;
 }
 
 static void
@@ -173,7 +153,7 @@ static void
 test_pdf (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
@@ -264,7 +244,7 @@ static void
 test_paginate_steps (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (2000);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) whole = NULL;
   g_autoptr(IkouExportJob) stepped = NULL;
   g_autoptr(GError) error = NULL;
@@ -310,7 +290,7 @@ static void
 test_paginate (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (2000);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
@@ -400,7 +380,7 @@ static void
 test_png_svg (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
   g_autofree char *png = g_build_filename (dir, "roadmap.png", NULL);
@@ -462,7 +442,7 @@ static void
 test_paper (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
@@ -508,7 +488,7 @@ static void
 test_print_pages (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (100);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
   IkouExportOptions options;
@@ -550,7 +530,7 @@ static void
 test_errors (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
   IkouExportOptions options;
@@ -635,7 +615,7 @@ test_partial_write (void)
   if (g_test_subprocess ())
     {
       g_autoptr(IkouPlan) plan = make_plan (300);
-      g_autoptr(IkouSchedule) schedule = load_schedule ();
+      g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
       g_autoptr(GError) error = NULL;
       g_autofree char *dir = partial_dir (getppid ());
       g_autofree char *path = g_build_filename (dir, "roadmap.pdf", NULL);

@@ -1234,13 +1234,11 @@ test_uses_host (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
 
-  schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  schedule = ikou_test_load_schedule ();
 
   g_test_add_func ("/scenario/uses-host", test_uses_host);
   g_test_add_func ("/scenario/override-fields", test_override_fields);

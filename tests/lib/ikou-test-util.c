@@ -150,6 +150,41 @@ ikou_test_assert_plans_equal (IkouPlan *a,
     g_error ("the plans differ: %s", difference);
 }
 
+IkouSchedule *
+ikou_test_load_schedule (void)
+{
+  g_autoptr(GError) error = NULL;
+  IkouSchedule *schedule = ikou_schedule_load_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (schedule);
+  return schedule;
+}
+
+IkouSystem *
+ikou_test_add_system (IkouPlan   *plan,
+                      const char *name,
+                      guint       from_host,
+                      guint       to_host,
+                      IkouDay     budget,
+                      IkouDay     contract,
+                      IkouDay     cutover)
+{
+  g_autoptr(IkouSystem) system = ikou_system_new (0, name);
+  g_autoptr(IkouStep) step = ikou_step_new ();
+
+  ikou_system_set_host (system, from_host);
+  step->from_host = from_host;
+  step->to_host = to_host;
+  step->budget_date = budget;
+  step->contract_date = contract;
+  step->cutover_date = cutover;
+  step->standard_compliant = TRUE;
+  ikou_system_insert_step (system, G_MAXUINT, step);
+  ikou_plan_add_system (plan, system);
+  return system;
+}
+
 IkouFinding *
 ikou_test_finding_new (guint        system_id,
                        IkouSeverity severity,

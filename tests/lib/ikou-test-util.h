@@ -5,6 +5,7 @@
 
 #include "ikou-finding.h"
 #include "ikou-plan.h"
+#include "ikou-schedule.h"
 #include "ikou-types.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,21 @@ int      ikou_test_line_of            (const char *text,
 /* Fails the test with the first difference ikou_plan_equal() finds. */
 void     ikou_test_assert_plans_equal (IkouPlan   *a,
                                        IkouPlan   *b);
+
+/* The schedule of the source tree ($IKOU_SCHEDULE_DIR); asserts that it
+ * loads. */
+IkouSchedule *ikou_test_load_schedule (void);
+
+/* Adds a system @name on host @from_host with one standard-compliant step
+ * to @to_host (budget, contract and cut-over on the days given) to @plan;
+ * returns it (the plan's). */
+IkouSystem *ikou_test_add_system      (IkouPlan   *plan,
+                                       const char *name,
+                                       guint       from_host,
+                                       guint       to_host,
+                                       IkouDay     budget,
+                                       IkouDay     contract,
+                                       IkouDay     cutover);
 
 /* A finding of @system_id (rule deadline.at-risk) about @step and
  * @milestone (-1 for none); free with ikou_finding_free(). */
