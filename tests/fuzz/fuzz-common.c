@@ -4,25 +4,32 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "fuzz-common.h"
 
-void
-fuzz_init (void)
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
 {
+  /* A critical is a bug whatever the input: let the fuzzer see it. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
 }
 
 IkouSchedule *
-fuzz_init_schedule (void)
+fuzz_get_schedule (void)
 {
-  g_autoptr(GError) error = NULL;
-  IkouSchedule *schedule;
+  static IkouSchedule *schedule;
 
-  schedule = ikou_schedule_load_default (&error);
   if (schedule == NULL)
-    g_error ("No schedule: %s", error->message);
-  fuzz_init ();
+    {
+      g_autoptr(GError) error = NULL;
+
+      schedule = ikou_schedule_load_default (&error);
+      if (schedule == NULL)
+        g_error ("No schedule: %s", error->message);
+    }
   return schedule;
 }
 
@@ -48,4 +55,35 @@ fuzz_check_same_plan (IkouPlan *plan,
 {
   if (again == NULL || !ikou_plan_equal (plan, again, NULL))
     abort ();
+}
+
+int
+fuzz_round_trip (const uint8_t *data,
+                 size_t         size,
+                 const char    *suffix,
+                 gboolean       at_start,
+                 FuzzRead       read,
+                 FuzzWrite      write)
+{
+  g_autofree char *name = g_strconcat ("fuzz.", suffix, NULL);
+  g_autofree char *rewritten = g_strconcat ("rewritten.", suffix, NULL);
+  g_autoptr(IkouPlan) plan = NULL;
+  g_autoptr(IkouPlan) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize length, length2;
+
+  plan = read ((const char *) data, size, name, &error);
+  if (!fuzz_check_outcome (plan, error, name, at_start))
+    return 0;
+
+  first = write (plan, &length);
+  again = read (first, length, rewritten, &error);
+  fuzz_check_same_plan (plan, again);
+  second = write (again, &length2);
+  if (length != length2 || memcmp (first, second, length) != 0)
+    abort ();
+
+  return 0;
 }

@@ -10,16 +10,6 @@
 #include "ikou-csv.h"
 #include "ikou-xlsx.h"
 
-static IkouSchedule *schedule;
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  schedule = fuzz_init_schedule ();
-  return 0;
-}
-
 static const char rels[] =
   "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
   "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
@@ -95,14 +85,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       wrapped = wrap_sheet (data, size);
       data = g_bytes_get_data (wrapped, &size);
     }
-  plan = ikou_xlsx_read_data ((const char *) data, size, "fuzz.xlsx", schedule, NULL, &error);
+  plan = ikou_xlsx_read_data ((const char *) data, size, "fuzz.xlsx", fuzz_get_schedule (), NULL, &error);
 
   if (!fuzz_check_outcome (plan, error, "fuzz.xlsx", FALSE))
     return 0;
 
   /* What a workbook gave is a table that reads back the same. */
-  csv = ikou_csv_write_data (plan, schedule, &length);
-  again = ikou_csv_read_data (csv, length, "rewritten.csv", schedule, NULL, &error);
+  csv = ikou_csv_write_data (plan, fuzz_get_schedule (), &length);
+  again = ikou_csv_read_data (csv, length, "rewritten.csv", fuzz_get_schedule (), NULL, &error);
   fuzz_check_same_plan (plan, again);
 
   return 0;
