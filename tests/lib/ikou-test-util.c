@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "ikou-calendar.h"
+#include "ikou-store.h"
 #include "ikou-test-util.h"
 
 IkouDay
@@ -38,6 +39,20 @@ ikou_test_make_temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
+}
+
+char *
+ikou_test_save_in_temp_dir (IkouPlan  *plan,
+                            char     **dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  *dir = ikou_test_make_temp_dir ();
+  path = g_build_filename (*dir, "plan.ikou", NULL);
+  g_assert_true (ikou_store_save (plan, path, &error));
+  g_assert_no_error (error);
+  return path;
 }
 
 guint

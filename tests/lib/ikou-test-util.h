@@ -22,6 +22,10 @@ IkouDay  ikou_test_day                (const char *iso);
 
 /* A new private folder in the temporary directory (free with g_free). */
 char    *ikou_test_make_temp_dir      (void);
+/* Saves @plan as plan.ikou in a new private folder (its path in @dir, free
+ * both with g_free); asserts that it saves.  Returns the file's path. */
+char    *ikou_test_save_in_temp_dir   (IkouPlan   *plan,
+                                       char      **dir);
 /* How many entries a folder has (hidden ones too). */
 guint    ikou_test_count_entries      (const char *dir_path);
 /* Removes a folder and everything in it; asserts that it is gone.  A
