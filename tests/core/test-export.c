@@ -38,14 +38,10 @@ add_system (IkouPlan   *plan,
 static IkouPlan *
 make_plan (guint n_extra)
 {
-  IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+  IkouPlan *plan = ikou_test_plan_new_two_hosts ();
 
   ikou_plan_set_title (plan, TITLE);
   ikou_plan_set_organization (plan, "郡山市");
-  ikou_plan_add_host (plan, h1);
-  ikou_plan_add_host (plan, h2);
   ikou_plan_begin_bulk (plan);
   add_system (plan, "住民記録システム", "resident-register",
               ikou_test_ymd (2024, 10, 1), ikou_test_ymd (2025, 4, 1), ikou_test_ymd (2026, 1, 1));

@@ -532,12 +532,8 @@ test_marks_side_by_side (void)
 static IkouPlan *
 make_big_plan (guint n)
 {
-  IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+  IkouPlan *plan = ikou_test_plan_new_two_hosts ();
 
-  ikou_plan_add_host (plan, h1);
-  ikou_plan_add_host (plan, h2);
   ikou_plan_begin_bulk (plan);
   for (guint i = 0; i < n; i++)
     {

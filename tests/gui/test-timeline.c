@@ -77,13 +77,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
   GListModel *controllers;
 
-  f->plan = ikou_plan_new ();
-  ikou_plan_add_host (f->plan, h1);
-  ikou_plan_add_host (f->plan, h2);
+  f->plan = ikou_test_plan_new_two_hosts ();
   ikou_test_add_system (f->plan, "戸籍システム", 1, 2, ymd (2024, 10, 1), ymd (2025, 4, 1), ymd (2026, 1, 1));
   ikou_test_add_system (f->plan, "介護保険システム", 1, 2, ymd (2024, 9, 1), ymd (2025, 7, 1), ymd (2026, 7, 1));
   ikou_test_add_system (f->plan, "選挙事務システム", 1, 2, ymd (2024, 11, 1), ymd (2025, 5, 1), ymd (2025, 10, 1));

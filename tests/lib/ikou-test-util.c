@@ -176,6 +176,18 @@ ikou_test_load_schedule (void)
   return schedule;
 }
 
+IkouPlan *
+ikou_test_plan_new_two_hosts (void)
+{
+  IkouPlan *plan = ikou_plan_new ();
+  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
+  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+
+  ikou_plan_add_host (plan, h1);
+  ikou_plan_add_host (plan, h2);
+  return plan;
+}
+
 IkouSystem *
 ikou_test_add_system (IkouPlan   *plan,
                       const char *name,

@@ -57,6 +57,11 @@ void     ikou_test_assert_plans_equal (IkouPlan   *a,
  * loads. */
 IkouSchedule *ikou_test_load_schedule (void);
 
+/* A new plan with two hosts: 1 電算室内統合SV (on-premises, shared) and 2
+ * ガバメントクラウド (Government Cloud), the from and to of most test
+ * systems. */
+IkouPlan   *ikou_test_plan_new_two_hosts (void);
+
 /* Adds a system @name on host @from_host with one standard-compliant step
  * to @to_host (budget, contract and cut-over on the days given) to @plan;
  * returns it (the plan's). */
