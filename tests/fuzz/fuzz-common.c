@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "ikou-csv.h"
 
 int
 LLVMFuzzerInitialize (int    *argc,
@@ -55,6 +56,18 @@ fuzz_check_same_plan (IkouPlan *plan,
 {
   if (again == NULL || !ikou_plan_equal (plan, again, NULL))
     abort ();
+}
+
+void
+fuzz_check_table_round_trip (IkouPlan *plan)
+{
+  g_autoptr(IkouPlan) again = NULL;
+  g_autofree char *csv = NULL;
+  gsize length;
+
+  csv = ikou_csv_write_data (plan, fuzz_get_schedule (), &length);
+  again = ikou_csv_read_data (csv, length, "rewritten.csv", fuzz_get_schedule (), NULL, NULL);
+  fuzz_check_same_plan (plan, again);
 }
 
 int

@@ -30,6 +30,9 @@ gboolean      fuzz_check_outcome   (gconstpointer  result,
 void          fuzz_check_same_plan (IkouPlan      *plan,
                                     IkouPlan      *again);
 
+/* @plan written as a table (CSV) reads back the same. */
+void          fuzz_check_table_round_trip (IkouPlan *plan);
+
 /* A reader and a writer of one format. */
 typedef IkouPlan *(*FuzzRead)  (const char  *data,
                                 gsize        size,
