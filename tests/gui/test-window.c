@@ -25,6 +25,7 @@
 #include "ikou-window-private.h"
 #include "ikou-xml.h"
 #include "gui-test.h"
+#include "ikou-test-util.h"
 #include "ikou-gui-test-util.h"
 
 /* The main window under Xvfb, driven through its actions: the sample plan,
@@ -1360,17 +1361,6 @@ answer_dialog (const char *text,
     ;
 }
 
-static guint
-count_rule (GPtrArray  *findings,
-            const char *rule)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < findings->len; i++)
-    n += g_str_equal (((IkouFinding *) g_ptr_array_index (findings, i))->rule, rule);
-  return n;
-}
-
 static void
 test_scenarios (void)
 {
@@ -1394,7 +1384,7 @@ test_scenarios (void)
 
   _ikou_window_flush_checks (window);
   baseline_errors = ikou_document_get_n_errors (document);
-  no_plan = count_rule (ikou_window_get_findings (window), "deadline.no-plan");
+  no_plan = ikou_test_count_findings (ikou_window_get_findings (window), "deadline.no-plan", 0);
   g_assert_cmpuint (no_plan, ==, 6);
 
   /* Create: the dialog names it, and the new scenario is shown. */
@@ -1418,7 +1408,7 @@ test_scenarios (void)
     g_ptr_array_add (six, ikou_plan_lookup_system (plan, six_ids[i]));
   g_assert_true (ikou_document_retarget (document, scenario, six, 4, TRUE, NULL));
   _ikou_window_flush_checks (window);
-  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 0);
+  g_assert_cmpuint (ikou_test_count_findings (ikou_window_get_findings (window), "deadline.no-plan", 0), ==, 0);
 
   system = ikou_plan_lookup_system (plan, 2);
   baseline_step = ikou_step_copy (ikou_system_get_step (system, 0));
@@ -1487,7 +1477,7 @@ test_scenarios (void)
   g_assert_null (ikou_document_get_active_scenario (document));
   _ikou_window_flush_checks (window);
   g_assert_cmpuint (ikou_document_get_n_errors (document), ==, baseline_errors);
-  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
+  g_assert_cmpuint (ikou_test_count_findings (ikou_window_get_findings (window), "deadline.no-plan", 0), ==, 6);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   {
     IkouStep resolved;
@@ -1507,7 +1497,7 @@ test_scenarios (void)
   diff = ikou_differences_panel_get_diff (IKOU_DIFFERENCES_PANEL (window->differences_panel));
   g_assert_nonnull (diff);
   g_assert_cmpuint (diff->changes->len, ==, 1);
-  g_assert_cmpuint (count_rule (diff->resolved, "deadline.no-plan"), ==, 6);
+  g_assert_cmpuint (ikou_test_count_findings (diff->resolved, "deadline.no-plan", 0), ==, 6);
   g_assert_true (ikou_renderer_get_comparing (renderer, NULL));
   gtk_single_selection_set_selected (ikou_window_get_selection (window), 0);
   ikou_differences_panel_activate_row (IKOU_DIFFERENCES_PANEL (window->differences_panel), 0);
@@ -1532,7 +1522,7 @@ test_scenarios (void)
   g_assert_null (ikou_document_get_active_scenario (document));
   g_assert_null (ikou_plan_lookup_scenario (plan, "直接ガバクラ"));
   g_assert_cmpuint (ikou_plan_get_n_scenarios (plan), ==, 1);
-  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 0);
+  g_assert_cmpuint (ikou_test_count_findings (ikou_window_get_findings (window), "deadline.no-plan", 0), ==, 0);
   {
     IkouScenario *kept = ikou_plan_get_scenario (plan, 0);
     IkouStep old;
@@ -1546,7 +1536,7 @@ test_scenarios (void)
   _ikou_window_flush_checks (window);
   g_assert_nonnull (ikou_plan_lookup_scenario (plan, "直接ガバクラ"));
   g_assert_true (ikou_step_equal (ikou_system_get_step (system, 0), baseline_step));
-  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
+  g_assert_cmpuint (ikou_test_count_findings (ikou_window_get_findings (window), "deadline.no-plan", 0), ==, 6);
 
   gui_test_close_window (window);
 }
@@ -1807,7 +1797,7 @@ test_catch_up (void)
   ikou_document_set_today (document, ikou_day_from_ymd (2026, 12, 2));
   _ikou_window_flush_checks (window);
   overdue = ikou_document_find_overdue (document, IKOU_DAY_NONE);
-  overdue_findings = count_rule (ikou_window_get_findings (window), "status.overdue");
+  overdue_findings = ikou_test_count_findings (ikou_window_get_findings (window), "status.overdue", 0);
   g_assert_cmpuint (overdue->len, >, 40);
   g_assert_cmpuint (overdue_findings, ==, overdue->len);
   g_assert_true (gtk_revealer_get_reveal_child (window->catch_up_revealer));
@@ -1824,15 +1814,15 @@ test_catch_up (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.catch-up", NULL));
   answer_dialog (NULL, "mark");
   _ikou_window_flush_checks (window);
-  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "status.overdue"), ==, 0);
-  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "deadline.no-plan"), ==, 6);
+  g_assert_cmpuint (ikou_test_count_findings (ikou_window_get_findings (window), "status.overdue", 0), ==, 0);
+  g_assert_cmpuint (ikou_test_count_findings (ikou_window_get_findings (window), "deadline.no-plan", 0), ==, 6);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (gtk_revealer_get_reveal_child (window->catch_up_revealer));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   _ikou_window_flush_checks (window);
-  g_assert_cmpuint (count_rule (ikou_window_get_findings (window), "status.overdue"), ==, overdue_findings);
+  g_assert_cmpuint (ikou_test_count_findings (ikou_window_get_findings (window), "status.overdue", 0), ==, overdue_findings);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_true (gtk_revealer_get_reveal_child (window->catch_up_revealer));

@@ -212,6 +212,19 @@ ikou_test_add_system (IkouPlan   *plan,
   return system;
 }
 
+guint
+ikou_test_count_findings (GPtrArray  *findings,
+                          const char *rule,
+                          guint       system_id)
+{
+  IkouFinding **all = (IkouFinding **) findings->pdata;
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_str_equal (all[i]->rule, rule) && (system_id == 0 || all[i]->system_id == system_id);
+  return n;
+}
+
 IkouFinding *
 ikou_test_finding_new (guint        system_id,
                        IkouSeverity severity,

@@ -73,6 +73,12 @@ IkouSystem *ikou_test_add_system      (IkouPlan   *plan,
                                        IkouDay     contract,
                                        IkouDay     cutover);
 
+/* How many of @findings are of @rule (its id) and about @system_id (0: any
+ * system). */
+guint    ikou_test_count_findings     (GPtrArray   *findings,
+                                       const char  *rule,
+                                       guint        system_id);
+
 /* A finding of @system_id (rule deadline.at-risk) about @step and
  * @milestone (-1 for none); free with ikou_finding_free(). */
 IkouFinding *ikou_test_finding_new    (guint        system_id,
