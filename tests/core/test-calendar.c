@@ -214,35 +214,14 @@ test_fiscal_year (void)
 
 /* Era labels ---------------------------------------------------------- */
 
+/* Compares the label @text (which it frees) with @expected. */
 static void
-assert_era (IkouDay      day,
-            IkouEraStyle style,
-            const char  *expected)
+assert_label (char       *text,
+              const char *expected)
 {
-  g_autofree char *s = ikou_day_format_era (day, style);
+  g_autofree char *owned = text;
 
-  g_assert_cmpstr (s, ==, expected);
-}
-
-static void
-assert_era_month (IkouDay      day,
-                  IkouEraStyle style,
-                  const char  *expected)
-{
-  g_autofree char *s = ikou_day_format_era_month (day, style);
-
-  g_assert_cmpstr (s, ==, expected);
-}
-
-static void
-assert_fy (int          fy,
-           gboolean     era,
-           IkouEraStyle style,
-           const char  *expected)
-{
-  g_autofree char *s = ikou_fiscal_year_format (fy, era, style);
-
-  g_assert_cmpstr (s, ==, expected);
+  g_assert_cmpstr (owned, ==, expected);
 }
 
 static void
@@ -250,51 +229,51 @@ test_era_format (void)
 {
   const IkouEraStyle S = IKOU_ERA_STYLE_SHORT, L = IKOU_ERA_STYLE_LONG;
 
-  assert_era (D (2025, 4, 1), S, "R7.4.1");
-  assert_era (D (2025, 4, 1), L, "令和7年4月1日");
-  assert_era (D (2026, 3, 31), S, "R8.3.31");
-  assert_era (D (2026, 12, 31), L, "令和8年12月31日");
+  assert_label (ikou_day_format_era (D (2025, 4, 1), S), "R7.4.1");
+  assert_label (ikou_day_format_era (D (2025, 4, 1), L), "令和7年4月1日");
+  assert_label (ikou_day_format_era (D (2026, 3, 31), S), "R8.3.31");
+  assert_label (ikou_day_format_era (D (2026, 12, 31), L), "令和8年12月31日");
 
   /* The era change. */
-  assert_era (D (2019, 4, 30), S, "H31.4.30");
-  assert_era (D (2019, 4, 30), L, "平成31年4月30日");
-  assert_era (D (2019, 5, 1), S, "R1.5.1");
-  assert_era (D (2019, 5, 1), L, "令和元年5月1日");
-  assert_era (D (2019, 12, 31), L, "令和元年12月31日");
-  assert_era (D (2020, 1, 1), L, "令和2年1月1日");
-  assert_era (D (1989, 1, 7), S, "S64.1.7");
-  assert_era (D (1989, 1, 7), L, "昭和64年1月7日");
-  assert_era (D (1989, 1, 8), S, "H1.1.8");
-  assert_era (D (1989, 1, 8), L, "平成元年1月8日");
-  assert_era (D (1926, 12, 25), L, "昭和元年12月25日");
+  assert_label (ikou_day_format_era (D (2019, 4, 30), S), "H31.4.30");
+  assert_label (ikou_day_format_era (D (2019, 4, 30), L), "平成31年4月30日");
+  assert_label (ikou_day_format_era (D (2019, 5, 1), S), "R1.5.1");
+  assert_label (ikou_day_format_era (D (2019, 5, 1), L), "令和元年5月1日");
+  assert_label (ikou_day_format_era (D (2019, 12, 31), L), "令和元年12月31日");
+  assert_label (ikou_day_format_era (D (2020, 1, 1), L), "令和2年1月1日");
+  assert_label (ikou_day_format_era (D (1989, 1, 7), S), "S64.1.7");
+  assert_label (ikou_day_format_era (D (1989, 1, 7), L), "昭和64年1月7日");
+  assert_label (ikou_day_format_era (D (1989, 1, 8), S), "H1.1.8");
+  assert_label (ikou_day_format_era (D (1989, 1, 8), L), "平成元年1月8日");
+  assert_label (ikou_day_format_era (D (1926, 12, 25), L), "昭和元年12月25日");
   /* Before Shōwa: Gregorian. */
-  assert_era (D (1926, 12, 24), S, "1926-12-24");
-  assert_era (D (1926, 12, 24), L, "1926年12月24日");
+  assert_label (ikou_day_format_era (D (1926, 12, 24), S), "1926-12-24");
+  assert_label (ikou_day_format_era (D (1926, 12, 24), L), "1926年12月24日");
 
-  assert_era_month (D (2025, 4, 15), S, "R7年4月");
-  assert_era_month (D (2025, 4, 15), L, "令和7年4月");
-  assert_era_month (D (2019, 4, 30), S, "H31年4月");
-  assert_era_month (D (2019, 4, 30), L, "平成31年4月");
-  assert_era_month (D (2019, 5, 1), S, "R元年5月");
-  assert_era_month (D (2019, 5, 1), L, "令和元年5月");
-  assert_era_month (D (2020, 5, 1), S, "R2年5月");
-  assert_era_month (D (1920, 4, 1), S, "1920年4月");
+  assert_label (ikou_day_format_era_month (D (2025, 4, 15), S), "R7年4月");
+  assert_label (ikou_day_format_era_month (D (2025, 4, 15), L), "令和7年4月");
+  assert_label (ikou_day_format_era_month (D (2019, 4, 30), S), "H31年4月");
+  assert_label (ikou_day_format_era_month (D (2019, 4, 30), L), "平成31年4月");
+  assert_label (ikou_day_format_era_month (D (2019, 5, 1), S), "R元年5月");
+  assert_label (ikou_day_format_era_month (D (2019, 5, 1), L), "令和元年5月");
+  assert_label (ikou_day_format_era_month (D (2020, 5, 1), S), "R2年5月");
+  assert_label (ikou_day_format_era_month (D (1920, 4, 1), S), "1920年4月");
 
-  assert_fy (2025, FALSE, S, "2025年度");
-  assert_fy (2025, FALSE, L, "2025年度");
-  assert_fy (2025, TRUE, S, "R7年度");
-  assert_fy (2025, TRUE, L, "令和7年度");
-  assert_fy (2019, TRUE, S, "R元年度");
-  assert_fy (2019, TRUE, L, "令和元年度");
-  assert_fy (2019, FALSE, S, "2019年度");
-  assert_fy (2018, TRUE, S, "H30年度");
-  assert_fy (2018, TRUE, L, "平成30年度");
-  assert_fy (2020, TRUE, S, "R2年度");
-  assert_fy (2030, TRUE, L, "令和12年度");
-  assert_fy (1989, TRUE, L, "平成元年度");
-  assert_fy (1988, TRUE, L, "昭和63年度");
-  assert_fy (1927, TRUE, S, "S2年度");
-  assert_fy (1926, TRUE, S, "1926年度");
+  assert_label (ikou_fiscal_year_format (2025, FALSE, S), "2025年度");
+  assert_label (ikou_fiscal_year_format (2025, FALSE, L), "2025年度");
+  assert_label (ikou_fiscal_year_format (2025, TRUE, S), "R7年度");
+  assert_label (ikou_fiscal_year_format (2025, TRUE, L), "令和7年度");
+  assert_label (ikou_fiscal_year_format (2019, TRUE, S), "R元年度");
+  assert_label (ikou_fiscal_year_format (2019, TRUE, L), "令和元年度");
+  assert_label (ikou_fiscal_year_format (2019, FALSE, S), "2019年度");
+  assert_label (ikou_fiscal_year_format (2018, TRUE, S), "H30年度");
+  assert_label (ikou_fiscal_year_format (2018, TRUE, L), "平成30年度");
+  assert_label (ikou_fiscal_year_format (2020, TRUE, S), "R2年度");
+  assert_label (ikou_fiscal_year_format (2030, TRUE, L), "令和12年度");
+  assert_label (ikou_fiscal_year_format (1989, TRUE, L), "平成元年度");
+  assert_label (ikou_fiscal_year_format (1988, TRUE, L), "昭和63年度");
+  assert_label (ikou_fiscal_year_format (1927, TRUE, S), "S2年度");
+  assert_label (ikou_fiscal_year_format (1926, TRUE, S), "1926年度");
 }
 
 static void

@@ -720,13 +720,11 @@ test_check_system_matches_plan (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
 
-  schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  schedule = ikou_test_load_schedule ();
 
   g_test_add_func ("/checker/clean-plan", test_clean_plan);
   g_test_add_func ("/checker/deadline-missed", test_deadline_missed);

@@ -30,10 +30,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(IkouPlan) plan = ikou_plan_new ();
-  g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("ikou-checksum-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "plan.ikou", NULL);
   ikou_plan_set_title (plan, "checksum");
   for (guint i = 0; i < 50; i++)
     {
@@ -42,8 +39,7 @@ fixture_set_up (Fixture       *f,
 
       ikou_plan_add_system (plan, system);
     }
-  g_assert_true (ikou_store_save (plan, f->path, &error));
-  g_assert_no_error (error);
+  f->path = ikou_test_save_in_temp_dir (plan, &f->dir);
 }
 
 static void

@@ -621,11 +621,8 @@ test_headers (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
-  schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  schedule = ikou_test_load_schedule ();
 
   g_test_add_func ("/csv/headers", test_headers);
   g_test_add_func ("/csv/round-trip-sample", test_round_trip_sample);

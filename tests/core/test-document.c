@@ -1483,13 +1483,11 @@ test_cost_cache (Fixture       *f,
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
 
-  schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  schedule = ikou_test_load_schedule ();
 
   add_test ("/document/edit-undo-findings", test_edit_undo_findings);
   add_test ("/document/switch-scenario", test_switch_scenario);

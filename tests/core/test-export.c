@@ -29,33 +29,19 @@ add_system (IkouPlan   *plan,
             IkouDay     contract,
             IkouDay     cutover)
 {
-  g_autoptr(IkouSystem) system = ikou_system_new (0, name);
-  g_autoptr(IkouStep) step = ikou_step_new ();
+  IkouSystem *system = ikou_test_add_system (plan, name, 1, 2, budget, contract, cutover);
 
   ikou_system_set_department (system, "市民課");
   ikou_system_set_operation (system, operation);
-  ikou_system_set_host (system, 1);
-  step->from_host = 1;
-  step->to_host = 2;
-  step->budget_date = budget;
-  step->contract_date = contract;
-  step->cutover_date = cutover;
-  step->standard_compliant = TRUE;
-  ikou_system_insert_step (system, G_MAXUINT, step);
-  ikou_plan_add_system (plan, system);
 }
 
 static IkouPlan *
 make_plan (guint n_extra)
 {
-  IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+  IkouPlan *plan = ikou_test_plan_new_two_hosts ();
 
   ikou_plan_set_title (plan, TITLE);
   ikou_plan_set_organization (plan, "郡山市");
-  ikou_plan_add_host (plan, h1);
-  ikou_plan_add_host (plan, h2);
   ikou_plan_begin_bulk (plan);
   add_system (plan, "住民記録システム", "resident-register",
               ikou_test_ymd (2024, 10, 1), ikou_test_ymd (2025, 4, 1), ikou_test_ymd (2026, 1, 1));
@@ -75,16 +61,6 @@ make_plan (guint n_extra)
     }
   ikou_plan_end_bulk (plan);
   return plan;
-}
-
-static IkouSchedule *
-load_schedule (void)
-{
-  g_autoptr(GError) error = NULL;
-  IkouSchedule *schedule = ikou_schedule_load_default (&error);
-
-  g_assert_no_error (error);
-  return schedule;
 }
 
 static void
@@ -173,7 +149,7 @@ static void
 test_pdf (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
@@ -264,7 +240,7 @@ static void
 test_paginate_steps (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (2000);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) whole = NULL;
   g_autoptr(IkouExportJob) stepped = NULL;
   g_autoptr(GError) error = NULL;
@@ -310,7 +286,7 @@ static void
 test_paginate (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (2000);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
@@ -400,7 +376,7 @@ static void
 test_png_svg (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
   g_autofree char *png = g_build_filename (dir, "roadmap.png", NULL);
@@ -462,7 +438,7 @@ static void
 test_paper (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
@@ -508,7 +484,7 @@ static void
 test_print_pages (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (100);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
   IkouExportOptions options;
@@ -550,7 +526,7 @@ static void
 test_errors (void)
 {
   g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_tmpdir ();
   IkouExportOptions options;
@@ -635,7 +611,7 @@ test_partial_write (void)
   if (g_test_subprocess ())
     {
       g_autoptr(IkouPlan) plan = make_plan (300);
-      g_autoptr(IkouSchedule) schedule = load_schedule ();
+      g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
       g_autoptr(GError) error = NULL;
       g_autofree char *dir = partial_dir (getppid ());
       g_autofree char *path = g_build_filename (dir, "roadmap.pdf", NULL);

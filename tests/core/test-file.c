@@ -21,6 +21,7 @@
 #include "ikou-store.h"
 #include "ikou-xml.h"
 #include "ikou-xml-util.h"
+#include "ikou-test-util.h"
 
 /* Only real files: a named pipe, a folder, a device or a socket given as
  * a plan, an import source, a schedule file or an output is refused at
@@ -155,8 +156,7 @@ test_write (Fixture       *f,
   g_autoptr(GError) error = NULL;
   IkouExportOptions options;
 
-  schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  schedule = ikou_test_load_schedule ();
   ikou_export_options_init (&options);
   job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
   g_assert_no_error (error);

@@ -17,6 +17,7 @@
 #include "ikou-shared-plan.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
+#include "ikou-test-util.h"
 
 /* "Someone else has it open": the lock beside a plan, seen from a second
  * process, and the command line refusing to write over a locked plan. */
@@ -34,14 +35,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(IkouPlan) plan = ikou_plan_new ();
-  g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("ikou-lock-XXXXXX", NULL);
-  f->plan = g_build_filename (f->dir, "plan.ikou", NULL);
-  f->lock = ikou_lock_path_for (f->plan);
   ikou_plan_set_title (plan, "before");
-  g_assert_true (ikou_store_save (plan, f->plan, &error));
-  g_assert_no_error (error);
+  f->plan = ikou_test_save_in_temp_dir (plan, &f->dir);
+  f->lock = ikou_lock_path_for (f->plan);
   alarm (120);
 }
 
@@ -60,19 +57,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   alarm (0);
   stop_holder (f);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  ikou_test_remove_tree (f->dir);
   g_free (f->lock);
   g_free (f->plan);
   g_free (f->dir);

@@ -39,12 +39,7 @@ schedule (void)
   static IkouSchedule *schedule;
 
   if (schedule == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      schedule = ikou_schedule_load_default (&error);
-      g_assert_no_error (error);
-    }
+    schedule = ikou_test_load_schedule ();
   return schedule;
 }
 

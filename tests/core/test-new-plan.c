@@ -8,6 +8,7 @@
 #include "ikou-error.h"
 #include "ikou-host.h"
 #include "ikou-new-plan.h"
+#include "ikou-test-util.h"
 
 /* Starting a plan: the 団体コード with its check digit, and the plan
  * made with the starting hosts. */
@@ -79,7 +80,7 @@ static void
 test_new_plan (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IkouSchedule) schedule = ikou_schedule_load_default (&error);
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(IkouPlan) bare = NULL;
   IkouHost *onprem, *gov;

@@ -105,19 +105,9 @@ add_system (IkouPlan   *plan,
             IkouDay     contract,
             IkouDay     cutover)
 {
-  g_autoptr(IkouSystem) system = ikou_system_new (0, name);
-  g_autoptr(IkouStep) step = ikou_step_new ();
+  IkouSystem *system = ikou_test_add_system (plan, name, host, to_host, budget, contract, cutover);
 
   ikou_system_set_department (system, "市民課");
-  ikou_system_set_host (system, host);
-  step->from_host = host;
-  step->to_host = to_host;
-  step->budget_date = budget;
-  step->contract_date = contract;
-  step->cutover_date = cutover;
-  step->standard_compliant = TRUE;
-  ikou_system_insert_step (system, G_MAXUINT, step);
-  ikou_plan_add_system (plan, system);
 }
 
 static IkouPlan *
@@ -143,17 +133,6 @@ make_plan (void)
     ikou_system_set_tokutei_deadline (tokutei, ikou_test_ymd (2027, 3, 31));
   }
   return plan;
-}
-
-static IkouSchedule *
-load_schedule (void)
-{
-  g_autoptr(GError) error = NULL;
-  IkouSchedule *schedule = ikou_schedule_load_default (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (schedule);
-  return schedule;
 }
 
 static IkouRenderer *
@@ -236,7 +215,7 @@ static void
 test_round_trip (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
   IkouDay first, last;
 
@@ -270,7 +249,7 @@ static void
 test_pixels (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
   IkouRenderStyle style;
   cairo_surface_t *surface;
@@ -402,7 +381,7 @@ static void
 test_transitional_mark (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
   IkouSystem *system = ikou_plan_get_system (plan, 0);
   double header_h = ikou_renderer_get_header_height (renderer);
@@ -438,7 +417,7 @@ static void
 test_hit (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
   double header_h = ikou_renderer_get_header_height (renderer);
   double rh = ikou_renderer_get_row_height (renderer);
@@ -531,7 +510,7 @@ static void
 test_marks_side_by_side (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = NULL;
   guint both = (1u << IKOU_MILESTONE_BUDGET) | (1u << IKOU_MILESTONE_CONTRACT);
   double x;
@@ -553,12 +532,8 @@ test_marks_side_by_side (void)
 static IkouPlan *
 make_big_plan (guint n)
 {
-  IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+  IkouPlan *plan = ikou_test_plan_new_two_hosts ();
 
-  ikou_plan_add_host (plan, h1);
-  ikou_plan_add_host (plan, h2);
   ikou_plan_begin_bulk (plan);
   for (guint i = 0; i < n; i++)
     {
@@ -601,7 +576,7 @@ test_large (void)
   const guint n = 34592;
   g_autoptr(IkouPlan) plan = make_big_plan (n);
   g_autoptr(IkouPlan) small = make_big_plan (17);
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
   g_autoptr(CountingModel) rows = counting_model_new (G_LIST_MODEL (plan));
   double header_h = ikou_renderer_get_header_height (renderer);
@@ -653,7 +628,7 @@ static void
 test_legend (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
@@ -725,7 +700,7 @@ static void
 test_phase_labels (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
   g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
   g_autofree char *english = NULL;
@@ -796,7 +771,7 @@ static void
 test_scenario (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) renderer = make_renderer (plan, schedule);
   g_autoptr(IkouScenario) scenario = ikou_scenario_new ("遅延");
   guint id = ikou_system_get_id (ikou_plan_get_system (plan, 0));
@@ -869,7 +844,7 @@ static void
 test_system_findings (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouRenderer) full = make_renderer (plan, schedule);
   g_autoptr(IkouRenderer) incremental = make_renderer (plan, schedule);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
@@ -992,7 +967,7 @@ static void
 test_mark_sprites (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   IkouFinding finding;
   g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
   IkouRenderStyle style;
@@ -1047,7 +1022,7 @@ static void
 test_mark_sprites_follow (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   IkouFinding finding;
   g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
   IkouRenderStyle style;
@@ -1087,7 +1062,7 @@ static void
 test_mark_sprites_hidpi (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   IkouFinding finding;
   g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
   IkouRenderStyle style;
@@ -1167,7 +1142,7 @@ static void
 test_mark_sprites_vector (void)
 {
   g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = load_schedule ();
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   IkouFinding finding;
   g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
   g_autoptr(GByteArray) pdf = g_byte_array_new ();

@@ -116,23 +116,6 @@ plain (const IkouStep *step)
   return out;
 }
 
-static guint
-count_rule (GPtrArray  *findings,
-            const char *rule,
-            guint       system_id)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const IkouFinding *f = g_ptr_array_index (findings, i);
-
-      if (g_str_equal (f->rule, rule) && (system_id == 0 || f->system_id == system_id))
-        n++;
-    }
-  return n;
-}
-
 static void
 set_field (IkouStep          *step,
            IkouOverrideField  field,
@@ -192,7 +175,7 @@ n_orphaned (IkouPlan     *plan,
   g_autoptr(GPtrArray) findings = ikou_check_plan (plan, scenario, schedule,
                                                    ikou_test_day ("2023-01-01"), NULL);
 
-  return count_rule (findings, IKOU_RULE_SCENARIO_ORPHANED, system_id);
+  return ikou_test_count_findings (findings, IKOU_RULE_SCENARIO_ORPHANED, system_id);
 }
 
 /* Scenario model --------------------------------------------------------- */
@@ -847,8 +830,8 @@ test_checker_orphaned (void)
 
     ikou_scenario_add_orphan (s, &orphan);
     findings = ikou_check_plan (plan, s, schedule, today, NULL);
-    g_assert_cmpuint (count_rule (findings, IKOU_RULE_SCENARIO_ORPHANED, 0), ==, 1);
-    g_assert_cmpuint (count_rule (findings, IKOU_RULE_SCENARIO_ORPHANED, 2), ==, 1);
+    g_assert_cmpuint (ikou_test_count_findings (findings, IKOU_RULE_SCENARIO_ORPHANED, 0), ==, 1);
+    g_assert_cmpuint (ikou_test_count_findings (findings, IKOU_RULE_SCENARIO_ORPHANED, 2), ==, 1);
     for (guint i = 0; i < findings->len; i++)
       {
         IkouFinding *f = g_ptr_array_index (findings, i);
@@ -872,7 +855,7 @@ test_checker_orphaned (void)
 
     /* ikou_check_system says the same. */
     findings = ikou_check_system (plan, s4, s, schedule, today, NULL);
-    g_assert_cmpuint (count_rule (findings, IKOU_RULE_SCENARIO_ORPHANED, 4), ==, 1);
+    g_assert_cmpuint (ikou_test_count_findings (findings, IKOU_RULE_SCENARIO_ORPHANED, 4), ==, 1);
     g_clear_pointer (&findings, g_ptr_array_unref);
   }
 
@@ -902,7 +885,7 @@ test_checker_orphaned (void)
 
     ikou_plan_remove_system (plan, s4);
     findings = ikou_check_plan (plan, s, schedule, today, NULL);
-    g_assert_cmpuint (count_rule (findings, IKOU_RULE_SCENARIO_ORPHANED, 4), ==, 3);
+    g_assert_cmpuint (ikou_test_count_findings (findings, IKOU_RULE_SCENARIO_ORPHANED, 4), ==, 3);
     /* They come last. */
     g_assert_cmpstr (((IkouFinding *) g_ptr_array_index (findings, findings->len - 1))->rule,
                      ==, IKOU_RULE_SCENARIO_ORPHANED);
@@ -1154,10 +1137,10 @@ test_diff (void)
   g_assert_cmpuint (g_array_index (diff->changes, IkouDiffChange, 6).system_id, ==, 4);
 
   /* Findings: exactly what the two checks differ in. */
-  g_assert_cmpuint (count_rule (diff->resolved, IKOU_RULE_DEADLINE_NO_PLAN, 3), ==, 1);
-  g_assert_cmpuint (count_rule (diff->resolved, IKOU_RULE_DEADLINE_AT_RISK, 1), ==, 1);
-  g_assert_cmpuint (count_rule (diff->appeared, IKOU_RULE_DEADLINE_MISSED, 1), ==, 1);
-  g_assert_cmpuint (count_rule (diff->resolved, IKOU_RULE_DEADLINE_MISSED, 0), ==, 0);
+  g_assert_cmpuint (ikou_test_count_findings (diff->resolved, IKOU_RULE_DEADLINE_NO_PLAN, 3), ==, 1);
+  g_assert_cmpuint (ikou_test_count_findings (diff->resolved, IKOU_RULE_DEADLINE_AT_RISK, 1), ==, 1);
+  g_assert_cmpuint (ikou_test_count_findings (diff->appeared, IKOU_RULE_DEADLINE_MISSED, 1), ==, 1);
+  g_assert_cmpuint (ikou_test_count_findings (diff->resolved, IKOU_RULE_DEADLINE_MISSED, 0), ==, 0);
   {
     g_autoptr(GPtrArray) fa = ikou_check_plan (plan, NULL, schedule, today, NULL);
     g_autoptr(GPtrArray) fb = ikou_check_plan (plan, scenario, schedule, today, NULL);
@@ -1234,13 +1217,11 @@ test_uses_host (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
 
-  schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  schedule = ikou_test_load_schedule ();
 
   g_test_add_func ("/scenario/uses-host", test_uses_host);
   g_test_add_func ("/scenario/override-fields", test_override_fields);

@@ -48,7 +48,7 @@ test_height (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IkouSchedule) schedule = ikou_schedule_load_default (&error);
+  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   double plain, bigger, with_schedule;
 
   g_assert_no_error (error);

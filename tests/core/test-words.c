@@ -315,66 +315,63 @@ assert_no_rule_ids (const char *text)
       g_error ("the PDF shows the rule id %s", ids[i]);
 }
 
-static void
-test_export_japanese (void)
+/* What the PDF of the sample shows in one language, and what it must
+ * not show. */
+typedef struct
 {
+  const char *locale;
+  const char *file;
+  const char *shown[8];
+  const char *not_shown[8];
+} ExportWords;
+
+/* Titles in Japanese, no ids; one word for a step; 年度 labels and 作成日
+ * in both calendars. */
+static const ExportWords export_japanese = {
+  "ja_JP.UTF-8", "ja.pdf",
+  { "期日経過・未完了", "標準準拠への移行なし", "予算要求なし", "工程1", "2020年度",
+    "令和8年12月2日", NULL },
+  { "手順", "FY20", NULL },
+};
+
+/* The plan's names are Japanese data; the labels around them are not. */
+static const ExportWords export_english = {
+  "C.UTF-8", "en.pdf",
+  { "FY2020", "FY2026", "end of FY2025", "Created 2026-12-02", "Passed, not marked done",
+    "Step 1", NULL },
+  { "年度", "令和", "作成日", "工程", "エラー", NULL },
+};
+
+static void
+test_export_words (gconstpointer data)
+{
+  const ExportWords *words = data;
   g_autofree char *dir = g_dir_make_tmp ("ikou-words-XXXXXX", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "ja.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (dir, words->file, NULL);
   g_autofree char *text = NULL;
 
   if (!have_tool ("pdftotext"))
     return;
-  if (!have_japanese_locale ())
+  if (words == &export_japanese && !have_japanese_locale ())
     {
       g_test_skip ("no ja_JP.UTF-8 locale (tools/install-deps makes one)");
       return;
     }
 
-  export_sample ("ja_JP.UTF-8", pdf);
+  export_sample (words->locale, pdf);
   text = pdf_text (pdf, FALSE);
 
-  /* Titles in Japanese, no ids; one word for a step. */
-  g_assert_nonnull (strstr (text, "期日経過・未完了"));
-  g_assert_nonnull (strstr (text, "標準準拠への移行なし"));
-  g_assert_nonnull (strstr (text, "予算要求なし"));
+  for (guint i = 0; words->shown[i] != NULL; i++)
+    {
+      g_test_message ("shown: %s", words->shown[i]);
+      g_assert_nonnull (strstr (text, words->shown[i]));
+    }
+  for (guint i = 0; words->not_shown[i] != NULL; i++)
+    {
+      g_test_message ("not shown: %s", words->not_shown[i]);
+      g_assert_null (strstr (text, words->not_shown[i]));
+    }
   assert_no_rule_ids (text);
-  g_assert_nonnull (strstr (text, "工程1"));
-  g_assert_null (strstr (text, "手順"));
-  /* 年度 labels and 作成日 in both calendars. */
-  g_assert_nonnull (strstr (text, "2020年度"));
-  g_assert_nonnull (strstr (text, "令和8年12月2日"));
-  g_assert_null (strstr (text, "FY20"));
-
-  g_unlink (pdf);
-  g_rmdir (dir);
-}
-
-static void
-test_export_english (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("ikou-words-XXXXXX", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "en.pdf", NULL);
-  g_autofree char *text = NULL;
-
-  if (!have_tool ("pdftotext"))
-    return;
-
-  export_sample ("C.UTF-8", pdf);
-  text = pdf_text (pdf, FALSE);
-
-  g_assert_nonnull (strstr (text, "FY2020"));
-  g_assert_nonnull (strstr (text, "FY2026"));
-  g_assert_nonnull (strstr (text, "end of FY2025"));
-  g_assert_nonnull (strstr (text, "Created 2026-12-02"));
-  g_assert_nonnull (strstr (text, "Passed, not marked done"));
-  g_assert_nonnull (strstr (text, "Step 1"));
-  assert_no_rule_ids (text);
-  /* The plan's names are Japanese data; the labels around them are not. */
-  g_assert_null (strstr (text, "年度"));
-  g_assert_null (strstr (text, "令和"));
-  g_assert_null (strstr (text, "作成日"));
-  g_assert_null (strstr (text, "工程"));
-  g_assert_null (strstr (text, "エラー"));
 
   g_unlink (pdf);
   g_rmdir (dir);
@@ -528,8 +525,8 @@ main (int   argc,
   g_test_add_func ("/words/rule-titles", test_rule_titles);
   g_test_add_func ("/words/fiscal-year-labels", test_fiscal_year_labels);
   g_test_add_func ("/words/finding-messages", test_finding_messages);
-  g_test_add_func ("/words/export-japanese", test_export_japanese);
-  g_test_add_func ("/words/export-english", test_export_english);
+  g_test_add_data_func ("/words/export-japanese", &export_japanese, test_export_words);
+  g_test_add_data_func ("/words/export-english", &export_english, test_export_words);
   g_test_add_func ("/words/sample-fills-page", test_sample_fills_page);
   g_test_add_func ("/words/long-message-wraps", test_long_message_wraps);
 

@@ -453,12 +453,10 @@ test_describe (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  schedule = ikou_test_load_schedule ();
   tmpdir = g_dir_make_tmp ("ikou-xlsx-XXXXXX", NULL);
 
   g_test_add_func ("/xlsx/handmade", test_handmade);

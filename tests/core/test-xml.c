@@ -17,18 +17,6 @@
 
 /* Helpers */
 
-static guint
-count_entries (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
 static char *
 replace_once (const char *text,
               const char *find,
@@ -281,7 +269,7 @@ test_file_round_trip (void)
   /* Overwriting goes through a temporary file, which must not remain. */
   g_assert_true (ikou_xml_write_file (plan, path, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected);
@@ -1452,8 +1440,8 @@ test_unwritable (void)
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
   g_clear_error (&error);
 
-  g_assert_cmpuint (count_entries (dir), ==, 2);
-  g_assert_cmpuint (count_entries (a_dir), ==, 0);
+  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
+  g_assert_cmpuint (ikou_test_count_entries (a_dir), ==, 0);
   g_assert_true (g_file_get_contents (a_file, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "keep me");
 

@@ -27,9 +27,7 @@
  *
  * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
 
-static IkouApplication *app;
 static const char *lang = "en";
-static char *tmp_home;
 
 static void
 settle (IkouWindow *window)
@@ -49,40 +47,13 @@ scroll_to_start (IkouWindow *window)
   settle (window);
 }
 
-static char *
-artifact_path (const char *what)
-{
-  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
-  g_autofree char *name = g_strdup_printf ("costs-%s%s.png", lang, what);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
 static void
 save_screenshot (GtkWidget  *widget,
                  const char *what)
 {
-  g_autofree char *path = artifact_path (what);
+  g_autofree char *path = gui_test_artifact_path ("costs", what, ".png");
 
   ikou_gui_test_save_screenshot (widget, path);
-}
-
-static IkouWindow *
-open_sample_window (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples",
-                                            "koriyama.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
-
-  g_assert_true (ikou_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-  return window;
 }
 
 static gboolean
@@ -116,7 +87,7 @@ roadmap_x (IkouWindow *window,
 static void
 test_panel (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1280, 900);
   IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
   IkouDocument *document = ikou_window_get_document (window);
   IkouPlan *plan = ikou_window_get_plan (window);
@@ -225,7 +196,7 @@ test_panel (void)
 static void
 test_compare (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1280, 900);
   IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
   IkouDocument *document = ikou_window_get_document (window);
   IkouPlan *plan = ikou_window_get_plan (window);
@@ -308,7 +279,7 @@ assert_focus_shows (IkouCostPanel *panel,
 static void
 test_keys (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1280, 900);
   IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
   const IkouBudget *budget;
   g_autofree char *path = NULL;
@@ -335,7 +306,7 @@ test_keys (void)
   assert_focus_shows (panel, 2022);
   g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (panel), "49,952"));
   save_screenshot (GTK_WIDGET (window), "-keys");
-  path = artifact_path ("-keys-popover");
+  path = gui_test_artifact_path ("costs", "-keys-popover", ".png");
   ikou_gui_test_save_screenshot (gtk_widget_get_first_child (window->cost_panel), path);
   gui_test_press_keys (window, "Left");
   assert_focus_shows (panel, 2021);
@@ -388,7 +359,7 @@ test_keys (void)
 static void
 test_export_dialog (void)
 {
-  IkouWindow *window = open_sample_window ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1280, 900);
   IkouExportDialog *dialog =
     ikou_export_dialog_new (GTK_WINDOW (window), ikou_window_get_document (window),
                             G_LIST_MODEL (ikou_window_get_selection (window)), FALSE);
@@ -445,21 +416,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   /* GTK's test context for accessibility: what the panel tells
    * assistive technologies can be read back. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   lang = gui_test_init (&argc, &argv, "costs", "2021-03-01");
-  app = gui_test_get_application ();
-  tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/costs/panel", test_panel);
   g_test_add_func ("/costs/compare", test_compare);
   g_test_add_func ("/costs/keys", test_keys);
   g_test_add_func ("/costs/export-dialog", test_export_dialog);
 
-  ret = gui_test_run ();
-  g_free (tmp_home);
-  return ret;
+  return gui_test_run ();
 }

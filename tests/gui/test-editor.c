@@ -13,6 +13,7 @@
 #include "ikou-resources.h"
 #include "ikou-system-editor.h"
 #include "ikou-gui-test-util.h"
+#include "ikou-test-util.h"
 
 /* The system editor and the host editor in a real window (under Xvfb):
  * typing dates, invalid input, undo through the history, and a
@@ -209,11 +210,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->plan = make_plan ();
-  f->schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  f->schedule = ikou_test_load_schedule ();
   f->history = ikou_history_new (f->plan);
 
   f->window = GTK_WINDOW (gtk_window_new ());

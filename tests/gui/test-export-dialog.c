@@ -30,9 +30,7 @@
  *
  * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
 
-static IkouApplication *app;
 static const char *lang = "en";
-static char *tmp_home;
 
 /* Main loop helpers */
 
@@ -53,18 +51,6 @@ wait_sensitive (GtkWidget *widget,
 {
   IKOU_GUI_TEST_WAIT_UNTIL (gtk_widget_get_sensitive (widget) == sensitive, 3000);
   g_assert_cmpint (gtk_widget_get_sensitive (widget), ==, sensitive);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
-      return l->data;
-
-  return NULL;
 }
 
 static gpointer
@@ -90,20 +76,9 @@ type_month (IkouExportDialog *dialog,
 }
 
 static char *
-artifact_path_ext (const char *what,
-                   const char *extension)
-{
-  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
-  g_autofree char *name = g_strdup_printf ("export-dialog-%s%s%s", lang, what, extension);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
 artifact_path (const char *what)
 {
-  return artifact_path_ext (what, ".png");
+  return gui_test_artifact_path ("export-dialog", what, ".png");
 }
 
 /* Keeps @path as an artifact for people to look at. */
@@ -111,7 +86,7 @@ static void
 keep_artifact (const char *path,
                const char *what)
 {
-  g_autofree char *target = artifact_path_ext (what, ".pdf");
+  g_autofree char *target = gui_test_artifact_path ("export-dialog", what, ".pdf");
   g_autoptr(GFile) source = g_file_new_for_path (path);
   g_autoptr(GFile) destination = g_file_new_for_path (target);
   g_autoptr(GError) error = NULL;
@@ -188,7 +163,7 @@ open_dialog (IkouWindow *window)
   IkouExportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = IKOU_EXPORT_DIALOG (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
+  dialog = IKOU_EXPORT_DIALOG (gui_test_find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -232,14 +207,14 @@ exported_record_cb (IkouExportDialog *dialog,
 static void
 test_actions (void)
 {
-  IkouWindow *empty = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
+  IkouWindow *empty = gui_test_new_window ();
   IkouWindow *window;
 
   /* Nothing to export or print without a plan. */
   gtk_window_present (GTK_WINDOW (empty));
   ikou_gui_test_wait_frames (GTK_WIDGET (empty), 1);
   g_assert_false (gtk_widget_get_sensitive (empty->export_button));
-  g_assert_null (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
+  g_assert_null (gui_test_find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
   gui_test_close_window (empty);
 
   window = gui_test_open_sample_window ();
@@ -522,7 +497,7 @@ test_file_chooser (void)
   ikou_export_dialog_flush (dialog);
   g_signal_emit_by_name (child (dialog, "export_button"), "clicked");
 
-  IKOU_GUI_TEST_WAIT_UNTIL ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL, 10000);
+  IKOU_GUI_TEST_WAIT_UNTIL ((chooser = gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL, 10000);
   g_assert_nonnull (chooser);
   ikou_gui_test_wait_frames (GTK_WIDGET (chooser), 2);
 
@@ -580,7 +555,7 @@ test_closed_with_window (void)
   /* A preview update still waiting. */
   gui_test_close_window (window);
   g_assert_null (weak);
-  g_assert_null (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
+  g_assert_null (gui_test_find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
 }
 
 /* The window's search narrows what is exported, and the dialog says so. */
@@ -642,7 +617,7 @@ test_large_plan (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2500);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = IKOU_EXPORT_DIALOG (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
+  dialog = IKOU_EXPORT_DIALOG (gui_test_find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_label_get_text (child (dialog, "page_label")), ==, "– / –");
   g_assert_cmpstr (gtk_label_get_text (child (dialog, "range_label")), ==, "");
@@ -657,7 +632,7 @@ test_large_plan (void)
 
   /* Asked for before any frame (a test, an export): done at once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = IKOU_EXPORT_DIALOG (find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
+  dialog = IKOU_EXPORT_DIALOG (gui_test_find_toplevel (IKOU_TYPE_EXPORT_DIALOG));
   g_assert_cmpstr (gtk_label_get_text (child (dialog, "range_label")), ==, "");
   g_assert_cmpuint (ikou_export_dialog_get_n_pages (dialog), >, 1);
   g_assert_cmpstr (gtk_label_get_text (child (dialog, "range_label")), !=, "");
@@ -695,12 +670,12 @@ test_export_in_thread (void)
   /* A folder that does not exist: the message, the dialog stays. */
   ikou_export_dialog_start_export (dialog, missing);
   g_assert_false (gtk_widget_get_sensitive (export_button));
-  IKOU_GUI_TEST_WAIT_UNTIL (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  IKOU_GUI_TEST_WAIT_UNTIL (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
+  g_assert_nonnull (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (weak);
   g_assert_cmpuint (exported.count, ==, 0);
   g_assert_true (gtk_widget_get_sensitive (export_button));
-  gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Busy: the dialog does not close under a file being written. */
   ikou_export_dialog_start_export (dialog, png);
@@ -805,7 +780,7 @@ test_print (void)
     GtkWindow *print_dialog;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
-    IKOU_GUI_TEST_WAIT_UNTIL ((print_dialog = find_toplevel (GTK_TYPE_DIALOG)) != NULL, 10000);
+    IKOU_GUI_TEST_WAIT_UNTIL ((print_dialog = gui_test_find_toplevel (GTK_TYPE_DIALOG)) != NULL, 10000);
     g_assert_nonnull (print_dialog);
     g_assert_true (gtk_window_get_transient_for (print_dialog) == GTK_WINDOW (window));
     G_GNUC_BEGIN_IGNORE_DEPRECATIONS
@@ -813,7 +788,7 @@ test_print (void)
     G_GNUC_END_IGNORE_DEPRECATIONS
     while (g_main_context_iteration (NULL, FALSE))
       ;
-    g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_null (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   }
 
   g_rmdir (dir);
@@ -824,11 +799,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   lang = gui_test_init (&argc, &argv, "export", "2021-03-01");
-  app = gui_test_get_application ();
-  tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/export-dialog/actions", test_actions);
   g_test_add_func ("/export-dialog/dialog", test_dialog);
@@ -840,7 +811,5 @@ main (int   argc,
   g_test_add_func ("/export-dialog/export-in-thread", test_export_in_thread);
   g_test_add_func ("/export-dialog/print", test_print);
 
-  ret = gui_test_run ();
-  g_free (tmp_home);
-  return ret;
+  return gui_test_run ();
 }

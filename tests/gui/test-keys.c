@@ -76,25 +76,9 @@ sample_path (void)
 static IkouWindow *
 new_window (void)
 {
-  IkouWindow *window = ikou_window_new (GTK_APPLICATION (gui_test_get_application ()),
-                                          ikou_application_get_context (gui_test_get_application ()));
+  IkouWindow *window = gui_test_new_window ();
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
-  return window;
-}
-
-static IkouWindow *
-open_sample (void)
-{
-  g_autofree char *path = sample_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  IkouWindow *window = new_window ();
-
-  g_assert_true (ikou_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  gtk_window_present (GTK_WINDOW (window));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   return window;
 }
 
@@ -105,7 +89,7 @@ open_sample (void)
 static void
 test_delete_in_list (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   IkouPlan *plan = ikou_window_get_plan (window);
   guint n = ikou_plan_get_n_systems (plan);
   IkouSystem *selected;
@@ -158,22 +142,12 @@ collect_labels (GtkWidget *root,
     collect_labels (child, texts);
 }
 
-static gboolean
-texts_contain (GPtrArray  *texts,
-               const char *text)
-{
-  for (guint i = 0; i < texts->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* The main menu (F10) shows Delete as GTK names it, not KP_Delete; so
  * does the shortcuts window (Ctrl+?), which opens without a warning. */
 static void
 test_shortcut_labels (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   g_autofree char *delete_label = gtk_accelerator_get_label (GDK_KEY_Delete, 0);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   GtkPopover *popover;
@@ -185,7 +159,7 @@ test_shortcut_labels (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   ikou_gui_test_wait_frames (GTK_WIDGET (popover), 2);
   collect_labels (GTK_WIDGET (popover), texts);
-  g_assert_true (texts_contain (texts, delete_label));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, delete_label, g_str_equal, NULL));
   for (guint i = 0; i < texts->len; i++)
     g_assert_null (strstr (g_ptr_array_index (texts, i), "KP_"));
   save_screenshot (GTK_WIDGET (popover), "menu");
@@ -199,7 +173,7 @@ test_shortcut_labels (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
   g_ptr_array_set_size (texts, 0);
   collect_labels (GTK_WIDGET (help), texts);
-  g_assert_true (texts_contain (texts, delete_label));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, delete_label, g_str_equal, NULL));
   for (guint i = 0; i < texts->len; i++)
     g_assert_null (strstr (g_ptr_array_index (texts, i), "KP_"));
   save_screenshot (GTK_WIDGET (help), "shortcuts");
@@ -213,7 +187,7 @@ test_shortcut_labels (void)
 static void
 test_roadmap_keys (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   IkouTimeline *timeline = IKOU_TIMELINE (window->timeline);
   IkouPlan *plan = ikou_window_get_plan (window);
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (window->selection));
@@ -276,7 +250,7 @@ test_roadmap_keys (void)
 static void
 test_editor_keys (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   IkouSystem *system;
   g_autofree char *name = NULL;
   GtkWidget *focus;
@@ -471,7 +445,7 @@ test_big_plan (void)
 static void
 test_legend (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (window->legend_button));
 
   g_assert_true (gtk_widget_get_visible (window->legend_button));
@@ -504,7 +478,7 @@ settle (IkouWindow *window)
 static void
 test_panes_and_columns (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   GtkPaned *paned = findings_paned (window);
   GSettings *settings = window->settings;
   GVariant *state;
@@ -554,7 +528,7 @@ test_panes_and_columns (void)
   g_assert_cmpint (g_settings_get_int (settings, "list-width"), ==, 700);
 
   /* A new window has them back. */
-  window = open_sample ();
+  window = gui_test_open_sample_window_sized (1600, 1000);
   settle (window);
   g_assert_true (window->show_findings);
   g_assert_cmpint (gtk_paned_get_position (window->paned), ==, 700);
@@ -579,7 +553,7 @@ test_panes_and_columns (void)
 static void
 test_marks_side_by_side (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   IkouRenderer *renderer = ikou_timeline_get_renderer (IKOU_TIMELINE (window->timeline));
   GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline));
   IkouSystem *system = NULL;

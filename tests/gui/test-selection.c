@@ -26,9 +26,7 @@
  *
  * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
 
-static IkouApplication *app;
 static const char *lang = "en";
-static char *tmp_home;
 
 static char *
 artifact_path (const char *what)
@@ -494,11 +492,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   lang = gui_test_init (&argc, &argv, "selection", "2024-03-01");
-  app = gui_test_get_application ();
-  tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/selection/clicks", test_clicks);
   g_test_add_func ("/selection/delete-several", test_delete_several);
@@ -507,7 +501,5 @@ main (int   argc,
   g_test_add_func ("/selection/drag-several", test_drag_several);
   g_test_add_func ("/selection/dialogs", test_dialogs);
 
-  ret = gui_test_run ();
-  g_free (tmp_home);
-  return ret;
+  return gui_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "ikou-schedule.h"
 #include "ikou-timeline.h"
 #include "ikou-gui-test-util.h"
+#include "ikou-test-util.h"
 
 typedef struct
 {
@@ -33,27 +34,6 @@ static IkouDay
 ymd (int y, int m, int d)
 {
   return ikou_day_from_ymd (y, m, d);
-}
-
-static void
-add_system (IkouPlan   *plan,
-            const char *name,
-            IkouDay     budget,
-            IkouDay     contract,
-            IkouDay     cutover)
-{
-  g_autoptr(IkouSystem) system = ikou_system_new (0, name);
-  g_autoptr(IkouStep) step = ikou_step_new ();
-
-  ikou_system_set_host (system, 1);
-  step->from_host = 1;
-  step->to_host = 2;
-  step->budget_date = budget;
-  step->contract_date = contract;
-  step->cutover_date = cutover;
-  step->standard_compliant = TRUE;
-  ikou_system_insert_step (system, G_MAXUINT, step);
-  ikou_plan_add_system (plan, system);
 }
 
 static void
@@ -98,19 +78,13 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
   GListModel *controllers;
 
-  f->plan = ikou_plan_new ();
-  ikou_plan_add_host (f->plan, h1);
-  ikou_plan_add_host (f->plan, h2);
-  add_system (f->plan, "戸籍システム", ymd (2024, 10, 1), ymd (2025, 4, 1), ymd (2026, 1, 1));
-  add_system (f->plan, "介護保険システム", ymd (2024, 9, 1), ymd (2025, 7, 1), ymd (2026, 7, 1));
-  add_system (f->plan, "選挙事務システム", ymd (2024, 11, 1), ymd (2025, 5, 1), ymd (2025, 10, 1));
-  f->schedule = ikou_schedule_load_default (&error);
-  g_assert_no_error (error);
+  f->plan = ikou_test_plan_new_two_hosts ();
+  ikou_test_add_system (f->plan, "戸籍システム", 1, 2, ymd (2024, 10, 1), ymd (2025, 4, 1), ymd (2026, 1, 1));
+  ikou_test_add_system (f->plan, "介護保険システム", 1, 2, ymd (2024, 9, 1), ymd (2025, 7, 1), ymd (2026, 7, 1));
+  ikou_test_add_system (f->plan, "選挙事務システム", 1, 2, ymd (2024, 11, 1), ymd (2025, 5, 1), ymd (2025, 10, 1));
+  f->schedule = ikou_test_load_schedule ();
 
   f->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (f->plan)));
   f->timeline = IKOU_TIMELINE (ikou_timeline_new ());

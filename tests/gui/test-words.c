@@ -27,35 +27,7 @@
  *
  * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
 
-static IkouApplication *app;
 static const char *lang = "en";
-static char *tmp_home;
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *what)
-{
-  g_autofree char *name = g_strdup_printf ("words-%s-%s.png", lang, what);
-
-  ikou_gui_test_save_screenshot (widget, name);
-}
-
-static IkouWindow *
-open_sample (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("IKOU_SOURCE_ROOT"), "data", "samples",
-                                            "koriyama.xml", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
-
-  g_assert_true (ikou_window_load_file (window, file, &error));
-  g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
-  gtk_window_present (GTK_WINDOW (window));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-  return window;
-}
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -94,16 +66,6 @@ collect_texts (GtkWidget *root,
 }
 
 static gboolean
-texts_contain (GPtrArray  *texts,
-               const char *text)
-{
-  for (guint i = 0; i < texts->len; i++)
-    if (g_str_equal (g_ptr_array_index (texts, i), text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 is_iso_day (const char *text)
 {
   return g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0);
@@ -134,7 +96,7 @@ count_days (GPtrArray *texts,
 static void
 test_findings_panel (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   IkouFindingsPanel *panel;
   const IkouFinding *first;
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
@@ -155,7 +117,7 @@ test_findings_panel (void)
   collect_texts (GTK_WIDGET (panel), texts);
 
   /* The first row's rule by its title; no id anywhere. */
-  g_assert_true (texts_contain (texts, ikou_rule_get_title (first->rule)));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, ikou_rule_get_title (first->rule), g_str_equal, NULL));
   for (guint i = 0; i < texts->len; i++)
     for (guint r = 0; ids[r] != NULL; r++)
       if (strstr (g_ptr_array_index (texts, i), ids[r]) != NULL)
@@ -173,7 +135,7 @@ test_findings_panel (void)
     g_autofree char *one = ikou_severity_count_label (IKOU_SEVERITY_WARNING, 1);
 
     g_assert_cmpstr (errors, ==, expected);
-    g_assert_true (texts_contain (texts, expected));
+    g_assert_true (g_ptr_array_find_with_equal_func (texts, expected, g_str_equal, NULL));
     g_assert_cmpstr (one, ==, g_strcmp0 (lang, "ja") == 0 ? "警告 1 件" : "1 warning");
   }
 
@@ -189,7 +151,7 @@ test_findings_panel (void)
       g_assert_cmpuint (iso, >, 0);
       g_assert_cmpuint (era, ==, 0);
     }
-  save_screenshot (GTK_WIDGET (window), "findings");
+  gui_test_save_screenshot (GTK_WIDGET (window), "words", "findings");
 
   g_object_set (window, "era-labels", FALSE, NULL);
   g_assert_false (ikou_findings_panel_get_era_labels (panel));
@@ -214,7 +176,7 @@ test_findings_panel (void)
 static void
 test_help_overlay (void)
 {
-  IkouWindow *window = open_sample ();
+  IkouWindow *window = gui_test_open_sample_window_sized (1600, 1000);
   GtkWindow *help;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
@@ -222,7 +184,7 @@ test_help_overlay (void)
   g_assert_nonnull (help);
   ikou_gui_test_wait_frames (GTK_WIDGET (help), 5);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (help)));
-  save_screenshot (GTK_WIDGET (help), "shortcuts");
+  gui_test_save_screenshot (GTK_WIDGET (help), "words", "shortcuts");
   gtk_window_close (help);
   gui_test_close_window (window);
 }
@@ -270,17 +232,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   lang = gui_test_init (&argc, &argv, "words", "2026-12-02");
-  app = gui_test_get_application ();
-  tmp_home = g_strdup (gui_test_get_home ());
 
   g_test_add_func ("/words/findings-panel", test_findings_panel);
   g_test_add_func ("/words/help-overlay", test_help_overlay);
   g_test_add_func ("/words/tooltip-label", test_tooltip_label);
 
-  ret = gui_test_run ();
-  g_free (tmp_home);
-  return ret;
+  return gui_test_run ();
 }

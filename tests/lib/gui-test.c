@@ -28,6 +28,30 @@ gui_test_save_screenshot (GtkWidget  *widget,
   ikou_gui_test_save_screenshot (widget, name);
 }
 
+GtkWindow *
+gui_test_find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+char *
+gui_test_artifact_path (const char *prefix,
+                        const char *what,
+                        const char *extension)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("IKOU_BUILD_ROOT"), "tests", "artifacts", NULL);
+  g_autofree char *name = g_strdup_printf ("%s-%s%s%s", prefix, lang, what, extension);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
 const char *
 gui_test_init (int          *argc,
                char       ***argv,
@@ -87,18 +111,33 @@ gui_test_get_home (void)
 }
 
 IkouWindow *
-gui_test_open_sample_window (void)
+gui_test_new_window (void)
+{
+  return ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
+}
+
+IkouWindow *
+gui_test_open_sample_window_sized (int width,
+                                   int height)
 {
   g_autofree char *path = ikou_test_source_path ("data", "samples", "koriyama.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  IkouWindow *window = ikou_window_new (GTK_APPLICATION (app), ikou_application_get_context (app));
+  IkouWindow *window = gui_test_new_window ();
 
   g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_no_error (error);
+  if (width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
   return window;
+}
+
+IkouWindow *
+gui_test_open_sample_window (void)
+{
+  return gui_test_open_sample_window_sized (0, 0);
 }
 
 static void

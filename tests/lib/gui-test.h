@@ -22,15 +22,22 @@ const char      *gui_test_init            (int          *argc,
 IkouApplication *gui_test_get_application (void);
 /* The private home (XDG folders) of this run, removed by gui_test_run(). */
 const char      *gui_test_get_home        (void);
+/* A new window of the application, empty and not shown. */
+IkouWindow      *gui_test_new_window      (void);
 /* A window on the sample plan (data/samples/koriyama.xml), shown and
  * painted. */
 IkouWindow      *gui_test_open_sample_window (void);
+/* The same at a default size of @width × @height. */
+IkouWindow      *gui_test_open_sample_window_sized (int width,
+                                                    int height);
 /* Closes @window without asking about changes and asserts that nothing
  * keeps it alive. */
 void             gui_test_close_window    (IkouWindow   *window);
 /* The same through close-request, as the user closes it: the window
  * keeps its state (size, panes) in the settings first. */
 void             gui_test_close_window_as_user (IkouWindow *window);
+/* The first toplevel window of @type (a dialog, say), or NULL. */
+GtkWindow       *gui_test_find_toplevel   (GType         type);
 /* Runs the tests, then removes the private home. */
 int              gui_test_run             (void);
 /* Real key presses on @window through xdotool (keys as xdotool names
@@ -41,5 +48,10 @@ void             gui_test_press_keys      (IkouWindow   *window,
 void             gui_test_save_screenshot (GtkWidget    *widget,
                                            const char   *prefix,
                                            const char   *what);
+/* The path of tests/artifacts/<@prefix>-<lang><@what><@extension> in the
+ * build tree (@what is "" or begins with "-"); makes the folder. */
+char            *gui_test_artifact_path   (const char   *prefix,
+                                           const char   *what,
+                                           const char   *extension);
 
 G_END_DECLS

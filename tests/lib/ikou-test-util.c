@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "ikou-calendar.h"
+#include "ikou-store.h"
 #include "ikou-test-util.h"
 
 IkouDay
@@ -38,6 +39,20 @@ ikou_test_make_temp_dir (void)
 
   g_assert_no_error (error);
   return dir;
+}
+
+char *
+ikou_test_save_in_temp_dir (IkouPlan  *plan,
+                            char     **dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  *dir = ikou_test_make_temp_dir ();
+  path = g_build_filename (*dir, "plan.ikou", NULL);
+  g_assert_true (ikou_store_save (plan, path, &error));
+  g_assert_no_error (error);
+  return path;
 }
 
 guint
@@ -148,6 +163,66 @@ ikou_test_assert_plans_equal (IkouPlan *a,
 
   if (!ikou_plan_equal (a, b, &difference))
     g_error ("the plans differ: %s", difference);
+}
+
+IkouSchedule *
+ikou_test_load_schedule (void)
+{
+  g_autoptr(GError) error = NULL;
+  IkouSchedule *schedule = ikou_schedule_load_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (schedule);
+  return schedule;
+}
+
+IkouPlan *
+ikou_test_plan_new_two_hosts (void)
+{
+  IkouPlan *plan = ikou_plan_new ();
+  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
+  g_autoptr(IkouHost) h2 = ikou_host_new (2, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
+
+  ikou_plan_add_host (plan, h1);
+  ikou_plan_add_host (plan, h2);
+  return plan;
+}
+
+IkouSystem *
+ikou_test_add_system (IkouPlan   *plan,
+                      const char *name,
+                      guint       from_host,
+                      guint       to_host,
+                      IkouDay     budget,
+                      IkouDay     contract,
+                      IkouDay     cutover)
+{
+  g_autoptr(IkouSystem) system = ikou_system_new (0, name);
+  g_autoptr(IkouStep) step = ikou_step_new ();
+
+  ikou_system_set_host (system, from_host);
+  step->from_host = from_host;
+  step->to_host = to_host;
+  step->budget_date = budget;
+  step->contract_date = contract;
+  step->cutover_date = cutover;
+  step->standard_compliant = TRUE;
+  ikou_system_insert_step (system, G_MAXUINT, step);
+  ikou_plan_add_system (plan, system);
+  return system;
+}
+
+guint
+ikou_test_count_findings (GPtrArray  *findings,
+                          const char *rule,
+                          guint       system_id)
+{
+  IkouFinding **all = (IkouFinding **) findings->pdata;
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_str_equal (all[i]->rule, rule) && (system_id == 0 || all[i]->system_id == system_id);
+  return n;
 }
 
 IkouFinding *

@@ -5,6 +5,7 @@
 
 #include "ikou-finding.h"
 #include "ikou-plan.h"
+#include "ikou-schedule.h"
 #include "ikou-types.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ IkouDay  ikou_test_day                (const char *iso);
 
 /* A new private folder in the temporary directory (free with g_free). */
 char    *ikou_test_make_temp_dir      (void);
+/* Saves @plan as plan.ikou in a new private folder (its path in @dir, free
+ * both with g_free); asserts that it saves.  Returns the file's path. */
+char    *ikou_test_save_in_temp_dir   (IkouPlan   *plan,
+                                       char      **dir);
 /* How many entries a folder has (hidden ones too). */
 guint    ikou_test_count_entries      (const char *dir_path);
 /* Removes a folder and everything in it; asserts that it is gone.  A
@@ -47,6 +52,32 @@ int      ikou_test_line_of            (const char *text,
 /* Fails the test with the first difference ikou_plan_equal() finds. */
 void     ikou_test_assert_plans_equal (IkouPlan   *a,
                                        IkouPlan   *b);
+
+/* The schedule of the source tree ($IKOU_SCHEDULE_DIR); asserts that it
+ * loads. */
+IkouSchedule *ikou_test_load_schedule (void);
+
+/* A new plan with two hosts: 1 電算室内統合SV (on-premises, shared) and 2
+ * ガバメントクラウド (Government Cloud), the from and to of most test
+ * systems. */
+IkouPlan   *ikou_test_plan_new_two_hosts (void);
+
+/* Adds a system @name on host @from_host with one standard-compliant step
+ * to @to_host (budget, contract and cut-over on the days given) to @plan;
+ * returns it (the plan's). */
+IkouSystem *ikou_test_add_system      (IkouPlan   *plan,
+                                       const char *name,
+                                       guint       from_host,
+                                       guint       to_host,
+                                       IkouDay     budget,
+                                       IkouDay     contract,
+                                       IkouDay     cutover);
+
+/* How many of @findings are of @rule (its id) and about @system_id (0: any
+ * system). */
+guint    ikou_test_count_findings     (GPtrArray   *findings,
+                                       const char  *rule,
+                                       guint        system_id);
 
 /* A finding of @system_id (rule deadline.at-risk) about @step and
  * @milestone (-1 for none); free with ikou_finding_free(). */
