@@ -277,17 +277,21 @@ add_segment (Computation *c,
 
   if (cost <= 0)
     return;
-  for (gint64 m = from; m < to;)
-    {
-      guint year = (guint) ((m - c->start) / 12);
-      gint64 year_end = c->start + (gint64) (year + 1) * 12;
-      gint64 stop = MIN (to, year_end);
+  /* Year by year from the first (one division, not one a year). */
+  {
+    guint year = (guint) ((from - c->start) / 12);
+    gint64 year_end = c->start + (gint64) (year + 1) * 12;
 
-      c->twelfths[year] = add_sat (c->twelfths[year], mul_sat (cost, stop - m));
-      c->touched_lo = MIN (c->touched_lo, year);
-      c->touched_hi = MAX (c->touched_hi, year + 1);
-      m = stop;
-    }
+    c->touched_lo = MIN (c->touched_lo, year);
+    for (gint64 m = from; m < to; year++, year_end += 12)
+      {
+        gint64 stop = MIN (to, year_end);
+
+        c->twelfths[year] = add_sat (c->twelfths[year], mul_sat (cost, stop - m));
+        m = stop;
+      }
+    c->touched_hi = MAX (c->touched_hi, year);
+  }
 }
 
 static int
