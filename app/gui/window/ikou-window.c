@@ -370,6 +370,7 @@ ikou_window_take_document (IkouWindow   *self,
   g_autoptr(IkouPlan) old_plan = NULL;
   g_autoptr(IkouHistory) old_history = NULL;
   IkouPlan *plan;
+  guint stack_ms, banner_ms;
 
   g_return_if_fail (IKOU_IS_WINDOW (self));
   g_return_if_fail (IKOU_IS_DOCUMENT (document));
@@ -444,12 +445,24 @@ ikou_window_take_document (IkouWindow   *self,
   ikou_standing_button_set_document (IKOU_STANDING_BUTTON (self->standing_button), document);
   _ikou_window_selection_set_document (self, document);
 
+  /* A plan opened appears at once, with its banner: no crossfade from the
+   * start page, no banner sliding in.  (Those transitions kept a window
+   * opened with a plan busy for half a second more than its first frame,
+   * on a thin client a frame of software rendering every 16 ms.) */
+  stack_ms = gtk_stack_get_transition_duration (self->stack);
+  banner_ms = gtk_revealer_get_transition_duration (self->catch_up_revealer);
+  gtk_stack_set_transition_duration (self->stack, 0);
+  gtk_revealer_set_transition_duration (self->catch_up_revealer, 0);
+
   gtk_stack_set_visible_child_name (self->stack, "plan");
   _ikou_window_sync_scenarios (self);
   active_scenario_changed_cb (self);
   comparing_changed_cb (self);
   self->catch_up_dismissed = FALSE;
   _ikou_window_update_catch_up (self);
+
+  gtk_stack_set_transition_duration (self->stack, stack_ms);
+  gtk_revealer_set_transition_duration (self->catch_up_revealer, banner_ms);
 }
 
 gboolean
