@@ -289,6 +289,7 @@ test_bad_inputs (void)
   g_autoptr(GBytes) doctype = NULL;
   g_autoptr(GBytes) bad_index = NULL;
   g_autoptr(GBytes) bad_serial = NULL;
+  g_autoptr(GBytes) huge_number = NULL;
   g_autoptr(GBytes) empty_sheet = NULL;
   g_autoptr(GBytes) no_sheet = NULL;
   g_autofree char *data = NULL;
@@ -327,6 +328,16 @@ test_bad_inputs (void)
                                 "<c r=\"C7\" t=\"str\"><v>R7.2.30</v></c></row>"),
                          NULL);
   assert_fails (bad_serial, IKOU_ERROR_INVALID_INPUT, "book.xlsx:7:3: 稼働日: “R7.2.30”");
+
+  /* A number far outside any amount (and outside a 64-bit integer: it
+   * must not be converted to one to find out). */
+  huge_number = make_zip ("_rels/.rels", RELS_ROOT, "xl/_rels/workbook.xml.rels", RELS_BOOK,
+                          "xl/workbook.xml", WORKBOOK (""), "xl/sharedStrings.xml", STRINGS,
+                          "xl/worksheets/plan.xml",
+                          SHEET (HEADER_ROW "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c>"
+                                 "<c r=\"E2\"><v>1.66667e+96</v></c></row>"),
+                          NULL);
+  assert_fails (huge_number, IKOU_ERROR_INVALID_INPUT, "book.xlsx:2:5: ");
 
   empty_sheet = make_zip ("_rels/.rels", RELS_ROOT, "xl/_rels/workbook.xml.rels", RELS_BOOK,
                           "xl/workbook.xml", WORKBOOK (""), "xl/worksheets/plan.xml", SHEET (""),

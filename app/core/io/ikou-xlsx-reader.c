@@ -373,8 +373,10 @@ append_number_text (const char *text,
         }
     }
   value = g_ascii_strtod (text, &end);
-  if (end != text && *end == '\0' && value == (double) (gint64) value &&
-      value > -1e15 && value < 1e15)
+  /* In range before the cast: converting a double out of gint64's range
+   * is undefined behaviour (a cell may say 1e96). */
+  if (end != text && *end == '\0' && value > -1e15 && value < 1e15 &&
+      value == (double) (gint64) value)
     g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
   else
     g_string_append (out, text);
