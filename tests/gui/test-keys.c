@@ -6,8 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <gdk/x11/gdkx.h>
-
 #include "gui-test.h"
 #include "ikou-date-entry.h"
 #include "ikou-system-editor.h"
@@ -27,13 +25,6 @@
  * Run with --ikou-lang=ja for the Japanese interface (LANGUAGE=ja). */
 
 static const char *lang;
-
-static void
-press (IkouWindow *window,
-       const char *keys)
-{
-  gui_test_press_keys (window, keys);
-}
 
 static gboolean
 is_inside (GtkWidget *widget,
@@ -97,16 +88,16 @@ test_delete_in_list (void)
 
   /* Ctrl+F, then Tab... the search field hands the list its focus with
    * Down; arrows select. */
-  press (window, "ctrl+f");
+  gui_test_press_keys (window, "ctrl+f");
   g_assert_true (is_inside (focus_of (window), GTK_WIDGET (window->search_entry)));
-  press (window, "Escape");
+  gui_test_press_keys (window, "Escape");
   g_assert_true (focus_in_list (window));
-  press (window, "Down Down");
+  gui_test_press_keys (window, "Down Down");
   selected = gtk_single_selection_get_selected_item (window->selection);
   g_assert_nonnull (selected);
   id = ikou_system_get_id (selected);
 
-  press (window, "Delete");
+  gui_test_press_keys (window, "Delete");
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n - 1);
   g_assert_null (ikou_plan_lookup_system (plan, id));
   g_assert_nonnull (window->delete_toast);
@@ -116,15 +107,15 @@ test_delete_in_list (void)
   g_assert_true (focus_in_list (window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)), ==, "");
 
-  press (window, "ctrl+z");
+  gui_test_press_keys (window, "ctrl+z");
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n);
   g_assert_nonnull (ikou_plan_lookup_system (plan, id));
 
-  press (window, "shift+Delete");
+  gui_test_press_keys (window, "shift+Delete");
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n - 1);
-  press (window, "KP_Delete");
+  gui_test_press_keys (window, "KP_Delete");
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n - 2);
-  press (window, "ctrl+z ctrl+z");
+  gui_test_press_keys (window, "ctrl+z ctrl+z");
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n);
 
   gui_test_close_window (window);
@@ -154,7 +145,7 @@ test_shortcut_labels (void)
   GtkWindow *help;
 
   gtk_single_selection_set_selected (window->selection, 0);
-  press (window, "F10");
+  gui_test_press_keys (window, "F10");
   popover = gtk_menu_button_get_popover (window->primary_menu_button);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   ikou_gui_test_wait_frames (GTK_WIDGET (popover), 2);
@@ -163,10 +154,10 @@ test_shortcut_labels (void)
   for (guint i = 0; i < texts->len; i++)
     g_assert_null (strstr (g_ptr_array_index (texts, i), "KP_"));
   save_screenshot (GTK_WIDGET (popover), "menu");
-  press (window, "Escape");
+  gui_test_press_keys (window, "Escape");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
-  press (window, "ctrl+question");
+  gui_test_press_keys (window, "ctrl+question");
   help = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (help);
   ikou_gui_test_wait_frames (GTK_WIDGET (help), 3);
@@ -198,49 +189,49 @@ test_roadmap_keys (void)
   guint start;
 
   gtk_widget_grab_focus (GTK_WIDGET (window->systems_view));
-  press (window, "Down");
+  gui_test_press_keys (window, "Down");
   start = gtk_single_selection_get_selected (window->selection);
   g_assert_cmpuint (start, <, 2);
-  press (window, "Tab");
+  gui_test_press_keys (window, "Tab");
   g_assert_true (focus_of (window) == window->timeline);
   g_assert_true (gtk_widget_has_visible_focus (window->timeline));
 
-  press (window, "Down Down");
+  gui_test_press_keys (window, "Down Down");
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, start + 2);
-  press (window, "Up");
+  gui_test_press_keys (window, "Up");
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, start + 1);
-  press (window, "Page_Down");
+  gui_test_press_keys (window, "Page_Down");
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), >, start + 3);
-  press (window, "ctrl+End");
+  gui_test_press_keys (window, "ctrl+End");
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, n_rows - 1);
-  press (window, "Page_Up");
+  gui_test_press_keys (window, "Page_Up");
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), <, n_rows - 2);
-  press (window, "ctrl+Home");
+  gui_test_press_keys (window, "ctrl+Home");
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, 0);
 
   /* Along the row: the first milestone, the next, the last. */
-  press (window, "Home");
+  gui_test_press_keys (window, "Home");
   g_assert_true (ikou_timeline_get_selected_milestone (timeline, &system, &first_step, &first_milestone));
-  press (window, "Right");
+  gui_test_press_keys (window, "Right");
   g_assert_true (ikou_timeline_get_selected_milestone (timeline, &system, &step, &milestone));
   g_assert_true (step != first_step || milestone != first_milestone);
-  press (window, "End Left Right");
+  gui_test_press_keys (window, "End Left Right");
   g_assert_true (ikou_timeline_get_selected_milestone (timeline, &system, &step, &milestone));
-  press (window, "Home");
+  gui_test_press_keys (window, "Home");
   g_assert_true (ikou_timeline_get_selected_milestone (timeline, &system, &step, &milestone));
   g_assert_cmpint (step, ==, first_step);
   g_assert_cmpint (milestone, ==, first_milestone);
   save_screenshot (GTK_WIDGET (window), "roadmap-focus");
 
   /* Delete in the roadmap, and the roadmap keeps the focus. */
-  press (window, "Delete");
+  gui_test_press_keys (window, "Delete");
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n - 1);
   g_assert_true (focus_of (window) == window->timeline);
-  press (window, "ctrl+z");
+  gui_test_press_keys (window, "ctrl+z");
   g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, n);
 
   /* Shift+Tab goes back to the list. */
-  press (window, "shift+Tab");
+  gui_test_press_keys (window, "shift+Tab");
   g_assert_true (focus_in_list (window));
   gui_test_close_window (window);
 }
@@ -258,58 +249,58 @@ test_editor_keys (void)
   g_autofree char *date_text = NULL;
 
   gtk_widget_grab_focus (GTK_WIDGET (window->systems_view));
-  press (window, "Down F9");
+  gui_test_press_keys (window, "Down F9");
   g_assert_true (window->show_editor);
   system = gtk_single_selection_get_selected_item (window->selection);
   name = g_strdup (ikou_system_get_name (system));
   g_assert_true (focus_in_list (window));
 
-  press (window, "Tab Tab");
+  gui_test_press_keys (window, "Tab Tab");
   g_assert_true (focus_in_editor (window));
   focus = focus_of (window);
   g_assert_true (GTK_IS_EDITABLE (focus));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, name);
 
   /* Typed, then Esc: the name is back, nothing changed, the focus stays. */
-  press (window, "End x y z");
+  gui_test_press_keys (window, "End x y z");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), !=, name);
-  press (window, "Escape");
+  gui_test_press_keys (window, "Escape");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, name);
   g_assert_true (focus_in_editor (window));
   g_assert_cmpstr (ikou_system_get_name (system), ==, name);
   g_assert_false (ikou_window_get_dirty (window));
 
   /* Esc again: back to the roadmap, where Tab came from. */
-  press (window, "Escape");
+  gui_test_press_keys (window, "Escape");
   g_assert_true (focus_of (window) == window->timeline);
 
   /* A date field, reached with Tab: Esc puts the date back and drops the
    * message about what was typed. */
-  press (window, "Tab");
+  gui_test_press_keys (window, "Tab");
   for (guint i = 0; i < 60 && date_entry == NULL; i++)
     {
       date_entry = gtk_widget_get_ancestor (focus_of (window), IKOU_TYPE_DATE_ENTRY);
       if (date_entry == NULL)
-        press (window, "Tab");
+        gui_test_press_keys (window, "Tab");
     }
   g_assert_nonnull (date_entry);
   focus = focus_of (window);
   date_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus)));
-  press (window, "End BackSpace BackSpace x Return");
+  gui_test_press_keys (window, "End BackSpace BackSpace x Return");
   g_assert_nonnull (ikou_date_entry_get_error (IKOU_DATE_ENTRY (date_entry)));
-  press (window, "Escape");
+  gui_test_press_keys (window, "Escape");
   g_assert_null (ikou_date_entry_get_error (IKOU_DATE_ENTRY (date_entry)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, date_text);
   g_assert_true (focus_in_editor (window));
   save_screenshot (GTK_WIDGET (window), "editor");
-  press (window, "Escape");
+  gui_test_press_keys (window, "Escape");
   g_assert_true (focus_of (window) == window->timeline);
   g_assert_false (ikou_window_get_dirty (window));
 
   /* F9 hides the editor; with the focus in it, the focus comes back. */
-  press (window, "Tab");
+  gui_test_press_keys (window, "Tab");
   g_assert_true (focus_in_editor (window));
-  press (window, "F9");
+  gui_test_press_keys (window, "F9");
   g_assert_false (window->show_editor);
   g_assert_true (focus_of (window) == window->timeline);
   gui_test_close_window (window);
@@ -485,7 +476,7 @@ test_panes_and_columns (void)
   int findings_height;
 
   g_assert_nonnull (settings);
-  press (window, "F8");
+  gui_test_press_keys (window, "F8");
   settle (window);
   g_assert_true (window->show_findings);
   findings_height = gtk_widget_get_height (GTK_WIDGET (window->findings_panel));
@@ -509,16 +500,16 @@ test_panes_and_columns (void)
   /* The menu, from the keyboard: Shift+Tab from the list reaches the
    * search field, Tab the button beside it. */
   gtk_widget_grab_focus (GTK_WIDGET (window->systems_view));
-  press (window, "shift+Tab Tab");
+  gui_test_press_keys (window, "shift+Tab Tab");
   g_assert_true (is_inside (focus_of (window), window->columns_button));
-  press (window, "space");
+  gui_test_press_keys (window, "space");
   {
     GtkPopover *menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (window->columns_button));
 
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (menu)));
     save_screenshot (GTK_WIDGET (menu), "columns-menu");
     save_screenshot (GTK_WIDGET (window), "columns");
-    press (window, "Escape");
+    gui_test_press_keys (window, "Escape");
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (menu)));
   }
   gui_test_close_window_as_user (window);
