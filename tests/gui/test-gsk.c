@@ -63,6 +63,15 @@ renderer_is_cairo (GtkWidget *window)
   return GSK_IS_CAIRO_RENDERER (renderer);
 }
 
+static gboolean
+animations_enabled (void)
+{
+  gboolean enabled = FALSE;
+
+  g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &enabled, NULL);
+  return enabled;
+}
+
 /* GSK_RENDERER as a program started through the display's launch
  * context (as the window opens an exported file) sees it, or "unset". */
 static char *
@@ -126,9 +135,12 @@ launch_ikou_set (void)
   g_unsetenv ("GSK_RENDERER");
   gtk_init ();
 
-  note = ikou_gsk_choose_renderer_for ("llvmpipe (LLVM 15.0.6, 256 bits)");
+  g_assert_true (animations_enabled ());
+  note = ikou_gsk_choose_renderer_for (gdk_display_get_default (),
+                                       "llvmpipe (LLVM 15.0.6, 256 bits)");
   g_test_message ("%s", note);
   g_assert_cmpstr (g_getenv ("GSK_RENDERER"), ==, "cairo");
+  g_assert_false (animations_enabled ());
 
   window = show_window ();
   g_assert_true (renderer_is_cairo (window));
@@ -159,8 +171,11 @@ launch_user_set (void)
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
   gtk_init ();
 
-  note = ikou_gsk_choose_renderer_for ("llvmpipe (LLVM 15.0.6, 256 bits)");
+  note = ikou_gsk_choose_renderer_for (gdk_display_get_default (),
+                                       "llvmpipe (LLVM 15.0.6, 256 bits)");
   g_assert_cmpstr (note, ==, "cairo (GSK_RENDERER)");
+  /* The user chose: GTK's other settings are left as they are. */
+  g_assert_true (animations_enabled ());
 
   window = show_window ();
   g_assert_true (renderer_is_cairo (window));

@@ -91,9 +91,12 @@ realize_hook (GSignalInvocationHint *hint,
 }
 
 char *
-ikou_gsk_choose_renderer_for (const char *gl_renderer)
+ikou_gsk_choose_renderer_for (GdkDisplay *display,
+                              const char *gl_renderer)
 {
   const char *set = g_getenv ("GSK_RENDERER");
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
 
   if (set != NULL && *set != '\0')
     return g_strdup_printf ("%s (GSK_RENDERER)", set);
@@ -118,7 +121,15 @@ ikou_gsk_choose_renderer_for (const char *gl_renderer)
       g_type_class_unref (widget_class);
     }
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  return g_strdup_printf ("cairo (OpenGL in software: %s)", gl_renderer);
+
+  /* Every frame of an animation is a frame the CPU draws, on a host that
+   * many sessions share: a crossfade, a revealer sliding in, the overlay
+   * scrollbar fading in after each scroll.  GNOME Shell makes the same
+   * choice for itself without a GPU.  Set for the application only, so
+   * it outranks the desktop's setting and is not written anywhere. */
+  g_object_set (gtk_settings_get_for_display (display), "gtk-enable-animations", FALSE, NULL);
+
+  return g_strdup_printf ("cairo, no animations (OpenGL in software: %s)", gl_renderer);
 }
 
 char *
@@ -131,8 +142,8 @@ ikou_gsk_choose_renderer (GdkDisplay *display)
 
   /* The user's choice: not even a GL context to ask. */
   if (set != NULL && *set != '\0')
-    return ikou_gsk_choose_renderer_for (NULL);
+    return ikou_gsk_choose_renderer_for (display, NULL);
 
   gl_renderer = read_gl_renderer (display);
-  return ikou_gsk_choose_renderer_for (gl_renderer);
+  return ikou_gsk_choose_renderer_for (display, gl_renderer);
 }

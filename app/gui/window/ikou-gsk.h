@@ -9,8 +9,9 @@ G_BEGIN_DECLS
  * user has not set $GSK_RENDERER and OpenGL on @display is done in
  * software (Mesa's llvmpipe, softpipe or swrast: a thin client, a
  * virtual desktop, Xvfb), sets GSK_RENDERER=cairo: on a CPU, cairo draws
- * a window in half the time and with about 60 MB less memory.  With a
- * GPU, GTK's own choice (OpenGL) stays.  Returns a newly allocated
+ * a window in half the time and with about 60 MB less memory; and turns
+ * GTK's animations off for this application (gtk-enable-animations on
+ * @display's GtkSettings).  With a GPU, GTK's own choices stay.  Returns a newly allocated
  * note of what was chosen and why, for start-up reports. */
 char *ikou_gsk_choose_renderer (GdkDisplay *display);
 
@@ -19,7 +20,8 @@ char *ikou_gsk_choose_renderer (GdkDisplay *display);
  * as the user had it as soon as GTK has made the first window's
  * renderer (GTK reads it once per process), so that programs Ikou
  * starts do not inherit it. */
-char *ikou_gsk_choose_renderer_for (const char *gl_renderer);
+char *ikou_gsk_choose_renderer_for (GdkDisplay *display,
+                                    const char *gl_renderer);
 
 /* Whether @gl_renderer (the GL_RENDERER string) names a software
  * rasterizer. */
