@@ -223,8 +223,8 @@ test_actions (void)
 
   /* Ctrl+E and Ctrl+P are in the help overlay. */
   {
-    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/jp/ikou/Ikou/gtk/help-overlay.ui");
-    g_autoptr(GBytes) bytes = g_resources_lookup_data ("/jp/ikou/Ikou/gtk/help-overlay.ui", 0, NULL);
+    g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/jp/ikou/Ikou/ikou-shortcuts.ui");
+    g_autoptr(GBytes) bytes = g_resources_lookup_data ("/jp/ikou/Ikou/ikou-shortcuts.ui", 0, NULL);
     const char *xml = g_bytes_get_data (bytes, NULL);
 
     g_assert_nonnull (gtk_builder_get_object (builder, "help_overlay"));

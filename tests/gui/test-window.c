@@ -1247,8 +1247,17 @@ test_view_actions (void)
   /* A plan is open: the roadmap can be exported (tests/gui/test-export-dialog.c). */
   g_assert_true (gtk_widget_get_sensitive (window->export_button));
 
-  /* The help overlay (Ctrl+?) and the about window. */
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* The help overlay (Ctrl+?: built when first shown, not with the window)
+   * and the about window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  {
+    GtkWindow *help = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+    g_assert_nonnull (help);
+    g_assert_true (gtk_window_get_transient_for (help) == GTK_WINDOW (window));
+    gtk_window_close (help);
+  }
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   {
     GtkWindow *about = gui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);

@@ -342,6 +342,7 @@ ikou_application_startup (GApplication *application)
   IkouApplication *self = IKOU_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   g_autofree char *renderer = NULL;
 
@@ -357,6 +358,10 @@ ikou_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-window",
                                          new_window_accels);
+  /* GtkApplication sets this one only for a gtk/help-overlay.ui resource;
+   * Ikou's is built on demand (ikou-window.c). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_overlay_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
 }

@@ -955,6 +955,29 @@ ikou_window_set_property (GObject      *object,
     }
 }
 
+/* The shortcuts window (Ctrl+?, win.show-help-overlay) is built the
+ * first time it is asked for.  At GtkApplication's own place for it
+ * (gtk/help-overlay.ui) every new window would parse it at once: about
+ * 20 ms of start-up on a thin client, for a window most sessions never
+ * open.  The accelerator is set by IkouApplication. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *help = gtk_application_window_get_help_overlay (window);
+
+  if (help == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/jp/ikou/Ikou/ikou-shortcuts.ui");
+
+      help = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, help);
+    }
+  gtk_window_present (GTK_WINDOW (help));
+}
+
 static void
 ikou_window_class_init (IkouWindowClass *klass)
 {
@@ -984,6 +1007,9 @@ ikou_window_class_init (IkouWindowClass *klass)
     g_param_spec_boolean ("era-labels", NULL, NULL, TRUE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   _ikou_window_class_costs_init (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   g_type_ensure (IKOU_TYPE_FINDINGS_PANEL);
   g_type_ensure (IKOU_TYPE_DIFFERENCES_PANEL);
