@@ -16,7 +16,7 @@ struct _IkouRenderText
   guint                 pango_serial;
   guint                 generation;
   PangoFontDescription *fonts[IKOU_N_FONTS];
-  double                line_height[IKOU_N_FONTS];
+  double                line_height[IKOU_N_FONTS];  /* < 0: not measured yet */
   PangoLayout          *scratch;     /* ellipsized labels */
 };
 
@@ -119,8 +119,11 @@ ikou_render_text_set_font (IkouRenderText *self,
   pango_font_description_set_weight (self->fonts[IKOU_FONT_BOLD], PANGO_WEIGHT_BOLD);
 
   invalidate (self);
+  /* Measured when first asked for: a timeline sets its style's font
+   * before it lays out, so the default set at init is never measured
+   * there (each measure loads the fonts at their size). */
   for (guint i = 0; i < IKOU_N_FONTS; i++)
-    self->line_height[i] = measure_line (self, i);
+    self->line_height[i] = -1;
 }
 
 void
@@ -174,6 +177,8 @@ ikou_render_text_get_line_height (IkouRenderText *self,
   g_return_val_if_fail (IKOU_IS_RENDER_TEXT (self), 0);
   g_return_val_if_fail ((guint) font < IKOU_N_FONTS, 0);
 
+  if (self->line_height[font] < 0)
+    self->line_height[font] = measure_line (self, font);
   return self->line_height[font];
 }
 
