@@ -3,17 +3,12 @@
 
 #include "config.h"
 
+#include "ikou-gui-util.h"
 #include "ikou-text-cell.h"
 
 /* As GtkInscription's default min-chars. */
 #define MIN_CHARS 3
 
-typedef struct
-{
-  int char_width;   /* Pango units */
-  int ascent;
-  int descent;
-} CellMetrics;
 
 struct _IkouTextCell
 {
@@ -22,7 +17,7 @@ struct _IkouTextCell
   char              *text;
   PangoAttrList     *attrs;
   PangoLayout       *layout;   /* made when first drawn */
-  const CellMetrics *metrics;  /* of the font of the cell's style */
+  const IkouCellMetrics *metrics;  /* of the font of the cell's style */
 };
 
 G_DEFINE_FINAL_TYPE (IkouTextCell, ikou_text_cell, GTK_TYPE_WIDGET)
@@ -30,44 +25,11 @@ G_DEFINE_FINAL_TYPE (IkouTextCell, ikou_text_cell, GTK_TYPE_WIDGET)
 /* Metrics depend on the font, the language, the resolution and the font
  * options of a widget's Pango context, nothing else: one entry per
  * combination, kept for the process (a handful). */
-static const CellMetrics *
-lookup_metrics (PangoContext *context)
-{
-  static GHashTable *cache;
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
-  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
-  g_autofree char *key = NULL;
-  CellMetrics *metrics;
-
-  key = g_strdup_printf ("%s|%s|%g|%lu", font,
-                         pango_language_to_string (pango_context_get_language (context)),
-                         pango_cairo_context_get_resolution (context),
-                         options != NULL ? cairo_font_options_hash (options) : 0ul);
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  metrics = g_hash_table_lookup (cache, key);
-  if (metrics == NULL)
-    {
-      PangoFontMetrics *font_metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      metrics = g_new0 (CellMetrics, 1);
-      metrics->char_width = MAX (pango_font_metrics_get_approximate_char_width (font_metrics),
-                                 pango_font_metrics_get_approximate_digit_width (font_metrics));
-      metrics->ascent = pango_font_metrics_get_ascent (font_metrics);
-      metrics->descent = pango_font_metrics_get_descent (font_metrics);
-      pango_font_metrics_unref (font_metrics);
-      g_hash_table_insert (cache, g_steal_pointer (&key), metrics);
-    }
-
-  return metrics;
-}
-
-static const CellMetrics *
+static const IkouCellMetrics *
 get_metrics (IkouTextCell *self)
 {
   if (self->metrics == NULL)
-    self->metrics = lookup_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+    self->metrics = ikou_cell_metrics_lookup (GTK_WIDGET (self));
 
   return self->metrics;
 }
@@ -116,7 +78,7 @@ ikou_text_cell_measure (GtkWidget      *widget,
                         int            *minimum_baseline,
                         int            *natural_baseline)
 {
-  const CellMetrics *metrics = get_metrics (IKOU_TEXT_CELL (widget));
+  const IkouCellMetrics *metrics = get_metrics (IKOU_TEXT_CELL (widget));
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {

@@ -62,6 +62,45 @@ ikou_japanese_text_attributes (void)
 
 /* A message that appears under a field near the bottom of a scrolled
  * panel would be out of sight: scroll it in once it is laid out. */
+const IkouCellMetrics *
+ikou_cell_metrics_lookup (GtkWidget *widget)
+{
+  static GHashTable *cache;
+  PangoContext *context;
+  const cairo_font_options_t *options;
+  g_autofree char *font = NULL;
+  g_autofree char *key = NULL;
+  IkouCellMetrics *metrics;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  context = gtk_widget_get_pango_context (widget);
+  font = pango_font_description_to_string (pango_context_get_font_description (context));
+  options = pango_cairo_context_get_font_options (context);
+  key = g_strdup_printf ("%s|%s|%g|%lu", font,
+                         pango_language_to_string (pango_context_get_language (context)),
+                         pango_cairo_context_get_resolution (context),
+                         options != NULL ? cairo_font_options_hash (options) : 0ul);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  metrics = g_hash_table_lookup (cache, key);
+  if (metrics == NULL)
+    {
+      PangoFontMetrics *font_metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      metrics = g_new0 (IkouCellMetrics, 1);
+      metrics->char_width = MAX (pango_font_metrics_get_approximate_char_width (font_metrics),
+                                 pango_font_metrics_get_approximate_digit_width (font_metrics));
+      metrics->ascent = pango_font_metrics_get_ascent (font_metrics);
+      metrics->descent = pango_font_metrics_get_descent (font_metrics);
+      pango_font_metrics_unref (font_metrics);
+      g_hash_table_insert (cache, g_steal_pointer (&key), metrics);
+    }
+
+  return metrics;
+}
+
 static gboolean
 reveal_tick (GtkWidget     *widget,
              GdkFrameClock *clock,

@@ -19,6 +19,21 @@ const char    *ikou_severity_icon_name        (IkouSeverity severity);
  * glyph forms and one font: for cells that show the plan's text.  One
  * shared list, owned by this module: do not modify or unref it. */
 PangoAttrList *ikou_japanese_text_attributes  (void);
+
+/* The metrics a one-line list cell lays out with (Pango units). */
+typedef struct
+{
+  int char_width;  /* the wider of Pango's approximate character and digit widths */
+  int ascent;
+  int descent;
+} IkouCellMetrics;
+
+/* The metrics of @widget's font, from a cache of the process shared by
+ * every widget with the same font, language, resolution and font
+ * options.  pango_context_get_metrics() shapes a sample text each time
+ * it is called; a list redraws dozens of cells a frame and builds
+ * hundreds at once.  The result lives as long as the process. */
+const IkouCellMetrics *ikou_cell_metrics_lookup (GtkWidget *widget);
 /* Scrolls the nearest GtkScrolledWindow around @widget so that @widget
  * (typically a message that has just appeared under a field) is in
  * view, once it has been laid out (it waits a few frames at most).

@@ -19,6 +19,7 @@ struct _IkouSystemCell
 
   char                 *text;
   PangoLayout          *layout;    /* made when first drawn, dropped when the style changes */
+  const IkouCellMetrics *metrics;  /* of the style's font; NULL when it may have changed */
   PangoAttrList        *attrs;     /* shared: Japanese, tabular digits for numeric cells */
   GtkWidget            *icon;      /* GtkImage, made for the first finding shown */
   int                   severity;  /* shown by icon and colour, or -1 */
@@ -37,25 +38,22 @@ G_DEFINE_FINAL_TYPE (IkouSystemCell, ikou_system_cell, GTK_TYPE_WIDGET)
  * 200-system plan makes 1,200 cells at start-up, and each widget less per
  * cell is style, layout and snapshot work less. */
 
-static PangoFontMetrics *
-font_metrics (IkouSystemCell *self)
+static const IkouCellMetrics *
+get_metrics (IkouSystemCell *self)
 {
-  return pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
+  if (self->metrics == NULL)
+    self->metrics = ikou_cell_metrics_lookup (GTK_WIDGET (self));
+
+  return self->metrics;
 }
 
-/* The height of one line, and its baseline (Pango units). */
+/* The height of one line (Pango units). */
 static int
-line_height (IkouSystemCell *self,
-             int            *baseline)
+line_height (IkouSystemCell *self)
 {
-  PangoFontMetrics *metrics = font_metrics (self);
-  int ascent = pango_font_metrics_get_ascent (metrics);
-  int descent = pango_font_metrics_get_descent (metrics);
+  const IkouCellMetrics *metrics = get_metrics (self);
 
-  pango_font_metrics_unref (metrics);
-  if (baseline != NULL)
-    *baseline = ascent;
-  return ascent + descent;
+  return metrics->ascent + metrics->descent;
 }
 
 static int
@@ -86,18 +84,14 @@ ikou_system_cell_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      PangoFontMetrics *metrics = font_metrics (self);
-      int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                            pango_font_metrics_get_approximate_digit_width (metrics));
-      int text = PANGO_PIXELS_CEIL (MIN_CHARS * char_width);
+      int text = PANGO_PIXELS_CEIL (MIN_CHARS * get_metrics (self)->char_width);
 
-      pango_font_metrics_unref (metrics);
       *minimum = text + (icon_nat > 0 ? icon_min + ICON_SPACING : 0);
       *natural = text + (icon_nat > 0 ? icon_nat + ICON_SPACING : 0);
     }
   else
     {
-      int line = PANGO_PIXELS_CEIL (line_height (self, NULL));
+      int line = PANGO_PIXELS_CEIL (line_height (self));
 
       *minimum = MAX (line, icon_min);
       *natural = MAX (line, icon_nat);
@@ -123,7 +117,7 @@ ikou_system_cell_snapshot (GtkWidget   *widget,
   IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
   int x = icon_width (self);
   int width = gtk_widget_get_width (widget) - x;
-  int line = PANGO_PIXELS_CEIL (line_height (self, NULL));
+  int line = PANGO_PIXELS_CEIL (line_height (self));
   int top = (gtk_widget_get_height (widget) - line) / 2;
   PangoRectangle logical;
   GdkRGBA color;
@@ -173,8 +167,23 @@ ikou_system_cell_css_changed (GtkWidget         *widget,
   IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
 
   GTK_WIDGET_CLASS (ikou_system_cell_parent_class)->css_changed (widget, change);
-  /* The font may have changed: a new layout from the new context. */
+  /* The font may have changed: new metrics and a new layout from the new
+   * context when next measured and drawn. */
+  self->metrics = NULL;
   g_clear_object (&self->layout);
+}
+
+static void
+ikou_system_cell_system_setting_changed (GtkWidget        *widget,
+                                         GtkSystemSetting  setting)
+{
+  IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
+
+  GTK_WIDGET_CLASS (ikou_system_cell_parent_class)->system_setting_changed (widget, setting);
+  /* Font settings (DPI, hinting, the default font) change the context. */
+  self->metrics = NULL;
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
 }
 
 /* The whole text as a tooltip, computed when asked:
@@ -242,6 +251,7 @@ ikou_system_cell_class_init (IkouSystemCellClass *klass)
   widget_class->size_allocate = ikou_system_cell_size_allocate;
   widget_class->snapshot = ikou_system_cell_snapshot;
   widget_class->css_changed = ikou_system_cell_css_changed;
+  widget_class->system_setting_changed = ikou_system_cell_system_setting_changed;
   widget_class->query_tooltip = ikou_system_cell_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "ikou-system-cell");
