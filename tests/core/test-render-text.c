@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+
 #include <math.h>
 
 #include "ikou-render-text.h"
@@ -65,10 +67,47 @@ test_generation (void)
   ikou_render_text_update (text, cr);
   g = ikou_render_text_get_generation (text);
 
+  /* The same target again, and another surface of the same kind drawn
+   * at an offset (the next frame): nothing to lay out again, neither
+   * here nor in Pango (a layout's serial moves when Pango relays it). */
+  {
+    cairo_surface_t *next = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 20, 20);
+    cairo_t *next_cr = cairo_create (next);
+    IkouText label = { 0 };
+    guint serial;
+
+    ikou_render_text_layout (text, &label, "R7年度", IKOU_FONT_NORMAL);
+    serial = pango_layout_get_serial (label.layout);
+    ikou_render_text_update (text, cr);
+    cairo_translate (next_cr, 5, -40);
+    ikou_render_text_update (text, next_cr);
+    g_assert_cmpuint (ikou_render_text_get_generation (text), ==, g);
+    pango_layout_get_pixel_extents (label.layout, NULL, NULL);
+    g_assert_cmpuint (pango_layout_get_serial (label.layout), ==, serial);
+
+    ikou_text_clear (&label);
+    cairo_destroy (next_cr);
+    cairo_surface_destroy (next);
+  }
+
   /* Another scale: the layouts must be made again. */
   cairo_scale (cr, 3, 3);
   ikou_render_text_update (text, cr);
   g_assert_cmpuint (ikou_render_text_get_generation (text), !=, g);
+
+  /* Another kind of target, with other font options (a PDF page has
+   * no hinting): again. */
+  {
+    cairo_surface_t *pdf = cairo_pdf_surface_create (NULL, 100, 100);
+    cairo_t *pdf_cr = cairo_create (pdf);
+
+    g = ikou_render_text_get_generation (text);
+    ikou_render_text_update (text, pdf_cr);
+    g_assert_cmpuint (ikou_render_text_get_generation (text), !=, g);
+
+    cairo_destroy (pdf_cr);
+    cairo_surface_destroy (pdf);
+  }
 
   cairo_destroy (cr);
   cairo_surface_destroy (image);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <pango/pangocairo.h>
 
 #include "ikou-render-text.h"
@@ -13,7 +15,10 @@ struct _IkouRenderText
   GObject               parent_instance;
 
   PangoContext         *pango;
-  guint                 pango_serial;
+  /* What the context was last updated for: the target's font options
+   * and the linear part of the transformation (NULL options: never). */
+  cairo_font_options_t *target_options;
+  double                target_matrix[4];
   guint                 generation;
   PangoFontDescription *fonts[IKOU_N_FONTS];
   double                line_height[IKOU_N_FONTS];  /* < 0: not measured yet */
@@ -38,6 +43,7 @@ ikou_render_text_finalize (GObject *object)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_object (&self->scratch);
   g_clear_object (&self->pango);
+  g_clear_pointer (&self->target_options, cairo_font_options_destroy);
 
   G_OBJECT_CLASS (ikou_render_text_parent_class)->finalize (object);
 }
@@ -61,7 +67,6 @@ ikou_render_text_init (IkouRenderText *self)
   pango_cairo_context_set_font_options (self->pango, options);
   cairo_font_options_destroy (options);
   pango_cairo_context_set_resolution (self->pango, 72.0);
-  self->pango_serial = pango_context_get_serial (self->pango);
 
   ikou_render_text_set_font (self, NULL, 0);
 }
@@ -130,18 +135,39 @@ void
 ikou_render_text_update (IkouRenderText *self,
                          cairo_t        *cr)
 {
-  guint serial;
+  cairo_font_options_t *options;
+  cairo_matrix_t m;
+  double linear[4];
 
   g_return_if_fail (IKOU_IS_RENDER_TEXT (self));
 
-  pango_cairo_update_context (cr, self->pango);
-  serial = pango_context_get_serial (self->pango);
-  if (serial != self->pango_serial)
+  /* Only a new target (screen ↔ PDF, another scale) lays text out
+   * anew.  Pango cannot tell: pango_cairo_update_context() moves the
+   * context's serial on every call, and each layout made from it would
+   * then be laid out again when next drawn — every label of every frame
+   * of a scroll.  So the context is updated only when what it takes from
+   * @cr changed. */
+  options = cairo_font_options_create ();
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_matrix (cr, &m);
+  linear[0] = m.xx;
+  linear[1] = m.yx;
+  linear[2] = m.xy;
+  linear[3] = m.yy;
+
+  if (self->target_options != NULL
+      && cairo_font_options_equal (options, self->target_options)
+      && memcmp (linear, self->target_matrix, sizeof linear) == 0)
     {
-      /* A new target (screen ↔ PDF, another scale): relayout lazily. */
-      self->pango_serial = serial;
-      invalidate (self);
+      cairo_font_options_destroy (options);
+      return;
     }
+
+  g_clear_pointer (&self->target_options, cairo_font_options_destroy);
+  self->target_options = options;
+  memcpy (self->target_matrix, linear, sizeof linear);
+  pango_cairo_update_context (cr, self->pango);
+  invalidate (self);
 }
 
 guint
