@@ -22,31 +22,8 @@
 
 /* Helpers --------------------------------------------------------------- */
 
-typedef struct
-{
-  char *dir;
-  char *path; /* dir/plan.ikou */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ikou-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plan.ikou", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  ikou_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+/* A private folder; path is dir/plan.ikou. */
+typedef IkouTestDir Fixture;
 
 static int
 compare_names (gconstpointer a,
@@ -1529,7 +1506,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/store/" name, Fixture, NULL, ikou_test_dir_set_up, func, ikou_test_dir_tear_down)
 
   ADD ("round-trip", test_round_trip);
   ADD ("round-trip/empty", test_round_trip_empty);
