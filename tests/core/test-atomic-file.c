@@ -23,6 +23,9 @@
 /* Nothing left behind: Ikou's temporary files carry a recognizable name,
  * and the stale ones are removed by the next save or open. */
 
+/* A private folder; path is dir/plan.ikou. */
+typedef IkouTestDir Fixture;
+
 static char *
 host_tag (void)
 {
@@ -68,11 +71,10 @@ test_names (void)
 }
 
 static void
-test_sweep (void)
+test_sweep (Fixture       *f,
+            gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ikou-atomic-XXXXXX", NULL);
   g_autofree char *host = host_tag ();
-  g_autofree char *target = g_build_filename (dir, "plan.ikou", NULL);
   g_autofree char *mine = g_strdup_printf (".plan.ikou.ikou-tmp-%s-aaaaaa", host);
   g_autofree char *mine_journal = g_strdup_printf (".plan.ikou.ikou-tmp-%s-aaaaaa-journal", host);
   g_autofree char *mine_locked = g_strdup_printf (".plan.ikou.ikou-tmp-%s-bbbbbb", host);
@@ -81,22 +83,22 @@ test_sweep (void)
   g_autofree char *p_target = NULL;
   int lock_fd;
 
-  p_target = make_file (dir, "plan.ikou", 0);
-  p_mine = make_file (dir, mine, 0);
-  p_journal = make_file (dir, mine_journal, 0);
-  p_locked = make_file (dir, mine_locked, 0);
+  p_target = make_file (f->dir, "plan.ikou", 0);
+  p_mine = make_file (f->dir, mine, 0);
+  p_journal = make_file (f->dir, mine_journal, 0);
+  p_locked = make_file (f->dir, mine_locked, 0);
   /* Another machine's: fresh (maybe being written there), and old. */
-  p_fresh = make_file (dir, ".plan.ikou.ikou-tmp-elsewhere-cccccc", 0);
-  p_old = make_file (dir, ".plan.ikou.ikou-tmp-elsewhere-dddddd", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
+  p_fresh = make_file (f->dir, ".plan.ikou.ikou-tmp-elsewhere-cccccc", 0);
+  p_old = make_file (f->dir, ".plan.ikou.ikou-tmp-elsewhere-dddddd", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
   /* Not ours to touch: another target's, and a name Ikou never makes. */
-  p_other = make_file (dir, ".other.ikou.ikou-tmp-elsewhere-eeeeee", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
-  p_foreign = make_file (dir, ".plan.ikou.ffffff", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
+  p_other = make_file (f->dir, ".other.ikou.ikou-tmp-elsewhere-eeeeee", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
+  p_foreign = make_file (f->dir, ".plan.ikou.ffffff", 2 * IKOU_ATOMIC_FILE_STALE_SECONDS);
 
   /* A live writer holds its lock. */
   lock_fd = open (p_locked, O_RDONLY);
   g_assert_cmpint (flock (lock_fd, LOCK_EX), ==, 0);
 
-  g_assert_cmpuint (ikou_atomic_file_sweep (target), ==, 3);
+  g_assert_cmpuint (ikou_atomic_file_sweep (f->path), ==, 3);
   g_assert_false (g_file_test (p_mine, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (p_journal, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (p_old, G_FILE_TEST_EXISTS));
@@ -108,19 +110,16 @@ test_sweep (void)
 
   /* Released: the next sweep takes it. */
   close (lock_fd);
-  g_assert_cmpuint (ikou_atomic_file_sweep (target), ==, 1);
+  g_assert_cmpuint (ikou_atomic_file_sweep (f->path), ==, 1);
   g_assert_false (g_file_test (p_locked, G_FILE_TEST_EXISTS));
-
-  ikou_test_remove_tree (dir);
 }
 
 /* A writer killed mid-save leaves its temporary file; the next save (of
  * any kind) or open removes it. */
 static void
-test_killed_writer (void)
+test_killed_writer (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ikou-atomic-XXXXXX", NULL);
-  g_autofree char *target = g_build_filename (dir, "plan.ikou", NULL);
   g_autoptr(IkouPlan) plan = ikou_plan_new ();
   g_autoptr(GError) error = NULL;
 
@@ -133,7 +132,7 @@ test_killed_writer (void)
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
         {
-          IkouAtomicFile *file = ikou_atomic_file_new (target, NULL);
+          IkouAtomicFile *file = ikou_atomic_file_new (f->path, NULL);
 
           if (file == NULL || write (ikou_atomic_file_get_fd (file), "half", 4) != 4)
             _exit (1);
@@ -143,17 +142,17 @@ test_killed_writer (void)
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
     }
   /* Each new temporary file swept the one before. */
-  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 1);
 
   /* A save removes the last... */
-  g_assert_true (ikou_store_save (plan, target, &error));
+  g_assert_true (ikou_store_save (plan, f->path, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
-  g_assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 1);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
 
   /* ...an export (XML) too... */
   {
-    g_autofree char *xml = g_build_filename (dir, "plan.xml", NULL);
+    g_autofree char *xml = g_build_filename (f->dir, "plan.xml", NULL);
 
     if (fork () == 0)
       {
@@ -161,37 +160,35 @@ test_killed_writer (void)
         _exit (0);
       }
     g_assert_cmpint (wait (NULL), >, 0);
-    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
+    g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 2);
     g_assert_true (ikou_xml_write_file (plan, xml, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
+    g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 2);
   }
 
   /* ...and so does opening a plan. */
   if (fork () == 0)
     {
-      ikou_atomic_file_new (target, NULL);
+      ikou_atomic_file_new (f->path, NULL);
       _exit (0);
     }
   g_assert_cmpint (wait (NULL), >, 0);
-  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 3);
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 3);
   {
-    g_autoptr(IkouPlan) loaded = ikou_store_load (target, &error);
+    g_autoptr(IkouPlan) loaded = ikou_store_load (f->path, &error);
 
     g_assert_no_error (error);
     g_assert_nonnull (loaded);
   }
-  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
-
-  ikou_test_remove_tree (dir);
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 2);
 }
 
 static void
-test_set_contents (void)
+test_set_contents (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ikou-atomic-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "out.xml", NULL);
-  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.xml", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "out.xml", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   struct stat st;
@@ -223,11 +220,9 @@ test_set_contents (void)
     g_autoptr(IkouAtomicFile) file = ikou_atomic_file_new (path, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 2);
+    g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 2);
   }
-  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
-
-  ikou_test_remove_tree (dir);
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 1);
 }
 
 int
@@ -236,9 +231,13 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/atomic-file/names", test_names);
-  g_test_add_func ("/atomic-file/sweep", test_sweep);
-  g_test_add_func ("/atomic-file/killed-writer", test_killed_writer);
-  g_test_add_func ("/atomic-file/set-contents", test_set_contents);
+  /* In a private folder. */
+#define ADD(name, func) \
+  g_test_add ("/atomic-file/" name, Fixture, NULL, ikou_test_dir_set_up, func, ikou_test_dir_tear_down)
+  ADD ("sweep", test_sweep);
+  ADD ("killed-writer", test_killed_writer);
+  ADD ("set-contents", test_set_contents);
+#undef ADD
 
   return g_test_run ();
 }

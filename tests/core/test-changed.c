@@ -22,16 +22,10 @@
 #include "ikou-test-util.h"
 
 /* "It changed on disk": a save never silently replaces what someone else
- * saved after the plan was opened. */
+ * saved after the plan was opened.  Most tests run in a private folder
+ * (IkouTestDir, f->path the plan in it). */
 
-static char *
-make_dir (void)
-{
-  char *dir = g_dir_make_tmp ("ikou-changed-XXXXXX", NULL);
-
-  g_assert_nonnull (dir);
-  return dir;
-}
+typedef IkouTestDir Fixture;
 
 static IkouPlan *
 plan_titled (const char *title)
@@ -64,48 +58,45 @@ title_of (const char *path)
 }
 
 static void
-test_stamp (void)
+test_stamp (Fixture       *f,
+            gconstpointer  data)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
-  g_autofree char *copy = g_build_filename (dir, "copy", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy", NULL);
   g_autoptr(IkouFileStamp) stamp = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   struct utimbuf times;
   gsize length;
 
-  save_titled (path, "one");
-  stamp = ikou_file_stamp_new (path, &error);
+  save_titled (f->path, "one");
+  stamp = ikou_file_stamp_new (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (ikou_file_stamp_get_hash (stamp)), ==, 64);
-  g_assert_true (ikou_file_stamp_unchanged (stamp, path));
+  g_assert_true (ikou_file_stamp_unchanged (stamp, f->path));
 
   /* Same content, new identity (a copy put back, a touched file): the
    * content decides. */
   times.actime = times.modtime = time (NULL) - 3600;
-  g_assert_cmpint (utime (path, &times), ==, 0);
-  g_assert_true (ikou_file_stamp_unchanged (stamp, path));
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (utime (f->path, &times), ==, 0);
+  g_assert_true (ikou_file_stamp_unchanged (stamp, f->path));
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
-  g_assert_cmpint (g_rename (copy, path), ==, 0);
-  g_assert_true (ikou_file_stamp_unchanged (stamp, path));
-  g_assert_true (ikou_file_stamp_check (stamp, path, &error));
+  g_assert_cmpint (g_rename (copy, f->path), ==, 0);
+  g_assert_true (ikou_file_stamp_unchanged (stamp, f->path));
+  g_assert_true (ikou_file_stamp_check (stamp, f->path, &error));
   g_assert_no_error (error);
 
   /* Saved by someone else. */
-  save_titled (path, "two");
-  g_assert_false (ikou_file_stamp_unchanged (stamp, path));
-  g_assert_false (ikou_file_stamp_check (stamp, path, &error));
+  save_titled (f->path, "two");
+  g_assert_false (ikou_file_stamp_unchanged (stamp, f->path));
+  g_assert_false (ikou_file_stamp_check (stamp, f->path, &error));
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_CHANGED_ON_DISK);
   g_assert_nonnull (strstr (error->message, "plan.ikou"));
   g_clear_error (&error);
 
   /* Gone: nothing to lose. */
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_true (ikou_file_stamp_unchanged (stamp, path));
-
-  ikou_test_remove_tree (dir);
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  g_assert_true (ikou_file_stamp_unchanged (stamp, f->path));
 }
 
 /* The checked saves of both formats refuse, change nothing and leave no
@@ -117,7 +108,7 @@ test_checked_save (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *dir = make_dir ();
+      g_autofree char *dir = ikou_test_make_temp_dir ();
       g_autofree char *path = g_build_filename (dir, names[i], NULL);
       g_autoptr(IkouPlan) one = plan_titled ("one");
       g_autoptr(IkouPlan) two = plan_titled ("two");
@@ -154,17 +145,16 @@ test_checked_save (void)
 }
 
 static void
-test_plan_file (void)
+test_plan_file (Fixture       *f,
+                gconstpointer  data)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
   g_autoptr(IkouSharedPlan) file = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  save_titled (path, "start");
-  file = ikou_shared_plan_open (path, IKOU_SHARED_PLAN_NONE, &plan, NULL, &error);
+  save_titled (f->path, "start");
+  file = ikou_shared_plan_open (f->path, IKOU_SHARED_PLAN_NONE, &plan, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (ikou_shared_plan_changed_on_disk (file));
 
@@ -178,26 +168,25 @@ test_plan_file (void)
   g_assert_no_error (error);
 
   /* Someone else (a program that ignores locks) saves meanwhile. */
-  save_titled (path, "theirs");
+  save_titled (f->path, "theirs");
   g_assert_true (ikou_shared_plan_changed_on_disk (file));
   ikou_plan_set_title (plan, "mine 3");
   g_assert_false (ikou_shared_plan_save (file, plan, FALSE, &error));
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
-  title = title_of (path);
+  title = title_of (f->path);
   g_assert_cmpstr (title, ==, "theirs");
   g_clear_pointer (&title, g_free);
 
   /* Overwrite on purpose. */
   g_assert_true (ikou_shared_plan_save (file, plan, TRUE, &error));
   g_assert_no_error (error);
-  title = title_of (path);
+  title = title_of (f->path);
   g_assert_cmpstr (title, ==, "mine 3");
   g_assert_false (ikou_shared_plan_changed_on_disk (file));
 
   g_clear_pointer (&file, ikou_shared_plan_close);
-  g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
-  ikou_test_remove_tree (dir);
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 1);
 }
 
 typedef struct
@@ -260,11 +249,10 @@ plan_has_system (IkouPlan   *plan,
  * With data set, both open it anyway (the lock ignored): then only the
  * file stamp stands between them. */
 static void
-test_two_writers (gconstpointer data)
+test_two_writers (Fixture       *f,
+                  gconstpointer  data)
 {
   gboolean force_open = GPOINTER_TO_INT (data);
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
   guint both_saved = 0, one_refused = 0;
   GRand *rand = g_rand_new_with_seed (force_open ? 2 : 1);
 
@@ -274,13 +262,13 @@ test_two_writers (gconstpointer data)
       g_autoptr(IkouPlan) result = NULL;
       g_autoptr(GError) error = NULL;
 
-      save_titled (path, "shared");
-      start_writer (&a, path, "A", g_rand_int_range (rand, 0, 40), force_open);
-      start_writer (&b, path, "B", g_rand_int_range (rand, 0, 40), force_open);
+      save_titled (f->path, "shared");
+      start_writer (&a, f->path, "A", g_rand_int_range (rand, 0, 40), force_open);
+      start_writer (&b, f->path, "B", g_rand_int_range (rand, 0, 40), force_open);
       finish_writer (&a);
       finish_writer (&b);
 
-      result = ikou_store_load (path, &error);
+      result = ikou_store_load (f->path, &error);
       g_assert_no_error (error);
       if (a.status == 0)
         g_assert_true (plan_has_system (result, "A"));
@@ -299,7 +287,7 @@ test_two_writers (gconstpointer data)
           one_refused++;
         }
       /* Nothing left behind: the plan and no lock, no temporary file. */
-      g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
+      g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 1);
       g_free (a.out);
       g_free (b.out);
     }
@@ -307,7 +295,6 @@ test_two_writers (gconstpointer data)
   g_test_message ("50 runs: %u with a refusal, %u with both saved in turn",
                   one_refused, both_saved);
   g_rand_free (rand);
-  ikou_test_remove_tree (dir);
 }
 
 static gboolean
@@ -329,25 +316,24 @@ has_temp_file (const char *path)
  * were B let through, A's rename would drop B's work although B was told
  * "saved". */
 static void
-test_save_during_other_save (void)
+test_save_during_other_save (Fixture       *f,
+                             gconstpointer  data)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "plan.ikou", NULL);
   g_autoptr(IkouPlan) result = NULL;
   g_autoptr(GError) error = NULL;
   Writer a = { 0, }, b = { 0, };
 
-  save_titled (path, "shared");
+  save_titled (f->path, "shared");
   g_setenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS", "4000", TRUE);
-  start_writer (&a, path, "A", 0, TRUE);
+  start_writer (&a, f->path, "A", 0, TRUE);
   g_unsetenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS");
   /* A's temporary file shows that it is saving (a small plan: it is
    * written in a moment, then A pauses); then B opens the plan as it was
    * and saves while A is paused. */
-  for (guint i = 0; i < 2000 && !has_temp_file (dir); i++)
+  for (guint i = 0; i < 2000 && !has_temp_file (f->dir); i++)
     g_usleep (10000);
-  g_assert_true (has_temp_file (dir));
-  start_writer (&b, path, "B", 0, TRUE);
+  g_assert_true (has_temp_file (f->dir));
+  start_writer (&b, f->path, "B", 0, TRUE);
   finish_writer (&b);
   finish_writer (&a);
 
@@ -355,24 +341,23 @@ test_save_during_other_save (void)
   g_assert_cmpint (a.status, ==, 0);
   g_assert_cmpint (b.status, ==, 3);
   g_assert_nonnull (strstr (b.out, "refused"));
-  result = ikou_store_load (path, &error);
+  result = ikou_store_load (f->path, &error);
   g_assert_no_error (error);
   g_assert_true (plan_has_system (result, "A"));
   g_assert_false (plan_has_system (result, "B"));
 
   g_free (a.out);
   g_free (b.out);
-  ikou_test_remove_tree (dir);
 }
 
 /* The command line writing a plan over itself refuses when someone saved
  * it between its read and its write, unless --force. */
 static void
-test_cli_in_place (void)
+test_cli_in_place (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *path = g_build_filename (dir, "plan.xml", NULL);
-  g_autofree char *other = g_build_filename (dir, "other.xml", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "plan.xml", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.xml", NULL);
   g_autoptr(IkouPlan) big = plan_titled ("mine");
   g_autoptr(IkouPlan) theirs = plan_titled ("theirs");
   g_autoptr(GError) error = NULL;
@@ -435,8 +420,6 @@ test_cli_in_place (void)
       else
         g_assert_cmpint (WEXITSTATUS (status), ==, 0);
     }
-
-  ikou_test_remove_tree (dir);
 }
 
 int
@@ -444,13 +427,19 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/changed/stamp", test_stamp);
+  /* In a private folder; the data of two-writers: whether both open the
+   * plan anyway. */
+#define ADD(name, data, func) \
+  g_test_add ("/changed/" name, Fixture, data, ikou_test_dir_set_up, func, \
+              ikou_test_dir_tear_down)
+  ADD ("stamp", NULL, test_stamp);
   g_test_add_func ("/changed/checked-save", test_checked_save);
-  g_test_add_func ("/changed/plan-file", test_plan_file);
-  g_test_add_data_func ("/changed/two-writers", GINT_TO_POINTER (FALSE), test_two_writers);
-  g_test_add_data_func ("/changed/two-writers-ignoring-locks", GINT_TO_POINTER (TRUE), test_two_writers);
-  g_test_add_func ("/changed/save-during-other-save", test_save_during_other_save);
-  g_test_add_func ("/changed/cli-in-place", test_cli_in_place);
+  ADD ("plan-file", NULL, test_plan_file);
+  ADD ("two-writers", GINT_TO_POINTER (FALSE), test_two_writers);
+  ADD ("two-writers-ignoring-locks", GINT_TO_POINTER (TRUE), test_two_writers);
+  ADD ("save-during-other-save", NULL, test_save_during_other_save);
+  ADD ("cli-in-place", NULL, test_cli_in_place);
+#undef ADD
 
   return g_test_run ();
 }

@@ -19,11 +19,9 @@
 
 #define TARGET_NAME "CHECKSUM-TARGET-SYSTEM"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+/* A private folder (removed with ikou_test_dir_tear_down) and in it
+ * path, a plan of 50 systems. */
+typedef IkouTestDir Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -40,15 +38,6 @@ fixture_set_up (Fixture       *f,
       ikou_plan_add_system (plan, system);
     }
   f->path = ikou_test_save_in_temp_dir (plan, &f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  ikou_test_remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 static void
@@ -232,7 +221,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/checksum/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/checksum/" name, Fixture, NULL, fixture_set_up, func, ikou_test_dir_tear_down)
   ADD ("stored", test_stored);
   ADD ("flipped-bit", test_flipped_bit);
   ADD ("edited-outside", test_edited_outside);

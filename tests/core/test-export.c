@@ -124,60 +124,95 @@ pdf_pages (const char *info)
                                    NULL, 10);
 }
 
-static char *
-make_tmpdir (void)
+/* What most tests start from: make_plan() with as many more systems as
+ * the test's data says, the schedule, today's options and a temporary
+ * folder, removed after the test. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ikou-export-XXXXXX", &error);
+  IkouPlan          *plan;
+  IkouSchedule      *schedule;
+  IkouExportOptions  options;
+  char              *dir;
+} Fixture;
 
-  g_assert_no_error (error);
-  return dir;
-}
-
-static guint
-count_files (const char *dir)
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (d && g_dir_read_name (d))
-    n++;
-  return n;
+  f->plan = make_plan (GPOINTER_TO_UINT (data));
+  f->schedule = ikou_test_load_schedule ();
+  init_options (&f->options);
+  f->dir = ikou_test_make_temp_dir ();
 }
 
 static void
-test_pdf (void)
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
-  g_autoptr(IkouExportJob) job = NULL;
+  ikou_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_clear_object (&f->schedule);
+  g_clear_object (&f->plan);
+}
+
+/* A job of the fixture's plan with its options; asserts that they are valid. */
+static IkouExportJob *
+new_job (Fixture *f)
+{
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "roadmap.pdf", NULL);
+  IkouExportJob *job = ikou_export_job_new (f->plan, NULL, f->schedule, &f->options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+  return job;
+}
+
+static void
+write_job (IkouExportJob *job,
+           const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ikou_export_write (job, path, &error));
+  g_assert_no_error (error);
+}
+
+/* A new job of the fixture's plan and options, written to @path. */
+static void
+export_to (Fixture    *f,
+           const char *path)
+{
+  g_autoptr(IkouExportJob) job = new_job (f);
+
+  write_job (job, path);
+}
+
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(IkouExportJob) job = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "roadmap.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *fonts = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   gboolean embedded = FALSE;
-  IkouExportOptions options;
   IkouDay first, last;
 
   if (!have_tools ())
     return;
 
-  init_options (&options);
-  job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-  g_assert_no_error (error);
+  job = new_job (f);
   /* The plan's span in fiscal years, with the deadline in view. */
   ikou_export_job_get_range (job, &first, &last);
   g_assert_cmpint (first, ==, ikou_test_ymd (2024, 4, 1));
   g_assert_cmpint (last, ==, ikou_test_ymd (2027, 3, 31));
   g_assert_cmpuint (ikou_export_job_get_n_pages (job), ==, 2);   /* rows + summary */
 
-  g_assert_true (ikou_export_write (job, path, &error));
-  g_assert_no_error (error);
+  write_job (job, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpuint (count_files (dir), ==, 1);   /* no temporary file left */
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 1);   /* no temporary file left */
 
   info = run ("pdfinfo", path, NULL);
   g_assert_nonnull (strstr (info, "1190.55 x 841.89"));
@@ -230,29 +265,18 @@ test_pdf (void)
   /* The summary page names the checker's finding by its title, not its id. */
   g_assert_nonnull (strstr (text, "Deadline missed"));
   g_assert_null (strstr (text, IKOU_RULE_DEADLINE_MISSED));
-
-  ikou_test_remove_tree (dir);
 }
 
 /* Paginating in steps (the export dialog) ends where paginating at once
  * does: the same pages, the same rows on each. */
 static void
-test_paginate_steps (void)
+test_paginate_steps (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan (2000);
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
-  g_autoptr(IkouExportJob) whole = NULL;
-  g_autoptr(IkouExportJob) stepped = NULL;
-  g_autoptr(GError) error = NULL;
-  IkouExportOptions options;
+  g_autoptr(IkouExportJob) whole = new_job (f);
+  g_autoptr(IkouExportJob) stepped = new_job (f);
   guint n_pages;
   guint steps = 0;
-
-  init_options (&options);
-  whole = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-  g_assert_no_error (error);
-  stepped = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-  g_assert_no_error (error);
 
   n_pages = ikou_export_job_get_n_pages (whole);
   while (!ikou_export_job_paginate_step (stepped, 7))
@@ -274,8 +298,7 @@ test_paginate_steps (void)
 
   /* Half-way, a full pagination takes over and agrees too. */
   g_clear_object (&stepped);
-  stepped = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-  g_assert_no_error (error);
+  stepped = new_job (f);
   g_assert_false (ikou_export_job_paginate_step (stepped, 3));
   g_assert_cmpuint (ikou_export_job_get_n_pages (stepped), ==, n_pages);
 }
@@ -283,17 +306,14 @@ test_paginate_steps (void)
 /* 2,000 systems: every page carries the title block, the header and the
  * list's column titles, and every row is on exactly one page, in order. */
 static void
-test_paginate (void)
+test_paginate (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan (2000);
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
+  IkouPlan *plan = f->plan;
   g_autoptr(IkouExportJob) job = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "large.pdf", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "large.pdf", NULL);
   g_autofree char *text = NULL;
   g_auto(GStrv) pages = NULL;
-  IkouExportOptions options;
   guint n_pages;
   guint n_rows = ikou_plan_get_n_systems (plan);
   guint covered = 0;
@@ -301,11 +321,8 @@ test_paginate (void)
   if (!have_tools ())
     return;
 
-  init_options (&options);
-  job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-  g_assert_no_error (error);
-  g_assert_true (ikou_export_write (job, path, &error));
-  g_assert_no_error (error);
+  job = new_job (f);
+  write_job (job, path);
   n_pages = ikou_export_job_get_n_pages (job);
   g_assert_cmpuint (n_pages, >, 30);
   {
@@ -355,8 +372,6 @@ test_paginate (void)
   /* The last page is the summary with counts per severity. */
   g_assert_nonnull (strstr (pages[n_pages - 1], "Findings"));
   g_assert_nonnull (strstr (pages[n_pages - 1], "Error: "));
-
-  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -373,78 +388,52 @@ check_png (const char *path,
 }
 
 static void
-test_png_svg (void)
+test_png_svg (Fixture       *f,
+              gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
-  g_autofree char *png = g_build_filename (dir, "roadmap.png", NULL);
-  g_autofree char *png2 = g_build_filename (dir, "roadmap-2.png", NULL);
-  g_autofree char *svg = g_build_filename (dir, "roadmap.svg", NULL);
-  g_autofree char *svg2 = g_build_filename (dir, "roadmap-2.svg", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "roadmap.png", NULL);
+  g_autofree char *png2 = g_build_filename (f->dir, "roadmap-2.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "roadmap.svg", NULL);
+  g_autofree char *svg2 = g_build_filename (f->dir, "roadmap-2.svg", NULL);
   g_autofree char *contents = NULL;
-  IkouExportOptions options;
   IkouExportFormat format;
 
   g_assert_true (ikou_export_format_from_path (png, &format, &error));
   g_assert_cmpint (format, ==, IKOU_EXPORT_PNG);
 
   /* PNG: one file per page at the chosen resolution (default 150 dpi). */
-  init_options (&options);
-  options.format = IKOU_EXPORT_PNG;
-  {
-    g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ikou_export_write (job, png, &error));
-    g_assert_no_error (error);
-  }
+  f->options.format = IKOU_EXPORT_PNG;
+  export_to (f, png);
   check_png (png, 2481, 1754);
   check_png (png2, 2481, 1754);
-  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 2);
 
-  options.dpi = 72;
-  options.paper = IKOU_PAPER_A4;
-  options.portrait = TRUE;
-  {
-    g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ikou_export_write (job, png, &error));
-  }
+  f->options.dpi = 72;
+  f->options.paper = IKOU_PAPER_A4;
+  f->options.portrait = TRUE;
+  export_to (f, png);
   check_png (png, 596, 842);
 
   /* SVG: the same naming. */
-  init_options (&options);
-  options.format = IKOU_EXPORT_SVG;
-  {
-    g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (ikou_export_write (job, svg, &error));
-    g_assert_no_error (error);
-  }
+  init_options (&f->options);
+  f->options.format = IKOU_EXPORT_SVG;
+  export_to (f, svg);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_nonnull (strstr (contents, "1190.55pt"));
   g_assert_true (g_file_test (svg2, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpuint (count_files (dir), ==, 4);
-
-  ikou_test_remove_tree (dir);
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 4);
 }
 
 static void
-test_paper (void)
+test_paper (Fixture       *f,
+            gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "a4.pdf", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "a4.pdf", NULL);
   g_autofree char *info = NULL;
-  IkouExportOptions options;
   IkouPaper paper;
   double w, h;
 
@@ -457,15 +446,13 @@ test_paper (void)
   if (!have_tools ())
     return;
 
-  init_options (&options);
-  options.paper = IKOU_PAPER_A4;
-  options.portrait = TRUE;
-  options.from = ikou_test_ymd (2025, 1, 1);
-  options.to = ikou_test_ymd (2026, 12, 1);
-  options.title = "別題";
-  job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-  g_assert_no_error (error);
-  g_assert_true (ikou_export_write (job, path, &error));
+  f->options.paper = IKOU_PAPER_A4;
+  f->options.portrait = TRUE;
+  f->options.from = ikou_test_ymd (2025, 1, 1);
+  f->options.to = ikou_test_ymd (2026, 12, 1);
+  f->options.title = "別題";
+  job = new_job (f);
+  write_job (job, path);
   info = run ("pdfinfo", path, NULL);
   g_assert_nonnull (strstr (info, "595.28 x 841.89"));
   g_assert_nonnull (strstr (info, "別題"));
@@ -476,25 +463,18 @@ test_paper (void)
     g_assert_cmpint (first, ==, ikou_test_ymd (2025, 1, 1));
     g_assert_cmpint (last, ==, ikou_test_ymd (2026, 12, 31));
   }
-  ikou_test_remove_tree (dir);
 }
 
 /* A print operation's page size, then its pages, through the same code. */
 static void
-test_print_pages (void)
+test_print_pages (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan (100);
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
-  g_autoptr(IkouExportJob) job = NULL;
-  g_autoptr(GError) error = NULL;
-  IkouExportOptions options;
+  g_autoptr(IkouExportJob) job = new_job (f);
   guint n_a3, n_a4;
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  init_options (&options);
-  job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-  g_assert_no_error (error);
   n_a3 = ikou_export_job_paginate (job, 1190.55, 841.89);
   n_a4 = ikou_export_job_paginate (job, 841.89, 595.28);   /* A4 landscape: shorter */
   g_assert_cmpuint (n_a4, >, n_a3);
@@ -509,12 +489,11 @@ test_print_pages (void)
 }
 
 static void
-expect_option_error (IkouPlan          *plan,
-                     IkouSchedule      *schedule,
+expect_option_error (Fixture           *f,
                      IkouExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, options, &error);
+  g_autoptr(IkouExportJob) job = ikou_export_job_new (f->plan, NULL, f->schedule, options, &error);
 
   g_assert_null (job);
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION);
@@ -523,12 +502,10 @@ expect_option_error (IkouPlan          *plan,
 }
 
 static void
-test_errors (void)
+test_errors (Fixture       *f,
+             gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan (0);
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
   IkouExportOptions options;
   IkouPaper paper;
   IkouExportFormat format;
@@ -537,25 +514,25 @@ test_errors (void)
   init_options (&options);
   options.from = ikou_test_ymd (2026, 4, 1);
   options.to = ikou_test_ymd (2025, 4, 1);
-  expect_option_error (plan, schedule, &options);
+  expect_option_error (f, &options);
   init_options (&options);
   options.from = ikou_test_ymd (2040, 1, 1);
-  expect_option_error (plan, schedule, &options);
+  expect_option_error (f, &options);
   init_options (&options);
   options.to = ikou_test_ymd (2001, 1, 1);
-  expect_option_error (plan, schedule, &options);
+  expect_option_error (f, &options);
 
   /* Unknown paper, format, resolution. */
   init_options (&options);
   options.paper = (IkouPaper) 7;
-  expect_option_error (plan, schedule, &options);
+  expect_option_error (f, &options);
   init_options (&options);
   options.format = (IkouExportFormat) 9;
-  expect_option_error (plan, schedule, &options);
+  expect_option_error (f, &options);
   init_options (&options);
   options.format = IKOU_EXPORT_PNG;
   options.dpi = 5000;
-  expect_option_error (plan, schedule, &options);
+  expect_option_error (f, &options);
 
   g_assert_false (ikou_export_paper_from_string ("b5", &paper, &error));
   g_assert_error (error, IKOU_ERROR, IKOU_ERROR_INVALID_OPTION);
@@ -572,25 +549,21 @@ test_errors (void)
   g_clear_error (&error);
 
   /* Unwritable targets: a missing folder, a folder. */
-  init_options (&options);
   {
-    g_autoptr(IkouExportJob) job = ikou_export_job_new (plan, NULL, schedule, &options, &error);
-    g_autofree char *missing = g_build_filename (dir, "no-such-folder", "x.pdf", NULL);
+    g_autoptr(IkouExportJob) job = new_job (f);
+    g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "x.pdf", NULL);
 
-    g_assert_no_error (error);
     g_assert_false (ikou_export_write (job, missing, &error));
     g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
     g_assert_nonnull (strstr (error->message, "x.pdf"));
     g_test_message ("%s", error->message);
     g_clear_error (&error);
 
-    g_assert_false (ikou_export_write (job, dir, &error));
+    g_assert_false (ikou_export_write (job, f->dir, &error));
     g_assert_error (error, IKOU_ERROR, IKOU_ERROR_IO);
     g_clear_error (&error);
   }
-  g_assert_cmpuint (count_files (dir), ==, 0);
-
-  ikou_test_remove_tree (dir);
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 0);
 }
 
 /* The folder shared by the test and its subprocess (no setenv). */
@@ -640,7 +613,7 @@ test_partial_write (void)
     g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
     g_test_trap_assert_passed ();
     g_test_trap_assert_stderr ("*roadmap.pdf*");
-    g_assert_cmpuint (count_files (dir), ==, 1);
+    g_assert_cmpuint (ikou_test_count_entries (dir), ==, 1);
     g_assert_true (g_file_get_contents (old, &contents, NULL, NULL));
     g_assert_cmpstr (contents, ==, "old export");
     ikou_test_remove_tree (dir);
@@ -654,7 +627,7 @@ test_empty (void)
   g_autoptr(IkouPlan) plan = ikou_plan_new ();
   g_autoptr(IkouExportJob) job = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "empty.pdf", NULL);
   IkouExportOptions options;
   IkouDay first, last;
@@ -694,13 +667,13 @@ expect_cli_error (IkouPlan             *plan,
 }
 
 static void
-test_cli (void)
+test_cli (Fixture       *f,
+          gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan (0);
+  IkouPlan *plan = f->plan;
   g_autoptr(IkouScenario) scenario = ikou_scenario_new ("遅延ケース");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "cli.pdf", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "cli.pdf", NULL);
   g_autofree char *text = NULL;
   IkouCliExportOptions cli = { 0 };
 
@@ -744,8 +717,6 @@ test_cli (void)
   cli.dpi = 0;
   cli.output = (char *) "roadmap.docx";
   expect_cli_error (plan, &cli, IKOU_ERROR_INVALID_OPTION);
-
-  ikou_test_remove_tree (dir);
 }
 
 int
@@ -754,16 +725,21 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/export/pdf", test_pdf);
-  g_test_add_func ("/export/paginate", test_paginate);
-  g_test_add_func ("/export/paginate-steps", test_paginate_steps);
-  g_test_add_func ("/export/png-svg", test_png_svg);
-  g_test_add_func ("/export/paper", test_paper);
-  g_test_add_func ("/export/print-pages", test_print_pages);
-  g_test_add_func ("/export/errors", test_errors);
+  /* The fixture's data: how many systems make_plan() adds. */
+#define ADD(name, n_extra, func) \
+  g_test_add ("/export/" name, Fixture, GUINT_TO_POINTER (n_extra), fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("pdf", 0, test_pdf);
+  ADD ("paginate", 2000, test_paginate);
+  ADD ("paginate-steps", 2000, test_paginate_steps);
+  ADD ("png-svg", 0, test_png_svg);
+  ADD ("paper", 0, test_paper);
+  ADD ("print-pages", 100, test_print_pages);
+  ADD ("errors", 0, test_errors);
   g_test_add_func ("/export/partial-write", test_partial_write);
-  g_test_add_func ("/export/cli", test_cli);
+  ADD ("cli", 0, test_cli);
   g_test_add_func ("/export/empty", test_empty);
+#undef ADD
 
   return g_test_run ();
 }

@@ -22,31 +22,8 @@
 
 /* Helpers --------------------------------------------------------------- */
 
-typedef struct
-{
-  char *dir;
-  char *path; /* dir/plan.ikou */
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ikou-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "plan.ikou", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  ikou_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+/* A private folder; path is dir/plan.ikou. */
+typedef IkouTestDir Fixture;
 
 static int
 compare_names (gconstpointer a,
@@ -164,6 +141,19 @@ query_text (const char *path,
   sqlite3_finalize (stmt);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   return result;
+}
+
+/* The first value @sql gives is @expected (NULL: none). */
+static void
+assert_query (const char *path,
+              const char *sql,
+              const char *expected)
+{
+  g_autofree char *value = query_text (path, sql);
+
+  if (g_strcmp0 (value, expected) != 0)
+    g_test_message ("%s", sql);
+  g_assert_cmpstr (value, ==, expected);
 }
 
 static void
@@ -355,17 +345,40 @@ save_ok (IkouPlan   *plan,
   g_assert_true (ok);
 }
 
+/* The plan at @path; asserts that it loads. */
+static IkouPlan *
+load_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  IkouPlan *plan = ikou_store_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}
+
 static void
 assert_loads (const char *path,
               IkouPlan   *expected)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) loaded = ikou_store_load (path, &error);
+  g_autoptr(IkouPlan) loaded = load_ok (path);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (loaded);
   if (expected != NULL)
     ikou_test_assert_plans_equal (expected, loaded);
+}
+
+/* Saves @plan at @path and loads it again; asserts that the plan loaded
+ * is the same, and returns it. */
+static IkouPlan *
+save_and_load (IkouPlan   *plan,
+               const char *path)
+{
+  IkouPlan *loaded;
+
+  save_ok (plan, path);
+  loaded = load_ok (path);
+  ikou_test_assert_plans_equal (plan, loaded);
+  return loaded;
 }
 
 /* Loading @path fails with @code and a message naming the file, and does
@@ -427,17 +440,12 @@ test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(IkouPlan) plan = make_full_plan ();
-
-  save_ok (plan, f->path);
-  assert_loads (f->path, plan);
+  g_autoptr(IkouPlan) loaded = save_and_load (plan, f->path);
 
   /* And the loaded plan saves back to the same content. */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(IkouPlan) loaded = ikou_store_load (f->path, &error);
     g_autofree char *again = g_build_filename (f->dir, "again.ikou", NULL);
 
-    g_assert_no_error (error);
     g_assert_cmpuint (ikou_plan_next_system_id (loaded), ==, 100);
     g_assert_cmpuint (ikou_plan_next_host_id (loaded), ==, 101);
     save_ok (loaded, again);
@@ -450,13 +458,8 @@ test_round_trip_empty (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(IkouPlan) plan = ikou_plan_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) loaded = NULL;
+  g_autoptr(IkouPlan) loaded = save_and_load (plan, f->path);
 
-  save_ok (plan, f->path);
-  loaded = ikou_store_load (f->path, &error);
-  g_assert_no_error (error);
-  ikou_test_assert_plans_equal (plan, loaded);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded)), ==, 0);
   g_assert_null (ikou_plan_get_title (loaded));
 }
@@ -472,14 +475,9 @@ test_round_trip_large (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(IkouPlan) plan = make_large_plan (2000);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) loaded = NULL;
+  g_autoptr(IkouPlan) loaded = save_and_load (plan, f->path);
   guint n_changes = 0;
 
-  save_ok (plan, f->path);
-  loaded = ikou_store_load (f->path, &error);
-  g_assert_no_error (error);
-  ikou_test_assert_plans_equal (plan, loaded);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded)), ==, 2000);
 
   /* The loaded systems are wired to the plan. */
@@ -502,13 +500,11 @@ test_round_trip_next_ids (Fixture       *f,
 {
   g_autoptr(IkouPlan) plan = make_full_plan ();
   g_autoptr(IkouPlan) loaded = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(IkouSystem) top = ikou_system_new (0, "廃止予定システム");
   g_autoptr(IkouSystem) fresh = ikou_system_new (0, "新システム");
   g_autoptr(IkouHost) top_host = ikou_host_new (0, "撤去予定サーバ", IKOU_HOST_OTHER);
   g_autoptr(IkouHost) fresh_host = ikou_host_new (0, "新サーバ", IKOU_HOST_OTHER);
   IkouScenario *delay;
-  char *value;
 
   ikou_plan_add_system (plan, top);
   ikou_plan_add_host (plan, top_host);
@@ -527,12 +523,9 @@ test_round_trip_next_ids (Fixture       *f,
   g_assert_cmpuint (ikou_plan_next_host_id (plan), ==, 102);
 
   save_ok (plan, f->path);
-  value = query_text (f->path, "SELECT next_system_id || ' ' || next_host_id FROM plan");
-  g_assert_cmpstr (value, ==, "101 102");
-  g_free (value);
+  assert_query (f->path, "SELECT next_system_id || ' ' || next_host_id FROM plan", "101 102");
 
-  loaded = ikou_store_load (f->path, &error);
-  g_assert_no_error (error);
+  loaded = load_ok (f->path);
   ikou_test_assert_plans_equal (plan, loaded);
   g_assert_cmpuint (ikou_plan_next_system_id (loaded), ==, 101);
   g_assert_cmpuint (ikou_plan_next_host_id (loaded), ==, 102);
@@ -570,16 +563,11 @@ test_file_format (Fixture       *f,
   g_autoptr(IkouPlan) plan = make_full_plan ();
   g_autoptr(GBytes) bytes = NULL;
   const guint8 *header;
-  char *value;
 
   save_ok (plan, f->path);
 
-  value = query_text (f->path, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, G_STRINGIFY (IKOU_STORE_VERSION));
-  g_free (value);
-  value = query_text (f->path, "PRAGMA application_id");
-  g_assert_cmpstr (value, ==, "1229672277"); /* 0x494B4F55, 'IKOU' */
-  g_free (value);
+  assert_query (f->path, "PRAGMA user_version", G_STRINGIFY (IKOU_STORE_VERSION));
+  assert_query (f->path, "PRAGMA application_id", "1229672277"); /* 0x494B4F55, 'IKOU' */
 
   /* A rollback-journal database: the header's read/write versions are 1
    * (WAL would be 2), and whoever opens it gets the delete journal. */
@@ -589,44 +577,26 @@ test_file_format (Fixture       *f,
   g_assert_cmpint (header[18], ==, 1);
   g_assert_cmpint (header[19], ==, 1);
   g_assert_cmpmem (header + 68, 4, "IKOU", 4);
-  value = query_text (f->path, "PRAGMA journal_mode");
-  g_assert_cmpstr (value, ==, "delete");
-  g_free (value);
+  assert_query (f->path, "PRAGMA journal_mode", "delete");
 
   /* Readable with the sqlite3 tool: dates as ISO text, ids of enumerations. */
-  value = query_text (f->path, "SELECT cutover_date FROM steps"
-                               " WHERE system_id = 7 AND position = 1");
-  g_assert_cmpstr (value, ==, "2026-01-04");
-  g_free (value);
-  value = query_text (f->path, "SELECT count(*) FROM steps"
-                               " WHERE system_id = 7 AND position = 1 AND budget_amount IS NULL");
-  g_assert_cmpstr (value, ==, "1");
-  g_free (value);
-  value = query_text (f->path, "SELECT kind FROM hosts WHERE id = 70");
-  g_assert_cmpstr (value, ==, "gov-cloud");
-  g_free (value);
-  value = query_text (f->path, "SELECT group_concat(name, '|') FROM"
-                               " (SELECT name FROM systems ORDER BY position)");
-  g_assert_cmpstr (value, ==, "|住民記録システム|個人住民税|国民健康保険");
-  g_free (value);
-  value = query_text (f->path, "SELECT tokutei_deadline FROM systems WHERE id = 3");
-  g_assert_cmpstr (value, ==, "2028-03-31");
-  g_free (value);
-  value = query_text (f->path, "SELECT group_concat(field || '=' || coalesce(day, host_id, '-'), ' ')"
-                               " FROM (SELECT * FROM overrides ORDER BY position)");
+  assert_query (f->path, "SELECT cutover_date FROM steps"
+                         " WHERE system_id = 7 AND position = 1", "2026-01-04");
+  assert_query (f->path, "SELECT count(*) FROM steps"
+                         " WHERE system_id = 7 AND position = 1 AND budget_amount IS NULL", "1");
+  assert_query (f->path, "SELECT kind FROM hosts WHERE id = 70", "gov-cloud");
+  assert_query (f->path, "SELECT group_concat(name, '|') FROM"
+                         " (SELECT name FROM systems ORDER BY position)",
+                "|住民記録システム|個人住民税|国民健康保険");
+  assert_query (f->path, "SELECT tokutei_deadline FROM systems WHERE id = 3", "2028-03-31");
   /* Overrides are written in system, step, field order. */
-  g_assert_cmpstr (value, ==, "contract-date=- to-host=70 budget-date=2025-10-01"
-                              " cutover-date=2026-07-01 to-host=- cutover-date=2026-03-31");
-  g_free (value);
-  value = query_text (f->path, "SELECT next_system_id || ' ' || next_host_id FROM plan");
-  g_assert_cmpstr (value, ==, "100 101");
-  g_free (value);
-  value = query_text (f->path, "PRAGMA foreign_key_check");
-  g_assert_null (value);
-  g_free (value);
-  value = query_text (f->path, "PRAGMA integrity_check");
-  g_assert_cmpstr (value, ==, "ok");
-  g_free (value);
+  assert_query (f->path, "SELECT group_concat(field || '=' || coalesce(day, host_id, '-'), ' ')"
+                         " FROM (SELECT * FROM overrides ORDER BY position)",
+                "contract-date=- to-host=70 budget-date=2025-10-01"
+                " cutover-date=2026-07-01 to-host=- cutover-date=2026-03-31");
+  assert_query (f->path, "SELECT next_system_id || ' ' || next_host_id FROM plan", "100 101");
+  assert_query (f->path, "PRAGMA foreign_key_check", NULL);
+  assert_query (f->path, "PRAGMA integrity_check", "ok");
 }
 
 static void
@@ -1130,7 +1100,6 @@ test_load_tolerated (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(IkouPlan) plan = make_full_plan ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) loaded = NULL;
 
   save_ok (plan, f->path);
@@ -1150,8 +1119,7 @@ test_load_tolerated (Fixture       *f,
 
   /* Hand-reordered systems load in the new order. */
   run_sql (f->path, "UPDATE systems SET position = -1 WHERE id = 40");
-  loaded = ikou_store_load (f->path, &error);
-  g_assert_no_error (error);
+  loaded = load_ok (f->path);
   g_assert_cmpuint (ikou_system_get_id (ikou_plan_get_system (loaded, 0)), ==, 40);
 }
 
@@ -1182,22 +1150,18 @@ test_load_version_1 (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(IkouPlan) plan = NULL;
-  g_autoptr(IkouPlan) again = NULL;
   g_autoptr(IkouPlan) full = make_full_plan ();
   g_autoptr(IkouPlan) before_6 = make_full_plan_before_6 ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
   const IkouStep *step;
   IkouScenario *scenario;
-  char *value;
 
   /* A golden file, as Ikou 1 wrote it. */
   copy_data_file ("store-v1.ikou", f->path);
   before = read_bytes (f->path);
-  plan = ikou_store_load (f->path, &error);
-  g_assert_no_error (error);
+  plan = load_ok (f->path);
   after = read_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after)); /* read, never upgraded in place */
 
@@ -1218,12 +1182,8 @@ test_load_version_1 (Fixture       *f,
 
   /* Saved again: the current version, the same plan. */
   save_ok (plan, copy);
-  value = query_text (copy, "PRAGMA user_version");
-  g_assert_cmpstr (value, ==, G_STRINGIFY (IKOU_STORE_VERSION));
-  g_free (value);
-  again = ikou_store_load (copy, &error);
-  g_assert_no_error (error);
-  ikou_test_assert_plans_equal (plan, again);
+  assert_query (copy, "PRAGMA user_version", G_STRINGIFY (IKOU_STORE_VERSION));
+  assert_loads (copy, plan);
 
   /* A current file taken back to version 1 loads the same plan. */
   save_ok (full, f->path);
@@ -1257,29 +1217,14 @@ make_scenario_plan (void)
 }
 
 static void
-assert_query (const char *path,
-              const char *sql,
-              const char *expected)
-{
-  g_autofree char *value = query_text (path, sql);
-
-  g_assert_cmpstr (value, ==, expected);
-}
-
-static void
 test_round_trip_scenarios (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(IkouPlan) plan = make_scenario_plan ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) loaded = NULL;
+  g_autoptr(IkouPlan) loaded = save_and_load (plan, f->path);
   g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
   IkouScenario *scenario;
 
-  save_ok (plan, f->path);
-  loaded = ikou_store_load (f->path, &error);
-  g_assert_no_error (error);
-  ikou_test_assert_plans_equal (plan, loaded);
 
   /* What ikou_plan_equal compares without order, by hand. */
   scenario = ikou_plan_lookup_scenario (loaded, "全部入り <&> \"案\"");
@@ -1342,8 +1287,7 @@ test_round_trip_scenarios (Fixture       *f,
     g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
     reseal (copy);
   }
-  loaded = ikou_store_load (copy, &error);
-  g_assert_no_error (error);
+  loaded = load_ok (copy);
   scenario = ikou_plan_lookup_scenario (loaded, "全部入り <&> \"案\"");
   g_assert_cmpuint (ikou_scenario_get_n_orphans (scenario, 7), ==, 7);
 }
@@ -1459,14 +1403,12 @@ test_load_version_2 (Fixture       *f,
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(IkouPlan) full = make_full_plan ();
   g_autoptr(IkouPlan) before_6 = make_full_plan_before_6 ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
   IkouScenario *scenario;
   gint64 value = 0;
 
   make_version_2 (f->path);
-  plan = ikou_store_load (f->path, &error);
-  g_assert_no_error (error);
+  plan = load_ok (f->path);
   g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, 12);
   scenario = ikou_plan_lookup_scenario (plan, "遅延");
   g_assert_cmpuint (ikou_scenario_get_n_overrides (scenario), ==, 2);
@@ -1505,7 +1447,6 @@ test_load_version_5 (Fixture       *f,
   g_autoptr(IkouPlan) full = make_full_plan ();
   g_autoptr(IkouPlan) expected = make_full_plan_before_6 ();
   g_autoptr(IkouPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *copy = g_build_filename (f->dir, "copy.ikou", NULL);
 
   save_ok (full, f->path);
@@ -1516,8 +1457,7 @@ test_load_version_5 (Fixture       *f,
                     " notes, annual_cost FROM systems;"
                     "DROP TABLE systems; ALTER TABLE s5 RENAME TO systems;"
                     "PRAGMA user_version = 5;");
-  plan = ikou_store_load (f->path, &error);
-  g_assert_no_error (error);
+  plan = load_ok (f->path);
   assert_loads (f->path, expected);
 
   save_ok (plan, copy);
@@ -1533,7 +1473,6 @@ test_perf_national (Fixture       *f,
 {
   g_autoptr(IkouPlan) plan = make_large_plan (34592);
   g_autoptr(IkouPlan) loaded = NULL;
-  g_autoptr(GError) error = NULL;
   double save_best = G_MAXDOUBLE, load_best = G_MAXDOUBLE;
   GStatBuf st;
 
@@ -1545,8 +1484,7 @@ test_perf_national (Fixture       *f,
       save_ok (plan, f->path);
       t1 = g_get_monotonic_time ();
       g_clear_object (&loaded);
-      loaded = ikou_store_load (f->path, &error);
-      g_assert_no_error (error);
+      loaded = load_ok (f->path);
       t2 = g_get_monotonic_time ();
       save_best = MIN (save_best, (t1 - t0) / 1000.0);
       load_best = MIN (load_best, (t2 - t1) / 1000.0);
@@ -1568,7 +1506,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/store/" name, Fixture, NULL, ikou_test_dir_set_up, func, ikou_test_dir_tear_down)
 
   ADD ("round-trip", test_round_trip);
   ADD ("round-trip/empty", test_round_trip_empty);

@@ -97,6 +97,23 @@ ikou_test_remove_tree (const char *path)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+void
+ikou_test_dir_set_up (IkouTestDir   *f,
+                      gconstpointer  data)
+{
+  f->dir = ikou_test_make_temp_dir ();
+  f->path = g_build_filename (f->dir, "plan.ikou", NULL);
+}
+
+void
+ikou_test_dir_tear_down (IkouTestDir   *f,
+                         gconstpointer  data)
+{
+  ikou_test_remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
 char *
 ikou_test_source_path (const char *first_element,
                        ...)

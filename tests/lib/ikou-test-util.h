@@ -32,6 +32,20 @@ guint    ikou_test_count_entries      (const char *dir_path);
  * path that does not exist is fine. */
 void     ikou_test_remove_tree        (const char *path);
 
+/* The fixture of a test in a private folder (g_test_add with
+ * ikou_test_dir_set_up and ikou_test_dir_tear_down): the folder, removed
+ * after the test, and the path of a plan in it, not yet written. */
+typedef struct
+{
+  char *dir;
+  char *path;   /* dir/plan.ikou */
+} IkouTestDir;
+
+void     ikou_test_dir_set_up         (IkouTestDir   *f,
+                                       gconstpointer  data);
+void     ikou_test_dir_tear_down      (IkouTestDir   *f,
+                                       gconstpointer  data);
+
 /* A file of the source tree ($IKOU_SOURCE_ROOT): the sample plan is
  * ikou_test_source_path ("data", "samples", "koriyama.xml", NULL). */
 char    *ikou_test_source_path        (const char *first_element,
