@@ -38,16 +38,13 @@ parse_option_fy (const char *option,
                  const char *text,
                  int        *out_fy)
 {
-  g_autofree char *message = NULL;
-
   if (text == NULL)
     return TRUE;
   if (parse_fiscal_year (text, out_fy))
     return TRUE;
   /* Translators: an option (--from) and what was given */
-  message = g_strdup_printf (_("%s “%s” is not a fiscal year: write it as 2025, R7 or 令和7年度."),
-                             option, text);
-  _ikou_cli_fail (message);
+  _ikou_cli_failf (_("%s “%s” is not a fiscal year: write it as 2025, R7 or 令和7年度."),
+                   option, text);
   return FALSE;
 }
 
@@ -221,13 +218,9 @@ _ikou_cli_budget (int    argc,
         first_fy = MIN (first_fy, last_fy);
     }
   if (first_fy > last_fy)
-    {
-      g_autofree char *message =
-        /* Translators: --from and --to fiscal years */
-        g_strdup_printf (_("--from FY%d is after --to FY%d: give the earlier year first."),
-                         first_fy, last_fy);
-      return _ikou_cli_fail (message);
-    }
+    /* Translators: --from and --to fiscal years */
+    return _ikou_cli_failf (_("--from FY%d is after --to FY%d: give the earlier year first."),
+                            first_fy, last_fy);
 
   budget = ikou_budget_compute (plan, scenario, first_fy, last_fy);
   if (json)

@@ -19,6 +19,9 @@ enum {
 
 /* Shared by the commands (ikou-cli.c, ikou-cli-scenario.c). */
 int           _ikou_cli_fail          (const char      *message);
+/* _ikou_cli_fail() with a printf() format. */
+int           _ikou_cli_failf         (const char      *format,
+                                       ...) G_GNUC_PRINTF (1, 2);
 int           _ikou_cli_fail_error    (GError          *error);
 gboolean      _ikou_cli_parse_context (GOptionContext  *context,
                                        int             *argc,

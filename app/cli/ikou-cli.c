@@ -42,6 +42,19 @@ _ikou_cli_fail (const char *message)
 }
 
 int
+_ikou_cli_failf (const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return _ikou_cli_fail (message);
+}
+
+int
 _ikou_cli_fail_error (GError *error)
 {
   return _ikou_cli_fail (error->message);
@@ -51,15 +64,11 @@ _ikou_cli_fail_error (GError *error)
 int
 _ikou_cli_fail_save (GError *error)
 {
-  g_autofree char *message = NULL;
-
   if (!g_error_matches (error, IKOU_ERROR, IKOU_ERROR_LOCKED) &&
       !g_error_matches (error, IKOU_ERROR, IKOU_ERROR_CHANGED_ON_DISK))
     return _ikou_cli_fail (error->message);
 
-  message = g_strdup_printf ("%s %s", error->message,
-                             _("Add --force to write over it anyway."));
-  return _ikou_cli_fail (message);
+  return _ikou_cli_failf ("%s %s", error->message, _("Add --force to write over it anyway."));
 }
 
 /* Writes @plan to @output (.ikou or Ikou XML) as one more planner on a
@@ -174,9 +183,7 @@ _ikou_cli_load_plan (const char    *path,
       *out_scenario = ikou_plan_lookup_scenario (plan, scenario_name);
       if (*out_scenario == NULL)
         {
-          g_autofree char *message =
-            g_strdup_printf (_("The plan has no scenario named “%s”."), scenario_name);
-          _ikou_cli_fail (message);
+          _ikou_cli_failf (_("The plan has no scenario named “%s”."), scenario_name);
           return NULL;
         }
     }
@@ -445,7 +452,6 @@ export_format (const char       *name,
     { "xml", IKOU_PLAN_FILE_XML },
     { "ikou", IKOU_PLAN_FILE_NATIVE },
   };
-  g_autofree char *message = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_ascii_strcasecmp (name, formats[i].name) == 0)
@@ -453,8 +459,7 @@ export_format (const char       *name,
         *kind = formats[i].kind;
         return TRUE;
       }
-  message = g_strdup_printf (_("Unknown format “%s”: use csv, xlsx, mspdi, xml or ikou."), name);
-  _ikou_cli_fail (message);
+  _ikou_cli_failf (_("Unknown format “%s”: use csv, xlsx, mspdi, xml or ikou."), name);
   return FALSE;
 }
 
@@ -688,16 +693,10 @@ ikou_cli_main (int    argc,
     status = _ikou_cli_catch_up (argc - 1, argv + 1);
   else if (g_str_equal (verb, "budget"))
     status = _ikou_cli_budget (argc - 1, argv + 1);
+  else if (verb[0] == '-')
+    status = _ikou_cli_failf (_("Unknown option “%s”. Run “ikou --help” for the commands."), verb);
   else
-    {
-      g_autofree char *message = NULL;
-
-      if (verb[0] == '-')
-        message = g_strdup_printf (_("Unknown option “%s”. Run “ikou --help” for the commands."), verb);
-      else
-        message = g_strdup_printf (_("“%s” is neither a command nor a file. Run “ikou --help” for the commands."), verb);
-      status = _ikou_cli_fail (message);
-    }
+    status = _ikou_cli_failf (_("“%s” is neither a command nor a file. Run “ikou --help” for the commands."), verb);
 
   return status;
 }
