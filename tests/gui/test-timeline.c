@@ -12,6 +12,7 @@
 #include "ikou-calendar.h"
 #include "ikou-plan.h"
 #include "ikou-schedule.h"
+#include "ikou-renderer.h"
 #include "ikou-timeline.h"
 #include "ikou-gui-test-util.h"
 #include "ikou-test-util.h"
@@ -310,6 +311,84 @@ test_drag_redraws_row (Fixture       *f,
   g_assert_cmpuint (f->n_edited, ==, 1);
 }
 
+/* The header node of the timeline's drawing now (a new reference). */
+static GskRenderNode *
+header_node (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->timeline);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* The body, then the header over it. */
+  g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_CONTAINER_NODE);
+  g_assert_cmpuint (gsk_container_node_get_n_children (node), >=, 2);
+  return gsk_render_node_ref (gsk_container_node_get_child (node, 1));
+}
+
+/* The timeline's pixels are the renderer's whole view drawn in one go. */
+static void
+assert_draws_as_renderer (Fixture *f)
+{
+  GtkWidget *widget = GTK_WIDGET (f->timeline);
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  cairo_surface_t *drawn = draw_timeline (f);
+  cairo_surface_t *whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (whole);
+  int stride = cairo_image_surface_get_stride (whole);
+
+  ikou_renderer_draw (ikou_timeline_get_renderer (f->timeline), cr,
+                      gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget))),
+                      gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget))),
+                      w, h);
+  cairo_destroy (cr);
+  cairo_surface_flush (whole);
+  g_assert_cmpint (cairo_image_surface_get_stride (drawn), ==, stride);
+  g_assert_true (memcmp (cairo_image_surface_get_data (drawn),
+                         cairo_image_surface_get_data (whole), (gsize) stride * h) == 0);
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (whole);
+}
+
+/* The header is drawn again only when it shows something else: a change
+ * of the rows alone keeps the header's node (GTK does not repaint it),
+ * and after every change the pixels are those of the whole view. */
+static void
+test_header_kept (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkAdjustment *hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->timeline));
+  g_autoptr(GskRenderNode) first = header_node (f);
+  g_autoptr(GskRenderNode) same = NULL;
+  g_autoptr(GskRenderNode) today = NULL;
+  g_autoptr(GskRenderNode) zoomed = NULL;
+  g_autoptr(GskRenderNode) scrolled = NULL;
+
+  /* (Drawing the whole view to an image surface in between would be
+   * another target for text, which does change the header.) */
+  gtk_single_selection_set_selected (f->selection, 2);
+  same = header_node (f);
+  g_assert_true (same == first);
+  assert_draws_as_renderer (f);
+
+  ikou_timeline_set_today (f->timeline, ymd (2025, 12, 1));
+  today = header_node (f);
+  g_assert_true (today != first);
+  assert_draws_as_renderer (f);
+
+  ikou_timeline_set_zoom (f->timeline, IKOU_ZOOM_MONTH);
+  zoomed = header_node (f);
+  g_assert_true (zoomed != today);
+  assert_draws_as_renderer (f);
+
+  gtk_adjustment_set_value (hadj, gtk_adjustment_get_value (hadj) + 37);
+  scrolled = header_node (f);
+  g_assert_true (scrolled != zoomed);
+  assert_draws_as_renderer (f);
+}
+
 static void
 test_drag_cancel (Fixture       *f,
                   gconstpointer  data)
@@ -453,6 +532,7 @@ main (int   argc,
   ADD ("/timeline/drag-cutover", test_drag_cutover);
   ADD ("/timeline/drag-redraws-row", test_drag_redraws_row);
   ADD ("/timeline/drag-cancel", test_drag_cancel);
+  ADD ("/timeline/header-kept", test_header_kept);
   ADD ("/timeline/drag-bar", test_drag_bar);
   ADD ("/timeline/keyboard", test_keyboard);
   ADD ("/timeline/zoom", test_zoom_keeps_centre);

@@ -30,6 +30,9 @@ struct _IkouRenderer
   IkouTimeHeader   *header;
   IkouRowLayer     *rows;
   IkouLegend       *legend;
+
+  /* Moves with whatever the header shows (see ikou_renderer_get_header_stamp()). */
+  guint             header_stamp;
 };
 
 G_DEFINE_FINAL_TYPE (IkouRenderer, ikou_renderer, G_TYPE_OBJECT)
@@ -205,6 +208,7 @@ ikou_renderer_set_schedule (IkouRenderer *self,
 
   g_set_object (&self->schedule, schedule);
   ikou_time_header_set_schedule (self->header, schedule);
+  self->header_stamp++;
   ikou_legend_set_schedule (self->legend, schedule);
 }
 
@@ -276,6 +280,7 @@ ikou_renderer_set_style (IkouRenderer          *self,
   ikou_mark_painter_set_style (self->painter, &self->style);
   ikou_render_text_set_font (self->text, self->style.font_family, self->style.font_size);
   ikou_time_header_set_style (self->header, &self->style);
+  self->header_stamp++;
   ikou_row_layer_set_style (self->rows, &self->style);
   ikou_legend_set_style (self->legend, &self->style);
 }
@@ -287,6 +292,7 @@ ikou_renderer_set_today (IkouRenderer *self,
   g_return_if_fail (IKOU_IS_RENDERER (self));
 
   ikou_time_header_set_today (self->header, today);
+  self->header_stamp++;
 }
 
 void
@@ -334,6 +340,7 @@ ikou_renderer_set_range (IkouRenderer *self,
   g_return_if_fail (first != IKOU_DAY_NONE && last != IKOU_DAY_NONE);
 
   ikou_time_scale_set_range (self->scale, first, last);
+  self->header_stamp++;
 }
 
 void
@@ -357,6 +364,7 @@ ikou_renderer_set_zoom (IkouRenderer *self,
   g_return_if_fail ((guint) zoom < IKOU_N_ZOOMS);
 
   ikou_time_scale_set_zoom (self->scale, zoom);
+  self->header_stamp++;
 }
 
 IkouZoom
@@ -375,6 +383,7 @@ ikou_renderer_set_px_per_day (IkouRenderer *self,
   g_return_if_fail (px_per_day > 0);
 
   ikou_time_scale_set_px_per_day (self->scale, px_per_day);
+  self->header_stamp++;
 }
 
 double
@@ -479,6 +488,70 @@ ikou_renderer_day_for_x (IkouRenderer *self,
 
 /* Draw ------------------------------------------------------------------- */
 
+typedef enum
+{
+  DRAW_BODY   = 1 << 0,
+  DRAW_HEADER = 1 << 1,
+} DrawParts;
+
+/* The header lies over the body's top, drawn last; each part can be
+ * drawn alone, clipped to its own area, with the same pixels there. */
+static void
+draw_parts (IkouRenderer *self,
+            cairo_t      *cr,
+            double        scroll_x,
+            double        scroll_y,
+            double        width,
+            double        height,
+            DrawParts     parts)
+{
+  double header_h;
+  double body_bottom = 0;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  header_h = ikou_renderer_get_header_height (self);
+  cairo_save (cr);
+  if (parts == DRAW_BODY)
+    cairo_rectangle (cr, 0, header_h, width, MAX (0, height - header_h));
+  else if (parts == DRAW_HEADER)
+    cairo_rectangle (cr, 0, 0, width, MIN (height, header_h));
+  else
+    cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  ikou_render_text_update (self->text, cr);
+  ikou_mark_painter_begin (self->painter, cr, ikou_mark_painter_wants_pixel_snap (cr));
+
+  ikou_render_set_source (cr, &self->style.background);
+  cairo_paint (cr);
+
+  if (parts & DRAW_BODY)
+    {
+      body_bottom = ikou_row_layer_begin (self->rows, cr, header_h, scroll_y, height);
+
+      /* The body, clipped below the header. */
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, header_h, width, MAX (0, height - header_h));
+      cairo_clip (cr);
+
+      ikou_row_layer_draw_backgrounds (self->rows, cr, width);
+      ikou_time_header_draw_grid (self->header, cr, scroll_x, width, header_h, body_bottom);
+      ikou_row_layer_draw_bars (self->rows, cr, scroll_x, width);
+      ikou_time_header_draw_day_lines (self->header, cr, scroll_x, width, header_h, body_bottom);
+      ikou_row_layer_draw_marks (self->rows, cr, scroll_x, width);
+
+      cairo_restore (cr);
+    }
+
+  if (parts & DRAW_HEADER)
+    ikou_time_header_draw (self->header, cr, scroll_x, width);
+
+  if (parts & DRAW_BODY)
+    ikou_row_layer_end (self->rows);
+  cairo_restore (cr);
+}
+
 void
 ikou_renderer_draw (IkouRenderer *self,
                     cairo_t      *cr,
@@ -487,44 +560,44 @@ ikou_renderer_draw (IkouRenderer *self,
                     double        width,
                     double        height)
 {
-  double header_h;
-  double body_bottom;
-
   g_return_if_fail (IKOU_IS_RENDERER (self));
   g_return_if_fail (cr != NULL);
 
-  if (width <= 0 || height <= 0)
-    return;
+  draw_parts (self, cr, scroll_x, scroll_y, width, height, DRAW_BODY | DRAW_HEADER);
+}
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  ikou_render_text_update (self->text, cr);
-  ikou_mark_painter_begin (self->painter, cr, ikou_mark_painter_wants_pixel_snap (cr));
+void
+ikou_renderer_draw_body (IkouRenderer *self,
+                         cairo_t      *cr,
+                         double        scroll_x,
+                         double        scroll_y,
+                         double        width,
+                         double        height)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
 
-  header_h = ikou_renderer_get_header_height (self);
-  ikou_render_set_source (cr, &self->style.background);
-  cairo_paint (cr);
+  draw_parts (self, cr, scroll_x, scroll_y, width, height, DRAW_BODY);
+}
 
-  body_bottom = ikou_row_layer_begin (self->rows, cr, header_h, scroll_y, height);
+void
+ikou_renderer_draw_header (IkouRenderer *self,
+                           cairo_t      *cr,
+                           double        scroll_x,
+                           double        width)
+{
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
 
-  /* The body, clipped below the header. */
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, header_h, width, MAX (0, height - header_h));
-  cairo_clip (cr);
+  draw_parts (self, cr, scroll_x, 0, width, ikou_renderer_get_header_height (self), DRAW_HEADER);
+}
 
-  ikou_row_layer_draw_backgrounds (self->rows, cr, width);
-  ikou_time_header_draw_grid (self->header, cr, scroll_x, width, header_h, body_bottom);
-  ikou_row_layer_draw_bars (self->rows, cr, scroll_x, width);
-  ikou_time_header_draw_day_lines (self->header, cr, scroll_x, width, header_h, body_bottom);
-  ikou_row_layer_draw_marks (self->rows, cr, scroll_x, width);
+guint64
+ikou_renderer_get_header_stamp (IkouRenderer *self)
+{
+  g_return_val_if_fail (IKOU_IS_RENDERER (self), 0);
 
-  cairo_restore (cr);
-
-  ikou_time_header_draw (self->header, cr, scroll_x, width);
-
-  ikou_row_layer_end (self->rows);
-  cairo_restore (cr);
+  return ((guint64) self->header_stamp << 32) | ikou_render_text_get_generation (self->text);
 }
 
 /* Hit testing ------------------------------------------------------------ */

@@ -206,6 +206,25 @@ void          ikou_renderer_draw              (IkouRenderer          *self,
                                                double                 scroll_y,
                                                double                 width,
                                                double                 height);
+/* The two parts of ikou_renderer_draw(), each clipped to its own area
+ * with the same pixels there: the body (below the header) and the
+ * header (@width × its height, at the top).  A view whose vertical
+ * scroll moves redraws the body and keeps a drawing of the header. */
+void          ikou_renderer_draw_body         (IkouRenderer          *self,
+                                               cairo_t               *cr,
+                                               double                 scroll_x,
+                                               double                 scroll_y,
+                                               double                 width,
+                                               double                 height);
+void          ikou_renderer_draw_header       (IkouRenderer          *self,
+                                               cairo_t               *cr,
+                                               double                 scroll_x,
+                                               double                 width);
+/* Changes whenever what the header shows may have changed (its style and
+ * fonts, the schedule, today, the zoom or range, the text's target): a
+ * drawing of the header at the same @scroll_x and width stays right
+ * while this stays the same. */
+guint64       ikou_renderer_get_header_stamp  (IkouRenderer          *self);
 /* What is at (@x, @y) in viewport coordinates with the same scroll.
  * Milestones are found within about 6 px of their mark (the nearest
  * wins), then the finding marker, then the build bar, then the row.

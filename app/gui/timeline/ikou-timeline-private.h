@@ -97,6 +97,18 @@ struct _IkouTimeline
     int            height;
     int            scale;
   } drag_view;
+
+  /* The header as last drawn, and for what: a vertical scroll (most
+   * frames of a scroll) draws the body alone and puts this node back,
+   * which GTK does not even repaint. */
+  struct
+  {
+    GskRenderNode *node;
+    guint64        stamp;    /* ikou_renderer_get_header_stamp() */
+    double         scroll_x;
+    int            width;
+    int            scale;
+  } header_view;
 };
 
 /* ikou-timeline.c */

@@ -313,6 +313,53 @@ append_view (IkouTimeline          *self,
   cairo_destroy (cr);
 }
 
+/* The view as two nodes: the body drawn anew and the header, drawn again
+ * only when it shows something else. */
+static void
+append_body_and_header (IkouTimeline *self,
+                        GtkSnapshot  *snapshot,
+                        int           width,
+                        int           height,
+                        int           scale)
+{
+  double header_h = ikou_renderer_get_header_height (self->renderer);
+  double scroll_x = _ikou_timeline_scroll_x (self);
+  cairo_t *cr;
+  guint64 stamp;
+
+  if (header_h >= height)
+    {
+      append_view (self, snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), width, height);
+      return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, header_h, width, height - header_h));
+  ikou_renderer_draw_body (self->renderer, cr, scroll_x, _ikou_timeline_scroll_y (self),
+                           width, height);
+  cairo_destroy (cr);
+
+  /* After the body: its drawing may have found a new target for text. */
+  stamp = ikou_renderer_get_header_stamp (self->renderer);
+  if (self->header_view.node == NULL || self->header_view.stamp != stamp ||
+      self->header_view.scroll_x != scroll_x || self->header_view.width != width ||
+      self->header_view.scale != scale)
+    {
+      g_autoptr(GtkSnapshot) view = gtk_snapshot_new ();
+
+      g_clear_pointer (&self->header_view.node, gsk_render_node_unref);
+      cr = gtk_snapshot_append_cairo (view, &GRAPHENE_RECT_INIT (0, 0, width, header_h));
+      ikou_renderer_draw_header (self->renderer, cr, scroll_x, width);
+      cairo_destroy (cr);
+      self->header_view.node = gtk_snapshot_free_to_node (g_steal_pointer (&view));
+      self->header_view.stamp = stamp;
+      self->header_view.scroll_x = scroll_x;
+      self->header_view.width = width;
+      self->header_view.scale = scale;
+    }
+  if (self->header_view.node != NULL)
+    gtk_snapshot_append_node (snapshot, self->header_view.node);
+}
+
 /* Whether the view kept at the start of a drag shows everything but the
  * dragged row as it is now. */
 static gboolean
@@ -396,7 +443,7 @@ ikou_timeline_snapshot (GtkWidget   *widget,
   if (!snapshot_drag (self, snapshot, width, height, scale))
     {
       g_clear_pointer (&self->drag_view.node, gsk_render_node_unref);
-      append_view (self, snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height), width, height);
+      append_body_and_header (self, snapshot, width, height, scale);
     }
   _ikou_timeline_snapshot_focus (self, snapshot, width, height);
 }
@@ -507,6 +554,7 @@ ikou_timeline_dispose (GObject *object)
   g_clear_object (&self->schedule);
   g_clear_object (&self->renderer);
   g_clear_pointer (&self->drag_view.node, gsk_render_node_unref);
+  g_clear_pointer (&self->header_view.node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (ikou_timeline_parent_class)->dispose (object);
 }
