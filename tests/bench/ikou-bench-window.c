@@ -32,6 +32,7 @@
 
 #include "ikou-application.h"
 #include "ikou-bench-plan.h"
+#include "ikou-bench-util.h"
 #include "ikou-export-dialog.h"
 #include "ikou-renderer.h"
 #include "ikou-timeline.h"
@@ -163,15 +164,6 @@ wait_frames (GtkWidget *widget,
 
 /* Figures */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* "median_ms": …, "p95_ms": …, "max_ms": … of @ms (sorted), after @prefix. */
 static void
 append_spread (GString    *line,
@@ -180,7 +172,7 @@ append_spread (GString    *line,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, ikou_bench_compare_doubles);
   g_string_append_printf (line, ", \"%smedian_ms\": %s", prefix,
                           g_ascii_formatd (buf, sizeof buf, "%.2f",
                                            g_array_index (ms, double, ms->len / 2)));
@@ -480,7 +472,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autofree char *tmp_home = NULL;
@@ -496,13 +487,9 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("- in-window frame figures");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("ikou-bench-window: %s\n", error->message);
-      return 2;
-    }
+  if (!ikou_bench_parse_options (&argc, &argv, "ikou-bench-window", "- in-window frame figures",
+                                 entries))
+    return 2;
   if (systems < 100 || systems > 1000000 || frames < 10 || frames > 100000)
     {
       g_printerr ("ikou-bench-window: --systems 100…1000000, --frames 10…100000\n");

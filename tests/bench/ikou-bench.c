@@ -24,6 +24,7 @@
 #include "ikou-bench-plan.h"
 #include "ikou-bench-bulk.h"
 #include "ikou-bench-scenarios.h"
+#include "ikou-bench-util.h"
 #include "ikou-budget.h"
 #include "ikou-cost-chart.h"
 #include "ikou-calendar.h"
@@ -72,20 +73,11 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_double);
+  qsort (values, n, sizeof (double), ikou_bench_compare_doubles);
   if (n == 0)
     return 0;
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
@@ -1156,7 +1148,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *sizes_text = NULL;
@@ -1187,10 +1178,10 @@ main (int   argc,
   if (argv0 == NULL)
     argv0 = g_strdup (argv[0]);
 
-  context = g_option_context_new ("- measure Ikou on national-scale plans");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) ||
-      !parse_sizes (sizes_text != NULL ? sizes_text : "17,2000,34592", sizes, &error))
+  if (!ikou_bench_parse_options (&argc, &argv, "ikou-bench",
+                                 "- measure Ikou on national-scale plans", entries))
+    return 2;
+  if (!parse_sizes (sizes_text != NULL ? sizes_text : "17,2000,34592", sizes, &error))
     {
       g_printerr ("ikou-bench: %s\n", error != NULL ? error->message : "no sizes");
       return 2;
