@@ -34,6 +34,7 @@
 #include "ikou-bench-plan.h"
 #include "ikou-bench-util.h"
 #include "ikou-export-dialog.h"
+#include "ikou-gui-test-util.h"
 #include "ikou-renderer.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
@@ -120,23 +121,6 @@ probe_stop (Probe *probe)
 }
 
 /* Main loop helpers */
-
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 wait_mapped (GtkWidget *widget)
@@ -441,23 +425,23 @@ bench_open (IkouWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
   print_open ("open-editor", systems, renderer, start,
               wait_until_shown (gtk_revealer_get_child (window->editor_revealer)));
-  wait_ms (400);
+  ikou_gui_test_wait_ms (400);
 
   start = moment_now ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
   print_open ("open-findings", systems, renderer, start,
               wait_until_shown (gtk_revealer_get_child (window->findings_revealer)));
-  wait_ms (400);
+  ikou_gui_test_wait_ms (400);
 
   /* Hidden and shown again: its rows stay, they are laid out and drawn
    * again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
-  wait_ms (400);
+  ikou_gui_test_wait_ms (400);
   start = moment_now ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
   print_open ("reopen-findings", systems, renderer, start,
               wait_until_shown (gtk_revealer_get_child (window->findings_revealer)));
-  wait_ms (400);
+  ikou_gui_test_wait_ms (400);
 
   start = moment_now ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
@@ -465,7 +449,7 @@ bench_open (IkouWindow *window,
   g_assert_nonnull (dialog);
   print_open ("open-export", systems, renderer, start, wait_until_shown (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (200);
+  ikou_gui_test_wait_ms (200);
 }
 
 int
