@@ -40,6 +40,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ikou-bench-util.h"
 #include "ikou-store.h"
 
 #define IDLE_WINDOW_US   (1000 * 1000)
@@ -292,15 +293,6 @@ config_new (const char *program,
   return config;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median_of (GArray *figures,
            gsize   offset)
@@ -313,7 +305,7 @@ median_of (GArray *figures,
 
       g_array_append_val (values, *(const double *) (f + offset));
     }
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, ikou_bench_compare_doubles);
 
   return g_array_index (values, double, values->len / 2);
 }
@@ -513,7 +505,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) configs = g_ptr_array_new_with_free_func ((GDestroyNotify) config_free);
   g_autofree char *ikou = g_strdup (IKOU_BENCH_IKOU);
@@ -546,11 +537,10 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("- window start-up figures");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error)
-      || !parse_list (sizes_text, &sizes, &error)
-      || !parse_list (renderers_text, &renderers, &error))
+  if (!ikou_bench_parse_options (&argc, &argv, "ikou-bench-startup", "- window start-up figures",
+                                 entries))
+    return 2;
+  if (!parse_list (sizes_text, &sizes, &error) || !parse_list (renderers_text, &renderers, &error))
     {
       g_printerr ("ikou-bench-startup: %s\n", error->message);
       return 2;

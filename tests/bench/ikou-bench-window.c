@@ -32,7 +32,9 @@
 
 #include "ikou-application.h"
 #include "ikou-bench-plan.h"
+#include "ikou-bench-util.h"
 #include "ikou-export-dialog.h"
+#include "ikou-gui-test-util.h"
 #include "ikou-renderer.h"
 #include "ikou-timeline.h"
 #include "ikou-window-private.h"
@@ -120,23 +122,6 @@ probe_stop (Probe *probe)
 
 /* Main loop helpers */
 
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 wait_mapped (GtkWidget *widget)
 {
@@ -163,15 +148,6 @@ wait_frames (GtkWidget *widget,
 
 /* Figures */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* "median_ms": …, "p95_ms": …, "max_ms": … of @ms (sorted), after @prefix. */
 static void
 append_spread (GString    *line,
@@ -180,7 +156,7 @@ append_spread (GString    *line,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, ikou_bench_compare_doubles);
   g_string_append_printf (line, ", \"%smedian_ms\": %s", prefix,
                           g_ascii_formatd (buf, sizeof buf, "%.2f",
                                            g_array_index (ms, double, ms->len / 2)));
@@ -449,23 +425,23 @@ bench_open (IkouWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-editor", NULL));
   print_open ("open-editor", systems, renderer, start,
               wait_until_shown (gtk_revealer_get_child (window->editor_revealer)));
-  wait_ms (400);
+  ikou_gui_test_wait_ms (400);
 
   start = moment_now ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
   print_open ("open-findings", systems, renderer, start,
               wait_until_shown (gtk_revealer_get_child (window->findings_revealer)));
-  wait_ms (400);
+  ikou_gui_test_wait_ms (400);
 
   /* Hidden and shown again: its rows stay, they are laid out and drawn
    * again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
-  wait_ms (400);
+  ikou_gui_test_wait_ms (400);
   start = moment_now ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-findings", NULL));
   print_open ("reopen-findings", systems, renderer, start,
               wait_until_shown (gtk_revealer_get_child (window->findings_revealer)));
-  wait_ms (400);
+  ikou_gui_test_wait_ms (400);
 
   start = moment_now ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
@@ -473,14 +449,13 @@ bench_open (IkouWindow *window,
   g_assert_nonnull (dialog);
   print_open ("open-export", systems, renderer, start, wait_until_shown (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_ms (200);
+  ikou_gui_test_wait_ms (200);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autofree char *tmp_home = NULL;
@@ -496,13 +471,9 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("- in-window frame figures");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("ikou-bench-window: %s\n", error->message);
-      return 2;
-    }
+  if (!ikou_bench_parse_options (&argc, &argv, "ikou-bench-window", "- in-window frame figures",
+                                 entries))
+    return 2;
   if (systems < 100 || systems > 1000000 || frames < 10 || frames > 100000)
     {
       g_printerr ("ikou-bench-window: --systems 100…1000000, --frames 10…100000\n");

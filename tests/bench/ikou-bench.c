@@ -24,6 +24,7 @@
 #include "ikou-bench-plan.h"
 #include "ikou-bench-bulk.h"
 #include "ikou-bench-scenarios.h"
+#include "ikou-bench-util.h"
 #include "ikou-budget.h"
 #include "ikou-cost-chart.h"
 #include "ikou-calendar.h"
@@ -72,20 +73,11 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_double);
+  qsort (values, n, sizeof (double), ikou_bench_compare_doubles);
   if (n == 0)
     return 0;
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
@@ -260,8 +252,7 @@ make_plan (Bench *bench,
 static void
 bench_save_checksum (Bench      *bench,
                      IkouPlan   *plan,
-                     const char *path,
-                     double      save_ms)
+                     const char *path)
 {
   guint n = bench->quick ? 1 : 3;
   g_autofree double *with = g_new (double, n);
@@ -298,124 +289,30 @@ bench_save_checksum (Bench      *bench,
   line_print (line);
 }
 
-static void
-bench_save (Bench      *bench,
-            IkouPlan   *plan,
-            const char *path)
+/* The plan written to a file or read from one, in each format (the
+ * store, Ikou XML, MS Project XML, CSV, the workbook's sheets): every
+ * format's figures are the same runs, through these. */
+typedef gboolean (*PlanWrite) (IkouPlan *plan, IkouSchedule *schedule, const char *path,
+                               GError **error);
+typedef IkouPlan *(*PlanRead) (const char *path, IkouSchedule *schedule, GError **error);
+
+static gboolean
+write_store (IkouPlan *plan, IkouSchedule *schedule, const char *path, GError **error)
 {
-  guint n = bench->quick ? 1 : 3;
-  g_autofree double *ms = g_new (double, n);
-  GString *line;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      double start = now_ms ();
-
-      if (!ikou_store_save (plan, path, &error))
-        g_error ("save %s: %s", path, error->message);
-      ms[i] = now_ms () - start;
-    }
-
-  line = line_new ("save", ikou_plan_get_n_systems (plan));
-  line_add_runs (line, ms, n);
-  line_add_uint (line, "bytes", file_size (path));
-  line_print (line);
-
-  bench_save_checksum (bench, plan, path, median (ms, n));
+  return ikou_store_save (plan, path, error);
 }
 
-/* Ikou XML, or MS Project XML (@mspdi) next to it: the same plan out. */
-static void
-bench_export_file (Bench      *bench,
-                   IkouPlan   *plan,
-                   const char *path,
-                   gboolean    mspdi)
+static gboolean
+write_xml (IkouPlan *plan, IkouSchedule *schedule, const char *path, GError **error)
 {
-  guint n = bench->quick ? 1 : 3;
-  g_autofree double *ms = g_new (double, n);
-  GString *line;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      double start = now_ms ();
-
-      if (!(mspdi ? ikou_mspdi_write_file (plan, bench->schedule, path, NULL, &error)
-                  : ikou_xml_write_file (plan, path, &error)))
-        g_error ("export %s: %s", path, error->message);
-      ms[i] = now_ms () - start;
-    }
-
-  line = line_new (mspdi ? "export-mspdi" : "export-xml", ikou_plan_get_n_systems (plan));
-  line_add_runs (line, ms, n);
-  line_add_uint (line, "bytes", file_size (path));
-  line_print (line);
+  return ikou_xml_write_file (plan, path, error);
 }
 
-/* Reads @path as Ikou XML, or as MS Project XML (@mspdi); returns the
- * last plan read (only one is ever in memory). */
-static IkouPlan *
-bench_import_file (Bench      *bench,
-                   const char *path,
-                   guint       systems,
-                   gboolean    mspdi)
+static gboolean
+write_mspdi (IkouPlan *plan, IkouSchedule *schedule, const char *path, GError **error)
 {
-  guint n = bench->quick ? 1 : 3;
-  g_autofree double *ms = g_new (double, n);
-  IkouPlan *plan = NULL;
-  GString *line;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      double start;
-
-      g_clear_object (&plan);
-      start = now_ms ();
-      plan = mspdi ? ikou_mspdi_read_file (path, bench->schedule, NULL, &error)
-                   : ikou_xml_read_file (path, &error);
-      ms[i] = now_ms () - start;
-      if (plan == NULL)
-        g_error ("import %s: %s", path, error->message);
-      if (ikou_plan_get_n_systems (plan) != systems)
-        g_error ("import %s: %u systems instead of %u", path,
-                 ikou_plan_get_n_systems (plan), systems);
-    }
-
-  line = line_new (mspdi ? "import-mspdi" : "import-xml", systems);
-  line_add_runs (line, ms, n);
-  line_print (line);
-  return plan;
+  return ikou_mspdi_write_file (plan, schedule, path, NULL, error);
 }
-
-/* Outside the figures: the MS Project XML import gives the plan back
- * (scenarios apart, which MSPDI does not hold). */
-static void
-check_mspdi_round_trip (Bench      *bench,
-                        const char *mspdi_path,
-                        const char *xml_path,
-                        guint       systems)
-{
-  g_autoptr(IkouPlan) back = bench_import_file (bench, mspdi_path, systems, TRUE);
-  g_autoptr(IkouPlan) original = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *difference = NULL;
-
-  original = ikou_xml_read_file (xml_path, &error);
-  if (original == NULL)
-    g_error ("import %s: %s", xml_path, error->message);
-  while (ikou_plan_get_n_scenarios (original) > 0)
-    ikou_plan_remove_scenario (original, ikou_plan_get_scenario (original, 0));
-  if (!ikou_plan_equal (original, back, &difference))
-    g_error ("MSPDI round trip of %u systems: %s", systems, difference);
-}
-
-/* The plan as a table (CSV, the workbook's sheets): the same runs as
- * the XML figures above, through these. */
-typedef gboolean (*TableWrite) (IkouPlan *plan, IkouSchedule *schedule, const char *path,
-                                GError **error);
-typedef IkouPlan *(*TableRead) (const char *path, IkouSchedule *schedule, GError **error);
 
 static gboolean
 write_csv (IkouPlan *plan, IkouSchedule *schedule, const char *path, GError **error)
@@ -436,6 +333,24 @@ write_xlsx_roadmap (IkouPlan *plan, IkouSchedule *schedule, const char *path, GE
 }
 
 static IkouPlan *
+read_store (const char *path, IkouSchedule *schedule, GError **error)
+{
+  return ikou_store_load (path, error);
+}
+
+static IkouPlan *
+read_xml (const char *path, IkouSchedule *schedule, GError **error)
+{
+  return ikou_xml_read_file (path, error);
+}
+
+static IkouPlan *
+read_mspdi (const char *path, IkouSchedule *schedule, GError **error)
+{
+  return ikou_mspdi_read_file (path, schedule, NULL, error);
+}
+
+static IkouPlan *
 read_csv (const char *path, IkouSchedule *schedule, GError **error)
 {
   return ikou_csv_read_file (path, schedule, NULL, error);
@@ -447,12 +362,14 @@ read_xlsx (const char *path, IkouSchedule *schedule, GError **error)
   return ikou_xlsx_read_file (path, schedule, NULL, error);
 }
 
+/* Writes @plan to @path several times: the "@name" line, with the
+ * file's size. */
 static void
-bench_export_table (Bench      *bench,
-                    const char *name,
-                    IkouPlan   *plan,
-                    const char *path,
-                    TableWrite  write)
+bench_write (Bench      *bench,
+             const char *name,
+             IkouPlan   *plan,
+             const char *path,
+             PlanWrite   write)
 {
   guint n = bench->quick ? 1 : 3;
   g_autofree double *ms = g_new (double, n);
@@ -474,43 +391,15 @@ bench_export_table (Bench      *bench,
   line_print (line);
 }
 
-static void
-bench_import_table (Bench      *bench,
-                    const char *name,
-                    const char *path,
-                    guint       systems,
-                    TableRead   read)
-{
-  guint n = bench->quick ? 1 : 3;
-  g_autofree double *ms = g_new (double, n);
-  GString *line;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IkouPlan) plan = NULL;
-      double start = now_ms ();
-
-      plan = read (path, bench->schedule, &error);
-      ms[i] = now_ms () - start;
-      if (plan == NULL)
-        g_error ("%s %s: %s", name, path, error->message);
-      if (ikou_plan_get_n_systems (plan) != systems)
-        g_error ("%s %s: %u systems instead of %u", name, path,
-                 ikou_plan_get_n_systems (plan), systems);
-    }
-
-  line = line_new (name, systems);
-  line_add_runs (line, ms, n);
-  line_print (line);
-}
-
-/* Opens @path several times and returns the last plan (the others are
- * freed first, so only one plan is ever in memory). */
+/* Reads @path several times (the "@name" line) and returns the last
+ * plan (the others are freed first, so only one plan is ever in
+ * memory), which has @systems. */
 static IkouPlan *
-bench_open (Bench      *bench,
+bench_read (Bench      *bench,
+            const char *name,
             const char *path,
-            guint       systems)
+            guint       systems,
+            PlanRead    read)
 {
   guint n = bench->quick ? 1 : 3;
   g_autofree double *ms = g_new (double, n);
@@ -524,19 +413,41 @@ bench_open (Bench      *bench,
 
       g_clear_object (&plan);
       start = now_ms ();
-      plan = ikou_store_load (path, &error);
+      plan = read (path, bench->schedule, &error);
       ms[i] = now_ms () - start;
       if (plan == NULL)
-        g_error ("open %s: %s", path, error->message);
+        g_error ("%s %s: %s", name, path, error->message);
+      if (ikou_plan_get_n_systems (plan) != systems)
+        g_error ("%s %s: %u systems instead of %u", name, path,
+                 ikou_plan_get_n_systems (plan), systems);
     }
-  if (ikou_plan_get_n_systems (plan) != systems)
-    g_error ("open %s: %u systems instead of %u", path, ikou_plan_get_n_systems (plan), systems);
 
-  line = line_new ("open", systems);
+  line = line_new (name, systems);
   line_add_runs (line, ms, n);
   line_print (line);
-
   return plan;
+}
+
+/* Outside the figures: the MS Project XML import gives the plan back
+ * (scenarios apart, which MSPDI does not hold). */
+static void
+check_mspdi_round_trip (Bench      *bench,
+                        const char *mspdi_path,
+                        const char *xml_path,
+                        guint       systems)
+{
+  g_autoptr(IkouPlan) back = bench_read (bench, "import-mspdi", mspdi_path, systems, read_mspdi);
+  g_autoptr(IkouPlan) original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *difference = NULL;
+
+  original = ikou_xml_read_file (xml_path, &error);
+  if (original == NULL)
+    g_error ("import %s: %s", xml_path, error->message);
+  while (ikou_plan_get_n_scenarios (original) > 0)
+    ikou_plan_remove_scenario (original, ikou_plan_get_scenario (original, 0));
+  if (!ikou_plan_equal (original, back, &difference))
+    g_error ("MSPDI round trip of %u systems: %s", systems, difference);
 }
 
 /* The costs per fiscal year over the plan's default range; the issue's
@@ -1078,10 +989,11 @@ bench_size (Bench *bench,
    * told apart from the XML and PDF exports'. */
   plan = make_plan (bench, size);
   systems = ikou_plan_get_n_systems (plan);
-  bench_save (bench, plan, ikou_path);
+  bench_write (bench, "save", plan, ikou_path, write_store);
+  bench_save_checksum (bench, plan, ikou_path);
   g_clear_object (&plan);
 
-  plan = bench_open (bench, ikou_path, systems);
+  plan = bench_read (bench, "open", ikou_path, systems, read_store);
   print_rss ("rss-open", systems);
 
   findings = bench_check (bench, plan);
@@ -1114,22 +1026,24 @@ bench_size (Bench *bench,
 #endif
 
   g_clear_pointer (&findings, g_ptr_array_unref);
-  bench_export_file (bench, plan, xml_path, FALSE);
-  bench_export_file (bench, plan, mspdi_path, TRUE);
-  bench_export_table (bench, "export-csv", plan, csv_path, write_csv);
-  bench_export_table (bench, "export-xlsx-plan", plan, xlsx_path, write_xlsx_plan);
+  bench_write (bench, "export-xml", plan, xml_path, write_xml);
+  bench_write (bench, "export-mspdi", plan, mspdi_path, write_mspdi);
+  bench_write (bench, "export-csv", plan, csv_path, write_csv);
+  bench_write (bench, "export-xlsx-plan", plan, xlsx_path, write_xlsx_plan);
   if (systems <= 2000)
     {
       g_autofree char *roadmap_path = g_strdup_printf ("%s/roadmap-%u.xlsx", bench->tmpdir, size);
 
-      bench_export_table (bench, "export-xlsx-roadmap", plan, roadmap_path, write_xlsx_roadmap);
+      bench_write (bench, "export-xlsx-roadmap", plan, roadmap_path, write_xlsx_roadmap);
     }
   g_clear_object (&plan);
 
-  plan = bench_import_file (bench, xml_path, systems, FALSE);
+  plan = bench_read (bench, "import-xml", xml_path, systems, read_xml);
   g_clear_object (&plan);
-  bench_import_table (bench, "import-csv", csv_path, systems, read_csv);
-  bench_import_table (bench, "import-xlsx-plan", xlsx_path, systems, read_xlsx);
+  plan = bench_read (bench, "import-csv", csv_path, systems, read_csv);
+  g_clear_object (&plan);
+  plan = bench_read (bench, "import-xlsx-plan", xlsx_path, systems, read_xlsx);
+  g_clear_object (&plan);
   check_mspdi_round_trip (bench, mspdi_path, xml_path, systems);
 }
 
@@ -1234,7 +1148,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *sizes_text = NULL;
@@ -1265,10 +1178,10 @@ main (int   argc,
   if (argv0 == NULL)
     argv0 = g_strdup (argv[0]);
 
-  context = g_option_context_new ("- measure Ikou on national-scale plans");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) ||
-      !parse_sizes (sizes_text != NULL ? sizes_text : "17,2000,34592", sizes, &error))
+  if (!ikou_bench_parse_options (&argc, &argv, "ikou-bench",
+                                 "- measure Ikou on national-scale plans", entries))
+    return 2;
+  if (!parse_sizes (sizes_text != NULL ? sizes_text : "17,2000,34592", sizes, &error))
     {
       g_printerr ("ikou-bench: %s\n", error != NULL ? error->message : "no sizes");
       return 2;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "ikou-bench-plan.h"
+#include "ikou-bench-util.h"
 #include "ikou-store.h"
 #include "ikou-xml.h"
 
@@ -18,7 +19,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
   g_autofree char *output = NULL;
@@ -39,13 +39,9 @@ main (int   argc,
     { NULL }
   };
 
-  context = g_option_context_new ("- generate a national-scale Ikou plan");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("ikou-generate: %s\n", error->message);
-      return 2;
-    }
+  if (!ikou_bench_parse_options (&argc, &argv, "ikou-generate",
+                                 "- generate a national-scale Ikou plan", entries))
+    return 2;
   if (output == NULL)
     {
       g_printerr ("ikou-generate: --output PLAN.ikou|.xml is required\n");

@@ -428,35 +428,34 @@ test_encodings (void)
 static void
 test_bad_inputs (void)
 {
-  g_autofree char *binary = NULL;
-  g_autofree char *truncated = NULL;
-  g_autofree char *empty = NULL;
-  g_autofree char *no_name = NULL;
-  g_autofree char *twice = NULL;
-  g_autofree char *only_header = NULL;
-  g_autofree char *conflict = NULL;
+  /* Each: the input (its length, or -1 up to the NUL), the error and
+   * what its message says. */
+  static const struct
+  {
+    const char    *text;
+    gssize         length;
+    IkouErrorCode  code;
+    const char    *says;
+  } cases[] = {
+    { "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, IKOU_ERROR_NOT_A_PLAN, "binary" },
+    { "システム名,備考\nA,\"not closed\nB,x\n", -1, IKOU_ERROR_INVALID_INPUT,
+      "plan.csv:2:2: a quoted cell is not closed" },
+    { "", 0, IKOU_ERROR_NOT_A_PLAN, "plan.csv is empty" },
+    { "name_of_thing,phone\nx,y\n", -1, IKOU_ERROR_INVALID_INPUT, "システム名" },
+    { "システム名,所管課,Department\nA,x,y\n", -1, IKOU_ERROR_INVALID_INPUT,
+      "plan.csv:1:3: the column “Department” is there twice (also column 2)" },
+    { "システム名,所管課\r\n", -1, IKOU_ERROR_INVALID_INPUT, "no system" },
+    { "システム名,所管課,稼働日\nA,市民課,2025-01-01\nA,税務課,2026-01-01\n", -1,
+      IKOU_ERROR_INVALID_INPUT, "plan.csv:3:2: 所管課: the same system says “市民課” in row 2" },
+  };
 
-  binary = read_fails ("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, IKOU_ERROR_NOT_A_PLAN);
-  g_assert_nonnull (strstr (binary, "binary"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *message = read_fails (cases[i].text, cases[i].length, cases[i].code);
 
-  truncated = read_fails ("システム名,備考\nA,\"not closed\nB,x\n", -1, IKOU_ERROR_INVALID_INPUT);
-  g_assert_nonnull (strstr (truncated, "plan.csv:2:2: a quoted cell is not closed"));
-
-  empty = read_fails ("", 0, IKOU_ERROR_NOT_A_PLAN);
-  g_assert_nonnull (strstr (empty, "plan.csv is empty"));
-
-  no_name = read_fails ("name_of_thing,phone\nx,y\n", -1, IKOU_ERROR_INVALID_INPUT);
-  g_assert_nonnull (strstr (no_name, "システム名"));
-
-  twice = read_fails ("システム名,所管課,Department\nA,x,y\n", -1, IKOU_ERROR_INVALID_INPUT);
-  g_assert_nonnull (strstr (twice, "plan.csv:1:3: the column “Department” is there twice (also column 2)"));
-
-  only_header = read_fails ("システム名,所管課\r\n", -1, IKOU_ERROR_INVALID_INPUT);
-  g_assert_nonnull (strstr (only_header, "no system"));
-
-  conflict = read_fails ("システム名,所管課,稼働日\nA,市民課,2025-01-01\nA,税務課,2026-01-01\n", -1,
-                         IKOU_ERROR_INVALID_INPUT);
-  g_assert_nonnull (strstr (conflict, "plan.csv:3:2: 所管課: the same system says “市民課” in row 2"));
+      g_test_message ("case %u: %s", i, message);
+      g_assert_nonnull (strstr (message, cases[i].says));
+    }
 }
 
 /* The classified 特定移行支援 reason and 経過措置 through the table: by

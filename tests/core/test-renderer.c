@@ -919,27 +919,50 @@ test_system_findings (void)
 
 /* Marks on raster targets ------------------------------------------------ */
 
-/* Row 0's cut-over with an error ring and the selection ring. */
-static IkouRenderer *
-make_ringed_renderer (IkouPlan     *plan,
-                      IkouSchedule *schedule,
-                      IkouFinding  *finding)
+/* The sample plan's renderer with row 0's cut-over ringed: an error
+ * ring (@finding) and the selection ring; the default style, to read
+ * the colours from. */
+typedef struct
 {
-  IkouRenderer *renderer = make_renderer (plan, schedule);
-  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
-  guint id = ikou_system_get_id (ikou_plan_get_system (plan, 0));
+  IkouPlan        *plan;
+  IkouSchedule    *schedule;
+  IkouFinding      finding;
+  IkouRenderer    *renderer;
+  IkouRenderStyle  style;
+} Ringed;
 
-  memset (finding, 0, sizeof *finding);
-  finding->rule = IKOU_RULE_DEADLINE_MISSED;
-  finding->severity = IKOU_SEVERITY_ERROR;
-  finding->system_id = id;
-  finding->step = 0;
-  finding->milestone = IKOU_MILESTONE_CUTOVER;
-  g_ptr_array_add (findings, finding);
-  ikou_renderer_set_findings (renderer, findings);
-  ikou_renderer_set_selected (renderer, id);
-  ikou_renderer_set_selected_milestone (renderer, 0, IKOU_MILESTONE_CUTOVER);
-  return renderer;
+static void
+ringed_set_up (Ringed        *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  guint id;
+
+  fx->plan = make_plan ();
+  fx->schedule = ikou_test_load_schedule ();
+  fx->renderer = make_renderer (fx->plan, fx->schedule);
+  id = ikou_system_get_id (ikou_plan_get_system (fx->plan, 0));
+  memset (&fx->finding, 0, sizeof fx->finding);
+  fx->finding.rule = IKOU_RULE_DEADLINE_MISSED;
+  fx->finding.severity = IKOU_SEVERITY_ERROR;
+  fx->finding.system_id = id;
+  fx->finding.step = 0;
+  fx->finding.milestone = IKOU_MILESTONE_CUTOVER;
+  g_ptr_array_add (findings, &fx->finding);
+  ikou_renderer_set_findings (fx->renderer, findings);
+  ikou_renderer_set_selected (fx->renderer, id);
+  ikou_renderer_set_selected_milestone (fx->renderer, 0, IKOU_MILESTONE_CUTOVER);
+  ikou_render_style_init_default (&fx->style);
+}
+
+static void
+ringed_tear_down (Ringed        *fx,
+                  gconstpointer  data)
+{
+  ikou_render_style_clear (&fx->style);
+  g_object_unref (fx->renderer);
+  g_object_unref (fx->schedule);
+  g_object_unref (fx->plan);
 }
 
 /* The longest run of pixels of @color going up from (@x, @y0) to @y1. */
@@ -964,33 +987,28 @@ run_up (cairo_surface_t *surface,
  * r + 2.5 around the mark's centre, the selection ring outside it, the
  * ring centred on the day's x within a pixel; the finding marker. */
 static void
-test_mark_sprites (void)
+test_mark_sprites (Ringed        *fx,
+                   gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
-  IkouFinding finding;
-  g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
-  IkouRenderStyle style;
   IkouColor selection;
-  double header_h = ikou_renderer_get_header_height (renderer);
-  double rh = ikou_renderer_get_row_height (renderer);
-  double scroll_x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 1, 1));
-  double x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x;
+  double header_h = ikou_renderer_get_header_height (fx->renderer);
+  double rh = ikou_renderer_get_row_height (fx->renderer);
+  double scroll_x = ikou_renderer_x_for_day (fx->renderer, ikou_test_ymd (2025, 1, 1));
+  double x = ikou_renderer_x_for_day (fx->renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x;
   int cx = (int) round (x);
   int cy = (int) (header_h + rh / 2);
   int left = -1, right = -1;
   cairo_surface_t *surface;
 
-  ikou_render_style_init_default (&style);
-  selection = style.selection;
+  selection = fx->style.selection;
   selection.alpha = 1;
   g_assert_cmpfloat (header_h + rh / 2, ==, cy);   /* the rows are on whole pixels */
 
-  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  surface = draw (fx->renderer, scroll_x, 0, 1000, 400);
   /* The mark (▲ 0.8 r below the centre, r = 8.1), then the error ring
    * [r + 1.5, r + 3.5] above it, then the selection ring [r + 3.25, r + 5.75]. */
-  g_assert_true (pixel_is (surface, cx, cy + 1, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
-  g_assert_true (pixel_is (surface, cx, cy - 11, &style.error, 0.02));
+  g_assert_true (pixel_is (surface, cx, cy + 1, &fx->style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+  g_assert_true (pixel_is (surface, cx, cy - 11, &fx->style.error, 0.02));
   g_assert_true (pixel_is (surface, cx, cy - 13, &selection, 0.02));
   g_assert_false (pixel_is (surface, cx, cy - 16, &selection, 0.3));
   /* Centred on x: the selection ring's sides on the centre row. */
@@ -1006,72 +1024,58 @@ test_mark_sprites (void)
   cairo_surface_destroy (surface);
 
   /* The same mark without its finding: no ring, same place. */
-  ikou_renderer_set_findings (renderer, NULL);
-  surface = draw (renderer, scroll_x, 0, 1000, 400);
-  g_assert_true (pixel_is (surface, cx, cy + 1, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
-  g_assert_false (pixel_is (surface, cx, cy - 11, &style.error, 0.3));
+  ikou_renderer_set_findings (fx->renderer, NULL);
+  surface = draw (fx->renderer, scroll_x, 0, 1000, 400);
+  g_assert_true (pixel_is (surface, cx, cy + 1, &fx->style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+  g_assert_false (pixel_is (surface, cx, cy - 11, &fx->style.error, 0.3));
   g_assert_true (pixel_is (surface, cx, cy - 13, &selection, 0.02));
   cairo_surface_destroy (surface);
-
-  ikou_render_style_clear (&style);
 }
 
 /* A new style, row height or scale is drawn with new marks, not with the
  * bitmaps of the previous draw. */
 static void
-test_mark_sprites_follow (void)
+test_mark_sprites_follow (Ringed        *fx,
+                          gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
-  IkouFinding finding;
-  g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
-  IkouRenderStyle style;
   IkouColor violet = { 0.5, 0.0, 1.0, 1.0 };
-  double header_h = ikou_renderer_get_header_height (renderer);
-  double scroll_x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 1, 1));
-  int cx = (int) round (ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x);
+  double header_h = ikou_renderer_get_header_height (fx->renderer);
+  double scroll_x = ikou_renderer_x_for_day (fx->renderer, ikou_test_ymd (2025, 1, 1));
+  int cx = (int) round (ikou_renderer_x_for_day (fx->renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x);
   int cy = (int) (header_h + 14);
   cairo_surface_t *surface;
 
-  ikou_render_style_init_default (&style);
-  surface = draw (renderer, scroll_x, 0, 1000, 400);
-  g_assert_true (pixel_is (surface, cx, cy + 1, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
-  g_assert_true (pixel_is (surface, cx, cy - 11, &style.error, 0.02));
+  surface = draw (fx->renderer, scroll_x, 0, 1000, 400);
+  g_assert_true (pixel_is (surface, cx, cy + 1, &fx->style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+  g_assert_true (pixel_is (surface, cx, cy - 11, &fx->style.error, 0.02));
   cairo_surface_destroy (surface);
 
-  style.milestone[IKOU_MILESTONE_CUTOVER] = violet;
-  ikou_renderer_set_style (renderer, &style);
-  surface = draw (renderer, scroll_x, 0, 1000, 400);
+  fx->style.milestone[IKOU_MILESTONE_CUTOVER] = violet;
+  ikou_renderer_set_style (fx->renderer, &fx->style);
+  surface = draw (fx->renderer, scroll_x, 0, 1000, 400);
   g_assert_true (pixel_is (surface, cx, cy + 1, &violet, 0.02));
   cairo_surface_destroy (surface);
 
   /* Rows of 20: marks of 12.4 (r 6.2), the error ring at [7.7, 9.7]. */
-  ikou_renderer_set_row_height (renderer, 20);
+  ikou_renderer_set_row_height (fx->renderer, 20);
   cy = (int) (header_h + 10);
-  surface = draw (renderer, scroll_x, 0, 1000, 400);
-  g_assert_true (pixel_is (surface, cx, cy - 9, &style.error, 0.02));
-  g_assert_false (pixel_is (surface, cx, cy - 11, &style.error, 0.3));
+  surface = draw (fx->renderer, scroll_x, 0, 1000, 400);
+  g_assert_true (pixel_is (surface, cx, cy - 9, &fx->style.error, 0.02));
+  g_assert_false (pixel_is (surface, cx, cy - 11, &fx->style.error, 0.3));
   cairo_surface_destroy (surface);
-
-  ikou_render_style_clear (&style);
 }
 
 /* At scale 2 (a HiDPI window: recorded at 1, rasterized at 2; or a PNG at
  * 144 dpi) the marks are made at 2, not made at 1, blown up and blurred. */
 static void
-test_mark_sprites_hidpi (void)
+test_mark_sprites_hidpi (Ringed        *fx,
+                         gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
-  IkouFinding finding;
-  g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
-  IkouRenderStyle style;
-  double header_h = ikou_renderer_get_header_height (renderer);
-  double scroll_x = ikou_renderer_x_for_day (renderer, ikou_test_ymd (2025, 1, 1));
-  int cx = (int) round (2 * (ikou_renderer_x_for_day (renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x));
+  double header_h = ikou_renderer_get_header_height (fx->renderer);
+  double scroll_x = ikou_renderer_x_for_day (fx->renderer, ikou_test_ymd (2025, 1, 1));
+  int cx = (int) round (2 * (ikou_renderer_x_for_day (fx->renderer, ikou_test_ymd (2026, 1, 1)) - scroll_x));
   int cy = (int) (2 * (header_h + 14));
 
-  ikou_render_style_init_default (&style);
   for (int widget = 0; widget < 2; widget++)
     {
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2000, 800);
@@ -1085,8 +1089,8 @@ test_mark_sprites_hidpi (void)
                                             &(cairo_rectangle_t) { 0, 0, 1000, 400 });
 
           cr = cairo_create (recording);
-          ikou_renderer_set_scale_factor (renderer, 2);
-          ikou_renderer_draw (renderer, cr, scroll_x, 0, 1000, 400);
+          ikou_renderer_set_scale_factor (fx->renderer, 2);
+          ikou_renderer_draw (fx->renderer, cr, scroll_x, 0, 1000, 400);
           cairo_destroy (cr);
           cairo_surface_set_device_scale (surface, 2, 2);
           cr = cairo_create (surface);
@@ -1099,7 +1103,7 @@ test_mark_sprites_hidpi (void)
         {
           cr = cairo_create (surface);
           cairo_scale (cr, 2, 2);
-          ikou_renderer_draw (renderer, cr, scroll_x, 0, 1000, 400);
+          ikou_renderer_draw (fx->renderer, cr, scroll_x, 0, 1000, 400);
           cairo_destroy (cr);
         }
       cairo_surface_flush (surface);
@@ -1107,13 +1111,12 @@ test_mark_sprites_hidpi (void)
       /* The error ring's band above the centre that the selection ring
        * leaves, [2 r + 3, 2 r + 6.5]: two whole rows of device pixels
        * (a ring made at 1 and scaled up has none). */
-      g_assert_cmpint (run_up (surface, cx, cy - 16, cy - 28, &style.error), >=, 2);
-      g_assert_true (pixel_is (surface, cx, cy + 2, &style.milestone[IKOU_MILESTONE_CUTOVER], 0.05));
+      g_assert_cmpint (run_up (surface, cx, cy - 16, cy - 28, &fx->style.error), >=, 2);
+      g_assert_true (pixel_is (surface, cx, cy + 2, &fx->style.milestone[IKOU_MILESTONE_CUTOVER],
+                               0.05));
       cairo_surface_destroy (surface);
     }
-  ikou_renderer_set_scale_factor (renderer, 1);
-  ikou_render_style_clear (&style);
-}
+  ikou_renderer_set_scale_factor (fx->renderer, 1);}
 
 static cairo_status_t
 append_cb (void                *closure,
@@ -1139,12 +1142,9 @@ pdf_has_image (GByteArray *pdf)
 
 /* Vector targets get the shapes, never bitmaps. */
 static void
-test_mark_sprites_vector (void)
+test_mark_sprites_vector (Ringed        *fx,
+                          gconstpointer  data)
 {
-  g_autoptr(IkouPlan) plan = make_plan ();
-  g_autoptr(IkouSchedule) schedule = ikou_test_load_schedule ();
-  IkouFinding finding;
-  g_autoptr(IkouRenderer) renderer = make_ringed_renderer (plan, schedule, &finding);
   g_autoptr(GByteArray) pdf = g_byte_array_new ();
   g_autoptr(GByteArray) control = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -1153,7 +1153,7 @@ test_mark_sprites_vector (void)
 
   surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 1000, 400);
   cr = cairo_create (surface);
-  ikou_renderer_draw (renderer, cr, 300, 0, 1000, 400);
+  ikou_renderer_draw (fx->renderer, cr, 300, 0, 1000, 400);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -1193,10 +1193,12 @@ main (int   argc,
   g_test_add_func ("/renderer/legend", test_legend);
   g_test_add_func ("/renderer/phase-labels", test_phase_labels);
   g_test_add_func ("/renderer/system-findings", test_system_findings);
-  g_test_add_func ("/renderer/mark-sprites", test_mark_sprites);
-  g_test_add_func ("/renderer/mark-sprites/follow", test_mark_sprites_follow);
-  g_test_add_func ("/renderer/mark-sprites/hidpi", test_mark_sprites_hidpi);
-  g_test_add_func ("/renderer/mark-sprites/vector", test_mark_sprites_vector);
+#define ADD_RINGED(path, func) \
+  g_test_add (path, Ringed, NULL, ringed_set_up, func, ringed_tear_down)
+  ADD_RINGED ("/renderer/mark-sprites", test_mark_sprites);
+  ADD_RINGED ("/renderer/mark-sprites/follow", test_mark_sprites_follow);
+  ADD_RINGED ("/renderer/mark-sprites/hidpi", test_mark_sprites_hidpi);
+  ADD_RINGED ("/renderer/mark-sprites/vector", test_mark_sprites_vector);
   g_test_add_func ("/renderer/large", test_large);
 
   return g_test_run ();

@@ -57,6 +57,21 @@ write_file (const char *dir,
   return path;
 }
 
+/* A load that returned no schedule and @error, of @code, whose message
+ * names @mention (when not NULL). */
+static void
+assert_refused (IkouSchedule *schedule,
+                const GError *error,
+                int           code,
+                const char   *mention)
+{
+  g_assert_null (schedule);
+  g_assert_error (error, IKOU_ERROR, code);
+  g_test_message ("%s", error->message);
+  if (mention != NULL)
+    g_assert_nonnull (strstr (error->message, mention));
+}
+
 /* Loads @text as a file called @name in a fresh folder and expects @code,
  * with the file name and (when @line > 0) "line @line" in the message. */
 static void
@@ -71,10 +86,7 @@ assert_file_error (const char *name,
   g_autoptr(IkouSchedule) schedule = NULL;
 
   schedule = ikou_schedule_new_from_file (path, &error);
-  g_assert_null (schedule);
-  g_assert_error (error, IKOU_ERROR, code);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, name));
+  assert_refused (schedule, error, code, name);
   if (line > 0)
     {
       g_autofree char *where = g_strdup_printf (", line %d:", line);
@@ -84,11 +96,32 @@ assert_file_error (const char *name,
 
   /* The folder scan returns the same error when nothing else loads. */
   schedule = ikou_schedule_load_from_dir (dir, &error);
-  g_assert_null (schedule);
-  g_assert_error (error, IKOU_ERROR, code);
-  g_assert_nonnull (strstr (error->message, name));
+  assert_refused (schedule, error, code, name);
 
   ikou_test_remove_tree (dir);
+}
+
+/* A variant of the shipped file (@find replaced by @replace) saved as
+ * @name, refused as not a valid schedule at the line holding @marker. */
+typedef struct
+{
+  const char *name;
+  const char *find;
+  const char *replace;
+  const char *marker;
+} BadVariant;
+
+static void
+assert_variants_refused (const BadVariant *variants,
+                         guint             n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = shipped_variant (variants[i].find, variants[i].replace);
+
+      assert_file_error (variants[i].name, text, IKOU_ERROR_INVALID_SCHEDULE,
+                         ikou_test_line_of (text, variants[i].marker));
+    }
 }
 
 static void
@@ -283,20 +316,16 @@ test_broken_xml (void)
 static void
 test_schema_violation (void)
 {
-  g_autofree char *no_deadline = NULL;
-  g_autofree char *bad_attr = NULL;
+  static const BadVariant variants[] = {
+    { "no-deadline.xml", "<deadline date=", "<dead-line date=", "<dead-line" },
+    { "bad-attr.xml", "name-en=\"Electoral roll\"",
+      "name-en=\"Electoral roll\" colour=\"red\"", "colour=" },
+  };
   g_autofree char *no_ops = NULL;
   g_autofree char *text = shipped_text ();
   GString *s;
 
-  no_deadline = shipped_variant ("<deadline date=", "<dead-line date=");
-  assert_file_error ("no-deadline.xml", no_deadline, IKOU_ERROR_INVALID_SCHEDULE,
-                     ikou_test_line_of (no_deadline, "<dead-line"));
-
-  bad_attr = shipped_variant ("name-en=\"Electoral roll\"",
-                              "name-en=\"Electoral roll\" colour=\"red\"");
-  assert_file_error ("bad-attr.xml", bad_attr, IKOU_ERROR_INVALID_SCHEDULE,
-                     ikou_test_line_of (bad_attr, "colour="));
+  assert_variants_refused (variants, G_N_ELEMENTS (variants));
 
   /* Without any operation. */
   s = g_string_new (NULL);
@@ -311,33 +340,20 @@ test_schema_violation (void)
 static void
 test_bad_content (void)
 {
-  g_autofree char *dup = NULL;
-  g_autofree char *dup_event = NULL;
-  g_autofree char *unknown_source = NULL;
-  g_autofree char *bad_date = NULL;
-  g_autofree char *reversed = NULL;
+  static const BadVariant variants[] = {
+    { "duplicate.xml", "<operation id=\"electoral-roll\"",
+      "<operation id=\"resident-register\"", "name=\"選挙人名簿管理\"" },
+    { "duplicate-event.xml", "<event id=\"act-promulgated\"", "<event id=\"act-enacted\"",
+      "label=\"標準化法 公布\"" },
+    { "unknown-source.xml", "source=\"trade-press\" note=\"令和4年度",
+      "source=\"trade-press rumour\" note=\"令和4年度", "rumour" },
+    { "bad-date.xml", "<deadline date=\"2026-03-31\"", "<deadline date=\"2026-02-30\"",
+      "2026-02-30" },
+    { "reversed.xml", "start=\"2023-04-01\" end=\"2026-03-31\"",
+      "start=\"2026-03-31\" end=\"2023-04-01\"", "start=\"2026-03-31\"" },
+  };
 
-  dup = shipped_variant ("<operation id=\"electoral-roll\"", "<operation id=\"resident-register\"");
-  assert_file_error ("duplicate.xml", dup, IKOU_ERROR_INVALID_SCHEDULE,
-                     ikou_test_line_of (dup, "name=\"選挙人名簿管理\""));
-
-  dup_event = shipped_variant ("<event id=\"act-promulgated\"", "<event id=\"act-enacted\"");
-  assert_file_error ("duplicate-event.xml", dup_event, IKOU_ERROR_INVALID_SCHEDULE,
-                     ikou_test_line_of (dup_event, "label=\"標準化法 公布\""));
-
-  unknown_source = shipped_variant ("source=\"trade-press\" note=\"令和4年度",
-                                    "source=\"trade-press rumour\" note=\"令和4年度");
-  assert_file_error ("unknown-source.xml", unknown_source, IKOU_ERROR_INVALID_SCHEDULE,
-                     ikou_test_line_of (unknown_source, "rumour"));
-
-  bad_date = shipped_variant ("<deadline date=\"2026-03-31\"", "<deadline date=\"2026-02-30\"");
-  assert_file_error ("bad-date.xml", bad_date, IKOU_ERROR_INVALID_SCHEDULE,
-                     ikou_test_line_of (bad_date, "2026-02-30"));
-
-  reversed = shipped_variant ("start=\"2023-04-01\" end=\"2026-03-31\"",
-                              "start=\"2026-03-31\" end=\"2023-04-01\"");
-  assert_file_error ("reversed.xml", reversed, IKOU_ERROR_INVALID_SCHEDULE,
-                     ikou_test_line_of (reversed, "start=\"2026-03-31\""));
+  assert_variants_refused (variants, G_N_ELEMENTS (variants));
 }
 
 static void
@@ -423,28 +439,21 @@ test_empty_dir (void)
   /* A folder with files, none of them a schedule, is still empty. */
   g_assert_nonnull (other);
   schedule = ikou_schedule_load_from_dir (dir, &error);
-  g_assert_null (schedule);
-  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, dir));
+  assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, dir);
   g_clear_error (&error);
 
   schedule = ikou_schedule_load_from_dir (missing, &error);
-  g_assert_null (schedule);
-  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, missing));
+  assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, missing);
   g_clear_error (&error);
 
   g_setenv ("IKOU_SCHEDULE_DIR", dir, TRUE);
   schedule = ikou_schedule_load_default (&error);
-  g_assert_null (schedule);
-  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND);
+  assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, NULL);
   g_setenv ("IKOU_SCHEDULE_DIR", schedule_dir (), TRUE);
   g_clear_error (&error);
 
   schedule = ikou_schedule_new_from_file (missing, &error);
-  g_assert_null (schedule);
-  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, missing));
+  assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, missing);
 
   ikou_test_remove_tree (dir);
 }

@@ -277,6 +277,30 @@ assert_fails (GBytes        *bytes,
     g_error ("“%s” not in “%s”", part, error->message);
 }
 
+/* Plan sheets refused with @code, saying @part. */
+static const struct
+{
+  const char    *sheet;
+  IkouErrorCode  code;
+  const char    *part;
+} bad_sheets[] = {
+  { "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><worksheet/>",
+    IKOU_ERROR_CORRUPT, "DOCTYPE" },
+  /* A shared string that is not there. */
+  { SHEET (HEADER_ROW "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row>"),
+    IKOU_ERROR_INVALID_INPUT, "book.xlsx:2:1: " },
+  { SHEET (HEADER_ROW "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c>"
+           "<c r=\"C2\"><v>-5</v></c></row>"
+           "<row r=\"7\"><c r=\"A7\" t=\"s\"><v>2</v></c>"
+           "<c r=\"C7\" t=\"str\"><v>R7.2.30</v></c></row>"),
+    IKOU_ERROR_INVALID_INPUT, "book.xlsx:7:3: 稼働日: “R7.2.30”" },
+  /* A number far outside any amount (and outside a 64-bit integer: it
+   * must not be converted to one to find out). */
+  { SHEET (HEADER_ROW "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c>"
+           "<c r=\"E2\"><v>1.66667e+96</v></c></row>"),
+    IKOU_ERROR_INVALID_INPUT, "book.xlsx:2:5: " },
+};
+
 static void
 test_bad_inputs (void)
 {
@@ -286,10 +310,6 @@ test_bad_inputs (void)
   g_autoptr(GBytes) text = g_bytes_new_static ("システム名\nA\n", strlen ("システム名\nA\n"));
   g_autoptr(GBytes) truncated = NULL;
   g_autoptr(GBytes) no_book = make_zip ("hello.txt", "hello", NULL);
-  g_autoptr(GBytes) doctype = NULL;
-  g_autoptr(GBytes) bad_index = NULL;
-  g_autoptr(GBytes) bad_serial = NULL;
-  g_autoptr(GBytes) huge_number = NULL;
   g_autoptr(GBytes) empty_sheet = NULL;
   g_autoptr(GBytes) no_sheet = NULL;
   g_autofree char *data = NULL;
@@ -305,39 +325,17 @@ test_bad_inputs (void)
   assert_fails (truncated, IKOU_ERROR_NOT_A_PLAN, "not a complete zip");
   assert_fails (no_book, IKOU_ERROR_NOT_A_PLAN, "not an Excel workbook");
 
-  doctype = make_zip ("_rels/.rels", RELS_ROOT, "xl/_rels/workbook.xml.rels", RELS_BOOK,
-                      "xl/workbook.xml", WORKBOOK (""), "xl/sharedStrings.xml", STRINGS,
-                      "xl/worksheets/plan.xml",
-                      "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><worksheet/>",
-                      NULL);
-  assert_fails (doctype, IKOU_ERROR_CORRUPT, "DOCTYPE");
+  /* A whole workbook but for its plan sheet. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_sheets); i++)
+    {
+      g_autoptr(GBytes) book = make_zip ("_rels/.rels", RELS_ROOT,
+                                         "xl/_rels/workbook.xml.rels", RELS_BOOK,
+                                         "xl/workbook.xml", WORKBOOK (""),
+                                         "xl/sharedStrings.xml", STRINGS,
+                                         "xl/worksheets/plan.xml", bad_sheets[i].sheet, NULL);
 
-  bad_index = make_zip ("_rels/.rels", RELS_ROOT, "xl/_rels/workbook.xml.rels", RELS_BOOK,
-                        "xl/workbook.xml", WORKBOOK (""), "xl/sharedStrings.xml", STRINGS,
-                        "xl/worksheets/plan.xml",
-                        SHEET (HEADER_ROW "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row>"),
-                        NULL);
-  assert_fails (bad_index, IKOU_ERROR_INVALID_INPUT, "book.xlsx:2:1: ");
-
-  bad_serial = make_zip ("_rels/.rels", RELS_ROOT, "xl/_rels/workbook.xml.rels", RELS_BOOK,
-                         "xl/workbook.xml", WORKBOOK (""), "xl/sharedStrings.xml", STRINGS,
-                         "xl/worksheets/plan.xml",
-                         SHEET (HEADER_ROW "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c>"
-                                "<c r=\"C2\"><v>-5</v></c></row>"
-                                "<row r=\"7\"><c r=\"A7\" t=\"s\"><v>2</v></c>"
-                                "<c r=\"C7\" t=\"str\"><v>R7.2.30</v></c></row>"),
-                         NULL);
-  assert_fails (bad_serial, IKOU_ERROR_INVALID_INPUT, "book.xlsx:7:3: 稼働日: “R7.2.30”");
-
-  /* A number far outside any amount (and outside a 64-bit integer: it
-   * must not be converted to one to find out). */
-  huge_number = make_zip ("_rels/.rels", RELS_ROOT, "xl/_rels/workbook.xml.rels", RELS_BOOK,
-                          "xl/workbook.xml", WORKBOOK (""), "xl/sharedStrings.xml", STRINGS,
-                          "xl/worksheets/plan.xml",
-                          SHEET (HEADER_ROW "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c>"
-                                 "<c r=\"E2\"><v>1.66667e+96</v></c></row>"),
-                          NULL);
-  assert_fails (huge_number, IKOU_ERROR_INVALID_INPUT, "book.xlsx:2:5: ");
+      assert_fails (book, bad_sheets[i].code, bad_sheets[i].part);
+    }
 
   empty_sheet = make_zip ("_rels/.rels", RELS_ROOT, "xl/_rels/workbook.xml.rels", RELS_BOOK,
                           "xl/workbook.xml", WORKBOOK (""), "xl/worksheets/plan.xml", SHEET (""),

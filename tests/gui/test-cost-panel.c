@@ -84,13 +84,36 @@ roadmap_x (IkouWindow *window,
          gtk_adjustment_get_value (h);
 }
 
-static void
-test_panel (void)
+/* The sample in a window big enough for the panel. */
+typedef struct
 {
-  IkouWindow *window = gui_test_open_sample_window_sized (1280, 900);
-  IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
-  IkouDocument *document = ikou_window_get_document (window);
-  IkouPlan *plan = ikou_window_get_plan (window);
+  IkouWindow    *window;
+  IkouCostPanel *panel;
+  IkouDocument  *document;
+  IkouPlan      *plan;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  fx->window = gui_test_open_sample_window_sized (1280, 900);
+  fx->panel = IKOU_COST_PANEL (fx->window->cost_panel);
+  fx->document = ikou_window_get_document (fx->window);
+  fx->plan = ikou_window_get_plan (fx->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  gui_test_close_window (fx->window);
+}
+
+static void
+test_panel (Fixture       *fx,
+            gconstpointer  data)
+{
   IkouCostChart *chart;
   IkouCostBar bar;
   g_autofree char *tooltip = NULL;
@@ -100,17 +123,17 @@ test_panel (void)
 
   /* Hidden by default; its action (F7, the menu) shows it and the
    * settings remember it. */
-  g_assert_false (gtk_revealer_get_reveal_child (window->cost_revealer));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-panel", NULL));
-  g_assert_true (gtk_revealer_get_reveal_child (window->cost_revealer));
-  if (window->settings != NULL)
-    g_assert_true (g_settings_get_boolean (window->settings, "show-costs"));
-  settle (window);
-  g_assert_cmpint (gtk_widget_get_height (window->cost_panel), >, 100);
-  scroll_to_start (window);
+  g_assert_false (gtk_revealer_get_reveal_child (fx->window->cost_revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-panel", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (fx->window->cost_revealer));
+  if (fx->window->settings != NULL)
+    g_assert_true (g_settings_get_boolean (fx->window->settings, "show-costs"));
+  settle (fx->window);
+  g_assert_cmpint (gtk_widget_get_height (fx->window->cost_panel), >, 100);
+  scroll_to_start (fx->window);
 
   /* The sample's sums worked out by hand (tests/core/test-budget.c). */
-  chart = ikou_cost_panel_get_chart (panel);
+  chart = ikou_cost_panel_get_chart (fx->panel);
   g_assert_true (find_bar (chart, 2021, 0, &bar));
   g_assert_cmpint (bar.one_time, ==, 13000);
   g_assert_cmpint (bar.running, ==, 26652);
@@ -120,8 +143,8 @@ test_panel (void)
 
   /* Under its fiscal year on the roadmap. */
   {
-    double left = roadmap_x (window, ikou_fiscal_year_start (2022));
-    double right = roadmap_x (window, ikou_fiscal_year_start (2023));
+    double left = roadmap_x (fx->window, ikou_fiscal_year_start (2022));
+    double right = roadmap_x (fx->window, ikou_fiscal_year_start (2023));
 
     g_assert_cmpfloat (bar.x, >, left);
     g_assert_cmpfloat (bar.x + bar.width, <, right);
@@ -129,7 +152,7 @@ test_panel (void)
   }
 
   /* Hovering shows the amounts. */
-  tooltip = ikou_cost_panel_dup_tooltip (panel, bar.x + bar.width / 2, bar.bottom - 2);
+  tooltip = ikou_cost_panel_dup_tooltip (fx->panel, bar.x + bar.width / 2, bar.bottom - 2);
   g_assert_nonnull (tooltip);
   g_test_message ("tooltip: %s", tooltip);
   g_assert_nonnull (strstr (tooltip, "12,000"));
@@ -138,68 +161,63 @@ test_panel (void)
 
   /* Scrolling the roadmap moves the bars with it. */
   {
-    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline));
+    GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (fx->window->timeline));
     double before = bar.x, value = gtk_adjustment_get_value (h);
 
     gtk_adjustment_set_value (h, value + 50);
-    ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
-    find_bar (ikou_cost_panel_get_chart (panel), 2022, 0, &bar);
+    ikou_gui_test_wait_frames (GTK_WIDGET (fx->window), 1);
+    find_bar (ikou_cost_panel_get_chart (fx->panel), 2022, 0, &bar);
     g_assert_cmpfloat (fabs (bar.x - (before - (gtk_adjustment_get_value (h) - value))), <, 0.5);
     g_assert_cmpfloat (fabs (bar.x + bar.width / 2 -
-                             (roadmap_x (window, ikou_fiscal_year_start (2022)) +
-                              roadmap_x (window, ikou_fiscal_year_start (2023))) / 2), <, 1);
+                             (roadmap_x (fx->window, ikou_fiscal_year_start (2022)) +
+                              roadmap_x (fx->window, ikou_fiscal_year_start (2023))) / 2), <, 1);
     gtk_adjustment_set_value (h, 0);
   }
 
-  save_screenshot (GTK_WIDGET (window), "");
+  save_screenshot (GTK_WIDGET (fx->window), "");
 
   /* Three edits in one frame: one computation. */
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
-  updates = ikou_cost_panel_get_n_updates (panel);
-  seikatsu = ikou_plan_lookup_system (plan, 2);
+  ikou_gui_test_wait_frames (GTK_WIDGET (fx->window), 1);
+  updates = ikou_cost_panel_get_n_updates (fx->panel);
+  seikatsu = ikou_plan_lookup_system (fx->plan, 2);
   g_assert_nonnull (seikatsu);
-  g_assert_true (ikou_document_get_step (document, seikatsu, 0, &step));
+  g_assert_true (ikou_document_get_step (fx->document, seikatsu, 0, &step));
   g_assert_cmpint (step.budget_amount, ==, 8000);
   for (gint64 amount = 9000; amount <= 11000; amount += 1000)
     {
       step.budget_amount = amount;
-      ikou_document_set_step (document, seikatsu, 0, &step);
+      ikou_document_set_step (fx->document, seikatsu, 0, &step);
     }
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
-  g_assert_cmpuint (ikou_cost_panel_get_n_updates (panel), ==, updates + 1);
-  find_bar (ikou_cost_panel_get_chart (panel), 2021, 0, &bar);
+  ikou_gui_test_wait_frames (GTK_WIDGET (fx->window), 2);
+  g_assert_cmpuint (ikou_cost_panel_get_n_updates (fx->panel), ==, updates + 1);
+  find_bar (ikou_cost_panel_get_chart (fx->panel), 2021, 0, &bar);
   g_assert_cmpint (bar.one_time, ==, 16000);
 
   /* Undo follows. */
   for (guint i = 0; i < 3; i++)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
-  find_bar (ikou_cost_panel_get_chart (panel), 2021, 0, &bar);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL));
+  ikou_gui_test_wait_frames (GTK_WIDGET (fx->window), 2);
+  find_bar (ikou_cost_panel_get_chart (fx->panel), 2021, 0, &bar);
   g_assert_cmpint (bar.one_time, ==, 13000);
 
   /* The list's column: hidden until asked for. */
-  g_assert_false (gtk_column_view_column_get_visible (window->cost_column));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-column", NULL));
-  g_assert_true (gtk_column_view_column_get_visible (window->cost_column));
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
-  save_screenshot (GTK_WIDGET (window), "-column");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-column", NULL));
+  g_assert_false (gtk_column_view_column_get_visible (fx->window->cost_column));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-column", NULL));
+  g_assert_true (gtk_column_view_column_get_visible (fx->window->cost_column));
+  ikou_gui_test_wait_frames (GTK_WIDGET (fx->window), 2);
+  save_screenshot (GTK_WIDGET (fx->window), "-column");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-column", NULL));
 
   /* The action hides it again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-panel", NULL));
-  g_assert_false (gtk_revealer_get_reveal_child (window->cost_revealer));
-  settle (window);
-
-  gui_test_close_window (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-panel", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (fx->window->cost_revealer));
+  settle (fx->window);
 }
 
 static void
-test_compare (void)
+test_compare (Fixture       *fx,
+              gconstpointer  data)
 {
-  IkouWindow *window = gui_test_open_sample_window_sized (1280, 900);
-  IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
-  IkouDocument *document = ikou_window_get_document (window);
-  IkouPlan *plan = ikou_window_get_plan (window);
   g_autoptr(GError) error = NULL;
   IkouScenario *scenario;
   IkouCostChart *chart;
@@ -208,23 +226,23 @@ test_compare (void)
   IkouStep step;
   g_autofree char *tooltip = NULL;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-panel", NULL));
-  settle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-panel", NULL));
+  settle (fx->window);
 
   /* A scenario where 介護保険's contract costs 20,000 instead of 12,000. */
-  scenario = ikou_document_add_scenario (document, "経費増案", NULL, NULL, &error);
+  scenario = ikou_document_add_scenario (fx->document, "経費増案", NULL, NULL, &error);
   g_assert_no_error (error);
-  ikou_document_set_active_scenario (document, scenario);
-  kaigo = ikou_plan_lookup_system (plan, 8);
-  g_assert_true (ikou_document_get_step (document, kaigo, 0, &step));
+  ikou_document_set_active_scenario (fx->document, scenario);
+  kaigo = ikou_plan_lookup_system (fx->plan, 8);
+  g_assert_true (ikou_document_get_step (fx->document, kaigo, 0, &step));
   g_assert_cmpint (step.budget_amount, ==, 12000);
   step.budget_amount = 20000;
-  ikou_document_set_step (document, kaigo, 0, &step);
-  ikou_document_set_compare (document, TRUE, NULL);
-  settle (window);
-  scroll_to_start (window);
+  ikou_document_set_step (fx->document, kaigo, 0, &step);
+  ikou_document_set_compare (fx->document, TRUE, NULL);
+  settle (fx->window);
+  scroll_to_start (fx->window);
 
-  chart = ikou_cost_panel_get_chart (panel);
+  chart = ikou_cost_panel_get_chart (fx->panel);
   g_assert_true (find_bar (chart, 2022, 0, &left));
   g_assert_true (find_bar (chart, 2022, 1, &right));
   g_assert_cmpint (left.one_time, ==, 20000);
@@ -232,25 +250,23 @@ test_compare (void)
   g_assert_cmpint (left.running, ==, right.running);
   g_assert_cmpfloat (left.x + left.width, <, right.x);
   g_assert_cmpfloat (left.top, <, right.top);
-  tooltip = ikou_cost_panel_dup_tooltip (panel, right.x + 1, right.bottom - 1);
+  tooltip = ikou_cost_panel_dup_tooltip (fx->panel, right.x + 1, right.bottom - 1);
   g_assert_nonnull (tooltip);
   g_test_message ("tooltip: %s", tooltip);
   g_assert_nonnull (strstr (tooltip, "経費増案"));
   g_assert_nonnull (strstr (tooltip, "57,952"));
   g_assert_nonnull (strstr (tooltip, "49,952"));
 
-  save_screenshot (GTK_WIDGET (window), "-compare");
+  save_screenshot (GTK_WIDGET (fx->window), "-compare");
 
   /* Back to the baseline, not comparing: one bar a year, the baseline's. */
-  ikou_document_set_compare (document, FALSE, NULL);
-  ikou_document_set_active_scenario (document, NULL);
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
-  chart = ikou_cost_panel_get_chart (panel);
+  ikou_document_set_compare (fx->document, FALSE, NULL);
+  ikou_document_set_active_scenario (fx->document, NULL);
+  ikou_gui_test_wait_frames (GTK_WIDGET (fx->window), 2);
+  chart = ikou_cost_panel_get_chart (fx->panel);
   g_assert_false (find_bar (chart, 2022, 1, &right));
   g_assert_true (find_bar (chart, 2022, 0, &left));
   g_assert_cmpint (left.one_time, ==, 12000);
-
-  gui_test_close_window (window);
 }
 
 /* The keyboard: the panel takes the focus, Left, Right, Home and End
@@ -277,92 +293,89 @@ assert_focus_shows (IkouCostPanel *panel,
 }
 
 static void
-test_keys (void)
+test_keys (Fixture       *fx,
+           gconstpointer  data)
 {
-  IkouWindow *window = gui_test_open_sample_window_sized (1280, 900);
-  IkouCostPanel *panel = IKOU_COST_PANEL (window->cost_panel);
   const IkouBudget *budget;
   g_autofree char *path = NULL;
 
   /* Shown (the settings may remember it shown already). */
-  if (!gtk_revealer_get_reveal_child (window->cost_revealer))
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "costs.show-panel", NULL));
-  settle (window);
-  scroll_to_start (window);
-  g_assert_true (gtk_widget_get_focusable (window->cost_panel));
-  g_assert_cmpint (ikou_cost_panel_get_focus_year (panel), ==, 0);
-  g_assert_null (ikou_cost_panel_get_focus_text (panel));
+  if (!gtk_revealer_get_reveal_child (fx->window->cost_revealer))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-panel", NULL));
+  settle (fx->window);
+  scroll_to_start (fx->window);
+  g_assert_true (gtk_widget_get_focusable (fx->window->cost_panel));
+  g_assert_cmpint (ikou_cost_panel_get_focus_year (fx->panel), ==, 0);
+  g_assert_null (ikou_cost_panel_get_focus_text (fx->panel));
 
   /* Focused, it starts at today's fiscal year (2021-03-01: FY2020). */
-  g_assert_true (gtk_widget_grab_focus (window->cost_panel));
-  settle (window);
-  g_assert_true (gtk_widget_has_focus (window->cost_panel));
-  assert_focus_shows (panel, 2020);
+  g_assert_true (gtk_widget_grab_focus (fx->window->cost_panel));
+  settle (fx->window);
+  g_assert_true (gtk_widget_has_focus (fx->window->cost_panel));
+  assert_focus_shows (fx->panel, 2020);
 
-  gui_test_press_keys (window, "Right");
-  assert_focus_shows (panel, 2021);
-  g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (panel), "39,652"));
-  gui_test_press_keys (window, "Right");
-  assert_focus_shows (panel, 2022);
-  g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (panel), "49,952"));
-  save_screenshot (GTK_WIDGET (window), "-keys");
+  gui_test_press_keys (fx->window, "Right");
+  assert_focus_shows (fx->panel, 2021);
+  g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (fx->panel), "39,652"));
+  gui_test_press_keys (fx->window, "Right");
+  assert_focus_shows (fx->panel, 2022);
+  g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (fx->panel), "49,952"));
+  save_screenshot (GTK_WIDGET (fx->window), "-keys");
   path = gui_test_artifact_path ("costs", "-keys-popover", ".png");
-  ikou_gui_test_save_screenshot (gtk_widget_get_first_child (window->cost_panel), path);
-  gui_test_press_keys (window, "Left");
-  assert_focus_shows (panel, 2021);
+  ikou_gui_test_save_screenshot (gtk_widget_get_first_child (fx->window->cost_panel), path);
+  gui_test_press_keys (fx->window, "Left");
+  assert_focus_shows (fx->panel, 2021);
 
   /* Home and End: the first and the last year of the chart, scrolled
    * into sight. */
-  budget = ikou_cost_chart_get_budget (ikou_cost_panel_get_chart (panel), 0);
-  gui_test_press_keys (window, "End");
-  assert_focus_shows (panel, budget->last_fy);
+  budget = ikou_cost_chart_get_budget (ikou_cost_panel_get_chart (fx->panel), 0);
+  gui_test_press_keys (fx->window, "End");
+  assert_focus_shows (fx->panel, budget->last_fy);
   {
     IkouCostBar bar;
 
-    g_assert_true (find_bar (ikou_cost_panel_get_chart (panel), budget->last_fy, 0, &bar));
-    g_assert_cmpfloat (bar.x + bar.width, <=, gtk_widget_get_width (window->cost_panel));
+    g_assert_true (find_bar (ikou_cost_panel_get_chart (fx->panel), budget->last_fy, 0, &bar));
+    g_assert_cmpfloat (bar.x + bar.width, <=, gtk_widget_get_width (fx->window->cost_panel));
   }
-  gui_test_press_keys (window, "Home");
-  assert_focus_shows (panel, budget->first_fy);
-  gui_test_press_keys (window, "Left");
-  assert_focus_shows (panel, budget->first_fy);
+  gui_test_press_keys (fx->window, "Home");
+  assert_focus_shows (fx->panel, budget->first_fy);
+  gui_test_press_keys (fx->window, "Left");
+  assert_focus_shows (fx->panel, budget->first_fy);
 
   /* An edit changes what the popover says. */
   {
-    IkouDocument *document = ikou_window_get_document (window);
-    IkouSystem *seikatsu = ikou_plan_lookup_system (ikou_window_get_plan (window), 2);
+    IkouDocument *document = ikou_window_get_document (fx->window);
+    IkouSystem *seikatsu = ikou_plan_lookup_system (ikou_window_get_plan (fx->window), 2);
     IkouStep step;
 
-    gui_test_press_keys (window, "Right");
-    while (ikou_cost_panel_get_focus_year (panel) < 2021)
-      gui_test_press_keys (window, "Right");
-    assert_focus_shows (panel, 2021);
+    gui_test_press_keys (fx->window, "Right");
+    while (ikou_cost_panel_get_focus_year (fx->panel) < 2021)
+      gui_test_press_keys (fx->window, "Right");
+    assert_focus_shows (fx->panel, 2021);
     g_assert_true (ikou_document_get_step (document, seikatsu, 0, &step));
     step.budget_amount += 1000;
     ikou_document_set_step (document, seikatsu, 0, &step);
-    ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-    assert_focus_shows (panel, 2021);
-    g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (panel), "14,000"));
+    ikou_gui_test_wait_frames (GTK_WIDGET (fx->window), 3);
+    assert_focus_shows (fx->panel, 2021);
+    g_assert_nonnull (strstr (ikou_cost_panel_get_focus_text (fx->panel), "14,000"));
   }
 
   /* Leaving the panel puts the popover away; the year stays. */
-  gtk_widget_grab_focus (window->timeline);
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
-  g_assert_null (ikou_cost_panel_get_focus_text (panel));
-  g_assert_cmpint (ikou_cost_panel_get_focus_year (panel), ==, 2021);
-
-  gui_test_close_window (window);
+  gtk_widget_grab_focus (fx->window->timeline);
+  ikou_gui_test_wait_frames (GTK_WIDGET (fx->window), 2);
+  g_assert_null (ikou_cost_panel_get_focus_text (fx->panel));
+  g_assert_cmpint (ikou_cost_panel_get_focus_year (fx->panel), ==, 2021);
 }
 
 /* The export dialog's row: none, under the roadmap on every page (the
  * same pages), or a page of their own (one more), previewed. */
 static void
-test_export_dialog (void)
+test_export_dialog (Fixture       *fx,
+                    gconstpointer  data)
 {
-  IkouWindow *window = gui_test_open_sample_window_sized (1280, 900);
   IkouExportDialog *dialog =
-    ikou_export_dialog_new (GTK_WINDOW (window), ikou_window_get_document (window),
-                            G_LIST_MODEL (ikou_window_get_selection (window)), FALSE);
+    ikou_export_dialog_new (GTK_WINDOW (fx->window), ikou_window_get_document (fx->window),
+                            G_LIST_MODEL (ikou_window_get_selection (fx->window)), FALSE);
   AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (dialog),
                                                                    IKOU_TYPE_EXPORT_DIALOG,
                                                                    "costs_row"));
@@ -409,7 +422,6 @@ test_export_dialog (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
-  gui_test_close_window (window);
 }
 
 int
@@ -421,10 +433,13 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   lang = gui_test_init (&argc, &argv, "costs", "2021-03-01");
 
-  g_test_add_func ("/costs/panel", test_panel);
-  g_test_add_func ("/costs/compare", test_compare);
-  g_test_add_func ("/costs/keys", test_keys);
-  g_test_add_func ("/costs/export-dialog", test_export_dialog);
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD_TEST ("/costs/panel", test_panel);
+  ADD_TEST ("/costs/compare", test_compare);
+  ADD_TEST ("/costs/keys", test_keys);
+  ADD_TEST ("/costs/export-dialog", test_export_dialog);
 
   return gui_test_run ();
 }

@@ -327,55 +327,7 @@ add (GPtrArray   *arr,
 }
 
 /* ------------------------------------------------------------------ */
-/* Fixed cases                                                         */
-
-static void
-test_empty (void)
-{
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
-  g_autoptr(GPtrArray) per_system = g_ptr_array_new_with_free_func (slot_unref);
-
-  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == IKOU_TYPE_FINDING_ROW);
-  g_assert_cmpuint (ikou_finding_list_get_n_slots (list), ==, 0);
-  for (guint s = 0; s < IKOU_N_SEVERITIES; s++)
-    g_assert_true (ikou_finding_list_get_visible (list, s));
-  assert_counts (list, 0, 0, 0);
-  assert_shows (list, rec, 0, NULL);
-
-  /* Nothing to nothing: no signal. */
-  ikou_finding_list_set_all (list, NULL, NULL);
-  assert_no_change (rec);
-  g_assert_cmpuint (ikou_finding_list_get_n_slots (list), ==, 0);
-
-  /* Slots without findings (NULL or empty): still nothing shown. */
-  g_ptr_array_add (per_system, NULL);
-  g_ptr_array_add (per_system, findings_new ());
-  g_ptr_array_add (per_system, NULL);
-  ikou_finding_list_set_all (list, per_system, NULL);
-  assert_no_change (rec);
-  g_assert_cmpuint (ikou_finding_list_get_n_slots (list), ==, 3);
-  assert_counts (list, 0, 0, 0);
-  assert_shows (list, rec, 0, NULL);
-
-  /* Hiding or showing a severity that has no rows: no signal. */
-  ikou_finding_list_set_visible (list, IKOU_SEVERITY_WARNING, FALSE);
-  assert_no_change (rec);
-  g_assert_false (ikou_finding_list_get_visible (list, IKOU_SEVERITY_WARNING));
-  ikou_finding_list_set_visible (list, IKOU_SEVERITY_WARNING, TRUE);
-  assert_no_change (rec);
-
-  /* An empty slot replaced by nothing, by an empty array: no signal. */
-  ikou_finding_list_set_slot (list, 1, NULL);
-  assert_no_change (rec);
-  {
-    g_autoptr(GPtrArray) empty = findings_new ();
-
-    ikou_finding_list_set_slot (list, 0, empty);
-    assert_no_change (rec);
-  }
-  assert_shows (list, rec, 0, NULL);
-}
+/* The fixture: a list and its recorder                                */
 
 /* Four systems: 0 = [W a, E b, I c, E d], 1 = none, 2 = [E e, W f],
  * 3 = [I g].  Shown: E b, E d, E e, W a, W f, I c, I g. */
@@ -402,43 +354,128 @@ four_systems (IkouFinding *f[7])
   return per_system;
 }
 
-static void
-test_set_all_order (void)
+/* Every test's list and its recorder; fixture_set_up_four_systems()
+ * also fills it with four_systems(). */
+typedef struct
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
-  g_autoptr(GPtrArray) per_system = NULL;
+  IkouFindingList *list;
+  Recorder        *rec;
+  GPtrArray       *per_system;   /* four_systems(), or NULL */
+  IkouFinding     *f[7];         /* its shown rows, in order */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  fx->list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
+  fx->rec = recorder_new (fx->list);
+}
+
+/* The list showing four_systems(), its signal forgotten. */
+static void
+fixture_set_up_four_systems (Fixture       *fx,
+                             gconstpointer  data)
+{
+  fixture_set_up (fx, data);
+  fx->per_system = four_systems (fx->f);
+  ikou_finding_list_set_all (fx->list, fx->per_system, NULL);
+  recorder_reset (fx->rec);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&fx->per_system, g_ptr_array_unref);
+  recorder_free (fx->rec);
+  g_object_unref (fx->list);
+}
+
+/* ------------------------------------------------------------------ */
+/* Fixed cases                                                         */
+
+static void
+test_empty (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) per_system = g_ptr_array_new_with_free_func (slot_unref);
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (fx->list)) == IKOU_TYPE_FINDING_ROW);
+  g_assert_cmpuint (ikou_finding_list_get_n_slots (fx->list), ==, 0);
+  for (guint s = 0; s < IKOU_N_SEVERITIES; s++)
+    g_assert_true (ikou_finding_list_get_visible (fx->list, s));
+  assert_counts (fx->list, 0, 0, 0);
+  assert_shows (fx->list, fx->rec, 0, NULL);
+
+  /* Nothing to nothing: no signal. */
+  ikou_finding_list_set_all (fx->list, NULL, NULL);
+  assert_no_change (fx->rec);
+  g_assert_cmpuint (ikou_finding_list_get_n_slots (fx->list), ==, 0);
+
+  /* Slots without findings (NULL or empty): still nothing shown. */
+  g_ptr_array_add (per_system, NULL);
+  g_ptr_array_add (per_system, findings_new ());
+  g_ptr_array_add (per_system, NULL);
+  ikou_finding_list_set_all (fx->list, per_system, NULL);
+  assert_no_change (fx->rec);
+  g_assert_cmpuint (ikou_finding_list_get_n_slots (fx->list), ==, 3);
+  assert_counts (fx->list, 0, 0, 0);
+  assert_shows (fx->list, fx->rec, 0, NULL);
+
+  /* Hiding or showing a severity that has no rows: no signal. */
+  ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_WARNING, FALSE);
+  assert_no_change (fx->rec);
+  g_assert_false (ikou_finding_list_get_visible (fx->list, IKOU_SEVERITY_WARNING));
+  ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_WARNING, TRUE);
+  assert_no_change (fx->rec);
+
+  /* An empty slot replaced by nothing, by an empty array: no signal. */
+  ikou_finding_list_set_slot (fx->list, 1, NULL);
+  assert_no_change (fx->rec);
+  {
+    g_autoptr(GPtrArray) empty = findings_new ();
+
+    ikou_finding_list_set_slot (fx->list, 0, empty);
+    assert_no_change (fx->rec);
+  }
+  assert_shows (fx->list, fx->rec, 0, NULL);
+}
+
+static void
+test_set_all_order (Fixture       *fx,
+                    gconstpointer  data)
+{
   g_autoptr(GPtrArray) smaller = g_ptr_array_new_with_free_func (slot_unref);
-  IkouFinding *f[7];
   IkouFinding *h;
 
-  per_system = four_systems (f);
-  ikou_finding_list_set_all (list, per_system, NULL);
-  assert_one_change (rec, 0, 0, 7);
-  g_assert_cmpuint (ikou_finding_list_get_n_slots (list), ==, 4);
-  assert_counts (list, 3, 2, 2);
-  assert_shows (list, rec, 7, f);
+  fx->per_system = four_systems (fx->f);
+  ikou_finding_list_set_all (fx->list, fx->per_system, NULL);
+  assert_one_change (fx->rec, 0, 0, 7);
+  g_assert_cmpuint (ikou_finding_list_get_n_slots (fx->list), ==, 4);
+  assert_counts (fx->list, 3, 2, 2);
+  assert_shows (fx->list, fx->rec, 7, fx->f);
 
   /* The list keeps its own references to the slot arrays, not to
-   * @per_system: dropping ours leaves the rows readable. */
-  g_clear_pointer (&per_system, g_ptr_array_unref);
-  assert_shows (list, rec, 7, f);
+   * fx->per_system: dropping ours leaves the rows readable. */
+  g_clear_pointer (&fx->per_system, g_ptr_array_unref);
+  assert_shows (fx->list, fx->rec, 7, fx->f);
 
   /* A second whole replacement: one signal, old length to new. */
   g_ptr_array_add (smaller, findings_new ());
   h = add (g_ptr_array_index (smaller, 0), IKOU_SEVERITY_INFO, 20, 0);
-  ikou_finding_list_set_all (list, smaller, NULL);
-  assert_one_change (rec, 0, 7, 1);
-  g_assert_cmpuint (ikou_finding_list_get_n_slots (list), ==, 1);
-  assert_counts (list, 0, 0, 1);
-  assert_shows (list, rec, 1, &h);
+  ikou_finding_list_set_all (fx->list, smaller, NULL);
+  assert_one_change (fx->rec, 0, 7, 1);
+  g_assert_cmpuint (ikou_finding_list_get_n_slots (fx->list), ==, 1);
+  assert_counts (fx->list, 0, 0, 1);
+  assert_shows (fx->list, fx->rec, 1, &h);
 
   /* To nothing. */
-  ikou_finding_list_set_all (list, NULL, NULL);
-  assert_one_change (rec, 0, 1, 0);
-  g_assert_cmpuint (ikou_finding_list_get_n_slots (list), ==, 0);
-  assert_counts (list, 0, 0, 0);
-  assert_shows (list, rec, 0, NULL);
+  ikou_finding_list_set_all (fx->list, NULL, NULL);
+  assert_one_change (fx->rec, 0, 1, 0);
+  g_assert_cmpuint (ikou_finding_list_get_n_slots (fx->list), ==, 0);
+  assert_counts (fx->list, 0, 0, 0);
+  assert_shows (fx->list, fx->rec, 0, NULL);
 }
 
 static guint n_freed;
@@ -452,10 +489,9 @@ counting_free (gpointer data)
 
 /* As the findings panel does: slots borrowing from one flat array. */
 static void
-test_set_all_borrowed (void)
+test_set_all_borrowed (Fixture       *fx,
+                       gconstpointer  data)
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
   GPtrArray *flat = g_ptr_array_new_with_free_func (counting_free);
   GPtrArray *per_system = g_ptr_array_new_with_free_func (slot_unref);
   IkouFinding *expected[4];
@@ -477,54 +513,47 @@ test_set_all_borrowed (void)
       g_ptr_array_add (per_system, run);
     }
 
-  ikou_finding_list_set_all (list, per_system, flat);
-  assert_one_change (rec, 0, 0, 4);
+  ikou_finding_list_set_all (fx->list, per_system, flat);
+  assert_one_change (fx->rec, 0, 0, 4);
 
   /* The list keeps @flat alive: the rows still read after we let go. */
   g_ptr_array_unref (per_system);
   g_ptr_array_unref (flat);
   g_assert_cmpuint (n_freed, ==, 0);
-  assert_counts (list, 2, 1, 1);
-  assert_shows (list, rec, 4, expected);
+  assert_counts (fx->list, 2, 1, 1);
+  assert_shows (fx->list, fx->rec, 4, expected);
 
   /* Replacing a slot keeps @flat too (the other slots borrow from it). */
-  ikou_finding_list_set_slot (list, 1, NULL);
-  assert_one_change (rec, 1, 1, 0);
+  ikou_finding_list_set_slot (fx->list, 1, NULL);
+  assert_one_change (fx->rec, 1, 1, 0);
   g_assert_cmpuint (n_freed, ==, 0);
   expected[1] = expected[2];
   expected[2] = expected[3];
-  assert_shows (list, rec, 3, expected);
+  assert_shows (fx->list, fx->rec, 3, expected);
 
   /* ...until the next whole replacement, which lets it go. */
-  ikou_finding_list_set_all (list, NULL, NULL);
-  assert_one_change (rec, 0, 3, 0);
+  ikou_finding_list_set_all (fx->list, NULL, NULL);
+  assert_one_change (fx->rec, 0, 3, 0);
   g_assert_cmpuint (n_freed, ==, flat_len);
 }
 
 static void
-test_set_slot (void)
+test_set_slot (Fixture       *fx,
+               gconstpointer  data)
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
-  g_autoptr(GPtrArray) per_system = NULL;
-  IkouFinding *f[7];
   IkouFinding *e[8];
-
-  per_system = four_systems (f);
-  ikou_finding_list_set_all (list, per_system, NULL);
-  recorder_reset (rec);
 
   /* System 1 (empty) gets one error, x: between d (slot 0) and e (slot 2). */
   {
     g_autoptr(GPtrArray) s1 = findings_new ();
     IkouFinding *x = add (s1, IKOU_SEVERITY_ERROR, 11, 0);
 
-    ikou_finding_list_set_slot (list, 1, s1);
-    assert_one_change (rec, 2, 0, 1);
-    assert_counts (list, 4, 2, 2);
-    e[0] = f[0]; e[1] = f[1]; e[2] = x; e[3] = f[2];
-    e[4] = f[3]; e[5] = f[4]; e[6] = f[5]; e[7] = f[6];
-    assert_shows (list, rec, 8, e);
+    ikou_finding_list_set_slot (fx->list, 1, s1);
+    assert_one_change (fx->rec, 2, 0, 1);
+    assert_counts (fx->list, 4, 2, 2);
+    e[0] = fx->f[0]; e[1] = fx->f[1]; e[2] = x; e[3] = fx->f[2];
+    e[4] = fx->f[3]; e[5] = fx->f[4]; e[6] = fx->f[5]; e[7] = fx->f[6];
+    assert_shows (fx->list, fx->rec, 8, e);
   }
 
   /* System 2's warning f changes its content (same count): (5, 1, 1);
@@ -536,12 +565,12 @@ test_set_slot (void)
 
     g_free (f2->detail);
     f2->detail = g_strdup ("changed");
-    ikou_finding_list_set_slot (list, 2, s2);
-    assert_one_change (rec, 5, 1, 1);
-    assert_counts (list, 4, 2, 2);
+    ikou_finding_list_set_slot (fx->list, 2, s2);
+    assert_one_change (fx->rec, 5, 1, 1);
+    assert_counts (fx->list, 4, 2, 2);
     e[3] = e2;
     e[5] = f2;
-    assert_shows (list, rec, 8, e);
+    assert_shows (fx->list, fx->rec, 8, e);
   }
 
   /* System 0 loses its two errors b and d only: (0, 2, 0). */
@@ -551,19 +580,19 @@ test_set_slot (void)
     IkouFinding *c = add (s0, IKOU_SEVERITY_INFO, 10, 2);
     IkouFinding *want[6];
 
-    ikou_finding_list_set_slot (list, 0, s0);
-    assert_one_change (rec, 0, 2, 0);
-    assert_counts (list, 2, 2, 2);
+    ikou_finding_list_set_slot (fx->list, 0, s0);
+    assert_one_change (fx->rec, 0, 2, 0);
+    assert_counts (fx->list, 2, 2, 2);
     want[0] = e[2]; want[1] = e[3]; want[2] = a; want[3] = e[5]; want[4] = c; want[5] = e[7];
-    assert_shows (list, rec, 6, want);
+    assert_shows (fx->list, fx->rec, 6, want);
     memcpy (e, want, sizeof want);
   }
 
   /* System 3 (last slot) to none: its info g, the last row: (5, 1, 0). */
-  ikou_finding_list_set_slot (list, 3, NULL);
-  assert_one_change (rec, 5, 1, 0);
-  assert_counts (list, 2, 2, 1);
-  assert_shows (list, rec, 5, e);
+  ikou_finding_list_set_slot (fx->list, 3, NULL);
+  assert_one_change (fx->rec, 5, 1, 0);
+  assert_counts (fx->list, 2, 2, 1);
+  assert_shows (fx->list, fx->rec, 5, e);
 }
 
 /* A slot that changes in several severities is replaced one severity at
@@ -571,13 +600,10 @@ test_set_slot (void)
  * whose rows changed, in severity order, each at the positions of the
  * model as it is after the signals before it. */
 static void
-test_set_slot_severities (void)
+test_set_slot_severities (Fixture       *fx,
+                          gconstpointer  data)
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
-  g_autoptr(GPtrArray) per_system = NULL;
   g_autoptr(GPtrArray) s2 = findings_new ();
-  IkouFinding *f[7];
   IkouFinding *want[8];
   IkouFinding *e1, *e2, *i1;
   const Change expected[] = {
@@ -586,174 +612,157 @@ test_set_slot_severities (void)
     { 6, 0, 1 },   /* infos of slot 2: i1 added after c */
   };
 
-  per_system = four_systems (f);
-  ikou_finding_list_set_all (list, per_system, NULL);
-  recorder_reset (rec);
-
   i1 = add (s2, IKOU_SEVERITY_INFO, 12, 5);
   e1 = add (s2, IKOU_SEVERITY_ERROR, 12, 6);
   e2 = add (s2, IKOU_SEVERITY_ERROR, 12, 7);
-  ikou_finding_list_set_slot (list, 2, s2);
-  assert_changes (rec, G_N_ELEMENTS (expected), expected);
-  assert_counts (list, 4, 1, 3);
-  want[0] = f[0]; want[1] = f[1]; want[2] = e1; want[3] = e2;
-  want[4] = f[3]; want[5] = f[5]; want[6] = i1; want[7] = f[6];
-  assert_shows (list, rec, 8, want);
+  ikou_finding_list_set_slot (fx->list, 2, s2);
+  assert_changes (fx->rec, G_N_ELEMENTS (expected), expected);
+  assert_counts (fx->list, 4, 1, 3);
+  want[0] = fx->f[0]; want[1] = fx->f[1]; want[2] = e1; want[3] = e2;
+  want[4] = fx->f[3]; want[5] = fx->f[5]; want[6] = i1; want[7] = fx->f[6];
+  assert_shows (fx->list, fx->rec, 8, want);
 }
 
 static void
-test_set_slot_same (void)
+test_set_slot_same (Fixture       *fx,
+                    gconstpointer  data)
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
-  g_autoptr(GPtrArray) per_system = NULL;
   g_autoptr(GPtrArray) copy0 = NULL;
   g_autoptr(GPtrArray) reordered = NULL;
-  IkouFinding *f[7];
-
-  per_system = four_systems (f);
-  ikou_finding_list_set_all (list, per_system, NULL);
-  recorder_reset (rec);
 
   /* The very same array. */
-  ikou_finding_list_set_slot (list, 2, g_ptr_array_index (per_system, 2));
-  assert_no_change (rec);
+  ikou_finding_list_set_slot (fx->list, 2, g_ptr_array_index (fx->per_system, 2));
+  assert_no_change (fx->rec);
 
   /* A copy reading the same: nothing, and the list reads the copy now. */
-  copy0 = findings_copy (g_ptr_array_index (per_system, 0));
-  ikou_finding_list_set_slot (list, 0, copy0);
-  assert_no_change (rec);
-  assert_counts (list, 3, 2, 2);
-  f[3] = g_ptr_array_index (copy0, 0);
-  f[0] = g_ptr_array_index (copy0, 1);
-  f[5] = g_ptr_array_index (copy0, 2);
-  f[1] = g_ptr_array_index (copy0, 3);
-  assert_shows (list, rec, 7, f);
+  copy0 = findings_copy (g_ptr_array_index (fx->per_system, 0));
+  ikou_finding_list_set_slot (fx->list, 0, copy0);
+  assert_no_change (fx->rec);
+  assert_counts (fx->list, 3, 2, 2);
+  fx->f[3] = g_ptr_array_index (copy0, 0);
+  fx->f[0] = g_ptr_array_index (copy0, 1);
+  fx->f[5] = g_ptr_array_index (copy0, 2);
+  fx->f[1] = g_ptr_array_index (copy0, 3);
+  assert_shows (fx->list, fx->rec, 7, fx->f);
 
   /* Interleaved differently across severities but the same within each
    * severity: the rows read the same, nothing. */
   reordered = g_ptr_array_new_with_free_func ((GDestroyNotify) ikou_finding_free);
-  g_ptr_array_add (reordered, ikou_finding_copy (f[0]));  /* b */
-  g_ptr_array_add (reordered, ikou_finding_copy (f[1]));  /* d */
-  g_ptr_array_add (reordered, ikou_finding_copy (f[5]));  /* c */
-  g_ptr_array_add (reordered, ikou_finding_copy (f[3]));  /* a */
-  ikou_finding_list_set_slot (list, 0, reordered);
-  assert_no_change (rec);
-  f[0] = g_ptr_array_index (reordered, 0);
-  f[1] = g_ptr_array_index (reordered, 1);
-  f[5] = g_ptr_array_index (reordered, 2);
-  f[3] = g_ptr_array_index (reordered, 3);
-  assert_shows (list, rec, 7, f);
+  g_ptr_array_add (reordered, ikou_finding_copy (fx->f[0]));  /* b */
+  g_ptr_array_add (reordered, ikou_finding_copy (fx->f[1]));  /* d */
+  g_ptr_array_add (reordered, ikou_finding_copy (fx->f[5]));  /* c */
+  g_ptr_array_add (reordered, ikou_finding_copy (fx->f[3]));  /* a */
+  ikou_finding_list_set_slot (fx->list, 0, reordered);
+  assert_no_change (fx->rec);
+  fx->f[0] = g_ptr_array_index (reordered, 0);
+  fx->f[1] = g_ptr_array_index (reordered, 1);
+  fx->f[5] = g_ptr_array_index (reordered, 2);
+  fx->f[3] = g_ptr_array_index (reordered, 3);
+  assert_shows (fx->list, fx->rec, 7, fx->f);
 
   /* None over none, empty over none. */
-  ikou_finding_list_set_slot (list, 1, NULL);
-  assert_no_change (rec);
+  ikou_finding_list_set_slot (fx->list, 1, NULL);
+  assert_no_change (fx->rec);
   {
     g_autoptr(GPtrArray) empty = findings_new ();
 
-    ikou_finding_list_set_slot (list, 1, empty);
-    assert_no_change (rec);
+    ikou_finding_list_set_slot (fx->list, 1, empty);
+    assert_no_change (fx->rec);
   }
-  assert_counts (list, 3, 2, 2);
-  assert_shows (list, rec, 7, f);
+  assert_counts (fx->list, 3, 2, 2);
+  assert_shows (fx->list, fx->rec, 7, fx->f);
 }
 
 static void
-test_visibility (void)
+test_visibility (Fixture       *fx,
+                 gconstpointer  data)
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
-  g_autoptr(GPtrArray) per_system = NULL;
-  IkouFinding *f[7];
   IkouFinding *want[7];
 
-  per_system = four_systems (f);
-  ikou_finding_list_set_all (list, per_system, NULL);
-  recorder_reset (rec);
-
   /* Hide the warnings (rows 3 and 4). */
-  ikou_finding_list_set_visible (list, IKOU_SEVERITY_WARNING, FALSE);
-  assert_one_change (rec, 3, 2, 0);
-  g_assert_false (ikou_finding_list_get_visible (list, IKOU_SEVERITY_WARNING));
-  assert_counts (list, 3, 2, 2);   /* counted, shown or not */
-  want[0] = f[0]; want[1] = f[1]; want[2] = f[2]; want[3] = f[5]; want[4] = f[6];
-  assert_shows (list, rec, 5, want);
+  ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_WARNING, FALSE);
+  assert_one_change (fx->rec, 3, 2, 0);
+  g_assert_false (ikou_finding_list_get_visible (fx->list, IKOU_SEVERITY_WARNING));
+  assert_counts (fx->list, 3, 2, 2);   /* counted, shown or not */
+  want[0] = fx->f[0]; want[1] = fx->f[1]; want[2] = fx->f[2];
+  want[3] = fx->f[5]; want[4] = fx->f[6];
+  assert_shows (fx->list, fx->rec, 5, want);
 
   /* Hiding again: nothing. */
-  ikou_finding_list_set_visible (list, IKOU_SEVERITY_WARNING, FALSE);
-  assert_no_change (rec);
+  ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_WARNING, FALSE);
+  assert_no_change (fx->rec);
 
   /* Hide the errors too (rows 0..2), then the infos (now rows 0..1). */
-  ikou_finding_list_set_visible (list, IKOU_SEVERITY_ERROR, FALSE);
-  assert_one_change (rec, 0, 3, 0);
-  want[0] = f[5]; want[1] = f[6];
-  assert_shows (list, rec, 2, want);
-  ikou_finding_list_set_visible (list, IKOU_SEVERITY_INFO, FALSE);
-  assert_one_change (rec, 0, 2, 0);
-  assert_shows (list, rec, 0, NULL);
-  assert_counts (list, 3, 2, 2);
+  ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_ERROR, FALSE);
+  assert_one_change (fx->rec, 0, 3, 0);
+  want[0] = fx->f[5]; want[1] = fx->f[6];
+  assert_shows (fx->list, fx->rec, 2, want);
+  ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_INFO, FALSE);
+  assert_one_change (fx->rec, 0, 2, 0);
+  assert_shows (fx->list, fx->rec, 0, NULL);
+  assert_counts (fx->list, 3, 2, 2);
 
   /* A hidden severity's changes are counted but not reported. */
   {
     g_autoptr(GPtrArray) s1 = findings_new ();
     IkouFinding *w = add (s1, IKOU_SEVERITY_WARNING, 11, 0);
 
-    ikou_finding_list_set_slot (list, 1, s1);
-    assert_no_change (rec);
-    assert_counts (list, 3, 3, 2);
-    assert_shows (list, rec, 0, NULL);
+    ikou_finding_list_set_slot (fx->list, 1, s1);
+    assert_no_change (fx->rec);
+    assert_counts (fx->list, 3, 3, 2);
+    assert_shows (fx->list, fx->rec, 0, NULL);
 
     /* Show the warnings: a, w, f (slot order). */
-    ikou_finding_list_set_visible (list, IKOU_SEVERITY_WARNING, TRUE);
-    assert_one_change (rec, 0, 0, 3);
-    want[0] = f[3]; want[1] = w; want[2] = f[4];
-    assert_shows (list, rec, 3, want);
+    ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_WARNING, TRUE);
+    assert_one_change (fx->rec, 0, 0, 3);
+    want[0] = fx->f[3]; want[1] = w; want[2] = fx->f[4];
+    assert_shows (fx->list, fx->rec, 3, want);
 
     /* Show the errors: before the warnings. */
-    ikou_finding_list_set_visible (list, IKOU_SEVERITY_ERROR, TRUE);
-    assert_one_change (rec, 0, 0, 3);
-    want[0] = f[0]; want[1] = f[1]; want[2] = f[2];
-    want[3] = f[3]; want[4] = w; want[5] = f[4];
-    assert_shows (list, rec, 6, want);
+    ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_ERROR, TRUE);
+    assert_one_change (fx->rec, 0, 0, 3);
+    want[0] = fx->f[0]; want[1] = fx->f[1]; want[2] = fx->f[2];
+    want[3] = fx->f[3]; want[4] = w; want[5] = fx->f[4];
+    assert_shows (fx->list, fx->rec, 6, want);
 
     /* While the infos are hidden, a change of slot 0's warnings is
      * reported; its infos are not. */
     {
-      g_autoptr(GPtrArray) s0 = findings_copy (g_ptr_array_index (per_system, 0));
+      g_autoptr(GPtrArray) s0 = findings_copy (g_ptr_array_index (fx->per_system, 0));
 
       g_ptr_array_remove_index (s0, 2);   /* c, an info */
       ((IkouFinding *) g_ptr_array_index (s0, 0))->step = 42;   /* a, a warning */
-      ikou_finding_list_set_slot (list, 0, s0);
-      assert_one_change (rec, 3, 1, 1);
-      assert_counts (list, 3, 3, 1);
+      ikou_finding_list_set_slot (fx->list, 0, s0);
+      assert_one_change (fx->rec, 3, 1, 1);
+      assert_counts (fx->list, 3, 3, 1);
       want[0] = g_ptr_array_index (s0, 1);
       want[1] = g_ptr_array_index (s0, 2);
       want[3] = g_ptr_array_index (s0, 0);
-      assert_shows (list, rec, 6, want);
+      assert_shows (fx->list, fx->rec, 6, want);
     }
 
     /* Show the infos: g only, at the end. */
-    ikou_finding_list_set_visible (list, IKOU_SEVERITY_INFO, TRUE);
-    assert_one_change (rec, 6, 0, 1);
-    want[6] = f[6];
-    assert_shows (list, rec, 7, want);
+    ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_INFO, TRUE);
+    assert_one_change (fx->rec, 6, 0, 1);
+    want[6] = fx->f[6];
+    assert_shows (fx->list, fx->rec, 7, want);
   }
 
   /* A whole replacement while a severity is hidden: the rows shown only. */
-  ikou_finding_list_set_visible (list, IKOU_SEVERITY_ERROR, FALSE);
-  assert_one_change (rec, 0, 3, 0);
+  ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_ERROR, FALSE);
+  assert_one_change (fx->rec, 0, 3, 0);
   {
-    g_autoptr(GPtrArray) again = four_systems (f);
+    g_autoptr(GPtrArray) again = four_systems (fx->f);
 
-    ikou_finding_list_set_all (list, again, NULL);
-    assert_one_change (rec, 0, 4, 4);
-    assert_counts (list, 3, 2, 2);
-    want[0] = f[3]; want[1] = f[4]; want[2] = f[5]; want[3] = f[6];
-    assert_shows (list, rec, 4, want);
+    ikou_finding_list_set_all (fx->list, again, NULL);
+    assert_one_change (fx->rec, 0, 4, 4);
+    assert_counts (fx->list, 3, 2, 2);
+    want[0] = fx->f[3]; want[1] = fx->f[4]; want[2] = fx->f[5]; want[3] = fx->f[6];
+    assert_shows (fx->list, fx->rec, 4, want);
 
-    ikou_finding_list_set_visible (list, IKOU_SEVERITY_ERROR, TRUE);
-    assert_one_change (rec, 0, 0, 3);
-    assert_shows (list, rec, 7, f);
+    ikou_finding_list_set_visible (fx->list, IKOU_SEVERITY_ERROR, TRUE);
+    assert_one_change (fx->rec, 0, 0, 3);
+    assert_shows (fx->list, fx->rec, 7, fx->f);
   }
 }
 
@@ -763,10 +772,9 @@ test_visibility (void)
  * under it; open stays open across updates of the system's findings;
  * the counts are of findings, never of rows. */
 static void
-test_groups (void)
+test_groups (Fixture       *fx,
+             gconstpointer  data)
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
   g_autoptr(GPtrArray) per_system = g_ptr_array_new_with_free_func (slot_unref);
   GPtrArray *s10 = findings_new ();
   GPtrArray *s11 = findings_new ();
@@ -779,18 +787,18 @@ test_groups (void)
   g_ptr_array_add (per_system, s10);
   g_ptr_array_add (per_system, s11);
 
-  ikou_finding_list_set_group_min (list, 3);
-  ikou_finding_list_set_all (list, per_system, NULL);
-  recorder_reset (rec);
+  ikou_finding_list_set_group_min (fx->list, 3);
+  ikou_finding_list_set_all (fx->list, per_system, NULL);
+  recorder_reset (fx->rec);
   {
     IkouFinding *want[] = { a[0], b, w };
-    g_autoptr(IkouFindingRow) group = g_list_model_get_item (G_LIST_MODEL (list), 0);
-    g_autoptr(IkouFindingRow) single = g_list_model_get_item (G_LIST_MODEL (list), 1);
+    g_autoptr(IkouFindingRow) group = g_list_model_get_item (G_LIST_MODEL (fx->list), 0);
+    g_autoptr(IkouFindingRow) single = g_list_model_get_item (G_LIST_MODEL (fx->list), 1);
 
-    assert_shows (list, rec, 3, want);
-    assert_counts (list, 5, 1, 0);
-    g_assert_true (ikou_finding_list_is_group (list, 0));
-    g_assert_false (ikou_finding_list_is_group (list, 1));
+    assert_shows (fx->list, fx->rec, 3, want);
+    assert_counts (fx->list, 5, 1, 0);
+    g_assert_true (ikou_finding_list_is_group (fx->list, 0));
+    g_assert_false (ikou_finding_list_is_group (fx->list, 1));
     g_assert_cmpuint (ikou_finding_row_get_n_grouped (group), ==, 4);
     g_assert_false (ikou_finding_row_get_expanded (group));
     g_assert_cmpuint (ikou_finding_row_get_n_grouped (single), ==, 0);
@@ -798,17 +806,17 @@ test_groups (void)
   }
 
   /* Opened: the group row is replaced (its arrow) and its four follow. */
-  g_assert_false (ikou_finding_list_toggle_group (list, 1));
-  assert_no_change (rec);
-  g_assert_true (ikou_finding_list_toggle_group (list, 0));
-  assert_one_change (rec, 0, 1, 5);
+  g_assert_false (ikou_finding_list_toggle_group (fx->list, 1));
+  assert_no_change (fx->rec);
+  g_assert_true (ikou_finding_list_toggle_group (fx->list, 0));
+  assert_one_change (fx->rec, 0, 1, 5);
   {
     IkouFinding *want[] = { a[0], a[0], a[1], a[2], a[3], b, w };
-    g_autoptr(IkouFindingRow) group = g_list_model_get_item (G_LIST_MODEL (list), 0);
-    g_autoptr(IkouFindingRow) child = g_list_model_get_item (G_LIST_MODEL (list), 2);
+    g_autoptr(IkouFindingRow) group = g_list_model_get_item (G_LIST_MODEL (fx->list), 0);
+    g_autoptr(IkouFindingRow) child = g_list_model_get_item (G_LIST_MODEL (fx->list), 2);
 
-    assert_shows (list, rec, 7, want);
-    assert_counts (list, 5, 1, 0);
+    assert_shows (fx->list, fx->rec, 7, want);
+    assert_counts (fx->list, 5, 1, 0);
     g_assert_true (ikou_finding_row_get_expanded (group));
     g_assert_true (ikou_finding_row_get_in_group (child));
   }
@@ -820,22 +828,22 @@ test_groups (void)
 
     for (guint i = 0; i < 3; i++)
       c[i] = add (again, IKOU_SEVERITY_ERROR, 10, (int) i + 10);
-    ikou_finding_list_set_slot (list, 0, again);
+    ikou_finding_list_set_slot (fx->list, 0, again);
     {
       IkouFinding *want[] = { c[0], c[0], c[1], c[2], b };
 
-      assert_shows (list, rec, 5, want);
-      assert_counts (list, 4, 0, 0);
+      assert_shows (fx->list, fx->rec, 5, want);
+      assert_counts (fx->list, 4, 0, 0);
     }
 
     /* Closed again. */
-    recorder_reset (rec);
-    g_assert_true (ikou_finding_list_toggle_group (list, 0));
-    assert_one_change (rec, 0, 4, 1);
+    recorder_reset (fx->rec);
+    g_assert_true (ikou_finding_list_toggle_group (fx->list, 0));
+    assert_one_change (fx->rec, 0, 4, 1);
     {
       IkouFinding *want[] = { c[0], b };
 
-      assert_shows (list, rec, 2, want);
+      assert_shows (fx->list, fx->rec, 2, want);
     }
   }
 
@@ -846,45 +854,38 @@ test_groups (void)
     IkouFinding *d1 = add (two, IKOU_SEVERITY_ERROR, 10, 1);
     IkouFinding *want[] = { d0, d1, b };
 
-    ikou_finding_list_set_slot (list, 0, two);
-    assert_shows (list, rec, 3, want);
-    g_assert_false (ikou_finding_list_is_group (list, 0));
+    ikou_finding_list_set_slot (fx->list, 0, two);
+    assert_shows (fx->list, fx->rec, 3, want);
+    g_assert_false (ikou_finding_list_is_group (fx->list, 0));
   }
-  ikou_finding_list_set_slot (list, 0, s10);
-  ikou_finding_list_set_group_min (list, 0);
+  ikou_finding_list_set_slot (fx->list, 0, s10);
+  ikou_finding_list_set_group_min (fx->list, 0);
   {
     IkouFinding *want[] = { a[0], a[1], a[2], a[3], b, w };
 
-    assert_shows (list, rec, 6, want);
+    assert_shows (fx->list, fx->rec, 6, want);
   }
 }
 
 static void
-test_bad_arguments (void)
+test_bad_arguments (Fixture       *fx,
+                    gconstpointer  data)
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
-  g_autoptr(GPtrArray) per_system = NULL;
-  IkouFinding *f[7];
-
-  per_system = four_systems (f);
-  ikou_finding_list_set_all (list, per_system, NULL);
-  recorder_reset (rec);
 
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*position < self->slots->len*");
-  ikou_finding_list_set_slot (list, 4, NULL);
+  ikou_finding_list_set_slot (fx->list, 4, NULL);
   g_test_assert_expected_messages ();
 
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*severity*IKOU_N_SEVERITIES*");
-  ikou_finding_list_set_visible (list, IKOU_N_SEVERITIES, FALSE);
+  ikou_finding_list_set_visible (fx->list, IKOU_N_SEVERITIES, FALSE);
   g_test_assert_expected_messages ();
 
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*severity*IKOU_N_SEVERITIES*");
-  g_assert_cmpuint (ikou_finding_list_get_count (list, IKOU_N_SEVERITIES), ==, 0);
+  g_assert_cmpuint (ikou_finding_list_get_count (fx->list, IKOU_N_SEVERITIES), ==, 0);
   g_test_assert_expected_messages ();
 
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*severity*IKOU_N_SEVERITIES*");
-  g_assert_false (ikou_finding_list_get_visible (list, IKOU_N_SEVERITIES));
+  g_assert_false (ikou_finding_list_get_visible (fx->list, IKOU_N_SEVERITIES));
   g_test_assert_expected_messages ();
 
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*IKOU_IS_FINDING_LIST*");
@@ -896,9 +897,9 @@ test_bad_arguments (void)
   g_test_assert_expected_messages ();
 
   /* None of them changed anything. */
-  assert_no_change (rec);
-  assert_counts (list, 3, 2, 2);
-  assert_shows (list, rec, 7, f);
+  assert_no_change (fx->rec);
+  assert_counts (fx->list, 3, 2, 2);
+  assert_shows (fx->list, fx->rec, 7, fx->f);
 }
 
 /* ------------------------------------------------------------------ */
@@ -922,15 +923,9 @@ reference_rows (Reference *ref)
         continue;
       for (guint i = 0; i < ref->slots->len; i++)
         {
-          GPtrArray *findings = g_ptr_array_index (ref->slots, i);
+          g_autoptr(GPtrArray) of_slot = findings_of (g_ptr_array_index (ref->slots, i), s);
 
-          for (guint j = 0; findings != NULL && j < findings->len; j++)
-            {
-              IkouFinding *f = g_ptr_array_index (findings, j);
-
-              if (f->severity == s)
-                g_ptr_array_add (rows, f);
-            }
+          g_ptr_array_extend (rows, of_slot, NULL, NULL);
         }
     }
 
@@ -1189,10 +1184,9 @@ random_toggle (IkouFindingList *list,
 }
 
 static void
-test_random (void)
+test_random (Fixture       *fx,
+             gconstpointer  data)
 {
-  g_autoptr(IkouFindingList) list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
-  g_autoptr(Recorder) rec = recorder_new (list);
   g_autoptr(GRand) rng = g_rand_new_with_seed (20240611);
   Reference ref;
   guint n_ops[3] = { 0, 0, 0 };
@@ -1211,9 +1205,9 @@ test_random (void)
 
         g_ptr_array_add (ref.slots, arr != NULL ? g_ptr_array_ref (arr) : NULL);
       }
-    ikou_finding_list_set_all (list, per_system, NULL);
-    recorder_reset (rec);
-    check_against_reference (list, rec, &ref);
+    ikou_finding_list_set_all (fx->list, per_system, NULL);
+    recorder_reset (fx->rec);
+    check_against_reference (fx->list, fx->rec, &ref);
   }
 
   for (guint step = 0; step < 500; step++)
@@ -1222,20 +1216,20 @@ test_random (void)
 
       if (r < 3 || ref.slots->len == 0)
         {
-          random_set_all (list, rec, &ref, rng);
+          random_set_all (fx->list, fx->rec, &ref, rng);
           n_ops[0]++;
         }
       else if (r < 78)
         {
-          random_set_slot (list, rec, &ref, rng);
+          random_set_slot (fx->list, fx->rec, &ref, rng);
           n_ops[1]++;
         }
       else
         {
-          random_toggle (list, rec, &ref, rng);
+          random_toggle (fx->list, fx->rec, &ref, rng);
           n_ops[2]++;
         }
-      check_against_reference (list, rec, &ref);
+      check_against_reference (fx->list, fx->rec, &ref);
     }
 
   g_test_message ("%u whole replacements, %u slot replacements, %u toggles",
@@ -1251,16 +1245,19 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/finding-list/empty", test_empty);
-  g_test_add_func ("/finding-list/set-all-order", test_set_all_order);
-  g_test_add_func ("/finding-list/set-all-borrowed", test_set_all_borrowed);
-  g_test_add_func ("/finding-list/set-slot", test_set_slot);
-  g_test_add_func ("/finding-list/set-slot-severities", test_set_slot_severities);
-  g_test_add_func ("/finding-list/set-slot-same", test_set_slot_same);
-  g_test_add_func ("/finding-list/visibility", test_visibility);
-  g_test_add_func ("/finding-list/groups", test_groups);
-  g_test_add_func ("/finding-list/bad-arguments", test_bad_arguments);
-  g_test_add_func ("/finding-list/random", test_random);
+#define ADD_TEST(name, set_up, func) \
+  g_test_add ("/finding-list/" name, Fixture, NULL, set_up, func, fixture_tear_down)
+
+  ADD_TEST ("empty", fixture_set_up, test_empty);
+  ADD_TEST ("set-all-order", fixture_set_up, test_set_all_order);
+  ADD_TEST ("set-all-borrowed", fixture_set_up, test_set_all_borrowed);
+  ADD_TEST ("set-slot", fixture_set_up_four_systems, test_set_slot);
+  ADD_TEST ("set-slot-severities", fixture_set_up_four_systems, test_set_slot_severities);
+  ADD_TEST ("set-slot-same", fixture_set_up_four_systems, test_set_slot_same);
+  ADD_TEST ("visibility", fixture_set_up_four_systems, test_visibility);
+  ADD_TEST ("groups", fixture_set_up, test_groups);
+  ADD_TEST ("bad-arguments", fixture_set_up_four_systems, test_bad_arguments);
+  ADD_TEST ("random", fixture_set_up, test_random);
 
   return g_test_run ();
 }

@@ -73,6 +73,15 @@ ikou_gui_test_flush (void)
     ;
 }
 
+void
+ikou_gui_test_wait_ms (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    ikou_gui_test_iterate_until (deadline);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 guint         *count)

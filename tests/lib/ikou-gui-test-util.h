@@ -30,6 +30,8 @@ void ikou_gui_test_iterate_until   (gint64      deadline);
   } G_STMT_END
 /* Runs what is pending in the main loop, without waiting. */
 void ikou_gui_test_flush           (void);
+/* Runs the main loop for @ms milliseconds. */
+void ikou_gui_test_wait_ms         (guint       ms);
 
 /* Lets GTK lay out and paint @widget's window @n frames (fails after 5 s). */
 void ikou_gui_test_wait_frames     (GtkWidget  *widget,
