@@ -334,6 +334,70 @@ test_selection_follows (void)
   gui_test_close_window (window);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+view_rows (GtkColumnView *view)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+
+  return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
+}
+
+/* Opened the first time, the panel's view gets the rows that show at
+ * once and every other one in the frame after: a long list ends up whole. */
+static void
+test_findings_many (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_test_plan_new_two_hosts ();
+  IkouWindow *window = gui_test_new_window ();
+  GtkColumnView *view;
+  guint n_findings;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("システム%u", i + 1);
+
+      /* Cut over before the contract: an error each. */
+      ikou_test_add_system (plan, name, 1, 2, ikou_day_from_ymd (2026, 10, 1),
+                            ikou_day_from_ymd (2027, 4, 1), ikou_day_from_ymd (2027, 1, 1));
+    }
+  ikou_window_set_document (window, plan, NULL, FALSE);
+  /* Hidden at the start (an earlier test may have left it shown). */
+  g_object_set (window, "show-findings", FALSE, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
+  n_findings = g_list_model_get_n_items (ikou_findings_panel_get_model (window->findings_panel));
+  g_test_message ("%u findings, %u in the panel", ikou_window_get_findings (window)->len, n_findings);
+  g_assert_cmpuint (n_findings, >, 100);
+
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window->findings_panel), GTK_TYPE_COLUMN_VIEW));
+  g_assert_nonnull (view);
+  g_assert_cmpuint (view_rows (view), ==, 0);
+
+  g_object_set (window, "show-findings", TRUE, NULL);
+  g_assert_cmpuint (view_rows (view), <, n_findings);
+  IKOU_GUI_TEST_WAIT_UNTIL (view_rows (view) == n_findings, 5000);
+  g_assert_cmpuint (view_rows (view), ==, n_findings);
+
+  gui_test_close_window (window);
+}
+
 static void
 test_finding_activation (void)
 {
@@ -1921,6 +1985,7 @@ main (int   argc,
   g_test_add_func ("/window/rows-line-up", test_rows_line_up);
   g_test_add_func ("/window/selection-follows", test_selection_follows);
   g_test_add_func ("/window/finding-activation", test_finding_activation);
+  g_test_add_func ("/window/findings-many", test_findings_many);
   g_test_add_func ("/window/search-and-sort", test_search_and_sort);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/edit-rechecks-one-system", test_edit_rechecks_one_system);

@@ -27,8 +27,9 @@ struct _IkouFindingsPanel
   GtkColumnView   *findings_view;
   GtkLabel        *empty_label;
 
-  IkouFindingList *list;
-  GtkNoSelection  *selection;
+  IkouFindingList   *list;
+  GtkSliceListModel *bound;      /* the list as the view has it (see map) */
+  GtkNoSelection    *selection;
   gboolean         era_labels;
 };
 
@@ -291,16 +292,42 @@ activate_cb (IkouFindingsPanel *self,
   ikou_findings_panel_activate_row (self, position);
 }
 
-/* A column view keeps up to 200 rows bound, shown or not (GTK 4.8), and
- * the panel is hidden at start: its view gets the findings when it is
- * first shown, so that the start-up does not build rows nobody sees. */
+/* How many rows the view gets in the frame that first shows the panel:
+ * more than the tallest panel shows. */
+#define FIRST_ROWS 48
+
+static gboolean
+bind_the_rest_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  IkouFindingsPanel *self = IKOU_FINDINGS_PANEL (widget);
+  guint *frames = user_data;
+
+  /* The first tick comes before the frame that shows the panel. */
+  if (++*frames < 2)
+    return G_SOURCE_CONTINUE;
+  gtk_slice_list_model_set_size (self->bound, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* A column view keeps up to 200 rows bound, shown or not (GTK 4.8): six
+ * widgets a row here, a hundred milliseconds of a thin client's CPU.  The
+ * panel is hidden at start, so its view gets the findings only when it
+ * is first shown, and then in two steps: the rows that can show in the
+ * first frame, the rest (rows below the panel's bottom) in the frame
+ * after it. */
 static void
 ikou_findings_panel_map (GtkWidget *widget)
 {
   IkouFindingsPanel *self = IKOU_FINDINGS_PANEL (widget);
 
   if (gtk_column_view_get_model (self->findings_view) == NULL)
-    gtk_column_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
+    {
+      gtk_slice_list_model_set_size (self->bound, FIRST_ROWS);
+      gtk_column_view_set_model (self->findings_view, GTK_SELECTION_MODEL (self->selection));
+      gtk_widget_add_tick_callback (widget, bind_the_rest_cb, g_new0 (guint, 1), g_free);
+    }
 
   GTK_WIDGET_CLASS (ikou_findings_panel_parent_class)->map (widget);
 }
@@ -312,6 +339,7 @@ ikou_findings_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IKOU_TYPE_FINDINGS_PANEL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->bound);
   g_clear_object (&self->list);
 
   G_OBJECT_CLASS (ikou_findings_panel_parent_class)->dispose (object);
@@ -408,7 +436,8 @@ ikou_findings_panel_init (IkouFindingsPanel *self)
   self->list = g_object_new (IKOU_TYPE_FINDING_LIST, NULL);
   ikou_finding_list_set_group_min (self->list, GROUP_MIN);
   /* The view gets it when the panel is first shown (ikou_findings_panel_map()). */
-  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->bound = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->list)), 0, G_MAXUINT);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->bound)));
 
   add_column (self, PANEL_COLUMN_SEVERITY, _("Severity"), 110);
   add_column (self, PANEL_COLUMN_RULE, _("Rule"), 230);
