@@ -149,7 +149,37 @@ build_full_plan (void)
   g_autoptr(IkouScenario) c1 = ikou_scenario_new ("1年遅れ");
   g_autoptr(IkouScenario) c2 = ikou_scenario_new ("");
   g_autoptr(IkouScenario) c3 = ikou_scenario_new (NULL);
-  IkouStep step = { .annual_cost = -1, };
+  /* The steps, each whole (nothing carries over from the one before):
+   * every field set; a negative amount, a reduction; no hosts and no
+   * date but the cut-over. */
+  const IkouStep s1_steps[] = {
+    { .from_host = 1, .to_host = 7,
+      .budget_date = D (2020, 10, 1), .budget_amount = 123456789012, .supplementary = TRUE,
+      .contract_date = D (2021, 7, 1), .cutover_date = D (2022, 1, 1),
+      .standard_compliant = FALSE, .arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN,
+      .done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
+              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
+              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER),
+      .note = (char *) "第1段階 <&>", .annual_cost = -1 },
+    { .from_host = 7, .to_host = 4,
+      .budget_date = D (2024, 10, 1), .budget_amount = -250,
+      .contract_date = D (2025, 4, 1), .cutover_date = D (2026, 1, 4),
+      .standard_compliant = TRUE, .arrangement = IKOU_ARRANGEMENT_LONG_TERM,
+      .done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT),
+      .note = (char *) "", .annual_cost = -1 },
+    { .budget_amount = -1, /* unknown */
+      .cutover_date = D (2028, 2, 29),
+      .standard_compliant = TRUE, .arrangement = IKOU_ARRANGEMENT_PREPARATORY,
+      .note = NULL, .annual_cost = -1 },
+  };
+  const IkouStep s2_step = {
+    .from_host = 2, .to_host = 4,
+    .budget_date = D (2023, 11, 15), .budget_amount = 0, .supplementary = TRUE,
+    .contract_date = D (2024, 2, 1), .cutover_date = D (2025, 12, 31),
+    .standard_compliant = TRUE, .arrangement = IKOU_ARRANGEMENT_NORMAL,
+    .done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) | IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER),
+    .note = (char *) "改行\r\nあり", .annual_cost = -1,
+  };
 
   ikou_plan_set_organization (plan, "郡山市");
   ikou_plan_set_org_code (plan, "072036");
@@ -181,45 +211,8 @@ build_full_plan (void)
   ikou_system_set_status (s1, IKOU_STATUS_IN_PROGRESS);
   ikou_system_set_notes (s1, "注記 1\n注記 2");
 
-  step.from_host = 1;
-  step.to_host = 7;
-  step.budget_date = D (2020, 10, 1);
-  step.budget_amount = 123456789012;
-  step.supplementary = TRUE;
-  step.contract_date = D (2021, 7, 1);
-  step.cutover_date = D (2022, 1, 1);
-  step.standard_compliant = FALSE;
-  step.arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
-  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
-              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
-              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
-  step.note = (char *) "第1段階 <&>";
-  ikou_system_insert_step (s1, G_MAXUINT, &step);
-
-  step.from_host = 7;
-  step.to_host = 4;
-  step.budget_date = D (2024, 10, 1);
-  step.budget_amount = -250;   /* a negative amount: a reduction */
-  step.supplementary = FALSE;
-  step.contract_date = D (2025, 4, 1);
-  step.cutover_date = D (2026, 1, 4);
-  step.standard_compliant = TRUE;
-  step.arrangement = IKOU_ARRANGEMENT_LONG_TERM;
-  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT);
-  step.note = (char *) "";
-  ikou_system_insert_step (s1, G_MAXUINT, &step);
-
-  step.from_host = 0;
-  step.to_host = 0;
-  step.budget_date = IKOU_DAY_NONE;
-  step.budget_amount = -1;     /* unknown */
-  step.contract_date = IKOU_DAY_NONE;
-  step.cutover_date = D (2028, 2, 29);
-  step.standard_compliant = TRUE;
-  step.arrangement = IKOU_ARRANGEMENT_PREPARATORY;
-  step.done = 0;
-  step.note = NULL;
-  ikou_system_insert_step (s1, G_MAXUINT, &step);
+  for (guint i = 0; i < G_N_ELEMENTS (s1_steps); i++)
+    ikou_system_insert_step (s1, G_MAXUINT, &s1_steps[i]);
 
   ikou_system_set_department (s2, "市民課");
   ikou_system_set_operation (s2, "family-register");
@@ -227,19 +220,7 @@ build_full_plan (void)
   ikou_system_set_tokutei (s2, FALSE);
   ikou_system_set_tokutei_deadline (s2, D (2029, 3, 31)); /* kept even without the flag */
   ikou_system_set_status (s2, IKOU_STATUS_DONE);
-  step.from_host = 2;
-  step.to_host = 4;
-  step.budget_date = D (2023, 11, 15);
-  step.budget_amount = 0;
-  step.supplementary = TRUE;
-  step.contract_date = D (2024, 2, 1);
-  step.cutover_date = D (2025, 12, 31);
-  step.standard_compliant = TRUE;
-  step.arrangement = IKOU_ARRANGEMENT_NORMAL;
-  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
-              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
-  step.note = (char *) "改行\r\nあり";
-  ikou_system_insert_step (s2, G_MAXUINT, &step);
+  ikou_system_insert_step (s2, G_MAXUINT, &s2_step);
 
   ikou_system_set_status (s3, IKOU_STATUS_NOT_IN_SCOPE);
 
