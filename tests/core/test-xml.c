@@ -72,8 +72,8 @@ typedef struct
   const char   *name;
   const char   *find;
   const char   *replace;
-  const char   *line_of;
   IkouErrorCode code;
+  const char   *line_of;
 } BadEdit;
 
 static void
@@ -612,8 +612,8 @@ test_next_ids_read (void)
     { "largest.xml", "format=\"1\" next-system-id=\"4294967295\"", G_MAXUINT, 3 },
   };
   static const BadEdit bad[] = {
-    { "zero.xml", "format=\"1\"", "format=\"1\" next-system-id=\"0\"", "format=", INVALID },
-    { "word.xml", "format=\"1\"", "format=\"1\" next-host-id=\"three\"", "format=", INVALID },
+    { "zero.xml", "format=\"1\"", "format=\"1\" next-system-id=\"0\"", INVALID, "format=" },
+    { "word.xml", "format=\"1\"", "format=\"1\" next-host-id=\"three\"", INVALID, "format=" },
     { NULL }
   };
   g_autofree char *huge = replace_once (minimal, "format=\"1\"",
@@ -794,42 +794,42 @@ test_scenarios_bad (void)
   static const BadEdit edits[] = {
     /* The schema. */
     { "amount.xml", "field=\"amount\" value=\"98765\"", "field=\"amount\" value=\"lots\"",
-      "\"lots\"", INVALID },
-    { "arrangement.xml", "value=\"preparatory\"", "value=\"loan\"", "\"loan\"", INVALID },
+      INVALID, "\"lots\"" },
+    { "arrangement.xml", "value=\"preparatory\"", "value=\"loan\"", INVALID, "\"loan\"" },
     { "dropped.xml", "field=\"dropped\" value=\"true\"", "field=\"dropped\" value=\"maybe\"",
-      "\"maybe\"", INVALID },
+      INVALID, "\"maybe\"" },
     { "dropped-empty.xml", "field=\"dropped\" value=\"true\"", "field=\"dropped\" value=\"\"",
-      "field=\"dropped\"", INVALID },
+      INVALID, "field=\"dropped\"" },
     { "arrangement-empty.xml", "field=\"arrangement\" value=\"preparatory\"",
-      "field=\"arrangement\" value=\"\"", "field=\"arrangement\" value=\"\"", INVALID },
-    { "orphaned.xml", "orphaned=\"true\"", "orphaned=\"yes\"", "\"yes\"", INVALID },
+      "field=\"arrangement\" value=\"\"", INVALID, "field=\"arrangement\" value=\"\"" },
+    { "orphaned.xml", "orphaned=\"true\"", "orphaned=\"yes\"", INVALID, "\"yes\"" },
     { "from-host.xml", "field=\"from-host\" value=\"3\"", "field=\"from-host\" value=\"host\"",
-      "\"host\"", INVALID },
-    { "added-step-system.xml", "<added-step system=\"5\"", "<added-step", "<added-step to",
-      INVALID },
+      INVALID, "\"host\"" },
+    { "added-step-system.xml", "<added-step system=\"5\"", "<added-step", INVALID,
+      "<added-step to" },
     { "added-step-colour.xml", "<added-step system=\"5\"", "<added-step system=\"5\" colour=\"red\"",
-      "colour", INVALID },
+      INVALID, "colour" },
     /* The reader. */
-    { "added-step-unknown.xml", "<added-step system=\"5\"", "<added-step system=\"77\"", "\"77\"",
-      INVALID },
+    { "added-step-unknown.xml", "<added-step system=\"5\"", "<added-step system=\"77\"", INVALID,
+      "\"77\"" },
     { "override-unknown.xml", "<override system=\"5\" step=\"0\"",
-      "<override system=\"12\" step=\"0\"", "\"12\"", INVALID },
+      "<override system=\"12\" step=\"0\"", INVALID, "\"12\"" },
     { "added-step-date.xml", "budget-date=\"2026-10-01\"", "budget-date=\"2026-02-30\"",
-      "2026-02-30", INVALID },
+      INVALID, "2026-02-30" },
     { "not-orphaned.xml", "step=\"5\" field=\"cutover-date\" value=\"2026-04-01\" orphaned=\"true\"",
-      "step=\"5\" field=\"cutover-date\" value=\"2026-04-01\"", "step=\"5\"", INVALID },
+      "step=\"5\" field=\"cutover-date\" value=\"2026-04-01\"", INVALID, "step=\"5\"" },
     { "orphan-date.xml", "step=\"5\" field=\"cutover-date\" value=\"2026-04-01\" orphaned=\"true\"",
-      "step=\"5\" field=\"cutover-date\" value=\"2026-04-31\" orphaned=\"true\"", "2026-04-31",
-      INVALID },
+      "step=\"5\" field=\"cutover-date\" value=\"2026-04-31\" orphaned=\"true\"", INVALID,
+      "2026-04-31" },
     { "amount-twice.xml", "field=\"amount\" value=\"98765\"/>",
       "field=\"amount\" value=\"98765\"/>\n      <override system=\"3\" step=\"0\" "
-      "field=\"amount\" value=\"1\"/>", "value=\"1\"", INVALID },
+      "field=\"amount\" value=\"1\"/>", INVALID, "value=\"1\"" },
     { "amount-huge.xml", "field=\"amount\" value=\"98765\"",
-      "field=\"amount\" value=\"99999999999999999999\"", "99999999999999999999", INVALID },
+      "field=\"amount\" value=\"99999999999999999999\"", INVALID, "99999999999999999999" },
     /* Removed hosts and systems need the counters that say they existed. */
-    { "no-host-counter.xml", " next-host-id=\"8\"", "", "field=\"from-host\" value=\"3\"",
-      INVALID },
-    { "no-system-counter.xml", " next-system-id=\"11\"", "", "system=\"5\"", INVALID },
+    { "no-host-counter.xml", " next-host-id=\"8\"", "", INVALID,
+      "field=\"from-host\" value=\"3\"" },
+    { "no-system-counter.xml", " next-system-id=\"11\"", "", INVALID, "system=\"5\"" },
     { NULL }
   };
   g_autofree char *xml = golden_scenarios ();
@@ -888,51 +888,51 @@ test_wrong_root (void)
  * read by test_bad_minimal(). */
 
 static const BadEdit newer_format[] = {
-  { "future.xml", "format=\"1\"", "format=\"5\"", "format=", IKOU_ERROR_NEWER_VERSION },
-  { "far-future.xml", "format=\"1\"", "format=\"123456789012345\"", "format=",
-    IKOU_ERROR_NEWER_VERSION },
+  { "future.xml", "format=\"1\"", "format=\"5\"", IKOU_ERROR_NEWER_VERSION, "format=" },
+  { "far-future.xml", "format=\"1\"", "format=\"123456789012345\"", IKOU_ERROR_NEWER_VERSION,
+    "format=" },
   { NULL }
 };
 
 static const BadEdit schema_errors[] = {
-  { "kind.xml", "kind=\"gov-cloud\"", "kind=\"mainframe\"", "mainframe", INVALID },
-  { "element.xml", "    </system>\n", "      <colour>red</colour>\n    </system>\n", "<colour>",
-    INVALID },
-  { "status.xml", " status=\"done\"", "", "name=\"S2\"", INVALID },
-  { "amount.xml", "cutover-date=\"2025-04-01\"", "budget-amount=\"12k\"", "12k", INVALID },
-  { "zero.xml", "<system id=\"2\"", "<system id=\"0\"", "id=\"0\"", INVALID },
+  { "kind.xml", "kind=\"gov-cloud\"", "kind=\"mainframe\"", INVALID, "mainframe" },
+  { "element.xml", "    </system>\n", "      <colour>red</colour>\n    </system>\n", INVALID,
+    "<colour>" },
+  { "status.xml", " status=\"done\"", "", INVALID, "name=\"S2\"" },
+  { "amount.xml", "cutover-date=\"2025-04-01\"", "budget-amount=\"12k\"", INVALID, "12k" },
+  { "zero.xml", "<system id=\"2\"", "<system id=\"0\"", INVALID, "id=\"0\"" },
   { NULL }
 };
 
 static const BadEdit bad_references[] = {
-  { "system-host.xml", "host=\"1\"", "host=\"9\"", "host=\"9\"", INVALID },
-  { "step-host.xml", "to=\"2\"", "to=\"3\"", "to=\"3\"", INVALID },
+  { "system-host.xml", "host=\"1\"", "host=\"9\"", INVALID, "host=\"9\"" },
+  { "step-host.xml", "to=\"2\"", "to=\"3\"", INVALID, "to=\"3\"" },
   { "override-host.xml", "field=\"cutover-date\" value=\"2026-04-01\"",
-    "field=\"to-host\" value=\"8\"", "value=\"8\"", INVALID },
-  { "override-system.xml", "system=\"1\" step=\"0\"", "system=\"5\" step=\"0\"", "system=\"5\"",
-    INVALID },
-  { "override-step.xml", "system=\"1\" step=\"0\"", "system=\"1\" step=\"1\"", "step=\"1\"",
-    INVALID },
+    "field=\"to-host\" value=\"8\"", INVALID, "value=\"8\"" },
+  { "override-system.xml", "system=\"1\" step=\"0\"", "system=\"5\" step=\"0\"", INVALID,
+    "system=\"5\"" },
+  { "override-step.xml", "system=\"1\" step=\"0\"", "system=\"1\" step=\"1\"", INVALID,
+    "step=\"1\"" },
   { "override-twice.xml", "    </scenario>\n",
     "      <override system=\"1\" step=\"0\" field=\"cutover-date\" "
-    "value=\"2026-05-01\"/>\n    </scenario>\n", "2026-05-01", INVALID },
+    "value=\"2026-05-01\"/>\n    </scenario>\n", INVALID, "2026-05-01" },
   { NULL }
 };
 
 static const BadEdit duplicate_ids[] = {
-  { "hosts.xml", "<host id=\"2\"", "<host id=\"1\"", "name=\"B\"", INVALID },
-  { "systems.xml", "<system id=\"2\"", "<system id=\"1\"", "name=\"S2\"", INVALID },
+  { "hosts.xml", "<host id=\"2\"", "<host id=\"1\"", INVALID, "name=\"B\"" },
+  { "systems.xml", "<system id=\"2\"", "<system id=\"1\"", INVALID, "name=\"S2\"" },
   { "scenarios.xml", "  </scenarios>\n", "    <scenario name=\"late\"/>\n  </scenarios>\n",
-    "<scenario name=\"late\"/>", INVALID },
+    INVALID, "<scenario name=\"late\"/>" },
   { NULL }
 };
 
 static const BadEdit bad_dates[] = {
-  { "feb30.xml", "2025-04-01", "2025-02-30", "2025-02-30", INVALID },
+  { "feb30.xml", "2025-04-01", "2025-02-30", INVALID, "2025-02-30" },
   { "month13.xml", "available-from=\"2022-10-03\"", "available-from=\"2022-13-01\"",
-    "2022-13-01", INVALID },
-  { "override-date.xml", "2026-04-01", "2025-02-29", "2025-02-29", INVALID },
-  { "shape.xml", "2025-04-01", "2025/04/01", "2025/04/01", INVALID },
+    INVALID, "2022-13-01" },
+  { "override-date.xml", "2026-04-01", "2025-02-29", INVALID, "2025-02-29" },
+  { "shape.xml", "2025-04-01", "2025/04/01", INVALID, "2025/04/01" },
   { NULL }
 };
 
@@ -949,9 +949,9 @@ test_transitional (void)
   static const BadEdit edits[] = {
     /* An unknown kind, a day that does not exist, text where it does not
      * belong. */
-    { "kind.xml", "vendor-capacity", "lazy-vendor", "lazy-vendor", INVALID },
-    { "date.xml", "2027-03-31", "2027-02-30", "2027-02-30", INVALID },
-    { "place.xml", "<transitional/>", "<transitional><b/></transitional>", NULL, INVALID },
+    { "kind.xml", "vendor-capacity", "lazy-vendor", INVALID, "lazy-vendor" },
+    { "date.xml", "2027-03-31", "2027-02-30", INVALID, "2027-02-30" },
+    { "place.xml", "<transitional/>", "<transitional><b/></transitional>", INVALID, NULL },
     { NULL }
   };
   g_autofree char *format4 = replace_once (minimal, "format=\"1\"", "format=\"4\"");
