@@ -62,6 +62,26 @@ IkouSchedule *ikou_test_load_schedule (void);
  * systems. */
 IkouPlan   *ikou_test_plan_new_two_hosts (void);
 
+/* Adds hosts to @plan, each given as its id, name and kind, up to an id
+ * of 0:
+ *   ikou_test_add_hosts (plan, 1, "電算室", IKOU_HOST_ONPREM_SHARED,
+ *                        2, "ガバクラ", IKOU_HOST_GOV_CLOUD, 0);
+ * ikou_plan_lookup_host() finds them for whatever else they need. */
+void        ikou_test_add_hosts       (IkouPlan   *plan,
+                                       guint       first_id,
+                                       ...);
+
+/* A step from host @from_host to @to_host: the budget request of @amount
+ * (千円, -1: unknown) on @budget, the contract on @contract, the cut-over
+ * on @cutover (ISO days, NULL for none); nothing else set, the running
+ * cost unknown.  It owns no note. */
+IkouStep    ikou_test_step            (guint       from_host,
+                                       guint       to_host,
+                                       const char *budget,
+                                       gint64      amount,
+                                       const char *contract,
+                                       const char *cutover);
+
 /* Adds a system @name on host @from_host with one standard-compliant step
  * to @to_host (budget, contract and cut-over on the days given) to @plan;
  * returns it (the plan's). */
