@@ -381,20 +381,16 @@ static void
 test_round_trips (void)
 {
   g_autoptr(IkouPlan) plan = make_costly_plan ();
-  g_autofree char *dir = g_dir_make_tmp ("ikou-budget-XXXXXX", NULL);
-  g_autofree char *ikou_path = g_build_filename (dir, "plan.ikou", NULL);
-  g_autofree char *xml_path = g_build_filename (dir, "plan.xml", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *ikou_path = ikou_test_save_in_temp_dir (plan, &dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) from_store = NULL;
+  g_autoptr(IkouPlan) from_store = ikou_store_load (ikou_path, &error);
   g_autoptr(IkouPlan) from_xml = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *xml_again = NULL;
   g_autofree char *difference = NULL;
   gsize length;
 
-  g_assert_true (ikou_store_save (plan, ikou_path, &error));
-  g_assert_no_error (error);
-  from_store = ikou_store_load (ikou_path, &error);
   g_assert_no_error (error);
   g_assert_true (ikou_plan_equal (plan, from_store, &difference));
 
@@ -427,8 +423,7 @@ test_round_trips (void)
   g_assert_cmpint (ikou_plan_get_reference_fy (from_xml), ==, 2020);
   g_assert_cmpint (ikou_plan_get_reference_cost (from_xml), ==, -1);
 
-  g_unlink (ikou_path);
-  g_rmdir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* The plan model compares and notifies the new fields. */
