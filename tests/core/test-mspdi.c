@@ -132,16 +132,24 @@ static IkouPlan *
 make_rich_plan (void)
 {
   IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) onprem = ikou_host_new (3, "庁内サーバ", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) twin = ikou_host_new (5, "庁内サーバ", IKOU_HOST_ONPREM_DEDICATED);
-  g_autoptr(IkouHost) cloud = ikou_host_new (7, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD);
-  g_autoptr(IkouHost) gov = ikou_host_new (8, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
-  g_autoptr(IkouHost) unused = ikou_host_new (9, "予備", IKOU_HOST_OTHER);
   g_autoptr(IkouSystem) a = ikou_system_new (2, "住民記録 <&> \"システム\"");
   g_autoptr(IkouSystem) b = ikou_system_new (4, "空のシステム");
   g_autoptr(IkouSystem) c = ikou_system_new (6, "戸籍システム");
-  g_autoptr(IkouSystem) gone = ikou_system_new (40, "消えるシステム");
-  IkouStep step = { 0 };
+  IkouStep a_first = ikou_test_step (5, 7, "2021-10-01", 12000, "2022-04-01", "2022-10-01");
+  IkouStep a_second = ikou_test_step (0, 8, NULL, 0, "2025-04-01", "2026-01-04");
+  /* Out of order, as planners sometimes enter it. */
+  IkouStep a_third = ikou_test_step (0, 0, "2026-10-01", -1, "2026-04-01", "2026-03-01");
+  IkouStep c_first = ikou_test_step (3, 0, NULL, -1, NULL, NULL);
+  IkouStep c_second = ikou_test_step (0, 0, NULL, -1, NULL, "2027-01-04");
+
+  /* Two hosts of the same name, and one nobody uses. */
+  ikou_test_add_hosts (plan,
+                       3, "庁内サーバ", IKOU_HOST_ONPREM_SHARED,
+                       5, "庁内サーバ", IKOU_HOST_ONPREM_DEDICATED,
+                       7, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD,
+                       8, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD,
+                       9, "予備", IKOU_HOST_OTHER,
+                       0);
 
   ikou_plan_set_title (plan, "計画 & テスト");
   ikou_plan_set_organization (plan, "サンプル市");
@@ -150,18 +158,13 @@ make_rich_plan (void)
   ikou_plan_set_schedule_version (plan, "2024-06");
   ikou_plan_set_reference_fy (plan, 2019);
   ikou_plan_set_reference_cost (plan, 22500);
-  ikou_host_set_annual_cost (cloud, 1200);
+  ikou_host_set_annual_cost (ikou_plan_lookup_host (plan, 7), 1200);
   ikou_system_set_annual_cost (a, 3000);
 
-  ikou_host_set_available_until (onprem, D (2026, 3, 31));
-  ikou_host_set_note (onprem, "再リース");
-  ikou_host_set_available_from (cloud, D (2022, 10, 1));
-  ikou_host_set_available_from (gov, D (2022, 10, 3));
-  ikou_plan_add_host (plan, onprem);
-  ikou_plan_add_host (plan, twin);
-  ikou_plan_add_host (plan, cloud);
-  ikou_plan_add_host (plan, gov);
-  ikou_plan_add_host (plan, unused);
+  ikou_host_set_available_until (ikou_plan_lookup_host (plan, 3), D (2026, 3, 31));
+  ikou_host_set_note (ikou_plan_lookup_host (plan, 3), "再リース");
+  ikou_host_set_available_from (ikou_plan_lookup_host (plan, 7), D (2022, 10, 1));
+  ikou_host_set_available_from (ikou_plan_lookup_host (plan, 8), D (2022, 10, 3));
 
   ikou_system_set_department (a, "市民課");
   ikou_system_set_vendor (a, "A社");
@@ -178,63 +181,39 @@ make_rich_plan (void)
   ikou_system_set_transitional_notified (a, D (2025, 11, 28));
   ikou_system_set_notes (a, "注記\nもう一行");
 
-  step.from_host = 5;
-  step.to_host = 7;
-  step.budget_date = D (2021, 10, 1);
-  step.budget_amount = 12000;
-  step.supplementary = TRUE;
-  step.contract_date = D (2022, 4, 1);
-  step.cutover_date = D (2022, 10, 1);
-  step.arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
-  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
-              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
-              IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
-  step.note = (char *) "一段目";
-  step.annual_cost = 900;
-  ikou_system_insert_step (a, G_MAXUINT, &step);
-
-  memset (&step, 0, sizeof step);
-  step.annual_cost = -1;
-  step.to_host = 8;
-  step.budget_amount = 0;
-  step.contract_date = D (2025, 4, 1);
-  step.cutover_date = D (2026, 1, 4);
-  step.standard_compliant = TRUE;
-  step.arrangement = IKOU_ARRANGEMENT_PREPARATORY;
-  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT);
-  ikou_system_insert_step (a, G_MAXUINT, &step);
-
-  /* Out of order, as planners sometimes enter it. */
-  memset (&step, 0, sizeof step);
-  step.annual_cost = -1;
-  step.budget_amount = -1;
-  step.budget_date = D (2026, 10, 1);
-  step.contract_date = D (2026, 4, 1);
-  step.cutover_date = D (2026, 3, 1);
-  ikou_system_insert_step (a, G_MAXUINT, &step);
+  a_first.supplementary = TRUE;
+  a_first.arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
+  a_first.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
+                 IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
+                 IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
+  a_first.note = (char *) "一段目";
+  a_first.annual_cost = 900;
+  ikou_system_insert_step (a, G_MAXUINT, &a_first);
+  a_second.standard_compliant = TRUE;
+  a_second.arrangement = IKOU_ARRANGEMENT_PREPARATORY;
+  a_second.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT);
+  ikou_system_insert_step (a, G_MAXUINT, &a_second);
+  ikou_system_insert_step (a, G_MAXUINT, &a_third);
 
   ikou_system_set_status (b, IKOU_STATUS_NOT_IN_SCOPE);
 
-  memset (&step, 0, sizeof step);
-  step.annual_cost = -1;
-  step.budget_amount = -1;
-  step.from_host = 3;
-  step.arrangement = IKOU_ARRANGEMENT_LONG_TERM;
-  ikou_system_insert_step (c, G_MAXUINT, &step);
-  memset (&step, 0, sizeof step);
-  step.annual_cost = -1;
-  step.budget_amount = -1;
-  step.cutover_date = D (2027, 1, 4);
-  step.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
-  ikou_system_insert_step (c, G_MAXUINT, &step);
+  c_first.arrangement = IKOU_ARRANGEMENT_LONG_TERM;
+  ikou_system_insert_step (c, G_MAXUINT, &c_first);
+  c_second.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
+  ikou_system_insert_step (c, G_MAXUINT, &c_second);
   ikou_system_set_status (c, IKOU_STATUS_DONE);
   ikou_system_set_operation (c, "family-register");
 
   ikou_plan_add_system (plan, a);
   ikou_plan_add_system (plan, b);
   ikou_plan_add_system (plan, c);
-  ikou_plan_add_system (plan, gone);
-  ikou_plan_remove_system (plan, gone);
+  /* A removed system's id. */
+  {
+    g_autoptr(IkouSystem) gone = ikou_system_new (40, "消えるシステム");
+
+    ikou_plan_add_system (plan, gone);
+    ikou_plan_remove_system (plan, gone);
+  }
 
   return plan;
 }
@@ -349,31 +328,35 @@ test_export_shape (void)
   g_autofree char *data = ikou_mspdi_write_data (plan, schedule (), NULL, NULL);
 
   g_assert_true (g_str_has_prefix (data, "<?xml version=\"1.0\" encoding=\"UTF-8\""));
-  g_assert_nonnull (strstr (data, "<Project xmlns=\"http://schemas.microsoft.com/project\">"));
-  /* The 特定移行支援 deadline of the first system, the national one of
-   * the standardized third, none for the second. */
-  g_assert_nonnull (strstr (data, "<Deadline>2028-03-31T18:00:00</Deadline>"));
-  g_assert_nonnull (strstr (data, "<Deadline>2026-03-31T18:00:00</Deadline>"));
+  ikou_test_assert_contains (data,
+                             "<Project xmlns=\"http://schemas.microsoft.com/project\">",
+                             /* The 特定移行支援 deadline of the first system, the
+                              * national one of the standardized third, none for
+                              * the second (counted below). */
+                             "<Deadline>2028-03-31T18:00:00</Deadline>",
+                             "<Deadline>2026-03-31T18:00:00</Deadline>",
+                             /* Milestones, with no duration, and the build period
+                              * between. */
+                             "<Name>予算要求</Name>",
+                             "<Name>構築</Name>"
+                             "<OutlineNumber>1.1.3</OutlineNumber><OutlineLevel>3</OutlineLevel>"
+                             "<Start>2022-04-01T09:00:00</Start>"
+                             "<Finish>2022-10-01T09:00:00</Finish>",
+                             "<Duration>PT0H0M0S</Duration>"
+                             "<Work>PT0H0M0S</Work><Milestone>1</Milestone>",
+                             /* Fields declared once with their FieldID and alias. */
+                             "<FieldID>188743734</FieldID><FieldName>Text2</FieldName>"
+                             "<CFType>7</CFType><Alias>所管課</Alias>",
+                             "<FieldID>188743734</FieldID><Value>市民課</Value>",
+                             /* Text XML cannot hold as it is. */
+                             "住民記録 &lt;&amp;&gt; \"システム\"",
+                             "一行目&#13;\n二行目",
+                             NULL);
   {
     g_auto(GStrv) deadlines = g_strsplit (data, "<Deadline>", -1);
 
     g_assert_cmpuint (g_strv_length (deadlines), ==, 3);
   }
-  /* Milestones, with no duration, and the build period between. */
-  g_assert_nonnull (strstr (data, "<Name>予算要求</Name>"));
-  g_assert_nonnull (strstr (data, "<Name>構築</Name>"
-                                  "<OutlineNumber>1.1.3</OutlineNumber><OutlineLevel>3</OutlineLevel>"
-                                  "<Start>2022-04-01T09:00:00</Start>"
-                                  "<Finish>2022-10-01T09:00:00</Finish>"));
-  g_assert_nonnull (strstr (data, "<Duration>PT0H0M0S</Duration>"
-                                  "<Work>PT0H0M0S</Work><Milestone>1</Milestone>"));
-  /* Fields declared once with their FieldID and alias. */
-  g_assert_nonnull (strstr (data, "<FieldID>188743734</FieldID><FieldName>Text2</FieldName>"
-                                  "<CFType>7</CFType><Alias>所管課</Alias>"));
-  g_assert_nonnull (strstr (data, "<FieldID>188743734</FieldID><Value>市民課</Value>"));
-  /* Text XML cannot hold as it is. */
-  g_assert_nonnull (strstr (data, "住民記録 &lt;&amp;&gt; \"システム\""));
-  g_assert_nonnull (strstr (data, "一行目&#13;\n二行目"));
 }
 
 static void

@@ -137,12 +137,6 @@ static IkouPlan *
 build_full_plan (void)
 {
   IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "統合サーバ（電算室内）", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "個別 <SV> & \"quotes\" 'apos'", IKOU_HOST_ONPREM_DEDICATED);
-  g_autoptr(IkouHost) h3 = ikou_host_new (7, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD);
-  g_autoptr(IkouHost) h4 = ikou_host_new (4, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
-  g_autoptr(IkouHost) h5 = ikou_host_new (5, "", IKOU_HOST_OTHER);
-  g_autoptr(IkouHost) h6 = ikou_host_new (6, NULL, IKOU_HOST_OTHER);
   g_autoptr(IkouSystem) s1 = ikou_system_new (3, "住民記録システム");
   g_autoptr(IkouSystem) s2 = ikou_system_new (1, "戸籍システム");
   g_autoptr(IkouSystem) s3 = ikou_system_new (10, "空のシステム");
@@ -187,19 +181,21 @@ build_full_plan (void)
   ikou_plan_set_description (plan, "一行目\n二行目\r\n\tタブ付き  空白  \n");
   ikou_plan_set_schedule_version (plan, "2024-12-24");
 
-  ikou_host_set_available_until (h1, D (2024, 3, 31));
-  ikou_host_set_note (h1, "2021-04-01 から再リース");
-  ikou_host_set_note (h2, "");
-  ikou_host_set_available_from (h3, D (2021, 10, 1));
-  ikou_host_set_available_until (h3, D (2030, 9, 30));
-  ikou_host_set_available_from (h4, D (2022, 10, 3));
-  ikou_host_set_note (h4, "  leading and trailing spaces  ");
-  ikou_plan_add_host (plan, h1);
-  ikou_plan_add_host (plan, h2);
-  ikou_plan_add_host (plan, h3);
-  ikou_plan_add_host (plan, h4);
-  ikou_plan_add_host (plan, h5);
-  ikou_plan_add_host (plan, h6);
+  ikou_test_add_hosts (plan,
+                       1, "統合サーバ（電算室内）", IKOU_HOST_ONPREM_SHARED,
+                       2, "個別 <SV> & \"quotes\" 'apos'", IKOU_HOST_ONPREM_DEDICATED,
+                       7, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD,
+                       4, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD,
+                       5, "", IKOU_HOST_OTHER,
+                       6, NULL, IKOU_HOST_OTHER,
+                       0);
+  ikou_host_set_available_until (ikou_plan_lookup_host (plan, 1), D (2024, 3, 31));
+  ikou_host_set_note (ikou_plan_lookup_host (plan, 1), "2021-04-01 から再リース");
+  ikou_host_set_note (ikou_plan_lookup_host (plan, 2), "");
+  ikou_host_set_available_from (ikou_plan_lookup_host (plan, 7), D (2021, 10, 1));
+  ikou_host_set_available_until (ikou_plan_lookup_host (plan, 7), D (2030, 9, 30));
+  ikou_host_set_available_from (ikou_plan_lookup_host (plan, 4), D (2022, 10, 3));
+  ikou_host_set_note (ikou_plan_lookup_host (plan, 4), "  leading and trailing spaces  ");
 
   ikou_system_set_department (s1, "市民課");
   ikou_system_set_vendor (s1, "ベンダーA株式会社");
@@ -713,12 +709,14 @@ test_scenarios_round_trip (void)
   g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                         "<ikou-plan format=\"2\" next-system-id=\"11\" "
                                         "next-host-id=\"8\">\n"));
-  g_assert_nonnull (strstr (xml, "<override system=\"3\" step=\"5\" field=\"cutover-date\" "
-                                 "value=\"2026-04-01\" orphaned=\"true\"/>"));
-  g_assert_nonnull (strstr (xml, "field=\"amount\" value=\"\"/>"));
-  g_assert_nonnull (strstr (xml, "field=\"arrangement\" value=\"preparatory\"/>"));
-  g_assert_nonnull (strstr (xml, "field=\"dropped\" value=\"true\"/>"));
-  g_assert_nonnull (strstr (xml, "<added-step system=\"5\""));
+  ikou_test_assert_contains (xml,
+                             "<override system=\"3\" step=\"5\" field=\"cutover-date\" "
+                             "value=\"2026-04-01\" orphaned=\"true\"/>",
+                             "field=\"amount\" value=\"\"/>",
+                             "field=\"arrangement\" value=\"preparatory\"/>",
+                             "field=\"dropped\" value=\"true\"/>",
+                             "<added-step system=\"5\"",
+                             NULL);
 
   back = assert_reads_back (plan, xml, "scenarios.xml");
   scenario = ikou_plan_lookup_scenario (back, "全部入り <&> \"案\"");

@@ -156,6 +156,20 @@ ikou_test_line_of (const char *text,
 }
 
 void
+ikou_test_assert_contains (const char *text,
+                           const char *piece,
+                           ...)
+{
+  va_list pieces;
+
+  va_start (pieces, piece);
+  for (; piece != NULL; piece = va_arg (pieces, const char *))
+    if (strstr (text, piece) == NULL)
+      g_error ("the text has no “%s”", piece);
+  va_end (pieces);
+}
+
+void
 ikou_test_assert_plans_equal (IkouPlan *a,
                               IkouPlan *b)
 {

@@ -49,6 +49,12 @@ void     ikou_test_remove_temp_copy   (const char *path);
 int      ikou_test_line_of            (const char *text,
                                        const char *needle);
 
+/* Asserts that @piece and each piece after it (up to a NULL) occur in
+ * @text; a failure names the piece. */
+void     ikou_test_assert_contains    (const char *text,
+                                       const char *piece,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
 /* Fails the test with the first difference ikou_plan_equal() finds. */
 void     ikou_test_assert_plans_equal (IkouPlan   *a,
                                        IkouPlan   *b);
