@@ -135,12 +135,16 @@ make_rich_plan (void)
   g_autoptr(IkouSystem) a = ikou_system_new (2, "住民記録 <&> \"システム\"");
   g_autoptr(IkouSystem) b = ikou_system_new (4, "空のシステム");
   g_autoptr(IkouSystem) c = ikou_system_new (6, "戸籍システム");
-  IkouStep a_first = ikou_test_step (5, 7, "2021-10-01", 12000, "2022-04-01", "2022-10-01");
-  IkouStep a_second = ikou_test_step (0, 8, NULL, 0, "2025-04-01", "2026-01-04");
-  /* Out of order, as planners sometimes enter it. */
-  IkouStep a_third = ikou_test_step (0, 0, "2026-10-01", -1, "2026-04-01", "2026-03-01");
-  IkouStep c_first = ikou_test_step (3, 0, NULL, -1, NULL, NULL);
-  IkouStep c_second = ikou_test_step (0, 0, NULL, -1, NULL, "2027-01-04");
+  IkouStep a_steps[] = {
+    ikou_test_step (5, 7, "2021-10-01", 12000, "2022-04-01", "2022-10-01"),
+    ikou_test_step (0, 8, NULL, 0, "2025-04-01", "2026-01-04"),
+    /* Out of order, as planners sometimes enter it. */
+    ikou_test_step (0, 0, "2026-10-01", -1, "2026-04-01", "2026-03-01"),
+  };
+  IkouStep c_steps[] = {
+    ikou_test_step (3, 0, NULL, -1, NULL, NULL),
+    ikou_test_step (0, 0, NULL, -1, NULL, "2027-01-04"),
+  };
 
   /* Two hosts of the same name, and one nobody uses. */
   ikou_test_add_hosts (plan,
@@ -181,26 +185,25 @@ make_rich_plan (void)
   ikou_system_set_transitional_notified (a, D (2025, 11, 28));
   ikou_system_set_notes (a, "注記\nもう一行");
 
-  a_first.supplementary = TRUE;
-  a_first.arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
-  a_first.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
-                 IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
-                 IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
-  a_first.note = (char *) "一段目";
-  a_first.annual_cost = 900;
-  ikou_system_insert_step (a, G_MAXUINT, &a_first);
-  a_second.standard_compliant = TRUE;
-  a_second.arrangement = IKOU_ARRANGEMENT_PREPARATORY;
-  a_second.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT);
-  ikou_system_insert_step (a, G_MAXUINT, &a_second);
-  ikou_system_insert_step (a, G_MAXUINT, &a_third);
+  a_steps[0].supplementary = TRUE;
+  a_steps[0].arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
+  a_steps[0].done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET) |
+                    IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT) |
+                    IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
+  a_steps[0].note = (char *) "一段目";
+  a_steps[0].annual_cost = 900;
+  a_steps[1].standard_compliant = TRUE;
+  a_steps[1].arrangement = IKOU_ARRANGEMENT_PREPARATORY;
+  a_steps[1].done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CONTRACT);
+  for (guint i = 0; i < G_N_ELEMENTS (a_steps); i++)
+    ikou_system_insert_step (a, G_MAXUINT, &a_steps[i]);
 
   ikou_system_set_status (b, IKOU_STATUS_NOT_IN_SCOPE);
 
-  c_first.arrangement = IKOU_ARRANGEMENT_LONG_TERM;
-  ikou_system_insert_step (c, G_MAXUINT, &c_first);
-  c_second.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
-  ikou_system_insert_step (c, G_MAXUINT, &c_second);
+  c_steps[0].arrangement = IKOU_ARRANGEMENT_LONG_TERM;
+  c_steps[1].done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_CUTOVER);
+  for (guint i = 0; i < G_N_ELEMENTS (c_steps); i++)
+    ikou_system_insert_step (c, G_MAXUINT, &c_steps[i]);
   ikou_system_set_status (c, IKOU_STATUS_DONE);
   ikou_system_set_operation (c, "family-register");
 
