@@ -116,16 +116,15 @@ static IkouPlan *
 make_plan (void)
 {
   IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) old_host = ikou_host_new (HOST_OLD, "旧サーバ", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) new_host = ikou_host_new (HOST_NEW, "クラウド", IKOU_HOST_SHARED_CLOUD);
-  g_autoptr(IkouHost) idle = ikou_host_new (HOST_IDLE, "未使用", IKOU_HOST_GOV_CLOUD);
 
-  ikou_host_set_annual_cost (old_host, 1200);
-  ikou_host_set_annual_cost (new_host, 2400);
-  ikou_host_set_annual_cost (idle, 999999);
-  ikou_plan_add_host (plan, old_host);
-  ikou_plan_add_host (plan, new_host);
-  ikou_plan_add_host (plan, idle);
+  ikou_test_add_hosts (plan,
+                       HOST_OLD, "旧サーバ", IKOU_HOST_ONPREM_SHARED,
+                       HOST_NEW, "クラウド", IKOU_HOST_SHARED_CLOUD,
+                       HOST_IDLE, "未使用", IKOU_HOST_GOV_CLOUD,
+                       0);
+  ikou_host_set_annual_cost (ikou_plan_lookup_host (plan, HOST_OLD), 1200);
+  ikou_host_set_annual_cost (ikou_plan_lookup_host (plan, HOST_NEW), 2400);
+  ikou_host_set_annual_cost (ikou_plan_lookup_host (plan, HOST_IDLE), 999999);
   return plan;
 }
 
@@ -136,15 +135,12 @@ add_system (IkouPlan   *plan,
             gint64      cost_after)
 {
   g_autoptr(IkouSystem) system = ikou_system_new (0, "システム");
-  g_autoptr(IkouStep) step = ikou_step_new ();
+  IkouStep step = ikou_test_step (HOST_OLD, HOST_NEW, NULL, -1, NULL, cutover);
 
   ikou_system_set_host (system, HOST_OLD);
   ikou_system_set_annual_cost (system, annual_cost);
-  step->from_host = HOST_OLD;
-  step->to_host = HOST_NEW;
-  step->cutover_date = cutover != NULL ? ikou_test_day (cutover) : IKOU_DAY_NONE;
-  step->annual_cost = cost_after;
-  ikou_system_insert_step (system, G_MAXUINT, step);
+  step.annual_cost = cost_after;
+  ikou_system_insert_step (system, G_MAXUINT, &step);
   ikou_plan_add_system (plan, system);
   return system;
 }
@@ -381,20 +377,16 @@ static void
 test_round_trips (void)
 {
   g_autoptr(IkouPlan) plan = make_costly_plan ();
-  g_autofree char *dir = g_dir_make_tmp ("ikou-budget-XXXXXX", NULL);
-  g_autofree char *ikou_path = g_build_filename (dir, "plan.ikou", NULL);
-  g_autofree char *xml_path = g_build_filename (dir, "plan.xml", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *ikou_path = ikou_test_save_in_temp_dir (plan, &dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(IkouPlan) from_store = NULL;
+  g_autoptr(IkouPlan) from_store = ikou_store_load (ikou_path, &error);
   g_autoptr(IkouPlan) from_xml = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *xml_again = NULL;
   g_autofree char *difference = NULL;
   gsize length;
 
-  g_assert_true (ikou_store_save (plan, ikou_path, &error));
-  g_assert_no_error (error);
-  from_store = ikou_store_load (ikou_path, &error);
   g_assert_no_error (error);
   g_assert_true (ikou_plan_equal (plan, from_store, &difference));
 
@@ -427,8 +419,7 @@ test_round_trips (void)
   g_assert_cmpint (ikou_plan_get_reference_fy (from_xml), ==, 2020);
   g_assert_cmpint (ikou_plan_get_reference_cost (from_xml), ==, -1);
 
-  g_unlink (ikou_path);
-  g_rmdir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* The plan model compares and notifies the new fields. */

@@ -7,6 +7,7 @@
 
 #include "ikou-history.h"
 #include "ikou-plan.h"
+#include "ikou-test-util.h"
 
 /* Days without the calendar module: GDate's Julian day is IkouDay. */
 static IkouDay
@@ -27,38 +28,29 @@ static IkouPlan *
 make_plan (void)
 {
   IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "統合サーバ", IKOU_HOST_SHARED_CLOUD);
-  g_autoptr(IkouHost) h3 = ikou_host_new (3, "ガバクラ", IKOU_HOST_GOV_CLOUD);
   g_autoptr(IkouSystem) s1 = ikou_system_new (1, "住民記録");
   g_autoptr(IkouSystem) s2 = ikou_system_new (2, "税務");
   g_autoptr(IkouSystem) s3 = ikou_system_new (3, "福祉");
-  g_autoptr(IkouStep) step = ikou_step_new ();
+  IkouStep to_cloud = ikou_test_step (1, 2, "2023-10-01", 12000, "2024-04-01", "2024-10-01");
+  IkouStep to_gov = ikou_test_step (2, 3, "2024-10-01", 12000, "2025-04-01", "2026-01-01");
+  /* 税務 goes to the Government Cloud in one step, on 住民記録's days. */
+  IkouStep straight_to_gov = ikou_test_step (1, 3, "2024-10-01", 12000, "2025-04-01",
+                                             "2026-01-01");
 
-  ikou_plan_add_host (plan, h1);
-  ikou_plan_add_host (plan, h2);
-  ikou_plan_add_host (plan, h3);
+  ikou_test_add_hosts (plan,
+                       1, "電算室", IKOU_HOST_ONPREM_SHARED,
+                       2, "統合サーバ", IKOU_HOST_SHARED_CLOUD,
+                       3, "ガバクラ", IKOU_HOST_GOV_CLOUD,
+                       0);
+
+  to_gov.standard_compliant = TRUE;
+  straight_to_gov.standard_compliant = TRUE;
 
   ikou_system_set_host (s1, 1);
-  step->from_host = 1;
-  step->to_host = 2;
-  step->budget_date = day (2023, 10, 1);
-  step->budget_amount = 12000;
-  step->contract_date = day (2024, 4, 1);
-  step->cutover_date = day (2024, 10, 1);
-  ikou_system_insert_step (s1, G_MAXUINT, step);
-  step->from_host = 2;
-  step->to_host = 3;
-  step->budget_date = day (2024, 10, 1);
-  step->contract_date = day (2025, 4, 1);
-  step->cutover_date = day (2026, 1, 1);
-  step->standard_compliant = TRUE;
-  ikou_system_insert_step (s1, G_MAXUINT, step);
-
+  ikou_system_insert_step (s1, G_MAXUINT, &to_cloud);
+  ikou_system_insert_step (s1, G_MAXUINT, &to_gov);
   ikou_system_set_host (s2, 1);
-  step->from_host = 1;
-  step->to_host = 3;
-  ikou_system_insert_step (s2, G_MAXUINT, step);
+  ikou_system_insert_step (s2, G_MAXUINT, &straight_to_gov);
 
   ikou_plan_add_system (plan, s1);
   ikou_plan_add_system (plan, s2);

@@ -36,54 +36,41 @@ static IkouPlan *
 make_plan (void)
 {
   IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) h1 = ikou_host_new (HOST_ONPREM, "電算室", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (HOST_CLOUD, "統合サーバ", IKOU_HOST_SHARED_CLOUD);
-  g_autoptr(IkouHost) h3 = ikou_host_new (HOST_GOV, "ガバクラ", IKOU_HOST_GOV_CLOUD);
   g_autoptr(IkouSystem) s1 = ikou_system_new (1, "住民記録");
   g_autoptr(IkouSystem) s2 = ikou_system_new (2, "個人住民税");
   g_autoptr(IkouSystem) s3 = ikou_system_new (3, "障害者福祉");
   g_autoptr(IkouSystem) s4 = ikou_system_new (4, "水道料金");
-  g_autoptr(IkouStep) step = ikou_step_new ();
+  IkouStep s1_first = ikou_test_step (HOST_ONPREM, HOST_CLOUD, "2023-10-01", 12000, "2024-04-01",
+                                      "2024-10-01");
+  IkouStep s1_second = ikou_test_step (HOST_CLOUD, HOST_GOV, "2024-10-01", 30000, "2025-04-01",
+                                       "2026-01-01");
+  IkouStep s2_step = ikou_test_step (HOST_ONPREM, HOST_GOV, "2023-04-01", -1, "2023-10-01",
+                                     "2024-07-01");
+  IkouStep s4_step = ikou_test_step (HOST_CLOUD, HOST_CLOUD, "2024-10-01", -1, "2025-04-01",
+                                     "2025-10-01");
 
-  ikou_plan_add_host (plan, h1);
-  ikou_plan_add_host (plan, h2);
-  ikou_plan_add_host (plan, h3);
+  ikou_test_add_hosts (plan,
+                       HOST_ONPREM, "電算室", IKOU_HOST_ONPREM_SHARED,
+                       HOST_CLOUD, "統合サーバ", IKOU_HOST_SHARED_CLOUD,
+                       HOST_GOV, "ガバクラ", IKOU_HOST_GOV_CLOUD,
+                       0);
 
   ikou_system_set_department (s1, "市民課");
   ikou_system_set_vendor (s1, "ABC社");
   ikou_system_set_operation (s1, "resident-register");
   ikou_system_set_host (s1, HOST_ONPREM);
-  step->from_host = HOST_ONPREM;
-  step->to_host = HOST_CLOUD;
-  step->budget_date = ikou_test_day ("2023-10-01");
-  step->budget_amount = 12000;
-  step->contract_date = ikou_test_day ("2024-04-01");
-  step->cutover_date = ikou_test_day ("2024-10-01");
-  step->done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET);
-  step->note = g_strdup ("一段目");
-  ikou_system_insert_step (s1, G_MAXUINT, step);
-  g_clear_pointer (&step->note, g_free);
-  step->done = 0;
-  step->from_host = HOST_CLOUD;
-  step->to_host = HOST_GOV;
-  step->budget_date = ikou_test_day ("2024-10-01");
-  step->budget_amount = 30000;
-  step->contract_date = ikou_test_day ("2025-04-01");
-  step->cutover_date = ikou_test_day ("2026-01-01");
-  step->standard_compliant = TRUE;
-  ikou_system_insert_step (s1, G_MAXUINT, step);
+  s1_first.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET);
+  s1_first.note = (char *) "一段目";
+  ikou_system_insert_step (s1, G_MAXUINT, &s1_first);
+  s1_second.standard_compliant = TRUE;
+  ikou_system_insert_step (s1, G_MAXUINT, &s1_second);
 
   ikou_system_set_department (s2, "税務課");
   ikou_system_set_vendor (s2, "Bソフト");
   ikou_system_set_operation (s2, "individual-inhabitant-tax");
   ikou_system_set_host (s2, HOST_ONPREM);
-  step->from_host = HOST_ONPREM;
-  step->to_host = HOST_GOV;
-  step->budget_date = ikou_test_day ("2023-04-01");
-  step->budget_amount = -1;
-  step->contract_date = ikou_test_day ("2023-10-01");
-  step->cutover_date = ikou_test_day ("2024-07-01");
-  ikou_system_insert_step (s2, G_MAXUINT, step);
+  s2_step.standard_compliant = TRUE;
+  ikou_system_insert_step (s2, G_MAXUINT, &s2_step);
 
   ikou_system_set_department (s3, "障がい福祉課");
   ikou_system_set_operation (s3, "disability-welfare");
@@ -91,13 +78,7 @@ make_plan (void)
 
   ikou_system_set_department (s4, "水道課");
   ikou_system_set_host (s4, HOST_CLOUD);
-  step->from_host = HOST_CLOUD;
-  step->to_host = HOST_CLOUD;
-  step->budget_date = ikou_test_day ("2024-10-01");
-  step->contract_date = ikou_test_day ("2025-04-01");
-  step->cutover_date = ikou_test_day ("2025-10-01");
-  step->standard_compliant = FALSE;
-  ikou_system_insert_step (s4, G_MAXUINT, step);
+  ikou_system_insert_step (s4, G_MAXUINT, &s4_step);
 
   ikou_plan_add_system (plan, s1);
   ikou_plan_add_system (plan, s2);

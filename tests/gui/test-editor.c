@@ -32,19 +32,22 @@ static IkouPlan *
 make_plan (void)
 {
   IkouPlan *plan = ikou_plan_new ();
-  g_autoptr(IkouHost) h1 = ikou_host_new (1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED);
-  g_autoptr(IkouHost) h2 = ikou_host_new (2, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD);
-  g_autoptr(IkouHost) h3 = ikou_host_new (3, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD);
-  g_autoptr(IkouHost) h4 = ikou_host_new (4, "予備機", IKOU_HOST_OTHER);
   g_autoptr(IkouSystem) s1 = ikou_system_new (1, "住民記録システム");
   g_autoptr(IkouSystem) s2 = ikou_system_new (2, "税務システム");
-  g_autoptr(IkouStep) step = ikou_step_new ();
+  IkouStep to_gov = ikou_test_step (1, 3, "2024-09-01", 48000, "2025-04-01", "2026-01-01");
+  IkouStep to_shared = ikou_test_step (3, 2, "2026-09-01", -1, "2027-04-01", "2027-10-01");
 
-  ikou_host_set_available_until (h1, ymd (2026, 3, 31));
-  ikou_plan_add_host (plan, h1);
-  ikou_plan_add_host (plan, h2);
-  ikou_plan_add_host (plan, h3);
-  ikou_plan_add_host (plan, h4);
+  to_gov.standard_compliant = TRUE;
+  to_gov.arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
+  to_gov.done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET);
+
+  ikou_test_add_hosts (plan,
+                       1, "電算室内統合SV", IKOU_HOST_ONPREM_SHARED,
+                       2, "統合サーバ（クラウド）", IKOU_HOST_SHARED_CLOUD,
+                       3, "ガバメントクラウド", IKOU_HOST_GOV_CLOUD,
+                       4, "予備機", IKOU_HOST_OTHER,
+                       0);
+  ikou_host_set_available_until (ikou_plan_lookup_host (plan, 1), ymd (2026, 3, 31));
 
   ikou_system_set_department (s1, "市民課");
   ikou_system_set_vendor (s1, "ベンダーA");
@@ -52,27 +55,8 @@ make_plan (void)
   ikou_system_set_host (s1, 1);
   ikou_system_set_status (s1, IKOU_STATUS_IN_PROGRESS);
   ikou_system_set_notes (s1, "窓口システムと連携");
-
-  step->from_host = 1;
-  step->to_host = 3;
-  step->budget_date = ymd (2024, 9, 1);
-  step->budget_amount = 48000;
-  step->contract_date = ymd (2025, 4, 1);
-  step->cutover_date = ymd (2026, 1, 1);
-  step->standard_compliant = TRUE;
-  step->arrangement = IKOU_ARRANGEMENT_DEBT_BURDEN;
-  step->done = IKOU_MILESTONE_FLAG (IKOU_MILESTONE_BUDGET);
-  ikou_system_insert_step (s1, 0, step);
-  step->from_host = 3;
-  step->to_host = 2;
-  step->budget_date = ymd (2026, 9, 1);
-  step->budget_amount = -1;
-  step->contract_date = ymd (2027, 4, 1);
-  step->cutover_date = ymd (2027, 10, 1);
-  step->standard_compliant = FALSE;
-  step->arrangement = IKOU_ARRANGEMENT_NORMAL;
-  step->done = 0;
-  ikou_system_insert_step (s1, 1, step);
+  ikou_system_insert_step (s1, 0, &to_gov);
+  ikou_system_insert_step (s1, 1, &to_shared);
 
   ikou_system_set_host (s2, 1);
 

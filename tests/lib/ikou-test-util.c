@@ -173,6 +173,20 @@ ikou_test_line_of (const char *text,
 }
 
 void
+ikou_test_assert_contains (const char *text,
+                           const char *piece,
+                           ...)
+{
+  va_list pieces;
+
+  va_start (pieces, piece);
+  for (; piece != NULL; piece = va_arg (pieces, const char *))
+    if (strstr (text, piece) == NULL)
+      g_error ("the text has no “%s”", piece);
+  va_end (pieces);
+}
+
+void
 ikou_test_assert_plans_equal (IkouPlan *a,
                               IkouPlan *b)
 {
@@ -203,6 +217,51 @@ ikou_test_plan_new_two_hosts (void)
   ikou_plan_add_host (plan, h1);
   ikou_plan_add_host (plan, h2);
   return plan;
+}
+
+void
+ikou_test_add_hosts (IkouPlan *plan,
+                     guint     first_id,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, first_id);
+  for (guint id = first_id; id != 0; id = va_arg (args, guint))
+    {
+      const char *name = va_arg (args, const char *);
+      IkouHostKind kind = (IkouHostKind) va_arg (args, int);
+      g_autoptr(IkouHost) host = ikou_host_new (id, name, kind);
+
+      ikou_plan_add_host (plan, host);
+    }
+  va_end (args);
+}
+
+static IkouDay
+day_or_none (const char *iso)
+{
+  return iso != NULL ? ikou_test_day (iso) : IKOU_DAY_NONE;
+}
+
+IkouStep
+ikou_test_step (guint       from_host,
+                guint       to_host,
+                const char *budget,
+                gint64      amount,
+                const char *contract,
+                const char *cutover)
+{
+  IkouStep step = { 0 };
+
+  step.from_host = from_host;
+  step.to_host = to_host;
+  step.budget_date = day_or_none (budget);
+  step.budget_amount = amount;
+  step.contract_date = day_or_none (contract);
+  step.cutover_date = day_or_none (cutover);
+  step.annual_cost = -1;
+  return step;
 }
 
 IkouSystem *

@@ -63,6 +63,12 @@ void     ikou_test_remove_temp_copy   (const char *path);
 int      ikou_test_line_of            (const char *text,
                                        const char *needle);
 
+/* Asserts that @piece and each piece after it (up to a NULL) occur in
+ * @text; a failure names the piece. */
+void     ikou_test_assert_contains    (const char *text,
+                                       const char *piece,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
 /* Fails the test with the first difference ikou_plan_equal() finds. */
 void     ikou_test_assert_plans_equal (IkouPlan   *a,
                                        IkouPlan   *b);
@@ -75,6 +81,26 @@ IkouSchedule *ikou_test_load_schedule (void);
  * ガバメントクラウド (Government Cloud), the from and to of most test
  * systems. */
 IkouPlan   *ikou_test_plan_new_two_hosts (void);
+
+/* Adds hosts to @plan, each given as its id, name and kind, up to an id
+ * of 0:
+ *   ikou_test_add_hosts (plan, 1, "電算室", IKOU_HOST_ONPREM_SHARED,
+ *                        2, "ガバクラ", IKOU_HOST_GOV_CLOUD, 0);
+ * ikou_plan_lookup_host() finds them for whatever else they need. */
+void        ikou_test_add_hosts       (IkouPlan   *plan,
+                                       guint       first_id,
+                                       ...);
+
+/* A step from host @from_host to @to_host: the budget request of @amount
+ * (千円, -1: unknown) on @budget, the contract on @contract, the cut-over
+ * on @cutover (ISO days, NULL for none); nothing else set, the running
+ * cost unknown.  It owns no note. */
+IkouStep    ikou_test_step            (guint       from_host,
+                                       guint       to_host,
+                                       const char *budget,
+                                       gint64      amount,
+                                       const char *contract,
+                                       const char *cutover);
 
 /* Adds a system @name on host @from_host with one standard-compliant step
  * to @to_host (budget, contract and cut-over on the days given) to @plan;
