@@ -463,6 +463,22 @@ export_format (const char       *name,
   return FALSE;
 }
 
+/* Whether any option of a drawn roadmap is given: the formats that are
+ * not drawn (tables, MS Project, Ikou's own) refuse them all. */
+static gboolean
+has_roadmap_options (const IkouCliExportOptions *options)
+{
+  return options->paper || options->portrait || options->from || options->to ||
+         options->scenario || options->compare || options->title || options->dpi != 0 ||
+         options->today || options->costs;
+}
+
+static int
+refuse_roadmap_options (void)
+{
+  return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+}
+
 /* The plan as a table (CSV, xlsx) or, with --format, any document. */
 static int
 export_table (IkouPlan                   *plan,
@@ -471,10 +487,8 @@ export_table (IkouPlan                   *plan,
 {
   g_autoptr(GError) error = NULL;
 
-  if (options->paper || options->portrait || options->from || options->to ||
-      options->scenario || options->title || options->dpi != 0 || options->today ||
-      options->costs)
-    return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+  if (has_roadmap_options (options))
+    return refuse_roadmap_options ();
   /* A large workbook takes a while: say what it will hold first. */
   if (kind == IKOU_PLAN_FILE_XLSX && ikou_plan_get_n_systems (plan) > IKOU_XLSX_LARGE_PLAN)
     {
@@ -497,10 +511,8 @@ export_mspdi (IkouPlan                   *plan,
   g_autoptr(GPtrArray) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (options->paper || options->portrait || options->from || options->to ||
-      options->scenario || options->compare || options->title || options->dpi != 0 ||
-      options->today || options->costs)
-    return _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+  if (has_roadmap_options (options))
+    return refuse_roadmap_options ();
 
   schedule = ikou_schedule_load_default (NULL);
   if (!ikou_mspdi_write_file (plan, schedule, options->output, &report, &error))
@@ -578,10 +590,8 @@ cli_export (int argc, char **argv)
                                                           : ikou_plan_file_kind_for_name (options.output));
   else if (g_str_has_suffix (options.output, ".xml") || g_str_has_suffix (options.output, ".ikou"))
     {
-      if (options.paper || options.portrait || options.from || options.to ||
-          options.scenario || options.compare || options.title || options.dpi != 0 || options.today ||
-          options.costs)
-        status = _ikou_cli_fail (_("The roadmap options (--paper, --from, --scenario, …) apply to PDF, PNG and SVG only."));
+      if (has_roadmap_options (&options))
+        status = refuse_roadmap_options ();
       else if (!_ikou_cli_save_plan_shared (plan, options.output, stamp, force, &error))
         status = _ikou_cli_fail_save (error);
       else

@@ -1071,6 +1071,13 @@ test_import_export_tables (void)
     run_ikou (&run, "export", sample, "--output", csv, "--paper", "a4", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
+  /* --compare too (it was let through to a table and ignored). */
+  {
+    g_auto(Run) run = { 0 };
+    run_ikou (&run, "export", sample, "--output", csv, "--compare", "baseline", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--paper"));
+  }
   {
     g_auto(Run) run = { 0 };
     run_ikou (&run, "export", sample, "--output", csv, "--format", "ods", NULL);
