@@ -488,34 +488,32 @@ ikou_renderer_day_for_x (IkouRenderer *self,
 
 /* Draw ------------------------------------------------------------------- */
 
-typedef enum
-{
-  DRAW_BODY   = 1 << 0,
-  DRAW_HEADER = 1 << 1,
-} DrawParts;
-
 /* The header lies over the body's top, drawn last; each part can be
  * drawn alone, clipped to its own area, with the same pixels there. */
-static void
-draw_parts (IkouRenderer *self,
-            cairo_t      *cr,
-            double        scroll_x,
-            double        scroll_y,
-            double        width,
-            double        height,
-            DrawParts     parts)
+void
+ikou_renderer_draw_parts (IkouRenderer    *self,
+                          cairo_t         *cr,
+                          double           scroll_x,
+                          double           scroll_y,
+                          double           width,
+                          double           height,
+                          IkouRenderParts  parts)
 {
   double header_h;
   double body_bottom = 0;
+
+  g_return_if_fail (IKOU_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (parts != 0 && (parts & ~IKOU_RENDER_ALL) == 0);
 
   if (width <= 0 || height <= 0)
     return;
 
   header_h = ikou_renderer_get_header_height (self);
   cairo_save (cr);
-  if (parts == DRAW_BODY)
+  if (parts == IKOU_RENDER_BODY)
     cairo_rectangle (cr, 0, header_h, width, MAX (0, height - header_h));
-  else if (parts == DRAW_HEADER)
+  else if (parts == IKOU_RENDER_HEADER)
     cairo_rectangle (cr, 0, 0, width, MIN (height, header_h));
   else
     cairo_rectangle (cr, 0, 0, width, height);
@@ -526,7 +524,7 @@ draw_parts (IkouRenderer *self,
   ikou_render_set_source (cr, &self->style.background);
   cairo_paint (cr);
 
-  if (parts & DRAW_BODY)
+  if (parts & IKOU_RENDER_BODY)
     {
       body_bottom = ikou_row_layer_begin (self->rows, cr, header_h, scroll_y, height);
 
@@ -544,10 +542,10 @@ draw_parts (IkouRenderer *self,
       cairo_restore (cr);
     }
 
-  if (parts & DRAW_HEADER)
+  if (parts & IKOU_RENDER_HEADER)
     ikou_time_header_draw (self->header, cr, scroll_x, width);
 
-  if (parts & DRAW_BODY)
+  if (parts & IKOU_RENDER_BODY)
     ikou_row_layer_end (self->rows);
   cairo_restore (cr);
 }
@@ -560,36 +558,7 @@ ikou_renderer_draw (IkouRenderer *self,
                     double        width,
                     double        height)
 {
-  g_return_if_fail (IKOU_IS_RENDERER (self));
-  g_return_if_fail (cr != NULL);
-
-  draw_parts (self, cr, scroll_x, scroll_y, width, height, DRAW_BODY | DRAW_HEADER);
-}
-
-void
-ikou_renderer_draw_body (IkouRenderer *self,
-                         cairo_t      *cr,
-                         double        scroll_x,
-                         double        scroll_y,
-                         double        width,
-                         double        height)
-{
-  g_return_if_fail (IKOU_IS_RENDERER (self));
-  g_return_if_fail (cr != NULL);
-
-  draw_parts (self, cr, scroll_x, scroll_y, width, height, DRAW_BODY);
-}
-
-void
-ikou_renderer_draw_header (IkouRenderer *self,
-                           cairo_t      *cr,
-                           double        scroll_x,
-                           double        width)
-{
-  g_return_if_fail (IKOU_IS_RENDERER (self));
-  g_return_if_fail (cr != NULL);
-
-  draw_parts (self, cr, scroll_x, 0, width, ikou_renderer_get_header_height (self), DRAW_HEADER);
+  ikou_renderer_draw_parts (self, cr, scroll_x, scroll_y, width, height, IKOU_RENDER_ALL);
 }
 
 guint64

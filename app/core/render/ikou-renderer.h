@@ -206,20 +206,24 @@ void          ikou_renderer_draw              (IkouRenderer          *self,
                                                double                 scroll_y,
                                                double                 width,
                                                double                 height);
-/* The two parts of ikou_renderer_draw(), each clipped to its own area
- * with the same pixels there: the body (below the header) and the
- * header (@width × its height, at the top).  A view whose vertical
- * scroll moves redraws the body and keeps a drawing of the header. */
-void          ikou_renderer_draw_body         (IkouRenderer          *self,
+/* The parts of ikou_renderer_draw(), each clipped to its own area with
+ * the same pixels there: the body (below the header) and the header
+ * (@width × its height, at the top).  A view whose vertical scroll moves
+ * redraws the body and keeps a drawing of the header. */
+typedef enum
+{
+  IKOU_RENDER_BODY   = 1 << 0,
+  IKOU_RENDER_HEADER = 1 << 1,
+  IKOU_RENDER_ALL    = IKOU_RENDER_BODY | IKOU_RENDER_HEADER,
+} IkouRenderParts;
+
+void          ikou_renderer_draw_parts        (IkouRenderer          *self,
                                                cairo_t               *cr,
                                                double                 scroll_x,
                                                double                 scroll_y,
                                                double                 width,
-                                               double                 height);
-void          ikou_renderer_draw_header       (IkouRenderer          *self,
-                                               cairo_t               *cr,
-                                               double                 scroll_x,
-                                               double                 width);
+                                               double                 height,
+                                               IkouRenderParts        parts);
 /* Changes whenever what the header shows may have changed (its style and
  * fonts, the schedule, today, the zoom or range, the text's target): a
  * drawing of the header at the same @scroll_x and width stays right

@@ -334,8 +334,8 @@ append_body_and_header (IkouTimeline *self,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, header_h, width, height - header_h));
-  ikou_renderer_draw_body (self->renderer, cr, scroll_x, _ikou_timeline_scroll_y (self),
-                           width, height);
+  ikou_renderer_draw_parts (self->renderer, cr, scroll_x, _ikou_timeline_scroll_y (self),
+                            width, height, IKOU_RENDER_BODY);
   cairo_destroy (cr);
 
   /* After the body: its drawing may have found a new target for text. */
@@ -348,7 +348,8 @@ append_body_and_header (IkouTimeline *self,
 
       g_clear_pointer (&self->header_view.node, gsk_render_node_unref);
       cr = gtk_snapshot_append_cairo (view, &GRAPHENE_RECT_INIT (0, 0, width, header_h));
-      ikou_renderer_draw_header (self->renderer, cr, scroll_x, width);
+      ikou_renderer_draw_parts (self->renderer, cr, scroll_x, 0, width, header_h,
+                                IKOU_RENDER_HEADER);
       cairo_destroy (cr);
       self->header_view.node = gtk_snapshot_free_to_node (g_steal_pointer (&view));
       self->header_view.stamp = stamp;
