@@ -167,6 +167,23 @@ ikou_file_with_suffix (GFile       *chosen,
   return g_steal_pointer (&file);
 }
 
+GFile *
+ikou_file_chooser_finish (GtkNativeDialog       *native,
+                          int                    response,
+                          GtkFileChooserNative **kept)
+{
+  GFile *chosen = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  gtk_native_dialog_destroy (native);
+  if (*kept == GTK_FILE_CHOOSER_NATIVE (native))
+    g_clear_object (kept);
+
+  return chosen;
+}
+
 /* Tooltips --------------------------------------------------------------- */
 
 #define TOOLTIP_MAX_COLUMNS 60

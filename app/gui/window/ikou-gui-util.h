@@ -32,6 +32,12 @@ void           ikou_widget_reveal_later       (GtkWidget   *widget);
 GFile         *ikou_file_with_suffix          (GFile       *chosen,
                                                const char  *suffix,
                                                GError     **error);
+/* For a GtkFileChooserNative's ::response: the file chosen, NULL when
+ * none was.  The chooser is destroyed, and cleared from *@kept (where
+ * its owner keeps the one it shows) when it is that one. */
+GFile         *ikou_file_chooser_finish       (GtkNativeDialog       *native,
+                                               int                    response,
+                                               GtkFileChooserNative **kept);
 
 /* Tooltips that wrap at words.  GTK 4.8 wraps a one-line tooltip at as
  * many average Latin character widths as the text has characters, so
