@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ikou-calendar.h"
 #include "ikou-types.h"
@@ -38,6 +38,14 @@ GFile         *ikou_file_with_suffix          (GFile       *chosen,
 GFile         *ikou_file_chooser_finish       (GtkNativeDialog       *native,
                                                int                    response,
                                                GtkFileChooserNative **kept);
+/* The answers to a question about unsaved changes: @close_id (what
+ * Escape answers), "discard" (destructive) and @keep_id (suggested, the
+ * default). */
+void           ikou_message_dialog_add_discard_responses (AdwMessageDialog *dialog,
+                                                          const char       *close_id,
+                                                          const char       *close_label,
+                                                          const char       *keep_id,
+                                                          const char       *keep_label);
 
 /* Tooltips that wrap at words.  GTK 4.8 wraps a one-line tooltip at as
  * many average Latin character widths as the text has characters, so
