@@ -212,17 +212,10 @@ chooser_response_cb (GtkNativeDialog  *native,
                      int               response,
                      IkouExportDialog *self)
 {
-  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) chosen = ikou_file_chooser_finish (native, response, &self->chooser);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   IkouExportOptions options;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-  gtk_native_dialog_destroy (native);
-  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (native))
-    g_clear_object (&self->chooser);
 
   if (chosen == NULL)
     return;

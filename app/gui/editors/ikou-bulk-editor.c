@@ -343,26 +343,20 @@ add_entry (IkouBulkEditor *self,
   return GTK_ENTRY (add_row (self, group, title, entry));
 }
 
-/* The button shows the chosen name shortened to the pane's width; the
- * list shows whole names. */
+/* The button shows the chosen name shortened to the pane's width
+ * (@ellipsized); the list shows whole names. */
 static void
-ellipsized_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsized)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-whole_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
+  if (GPOINTER_TO_INT (ellipsized))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_list_item_set_child (item, label);
 }
@@ -388,10 +382,10 @@ add_choice (IkouBulkEditor *self,
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (ellipsized_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), GINT_TO_POINTER (TRUE));
   g_signal_connect (factory, "bind", G_CALLBACK (ellipsized_bind_cb), NULL);
   gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), factory);
-  g_signal_connect (list_factory, "setup", G_CALLBACK (whole_setup_cb), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (label_setup_cb), GINT_TO_POINTER (FALSE));
   g_signal_connect (list_factory, "bind", G_CALLBACK (ellipsized_bind_cb), NULL);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
 

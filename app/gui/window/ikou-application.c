@@ -233,15 +233,8 @@ offer_recovery (IkouApplication *self,
                           paths->len);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Recover Unsaved Changes?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "later", _("_Later"),
-                                    "discard", _("_Discard"),
-                                    "recover", _("_Recover"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "recover");
-  adw_message_dialog_set_close_response (dialog, "later");
+  ikou_message_dialog_add_discard_responses (dialog, "later", _("_Later"),
+                                             "recover", _("_Recover"));
   g_signal_connect (dialog, "response", G_CALLBACK (recovery_response_cb),
                     g_steal_pointer (&paths));
   gtk_window_present (GTK_WINDOW (dialog));

@@ -206,6 +206,41 @@ ikou_file_with_suffix (GFile       *chosen,
   return g_steal_pointer (&file);
 }
 
+GFile *
+ikou_file_chooser_finish (GtkNativeDialog       *native,
+                          int                    response,
+                          GtkFileChooserNative **kept)
+{
+  GFile *chosen = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  gtk_native_dialog_destroy (native);
+  if (*kept == GTK_FILE_CHOOSER_NATIVE (native))
+    g_clear_object (kept);
+
+  return chosen;
+}
+
+void
+ikou_message_dialog_add_discard_responses (AdwMessageDialog *dialog,
+                                           const char       *close_id,
+                                           const char       *close_label,
+                                           const char       *keep_id,
+                                           const char       *keep_label)
+{
+  adw_message_dialog_add_responses (dialog,
+                                    close_id, close_label,
+                                    "discard", _("_Discard"),
+                                    keep_id, keep_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, keep_id, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, keep_id);
+  adw_message_dialog_set_close_response (dialog, close_id);
+}
+
 /* Tooltips --------------------------------------------------------------- */
 
 #define TOOLTIP_MAX_COLUMNS 60

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ikou-calendar.h"
 #include "ikou-types.h"
@@ -47,6 +47,20 @@ void           ikou_widget_reveal_later       (GtkWidget   *widget);
 GFile         *ikou_file_with_suffix          (GFile       *chosen,
                                                const char  *suffix,
                                                GError     **error);
+/* For a GtkFileChooserNative's ::response: the file chosen, NULL when
+ * none was.  The chooser is destroyed, and cleared from *@kept (where
+ * its owner keeps the one it shows) when it is that one. */
+GFile         *ikou_file_chooser_finish       (GtkNativeDialog       *native,
+                                               int                    response,
+                                               GtkFileChooserNative **kept);
+/* The answers to a question about unsaved changes: @close_id (what
+ * Escape answers), "discard" (destructive) and @keep_id (suggested, the
+ * default). */
+void           ikou_message_dialog_add_discard_responses (AdwMessageDialog *dialog,
+                                                          const char       *close_id,
+                                                          const char       *close_label,
+                                                          const char       *keep_id,
+                                                          const char       *keep_label);
 
 /* Tooltips that wrap at words.  GTK 4.8 wraps a one-line tooltip at as
  * many average Latin character widths as the text has characters, so

@@ -33,19 +33,17 @@ typedef enum
   CHOOSE_EXPORT_XML,
 } ChooserPurpose;
 
-/* What each chooser asks, and the action that opens it (the one that
- * saves and then closes has none). */
+/* What each chooser asks. */
 static const struct
 {
-  const char *action;
   const char *title;
   const char *accept;
 } choosers[] = {
-  [CHOOSE_OPEN] = { "win.open", N_("Open a Plan"), N_("_Open") },
-  [CHOOSE_IMPORT_XML] = { "win.import-xml", N_("Import XML"), N_("_Import") },
-  [CHOOSE_SAVE_AS] = { "win.save-as", N_("Save the Plan"), N_("_Save") },
-  [CHOOSE_SAVE_AS_THEN_CLOSE] = { NULL, N_("Save the Plan"), N_("_Save") },
-  [CHOOSE_EXPORT_XML] = { "win.export-xml", N_("Export XML"), N_("_Export") },
+  [CHOOSE_OPEN] = { N_("Open a Plan"), N_("_Open") },
+  [CHOOSE_IMPORT_XML] = { N_("Import XML"), N_("_Import") },
+  [CHOOSE_SAVE_AS] = { N_("Save the Plan"), N_("_Save") },
+  [CHOOSE_SAVE_AS_THEN_CLOSE] = { N_("Save the Plan"), N_("_Save") },
+  [CHOOSE_EXPORT_XML] = { N_("Export XML"), N_("_Export") },
 };
 
 #define MAX_RECENT_IN_MENU 10
@@ -130,15 +128,8 @@ chooser_response_cb (GtkNativeDialog *native,
                      IkouWindow      *self)
 {
   ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "ikou-purpose"));
-  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) chosen = ikou_file_chooser_finish (native, response, &self->chooser);
   g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-  gtk_native_dialog_destroy (native);
-  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (native))
-    g_clear_object (&self->chooser);
 
   if (chosen == NULL)
     return;
@@ -353,38 +344,48 @@ _ikou_window_rebuild_recent_menu (IkouWindow *self)
   _ikou_window_rebuild_start_page (self);
 }
 
-/* Actions */
-
-/* win.open, win.import-xml, win.export-xml, win.save-as: the chooser
- * of the action. */
-static void
-chooser_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
-    if (g_strcmp0 (choosers[i].action, action_name) == 0)
-      {
-        run_chooser (IKOU_WINDOW (widget), (ChooserPurpose) i);
-        return;
-      }
-  g_assert_not_reached ();
-}
+/* Actions: each a function of the window and the action's parameter,
+ * called through the table at the end (window_actions). */
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
+open_action (IkouWindow *self,
              GVariant   *param)
 {
-  _ikou_window_shared_save (IKOU_WINDOW (widget), FALSE);
+  run_chooser (self, CHOOSE_OPEN);
 }
 
 static void
-open_sample_action (GtkWidget  *widget,
-                    const char *action_name,
+save_as_action (IkouWindow *self,
+                GVariant   *param)
+{
+  run_chooser (self, CHOOSE_SAVE_AS);
+}
+
+static void
+import_xml_action (IkouWindow *self,
+                   GVariant   *param)
+{
+  run_chooser (self, CHOOSE_IMPORT_XML);
+}
+
+static void
+export_xml_action (IkouWindow *self,
+                   GVariant   *param)
+{
+  run_chooser (self, CHOOSE_EXPORT_XML);
+}
+
+static void
+save_action (IkouWindow *self,
+             GVariant   *param)
+{
+  _ikou_window_shared_save (self, FALSE);
+}
+
+static void
+open_sample_action (IkouWindow *self,
                     GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
   g_autoptr(GFile) sample = ikou_context_get_sample_file ();
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) plan = NULL;
@@ -412,11 +413,9 @@ open_sample_action (GtkWidget  *widget,
 }
 
 static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
+open_recent_action (IkouWindow *self,
                     GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
   ikou_window_open (self, file);
@@ -453,11 +452,9 @@ exported_cb (IkouWindow       *self,
 }
 
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
+export_action (IkouWindow *self,
                GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
   IkouExportDialog *dialog;
 
   if (self->plan == NULL)
@@ -473,16 +470,14 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-open_export_action (GtkWidget  *widget,
-                    const char *action_name,
+open_export_action (IkouWindow *self,
                     GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
   g_autoptr(GdkAppLaunchContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const char *uri = g_variant_get_string (param, NULL);
 
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
   if (!g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), &error))
     _ikou_window_show_error (self, _("Could Not Open the Roadmap"), error);
 }
@@ -532,11 +527,9 @@ print_done_cb (GtkPrintOperation       *operation,
 }
 
 static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
+print_action (IkouWindow *self,
               GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
   g_autoptr(IkouPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
@@ -582,23 +575,17 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
+undo_action (IkouWindow *self,
              GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
-
   if (self->history != NULL)
     ikou_history_undo (self->history);
 }
 
 static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
+redo_action (IkouWindow *self,
              GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
-
   if (self->history != NULL)
     ikou_history_redo (self->history);
 }
@@ -630,11 +617,9 @@ plan_created_cb (IkouWindow *self,
 }
 
 static void
-new_plan_action (GtkWidget  *widget,
-                 const char *action_name,
+new_plan_action (IkouWindow *self,
                  GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
   IkouNewPlanDialog *dialog = ikou_new_plan_dialog_new (GTK_WINDOW (self), self->schedule,
                                                         self->era_labels);
 
@@ -644,18 +629,15 @@ new_plan_action (GtkWidget  *widget,
 }
 
 static void
-add_system_action (GtkWidget  *widget,
-                   const char *action_name,
+add_system_action (IkouWindow *self,
                    GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
+  IkouSystem *selected = _ikou_window_get_selected_system (self);
   g_autoptr(IkouSystem) system = NULL;
-  IkouSystem *selected;
 
   if (self->plan == NULL)
     return;
 
-  selected = _ikou_window_get_selected_system (self);
   system = ikou_system_new (ikou_plan_next_system_id (self->plan), _("New System"));
   if (selected != NULL)
     {
@@ -669,12 +651,29 @@ add_system_action (GtkWidget  *widget,
   g_object_set (self, "show-editor", TRUE, NULL);
 }
 
+/* What duplicating or deleting acts on: every selected system when the
+ * one selected is among them, else that one alone. */
+static GPtrArray *
+dup_acted_on_systems (IkouWindow *self,
+                      IkouSystem *selected)
+{
+  g_autoptr(GPtrArray) systems = NULL;
+
+  systems = self->multi != NULL ? ikou_selection_dup_systems (self->multi) : NULL;
+  if (systems == NULL || systems->len == 0 || !g_ptr_array_find (systems, selected, NULL))
+    {
+      g_clear_pointer (&systems, g_ptr_array_unref);
+      systems = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (systems, g_object_ref (selected));
+    }
+
+  return g_steal_pointer (&systems);
+}
+
 static void
-duplicate_system_action (GtkWidget  *widget,
-                         const char *action_name,
+duplicate_system_action (IkouWindow *self,
                          GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
   IkouSystem *selected = _ikou_window_get_selected_system (self);
   g_autoptr(GPtrArray) systems = NULL;
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
@@ -683,13 +682,7 @@ duplicate_system_action (GtkWidget  *widget,
     return;
 
   /* Every selected system, each copy after its original, as one undo step. */
-  systems = self->multi != NULL ? ikou_selection_dup_systems (self->multi) : NULL;
-  if (systems == NULL || systems->len == 0 || !g_ptr_array_find (systems, selected, NULL))
-    {
-      g_clear_pointer (&systems, g_ptr_array_unref);
-      systems = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (systems, g_object_ref (selected));
-    }
+  systems = dup_acted_on_systems (self, selected);
 
   ikou_history_begin (self->history, NULL);
   for (guint i = 0; i < systems->len; i++)
@@ -724,11 +717,9 @@ delete_toast_dismissed_cb (IkouWindow *self,
 }
 
 static void
-delete_system_action (GtkWidget  *widget,
-                      const char *action_name,
+delete_system_action (IkouWindow *self,
                       GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
   IkouSystem *selected = _ikou_window_get_selected_system (self);
   g_autoptr(GPtrArray) systems = NULL;
   g_autofree char *name = NULL;
@@ -739,13 +730,7 @@ delete_system_action (GtkWidget  *widget,
     return;
 
   /* Every selected system, as one undo step. */
-  systems = self->multi != NULL ? ikou_selection_dup_systems (self->multi) : NULL;
-  if (systems == NULL || systems->len == 0 || !g_ptr_array_find (systems, selected, NULL))
-    {
-      g_clear_pointer (&systems, g_ptr_array_unref);
-      systems = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (systems, g_object_ref (selected));
-    }
+  systems = dup_acted_on_systems (self, selected);
   name = g_strdup (ikou_system_get_name (selected));
   if (systems->len == 1)
     title = g_strdup_printf (_("“%s” deleted"), name);
@@ -780,12 +765,9 @@ delete_system_action (GtkWidget  *widget,
 }
 
 static void
-edit_hosts_action (GtkWidget  *widget,
-                   const char *action_name,
+edit_hosts_action (IkouWindow *self,
                    GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
-
   if (self->plan != NULL)
     {
       GtkWindow *hosts = ikou_host_editor_present (GTK_WINDOW (self), self->plan, self->history);
@@ -795,25 +777,63 @@ edit_hosts_action (GtkWidget  *widget,
 }
 
 static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
+today_action (IkouWindow *self,
               GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
-
   if (self->timeline != NULL)
     ikou_timeline_scroll_to_day (IKOU_TIMELINE (self->timeline), ikou_window_get_today (self));
 }
 
 static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
+focus_search_action (IkouWindow *self,
                      GVariant   *param)
 {
-  IkouWindow *self = IKOU_WINDOW (widget);
-
   if (self->plan != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The window's actions, in the order they are installed; as in a
+ * GActionEntry, no parameter type means none. */
+static const struct
+{
+  const char *name;
+  void      (*activate) (IkouWindow *self,
+                         GVariant   *param);
+  const char *parameter_type;
+} window_actions[] = {
+  { "win.open", open_action },
+  { "win.open-sample", open_sample_action },
+  { "win.open-recent", open_recent_action, "s" },
+  { "win.save", save_action },
+  { "win.save-as", save_as_action },
+  { "win.import-xml", import_xml_action },
+  { "win.export-xml", export_xml_action },
+  { "win.export", export_action },
+  { "win.open-export", open_export_action, "s" },
+  { "win.print", print_action },
+  { "win.undo", undo_action },
+  { "win.redo", redo_action },
+  { "win.new-plan", new_plan_action },
+  { "win.add-system", add_system_action },
+  { "win.duplicate-system", duplicate_system_action },
+  { "win.delete-system", delete_system_action },
+  { "win.edit-hosts", edit_hosts_action },
+  { "win.today", today_action },
+  { "win.focus-search", focus_search_action },
+};
+
+static void
+activate_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    if (g_str_equal (window_actions[i].name, action_name))
+      {
+        window_actions[i].activate (IKOU_WINDOW (widget), param);
+        return;
+      }
+  g_assert_not_reached ();
 }
 
 void
@@ -821,25 +841,9 @@ _ikou_window_class_actions_init (IkouWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, chooser_action);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, chooser_action);
-  gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, chooser_action);
-  gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, chooser_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.add-system", NULL, add_system_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-system", NULL, duplicate_system_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-system", NULL, delete_system_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-hosts", NULL, edit_hosts_action);
-  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    gtk_widget_class_install_action (widget_class, window_actions[i].name,
+                                     window_actions[i].parameter_type, activate_cb);
   gtk_widget_class_install_property_action (widget_class, "win.zoom", "zoom");
   gtk_widget_class_install_property_action (widget_class, "win.show-findings", "show-findings");
   gtk_widget_class_install_property_action (widget_class, "win.show-editor", "show-editor");
@@ -888,24 +892,19 @@ _ikou_window_actions_update (IkouWindow *self)
   gboolean has_selection = has_plan && _ikou_window_get_selected_system (self) != NULL;
   gboolean can_undo = has_plan && self->history != NULL && ikou_history_can_undo (self->history);
   gboolean can_redo = has_plan && self->history != NULL && ikou_history_can_redo (self->history);
+  /* The actions that need a plan and nothing more. */
+  static const char * const need_plan[] = {
+    "win.save", "win.save-as", "win.export-xml", "win.export", "win.print", "win.add-system",
+    "win.edit-hosts", "win.today", "win.focus-search", "win.zoom", "win.show-findings",
+    "win.show-editor", "win.era-labels",
+  };
 
-  gtk_widget_action_set_enabled (widget, "win.save", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.save-as", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.export-xml", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.export", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.print", has_plan);
+  for (guint i = 0; i < G_N_ELEMENTS (need_plan); i++)
+    gtk_widget_action_set_enabled (widget, need_plan[i], has_plan);
   gtk_widget_action_set_enabled (widget, "win.undo", can_undo);
   gtk_widget_action_set_enabled (widget, "win.redo", can_redo);
-  gtk_widget_action_set_enabled (widget, "win.add-system", has_plan);
   gtk_widget_action_set_enabled (widget, "win.duplicate-system", has_selection);
   gtk_widget_action_set_enabled (widget, "win.delete-system", has_selection);
-  gtk_widget_action_set_enabled (widget, "win.edit-hosts", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.today", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.focus-search", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.zoom", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.show-findings", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.show-editor", has_plan);
-  gtk_widget_action_set_enabled (widget, "win.era-labels", has_plan);
 
   /* The empty state shows only what can start a document. */
   gtk_widget_set_visible (self->zoom_box, has_plan);

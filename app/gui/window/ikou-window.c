@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ikou-file-store.h"
+#include "ikou-gui-util.h"
 #include "ikou-plan-rows.h"
 #include "ikou-system-editor.h"
 #include "ikou-timeline.h"
@@ -697,15 +698,7 @@ ikou_window_close_request (GtkWindow *window)
                                                            _("The plan has changes that are not "
                                                              "saved. Changes that are not saved "
                                                              "are lost.")));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        "save", _("_Save"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "save");
-      adw_message_dialog_set_close_response (dialog, "cancel");
+      ikou_message_dialog_add_discard_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"));
       g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
