@@ -5,6 +5,7 @@
 
 #include "ikou-host.h"
 #include "ikou-model-private.h"
+#include "ikou-object-fields.h"
 
 struct _IkouHost
 {
@@ -192,37 +193,12 @@ ikou_host_get_name (IkouHost *self)
   return self->name;
 }
 
-static void
-set_string (IkouHost    *self,
-            char       **field,
-            const char  *value,
-            int          prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-set_day (IkouHost *self,
-         IkouDay  *field,
-         IkouDay   value,
-         int       prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
 void
 ikou_host_set_name (IkouHost   *self,
                     const char *name)
 {
   g_return_if_fail (IKOU_IS_HOST (self));
-  set_string (self, &self->name, name, PROP_NAME);
+  ikou_object_set_str (G_OBJECT (self), &self->name, name, properties[PROP_NAME]);
 }
 
 IkouHostKind
@@ -257,7 +233,8 @@ ikou_host_set_available_from (IkouHost *self,
                               IkouDay   day)
 {
   g_return_if_fail (IKOU_IS_HOST (self));
-  set_day (self, &self->available_from, day, PROP_AVAILABLE_FROM);
+  ikou_object_set_int (G_OBJECT (self), &self->available_from, day,
+                       properties[PROP_AVAILABLE_FROM]);
 }
 
 IkouDay
@@ -272,7 +249,8 @@ ikou_host_set_available_until (IkouHost *self,
                                IkouDay   day)
 {
   g_return_if_fail (IKOU_IS_HOST (self));
-  set_day (self, &self->available_until, day, PROP_AVAILABLE_UNTIL);
+  ikou_object_set_int (G_OBJECT (self), &self->available_until, day,
+                       properties[PROP_AVAILABLE_UNTIL]);
 }
 
 const char *
@@ -287,7 +265,7 @@ ikou_host_set_note (IkouHost   *self,
                     const char *note)
 {
   g_return_if_fail (IKOU_IS_HOST (self));
-  set_string (self, &self->note, note, PROP_NOTE);
+  ikou_object_set_str (G_OBJECT (self), &self->note, note, properties[PROP_NOTE]);
 }
 
 gint64

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ikou-model-private.h"
+#include "ikou-object-fields.h"
 #include "ikou-system.h"
 
 struct _IkouSystem
@@ -294,11 +295,8 @@ set_string (IkouSystem  *self,
   /* Empty and NULL are the same: "no value". */
   if (value != NULL && *value == '\0')
     value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  emit_changed (self, prop);
+  if (ikou_set_str (field, value))
+    emit_changed (self, prop);
 }
 
 IkouSystem *
