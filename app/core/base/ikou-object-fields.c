@@ -37,3 +37,32 @@ ikou_object_set_int (GObject    *object,
   *field = value;
   g_object_notify_by_pspec (object, pspec);
 }
+
+void
+ikou_object_get_field (GObject *object,
+                       gsize    offset,
+                       GValue  *value)
+{
+  gconstpointer field = G_STRUCT_MEMBER_P (object, offset);
+
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_STRING:
+      g_value_set_string (value, *(char * const *) field);
+      break;
+    case G_TYPE_INT:
+      g_value_set_int (value, *(const int *) field);
+      break;
+    case G_TYPE_UINT:
+      g_value_set_uint (value, *(const guint *) field);
+      break;
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, *(const gint64 *) field);
+      break;
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, *(const gboolean *) field);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}

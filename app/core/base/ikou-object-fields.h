@@ -27,4 +27,11 @@ void     ikou_object_set_int (GObject     *object,
                               int          value,
                               GParamSpec  *pspec);
 
+/* A property that is only a field: sets @value (a string, int, uint,
+ * int64 or boolean, as its GParamSpec) from the field at @offset
+ * (G_STRUCT_OFFSET) of @object.  An enumeration is an int field. */
+void     ikou_object_get_field (GObject     *object,
+                                gsize        offset,
+                                GValue      *value);
+
 G_END_DECLS

@@ -35,6 +35,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Every property is only its field (the kind is read as an int). */
+G_STATIC_ASSERT (sizeof (IkouHostKind) == sizeof (int));
+static const gsize property_fields[N_PROPS] = {
+  [PROP_ID] = G_STRUCT_OFFSET (IkouHost, id),
+  [PROP_NAME] = G_STRUCT_OFFSET (IkouHost, name),
+  [PROP_KIND] = G_STRUCT_OFFSET (IkouHost, kind),
+  [PROP_AVAILABLE_FROM] = G_STRUCT_OFFSET (IkouHost, available_from),
+  [PROP_AVAILABLE_UNTIL] = G_STRUCT_OFFSET (IkouHost, available_until),
+  [PROP_NOTE] = G_STRUCT_OFFSET (IkouHost, note),
+  [PROP_ANNUAL_COST] = G_STRUCT_OFFSET (IkouHost, annual_cost),
+};
+
 static void
 ikou_host_finalize (GObject *object)
 {
@@ -52,34 +64,10 @@ ikou_host_get_property (GObject    *object,
                         GValue     *value,
                         GParamSpec *pspec)
 {
-  IkouHost *self = IKOU_HOST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_uint (value, self->id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_KIND:
-      g_value_set_int (value, self->kind);
-      break;
-    case PROP_AVAILABLE_FROM:
-      g_value_set_int (value, self->available_from);
-      break;
-    case PROP_AVAILABLE_UNTIL:
-      g_value_set_int (value, self->available_until);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    case PROP_ANNUAL_COST:
-      g_value_set_int64 (value, self->annual_cost);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    ikou_object_get_field (object, property_fields[prop_id], value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
