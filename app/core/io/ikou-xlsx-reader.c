@@ -823,23 +823,24 @@ ikou_xlsx_read_data (const char    *data,
   return read_workbook ((char *) data, length, FALSE, display_name, schedule, warnings, error);
 }
 
+/* The unpacked workbook is freed as soon as its last part is unpacked. */
+static IkouPlan *
+read_file_data (char          *data,
+                gsize          length,
+                const char    *display_name,
+                IkouSchedule  *schedule,
+                char        ***warnings,
+                GError       **error)
+{
+  return read_workbook (data, length, TRUE, display_name, schedule, warnings, error);
+}
+
 IkouPlan *
 ikou_xlsx_read_file (const char    *path,
                      IkouSchedule  *schedule,
                      char        ***warnings,
                      GError       **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  gsize length;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (warnings != NULL)
-    *warnings = NULL;
-  if (!ikou_table_read_file (path, IKOU_XLSX_MAX_SIZE, &data, &length, error))
-    return NULL;
-  name = g_filename_display_name (path);
-  return read_workbook (g_steal_pointer (&data), length, TRUE, name, schedule, warnings, error);
+  return ikou_table_read_plan_file (path, IKOU_XLSX_MAX_SIZE, read_file_data,
+                                    schedule, warnings, error);
 }
