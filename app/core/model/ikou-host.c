@@ -160,6 +160,25 @@ ikou_host_new (guint         id,
   return self;
 }
 
+IkouHost *
+ikou_host_new_full (guint         id,
+                    const char   *name,
+                    IkouHostKind  kind,
+                    IkouDay       available_from,
+                    IkouDay       available_until,
+                    const char   *note,
+                    gint64        annual_cost)
+{
+  IkouHost *self = ikou_host_new (id, name, kind);
+
+  ikou_host_set_available_from (self, available_from);
+  ikou_host_set_available_until (self, available_until);
+  ikou_host_set_note (self, note);
+  ikou_host_set_annual_cost (self, annual_cost);
+
+  return self;
+}
+
 guint
 ikou_host_get_id (IkouHost *self)
 {
