@@ -164,6 +164,55 @@ test_hosts (void)
   g_assert_cmpuint (hosts_changed, ==, 3);
 }
 
+/* Properties read straight from their fields, and setters that notify
+ * only a change. */
+static void
+test_properties (void)
+{
+  g_autoptr(IkouHost) host =
+    ikou_host_new_full (3, "庁内サーバー室", IKOU_HOST_ONPREM_DEDICATED, 738000, 739000, "memo", 1200);
+  g_autoptr(IkouSystem) system = ikou_system_new (7, "住民記録");
+  g_autofree char *name = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *vendor = NULL;
+  IkouStep step = { 0, };
+  guint id = 0, n_steps = 0, host_id = 0, notified = 0;
+  int kind = -1, from = 0, until = 0;
+  gint64 cost = 0;
+  gboolean tokutei = FALSE;
+
+  g_object_get (host, "id", &id, "name", &name, "kind", &kind, "available-from", &from,
+                "available-until", &until, "note", &note, "annual-cost", &cost, NULL);
+  g_assert_cmpuint (id, ==, 3);
+  g_assert_cmpstr (name, ==, "庁内サーバー室");
+  g_assert_cmpint (kind, ==, IKOU_HOST_ONPREM_DEDICATED);
+  g_assert_cmpint (from, ==, 738000);
+  g_assert_cmpint (until, ==, 739000);
+  g_assert_cmpstr (note, ==, "memo");
+  g_assert_cmpint (cost, ==, 1200);
+
+  g_signal_connect_swapped (host, "notify", G_CALLBACK (count_signal), &notified);
+  ikou_host_set_note (host, "memo");
+  ikou_host_set_available_until (host, 739000);
+  g_assert_cmpuint (notified, ==, 0);
+  ikou_host_set_note (host, NULL);
+  ikou_host_set_available_until (host, IKOU_DAY_NONE);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (ikou_host_get_note (host));
+
+  ikou_system_set_vendor (system, "ベンダー");
+  ikou_system_set_host (system, 3);
+  ikou_system_set_tokutei (system, TRUE);
+  ikou_system_insert_step (system, 0, &step);
+  g_object_get (system, "vendor", &vendor, "host", &host_id, "tokutei", &tokutei,
+                "n-steps", &n_steps, "annual-cost", &cost, NULL);
+  g_assert_cmpstr (vendor, ==, "ベンダー");
+  g_assert_cmpuint (host_id, ==, 3);
+  g_assert_true (tokutei);
+  g_assert_cmpuint (n_steps, ==, 1);
+  g_assert_cmpint (cost, ==, -1);
+}
+
 static void
 test_scenario_resolve (void)
 {
@@ -294,6 +343,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/system-changed", test_system_changed);
   g_test_add_func ("/model/target-host", test_target_host);
   g_test_add_func ("/model/hosts", test_hosts);
+  g_test_add_func ("/model/properties", test_properties);
   g_test_add_func ("/model/scenario-resolve", test_scenario_resolve);
   g_test_add_func ("/model/plan-equal", test_plan_equal);
   g_test_add_func ("/model/names", test_names);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ikou-history-private.h"
+#include "ikou-object-fields.h"
 
 /* The undo stack is an array of groups (one undo step each); a group is
  * one command, or every command of a transaction.  groups[0 .. current)
@@ -249,48 +250,28 @@ group_apply (IkouHistory *self,
 /* State and notification */
 
 static void
-update_label (IkouHistory  *self,
-              char        **field,
-              const char   *value,
-              int           prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-update_bool (IkouHistory *self,
-             gboolean    *field,
-             gboolean     value,
-             int          prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
 update_state (IkouHistory *self)
 {
   Group *undo = self->current > 0 ? g_ptr_array_index (self->groups, self->current - 1) : NULL;
   Group *redo = self->current < self->groups->len ?
                 g_ptr_array_index (self->groups, self->current) : NULL;
+  GObject *object = G_OBJECT (self);
   gboolean dirty;
 
   dirty = self->clean != (gint64) self->current ||
           (self->open != NULL && self->open->commands->len > 0);
 
-  g_object_freeze_notify (G_OBJECT (self));
-  update_bool (self, &self->can_undo, ikou_history_can_undo (self), PROP_CAN_UNDO);
-  update_bool (self, &self->can_redo, ikou_history_can_redo (self), PROP_CAN_REDO);
-  update_label (self, &self->undo_label, undo != NULL ? group_label (undo) : NULL, PROP_UNDO_LABEL);
-  update_label (self, &self->redo_label, redo != NULL ? group_label (redo) : NULL, PROP_REDO_LABEL);
-  update_bool (self, &self->dirty, dirty, PROP_DIRTY);
-  g_object_thaw_notify (G_OBJECT (self));
+  g_object_freeze_notify (object);
+  ikou_object_set_int (object, &self->can_undo, ikou_history_can_undo (self),
+                       properties[PROP_CAN_UNDO]);
+  ikou_object_set_int (object, &self->can_redo, ikou_history_can_redo (self),
+                       properties[PROP_CAN_REDO]);
+  ikou_object_set_str (object, &self->undo_label, undo != NULL ? group_label (undo) : NULL,
+                       properties[PROP_UNDO_LABEL]);
+  ikou_object_set_str (object, &self->redo_label, redo != NULL ? group_label (redo) : NULL,
+                       properties[PROP_REDO_LABEL]);
+  ikou_object_set_int (object, &self->dirty, dirty, properties[PROP_DIRTY]);
+  g_object_thaw_notify (object);
 }
 
 /* Drops the steps that could be redone: a new command was made. */

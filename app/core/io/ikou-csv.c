@@ -282,25 +282,27 @@ ikou_csv_read_data (const char    *data,
   return ikou_table_reader_finish (reader, warnings, error);
 }
 
+static IkouPlan *
+read_file_data (char          *data,
+                gsize          length,
+                const char    *display_name,
+                IkouSchedule  *schedule,
+                char        ***warnings,
+                GError       **error)
+{
+  g_autofree char *owned = data;
+
+  return ikou_csv_read_data (owned, length, display_name, schedule, warnings, error);
+}
+
 IkouPlan *
 ikou_csv_read_file (const char    *path,
                     IkouSchedule  *schedule,
                     char        ***warnings,
                     GError       **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  gsize length;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (warnings != NULL)
-    *warnings = NULL;
-  if (!ikou_table_read_file (path, IKOU_CSV_MAX_SIZE, &data, &length, error))
-    return NULL;
-  name = g_filename_display_name (path);
-  return ikou_csv_read_data (data, length, name, schedule, warnings, error);
+  return ikou_table_read_plan_file (path, IKOU_CSV_MAX_SIZE, read_file_data,
+                                    schedule, warnings, error);
 }
 
 static void

@@ -693,12 +693,9 @@ mspdi_resolve_hosts (Reader   *r,
                           res->name != NULL ? res->name : "", res->kind);
         }
       kind = k >= 0 ? (IkouHostKind) k : ikou_host_kind_guess (res->name);
-      host = ikou_host_new (res->uid != 0 && ikou_plan_lookup_host (plan, res->uid) == NULL
-                            ? res->uid : 0, res->name, kind);
-      ikou_host_set_available_from (host, res->from);
-      ikou_host_set_available_until (host, res->until);
-      ikou_host_set_note (host, res->notes);
-      ikou_host_set_annual_cost (host, res->cost);
+      host = ikou_host_new_full (res->uid != 0 && ikou_plan_lookup_host (plan, res->uid) == NULL
+                                 ? res->uid : 0, res->name, kind,
+                                 res->from, res->until, res->notes, res->cost);
       ikou_plan_add_host (plan, host);
       if (res->uid != 0 && !g_hash_table_contains (by_uid, GUINT_TO_POINTER (res->uid)))
         g_hash_table_insert (by_uid, GUINT_TO_POINTER (res->uid),

@@ -453,11 +453,7 @@ read_host (Reader *r,
   if (ikou_plan_lookup_host (load->plan, id) != NULL)
     return duplicate_row (r);
 
-  host = ikou_host_new (id, name, kind);
-  ikou_host_set_available_from (host, from);
-  ikou_host_set_available_until (host, until);
-  ikou_host_set_note (host, note);
-  ikou_host_set_annual_cost (host, annual_cost);
+  host = ikou_host_new_full (id, name, kind, from, until, note, annual_cost);
   ikou_plan_add_host (load->plan, host);
   return TRUE;
 }

@@ -12,6 +12,17 @@
 
 G_STATIC_ASSERT (IKOU_N_MILESTONES == 3); /* the CHECK on steps.done says 7 */
 
+/* The columns of a step's plan, in the baseline's steps and in the steps
+ * a scenario adds alike. */
+#define STEP_PLAN_COLUMNS                                                     \
+  "  budget_date        TEXT,\n"                                              \
+  "  budget_amount      INTEGER, -- thousand yen; NULL when unknown\n"        \
+  "  supplementary      INTEGER NOT NULL CHECK (supplementary IN (0, 1)),\n"  \
+  "  contract_date      TEXT,\n"                                              \
+  "  cutover_date       TEXT,\n"                                              \
+  "  standard_compliant INTEGER NOT NULL CHECK (standard_compliant IN (0, 1)),\n" \
+  "  arrangement        TEXT NOT NULL,\n"
+
 const char store_schema_sql[] =
   "CREATE TABLE plan (\n"
   "  id               INTEGER PRIMARY KEY CHECK (id = 1),\n"
@@ -65,13 +76,7 @@ const char store_schema_sql[] =
   "  position           INTEGER NOT NULL,\n"
   "  from_host_id       INTEGER REFERENCES hosts (id),\n"
   "  to_host_id         INTEGER REFERENCES hosts (id),\n"
-  "  budget_date        TEXT,\n"
-  "  budget_amount      INTEGER, -- thousand yen; NULL when unknown\n"
-  "  supplementary      INTEGER NOT NULL CHECK (supplementary IN (0, 1)),\n"
-  "  contract_date      TEXT,\n"
-  "  cutover_date       TEXT,\n"
-  "  standard_compliant INTEGER NOT NULL CHECK (standard_compliant IN (0, 1)),\n"
-  "  arrangement        TEXT NOT NULL,\n"
+  STEP_PLAN_COLUMNS
   "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7), -- 1 budget, 2 contract, 4 cut-over\n"
   "  note               TEXT,\n"
   "  annual_cost        INTEGER CHECK (annual_cost >= 0), -- costs (version 5): after the cut-over, thousand yen a year; NULL unknown\n"
@@ -112,13 +117,7 @@ const char store_schema_sql[] =
   "  position           INTEGER NOT NULL,\n"
   "  from_host_id       INTEGER CHECK (from_host_id > 0),\n"
   "  to_host_id         INTEGER CHECK (to_host_id > 0),\n"
-  "  budget_date        TEXT,\n"
-  "  budget_amount      INTEGER, -- thousand yen; NULL when unknown\n"
-  "  supplementary      INTEGER NOT NULL CHECK (supplementary IN (0, 1)),\n"
-  "  contract_date      TEXT,\n"
-  "  cutover_date       TEXT,\n"
-  "  standard_compliant INTEGER NOT NULL CHECK (standard_compliant IN (0, 1)),\n"
-  "  arrangement        TEXT NOT NULL,\n"
+  STEP_PLAN_COLUMNS
   "  done               INTEGER NOT NULL CHECK (done BETWEEN 0 AND 7),\n"
   "  note               TEXT,\n"
   "  annual_cost        INTEGER CHECK (annual_cost >= 0), -- costs (version 5)\n"
@@ -193,12 +192,13 @@ static const char select_systems_v3_sql[] = SELECT_SYSTEMS ("NULL", NO_TRANSITIO
 #define STEP_COLUMNS                                                          \
   "from_host_id, to_host_id, budget_date, budget_amount, supplementary, "     \
   "contract_date, cutover_date, standard_compliant, arrangement, done, note, "
+/* @owner: the columns before the step's, @costs: the last column. */
+#define SELECT_STEPS(owner, costs, table, order)                              \
+  "SELECT id, " owner ", " STEP_COLUMNS costs " FROM " table " ORDER BY " order
 static const char select_steps_sql[] =
-  "SELECT id, system_id, " STEP_COLUMNS "annual_cost"
-  " FROM steps ORDER BY system_id, position";
+  SELECT_STEPS ("system_id", "annual_cost", "steps", "system_id, position");
 static const char select_steps_v3_sql[] =
-  "SELECT id, system_id, " STEP_COLUMNS "NULL"
-  " FROM steps ORDER BY system_id, position";
+  SELECT_STEPS ("system_id", "NULL", "steps", "system_id, position");
 static const char select_scenarios_sql[] =
   "SELECT id, name, description FROM scenarios ORDER BY position";
 static const char select_overrides_sql[] =
@@ -209,11 +209,11 @@ static const char select_overrides_v2_sql[] =
   "SELECT id, scenario_id, system_id, step, field, day, host_id, NULL, NULL, 0"
   " FROM overrides ORDER BY scenario_id, position";
 static const char select_added_steps_sql[] =
-  "SELECT id, scenario_id, system_id, " STEP_COLUMNS "annual_cost"
-  " FROM added_steps ORDER BY scenario_id, system_id, position, id";
+  SELECT_STEPS ("scenario_id, system_id", "annual_cost", "added_steps",
+                "scenario_id, system_id, position, id");
 static const char select_added_steps_v3_sql[] =
-  "SELECT id, scenario_id, system_id, " STEP_COLUMNS "NULL"
-  " FROM added_steps ORDER BY scenario_id, system_id, position, id";
+  SELECT_STEPS ("scenario_id, system_id", "NULL", "added_steps",
+                "scenario_id, system_id, position, id");
 
 static const char * const table_names[STORE_N_TABLES] = {
   "plan", "hosts", "systems", "steps", "scenarios", "overrides", "added_steps",

@@ -762,10 +762,7 @@ ikou_table_reader_finish (IkouTableReader   *self,
       g_autoptr(IkouHost) host = NULL;
 
       kind = rec->kind >= 0 ? (IkouHostKind) rec->kind : ikou_host_kind_guess (rec->name);
-      host = ikou_host_new (id, rec->name, kind);
-      ikou_host_set_available_from (host, rec->from);
-      ikou_host_set_available_until (host, rec->until);
-      ikou_host_set_annual_cost (host, rec->cost);
+      host = ikou_host_new_full (id, rec->name, kind, rec->from, rec->until, NULL, rec->cost);
       ikou_plan_add_host (plan, host);
     }
   for (guint i = 0; i < self->systems->len; i++)

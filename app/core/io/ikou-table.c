@@ -273,24 +273,31 @@ ikou_table_set_too_large (GError    **error,
                _("%s is too large to import (%s; at most %s)."), name, size_text, limit_text);
 }
 
-gboolean
-ikou_table_read_file (const char  *path,
-                      gsize        max_size,
-                      char       **contents,
-                      gsize       *length,
-                      GError     **error)
+IkouPlan *
+ikou_table_read_plan_file (const char           *path,
+                           gsize                 max_size,
+                           IkouTableDataReader   read_data,
+                           IkouSchedule         *schedule,
+                           char               ***warnings,
+                           GError              **error)
 {
   g_autofree char *name = NULL;
+  char *data = NULL;
+  gsize length;
   GStatBuf st;
 
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL && length != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (warnings != NULL)
+    *warnings = NULL;
   name = g_filename_display_name (path);
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_size)
     {
       ikou_table_set_too_large (error, name, (guint64) st.st_size, max_size);
-      return FALSE;
+      return NULL;
     }
-  return ikou_xml_read_file_contents (path, contents, length, error);
+  if (!ikou_xml_read_file_contents (path, &data, &length, error))
+    return NULL;
+  return read_data (data, length, name, schedule, warnings, error);
 }

@@ -142,14 +142,26 @@ gint64           ikou_table_writer_get_amount   (IkouTableWriter *writer,
  * (a new reference), else NULL. */
 IkouSchedule    *ikou_table_ensure_schedule     (IkouSchedule    *schedule);
 
-/* Reads @path whole when it is at most @max_size bytes; a larger file is
- * IKOU_ERROR_INVALID_INPUT naming it and the limit, a missing one
- * IKOU_ERROR_NOT_FOUND, any other failure IKOU_ERROR_IO. */
-gboolean         ikou_table_read_file           (const char      *path,
-                                                 gsize            max_size,
-                                                 char           **contents,
-                                                 gsize           *length,
-                                                 GError         **error);
+/* A container's reader of a whole file's contents: @data (NUL-terminated)
+ * is the reader's to free. */
+typedef IkouPlan *(*IkouTableDataReader) (char          *data,
+                                          gsize          length,
+                                          const char    *display_name,
+                                          IkouSchedule  *schedule,
+                                          char        ***warnings,
+                                          GError       **error);
+
+/* Reads the plan in the file @path with @read_data (the read_file() of
+ * the containers): the file is read whole when it is at most @max_size
+ * bytes; a larger file is IKOU_ERROR_INVALID_INPUT naming it and the
+ * limit, a missing one IKOU_ERROR_NOT_FOUND, any other failure
+ * IKOU_ERROR_IO.  @warnings is NULL then. */
+IkouPlan        *ikou_table_read_plan_file      (const char          *path,
+                                                 gsize                max_size,
+                                                 IkouTableDataReader  read_data,
+                                                 IkouSchedule        *schedule,
+                                                 char              ***warnings,
+                                                 GError             **error);
 
 /* Sets @error to IKOU_ERROR_INVALID_INPUT: @name is larger than @limit. */
 void             ikou_table_set_too_large       (GError         **error,

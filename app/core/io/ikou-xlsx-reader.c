@@ -148,6 +148,53 @@ part_stream (Book       *book,
   return ikou_xml_stream_new_for_data (data, length, display, &xlsx_codes, NULL);
 }
 
+/* A part being read: its unpacked text and the stream that reads it in
+ * place, so the two go together. */
+typedef struct
+{
+  char          *data;
+  IkouXmlStream *stream;
+} Part;
+
+static void
+part_clear (Part *part)
+{
+  g_clear_pointer (&part->stream, ikou_xml_stream_free);
+  g_clear_pointer (&part->data, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Part, part_clear)
+
+/* Unpacks the part @name (read_part(), or read_required_part() when
+ * @required) and opens a stream on it; FALSE when there is none. */
+static gboolean
+part_open (Book        *book,
+           const char  *name,
+           gboolean     required,
+           Part        *part,
+           GError     **error)
+{
+  gsize length = 0;
+
+  if (required)
+    part->data = read_required_part (book, name, &length, error);
+  else
+    part->data = read_part (book, name, &length, error);
+  if (part->data == NULL)
+    return FALSE;
+  part->stream = part_stream (book, name, part->data, length);
+  return TRUE;
+}
+
+/* The next element of the part, or NULL at its end. */
+static gboolean
+part_next (Part     *part,
+           xmlNode **node,
+           GError  **error)
+{
+  return ikou_xml_stream_next_element (part->stream, node, NULL, error);
+}
+
 /* The target of the relationship @id (or of type ending in @type_suffix
  * when @id is NULL) in the .rels part @rels_name, resolved against
  * @base ("xl/"); NULL when there is none. */
@@ -159,17 +206,12 @@ find_relationship (Book        *book,
                    const char  *type_suffix,
                    GError     **error)
 {
-  g_autoptr(IkouXmlStream) stream = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_auto(Part) part = { NULL, };
   xmlNode *node;
-  int depth;
 
-  data = read_part (book, rels_name, &length, error);
-  if (data == NULL)
+  if (!part_open (book, rels_name, FALSE, &part, error))
     return NULL;
-  stream = part_stream (book, rels_name, data, length);
-  while (ikou_xml_stream_next_element (stream, &node, &depth, error) && node != NULL)
+  while (part_next (&part, &node, error) && node != NULL)
     {
       g_autofree char *rid = NULL;
       g_autofree char *type = NULL;
@@ -258,17 +300,12 @@ read_shared_strings (Book        *book,
                      const char  *name,
                      GError     **error)
 {
-  g_autoptr(IkouXmlStream) stream = NULL;
-  g_autofree char *data = NULL;
-  gsize length = 0;
+  g_auto(Part) part = { NULL, };
   xmlNode *node;
-  int depth;
 
-  data = read_part (book, name, &length, error);
-  if (data == NULL)
+  if (!part_open (book, name, FALSE, &part, error))
     return error == NULL || *error == NULL; /* a workbook without strings */
-  stream = part_stream (book, name, data, length);
-  while (ikou_xml_stream_next_element (stream, &node, &depth, error))
+  while (part_next (&part, &node, error))
     {
       GString *text;
 
@@ -276,13 +313,13 @@ read_shared_strings (Book        *book,
         return TRUE;
       if (!ikou_xml_is_element (node, "si"))
         continue;
-      node = ikou_xml_stream_expand (stream, error);
+      node = ikou_xml_stream_expand (part.stream, error);
       if (node == NULL)
         return FALSE;
       text = g_string_new (NULL);
       append_item_text (node, text);
       g_ptr_array_add (book->strings, g_string_free (text, FALSE));
-      if (!ikou_xml_stream_skip (stream, error))
+      if (!ikou_xml_stream_skip (part.stream, error))
         return FALSE;
     }
   return FALSE;
@@ -531,21 +568,16 @@ read_sheet (Book        *book,
             const char  *name,
             GError     **error)
 {
-  g_autoptr(IkouXmlStream) stream = NULL;
-  g_autofree char *data = NULL;
+  g_auto(Part) part = { NULL, };
   gboolean have_header = FALSE;
   guint row = 0, next_col = 0;
-  gsize length = 0;
   xmlNode *node;
-  int depth;
 
-  data = read_required_part (book, name, &length, error);
-  if (data == NULL)
+  if (!part_open (book, name, TRUE, &part, error))
     return FALSE;
   /* The sheet is the last part read: the packed workbook can go. */
   g_clear_pointer (&book->zip, zip_discard);
-  stream = part_stream (book, name, data, length);
-  while (ikou_xml_stream_next_element (stream, &node, &depth, error))
+  while (part_next (&part, &node, error))
     {
       if (node == NULL)
         {
@@ -576,23 +608,23 @@ read_sheet (Book        *book,
           next_col = 0;
           /* The whole row at once: a few steps of the stream per row
            * rather than per cell. */
-          node = ikou_xml_stream_expand (stream, error);
+          node = ikou_xml_stream_expand (part.stream, error);
           if (node == NULL)
             return FALSE;
           for (xmlNode *c = node->children; c != NULL; c = c->next)
             if (ikou_xml_is_element (c, "c"))
               read_cell (book, c, row, &next_col);
-          if (!ikou_xml_stream_skip (stream, error))
+          if (!ikou_xml_stream_skip (part.stream, error))
             return FALSE;
         }
       else if (ikou_xml_is_element (node, "c"))
         {
           /* A cell outside a row, where a sloppy writer put it. */
-          node = ikou_xml_stream_expand (stream, error);
+          node = ikou_xml_stream_expand (part.stream, error);
           if (node == NULL)
             return FALSE;
           read_cell (book, node, row, &next_col);
-          if (!ikou_xml_stream_skip (stream, error))
+          if (!ikou_xml_stream_skip (part.stream, error))
             return FALSE;
         }
     }
@@ -605,23 +637,18 @@ find_plan_sheet (Book        *book,
                  const char  *workbook_name,
                  GError     **error)
 {
-  g_autoptr(IkouXmlStream) stream = NULL;
-  g_autofree char *data = NULL;
+  g_auto(Part) part = { NULL, };
   g_autofree char *first_id = NULL;
   g_autofree char *plan_id = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *rels = NULL;
   g_autofree char *base = NULL;
   g_autofree char *strings = NULL;
-  gsize length = 0;
   xmlNode *node;
-  int depth;
 
-  data = read_required_part (book, workbook_name, &length, error);
-  if (data == NULL)
+  if (!part_open (book, workbook_name, TRUE, &part, error))
     return NULL;
-  stream = part_stream (book, workbook_name, data, length);
-  while (ikou_xml_stream_next_element (stream, &node, &depth, error) && node != NULL)
+  while (part_next (&part, &node, error) && node != NULL)
     {
       if (ikou_xml_is_element (node, "workbookPr"))
         {
@@ -796,23 +823,24 @@ ikou_xlsx_read_data (const char    *data,
   return read_workbook ((char *) data, length, FALSE, display_name, schedule, warnings, error);
 }
 
+/* The unpacked workbook is freed as soon as its last part is unpacked. */
+static IkouPlan *
+read_file_data (char          *data,
+                gsize          length,
+                const char    *display_name,
+                IkouSchedule  *schedule,
+                char        ***warnings,
+                GError       **error)
+{
+  return read_workbook (data, length, TRUE, display_name, schedule, warnings, error);
+}
+
 IkouPlan *
 ikou_xlsx_read_file (const char    *path,
                      IkouSchedule  *schedule,
                      char        ***warnings,
                      GError       **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
-  gsize length;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (warnings != NULL)
-    *warnings = NULL;
-  if (!ikou_table_read_file (path, IKOU_XLSX_MAX_SIZE, &data, &length, error))
-    return NULL;
-  name = g_filename_display_name (path);
-  return read_workbook (g_steal_pointer (&data), length, TRUE, name, schedule, warnings, error);
+  return ikou_table_read_plan_file (path, IKOU_XLSX_MAX_SIZE, read_file_data,
+                                    schedule, warnings, error);
 }

@@ -131,6 +131,28 @@ typedef struct
   lxw_format *month_deadline;
 } RoadmapFormats;
 
+/* The right edge of the deadline's month: a thick red line. */
+static void
+set_deadline_edge (lxw_format *format)
+{
+  format_set_right (format, LXW_BORDER_MEDIUM);
+  format_set_right_color (format, 0xC01C28);
+}
+
+/* A month of the header row. */
+static lxw_format *
+add_month_format (lxw_workbook *workbook)
+{
+  lxw_format *format = workbook_add_format (workbook);
+
+  format_set_align (format, LXW_ALIGN_CENTER);
+  format_set_font_size (format, 9);
+  format_set_border (format, LXW_BORDER_HAIR);
+  format_set_pattern (format, LXW_PATTERN_SOLID);
+  format_set_bg_color (format, 0xF3F3F3);
+  return format;
+}
+
 static void
 make_roadmap_formats (lxw_workbook   *workbook,
                       RoadmapFormats *f)
@@ -160,10 +182,7 @@ make_roadmap_formats (lxw_workbook   *workbook,
               format_set_bg_color (format, kind_colors[k]);
             }
           if (d)
-            {
-              format_set_right (format, LXW_BORDER_MEDIUM);
-              format_set_right_color (format, 0xC01C28);
-            }
+            set_deadline_edge (format);
           f->cell[k][b][d] = format;
         }
   f->text = workbook_add_format (workbook);
@@ -195,22 +214,10 @@ make_roadmap_formats (lxw_workbook   *workbook,
   format_set_align (f->fy_deadline, LXW_ALIGN_RIGHT);
   format_set_pattern (f->fy_deadline, LXW_PATTERN_SOLID);
   format_set_bg_color (f->fy_deadline, 0xF3F3F3);
-  format_set_right (f->fy_deadline, LXW_BORDER_MEDIUM);
-  format_set_right_color (f->fy_deadline, 0xC01C28);
-  f->month = workbook_add_format (workbook);
-  format_set_align (f->month, LXW_ALIGN_CENTER);
-  format_set_font_size (f->month, 9);
-  format_set_border (f->month, LXW_BORDER_HAIR);
-  format_set_pattern (f->month, LXW_PATTERN_SOLID);
-  format_set_bg_color (f->month, 0xF3F3F3);
-  f->month_deadline = workbook_add_format (workbook);
-  format_set_align (f->month_deadline, LXW_ALIGN_CENTER);
-  format_set_font_size (f->month_deadline, 9);
-  format_set_border (f->month_deadline, LXW_BORDER_HAIR);
-  format_set_pattern (f->month_deadline, LXW_PATTERN_SOLID);
-  format_set_bg_color (f->month_deadline, 0xF3F3F3);
-  format_set_right (f->month_deadline, LXW_BORDER_MEDIUM);
-  format_set_right_color (f->month_deadline, 0xC01C28);
+  set_deadline_edge (f->fy_deadline);
+  f->month = add_month_format (workbook);
+  f->month_deadline = add_month_format (workbook);
+  set_deadline_edge (f->month_deadline);
   format_set_font_color (f->month_deadline, 0xC01C28);
 }
 

@@ -151,11 +151,7 @@ read_host (Reader   *reader,
       !read_annual_cost (reader, node, &annual_cost, error))
     return FALSE;
 
-  host = ikou_host_new (id, name, kind);
-  ikou_host_set_available_from (host, from);
-  ikou_host_set_available_until (host, until);
-  ikou_host_set_note (host, note);
-  ikou_host_set_annual_cost (host, annual_cost);
+  host = ikou_host_new_full (id, name, kind, from, until, note, annual_cost);
   ikou_plan_add_host (reader->plan, host);
 
   return TRUE;

@@ -5,6 +5,7 @@
 
 #include "ikou-host.h"
 #include "ikou-model-private.h"
+#include "ikou-object-fields.h"
 
 struct _IkouHost
 {
@@ -34,6 +35,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Every property is only its field (the kind is read as an int). */
+G_STATIC_ASSERT (sizeof (IkouHostKind) == sizeof (int));
+static const gsize property_fields[N_PROPS] = {
+  [PROP_ID] = G_STRUCT_OFFSET (IkouHost, id),
+  [PROP_NAME] = G_STRUCT_OFFSET (IkouHost, name),
+  [PROP_KIND] = G_STRUCT_OFFSET (IkouHost, kind),
+  [PROP_AVAILABLE_FROM] = G_STRUCT_OFFSET (IkouHost, available_from),
+  [PROP_AVAILABLE_UNTIL] = G_STRUCT_OFFSET (IkouHost, available_until),
+  [PROP_NOTE] = G_STRUCT_OFFSET (IkouHost, note),
+  [PROP_ANNUAL_COST] = G_STRUCT_OFFSET (IkouHost, annual_cost),
+};
+
 static void
 ikou_host_finalize (GObject *object)
 {
@@ -51,34 +64,10 @@ ikou_host_get_property (GObject    *object,
                         GValue     *value,
                         GParamSpec *pspec)
 {
-  IkouHost *self = IKOU_HOST (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_uint (value, self->id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_KIND:
-      g_value_set_int (value, self->kind);
-      break;
-    case PROP_AVAILABLE_FROM:
-      g_value_set_int (value, self->available_from);
-      break;
-    case PROP_AVAILABLE_UNTIL:
-      g_value_set_int (value, self->available_until);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    case PROP_ANNUAL_COST:
-      g_value_set_int64 (value, self->annual_cost);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    ikou_object_get_field (object, property_fields[prop_id], value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -171,6 +160,25 @@ ikou_host_new (guint         id,
   return self;
 }
 
+IkouHost *
+ikou_host_new_full (guint         id,
+                    const char   *name,
+                    IkouHostKind  kind,
+                    IkouDay       available_from,
+                    IkouDay       available_until,
+                    const char   *note,
+                    gint64        annual_cost)
+{
+  IkouHost *self = ikou_host_new (id, name, kind);
+
+  ikou_host_set_available_from (self, available_from);
+  ikou_host_set_available_until (self, available_until);
+  ikou_host_set_note (self, note);
+  ikou_host_set_annual_cost (self, annual_cost);
+
+  return self;
+}
+
 guint
 ikou_host_get_id (IkouHost *self)
 {
@@ -192,37 +200,12 @@ ikou_host_get_name (IkouHost *self)
   return self->name;
 }
 
-static void
-set_string (IkouHost    *self,
-            char       **field,
-            const char  *value,
-            int          prop)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-set_day (IkouHost *self,
-         IkouDay  *field,
-         IkouDay   value,
-         int       prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
 void
 ikou_host_set_name (IkouHost   *self,
                     const char *name)
 {
   g_return_if_fail (IKOU_IS_HOST (self));
-  set_string (self, &self->name, name, PROP_NAME);
+  ikou_object_set_str (G_OBJECT (self), &self->name, name, properties[PROP_NAME]);
 }
 
 IkouHostKind
@@ -257,7 +240,8 @@ ikou_host_set_available_from (IkouHost *self,
                               IkouDay   day)
 {
   g_return_if_fail (IKOU_IS_HOST (self));
-  set_day (self, &self->available_from, day, PROP_AVAILABLE_FROM);
+  ikou_object_set_int (G_OBJECT (self), &self->available_from, day,
+                       properties[PROP_AVAILABLE_FROM]);
 }
 
 IkouDay
@@ -272,7 +256,8 @@ ikou_host_set_available_until (IkouHost *self,
                                IkouDay   day)
 {
   g_return_if_fail (IKOU_IS_HOST (self));
-  set_day (self, &self->available_until, day, PROP_AVAILABLE_UNTIL);
+  ikou_object_set_int (G_OBJECT (self), &self->available_until, day,
+                       properties[PROP_AVAILABLE_UNTIL]);
 }
 
 const char *
@@ -287,7 +272,7 @@ ikou_host_set_note (IkouHost   *self,
                     const char *note)
 {
   g_return_if_fail (IKOU_IS_HOST (self));
-  set_string (self, &self->note, note, PROP_NOTE);
+  ikou_object_set_str (G_OBJECT (self), &self->note, note, properties[PROP_NOTE]);
 }
 
 gint64

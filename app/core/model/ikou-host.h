@@ -12,6 +12,14 @@ G_DECLARE_FINAL_TYPE (IkouHost, ikou_host, IKOU, HOST, GObject)
 IkouHost     *ikou_host_new                 (guint         id,
                                              const char   *name,
                                              IkouHostKind  kind);
+/* A host with every field at once, as the readers of files make it. */
+IkouHost     *ikou_host_new_full            (guint         id,
+                                             const char   *name,
+                                             IkouHostKind  kind,
+                                             IkouDay       available_from,
+                                             IkouDay       available_until,
+                                             const char   *note,
+                                             gint64        annual_cost);
 guint         ikou_host_get_id              (IkouHost     *self);
 const char   *ikou_host_get_name            (IkouHost     *self);
 void          ikou_host_set_name            (IkouHost     *self,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ikou-model-private.h"
+#include "ikou-object-fields.h"
 #include "ikou-plan.h"
 
 struct _IkouPlan
@@ -243,10 +244,8 @@ set_string (IkouPlan   *self,
 
   if (value != NULL && *value == '\0')
     value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
+  if (!ikou_set_str (field, value))
     return;
-  g_free (*field);
-  *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   emit_changed (self);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ikou-model-private.h"
+#include "ikou-object-fields.h"
 #include "ikou-system.h"
 
 struct _IkouSystem
@@ -61,6 +62,30 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Every property but n-steps is only its field (enumerations are read
+ * as ints). */
+G_STATIC_ASSERT (sizeof (IkouStatus) == sizeof (int));
+G_STATIC_ASSERT (sizeof (IkouTokuteiReason) == sizeof (int));
+static const gsize property_fields[N_PROPS] = {
+  [PROP_ID] = G_STRUCT_OFFSET (IkouSystem, id),
+  [PROP_NAME] = G_STRUCT_OFFSET (IkouSystem, name),
+  [PROP_DEPARTMENT] = G_STRUCT_OFFSET (IkouSystem, department),
+  [PROP_VENDOR] = G_STRUCT_OFFSET (IkouSystem, vendor),
+  [PROP_OPERATION] = G_STRUCT_OFFSET (IkouSystem, operation),
+  [PROP_HOST] = G_STRUCT_OFFSET (IkouSystem, host),
+  [PROP_TOKUTEI] = G_STRUCT_OFFSET (IkouSystem, tokutei),
+  [PROP_TOKUTEI_DEADLINE] = G_STRUCT_OFFSET (IkouSystem, tokutei_deadline),
+  [PROP_TOKUTEI_REASON] = G_STRUCT_OFFSET (IkouSystem, tokutei_reason),
+  [PROP_STATUS] = G_STRUCT_OFFSET (IkouSystem, status),
+  [PROP_NOTES] = G_STRUCT_OFFSET (IkouSystem, notes),
+  [PROP_ANNUAL_COST] = G_STRUCT_OFFSET (IkouSystem, annual_cost),
+  [PROP_TOKUTEI_REASON_KIND] = G_STRUCT_OFFSET (IkouSystem, tokutei_reason_kind),
+  [PROP_TRANSITIONAL] = G_STRUCT_OFFSET (IkouSystem, transitional),
+  [PROP_TRANSITIONAL_FUNCTIONS] = G_STRUCT_OFFSET (IkouSystem, transitional_functions),
+  [PROP_TRANSITIONAL_COMPLETION] = G_STRUCT_OFFSET (IkouSystem, transitional_completion),
+  [PROP_TRANSITIONAL_NOTIFIED] = G_STRUCT_OFFSET (IkouSystem, transitional_notified),
+};
 static guint signals[N_SIGNALS];
 
 static void
@@ -88,65 +113,12 @@ ikou_system_get_property (GObject    *object,
 {
   IkouSystem *self = IKOU_SYSTEM (object);
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_uint (value, self->id);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_DEPARTMENT:
-      g_value_set_string (value, self->department);
-      break;
-    case PROP_VENDOR:
-      g_value_set_string (value, self->vendor);
-      break;
-    case PROP_OPERATION:
-      g_value_set_string (value, self->operation);
-      break;
-    case PROP_HOST:
-      g_value_set_uint (value, self->host);
-      break;
-    case PROP_TOKUTEI:
-      g_value_set_boolean (value, self->tokutei);
-      break;
-    case PROP_TOKUTEI_DEADLINE:
-      g_value_set_int (value, self->tokutei_deadline);
-      break;
-    case PROP_TOKUTEI_REASON:
-      g_value_set_string (value, self->tokutei_reason);
-      break;
-    case PROP_STATUS:
-      g_value_set_int (value, self->status);
-      break;
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-    case PROP_N_STEPS:
-      g_value_set_uint (value, self->steps->len);
-      break;
-    case PROP_ANNUAL_COST:
-      g_value_set_int64 (value, self->annual_cost);
-      break;
-    case PROP_TOKUTEI_REASON_KIND:
-      g_value_set_int (value, self->tokutei_reason_kind);
-      break;
-    case PROP_TRANSITIONAL:
-      g_value_set_boolean (value, self->transitional);
-      break;
-    case PROP_TRANSITIONAL_FUNCTIONS:
-      g_value_set_string (value, self->transitional_functions);
-      break;
-    case PROP_TRANSITIONAL_COMPLETION:
-      g_value_set_int (value, self->transitional_completion);
-      break;
-    case PROP_TRANSITIONAL_NOTIFIED:
-      g_value_set_int (value, self->transitional_notified);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_N_STEPS)
+    g_value_set_uint (value, self->steps->len);
+  else if (prop_id > PROP_0 && prop_id < N_PROPS)
+    ikou_object_get_field (object, property_fields[prop_id], value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -294,11 +266,8 @@ set_string (IkouSystem  *self,
   /* Empty and NULL are the same: "no value". */
   if (value != NULL && *value == '\0')
     value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  emit_changed (self, prop);
+  if (ikou_set_str (field, value))
+    emit_changed (self, prop);
 }
 
 IkouSystem *
