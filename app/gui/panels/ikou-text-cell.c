@@ -155,6 +155,8 @@ ikou_text_cell_system_setting_changed (GtkWidget         *widget,
   IkouTextCell *self = IKOU_TEXT_CELL (widget);
 
   GTK_WIDGET_CLASS (ikou_text_cell_parent_class)->system_setting_changed (widget, setting);
+  if (!ikou_system_setting_affects_text (setting))
+    return;
   self->metrics = NULL;
   g_clear_object (&self->layout);
   gtk_widget_queue_resize (widget);

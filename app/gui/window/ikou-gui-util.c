@@ -62,6 +62,13 @@ ikou_japanese_text_attributes (void)
 
 /* A message that appears under a field near the bottom of a scrolled
  * panel would be out of sight: scroll it in once it is laid out. */
+gboolean
+ikou_system_setting_affects_text (GtkSystemSetting setting)
+{
+  return setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME ||
+         setting == GTK_SYSTEM_SETTING_FONT_CONFIG;
+}
+
 const IkouCellMetrics *
 ikou_cell_metrics_lookup (GtkWidget *widget)
 {

@@ -34,6 +34,10 @@ typedef struct
  * it is called; a list redraws dozens of cells a frame and builds
  * hundreds at once.  The result lives as long as the process. */
 const IkouCellMetrics *ikou_cell_metrics_lookup (GtkWidget *widget);
+/* Whether a change of @setting (GtkWidget::system_setting_changed) can
+ * change how text is laid out: the DPI, the default font, fontconfig.  Not
+ * the icon theme, which GTK announces once at start-up to every widget. */
+gboolean ikou_system_setting_affects_text (GtkSystemSetting setting);
 /* Scrolls the nearest GtkScrolledWindow around @widget so that @widget
  * (typically a message that has just appeared under a field) is in
  * view, once it has been laid out (it waits a few frames at most).

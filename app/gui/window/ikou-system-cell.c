@@ -180,6 +180,8 @@ ikou_system_cell_system_setting_changed (GtkWidget        *widget,
   IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
 
   GTK_WIDGET_CLASS (ikou_system_cell_parent_class)->system_setting_changed (widget, setting);
+  if (!ikou_system_setting_affects_text (setting))
+    return;
   /* Font settings (DPI, hinting, the default font) change the context. */
   self->metrics = NULL;
   g_clear_object (&self->layout);
