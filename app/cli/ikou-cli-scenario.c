@@ -70,19 +70,6 @@ months_cb (const char  *option_name,
   return TRUE;
 }
 
-static IkouScenario *
-find_scenario (IkouPlan    *plan,
-               const char  *name,
-               GError     **error)
-{
-  IkouScenario *scenario = ikou_plan_lookup_scenario (plan, name);
-
-  if (scenario == NULL)
-    g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
-                 _("The plan has no scenario named “%s”."), name);
-  return scenario;
-}
-
 static void
 print_scenarios (IkouPlan *plan,
                  gboolean  json)
@@ -295,12 +282,12 @@ run_action (IkouDocument     *document,
     {
       IkouScenario *from = NULL;
 
-      if (o->from != NULL && (from = find_scenario (plan, o->from, error)) == NULL)
+      if (o->from != NULL && (from = ikou_plan_require_scenario (plan, o->from, error)) == NULL)
         return FALSE;
       return ikou_document_add_scenario (document, args[0], from, o->description, error) != NULL;
     }
 
-  if ((scenario = find_scenario (plan, args[0], error)) == NULL)
+  if ((scenario = ikou_plan_require_scenario (plan, args[0], error)) == NULL)
     return FALSE;
 
   if (g_str_equal (action, "rename"))
@@ -589,8 +576,9 @@ _ikou_cli_diff (int    argc,
   plan = ikou_plan_store_load (IKOU_PLAN_STORE (store), &error);
   if (plan == NULL)
     return _ikou_cli_fail_error (error);
-  if ((b = find_scenario (plan, scenario_text, &error)) == NULL ||
-      (against_text != NULL && (a = find_scenario (plan, against_text, &error)) == NULL))
+  if ((b = ikou_plan_require_scenario (plan, scenario_text, &error)) == NULL ||
+      (against_text != NULL &&
+       (a = ikou_plan_require_scenario (plan, against_text, &error)) == NULL))
     return _ikou_cli_fail_error (error);
 
   schedule = _ikou_cli_load_schedule ();

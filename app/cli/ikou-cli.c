@@ -180,10 +180,10 @@ _ikou_cli_load_plan (const char    *path,
     }
   if (scenario_name != NULL)
     {
-      *out_scenario = ikou_plan_lookup_scenario (plan, scenario_name);
+      *out_scenario = ikou_plan_require_scenario (plan, scenario_name, &error);
       if (*out_scenario == NULL)
         {
-          _ikou_cli_failf (_("The plan has no scenario named “%s”."), scenario_name);
+          _ikou_cli_fail_error (error);
           return NULL;
         }
     }

@@ -837,6 +837,11 @@ test_scenario_refused (void)
     { { "diff", NULL, "--scenario", "無い案" }, "無い案" },
     { { "diff", NULL, "--scenario", "案A", "--against", "無い案" }, "無い案" },
     { { "diff", NULL }, "--scenario" },
+    /* Refused before anything is drawn or written. */
+    { { "export", NULL, "--output", "/nonexistent/roadmap.pdf", "--scenario", "無い案" },
+      "The plan has no scenario named “無い案”." },
+    { { "export", NULL, "--output", "/nonexistent/roadmap.pdf", "--compare", "無い案" },
+      "The plan has no scenario named “無い案”." },
   };
 
   expect (0, "scenario", plan, "new", "案A");

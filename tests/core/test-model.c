@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "ikou-error.h"
 #include "ikou-plan.h"
 
 typedef struct
@@ -245,6 +248,42 @@ test_scenario_resolve (void)
   g_assert_false (ikou_scenario_has_system (scenario, 7));
 }
 
+/* Scenarios are found by name (with an error naming a missing one, as
+ * every command prints it) and by position (as the export dialog
+ * selects them). */
+static void
+test_plan_scenarios (void)
+{
+  g_autoptr(IkouPlan) plan = ikou_plan_new ();
+  g_autoptr(IkouScenario) a = ikou_scenario_new ("A案");
+  g_autoptr(IkouScenario) b = ikou_scenario_new ("B案");
+  g_autoptr(IkouScenario) other = ikou_scenario_new ("C案");
+  g_autoptr(GError) error = NULL;
+  guint position = 99;
+
+  ikou_plan_add_scenario (plan, a);
+  ikou_plan_add_scenario (plan, b);
+
+  g_assert_true (ikou_plan_lookup_scenario (plan, "B案") == b);
+  g_assert_true (ikou_plan_require_scenario (plan, "B案", &error) == b);
+  g_assert_no_error (error);
+  g_assert_null (ikou_plan_lookup_scenario (plan, "C案"));
+  g_assert_null (ikou_plan_require_scenario (plan, "C案", &error));
+  g_assert_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“C案”"));
+  g_assert_null (ikou_plan_require_scenario (plan, "C案", NULL));
+
+  g_assert_true (ikou_plan_find_scenario (plan, b, &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (ikou_plan_find_scenario (plan, a, NULL));
+  g_assert_false (ikou_plan_find_scenario (plan, other, &position));
+  g_assert_false (ikou_plan_find_scenario (plan, NULL, &position));
+  ikou_plan_remove_scenario (plan, a);
+  g_assert_true (ikou_plan_find_scenario (plan, b, &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_false (ikou_plan_find_scenario (plan, a, NULL));
+}
+
 static void
 test_plan_equal (void)
 {
@@ -345,6 +384,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/hosts", test_hosts);
   g_test_add_func ("/model/properties", test_properties);
   g_test_add_func ("/model/scenario-resolve", test_scenario_resolve);
+  g_test_add_func ("/model/plan-scenarios", test_plan_scenarios);
   g_test_add_func ("/model/plan-equal", test_plan_equal);
   g_test_add_func ("/model/names", test_names);
   g_test_add_func ("/model/host-kind-guess", test_host_kind_guess);

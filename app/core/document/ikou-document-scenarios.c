@@ -221,23 +221,13 @@ ikou_document_dup_adopt_name (IkouDocument *self)
   return name;
 }
 
-static gboolean
-plan_has_scenario (IkouPlan     *plan,
-                   IkouScenario *scenario)
-{
-  for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
-    if (ikou_plan_get_scenario (plan, i) == scenario)
-      return TRUE;
-  return FALSE;
-}
-
 void
 _ikou_document_plan_scenarios_changed_cb (IkouDocument *self)
 {
   /* An undo can take away the scenario on show. */
-  if (self->active != NULL && !plan_has_scenario (self->plan, self->active))
+  if (self->active != NULL && !ikou_plan_find_scenario (self->plan, self->active, NULL))
     ikou_document_set_active_scenario (self, NULL);
-  if (self->compare != NULL && !plan_has_scenario (self->plan, self->compare))
+  if (self->compare != NULL && !ikou_plan_find_scenario (self->plan, self->compare, NULL))
     ikou_document_set_compare (self, FALSE, NULL);
 }
 

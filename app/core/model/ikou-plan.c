@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "ikou-error.h"
 #include "ikou-model-private.h"
 #include "ikou-object-fields.h"
 #include "ikou-plan.h"
@@ -755,6 +758,32 @@ ikou_plan_lookup_scenario (IkouPlan   *self,
         return scenario;
     }
   return NULL;
+}
+
+IkouScenario *
+ikou_plan_require_scenario (IkouPlan    *self,
+                            const char  *name,
+                            GError     **error)
+{
+  IkouScenario *scenario;
+
+  g_return_val_if_fail (IKOU_IS_PLAN (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  scenario = ikou_plan_lookup_scenario (self, name);
+  if (scenario == NULL)
+    g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
+                 _("The plan has no scenario named “%s”."), name);
+  return scenario;
+}
+
+gboolean
+ikou_plan_find_scenario (IkouPlan     *self,
+                         IkouScenario *scenario,
+                         guint        *position)
+{
+  g_return_val_if_fail (IKOU_IS_PLAN (self), FALSE);
+  return g_ptr_array_find (self->scenarios, scenario, position);
 }
 
 void

@@ -103,6 +103,14 @@ IkouScenario *ikou_plan_get_scenario        (IkouPlan     *self,
                                              guint         index);
 IkouScenario *ikou_plan_lookup_scenario     (IkouPlan     *self,
                                              const char   *name);
+/* The same, but a missing @name is an IKOU_ERROR_NOT_FOUND error that
+ * says so (the message every command that takes a scenario prints). */
+IkouScenario *ikou_plan_require_scenario    (IkouPlan     *self,
+                                             const char   *name,
+                                             GError      **error);
+gboolean      ikou_plan_find_scenario       (IkouPlan     *self,
+                                             IkouScenario *scenario,
+                                             guint        *position);
 void          ikou_plan_add_scenario        (IkouPlan     *self,
                                              IkouScenario *scenario);
 void          ikou_plan_insert_scenario     (IkouPlan     *self,

@@ -346,26 +346,12 @@ ikou_export_run_cli (IkouPlan                   *plan,
   if (cli->costs != NULL && !ikou_export_costs_from_string (cli->costs, &options.costs, error))
     return FALSE;
   options.title = cli->title;
-  if (cli->scenario != NULL)
-    {
-      scenario = ikou_plan_lookup_scenario (plan, cli->scenario);
-      if (scenario == NULL)
-        {
-          g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
-                       _("The plan has no scenario named “%s”."), cli->scenario);
-          return FALSE;
-        }
-    }
-  if (cli->compare != NULL && !g_str_equal (cli->compare, "baseline"))
-    {
-      compare = ikou_plan_lookup_scenario (plan, cli->compare);
-      if (compare == NULL)
-        {
-          g_set_error (error, IKOU_ERROR, IKOU_ERROR_NOT_FOUND,
-                       _("The plan has no scenario named “%s”."), cli->compare);
-          return FALSE;
-        }
-    }
+  if (cli->scenario != NULL &&
+      (scenario = ikou_plan_require_scenario (plan, cli->scenario, error)) == NULL)
+    return FALSE;
+  if (cli->compare != NULL && !g_str_equal (cli->compare, "baseline") &&
+      (compare = ikou_plan_require_scenario (plan, cli->compare, error)) == NULL)
+    return FALSE;
 
   schedule = ikou_schedule_load_default (error);
   if (schedule == NULL)

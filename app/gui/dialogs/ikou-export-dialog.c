@@ -615,16 +615,6 @@ suggested_base_name (GFile    *file,
   return g_strdup (_("Roadmap"));
 }
 
-static guint
-scenario_index (IkouPlan     *plan,
-                IkouScenario *scenario)
-{
-  for (guint i = 0; i < ikou_plan_get_n_scenarios (plan); i++)
-    if (ikou_plan_get_scenario (plan, i) == scenario)
-      return i;
-  return G_MAXUINT;
-}
-
 static void
 fill_scenarios (IkouExportDialog *self,
                 IkouDocument     *document)
@@ -633,6 +623,7 @@ fill_scenarios (IkouExportDialog *self,
   g_autoptr(GtkStringList) compare = gtk_string_list_new (NULL);
   IkouScenario *active = ikou_document_get_active_scenario (document);
   guint n = ikou_plan_get_n_scenarios (self->plan);
+  guint position;
 
   gtk_string_list_append (list, C_("scenario", "Baseline Plan"));
   gtk_string_list_append (compare, C_("compare with", "Nothing"));
@@ -646,16 +637,17 @@ fill_scenarios (IkouExportDialog *self,
     }
 
   adw_combo_row_set_model (self->scenario_row, G_LIST_MODEL (list));
-  /* What the window shows is what is exported, unless chosen otherwise. */
+  /* What the window shows is what is exported, unless chosen otherwise.
+   * No scenario (NULL) is the baseline, the row before the scenarios. */
   adw_combo_row_set_selected (self->scenario_row,
-                              active != NULL ? scenario_index (self->plan, active) + 1 : 0);
+                              ikou_plan_find_scenario (self->plan, active, &position) ? position + 1 : 0);
   adw_combo_row_set_model (self->compare_row, G_LIST_MODEL (compare));
   if (ikou_document_get_comparing (document))
     {
       IkouScenario *other = ikou_document_get_compare_scenario (document);
 
       adw_combo_row_set_selected (self->compare_row,
-                                  other != NULL ? scenario_index (self->plan, other) + 2 : 1);
+                                  ikou_plan_find_scenario (self->plan, other, &position) ? position + 2 : 1);
     }
   else
     adw_combo_row_set_selected (self->compare_row, 0);
