@@ -579,119 +579,99 @@ ikou_xml_get_child_text (xmlNode    *parent,
   return child != NULL ? ikou_xml_get_text (child) : NULL;
 }
 
-static void
-set_attr_error (GError        **error,
-                IkouErrorCode   code,
-                const char     *display_name,
-                xmlNode        *node,
-                const char     *name,
-                const char     *value,
-                const char     *expected)
-{
-  ikou_xml_set_error (error, code, display_name, node,
-                      _("the attribute %s=\"%s\" is not %s."), name, value, expected);
-}
+/* The typed attributes: each parser is given the attribute's text, or
+ * NULL when it is absent, and writes the value (or the default) only
+ * when it succeeds.  Each is an IkouXmlAttrParser itself (calling a cast
+ * function pointer is undefined behaviour): its first line gives the
+ * out pointer its type. */
 
-gboolean
-ikou_xml_get_date_attr (xmlNode        *node,
-                        const char     *name,
-                        const char     *display_name,
-                        IkouErrorCode   code,
-                        IkouDay        *out_day,
-                        GError        **error)
+static gboolean
+parse_date (const char *text,
+            gpointer    out_value)
 {
-  g_autofree char *value = ikou_xml_get_attr (node, name);
+  IkouDay *out_day = out_value;
   IkouDay day = IKOU_DAY_NONE;
 
-  if (value != NULL && !ikou_parse_iso_date (value, &day))
-    {
-      set_attr_error (error, code, display_name, node, name, value,
-                      _("a valid date (YYYY-MM-DD)"));
-      return FALSE;
-    }
+  if (text != NULL && !ikou_parse_iso_date (text, &day))
+    return FALSE;
 
   *out_day = day;
   return TRUE;
 }
 
-gboolean
-ikou_xml_get_uint_attr (xmlNode        *node,
-                        const char     *name,
-                        guint           fallback,
-                        const char     *display_name,
-                        IkouErrorCode   code,
-                        guint          *out_value,
-                        GError        **error)
+static gboolean
+parse_uint (const char *text,
+            gpointer    out_value)
 {
-  g_autofree char *value = ikou_xml_get_attr (node, name);
-  guint64 number;
+  guint *out_uint = out_value;
+  guint64 number = 0;
 
-  if (value == NULL)
-    {
-      *out_value = fallback;
-      return TRUE;
-    }
+  if (text != NULL &&
+      (!g_ascii_isdigit (text[0]) ||
+       !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &number, NULL)))
+    return FALSE;
 
-  if (!g_ascii_isdigit (value[0]) ||
-      !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
-    {
-      set_attr_error (error, code, display_name, node, name, value, _("a whole number"));
-      return FALSE;
-    }
-
-  *out_value = (guint) number;
+  *out_uint = (guint) number;
   return TRUE;
 }
 
-gboolean
-ikou_xml_get_int64_attr (xmlNode        *node,
-                         const char     *name,
-                         gint64          fallback,
-                         const char     *display_name,
-                         IkouErrorCode   code,
-                         gint64         *out_value,
-                         GError        **error)
+static gboolean
+parse_int64 (const char *text,
+             gpointer    out_value)
 {
-  g_autofree char *value = ikou_xml_get_attr (node, name);
-  gint64 number;
+  gint64 *out_int64 = out_value;
+  gint64 number = -1;
 
-  if (value == NULL)
-    {
-      *out_value = fallback;
-      return TRUE;
-    }
+  if (text != NULL &&
+      (!(g_ascii_isdigit (text[0]) || (text[0] == '-' && g_ascii_isdigit (text[1]))) ||
+       !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number, NULL)))
+    return FALSE;
 
-  if (!(g_ascii_isdigit (value[0]) || (value[0] == '-' && g_ascii_isdigit (value[1]))) ||
-      !g_ascii_string_to_signed (value, 10, G_MININT64, G_MAXINT64, &number, NULL))
-    {
-      set_attr_error (error, code, display_name, node, name, value, _("a whole number"));
-      return FALSE;
-    }
-
-  *out_value = number;
+  *out_int64 = number;
   return TRUE;
 }
 
-gboolean
-ikou_xml_get_bool_attr (xmlNode        *node,
-                        const char     *name,
-                        gboolean        fallback,
-                        const char     *display_name,
-                        IkouErrorCode   code,
-                        gboolean       *out_value,
-                        GError        **error)
+static gboolean
+parse_bool (const char *text,
+            gpointer    out_value)
 {
-  g_autofree char *value = ikou_xml_get_attr (node, name);
+  gboolean *out_bool = out_value;
 
-  if (value == NULL)
-    *out_value = fallback;
-  else if (g_str_equal (value, "true") || g_str_equal (value, "1"))
-    *out_value = TRUE;
-  else if (g_str_equal (value, "false") || g_str_equal (value, "0"))
-    *out_value = FALSE;
+  if (text == NULL || g_str_equal (text, "false") || g_str_equal (text, "0"))
+    *out_bool = FALSE;
+  else if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+    *out_bool = TRUE;
   else
+    return FALSE;
+
+  return TRUE;
+}
+
+const IkouXmlAttrType ikou_xml_attr_date =
+  { parse_date, N_("a valid date (YYYY-MM-DD)") };
+const IkouXmlAttrType ikou_xml_attr_uint =
+  { parse_uint, N_("a whole number") };
+const IkouXmlAttrType ikou_xml_attr_int64 =
+  { parse_int64, N_("a whole number") };
+const IkouXmlAttrType ikou_xml_attr_bool =
+  { parse_bool, N_("true or false") };
+
+gboolean
+ikou_xml_get_typed_attr (xmlNode                *node,
+                         const char             *name,
+                         const IkouXmlAttrType  *type,
+                         const char             *display_name,
+                         IkouErrorCode           code,
+                         gpointer                out_value,
+                         GError                **error)
+{
+  g_autofree char *value = ikou_xml_get_attr (node, name);
+
+  if (!type->parse (value, out_value))
     {
-      set_attr_error (error, code, display_name, node, name, value, _("true or false"));
+      ikou_xml_set_error (error, code, display_name, node,
+                          _("the attribute %s=\"%s\" is not %s."), name, value,
+                          _(type->expected));
       return FALSE;
     }
 

@@ -152,35 +152,30 @@ char       *ikou_xml_get_text           (xmlNode                 *node);
 char       *ikou_xml_get_child_text     (xmlNode                 *parent,
                                          const char              *name);
 
-/* Typed attributes: an absent attribute leaves the default
- * (IKOU_DAY_NONE, @fallback) and succeeds; a malformed one is @code
- * naming the file, the line and the value. */
-gboolean    ikou_xml_get_date_attr      (xmlNode                 *node,
+/* Typed attributes.  An absent attribute gives the type's default and
+ * succeeds; a malformed one is @code naming the file, the line, the
+ * value and what it should have been (the type's @expected).  Each
+ * type's parser takes the text (NULL when absent) and a pointer to the
+ * type in the comment below, which it writes only when it succeeds. */
+typedef gboolean (*IkouXmlAttrParser) (const char *text,
+                                       gpointer    out_value);
+typedef struct
+{
+  IkouXmlAttrParser  parse;
+  const char        *expected;   /* untranslated */
+} IkouXmlAttrType;
+
+extern const IkouXmlAttrType ikou_xml_attr_date;    /* IkouDay: IKOU_DAY_NONE */
+extern const IkouXmlAttrType ikou_xml_attr_uint;    /* guint: 0 */
+extern const IkouXmlAttrType ikou_xml_attr_int64;   /* gint64: -1 (unknown) */
+extern const IkouXmlAttrType ikou_xml_attr_bool;    /* gboolean: FALSE */
+
+gboolean    ikou_xml_get_typed_attr     (xmlNode                 *node,
                                          const char              *name,
+                                         const IkouXmlAttrType   *type,
                                          const char              *display_name,
                                          IkouErrorCode            code,
-                                         IkouDay                 *out_day,
-                                         GError                 **error);
-gboolean    ikou_xml_get_uint_attr      (xmlNode                 *node,
-                                         const char              *name,
-                                         guint                    fallback,
-                                         const char              *display_name,
-                                         IkouErrorCode            code,
-                                         guint                   *out_value,
-                                         GError                 **error);
-gboolean    ikou_xml_get_int64_attr     (xmlNode                 *node,
-                                         const char              *name,
-                                         gint64                   fallback,
-                                         const char              *display_name,
-                                         IkouErrorCode            code,
-                                         gint64                  *out_value,
-                                         GError                 **error);
-gboolean    ikou_xml_get_bool_attr      (xmlNode                 *node,
-                                         const char              *name,
-                                         gboolean                 fallback,
-                                         const char              *display_name,
-                                         IkouErrorCode            code,
-                                         gboolean                *out_value,
+                                         gpointer                 out_value,
                                          GError                 **error);
 
 /*

@@ -61,7 +61,8 @@ read_host_ref (Reader      *reader,
                guint       *out_id,
                GError     **error)
 {
-  if (!ikou_xml_get_uint_attr (node, attr, 0, reader->name, INVALID, out_id, error))
+  if (!ikou_xml_get_typed_attr (node, attr, &ikou_xml_attr_uint,
+                                reader->name, INVALID, out_id, error))
     return FALSE;
 
   /* A scenario keeps naming a host removed after it was made; the root's
@@ -84,7 +85,8 @@ read_id (Reader      *reader,
          guint       *out_id,
          GError     **error)
 {
-  if (!ikou_xml_get_uint_attr (node, "id", 0, reader->name, INVALID, out_id, error))
+  if (!ikou_xml_get_typed_attr (node, "id", &ikou_xml_attr_uint,
+                                reader->name, INVALID, out_id, error))
     return FALSE;
 
   if (*out_id == 0)
@@ -105,8 +107,8 @@ read_annual_cost (Reader      *reader,
 {
   g_autofree char *text = ikou_xml_get_attr (node, "annual-cost");
 
-  if (!ikou_xml_get_int64_attr (node, "annual-cost", -1, reader->name, INVALID,
-                                out_cost, error))
+  if (!ikou_xml_get_typed_attr (node, "annual-cost", &ikou_xml_attr_int64,
+                                reader->name, INVALID, out_cost, error))
     return FALSE;
   if (text != NULL && *out_cost < 0)
     {
@@ -146,8 +148,10 @@ read_host (Reader   *reader,
                           _("“%s” is not a kind of host."), kind_name);
       return FALSE;
     }
-  if (!ikou_xml_get_date_attr (node, "available-from", reader->name, INVALID, &from, error) ||
-      !ikou_xml_get_date_attr (node, "available-until", reader->name, INVALID, &until, error) ||
+  if (!ikou_xml_get_typed_attr (node, "available-from", &ikou_xml_attr_date,
+                                reader->name, INVALID, &from, error) ||
+      !ikou_xml_get_typed_attr (node, "available-until", &ikou_xml_attr_date,
+                                reader->name, INVALID, &until, error) ||
       !read_annual_cost (reader, node, &annual_cost, error))
     return FALSE;
 
@@ -207,18 +211,18 @@ read_step (Reader      *reader,
 
   if (!read_host_ref (reader, node, "from", &step->from_host, error) ||
       !read_host_ref (reader, node, "to", &step->to_host, error) ||
-      !ikou_xml_get_date_attr (node, "budget-date", reader->name, INVALID,
-                               &step->budget_date, error) ||
-      !ikou_xml_get_int64_attr (node, "budget-amount", -1, reader->name, INVALID,
-                                &step->budget_amount, error) ||
-      !ikou_xml_get_bool_attr (node, "supplementary", FALSE, reader->name, INVALID,
-                               &step->supplementary, error) ||
-      !ikou_xml_get_date_attr (node, "contract-date", reader->name, INVALID,
-                               &step->contract_date, error) ||
-      !ikou_xml_get_date_attr (node, "cutover-date", reader->name, INVALID,
-                               &step->cutover_date, error) ||
-      !ikou_xml_get_bool_attr (node, "standard-compliant", FALSE, reader->name, INVALID,
-                               &step->standard_compliant, error) ||
+      !ikou_xml_get_typed_attr (node, "budget-date", &ikou_xml_attr_date,
+                                reader->name, INVALID, &step->budget_date, error) ||
+      !ikou_xml_get_typed_attr (node, "budget-amount", &ikou_xml_attr_int64,
+                                reader->name, INVALID, &step->budget_amount, error) ||
+      !ikou_xml_get_typed_attr (node, "supplementary", &ikou_xml_attr_bool,
+                                reader->name, INVALID, &step->supplementary, error) ||
+      !ikou_xml_get_typed_attr (node, "contract-date", &ikou_xml_attr_date,
+                                reader->name, INVALID, &step->contract_date, error) ||
+      !ikou_xml_get_typed_attr (node, "cutover-date", &ikou_xml_attr_date,
+                                reader->name, INVALID, &step->cutover_date, error) ||
+      !ikou_xml_get_typed_attr (node, "standard-compliant", &ikou_xml_attr_bool,
+                                reader->name, INVALID, &step->standard_compliant, error) ||
       !read_done (reader, node, &step->done, error) ||
       !read_annual_cost (reader, node, &step->annual_cost, error))
     return FALSE;
@@ -273,9 +277,10 @@ read_system (Reader      *reader,
       return FALSE;
     }
   if (!read_host_ref (reader, node, "host", &host, error) ||
-      !ikou_xml_get_bool_attr (node, "tokutei", FALSE, reader->name, INVALID, &tokutei, error) ||
-      !ikou_xml_get_date_attr (node, "tokutei-deadline", reader->name, INVALID,
-                               &deadline, error) ||
+      !ikou_xml_get_typed_attr (node, "tokutei", &ikou_xml_attr_bool,
+                                reader->name, INVALID, &tokutei, error) ||
+      !ikou_xml_get_typed_attr (node, "tokutei-deadline", &ikou_xml_attr_date,
+                                reader->name, INVALID, &deadline, error) ||
       !read_annual_cost (reader, node, &annual_cost, error))
     return FALSE;
   /* Format 4; the schema allows only the ids, "unknown" is no attribute. */
@@ -289,10 +294,10 @@ read_system (Reader      *reader,
     }
   if (transitional != NULL)
     {
-      if (!ikou_xml_get_date_attr (transitional, "completion", reader->name, INVALID,
-                                   &completion, error) ||
-          !ikou_xml_get_date_attr (transitional, "notified", reader->name, INVALID,
-                                   &notified, error))
+      if (!ikou_xml_get_typed_attr (transitional, "completion", &ikou_xml_attr_date,
+                                    reader->name, INVALID, &completion, error) ||
+          !ikou_xml_get_typed_attr (transitional, "notified", &ikou_xml_attr_date,
+                                    reader->name, INVALID, &notified, error))
         return FALSE;
       functions = ikou_xml_get_text (transitional);
     }
@@ -343,7 +348,8 @@ read_system_ref (Reader       *reader,
                  IkouSystem  **out_system,
                  GError      **error)
 {
-  if (!ikou_xml_get_uint_attr (node, "system", 0, reader->name, INVALID, out_id, error))
+  if (!ikou_xml_get_typed_attr (node, "system", &ikou_xml_attr_uint,
+                                reader->name, INVALID, out_id, error))
     return FALSE;
 
   *out_system = ikou_plan_lookup_system (reader->plan, *out_id);
@@ -380,7 +386,8 @@ read_override_value (Reader             *reader,
       *out_value = IKOU_DAY_NONE;
       if (empty)
         return TRUE;
-      if (!ikou_xml_get_date_attr (node, "value", reader->name, INVALID, &day, error))
+      if (!ikou_xml_get_typed_attr (node, "value", &ikou_xml_attr_date,
+                                    reader->name, INVALID, &day, error))
         return FALSE;
       *out_value = day;
       return TRUE;
@@ -396,8 +403,8 @@ read_override_value (Reader             *reader,
       *out_value = -1;
       if (empty)
         return TRUE;
-      if (!ikou_xml_get_int64_attr (node, "value", -1, reader->name, INVALID,
-                                    out_value, error))
+      if (!ikou_xml_get_typed_attr (node, "value", &ikou_xml_attr_int64,
+                                    reader->name, INVALID, out_value, error))
         return FALSE;
       if (field == IKOU_OVERRIDE_ANNUAL_COST && *out_value < 0)
         {
@@ -408,7 +415,8 @@ read_override_value (Reader             *reader,
         }
       return TRUE;
     case IKOU_OVERRIDE_VALUE_FLAG:
-      if (!ikou_xml_get_bool_attr (node, "value", FALSE, reader->name, INVALID, &flag, error))
+      if (!ikou_xml_get_typed_attr (node, "value", &ikou_xml_attr_bool,
+                                    reader->name, INVALID, &flag, error))
         return FALSE;
       *out_value = flag ? 1 : 0;
       return TRUE;
@@ -440,8 +448,10 @@ read_override (Reader        *reader,
   gint64 number = 0;
 
   if (!read_system_ref (reader, node, &system_id, &system, error) ||
-      !ikou_xml_get_uint_attr (node, "step", 0, reader->name, INVALID, &step, error) ||
-      !ikou_xml_get_bool_attr (node, "orphaned", FALSE, reader->name, INVALID, &orphaned, error))
+      !ikou_xml_get_typed_attr (node, "step", &ikou_xml_attr_uint,
+                                reader->name, INVALID, &step, error) ||
+      !ikou_xml_get_typed_attr (node, "orphaned", &ikou_xml_attr_bool,
+                                reader->name, INVALID, &orphaned, error))
     return FALSE;
 
   /* An orphan's step was removed: its index is the one it had. */
@@ -548,10 +558,10 @@ read_next_ids (Reader   *reader,
                xmlNode  *root,
                GError  **error)
 {
-  return ikou_xml_get_uint_attr (root, "next-system-id", 0, reader->name, INVALID,
-                                 &reader->next_system_id, error) &&
-         ikou_xml_get_uint_attr (root, "next-host-id", 0, reader->name, INVALID,
-                                 &reader->next_host_id, error);
+  return ikou_xml_get_typed_attr (root, "next-system-id", &ikou_xml_attr_uint,
+                                  reader->name, INVALID, &reader->next_system_id, error) &&
+         ikou_xml_get_typed_attr (root, "next-host-id", &ikou_xml_attr_uint,
+                                  reader->name, INVALID, &reader->next_host_id, error);
 }
 
 static gboolean

@@ -104,9 +104,25 @@ read_date (Reader      *reader,
            IkouDay     *out,
            GError     **error)
 {
-  return ikou_xml_get_date_attr (node, attr, reader->name, IKOU_ERROR_INVALID_SCHEDULE,
-                                 out, error);
+  return ikou_xml_get_typed_attr (node, attr, &ikou_xml_attr_date, reader->name,
+                                  IKOU_ERROR_INVALID_SCHEDULE, out, error);
 }
+
+/* months= of <at-risk-margin>: a whole number, DEFAULT_MARGIN_MONTHS
+ * when absent. */
+static gboolean
+parse_margin_months (const char *text,
+                     gpointer    out_value)
+{
+  if (text != NULL)
+    return ikou_xml_attr_uint.parse (text, out_value);
+
+  *(guint *) out_value = DEFAULT_MARGIN_MONTHS;
+  return TRUE;
+}
+
+static const IkouXmlAttrType margin_months_type =
+  { parse_margin_months, N_("a whole number") };
 
 /* Ids are unique within their kind. */
 static gboolean
@@ -367,8 +383,8 @@ read_schedule (Reader   *reader,
   margin = ikou_xml_first_child (root, "at-risk-margin");
   if (margin != NULL)
     {
-      if (!ikou_xml_get_uint_attr (margin, "months", DEFAULT_MARGIN_MONTHS, reader->name,
-                                   IKOU_ERROR_INVALID_SCHEDULE, &months, error))
+      if (!ikou_xml_get_typed_attr (margin, "months", &margin_months_type, reader->name,
+                                    IKOU_ERROR_INVALID_SCHEDULE, &months, error))
         return FALSE;
       self->margin_months = (int) months;
     }
