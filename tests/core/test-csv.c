@@ -558,13 +558,13 @@ test_oversized (void)
 }
 
 static void
-test_sniff_and_files (void)
+test_sniff_and_files (IkouTestDir   *f,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ikou-csv-XXXXXX", NULL);
-  g_autofree char *csv = g_build_filename (dir, "plan.txt", NULL);
-  g_autofree char *named = g_build_filename (dir, "other.csv", NULL);
-  g_autofree char *contacts = g_build_filename (dir, "contacts.txt", NULL);
-  g_autofree char *out = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "plan.txt", NULL);
+  g_autofree char *named = g_build_filename (f->dir, "other.csv", NULL);
+  g_autofree char *contacts = g_build_filename (f->dir, "contacts.txt", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouPlan) sample = load_sample ();
   g_autoptr(IkouPlan) plan = NULL;
@@ -593,12 +593,6 @@ test_sniff_and_files (void)
   again = ikou_plan_file_load (out, &error);
   g_assert_no_error (error);
   assert_same_findings (sample, again);
-
-  g_unlink (csv);
-  g_unlink (named);
-  g_unlink (contacts);
-  g_unlink (out);
-  g_rmdir (dir);
 }
 
 static void
@@ -639,7 +633,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/three-bad-rows", test_three_bad_rows);
   g_test_add_func ("/csv/many-bad-rows", test_many_bad_rows);
   g_test_add_func ("/csv/oversized", test_oversized);
-  g_test_add_func ("/csv/sniff-and-files", test_sniff_and_files);
+  /* In a private folder, removed after the test. */
+  g_test_add ("/csv/sniff-and-files", IkouTestDir, NULL, ikou_test_dir_set_up,
+              test_sniff_and_files, ikou_test_dir_tear_down);
 
   {
     int status = g_test_run ();

@@ -248,23 +248,16 @@ test_pdf (Fixture       *f,
   g_assert_true (embedded);
 
   text = run ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
-  g_assert_nonnull (strstr (text, TITLE));
-  g_assert_nonnull (strstr (text, "郡山市"));
-  g_assert_nonnull (strstr (text, "住民記録システム"));
-  g_assert_nonnull (strstr (text, "選挙人名簿システム"));
-  g_assert_nonnull (strstr (text, "固定資産税システム"));
-  /* The tests run in English: fiscal years as FY2025, no 年度 or 和暦
-   * outside the plan's own data (tests/core/test-words.c has Japanese). */
-  g_assert_nonnull (strstr (text, "end of FY2025"));
-  g_assert_nonnull (strstr (text, "FY2025"));
-  g_assert_null (strstr (text, "年度"));
-  g_assert_nonnull (strstr (text, "ガバメントクラウド"));
-  /* 作成日 as an ISO day, without the era. */
-  g_assert_nonnull (strstr (text, "Created 2025-06-15"));
-  g_assert_null (strstr (text, "令和"));
-  /* The summary page names the checker's finding by its title, not its id. */
-  g_assert_nonnull (strstr (text, "Deadline missed"));
-  g_assert_null (strstr (text, IKOU_RULE_DEADLINE_MISSED));
+  /* The tests run in English: fiscal years as FY2025, 作成日 as an ISO
+   * day, no 年度 or 和暦 outside the plan's own data
+   * (tests/core/test-words.c has Japanese).  The summary page names the
+   * checker's finding by its title, not its id. */
+  ikou_test_assert_contains (text, TITLE, "郡山市", "住民記録システム", "選挙人名簿システム",
+                             "固定資産税システム", "end of FY2025", "FY2025", "ガバメントクラウド",
+                             "Created 2025-06-15", "Deadline missed", NULL);
+  ikou_test_assert_lacks (text, "年度");
+  ikou_test_assert_lacks (text, "令和");
+  ikou_test_assert_lacks (text, IKOU_RULE_DEADLINE_MISSED);
 }
 
 /* Paginating in steps (the export dialog) ends where paginating at once

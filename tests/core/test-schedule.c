@@ -32,15 +32,26 @@ shipped_text (void)
   return text;
 }
 
-/* The shipped text with @find replaced by @replace (exactly once). */
+/* The shipped text with @find replaced by @replace, and so on for each
+ * further pair of find and replace up to a NULL: each exactly once. */
 static char *
 shipped_variant (const char *find,
-                 const char *replace)
+                 const char *replace,
+                 ...)
 {
   g_autofree char *text = shipped_text ();
   GString *s = g_string_new (text);
+  va_list pairs;
 
-  g_assert_cmpuint (g_string_replace (s, find, replace, 1), ==, 1);
+  va_start (pairs, replace);
+  while (find != NULL)
+    {
+      g_assert_cmpuint (g_string_replace (s, find, replace, 1), ==, 1);
+      find = va_arg (pairs, const char *);
+      if (find != NULL)
+        replace = va_arg (pairs, const char *);
+    }
+  va_end (pairs);
   return g_string_free (s, FALSE);
 }
 
@@ -117,7 +128,7 @@ assert_variants_refused (const BadVariant *variants,
 {
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *text = shipped_variant (variants[i].find, variants[i].replace);
+      g_autofree char *text = shipped_variant (variants[i].find, variants[i].replace, NULL);
 
       assert_file_error (variants[i].name, text, IKOU_ERROR_INVALID_SCHEDULE,
                          ikou_test_line_of (text, variants[i].marker));
@@ -230,33 +241,23 @@ test_from_data (void)
 /* A revision dropped into the folder is picked up without recompiling,
  * whatever its file name. */
 static void
-test_newer_wins (void)
+test_newer_wins (IkouTestDir   *f,
+                 gconstpointer  data)
 {
-  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *text = shipped_text ();
-  g_autofree char *newer = NULL;
-  g_autofree char *older = NULL;
-  g_autofree char *p1 = NULL;
-  g_autofree char *p2 = NULL;
-  g_autofree char *p3 = NULL;
+  g_autofree char *newer = shipped_variant ("version=\"2024-12-24\" revised=\"2024-12-24\"",
+                                            "version=\"2027-01-15\" revised=\"2027-01-15\"",
+                                            "<deadline date=\"2026-03-31\"",
+                                            "<deadline date=\"2027-03-31\"", NULL);
+  g_autofree char *older = shipped_variant ("version=\"2024-12-24\" revised=\"2024-12-24\"",
+                                            "version=\"2023-09-08\" revised=\"2023-09-08\"", NULL);
+  g_autofree char *p1 = write_file (f->dir, "a-revision.xml", newer);
+  g_autofree char *p2 = write_file (f->dir, SHIPPED_NAME, text);
+  g_autofree char *p3 = write_file (f->dir, "z-older.xml", older);
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouSchedule) schedule = NULL;
-  GString *s;
 
-  s = g_string_new (text);
-  g_string_replace (s, "version=\"2024-12-24\" revised=\"2024-12-24\"",
-                    "version=\"2027-01-15\" revised=\"2027-01-15\"", 1);
-  g_assert_cmpuint (g_string_replace (s, "<deadline date=\"2026-03-31\"",
-                                      "<deadline date=\"2027-03-31\"", 1), ==, 1);
-  newer = g_string_free (s, FALSE);
-  older = shipped_variant ("version=\"2024-12-24\" revised=\"2024-12-24\"",
-                           "version=\"2023-09-08\" revised=\"2023-09-08\"");
-
-  p1 = write_file (dir, "a-revision.xml", newer);
-  p2 = write_file (dir, SHIPPED_NAME, text);
-  p3 = write_file (dir, "z-older.xml", older);
-
-  schedule = ikou_schedule_load_from_dir (dir, &error);
+  schedule = ikou_schedule_load_from_dir (f->dir, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (ikou_schedule_get_path (schedule), ==, p1);
   g_assert_cmpstr (ikou_schedule_get_version (schedule), ==, "2027-01-15");
@@ -264,36 +265,32 @@ test_newer_wins (void)
   g_clear_object (&schedule);
 
   /* The same through the environment, as the app finds it. */
-  g_setenv ("IKOU_SCHEDULE_DIR", dir, TRUE);
+  g_setenv ("IKOU_SCHEDULE_DIR", f->dir, TRUE);
   schedule = ikou_schedule_load_default (&error);
   g_assert_no_error (error);
   g_assert_cmpstr (ikou_schedule_get_version (schedule), ==, "2027-01-15");
   g_setenv ("IKOU_SCHEDULE_DIR", schedule_dir (), TRUE);
-
-  ikou_test_remove_tree (dir);
 }
 
 /* A broken file next to a good one is skipped with a warning. */
 static void
-test_broken_skipped (void)
+test_broken_skipped (IkouTestDir   *f,
+                     gconstpointer  data)
 {
-  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *text = shipped_text ();
   g_autofree char *broken = NULL;
   g_autofree char *good = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouSchedule) schedule = NULL;
 
-  broken = write_file (dir, "broken.xml", "<schedule format=\"1\">");
-  good = write_file (dir, SHIPPED_NAME, text);
+  broken = write_file (f->dir, "broken.xml", "<schedule format=\"1\">");
+  good = write_file (f->dir, SHIPPED_NAME, text);
 
   g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "*broken.xml*");
-  schedule = ikou_schedule_load_from_dir (dir, &error);
+  schedule = ikou_schedule_load_from_dir (f->dir, &error);
   g_test_assert_expected_messages ();
   g_assert_no_error (error);
   g_assert_cmpstr (ikou_schedule_get_path (schedule), ==, good);
-
-  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -360,9 +357,9 @@ static void
 test_newer_format (void)
 {
   g_autofree char *newer = shipped_variant ("<schedule format=\"1\"",
-                                            "<schedule format=\"2\"");
+                                            "<schedule format=\"2\"", NULL);
   g_autofree char *huge = shipped_variant ("<schedule format=\"1\"",
-                                           "<schedule format=\"99999999999999999999\"");
+                                           "<schedule format=\"99999999999999999999\"", NULL);
 
   assert_file_error ("future.xml", newer, IKOU_ERROR_NEWER_VERSION,
                      ikou_test_line_of (newer, "<schedule "));
@@ -399,9 +396,9 @@ test_default_folders (void)
   g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "ikou", "schedule",
                                                 NULL);
   g_autofree char *older = shipped_variant ("version=\"2024-12-24\" revised=\"2024-12-24\"",
-                                            "version=\"2022-10-07\" revised=\"2022-10-07\"");
+                                            "version=\"2022-10-07\" revised=\"2022-10-07\"", NULL);
   g_autofree char *newer = shipped_variant ("version=\"2024-12-24\" revised=\"2024-12-24\"",
-                                            "version=\"2030-01-01\" revised=\"2030-01-01\"");
+                                            "version=\"2030-01-01\" revised=\"2030-01-01\"", NULL);
   g_autofree char *older_path = NULL;
   g_autofree char *newer_path = NULL;
   g_autoptr(GError) error = NULL;
@@ -428,25 +425,25 @@ test_default_folders (void)
 }
 
 static void
-test_empty_dir (void)
+test_empty_dir (IkouTestDir   *f,
+                gconstpointer  data)
 {
-  g_autofree char *dir = ikou_test_make_temp_dir ();
-  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
-  g_autofree char *other = write_file (dir, "readme.txt", "not a schedule");
+  g_autofree char *missing = g_build_filename (f->dir, "missing", NULL);
+  g_autofree char *other = write_file (f->dir, "readme.txt", "not a schedule");
   g_autoptr(GError) error = NULL;
   g_autoptr(IkouSchedule) schedule = NULL;
 
   /* A folder with files, none of them a schedule, is still empty. */
   g_assert_nonnull (other);
-  schedule = ikou_schedule_load_from_dir (dir, &error);
-  assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, dir);
+  schedule = ikou_schedule_load_from_dir (f->dir, &error);
+  assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, f->dir);
   g_clear_error (&error);
 
   schedule = ikou_schedule_load_from_dir (missing, &error);
   assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, missing);
   g_clear_error (&error);
 
-  g_setenv ("IKOU_SCHEDULE_DIR", dir, TRUE);
+  g_setenv ("IKOU_SCHEDULE_DIR", f->dir, TRUE);
   schedule = ikou_schedule_load_default (&error);
   assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, NULL);
   g_setenv ("IKOU_SCHEDULE_DIR", schedule_dir (), TRUE);
@@ -454,8 +451,6 @@ test_empty_dir (void)
 
   schedule = ikou_schedule_new_from_file (missing, &error);
   assert_refused (schedule, error, IKOU_ERROR_NOT_FOUND, missing);
-
-  ikou_test_remove_tree (dir);
 }
 
 int
@@ -465,17 +460,22 @@ main (int   argc,
   /* Each test gets its own empty XDG folders (the user's schedule folder). */
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  /* A test of the folder scan gets a private folder, removed after it. */
+#define ADD_IN_DIR(name, func) \
+  g_test_add ("/schedule/" name, IkouTestDir, NULL, ikou_test_dir_set_up, func, \
+              ikou_test_dir_tear_down)
+
   g_test_add_func ("/schedule/shipped", test_shipped);
   g_test_add_func ("/schedule/from-data", test_from_data);
-  g_test_add_func ("/schedule/newer-wins", test_newer_wins);
-  g_test_add_func ("/schedule/broken-skipped", test_broken_skipped);
+  ADD_IN_DIR ("newer-wins", test_newer_wins);
+  ADD_IN_DIR ("broken-skipped", test_broken_skipped);
   g_test_add_func ("/schedule/broken-xml", test_broken_xml);
   g_test_add_func ("/schedule/schema-violation", test_schema_violation);
   g_test_add_func ("/schedule/bad-content", test_bad_content);
   g_test_add_func ("/schedule/newer-format", test_newer_format);
   g_test_add_func ("/schedule/unsafe", test_unsafe);
   g_test_add_func ("/schedule/default-folders", test_default_folders);
-  g_test_add_func ("/schedule/empty-dir", test_empty_dir);
+  ADD_IN_DIR ("empty-dir", test_empty_dir);
 
   return g_test_run ();
 }

@@ -216,30 +216,25 @@ test_round_trip (void)
 
   /* The workbook as the issue describes it. */
   book = read_entry (path, "xl/workbook.xml");
-  g_assert_nonnull (strstr (book, "name=\"計画\""));
-  g_assert_nonnull (strstr (book, "name=\"ロードマップ\""));
-  g_assert_nonnull (strstr (book, "_xlnm._FilterDatabase"));
+  ikou_test_assert_contains (book, "name=\"計画\"", "name=\"ロードマップ\"",
+                             "_xlnm._FilterDatabase", NULL);
   plan_sheet = read_entry (path, "xl/worksheets/sheet1.xml");
-  g_assert_nonnull (strstr (plan_sheet, "<autoFilter ref=\"A1:AI18\"/>"));
-  g_assert_nonnull (strstr (plan_sheet, "state=\"frozen\""));
-  g_assert_nonnull (strstr (plan_sheet, "<dimension ref=\"A1:AI18\"/>"));
-  /* 2020-10-01 as an Excel date, and its cell styled as one. */
-  g_assert_nonnull (strstr (plan_sheet, "<v>44105</v>"));
-  /* Texts are shared strings; a row's first cell says where it is, the
-   * cells that follow it directly do not. */
-  g_assert_nonnull (strstr (plan_sheet, "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>"));
-  g_assert_nonnull (strstr (plan_sheet, "</c><c t=\"s\"><v>"));
+  ikou_test_assert_contains (plan_sheet, "<autoFilter ref=\"A1:AI18\"/>", "state=\"frozen\"",
+                             "<dimension ref=\"A1:AI18\"/>",
+                             /* 2020-10-01 as an Excel date, and its cell
+                              * styled as one. */
+                             "<v>44105</v>",
+                             /* Texts are shared strings; a row's first
+                              * cell says where it is, the cells that
+                              * follow it directly do not. */
+                             "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>", "</c><c t=\"s\"><v>",
+                             NULL);
   strings = read_entry (path, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, ikou_system_get_name (ikou_plan_get_system (plan, 0))));
   g_assert_null (strstr (plan_sheet, ikou_system_get_name (ikou_plan_get_system (plan, 0))));
   roadmap = read_entry (path, "xl/worksheets/sheet2.xml");
-  g_assert_nonnull (strstr (roadmap, "R7年度末"));
-  g_assert_nonnull (strstr (roadmap, "R2年度（2020）"));
-  g_assert_nonnull (strstr (roadmap, "★"));
-  g_assert_nonnull (strstr (roadmap, "◆"));
-  g_assert_nonnull (strstr (roadmap, "▲"));
-  g_assert_nonnull (strstr (roadmap, "paperSize=\"8\""));
-  g_assert_nonnull (strstr (roadmap, "orientation=\"landscape\""));
+  ikou_test_assert_contains (roadmap, "R7年度末", "R2年度（2020）", "★", "◆", "▲",
+                             "paperSize=\"8\"", "orientation=\"landscape\"", NULL);
   g_unlink (path);
   g_unlink (only);
 }

@@ -168,6 +168,19 @@ new_window (void)
   return window;
 }
 
+/* A new window with the plan at @path loaded. */
+static IkouWindow *
+window_with_plan (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  IkouWindow *window = new_window ();
+
+  g_assert_true (ikou_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  return window;
+}
+
 /* The sample plan written as @name (17 systems), titled @title. */
 static char *
 write_plan (const char *name,
@@ -334,13 +347,10 @@ static void
 test_changed_on_disk (void)
 {
   g_autofree char *path = write_plan (PLAN_NAME, "mine");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  IkouWindow *window = new_window ();
+  IkouWindow *window = window_with_plan (path);
   AdwMessageDialog *dialog;
 
-  g_assert_true (ikou_window_load_file (window, file, &error));
-  g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
 
   /* The save finds it and asks: save as, reload, overwrite. */
@@ -510,11 +520,9 @@ child_edit_and_die (const char *kill_in,
                     gboolean    save)
 {
   g_autofree char *path = plan_path (PLAN_NAME);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  IkouWindow *window = new_window ();
+  IkouWindow *window = window_with_plan (path);
 
-  g_assert_true (ikou_window_load_file (window, file, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
   g_assert_true (ikou_window_autosave (window, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
@@ -603,6 +611,23 @@ run_child (const char *role,
     g_test_trap_assert_passed ();
 }
 
+/* Kills a child in the middle of the write @what ("autosave", "save"),
+ * which leaves its temporary file in @dir (one of @target_name, or any
+ * when NULL), then starts one again, which recovers and removes it. */
+static void
+kill_and_restart (const char *what,
+                  const char *dir,
+                  const char *target_name)
+{
+  g_autofree char *killed = g_strconcat ("kill-in-", what, NULL);
+  g_autofree char *restart = g_strconcat ("restart-after-", what, NULL);
+
+  run_child (killed, TRUE);
+  g_assert_cmpuint (count_temp_files (dir, target_name), ==, 1);
+  run_child (restart, FALSE);
+  g_assert_cmpuint (count_temp_files (dir, target_name), ==, 0);
+}
+
 static gboolean
 child_role (void)
 {
@@ -629,11 +654,8 @@ test_kill_in_autosave (void)
   if (child_role ())
     return;
   path = write_plan (PLAN_NAME, "killed in autosave");
-  run_child ("kill-in-autosave", TRUE);
-  /* The recovery copy being written was left as a temporary file. */
-  g_assert_cmpuint (count_temp_files (recovery_dir, NULL), ==, 1);
-  run_child ("restart-after-autosave", FALSE);
-  g_assert_cmpuint (count_temp_files (recovery_dir, NULL), ==, 0);
+  /* The recovery copy being written is the temporary file. */
+  kill_and_restart ("autosave", recovery_dir, NULL);
 }
 
 static void
@@ -644,11 +666,8 @@ test_kill_in_save (void)
   if (child_role ())
     return;
   path = write_plan (PLAN_NAME, "killed in save");
-  run_child ("kill-in-save", TRUE);
-  /* The save being written was left as a temporary file beside the plan. */
-  g_assert_cmpuint (count_temp_files (tmp_home, PLAN_NAME), ==, 1);
-  run_child ("restart-after-save", FALSE);
-  g_assert_cmpuint (count_temp_files (tmp_home, PLAN_NAME), ==, 0);
+  /* The save being written is the temporary file, beside the plan. */
+  kill_and_restart ("save", tmp_home, PLAN_NAME);
   {
     g_autoptr(IkouPlan) on_disk = read_plan (path);
 

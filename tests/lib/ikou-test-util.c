@@ -187,6 +187,14 @@ ikou_test_assert_contains (const char *text,
 }
 
 void
+ikou_test_assert_lacks (const char *text,
+                        const char *piece)
+{
+  if (strstr (text, piece) != NULL)
+    g_error ("the text has “%s”", piece);
+}
+
+void
 ikou_test_assert_plans_equal (IkouPlan *a,
                               IkouPlan *b)
 {

@@ -69,6 +69,10 @@ void     ikou_test_assert_contains    (const char *text,
                                        const char *piece,
                                        ...) G_GNUC_NULL_TERMINATED;
 
+/* Asserts that @piece does not occur in @text; a failure names it. */
+void     ikou_test_assert_lacks       (const char *text,
+                                       const char *piece);
+
 /* Fails the test with the first difference ikou_plan_equal() finds. */
 void     ikou_test_assert_plans_equal (IkouPlan   *a,
                                        IkouPlan   *b);
