@@ -1949,13 +1949,13 @@ test_list_cells (void)
 
   cell = find_cell (cells, system, IKOU_COLUMN_NAME);
   g_assert_nonnull (cell);
-  g_assert_cmpstr (ikou_system_cell_get_text (cell), ==, ikou_system_get_name (system));
+  g_assert_cmpstr (ikou_text_cell_get_text (IKOU_TEXT_CELL (cell)), ==, ikou_system_get_name (system));
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (cell)));
   g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (find_cell (cells, system, IKOU_COLUMN_DEPARTMENT))));
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (find_cell (cells, system, IKOU_COLUMN_HOSTS))));
 
   ikou_system_set_name (system, "セルの確認システム");
-  g_assert_cmpstr (ikou_system_cell_get_text (cell), ==, "セルの確認システム");
+  g_assert_cmpstr (ikou_text_cell_get_text (IKOU_TEXT_CELL (cell)), ==, "セルの確認システム");
 
   for (guint i = 0; i < ikou_plan_get_n_systems (plan) && with_error == NULL; i++)
     {
@@ -1967,7 +1967,7 @@ test_list_cells (void)
   g_assert_nonnull (with_error);
   cell = find_cell (cells, with_error, IKOU_COLUMN_FINDINGS);
   g_assert_nonnull (cell);
-  g_assert_true (g_str_has_prefix (ikou_system_cell_get_text (cell), ikou_severity_label (IKOU_SEVERITY_ERROR)));
+  g_assert_true (g_str_has_prefix (ikou_text_cell_get_text (IKOU_TEXT_CELL (cell)), ikou_severity_label (IKOU_SEVERITY_ERROR)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "ikou-cell-finding"));
 

@@ -3,24 +3,16 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "ikou-gui-util.h"
 #include "ikou-system-cell.h"
 
-/* Space between the findings icon and the text (px), and the width the
- * cell asks for in characters (the columns have fixed widths). */
+/* Space between the findings icon and the text (px). */
 #define ICON_SPACING 6
-#define MIN_CHARS    3
 
 struct _IkouSystemCell
 {
-  GtkWidget             parent_instance;
+  IkouTextCell          parent_instance;
 
-  char                 *text;
-  PangoLayout          *layout;    /* made when first drawn, dropped when the style changes */
-  const IkouCellMetrics *metrics;  /* of the style's font; NULL when it may have changed */
-  PangoAttrList        *attrs;     /* shared: Japanese, tabular digits for numeric cells */
   GtkWidget            *icon;      /* GtkImage, made for the first finding shown */
   int                   severity;  /* shown by icon and colour, or -1 */
 
@@ -31,30 +23,12 @@ struct _IkouSystemCell
   gulong                changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (IkouSystemCell, ikou_system_cell, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (IkouSystemCell, ikou_system_cell, IKOU_TYPE_TEXT_CELL)
 
-/* The cell draws its one line of text itself, as GtkInscription does
- * (same metrics, ellipsis and placement), instead of holding one: a
- * 200-system plan makes 1,200 cells at start-up, and each widget less per
- * cell is style, layout and snapshot work less. */
-
-static const IkouCellMetrics *
-get_metrics (IkouSystemCell *self)
-{
-  if (self->metrics == NULL)
-    self->metrics = ikou_cell_metrics_lookup (GTK_WIDGET (self));
-
-  return self->metrics;
-}
-
-/* The height of one line (Pango units). */
-static int
-line_height (IkouSystemCell *self)
-{
-  const IkouCellMetrics *metrics = get_metrics (self);
-
-  return metrics->ascent + metrics->descent;
-}
+/* The cell is a text cell (the same metrics, ellipsis and placement as
+ * GtkInscription), not a box holding one: a 200-system plan makes 1,200
+ * cells at start-up, and each widget less per cell is style, layout and
+ * snapshot work less. */
 
 static int
 icon_width (IkouSystemCell *self)
@@ -67,6 +41,7 @@ icon_width (IkouSystemCell *self)
   return width + ICON_SPACING;
 }
 
+/* The text's size, with the icon's at its start. */
 static void
 ikou_system_cell_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -79,22 +54,24 @@ ikou_system_cell_measure (GtkWidget      *widget,
   IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
   int icon_min = 0, icon_nat = 0;
 
+  GTK_WIDGET_CLASS (ikou_system_cell_parent_class)->measure (widget, orientation, for_size,
+                                                             minimum, natural,
+                                                             minimum_baseline, natural_baseline);
+  /* The line is centred in the cell, which may be taller: no baseline. */
+  *minimum_baseline = *natural_baseline = -1;
+
   if (self->icon != NULL && gtk_widget_get_visible (self->icon))
     gtk_widget_measure (self->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int text = PANGO_PIXELS_CEIL (MIN_CHARS * get_metrics (self)->char_width);
-
-      *minimum = text + (icon_nat > 0 ? icon_min + ICON_SPACING : 0);
-      *natural = text + (icon_nat > 0 ? icon_nat + ICON_SPACING : 0);
+      *minimum += icon_nat > 0 ? icon_min + ICON_SPACING : 0;
+      *natural += icon_nat > 0 ? icon_nat + ICON_SPACING : 0;
     }
   else
     {
-      int line = PANGO_PIXELS_CEIL (line_height (self));
-
-      *minimum = MAX (line, icon_min);
-      *natural = MAX (line, icon_nat);
+      *minimum = MAX (*minimum, icon_min);
+      *natural = MAX (*natural, icon_nat);
     }
 }
 
@@ -110,82 +87,21 @@ ikou_system_cell_size_allocate (GtkWidget *widget,
     gtk_widget_allocate (self->icon, MAX (icon_width (self) - ICON_SPACING, 0), height, -1, NULL);
 }
 
+/* The text in a line centred in the cell, after the icon. */
 static void
 ikou_system_cell_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
   int x = icon_width (self);
-  int width = gtk_widget_get_width (widget) - x;
-  int line = PANGO_PIXELS_CEIL (line_height (self));
-  int top = (gtk_widget_get_height (widget) - line) / 2;
-  PangoRectangle logical;
-  GdkRGBA color;
-  float y;
+  int line = ikou_text_cell_get_line_height (IKOU_TEXT_CELL (self));
 
   if (self->icon != NULL && gtk_widget_get_visible (self->icon))
     gtk_widget_snapshot_child (widget, self->icon, snapshot);
 
-  if (self->text == NULL || *self->text == '\0' || width <= 0)
-    return;
-
-  if (self->layout == NULL)
-    {
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_attributes (self->layout, self->attrs);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_set_width (self->layout, width * PANGO_SCALE);
-  pango_layout_set_height (self->layout, line * PANGO_SCALE);
-
-  /* Centred in the line as GtkInscription does, the line in the cell. */
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  if (pango_layout_is_ellipsized (self->layout))
-    y = 0.f;
-  else
-    y = MAX (floorf ((line - logical.height) * 0.5f), 0.f);
-
-  /* The style's colour (what GtkInscription draws with); GTK 4.10
-   * replaces this call by gtk_widget_get_color(). */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, top, width, line));
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, top + y));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
-  gtk_snapshot_restore (snapshot);
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
-ikou_system_cell_css_changed (GtkWidget         *widget,
-                              GtkCssStyleChange *change)
-{
-  IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
-
-  GTK_WIDGET_CLASS (ikou_system_cell_parent_class)->css_changed (widget, change);
-  /* The font may have changed: new metrics and a new layout from the new
-   * context when next measured and drawn. */
-  self->metrics = NULL;
-  g_clear_object (&self->layout);
-}
-
-static void
-ikou_system_cell_system_setting_changed (GtkWidget        *widget,
-                                         GtkSystemSetting  setting)
-{
-  IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
-
-  GTK_WIDGET_CLASS (ikou_system_cell_parent_class)->system_setting_changed (widget, setting);
-  if (!ikou_system_setting_affects_text (setting))
-    return;
-  /* Font settings (DPI, hinting, the default font) change the context. */
-  self->metrics = NULL;
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (widget);
+  ikou_text_cell_snapshot_text (IKOU_TEXT_CELL (self), snapshot,
+                                x, (gtk_widget_get_height (widget) - line) / 2,
+                                gtk_widget_get_width (widget) - x, line);
 }
 
 /* The whole text as a tooltip, computed when asked:
@@ -200,11 +116,12 @@ ikou_system_cell_query_tooltip (GtkWidget  *widget,
                                 GtkTooltip *tooltip)
 {
   IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
+  const char *text = ikou_text_cell_get_text (IKOU_TEXT_CELL (self));
 
-  if (self->system == NULL || self->text == NULL || *self->text == '\0')
+  if (self->system == NULL || text == NULL || *text == '\0')
     return FALSE;
 
-  ikou_tooltip_set_text (tooltip, self->text);
+  ikou_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -230,30 +147,15 @@ ikou_system_cell_dispose (GObject *object)
 }
 
 static void
-ikou_system_cell_finalize (GObject *object)
-{
-  IkouSystemCell *self = IKOU_SYSTEM_CELL (object);
-
-  g_clear_object (&self->layout);
-  g_clear_pointer (&self->attrs, pango_attr_list_unref);
-  g_free (self->text);
-
-  G_OBJECT_CLASS (ikou_system_cell_parent_class)->finalize (object);
-}
-
-static void
 ikou_system_cell_class_init (IkouSystemCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ikou_system_cell_dispose;
-  object_class->finalize = ikou_system_cell_finalize;
   widget_class->measure = ikou_system_cell_measure;
   widget_class->size_allocate = ikou_system_cell_size_allocate;
   widget_class->snapshot = ikou_system_cell_snapshot;
-  widget_class->css_changed = ikou_system_cell_css_changed;
-  widget_class->system_setting_changed = ikou_system_cell_system_setting_changed;
   widget_class->query_tooltip = ikou_system_cell_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "ikou-system-cell");
@@ -269,7 +171,7 @@ ikou_system_cell_init (IkouSystemCell *self)
 {
   self->severity = -1;
   /* Shared by every cell (one list of attributes, not one per cell). */
-  self->attrs = pango_attr_list_ref (ikou_japanese_text_attributes ());
+  ikou_text_cell_set_attributes (IKOU_TEXT_CELL (self), ikou_japanese_text_attributes ());
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 }
 
@@ -303,10 +205,8 @@ ikou_system_cell_set_numeric (IkouSystemCell *self)
       pango_attr_list_insert (list, pango_attr_font_features_new ("tnum 1"));
       g_once_init_leave (&numeric, list);
     }
-  g_clear_pointer (&self->attrs, pango_attr_list_unref);
-  self->attrs = pango_attr_list_ref (numeric);
+  ikou_text_cell_set_attributes (IKOU_TEXT_CELL (self), numeric);
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
-  g_clear_object (&self->layout);
 }
 
 guint
@@ -355,30 +255,6 @@ ikou_system_cell_update (IkouSystemCell *self)
     return;
   if (self->update != NULL)
     self->update (self, self->user_data);
-}
-
-void
-ikou_system_cell_set_text (IkouSystemCell *self,
-                           const char     *text)
-{
-  g_return_if_fail (IKOU_IS_SYSTEM_CELL (self));
-
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text, -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-const char *
-ikou_system_cell_get_text (IkouSystemCell *self)
-{
-  g_return_val_if_fail (IKOU_IS_SYSTEM_CELL (self), NULL);
-  return self->text;
 }
 
 void

@@ -180,7 +180,7 @@ cell_update (IkouSystemCell *cell,
 
   if (system == NULL || self->plan == NULL)
     {
-      ikou_system_cell_set_text (cell, NULL);
+      ikou_text_cell_set_text (IKOU_TEXT_CELL (cell), NULL);
       return;
     }
 
@@ -244,7 +244,7 @@ cell_update (IkouSystemCell *cell,
       g_assert_not_reached ();
     }
 
-  ikou_system_cell_set_text (cell, text);
+  ikou_text_cell_set_text (IKOU_TEXT_CELL (cell), text);
 }
 
 static void
