@@ -1974,6 +1974,49 @@ test_list_cells (void)
   gui_test_close_window (window);
 }
 
+/* Cells of a column that show the same text draw it with one layout; a
+ * cell given another text draws that, and the cell that kept the old
+ * one still draws it. */
+static void
+test_list_cells_share_layouts (void)
+{
+  IkouWindow *window = gui_test_open_sample_window ();
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  IkouSystemCell *shown[2] = { NULL, NULL };
+  guint n_shown = 0;
+  PangoLayout *shared;
+
+  collect_cells (GTK_WIDGET (window->systems_view), cells);
+  /* Two rows on screen (the list maps only those). */
+  for (guint i = 0; i < cells->len && n_shown < 2; i++)
+    {
+      IkouSystemCell *cell = g_ptr_array_index (cells, i);
+
+      if (ikou_system_cell_get_kind (cell) == IKOU_COLUMN_DEPARTMENT
+          && gtk_widget_get_mapped (GTK_WIDGET (cell)))
+        shown[n_shown++] = cell;
+    }
+  g_assert_cmpuint (n_shown, ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    ikou_system_set_department (ikou_system_cell_get_system (shown[i]), "共有の確認課");
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
+  shared = ikou_text_cell_get_layout (IKOU_TEXT_CELL (shown[0]));
+  g_assert_nonnull (shared);
+  g_assert_true (ikou_text_cell_get_layout (IKOU_TEXT_CELL (shown[1])) == shared);
+  g_assert_cmpstr (pango_layout_get_text (shared), ==, "共有の確認課");
+
+  ikou_system_set_department (ikou_system_cell_get_system (shown[1]), "別の確認課");
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (ikou_text_cell_get_layout (IKOU_TEXT_CELL (shown[0])) == shared);
+  g_assert_cmpstr (pango_layout_get_text (shared), ==, "共有の確認課");
+  g_assert_false (ikou_text_cell_get_layout (IKOU_TEXT_CELL (shown[1])) == shared);
+  g_assert_cmpstr (pango_layout_get_text (ikou_text_cell_get_layout (IKOU_TEXT_CELL (shown[1]))),
+                   ==, "別の確認課");
+
+  gui_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1992,6 +2035,7 @@ main (int   argc,
   g_test_add_func ("/window/incremental-findings", test_incremental_findings);
   g_test_add_func ("/window/list-follows-edits", test_list_follows_edits);
   g_test_add_func ("/window/list-cells", test_list_cells);
+  g_test_add_func ("/window/list-cells-share-layouts", test_list_cells_share_layouts);
   g_test_add_func ("/window/drag-keeps-row", test_drag_keeps_row);
   g_test_add_func ("/window/add-and-duplicate", test_add_and_duplicate);
   g_test_add_func ("/window/save-and-recovery", test_save_and_recovery);

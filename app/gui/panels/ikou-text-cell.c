@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ikou-gui-util.h"
 #include "ikou-text-cell.h"
 
@@ -14,8 +16,12 @@ typedef struct
 {
   char              *text;
   PangoAttrList     *attrs;
-  PangoLayout       *layout;   /* made when first drawn */
+  PangoLayout       *layout;   /* when drawn: shared, or the cell's own */
+  int                layout_width;
+  int                layout_height;
   const IkouCellMetrics *metrics;  /* of the font of the cell's style */
+  PangoAttrList     *css_attrs;  /* of the style, once asked */
+  guint              css_attrs_known : 1;
 } IkouTextCellPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (IkouTextCell, ikou_text_cell, GTK_TYPE_WIDGET)
@@ -34,46 +40,154 @@ get_metrics (IkouTextCell *self)
   return priv->metrics;
 }
 
+/* Shared layouts.  A list shows the same department, operation, host or
+ * date in many rows, and a scrolling list binds new rows every frame:
+ * cells that show the same text with the same font, attributes and size
+ * use one layout, laid out (shaped, cut) once.  A shared layout is never
+ * changed; cells keep a reference to theirs, so the table can be emptied
+ * at any time. */
+
+/* Entries before the table is emptied: more than the distinct texts of
+ * a few screens of rows. */
+#define SHARED_LAYOUTS_MAX 4096
+
+typedef struct
+{
+  const IkouCellMetrics *metrics;
+  PangoAttrList         *attrs;
+  int                    width;
+  int                    height;
+  const char            *text;  /* owned by the layout */
+} LayoutKey;
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+
+  return g_str_hash (key->text) ^ g_direct_hash (key->metrics) ^ g_direct_hash (key->attrs)
+         ^ ((guint) key->width * 31u) ^ ((guint) key->height << 16);
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *ka = a, *kb = b;
+
+  return ka->metrics == kb->metrics && ka->attrs == kb->attrs && ka->width == kb->width
+         && ka->height == kb->height && strcmp (ka->text, kb->text) == 0;
+}
+
+static PangoLayout *
+new_layout (PangoContext  *context,
+            const char    *text,
+            PangoAttrList *attrs,
+            gboolean       rtl,
+            int            width,
+            int            height)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_height (layout, height * PANGO_SCALE);
+
+  return layout;
+}
+
+/* A shared layout of @text, made with the metrics' context (the same
+ * settings as the cell's own). */
+static PangoLayout *
+lookup_shared_layout (const IkouCellMetrics *metrics,
+                      const char            *text,
+                      PangoAttrList         *attrs,
+                      gboolean               rtl,
+                      int                    width,
+                      int                    height)
+{
+  static GHashTable *shared;
+  LayoutKey key = { metrics, attrs, width, height, text };
+  LayoutKey *new_key;
+  PangoLayout *layout;
+
+  if (shared == NULL)
+    shared = g_hash_table_new_full (layout_key_hash, layout_key_equal, g_free, g_object_unref);
+
+  layout = g_hash_table_lookup (shared, &key);
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  if (g_hash_table_size (shared) >= SHARED_LAYOUTS_MAX)
+    g_hash_table_remove_all (shared);
+
+  /* The direction is the context's: part of the metrics' key. */
+  layout = new_layout (metrics->context, text, attrs, rtl, width, height);
+  new_key = g_memdup2 (&key, sizeof key);
+  new_key->text = pango_layout_get_text (layout);
+  g_hash_table_insert (shared, new_key, g_object_ref (layout));
+
+  return layout;
+}
+
 /* The CSS's text attributes (gtk_widget_create_pango_layout() sets
- * them) with the cell's on top. */
+ * them, most cells' style gives none) with the cell's on top. */
 static PangoLayout *
 get_layout (IkouTextCell *self,
             int           width,
             int           height)
 {
   IkouTextCellPrivate *priv = ikou_text_cell_get_instance_private (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
-  if (priv->layout == NULL)
+  if (priv->layout != NULL && priv->layout_width == width && priv->layout_height == height)
+    return priv->layout;
+  g_clear_object (&priv->layout);
+  priv->layout_width = width;
+  priv->layout_height = height;
+
+  if (!priv->css_attrs_known)
     {
-      PangoAttrList *css = NULL;
+      g_autoptr(PangoLayout) probe = gtk_widget_create_pango_layout (widget, NULL);
+      PangoAttrList *css = pango_layout_get_attributes (probe);
 
-      priv->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), priv->text);
-      pango_layout_set_wrap (priv->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (priv->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (priv->layout,
-                                  gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
-                                  ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      css = pango_layout_get_attributes (priv->layout);
-      /* Most cells' style gives none: the cell's list, shared as it is,
-       * costs no copy per cell. */
-      if (css == NULL)
-        pango_layout_set_attributes (priv->layout, priv->attrs);
-      else if (priv->attrs != NULL)
-        {
-          g_autoptr(PangoAttrList) merged = pango_attr_list_copy (css);
-          GSList *list = pango_attr_list_get_attributes (priv->attrs);
-
-          for (GSList *l = list; l != NULL; l = l->next)
-            pango_attr_list_change (merged, l->data);
-          g_slist_free (list);
-          pango_layout_set_attributes (priv->layout, merged);
-        }
+      priv->css_attrs = css != NULL ? pango_attr_list_ref (css) : NULL;
+      priv->css_attrs_known = TRUE;
     }
 
-  pango_layout_set_width (priv->layout, width * PANGO_SCALE);
-  pango_layout_set_height (priv->layout, height * PANGO_SCALE);
+  if (priv->css_attrs == NULL)
+    priv->layout = lookup_shared_layout (get_metrics (self), priv->text, priv->attrs, rtl,
+                                         width, height);
+  else
+    {
+      g_autoptr(PangoAttrList) merged = pango_attr_list_copy (priv->css_attrs);
+      GSList *list = priv->attrs != NULL ? pango_attr_list_get_attributes (priv->attrs) : NULL;
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        pango_attr_list_change (merged, l->data);
+      g_slist_free (list);
+      priv->layout = new_layout (gtk_widget_get_pango_context (widget), priv->text, merged, rtl,
+                                 width, height);
+    }
 
   return priv->layout;
+}
+
+/* Drops what the style gave: it comes back when next drawn. */
+static void
+forget_style (IkouTextCell *self)
+{
+  IkouTextCellPrivate *priv = ikou_text_cell_get_instance_private (self);
+
+  priv->metrics = NULL;
+  g_clear_pointer (&priv->css_attrs, pango_attr_list_unref);
+  priv->css_attrs_known = FALSE;
+  g_clear_object (&priv->layout);
 }
 
 static void
@@ -111,14 +225,12 @@ ikou_text_cell_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
   IkouTextCell *self = IKOU_TEXT_CELL (widget);
-  IkouTextCellPrivate *priv = ikou_text_cell_get_instance_private (self);
 
   GTK_WIDGET_CLASS (ikou_text_cell_parent_class)->css_changed (widget, change);
 
   /* Font, text attributes: both come back from the new style when next
    * measured and drawn (GTK resizes and redraws for such changes). */
-  priv->metrics = NULL;
-  g_clear_object (&priv->layout);
+  forget_style (self);
 }
 
 static void
@@ -126,10 +238,10 @@ ikou_text_cell_direction_changed (GtkWidget        *widget,
                                   GtkTextDirection  previous)
 {
   IkouTextCell *self = IKOU_TEXT_CELL (widget);
-  IkouTextCellPrivate *priv = ikou_text_cell_get_instance_private (self);
 
   GTK_WIDGET_CLASS (ikou_text_cell_parent_class)->direction_changed (widget, previous);
-  g_clear_object (&priv->layout);
+  /* The direction is one of the context's settings. */
+  forget_style (self);
 }
 
 static void
@@ -137,13 +249,11 @@ ikou_text_cell_system_setting_changed (GtkWidget         *widget,
                                        GtkSystemSetting   setting)
 {
   IkouTextCell *self = IKOU_TEXT_CELL (widget);
-  IkouTextCellPrivate *priv = ikou_text_cell_get_instance_private (self);
 
   GTK_WIDGET_CLASS (ikou_text_cell_parent_class)->system_setting_changed (widget, setting);
   if (!ikou_system_setting_affects_text (setting))
     return;
-  priv->metrics = NULL;
-  g_clear_object (&priv->layout);
+  forget_style (self);
   gtk_widget_queue_resize (widget);
 }
 
@@ -155,6 +265,7 @@ ikou_text_cell_finalize (GObject *object)
 
   g_clear_object (&priv->layout);
   g_clear_pointer (&priv->attrs, pango_attr_list_unref);
+  g_clear_pointer (&priv->css_attrs, pango_attr_list_unref);
   g_free (priv->text);
 
   G_OBJECT_CLASS (ikou_text_cell_parent_class)->finalize (object);
@@ -203,8 +314,7 @@ ikou_text_cell_set_text (IkouTextCell *self,
 
   g_free (priv->text);
   priv->text = g_strdup (text);
-  if (priv->layout != NULL)
-    pango_layout_set_text (priv->layout, text != NULL ? text : "", -1);
+  g_clear_object (&priv->layout);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text != NULL ? text : "", -1);
   /* The size does not depend on the text. */
@@ -235,6 +345,16 @@ ikou_text_cell_set_attributes (IkouTextCell  *self,
   priv->attrs = attrs;
   g_clear_object (&priv->layout);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+PangoLayout *
+ikou_text_cell_get_layout (IkouTextCell *self)
+{
+  IkouTextCellPrivate *priv = ikou_text_cell_get_instance_private (self);
+
+  g_return_val_if_fail (IKOU_IS_TEXT_CELL (self), NULL);
+
+  return priv->layout;
 }
 
 int

@@ -33,6 +33,11 @@ const char *ikou_text_cell_get_text       (IkouTextCell  *self);
 void        ikou_text_cell_set_attributes (IkouTextCell  *self,
                                            PangoAttrList *attrs);
 
+/* The layout the text was last drawn with, or NULL: shared with the
+ * cells that show the same text with the same font, attributes and size
+ * (do not change it). */
+PangoLayout *ikou_text_cell_get_layout    (IkouTextCell  *self);
+
 /* For subclasses: the height of one line of the style's font (px), and
  * the text drawn as the cell draws it, in the box @x, @y, @width,
  * @height of the cell (clipped to it, cut to its width). */

@@ -60,13 +60,31 @@ ikou_japanese_text_attributes (void)
   return attrs;
 }
 
-/* A message that appears under a field near the bottom of a scrolled
- * panel would be out of sight: scroll it in once it is laid out. */
 gboolean
 ikou_system_setting_affects_text (GtkSystemSetting setting)
 {
   return setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME ||
          setting == GTK_SYSTEM_SETTING_FONT_CONFIG;
+}
+
+/* A context laid out as @context lays out: the settings GTK gives a
+ * widget's context (gtk_widget_update_pango_context()), copied. */
+static PangoContext *
+copy_context (PangoContext *context)
+{
+  PangoContext *copy = pango_font_map_create_context (pango_context_get_font_map (context));
+
+  pango_context_set_font_description (copy, pango_context_get_font_description (context));
+  pango_context_set_language (copy, pango_context_get_language (context));
+  pango_context_set_base_dir (copy, pango_context_get_base_dir (context));
+  pango_context_set_base_gravity (copy, pango_context_get_base_gravity (context));
+  pango_context_set_gravity_hint (copy, pango_context_get_gravity_hint (context));
+  pango_context_set_matrix (copy, pango_context_get_matrix (context));
+  pango_context_set_round_glyph_positions (copy, pango_context_get_round_glyph_positions (context));
+  pango_cairo_context_set_resolution (copy, pango_cairo_context_get_resolution (context));
+  pango_cairo_context_set_font_options (copy, pango_cairo_context_get_font_options (context));
+
+  return copy;
 }
 
 const IkouCellMetrics *
@@ -75,6 +93,7 @@ ikou_cell_metrics_lookup (GtkWidget *widget)
   static GHashTable *cache;
   PangoContext *context;
   const cairo_font_options_t *options;
+  const PangoMatrix *matrix;
   g_autofree char *font = NULL;
   g_autofree char *key = NULL;
   IkouCellMetrics *metrics;
@@ -84,12 +103,21 @@ ikou_cell_metrics_lookup (GtkWidget *widget)
   context = gtk_widget_get_pango_context (widget);
   font = pango_font_description_to_string (pango_context_get_font_description (context));
   options = pango_cairo_context_get_font_options (context);
-  key = g_strdup_printf ("%s|%s|%g|%lu", font,
+  matrix = pango_context_get_matrix (context);
+  /* Everything copy_context() copies. */
+  key = g_strdup_printf ("%s|%s|%g|%lu|%p|%d|%d|%d|%d|%g,%g,%g,%g", font,
                          pango_language_to_string (pango_context_get_language (context)),
                          pango_cairo_context_get_resolution (context),
-                         options != NULL ? cairo_font_options_hash (options) : 0ul);
+                         options != NULL ? cairo_font_options_hash (options) : 0ul,
+                         (void *) pango_context_get_font_map (context),
+                         (int) pango_context_get_base_dir (context),
+                         (int) pango_context_get_base_gravity (context),
+                         (int) pango_context_get_gravity_hint (context),
+                         (int) pango_context_get_round_glyph_positions (context),
+                         matrix != NULL ? matrix->xx : 1.0, matrix != NULL ? matrix->xy : 0.0,
+                         matrix != NULL ? matrix->yx : 0.0, matrix != NULL ? matrix->yy : 1.0);
   if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   metrics = g_hash_table_lookup (cache, key);
   if (metrics == NULL)
@@ -101,6 +129,7 @@ ikou_cell_metrics_lookup (GtkWidget *widget)
                                  pango_font_metrics_get_approximate_digit_width (font_metrics));
       metrics->ascent = pango_font_metrics_get_ascent (font_metrics);
       metrics->descent = pango_font_metrics_get_descent (font_metrics);
+      metrics->context = copy_context (context);
       pango_font_metrics_unref (font_metrics);
       g_hash_table_insert (cache, g_steal_pointer (&key), metrics);
     }
@@ -108,6 +137,8 @@ ikou_cell_metrics_lookup (GtkWidget *widget)
   return metrics;
 }
 
+/* A message that appears under a field near the bottom of a scrolled
+ * panel would be out of sight: scroll it in once it is laid out. */
 static gboolean
 reveal_tick (GtkWidget     *widget,
              GdkFrameClock *clock,

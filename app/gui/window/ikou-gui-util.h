@@ -26,13 +26,17 @@ typedef struct
   int char_width;  /* the wider of Pango's approximate character and digit widths */
   int ascent;
   int descent;
+  /* A context with the settings of the widgets' contexts, which nothing
+   * changes: layouts made with it can be shared by all those widgets. */
+  PangoContext *context;
 } IkouCellMetrics;
 
 /* The metrics of @widget's font, from a cache of the process shared by
- * every widget with the same font, language, resolution and font
- * options.  pango_context_get_metrics() shapes a sample text each time
- * it is called; a list redraws dozens of cells a frame and builds
- * hundreds at once.  The result lives as long as the process. */
+ * every widget whose Pango context has the same font, language,
+ * resolution, font options, font map and direction.
+ * pango_context_get_metrics() shapes a sample text each time it is
+ * called; a list redraws dozens of cells a frame and builds hundreds at
+ * once.  The result lives as long as the process. */
 const IkouCellMetrics *ikou_cell_metrics_lookup (GtkWidget *widget);
 /* Whether a change of @setting (GtkWidget::system_setting_changed) can
  * change how text is laid out: the DPI, the default font, fontconfig.  Not
