@@ -6,15 +6,17 @@
 #include "ikou-gui-util.h"
 #include "ikou-system-cell.h"
 
-/* Space between the findings icon and the text (px). */
+/* Space between the findings icon and the text, and the icon's size
+ * (GTK's normal icon size, as a GtkImage shows it) (px). */
 #define ICON_SPACING 6
+#define ICON_SIZE    16
 
 struct _IkouSystemCell
 {
   IkouTextCell          parent_instance;
 
-  GtkWidget            *icon;      /* GtkImage, made for the first finding shown */
   int                   severity;  /* shown by icon and colour, or -1 */
+  gboolean              shows_severity;  /* room for the icon, shown or not */
 
   guint                 kind;
   IkouSystemCellUpdate  update;
@@ -26,19 +28,17 @@ struct _IkouSystemCell
 G_DEFINE_FINAL_TYPE (IkouSystemCell, ikou_system_cell, IKOU_TYPE_TEXT_CELL)
 
 /* The cell is a text cell (the same metrics, ellipsis and placement as
- * GtkInscription), not a box holding one: a 200-system plan makes 1,200
+ * GtkInscription), not a box holding one, and it draws the findings icon
+ * itself rather than holding a GtkImage: a 200-system plan makes 1,200
  * cells at start-up, and each widget less per cell is style, layout and
- * snapshot work less. */
+ * snapshot work less.  A scrolling list binds new rows every frame; an
+ * icon shown or hidden as a child made GTK measure and lay out the list
+ * again up to the window. */
 
 static int
 icon_width (IkouSystemCell *self)
 {
-  int width = 0;
-
-  if (self->icon == NULL || !gtk_widget_get_visible (self->icon))
-    return 0;
-  gtk_widget_measure (self->icon, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-  return width + ICON_SPACING;
+  return self->severity >= 0 ? ICON_SIZE + ICON_SPACING : 0;
 }
 
 /* The text's size, with the icon's at its start. */
@@ -51,40 +51,56 @@ ikou_system_cell_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
-  int icon_min = 0, icon_nat = 0;
-
   GTK_WIDGET_CLASS (ikou_system_cell_parent_class)->measure (widget, orientation, for_size,
                                                              minimum, natural,
                                                              minimum_baseline, natural_baseline);
   /* The line is centred in the cell, which may be taller: no baseline. */
   *minimum_baseline = *natural_baseline = -1;
 
-  if (self->icon != NULL && gtk_widget_get_visible (self->icon))
-    gtk_widget_measure (self->icon, orientation, -1, &icon_min, &icon_nat, NULL, NULL);
+  if (!IKOU_SYSTEM_CELL (widget)->shows_severity)
+    return;
 
+  /* The same size with or without the icon: showing one only draws. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum += icon_nat > 0 ? icon_min + ICON_SPACING : 0;
-      *natural += icon_nat > 0 ? icon_nat + ICON_SPACING : 0;
+      *minimum += ICON_SIZE + ICON_SPACING;
+      *natural += ICON_SIZE + ICON_SPACING;
     }
   else
     {
-      *minimum = MAX (*minimum, icon_min);
-      *natural = MAX (*natural, icon_nat);
+      *minimum = MAX (*minimum, ICON_SIZE);
+      *natural = MAX (*natural, ICON_SIZE);
     }
 }
 
+/* The severity's symbolic icon in the text's colour, centred in the
+ * height as a GtkImage places it. */
 static void
-ikou_system_cell_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
+snapshot_icon (IkouSystemCell *self,
+               GtkSnapshot    *snapshot)
 {
-  IkouSystemCell *self = IKOU_SYSTEM_CELL (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  GdkRGBA colors[4];
 
-  if (self->icon != NULL && gtk_widget_get_visible (self->icon))
-    gtk_widget_allocate (self->icon, MAX (icon_width (self) - ICON_SPACING, 0), height, -1, NULL);
+  icon = gtk_icon_theme_lookup_icon (theme, ikou_severity_icon_name (self->severity), NULL,
+                                     ICON_SIZE, gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colors[0]);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  /* The findings icons have one colour; the others as GTK's defaults. */
+  colors[1] = (GdkRGBA) { 0.796f, 0.f, 0.f, 1.f };      /* error */
+  colors[2] = (GdkRGBA) { 0.957f, 0.475f, 0.243f, 1.f }; /* warning */
+  colors[3] = (GdkRGBA) { 0.298f, 0.604f, 0.024f, 1.f }; /* success */
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (0, (gtk_widget_get_height (widget) - ICON_SIZE) / 2));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                            ICON_SIZE, ICON_SIZE, colors, G_N_ELEMENTS (colors));
+  gtk_snapshot_restore (snapshot);
 }
 
 /* The text in a line centred in the cell, after the icon. */
@@ -96,8 +112,8 @@ ikou_system_cell_snapshot (GtkWidget   *widget,
   int x = icon_width (self);
   int line = ikou_text_cell_get_line_height (IKOU_TEXT_CELL (self));
 
-  if (self->icon != NULL && gtk_widget_get_visible (self->icon))
-    gtk_widget_snapshot_child (widget, self->icon, snapshot);
+  if (self->severity >= 0)
+    snapshot_icon (self, snapshot);
 
   ikou_text_cell_snapshot_text (IKOU_TEXT_CELL (self), snapshot,
                                 x, (gtk_widget_get_height (widget) - line) / 2,
@@ -125,6 +141,16 @@ ikou_system_cell_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The icon is looked up when drawn: draw it again from the new theme. */
+static void
+ikou_system_cell_system_setting_changed (GtkWidget        *widget,
+                                         GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (ikou_system_cell_parent_class)->system_setting_changed (widget, setting);
+  if (setting == GTK_SYSTEM_SETTING_ICON_THEME && IKOU_SYSTEM_CELL (widget)->severity >= 0)
+    gtk_widget_queue_draw (widget);
+}
+
 static void
 system_changed_cb (IkouSystemCell *self)
 {
@@ -141,7 +167,6 @@ ikou_system_cell_dispose (GObject *object)
       g_clear_signal_handler (&self->changed_id, self->system);
       g_clear_object (&self->system);
     }
-  g_clear_pointer (&self->icon, gtk_widget_unparent);
 
   G_OBJECT_CLASS (ikou_system_cell_parent_class)->dispose (object);
 }
@@ -154,9 +179,9 @@ ikou_system_cell_class_init (IkouSystemCellClass *klass)
 
   object_class->dispose = ikou_system_cell_dispose;
   widget_class->measure = ikou_system_cell_measure;
-  widget_class->size_allocate = ikou_system_cell_size_allocate;
   widget_class->snapshot = ikou_system_cell_snapshot;
   widget_class->query_tooltip = ikou_system_cell_query_tooltip;
+  widget_class->system_setting_changed = ikou_system_cell_system_setting_changed;
 
   gtk_widget_class_set_css_name (widget_class, "ikou-system-cell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -264,30 +289,26 @@ ikou_system_cell_set_severity (IkouSystemCell *self,
   g_return_if_fail (IKOU_IS_SYSTEM_CELL (self));
   g_return_if_fail (severity >= -1 && severity < IKOU_N_SEVERITIES);
 
+  if (!self->shows_severity)
+    {
+      self->shows_severity = TRUE;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+
   /* Most rows have no finding and keep none: no style change. */
   if (self->severity == severity)
     return;
 
   if (self->severity >= 0)
     gtk_widget_remove_css_class (GTK_WIDGET (self), ikou_severity_css_class (self->severity));
-  self->severity = severity;
-
-  if (severity < 0)
+  if (severity >= 0)
     {
-      if (self->icon != NULL)
-        gtk_widget_set_visible (self->icon, FALSE);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      return;
-    }
-
-  if (self->icon == NULL)
-    {
-      self->icon = gtk_image_new ();
-      gtk_widget_insert_after (self->icon, GTK_WIDGET (self), NULL);
       gtk_widget_add_css_class (GTK_WIDGET (self), "ikou-cell-finding");
+      gtk_widget_add_css_class (GTK_WIDGET (self), ikou_severity_css_class (severity));
     }
-  gtk_widget_add_css_class (GTK_WIDGET (self), ikou_severity_css_class (severity));
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), ikou_severity_icon_name (severity));
-  gtk_widget_set_visible (self->icon, TRUE);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "ikou-cell-finding");
+  self->severity = severity;
+  /* Not a resize: the size does not depend on the icon. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -37,7 +37,8 @@ void        ikou_system_cell_set_system   (IkouSystemCell *self,
 void        ikou_system_cell_update       (IkouSystemCell *self);
 /* Digits of equal width (dates, amounts), as the "numeric" style class. */
 void        ikou_system_cell_set_numeric  (IkouSystemCell *self);
-/* The findings column: @severity's icon and colour, or none for -1. */
+/* The findings column: @severity's icon and colour, or none for -1.  A
+ * cell this was called on keeps room for the icon, shown or not. */
 void        ikou_system_cell_set_severity (IkouSystemCell *self,
                                            int             severity);
 
