@@ -191,8 +191,8 @@ draw_segment_label (IkouRowLayer *self,
   if (text->width <= right - left)
     ikou_render_text_show (self->text, cr, text, left, cy - text->height / 2, &self->on_kind[info->kind]);
   else
-    ikou_render_text_show_ellipsized (self->text, cr, info->name, IKOU_FONT_SMALL, left, cy,
-                          right - left, &self->on_kind[info->kind]);
+    ikou_render_text_show_ellipsized (self->text, cr, text, left, cy, right - left,
+                                      &self->on_kind[info->kind]);
 }
 
 static void
