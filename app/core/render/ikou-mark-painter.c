@@ -567,7 +567,6 @@ place_mark (IkouMarkPainter *self,
 void
 ikou_mark_painter_fill_host (IkouMarkPainter *self,
                              cairo_t         *cr,
-                             gboolean         pixel_snap,
                              IkouHostKind     kind,
                              double           x0,
                              double           y0,
@@ -577,7 +576,7 @@ ikou_mark_painter_fill_host (IkouMarkPainter *self,
   g_return_if_fail (IKOU_IS_MARK_PAINTER (self));
   g_return_if_fail ((guint) kind < IKOU_N_HOST_KINDS);
 
-  ikou_render_path_box (cr, pixel_snap, x0, y0, x1, y1);
+  ikou_render_path_box (cr, ikou_mark_painter_wants_pixel_snap (cr), x0, y0, x1, y1);
   ikou_render_set_source (cr, &self->style.host_kind[kind]);
   if (self->style.patterns && self->hatch[kind] != NULL)
     {

@@ -295,7 +295,7 @@ draw_row_segments (IkouRowLayer  *self,
           double x0 = ikou_render_clamp_x (seg_start, width);
           double x1 = ikou_render_clamp_x (seg_end, width);
 
-          ikou_mark_painter_fill_host (self->painter, cr, self->pixel_snap, info->kind, x0, cy - h / 2, x1, cy + h / 2);
+          ikou_mark_painter_fill_host (self->painter, cr, info->kind, x0, cy - h / 2, x1, cy + h / 2);
           draw_segment_label (self, cr, info, seg_start, seg_end, cy, h / 2, width, thin);
         }
       if (!found)
