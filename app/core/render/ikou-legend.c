@@ -110,7 +110,6 @@ typedef enum
 static void
 draw_legend_symbol (IkouLegend *self,
                     cairo_t    *cr,
-                    gboolean    pixel_snap,
                     LegendKind  kind,
                     int         which,
                     double      x,
@@ -121,7 +120,7 @@ draw_legend_symbol (IkouLegend *self,
   switch (kind)
     {
     case LEGEND_HOST:
-      ikou_mark_painter_fill_host (self->painter, cr, pixel_snap, which, x, cy - h / 2, x + w, cy + h / 2);
+      ikou_mark_painter_fill_host (self->painter, cr, which, x, cy - h / 2, x + w, cy + h / 2);
       ikou_render_set_source_alpha (cr, &self->style.foreground, 0.4);
       cairo_set_line_width (cr, 0.5);
       cairo_rectangle (cr, x, cy - h / 2, w, h);
@@ -203,7 +202,6 @@ ikou_legend_draw (IkouLegend *self,
   double sym_w, sym_h, gap, line_h;
   double cx = 0, cy = 0;
   double height;
-  gboolean pixel_snap = FALSE;
 
   g_return_val_if_fail (IKOU_IS_LEGEND (self), 0);
 
@@ -250,10 +248,7 @@ ikou_legend_draw (IkouLegend *self,
     }
 
   if (cr != NULL)
-    {
-      ikou_render_text_update (self->text, cr);
-      pixel_snap = ikou_mark_painter_wants_pixel_snap (cr);
-    }
+    ikou_render_text_update (self->text, cr);
   layout = pango_layout_new (ikou_render_text_get_context (self->text));
   pango_layout_set_font_description (layout, ikou_render_text_get_font (self->text, IKOU_FONT_SMALL));
 
@@ -280,8 +275,7 @@ ikou_legend_draw (IkouLegend *self,
           double mid = y + cy + line_h / 2;
 
           cairo_save (cr);
-          draw_legend_symbol (self, cr, pixel_snap, items[i].kind, items[i].which, x + cx, mid,
-                              sym_w, sym_h);
+          draw_legend_symbol (self, cr, items[i].kind, items[i].which, x + cx, mid, sym_w, sym_h);
           cairo_restore (cr);
           ikou_render_set_source (cr, &self->style.foreground);
           cairo_move_to (cr, x + cx + sym_w + IKOU_RENDER_TEXT_PAD * 2,

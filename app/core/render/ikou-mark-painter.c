@@ -188,12 +188,6 @@ finding_radius (IkouMarkPainter *self)
   return MIN (mark_size (self) / 2, self->row_height * 0.28);
 }
 
-static double
-finding_marker_width (IkouMarkPainter *self)
-{
-  return finding_radius (self) * 2 + 6;
-}
-
 
 static void
 path_star (cairo_t *cr,
@@ -245,19 +239,25 @@ path_milestone (cairo_t      *cr,
     }
 }
 
+/* @milestone's shape filled with @fill and outlined with @line, each at
+ * a share of its own alpha. */
 static void
-draw_milestone_shape (IkouMarkPainter *self,
-                      cairo_t         *cr,
-                      IkouMilestone    milestone,
-                      double           cx,
-                      double           cy,
-                      double           r)
+paint_milestone (cairo_t         *cr,
+                 IkouMilestone    milestone,
+                 double           cx,
+                 double           cy,
+                 double           r,
+                 const IkouColor *fill,
+                 double           fill_alpha,
+                 const IkouColor *line,
+                 double           line_alpha,
+                 double           line_width)
 {
   path_milestone (cr, milestone, cx, cy, r);
-  ikou_render_set_source (cr, &self->style.milestone[milestone]);
+  ikou_render_set_source_alpha (cr, fill, fill_alpha);
   cairo_fill_preserve (cr);
-  ikou_render_set_source_alpha (cr, &self->style.foreground, 0.85);
-  cairo_set_line_width (cr, MAX (0.75, r / 8));
+  ikou_render_set_source_alpha (cr, line, line_alpha);
+  cairo_set_line_width (cr, line_width);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
 }
@@ -328,7 +328,7 @@ draw_mark (IkouMarkPainter *self,
       cairo_arc (cr, cx, cy, r + 4.5, 0, 2 * G_PI);
       cairo_stroke (cr);
     }
-  draw_milestone_shape (self, cr, milestone, cx, cy, r);
+  ikou_mark_painter_draw_milestone_shape (self, cr, milestone, cx, cy, r);
 }
 
 /* Mark sprites ------------------------------------------------------------
@@ -360,6 +360,19 @@ ghost_sprite (IkouMilestone milestone)
   return N_MILESTONE_SPRITES + IKOU_N_SEVERITIES + (guint) milestone;
 }
 
+/* The ring and the selection of milestone sprite @index. */
+static int
+sprite_ring (guint index)
+{
+  return (int) (index / 2 % N_RINGS) - 1;
+}
+
+static gboolean
+sprite_selected (guint index)
+{
+  return index % 2 == 1;
+}
+
 /* A milestone of the compared plan: hollow, in its colour. */
 static void
 draw_ghost_mark (IkouMarkPainter *self,
@@ -369,13 +382,8 @@ draw_ghost_mark (IkouMarkPainter *self,
                  double           cy,
                  double           r)
 {
-  path_milestone (cr, milestone, cx, cy, r);
-  ikou_render_set_source_alpha (cr, &self->style.background, 0.6);
-  cairo_fill_preserve (cr);
-  ikou_render_set_source_alpha (cr, &self->style.milestone[milestone], 0.9);
-  cairo_set_line_width (cr, 1.25);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+  paint_milestone (cr, milestone, cx, cy, r, &self->style.background, 0.6,
+                   &self->style.milestone[milestone], 0.9, 1.25);
 }
 
 /* Whether this draw places marks from sprites, and at which scale: the
@@ -428,6 +436,34 @@ ikou_mark_painter_begin (IkouMarkPainter *self,
   self->use_sprites = TRUE;
 }
 
+/* The radius of the mark of sprite @index. */
+static double
+mark_radius (IkouMarkPainter *self,
+             guint            index)
+{
+  if (index >= N_MILESTONE_SPRITES && index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
+    return finding_radius (self);
+  return mark_size (self) / 2;
+}
+
+/* The mark of sprite @index, drawn at (@cx, @cy) with radius @r. */
+static void
+draw_sprite_mark (IkouMarkPainter *self,
+                  cairo_t         *cr,
+                  guint            index,
+                  double           cx,
+                  double           cy,
+                  double           r)
+{
+  if (index < N_MILESTONE_SPRITES)
+    draw_mark (self, cr, index / (2 * N_RINGS), sprite_ring (index), sprite_selected (index),
+               cx, cy, r);
+  else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
+    draw_finding_shape (self, cr, index - N_MILESTONE_SPRITES, cx, cy, r);
+  else
+    draw_ghost_mark (self, cr, index - N_MILESTONE_SPRITES - IKOU_N_SEVERITIES, cx, cy, r);
+}
+
 static Sprite *
 get_sprite (IkouMarkPainter *self,
             guint            index,
@@ -437,34 +473,24 @@ get_sprite (IkouMarkPainter *self,
   cairo_surface_t *surface;
   cairo_t *scr;
   double r, extent;
-  int ring = -1;
-  gboolean selected = FALSE;
 
   if (sprite->pattern != NULL)
     return sprite;
 
+  r = mark_radius (self, index);
   /* How far the drawing reaches from the centre, in user units. */
   if (index < N_MILESTONE_SPRITES)
     {
-      r = mark_size (self) / 2;
-      ring = (int) (index / 2 % N_RINGS) - 1;
-      selected = index % 2 == 1;
       extent = 1.25 * r + MAX (0.75, r / 8) / 2;    /* the ★'s tips and outline */
-      if (ring >= 0)
+      if (sprite_ring (index) >= 0)
         extent = MAX (extent, r + 2.5 + 1.0);
-      if (selected)
+      if (sprite_selected (index))
         extent = MAX (extent, r + 4.5 + 1.25);
     }
   else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
-    {
-      r = finding_radius (self);
-      extent = MAX (1.1 * r, 0.8 * r + MAX (1.0, r / 3) / 2);
-    }
+    extent = MAX (1.1 * r, 0.8 * r + MAX (1.0, r / 3) / 2);
   else
-    {
-      r = mark_size (self) / 2;
-      extent = 1.25 * r + 1.0;
-    }
+    extent = 1.25 * r + 1.0;
   extent += 1.0;   /* anti-aliasing */
 
   sprite->anchor_x = (int) ceil (extent * self->sprite_user_x);
@@ -476,12 +502,7 @@ get_sprite (IkouMarkPainter *self,
   scr = cairo_create (surface);
   cairo_translate (scr, sprite->anchor_x + 0.5 * (phase & 1), sprite->anchor_y + 0.5 * (phase >> 1));
   cairo_scale (scr, self->sprite_user_x, self->sprite_user_y);
-  if (index < N_MILESTONE_SPRITES)
-    draw_mark (self, scr, index / (2 * N_RINGS), ring, selected, 0, 0, r);
-  else if (index < N_MILESTONE_SPRITES + IKOU_N_SEVERITIES)
-    draw_finding_shape (self, scr, index - N_MILESTONE_SPRITES, 0, 0, r);
-  else
-    draw_ghost_mark (self, scr, index - N_MILESTONE_SPRITES - IKOU_N_SEVERITIES, 0, 0, r);
+  draw_sprite_mark (self, scr, index, 0, 0, r);
   cairo_destroy (scr);
 
   /* One sprite pixel per target pixel once placed in device units. */
@@ -527,11 +548,25 @@ place_sprite (IkouMarkPainter *self,
   cairo_set_matrix (cr, &ctm);
 }
 
+/* Mark @index (the sprite index numbers every kind of mark) centred at
+ * (@x, @y): its sprite when this draw uses them, else drawn. */
+static void
+place_mark (IkouMarkPainter *self,
+            cairo_t         *cr,
+            guint            index,
+            double           x,
+            double           y)
+{
+  if (self->use_sprites)
+    place_sprite (self, cr, index, x, y);
+  else
+    draw_sprite_mark (self, cr, index, x, y, mark_radius (self, index));
+}
+
 
 void
 ikou_mark_painter_fill_host (IkouMarkPainter *self,
                              cairo_t         *cr,
-                             gboolean         pixel_snap,
                              IkouHostKind     kind,
                              double           x0,
                              double           y0,
@@ -541,7 +576,7 @@ ikou_mark_painter_fill_host (IkouMarkPainter *self,
   g_return_if_fail (IKOU_IS_MARK_PAINTER (self));
   g_return_if_fail ((guint) kind < IKOU_N_HOST_KINDS);
 
-  ikou_render_path_box (cr, pixel_snap, x0, y0, x1, y1);
+  ikou_render_path_box (cr, ikou_mark_painter_wants_pixel_snap (cr), x0, y0, x1, y1);
   ikou_render_set_source (cr, &self->style.host_kind[kind]);
   if (self->style.patterns && self->hatch[kind] != NULL)
     {
@@ -627,7 +662,7 @@ ikou_mark_painter_get_finding_marker_width (IkouMarkPainter *self)
 {
   g_return_val_if_fail (IKOU_IS_MARK_PAINTER (self), 0);
 
-  return finding_marker_width (self);
+  return finding_radius (self) * 2 + 6;
 }
 
 gboolean
@@ -657,10 +692,7 @@ ikou_mark_painter_draw_milestone (IkouMarkPainter *self,
                                   double           x,
                                   double           y)
 {
-  if (self->use_sprites)
-    place_sprite (self, cr, milestone_sprite (milestone, ring, selected), x, y);
-  else
-    draw_mark (self, cr, milestone, ring, selected, x, y, mark_size (self) / 2);
+  place_mark (self, cr, milestone_sprite (milestone, ring, selected), x, y);
 }
 
 void
@@ -670,10 +702,7 @@ ikou_mark_painter_draw_finding (IkouMarkPainter *self,
                                 double           x,
                                 double           y)
 {
-  if (self->use_sprites)
-    place_sprite (self, cr, finding_sprite (severity), x, y);
-  else
-    draw_finding_shape (self, cr, severity, x, y, finding_radius (self));
+  place_mark (self, cr, finding_sprite (severity), x, y);
 }
 
 void
@@ -683,10 +712,7 @@ ikou_mark_painter_draw_ghost (IkouMarkPainter *self,
                               double           x,
                               double           y)
 {
-  if (self->use_sprites)
-    place_sprite (self, cr, ghost_sprite (milestone), x, y);
-  else
-    draw_ghost_mark (self, cr, milestone, x, y, mark_size (self) / 2);
+  place_mark (self, cr, ghost_sprite (milestone), x, y);
 }
 
 void
@@ -699,7 +725,8 @@ ikou_mark_painter_draw_milestone_shape (IkouMarkPainter *self,
 {
   g_return_if_fail (IKOU_IS_MARK_PAINTER (self));
 
-  draw_milestone_shape (self, cr, milestone, cx, cy, r);
+  paint_milestone (cr, milestone, cx, cy, r, &self->style.milestone[milestone], 1.0,
+                   &self->style.foreground, 0.85, MAX (0.75, r / 8));
 }
 
 void

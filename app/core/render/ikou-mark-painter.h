@@ -88,10 +88,10 @@ void             ikou_mark_painter_draw_transitional (IkouMarkPainter      *self
                                                      double                 cy,
                                                      double                 r);
 
-/* A host segment: its kind's colour, hatched when the style asks. */
+/* A host segment: its kind's colour, hatched when the style asks; on
+ * whole pixels when @cr draws to them. */
 void             ikou_mark_painter_fill_host        (IkouMarkPainter       *self,
                                                      cairo_t               *cr,
-                                                     gboolean               pixel_snap,
                                                      IkouHostKind           kind,
                                                      double                 x0,
                                                      double                 y0,

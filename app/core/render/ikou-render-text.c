@@ -245,8 +245,7 @@ ikou_render_text_show (IkouRenderText  *self,
 void
 ikou_render_text_show_ellipsized (IkouRenderText  *self,
                                   cairo_t         *cr,
-                                  const char      *str,
-                                  IkouFont         font,
+                                  const IkouText  *text,
                                   double           x,
                                   double           cy,
                                   double           width,
@@ -262,9 +261,9 @@ ikou_render_text_show_ellipsized (IkouRenderText  *self,
       pango_layout_set_ellipsize (self->scratch, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->scratch, TRUE);
     }
-  pango_layout_set_font_description (self->scratch, self->fonts[font]);
+  pango_layout_set_font_description (self->scratch, pango_layout_get_font_description (text->layout));
   pango_layout_set_width (self->scratch, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (self->scratch, str, -1);
+  pango_layout_set_text (self->scratch, pango_layout_get_text (text->layout), -1);
   pango_layout_get_extents (self->scratch, NULL, &logical);
   ikou_render_set_source (cr, color);
   cairo_move_to (cr, x, cy - (double) logical.height / PANGO_SCALE / 2);

@@ -65,11 +65,11 @@ void            ikou_render_text_show           (IkouRenderText *self,
                                                  double          x,
                                                  double          y,
                                                  const IkouColor *color);
-/* Draws @str shortened with "…" to @width, vertically centred on @cy. */
+/* Draws @text's string in its font shortened with "…" to @width,
+ * vertically centred on @cy. */
 void            ikou_render_text_show_ellipsized (IkouRenderText *self,
                                                  cairo_t        *cr,
-                                                 const char     *str,
-                                                 IkouFont        font,
+                                                 const IkouText *text,
                                                  double          x,
                                                  double          cy,
                                                  double          width,

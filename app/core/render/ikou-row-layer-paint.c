@@ -191,8 +191,8 @@ draw_segment_label (IkouRowLayer *self,
   if (text->width <= right - left)
     ikou_render_text_show (self->text, cr, text, left, cy - text->height / 2, &self->on_kind[info->kind]);
   else
-    ikou_render_text_show_ellipsized (self->text, cr, info->name, IKOU_FONT_SMALL, left, cy,
-                          right - left, &self->on_kind[info->kind]);
+    ikou_render_text_show_ellipsized (self->text, cr, text, left, cy, right - left,
+                                      &self->on_kind[info->kind]);
 }
 
 static void
@@ -295,7 +295,7 @@ draw_row_segments (IkouRowLayer  *self,
           double x0 = ikou_render_clamp_x (seg_start, width);
           double x1 = ikou_render_clamp_x (seg_end, width);
 
-          ikou_mark_painter_fill_host (self->painter, cr, self->pixel_snap, info->kind, x0, cy - h / 2, x1, cy + h / 2);
+          ikou_mark_painter_fill_host (self->painter, cr, info->kind, x0, cy - h / 2, x1, cy + h / 2);
           draw_segment_label (self, cr, info, seg_start, seg_end, cy, h / 2, width, thin);
         }
       if (!found)

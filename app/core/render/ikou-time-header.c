@@ -504,9 +504,8 @@ draw_header (IkouTimeHeader *self,
             ikou_render_text_show (self->text, cr, text, (vx0 + vx1 - text->width) / 2, y0 + (lane - text->height) / 2,
                        &self->style.foreground);
           else if (vx1 - vx0 > self->style.font_size * 3)
-            ikou_render_text_show_ellipsized (self->text, cr, phase_label (self, phase), IKOU_FONT_SMALL,
-                                  vx0 + IKOU_RENDER_TEXT_PAD, y0 + lane / 2, vx1 - vx0 - 2 * IKOU_RENDER_TEXT_PAD,
-                                  &self->style.foreground);
+            ikou_render_text_show_ellipsized (self->text, cr, text, vx0 + IKOU_RENDER_TEXT_PAD, y0 + lane / 2,
+                                              vx1 - vx0 - 2 * IKOU_RENDER_TEXT_PAD, &self->style.foreground);
         }
     }
 

@@ -5,6 +5,7 @@
 
 #include "ikou-finding-list.h"
 #include "ikou-finding-row.h"
+#include "ikou-gui-util.h"
 
 /* Each system is a slot holding that system's findings array (a
  * reference: the owner replaces a system's array, never changes it).  Per
@@ -283,12 +284,6 @@ ikou_finding_list_lookup (IkouFindingList *self,
   return findings != NULL ? nth_of_severity (findings, place.severity, place.index) : NULL;
 }
 
-static GType
-ikou_finding_list_get_item_type (GListModel *model)
-{
-  return IKOU_TYPE_FINDING_ROW;
-}
-
 static guint
 ikou_finding_list_get_n_items (GListModel *model)
 {
@@ -318,17 +313,7 @@ ikou_finding_list_get_item (GListModel *model,
   }
 }
 
-static void
-ikou_finding_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = ikou_finding_list_get_item_type;
-  iface->get_n_items = ikou_finding_list_get_n_items;
-  iface->get_item = ikou_finding_list_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (IkouFindingList, ikou_finding_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      ikou_finding_list_model_init))
+IKOU_DEFINE_FINAL_LIST_MODEL (IkouFindingList, ikou_finding_list, G_TYPE_OBJECT, IKOU_TYPE_FINDING_ROW)
 
 static void
 ikou_finding_list_finalize (GObject *object)

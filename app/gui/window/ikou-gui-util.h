@@ -10,6 +10,28 @@ G_BEGIN_DECLS
 
 /* Small helpers the window, the findings panel and the editors share. */
 
+/* G_DEFINE_FINAL_TYPE_WITH_CODE for a GListModel of @item_type items:
+ * its interface is @t_n_get_n_items and @t_n_get_item, which the file
+ * defines before this. */
+#define IKOU_DEFINE_FINAL_LIST_MODEL(TN, t_n, T_P, item_type)                \
+  static GType                                                               \
+  t_n##_get_item_type (GListModel *model)                                    \
+  {                                                                          \
+    return item_type;                                                        \
+  }                                                                          \
+                                                                             \
+  static void                                                                \
+  t_n##_list_model_init (GListModelInterface *iface)                         \
+  {                                                                          \
+    iface->get_item_type = t_n##_get_item_type;                              \
+    iface->get_n_items = t_n##_get_n_items;                                  \
+    iface->get_item = t_n##_get_item;                                        \
+  }                                                                          \
+                                                                             \
+  G_DEFINE_FINAL_TYPE_WITH_CODE (TN, t_n, T_P,                               \
+                                 G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,   \
+                                                        t_n##_list_model_init))
+
 /* The style class that colours a finding of @severity: "error",
  * "warning" or "info" (static string). */
 const char    *ikou_severity_css_class        (IkouSeverity severity);

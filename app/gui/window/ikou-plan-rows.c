@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "ikou-gui-util.h"
 #include "ikou-plan-rows.h"
 #include "ikou-system.h"
 
@@ -21,12 +22,6 @@ struct _IkouPlanRows
   GListModel *model;
 };
 
-static GType
-ikou_plan_rows_get_item_type (GListModel *model)
-{
-  return IKOU_TYPE_SYSTEM;
-}
-
 static guint
 ikou_plan_rows_get_n_items (GListModel *model)
 {
@@ -44,17 +39,7 @@ ikou_plan_rows_get_item (GListModel *model,
   return self->model != NULL ? g_list_model_get_item (self->model, position) : NULL;
 }
 
-static void
-ikou_plan_rows_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = ikou_plan_rows_get_item_type;
-  iface->get_n_items = ikou_plan_rows_get_n_items;
-  iface->get_item = ikou_plan_rows_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (IkouPlanRows, ikou_plan_rows, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      ikou_plan_rows_model_init))
+IKOU_DEFINE_FINAL_LIST_MODEL (IkouPlanRows, ikou_plan_rows, G_TYPE_OBJECT, IKOU_TYPE_SYSTEM)
 
 static void
 ikou_plan_rows_items_changed_cb (IkouPlanRows *self,
