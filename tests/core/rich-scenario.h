@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ikou-calendar.h"
+#include "ikou-plan.h"
 #include "ikou-scenario.h"
 
 /* A scenario using everything a scenario holds, for the round trips of
@@ -96,4 +97,21 @@ make_rich_scenario (guint system_id,
   ikou_scenario_insert_added_step (scenario, removed_system, G_MAXUINT, &step);
 
   return scenario;
+}
+
+/* Adds make_rich_scenario() to @plan, asserting first that the plan no
+ * longer has @removed_system and @removed_host. */
+static inline void
+add_rich_scenario (IkouPlan *plan,
+                   guint     system_id,
+                   guint     host_id,
+                   guint     removed_system,
+                   guint     removed_host)
+{
+  g_autoptr(IkouScenario) rich = make_rich_scenario (system_id, host_id,
+                                                     removed_system, removed_host);
+
+  g_assert_null (ikou_plan_lookup_system (plan, removed_system));
+  g_assert_null (ikou_plan_lookup_host (plan, removed_host));
+  ikou_plan_add_scenario (plan, rich);
 }

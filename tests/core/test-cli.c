@@ -177,7 +177,7 @@ test_check_standing_json (void)
     " status=\"not-started\"/>\n"
     "  </systems>\n"
     "</ikou-plan>\n";
-  g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "plan.xml", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -253,7 +253,7 @@ test_check_text_and_xml (void)
 static void
 test_check_no_errors_exit_0 (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "empty.ikou", NULL);
   g_autoptr(IkouPlan) plan = ikou_plan_new ();
   g_autoptr(GError) error = NULL;
@@ -266,8 +266,7 @@ test_check_no_errors_exit_0 (void)
   run_ikou (&run, "check", path, "--today", "2021-03-01", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  g_unlink (path);
-  g_rmdir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 static void
@@ -351,7 +350,7 @@ static void
 test_import_export_round_trip (void)
 {
   g_autofree char *sample_xml = ikou_test_source_path ("data/samples/koriyama.xml", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *ikou = g_build_filename (dir, "plan.ikou", NULL);
   g_autofree char *xml = g_build_filename (dir, "plan.xml", NULL);
   g_autofree char *ikou2 = g_build_filename (dir, "plan2.ikou", NULL);
@@ -404,10 +403,7 @@ test_import_export_round_trip (void)
     g_assert_nonnull (strstr (run.err, "--output"));
   }
 
-  g_unlink (ikou);
-  g_unlink (xml);
-  g_unlink (ikou2);
-  g_rmdir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* The .ikou in data/samples is built from the XML: they must agree. */
@@ -974,7 +970,7 @@ check_json (const char *plan)
 static void
 test_import_export_tables (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ikou-cli-XXXXXX", NULL);
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *sample = ikou_test_source_path ("data/samples/koriyama.ikou", NULL);
   g_autofree char *csv = g_build_filename (dir, "plan.csv", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "plan.xlsx", NULL);
@@ -1090,13 +1086,7 @@ test_import_export_tables (void)
     g_assert_nonnull (strstr (run.err, "ods"));
   }
 
-  g_unlink (csv);
-  g_unlink (xlsx);
-  g_unlink (sjis);
-  g_unlink (bad);
-  g_unlink (out);
-  g_unlink (from_xlsx);
-  g_rmdir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 /* ikou budget: the sample's figures (worked out in test-budget.c), the
@@ -1227,7 +1217,7 @@ static void
 test_export_costs (void)
 {
   g_autofree char *sample = ikou_test_source_path ("data/samples/koriyama.xml", NULL);
-  g_autofree char *dir = g_dir_make_tmp ("ikou-costs-XXXXXX", NULL);
+  g_autofree char *dir = ikou_test_make_temp_dir ();
   g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
   g_autofree char *every = g_build_filename (dir, "every.pdf", NULL);
   g_autofree char *page = g_build_filename (dir, "page.pdf", NULL);
@@ -1307,10 +1297,7 @@ test_export_costs (void)
     g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
   }
 
-  remove (plain);
-  remove (every);
-  remove (page);
-  g_rmdir (dir);
+  ikou_test_remove_tree (dir);
 }
 
 int

@@ -331,9 +331,7 @@ test_next_ids (void)
   g_autoptr(IkouPlan) back = NULL;
   g_autoptr(IkouPlan) again = build_full_plan ();
   g_autoptr(IkouSystem) top = ikou_system_new (0, "廃止予定システム");
-  g_autoptr(IkouSystem) fresh = ikou_system_new (0, "新システム");
   g_autoptr(IkouHost) top_host = ikou_host_new (0, "撤去予定サーバ", IKOU_HOST_OTHER);
-  g_autoptr(IkouHost) fresh_host = ikou_host_new (0, "新サーバ", IKOU_HOST_OTHER);
   g_autofree char *plain = NULL;
   g_autofree char *xml = NULL;
   g_autofree char *xml2 = NULL;
@@ -360,14 +358,9 @@ test_next_ids (void)
                    ==, strchr (plain, '\n') + 1 + strlen ("<ikou-plan format=\"1\">"));
 
   back = assert_reads_back (plan, xml, "next-ids.xml");
-  g_assert_cmpuint (ikou_plan_next_system_id (back), ==, 12);
-  g_assert_cmpuint (ikou_plan_next_host_id (back), ==, 9);
 
   /* A new system and host get fresh ids. */
-  ikou_plan_add_system (back, fresh);
-  ikou_plan_add_host (back, fresh_host);
-  g_assert_cmpuint (ikou_system_get_id (fresh), ==, 12);
-  g_assert_cmpuint (ikou_host_get_id (fresh_host), ==, 9);
+  ikou_test_assert_next_ids (back, 12, 9);
 
   /* Through a file as well. */
   assert_file_round_trip (plan, path);
@@ -668,11 +661,8 @@ static IkouPlan *
 build_scenario_plan (void)
 {
   IkouPlan *plan = build_full_plan ();
-  g_autoptr(IkouScenario) rich = make_rich_scenario (3, 7, 5, 3);
 
-  g_assert_null (ikou_plan_lookup_system (plan, 5));
-  g_assert_null (ikou_plan_lookup_host (plan, 3));
-  ikou_plan_add_scenario (plan, rich);
+  add_rich_scenario (plan, 3, 7, 5, 3);
   return plan;
 }
 

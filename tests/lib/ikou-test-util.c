@@ -204,6 +204,22 @@ ikou_test_assert_plans_equal (IkouPlan *a,
     g_error ("the plans differ: %s", difference);
 }
 
+void
+ikou_test_assert_next_ids (IkouPlan *plan,
+                           guint     system_id,
+                           guint     host_id)
+{
+  g_autoptr(IkouSystem) fresh = ikou_system_new (0, "新システム");
+  g_autoptr(IkouHost) fresh_host = ikou_host_new (0, "新サーバ", IKOU_HOST_OTHER);
+
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, system_id);
+  g_assert_cmpuint (ikou_plan_next_host_id (plan), ==, host_id);
+  ikou_plan_add_system (plan, fresh);
+  ikou_plan_add_host (plan, fresh_host);
+  g_assert_cmpuint (ikou_system_get_id (fresh), ==, system_id);
+  g_assert_cmpuint (ikou_host_get_id (fresh_host), ==, host_id);
+}
+
 IkouSchedule *
 ikou_test_load_schedule (void)
 {

@@ -77,6 +77,12 @@ void     ikou_test_assert_lacks       (const char *text,
 void     ikou_test_assert_plans_equal (IkouPlan   *a,
                                        IkouPlan   *b);
 
+/* Asserts that @plan hands out @system_id and @host_id next: its counters
+ * say so, and a new system and a new host added to it get them. */
+void     ikou_test_assert_next_ids    (IkouPlan   *plan,
+                                       guint       system_id,
+                                       guint       host_id);
+
 /* The schedule of the source tree ($IKOU_SCHEDULE_DIR); asserts that it
  * loads. */
 IkouSchedule *ikou_test_load_schedule (void);
