@@ -48,8 +48,9 @@ get_metrics (IkouTextCell *self)
  * at any time. */
 
 /* Entries before the table is emptied: more than the distinct texts of
- * a few screens of rows. */
-#define SHARED_LAYOUTS_MAX 4096
+ * a few screens of rows (a tall window shows about 40 rows of 6 cells),
+ * and a megabyte or two of layouts at most. */
+#define SHARED_LAYOUTS_MAX 1024
 
 typedef struct
 {
