@@ -231,7 +231,9 @@ finish_writer (Writer *w)
   g_assert_true (WIFEXITED (w->status));
   w->status = WEXITSTATUS (w->status);
   w->out = g_string_free (g_steal_pointer (&out), FALSE);
-  g_assert_true (w->status == 0 || w->status == 3);
+  /* Saved or refused; anything else says what went wrong. */
+  if (w->status != 0 && w->status != 3)
+    g_error ("the writer exited with %d: %s", w->status, w->out);
 }
 
 static gboolean

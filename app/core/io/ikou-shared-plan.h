@@ -11,8 +11,9 @@ G_BEGIN_DECLS
  * A plan opened from a file that others may open too (a share): the lock
  * beside it (ikou-lock) while it is open for writing, and what was opened
  * (ikou-file-stamp), so that a save never silently replaces someone
- * else's work.  The document layer of the window and the command line
- * hold one per open plan.
+ * else's work.  The window's document layer holds one per open plan.
+ * The command line, which writes a plan in one go, takes the lock only
+ * for the write and checks the stamp it read (_ikou_cli_save_plan_shared()).
  */
 
 typedef enum
