@@ -49,6 +49,17 @@ ikou_xml_at_line (const char *display_name,
   return g_strdup_printf (_("%s: %s"), display_name, message);
 }
 
+char *
+ikou_xml_at_line_valist (const char *display_name,
+                         int         line,
+                         const char *format,
+                         va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  return ikou_xml_at_line (display_name, line, message);
+}
+
 void
 xml_set_error_at_line (GError       **error,
                        IkouErrorCode  code,
@@ -69,14 +80,13 @@ ikou_xml_set_error (GError        **error,
                     const char     *format,
                     ...)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  text = ikou_xml_at_line_valist (display_name, ikou_xml_node_line (node), format, args);
   va_end (args);
-
-  xml_set_error_at_line (error, code, display_name, ikou_xml_node_line (node), message);
+  g_set_error_literal (error, IKOU_ERROR, code, text);
 }
 
 /* libxml2's messages end with a newline and sometimes repeat the line. */

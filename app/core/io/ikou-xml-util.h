@@ -134,6 +134,11 @@ int         ikou_xml_node_line          (xmlNode                 *node);
 char       *ikou_xml_at_line            (const char              *display_name,
                                          int                      line,
                                          const char              *message);
+/* The same with the message made from @format and @args. */
+char       *ikou_xml_at_line_valist     (const char              *display_name,
+                                         int                      line,
+                                         const char              *format,
+                                         va_list                  args) G_GNUC_PRINTF (3, 0);
 
 /* Reading helpers.  Element children are matched by local name and
  * skip text, comments and processing instructions. */
