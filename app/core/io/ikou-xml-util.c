@@ -589,6 +589,22 @@ ikou_xml_get_child_text (xmlNode    *parent,
   return child != NULL ? ikou_xml_get_text (child) : NULL;
 }
 
+char *
+ikou_xml_newer_format (xmlNode *root,
+                       guint    newest)
+{
+  g_autofree char *format = ikou_xml_get_attr (root, "format");
+  gboolean digits = format != NULL && *format != '\0';
+  guint64 value;
+
+  for (const char *p = format; digits && *p != '\0'; p++)
+    digits = g_ascii_isdigit (*p);
+  if (digits && (!g_ascii_string_to_unsigned (format, 10, 0, G_MAXUINT, &value, NULL) ||
+                 value > newest))
+    return g_steal_pointer (&format);
+  return NULL;
+}
+
 /* The typed attributes: each parser is given the attribute's text, or
  * NULL when it is absent, and writes the value (or the default) only
  * when it succeeds.  Each is an IkouXmlAttrParser itself (calling a cast
