@@ -41,23 +41,11 @@ mspdi_report (Reader     *r,
               const char *format,
               ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (r->report, ikou_xml_at_line_valist (r->name, line, format, args));
   va_end (args);
-
-  g_ptr_array_add (r->report, ikou_xml_at_line (r->name, line, message));
-}
-
-static char *
-child_text (xmlNode    *node,
-            const char *name)
-{
-  xmlNode *child = ikou_xml_first_child (node, name);
-
-  return child != NULL ? ikou_xml_get_text (child) : NULL;
 }
 
 static gboolean
@@ -177,9 +165,9 @@ read_definitions (Reader  *r,
        def != NULL;
        def = ikou_xml_next_sibling (def, "ExtendedAttribute"))
     {
-      g_autofree char *id = child_text (def, "FieldID");
-      g_autofree char *field_name = child_text (def, "FieldName");
-      g_autofree char *alias = child_text (def, "Alias");
+      g_autofree char *id = ikou_xml_get_child_text (def, "FieldID");
+      g_autofree char *field_name = ikou_xml_get_child_text (def, "FieldName");
+      g_autofree char *alias = ikou_xml_get_child_text (def, "Alias");
       const char *label = alias != NULL && *alias != '\0' ? alias : field_name;
       gboolean resource;
 
@@ -232,7 +220,7 @@ read_value (Reader   *r,
             xmlNode  *ea,
             char    **values)
 {
-  g_autofree char *id = child_text (ea, "FieldID");
+  g_autofree char *id = ikou_xml_get_child_text (ea, "FieldID");
   g_autofree char *value = NULL;
   guint f;
 
@@ -240,7 +228,7 @@ read_value (Reader   *r,
     return;
   g_strstrip (id);
   f = GPOINTER_TO_UINT (g_hash_table_lookup (r->field_map, id));
-  value = child_text (ea, "Value");
+  value = ikou_xml_get_child_text (ea, "Value");
   if (f == 0)
     {
       if (value != NULL && *value != '\0')
@@ -459,10 +447,10 @@ static void
 read_resource (Reader  *r,
                xmlNode *node)
 {
-  g_autofree char *uid = child_text (node, "UID");
-  g_autofree char *is_null = child_text (node, "IsNull");
-  g_autofree char *from = child_text (node, "AvailableFrom");
-  g_autofree char *until = child_text (node, "AvailableTo");
+  g_autofree char *uid = ikou_xml_get_child_text (node, "UID");
+  g_autofree char *is_null = ikou_xml_get_child_text (node, "IsNull");
+  g_autofree char *from = ikou_xml_get_child_text (node, "AvailableFrom");
+  g_autofree char *until = ikou_xml_get_child_text (node, "AvailableTo");
   char *values[N_FIELDS] = { NULL };
   ResRec *res;
   guint64 value;
@@ -470,7 +458,7 @@ read_resource (Reader  *r,
 
   res = g_new0 (ResRec, 1);
   res->line = ikou_xml_node_line (node);
-  res->name = child_text (node, "Name");
+  res->name = ikou_xml_get_child_text (node, "Name");
   read_values (r, node, values);
   res->kind = g_steal_pointer (&values[F_HOST_KIND]);
   res->cost = -1;
@@ -502,8 +490,8 @@ read_resource (Reader  *r,
 
       if (period != NULL)
         {
-          from = child_text (period, "AvailableFrom");
-          until = child_text (period, "AvailableTo");
+          from = ikou_xml_get_child_text (period, "AvailableFrom");
+          until = ikou_xml_get_child_text (period, "AvailableTo");
         }
     }
   /* MS Project writes "no limit" as 1984-01-01 and 2049-12-31. */
@@ -513,7 +501,7 @@ read_resource (Reader  *r,
   if (until != NULL && mspdi_parse_day (until, &res->until) &&
       res->until >= ikou_day_from_ymd (2049, 12, 31))
     res->until = IKOU_DAY_NONE;
-  res->notes = child_text (node, "Notes");
+  res->notes = ikou_xml_get_child_text (node, "Notes");
 
   g_ptr_array_add (r->resources, res);
 }

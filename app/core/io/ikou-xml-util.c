@@ -49,6 +49,17 @@ ikou_xml_at_line (const char *display_name,
   return g_strdup_printf (_("%s: %s"), display_name, message);
 }
 
+char *
+ikou_xml_at_line_valist (const char *display_name,
+                         int         line,
+                         const char *format,
+                         va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  return ikou_xml_at_line (display_name, line, message);
+}
+
 void
 xml_set_error_at_line (GError       **error,
                        IkouErrorCode  code,
@@ -69,14 +80,13 @@ ikou_xml_set_error (GError        **error,
                     const char     *format,
                     ...)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  text = ikou_xml_at_line_valist (display_name, ikou_xml_node_line (node), format, args);
   va_end (args);
-
-  xml_set_error_at_line (error, code, display_name, ikou_xml_node_line (node), message);
+  g_set_error_literal (error, IKOU_ERROR, code, text);
 }
 
 /* libxml2's messages end with a newline and sometimes repeat the line. */
@@ -577,6 +587,22 @@ ikou_xml_get_child_text (xmlNode    *parent,
   xmlNode *child = ikou_xml_first_child (parent, name);
 
   return child != NULL ? ikou_xml_get_text (child) : NULL;
+}
+
+char *
+ikou_xml_newer_format (xmlNode *root,
+                       guint    newest)
+{
+  g_autofree char *format = ikou_xml_get_attr (root, "format");
+  gboolean digits = format != NULL && *format != '\0';
+  guint64 value;
+
+  for (const char *p = format; digits && *p != '\0'; p++)
+    digits = g_ascii_isdigit (*p);
+  if (digits && (!g_ascii_string_to_unsigned (format, 10, 0, G_MAXUINT, &value, NULL) ||
+                 value > newest))
+    return g_steal_pointer (&format);
+  return NULL;
 }
 
 /* The typed attributes: each parser is given the attribute's text, or

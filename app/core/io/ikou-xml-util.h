@@ -134,6 +134,11 @@ int         ikou_xml_node_line          (xmlNode                 *node);
 char       *ikou_xml_at_line            (const char              *display_name,
                                          int                      line,
                                          const char              *message);
+/* The same with the message made from @format and @args. */
+char       *ikou_xml_at_line_valist     (const char              *display_name,
+                                         int                      line,
+                                         const char              *format,
+                                         va_list                  args) G_GNUC_PRINTF (3, 0);
 
 /* Reading helpers.  Element children are matched by local name and
  * skip text, comments and processing instructions. */
@@ -151,6 +156,12 @@ char       *ikou_xml_get_text           (xmlNode                 *node);
 /* The text of the first child element @name, or NULL when there is none. */
 char       *ikou_xml_get_child_text     (xmlNode                 *parent,
                                          const char              *name);
+/* @root's format="N" (newly allocated) when it is a number above
+ * @newest, otherwise NULL.  A file in a newer format is refused before
+ * the schema, which it need not follow; a format that is not a number is
+ * left to the schema to explain. */
+char       *ikou_xml_newer_format       (xmlNode                 *root,
+                                         guint                    newest);
 
 /* Typed attributes.  An absent attribute gives the type's default and
  * succeeds; a malformed one is @code naming the file, the line, the

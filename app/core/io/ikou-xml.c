@@ -570,8 +570,6 @@ check_root (Reader   *reader,
             GError  **error)
 {
   g_autofree char *format = NULL;
-  gboolean digits;
-  guint64 value;
 
   if (!ikou_xml_is_element (root, "ikou-plan"))
     {
@@ -590,13 +588,8 @@ check_root (Reader   *reader,
     }
 
   /* Before the schema: a newer file need not follow this one. */
-  format = ikou_xml_get_attr (root, "format");
-  digits = format != NULL && *format != '\0';
-  for (const char *p = format; digits && *p != '\0'; p++)
-    digits = g_ascii_isdigit (*p);
-
-  if (digits && (!g_ascii_string_to_unsigned (format, 10, 0, G_MAXUINT, &value, NULL) ||
-                 value > IKOU_XML_FORMAT))
+  format = ikou_xml_newer_format (root, IKOU_XML_FORMAT);
+  if (format != NULL)
     {
       ikou_xml_set_error (error, IKOU_ERROR_NEWER_VERSION, reader->name, root,
                           _("this plan was saved in format %s by a newer version of Ikou; "

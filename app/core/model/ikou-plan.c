@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ikou-error.h"
+#include "ikou-held-changes.h"
 #include "ikou-model-private.h"
 #include "ikou-object-fields.h"
 #include "ikou-plan.h"
@@ -35,11 +36,7 @@ struct _IkouPlan
   guint       bulk_depth;
   guint       bulk_start;     /* n_systems when the bulk began */
 
-  /* Changes held back between freeze_changes and thaw_changes. */
-  guint       freeze_depth;
-  GPtrArray  *held_systems;   /* IkouSystem (a reference), first change first */
-  GHashTable *held_set;       /* the same systems, to add each once */
-  gboolean    held_changed;   /* ::changed is owed */
+  IkouHeldChanges held;       /* IkouSystem (a reference) */
 };
 
 static void ikou_plan_list_model_init (GListModelInterface *iface);
@@ -106,9 +103,7 @@ ikou_plan_list_model_init (GListModelInterface *iface)
 static void
 emit_changed (IkouPlan *self)
 {
-  if (self->freeze_depth > 0)
-    self->held_changed = TRUE;
-  else
+  if (!ikou_held_changes_hold_changed (&self->held))
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -118,13 +113,8 @@ _ikou_plan_system_changed (IkouPlan   *self,
 {
   g_autoptr(GPtrArray) one = NULL;
 
-  if (self->freeze_depth > 0)
-    {
-      if (g_hash_table_add (self->held_set, system))
-        g_ptr_array_add (self->held_systems, g_object_ref (system));
-      self->held_changed = TRUE;
-      return;
-    }
+  if (ikou_held_changes_hold (&self->held, system))
+    return;
   one = g_ptr_array_new ();
   g_ptr_array_add (one, system);
   g_signal_emit (self, signals[SYSTEMS_CHANGED], 0, one);
@@ -188,13 +178,13 @@ ikou_plan_dispose (GObject *object)
           IkouScenario *scenario = g_ptr_array_index (self->scenarios, i);
 
           g_signal_handlers_disconnect_by_data (scenario, self);
-          if (self->freeze_depth > 0)
+          if (self->held.depth > 0)
             ikou_scenario_thaw_changes (scenario);
         }
       g_clear_pointer (&self->scenarios, g_ptr_array_unref);
     }
-  if (self->held_systems != NULL)
-    g_ptr_array_set_size (self->held_systems, 0);
+  if (self->held.keys != NULL)
+    g_ptr_array_set_size (self->held.keys, 0);
 
   G_OBJECT_CLASS (ikou_plan_parent_class)->dispose (object);
 }
@@ -211,8 +201,7 @@ ikou_plan_finalize (GObject *object)
   g_free (self->schedule_version);
   g_hash_table_unref (self->hosts_by_id);
   g_hash_table_unref (self->systems_by_id);
-  g_ptr_array_unref (self->held_systems);
-  g_hash_table_unref (self->held_set);
+  ikou_held_changes_clear (&self->held);
 
   G_OBJECT_CLASS (ikou_plan_parent_class)->finalize (object);
 }
@@ -312,19 +301,11 @@ ikou_plan_class_init (IkouPlanClass *klass)
     g_param_spec_int64 ("reference-cost", NULL, NULL, -1, G_MAXINT64, -1, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Anything in the plan changed (for "unsaved changes"). */
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SYSTEM_CHANGED] =
-    g_signal_new ("system-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, IKOU_TYPE_SYSTEM);
-  /* Before ::system-changed: every system that changed, each once (one
-   * outside a freeze, all of them at the thaw). */
-  signals[SYSTEMS_CHANGED] =
-    g_signal_new ("systems-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                  G_TYPE_PTR_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
+  /* ::changed: anything in the plan changed (for "unsaved changes");
+   * ::systems-changed: a GPtrArray of the systems that changed. */
+  ikou_held_changes_add_signals (G_TYPE_FROM_CLASS (klass), IKOU_TYPE_SYSTEM, G_TYPE_PTR_ARRAY,
+                                 &signals[CHANGED], &signals[SYSTEM_CHANGED],
+                                 &signals[SYSTEMS_CHANGED]);
   signals[HOSTS_CHANGED] =
     g_signal_new ("hosts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -343,8 +324,7 @@ ikou_plan_init (IkouPlan *self)
   self->systems_by_id = g_hash_table_new (NULL, NULL);
   self->next_system_id = 1;
   self->scenarios = g_ptr_array_new_with_free_func (g_object_unref);
-  self->held_systems = g_ptr_array_new_with_free_func (g_object_unref);
-  self->held_set = g_hash_table_new (NULL, NULL);
+  ikou_held_changes_init (&self->held, g_object_ref, g_object_unref);
   self->reference_fy = IKOU_PLAN_REFERENCE_FY;
   self->reference_cost = -1;
 }
@@ -668,7 +648,7 @@ ikou_plan_freeze_changes (IkouPlan *self)
 {
   g_return_if_fail (IKOU_IS_PLAN (self));
 
-  if (self->freeze_depth++ > 0)
+  if (self->held.depth++ > 0)
     return;
   for (guint i = 0; i < self->scenarios->len; i++)
     ikou_scenario_freeze_changes (g_ptr_array_index (self->scenarios, i));
@@ -681,11 +661,11 @@ ikou_plan_thaw_changes (IkouPlan *self)
   g_autoptr(GPtrArray) scenarios = NULL;
 
   g_return_if_fail (IKOU_IS_PLAN (self));
-  g_return_if_fail (self->freeze_depth > 0);
+  g_return_if_fail (self->held.depth > 0);
 
-  if (self->freeze_depth > 1)
+  if (self->held.depth > 1)
     {
-      self->freeze_depth--;
+      self->held.depth--;
       return;
     }
 
@@ -696,13 +676,11 @@ ikou_plan_thaw_changes (IkouPlan *self)
     g_ptr_array_add (scenarios, g_object_ref (g_ptr_array_index (self->scenarios, i)));
   for (guint i = 0; i < scenarios->len; i++)
     ikou_scenario_thaw_changes (g_ptr_array_index (scenarios, i));
-  self->freeze_depth = 0;
+  self->held.depth = 0;
 
   /* Only the systems still in the plan: one changed and then removed is
    * the removal's business (::items-changed). */
-  held = g_steal_pointer (&self->held_systems);
-  self->held_systems = g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_remove_all (self->held_set);
+  held = ikou_held_changes_take (&self->held);
   for (guint i = held->len; i > 0; i--)
     {
       IkouSystem *system = g_ptr_array_index (held, i - 1);
@@ -719,11 +697,8 @@ ikou_plan_thaw_changes (IkouPlan *self)
         for (guint i = 0; i < held->len; i++)
           g_signal_emit (self, signals[SYSTEM_CHANGED], 0, g_ptr_array_index (held, i));
     }
-  if (self->held_changed)
-    {
-      self->held_changed = FALSE;
-      g_signal_emit (self, signals[CHANGED], 0);
-    }
+  if (ikou_held_changes_take_changed (&self->held))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Scenarios */
@@ -807,7 +782,7 @@ ikou_plan_insert_scenario (IkouPlan     *self,
   g_signal_connect (scenario, "changed", G_CALLBACK (on_scenario_changed), self);
   g_signal_connect (scenario, "notify::name", G_CALLBACK (on_scenario_renamed), self);
   /* The plan's scenarios are held back with it. */
-  if (self->freeze_depth > 0)
+  if (self->held.depth > 0)
     ikou_scenario_freeze_changes (scenario);
   g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);
   emit_changed (self);
@@ -823,7 +798,7 @@ ikou_plan_remove_scenario (IkouPlan     *self,
   if (!g_ptr_array_find (self->scenarios, scenario, NULL))
     g_return_if_reached ();
   g_signal_handlers_disconnect_by_data (scenario, self);
-  if (self->freeze_depth > 0)
+  if (self->held.depth > 0)
     ikou_scenario_thaw_changes (scenario);
   g_ptr_array_remove (self->scenarios, scenario);
   g_signal_emit (self, signals[SCENARIOS_CHANGED], 0);

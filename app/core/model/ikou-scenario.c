@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "ikou-held-changes.h"
 #include "ikou-plan.h"
 #include "ikou-scenario.h"
 #include "ikou-system.h"
@@ -25,11 +26,7 @@ struct _IkouScenario
   GArray     *flat;     /* sorted copy of every override, built on demand; NULL after a change */
   guint       n_overrides;
 
-  /* Changes held back between freeze_changes and thaw_changes. */
-  guint       freeze_depth;
-  GArray     *held_ids;      /* guint system ids, first change first */
-  GHashTable *held_set;      /* the same ids, to add each once */
-  gboolean    held_changed;  /* ::changed is owed */
+  IkouHeldChanges held;     /* system ids (GUINT_TO_POINTER) */
 };
 
 G_DEFINE_FINAL_TYPE (IkouScenario, ikou_scenario, G_TYPE_OBJECT)
@@ -169,8 +166,7 @@ ikou_scenario_finalize (GObject *object)
   g_free (self->description);
   g_hash_table_unref (self->systems);
   g_clear_pointer (&self->flat, g_array_unref);
-  g_array_unref (self->held_ids);
-  g_hash_table_unref (self->held_set);
+  ikou_held_changes_clear (&self->held);
 
   G_OBJECT_CLASS (ikou_scenario_parent_class)->finalize (object);
 }
@@ -234,20 +230,11 @@ ikou_scenario_class_init (IkouScenarioClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /* Before ::changed, when the edits of one system changed. */
-  signals[SYSTEM_CHANGED] =
-    g_signal_new ("system-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  /* Before ::system-changed: the ids (a GArray of guint) of every system
-   * whose edits changed, each once (one outside a freeze, all of them at
-   * the thaw). */
-  signals[SYSTEMS_CHANGED] =
-    g_signal_new ("systems-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                  G_TYPE_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
+  /* ::system-changed: the id of a system whose edits changed, before
+   * ::changed; ::systems-changed: the ids (a GArray of guint). */
+  ikou_held_changes_add_signals (G_TYPE_FROM_CLASS (klass), G_TYPE_UINT, G_TYPE_ARRAY,
+                                 &signals[CHANGED], &signals[SYSTEM_CHANGED],
+                                 &signals[SYSTEMS_CHANGED]);
 }
 
 static void
@@ -255,8 +242,7 @@ ikou_scenario_init (IkouScenario *self)
 {
   self->systems = g_hash_table_new_full (NULL, NULL, NULL,
                                          (GDestroyNotify) ikou_scenario_edits_free);
-  self->held_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->held_set = g_hash_table_new (NULL, NULL);
+  ikou_held_changes_init (&self->held, NULL, NULL);
 }
 
 IkouScenario *
@@ -290,9 +276,7 @@ ikou_scenario_copy (IkouScenario *self,
 static void
 emit_changed (IkouScenario *self)
 {
-  if (self->freeze_depth > 0)
-    self->held_changed = TRUE;
-  else
+  if (!ikou_held_changes_hold_changed (&self->held))
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -345,13 +329,8 @@ changed (IkouScenario *self,
   g_autoptr(GArray) one = NULL;
 
   g_clear_pointer (&self->flat, g_array_unref);
-  if (self->freeze_depth > 0)
-    {
-      if (g_hash_table_add (self->held_set, GUINT_TO_POINTER (system_id)))
-        g_array_append_val (self->held_ids, system_id);
-      self->held_changed = TRUE;
-      return;
-    }
+  if (ikou_held_changes_hold (&self->held, GUINT_TO_POINTER (system_id)))
+    return;
   one = g_array_sized_new (FALSE, FALSE, sizeof (guint), 1);
   g_array_append_val (one, system_id);
   g_signal_emit (self, signals[SYSTEMS_CHANGED], 0, one);
@@ -363,23 +342,30 @@ void
 ikou_scenario_freeze_changes (IkouScenario *self)
 {
   g_return_if_fail (IKOU_IS_SCENARIO (self));
-  self->freeze_depth++;
+  self->held.depth++;
 }
 
 void
 ikou_scenario_thaw_changes (IkouScenario *self)
 {
+  g_autoptr(GPtrArray) keys = NULL;
   g_autoptr(GArray) held = NULL;
 
   g_return_if_fail (IKOU_IS_SCENARIO (self));
-  g_return_if_fail (self->freeze_depth > 0);
+  g_return_if_fail (self->held.depth > 0);
 
-  if (--self->freeze_depth > 0)
+  if (--self->held.depth > 0)
     return;
 
-  held = g_steal_pointer (&self->held_ids);
-  self->held_ids = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_hash_table_remove_all (self->held_set);
+  /* Listeners have always had the ids as a GArray of guint. */
+  keys = ikou_held_changes_take (&self->held);
+  held = g_array_sized_new (FALSE, FALSE, sizeof (guint), keys->len);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint system_id = GPOINTER_TO_UINT (g_ptr_array_index (keys, i));
+
+      g_array_append_val (held, system_id);
+    }
   if (held->len > 0)
     {
       g_signal_emit (self, signals[SYSTEMS_CHANGED], 0, held);
@@ -388,11 +374,8 @@ ikou_scenario_thaw_changes (IkouScenario *self)
         for (guint i = 0; i < held->len; i++)
           g_signal_emit (self, signals[SYSTEM_CHANGED], 0, g_array_index (held, guint, i));
     }
-  if (self->held_changed)
-    {
-      self->held_changed = FALSE;
-      g_signal_emit (self, signals[CHANGED], 0);
-    }
+  if (ikou_held_changes_take_changed (&self->held))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static IkouScenarioEdits *

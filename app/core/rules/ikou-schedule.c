@@ -219,94 +219,96 @@ read_fact_date (Reader      *reader,
   return node == NULL || read_date (reader, node, "date", out, error);
 }
 
+/* One <operation>, <phase> or <event>; @seen holds the ids of its kind
+ * read so far. */
+typedef gboolean (*ItemReader) (Reader      *reader,
+                                xmlNode     *node,
+                                GHashTable  *seen,
+                                GError     **error);
+
 static gboolean
-read_operations (Reader   *reader,
-                 xmlNode  *root,
-                 GError  **error)
+read_operation (Reader      *reader,
+                xmlNode     *node,
+                GHashTable  *seen,
+                GError     **error)
 {
   IkouSchedule *self = reader->self;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  IkouOperation op = { NULL, NULL, NULL, IKOU_DAY_NONE };
 
-  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "operations"),
-                                             "operation");
-       node != NULL;
-       node = ikou_xml_next_sibling (node, "operation"))
-    {
-      IkouOperation op = { NULL, NULL, NULL, IKOU_DAY_NONE };
+  op.id = keep (reader, node, "id");
+  op.name = keep (reader, node, "name");
+  op.name_en = keep (reader, node, "name-en");
+  if (!check_unique (reader, seen, node, op.id, error) ||
+      !read_date (reader, node, "spec-published", &op.spec_published, error))
+    return FALSE;
 
-      op.id = keep (reader, node, "id");
-      op.name = keep (reader, node, "name");
-      op.name_en = keep (reader, node, "name-en");
-      if (!check_unique (reader, seen, node, op.id, error) ||
-          !read_date (reader, node, "spec-published", &op.spec_published, error))
-        return FALSE;
-
-      g_array_append_val (self->operations, op);
-      g_hash_table_insert (self->operation_index, (gpointer) op.id,
-                           GUINT_TO_POINTER (self->operations->len));
-    }
-
+  g_array_append_val (self->operations, op);
+  g_hash_table_insert (self->operation_index, (gpointer) op.id,
+                       GUINT_TO_POINTER (self->operations->len));
   return TRUE;
 }
 
 static gboolean
-read_phases (Reader   *reader,
-             xmlNode  *root,
-             GError  **error)
+read_phase (Reader      *reader,
+            xmlNode     *node,
+            GHashTable  *seen,
+            GError     **error)
 {
-  IkouSchedule *self = reader->self;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  IkouPhase phase = { NULL, NULL, NULL, IKOU_DAY_NONE, IKOU_DAY_NONE };
 
-  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "phases"), "phase");
-       node != NULL;
-       node = ikou_xml_next_sibling (node, "phase"))
+  phase.id = keep (reader, node, "id");
+  phase.label = keep (reader, node, "label");
+  phase.label_en = keep (reader, node, "label-en");
+  if (!check_unique (reader, seen, node, phase.id, error) ||
+      !read_date (reader, node, "start", &phase.start, error) ||
+      !read_date (reader, node, "end", &phase.end, error))
+    return FALSE;
+
+  if (phase.end < phase.start)
     {
-      IkouPhase phase = { NULL, NULL, NULL, IKOU_DAY_NONE, IKOU_DAY_NONE };
-
-      phase.id = keep (reader, node, "id");
-      phase.label = keep (reader, node, "label");
-      phase.label_en = keep (reader, node, "label-en");
-      if (!check_unique (reader, seen, node, phase.id, error) ||
-          !read_date (reader, node, "start", &phase.start, error) ||
-          !read_date (reader, node, "end", &phase.end, error))
-        return FALSE;
-
-      if (phase.end < phase.start)
-        {
-          ikou_xml_set_error (error, IKOU_ERROR_INVALID_SCHEDULE, reader->name, node,
-                              _("the phase “%s” ends before it starts."), phase.id);
-          return FALSE;
-        }
-
-      g_array_append_val (self->phases, phase);
+      ikou_xml_set_error (error, IKOU_ERROR_INVALID_SCHEDULE, reader->name, node,
+                          _("the phase “%s” ends before it starts."), phase.id);
+      return FALSE;
     }
 
+  g_array_append_val (reader->self->phases, phase);
   return TRUE;
 }
 
 static gboolean
-read_events (Reader   *reader,
-             xmlNode  *root,
-             GError  **error)
+read_event (Reader      *reader,
+            xmlNode     *node,
+            GHashTable  *seen,
+            GError     **error)
 {
-  IkouSchedule *self = reader->self;
+  IkouScheduleEvent event = { NULL, NULL, NULL, IKOU_DAY_NONE };
+
+  event.id = keep (reader, node, "id");
+  event.label = keep (reader, node, "label");
+  event.label_en = keep (reader, node, "label-en");
+  if (!check_unique (reader, seen, node, event.id, error) ||
+      !read_date (reader, node, "date", &event.date, error))
+    return FALSE;
+
+  g_array_append_val (reader->self->events, event);
+  return TRUE;
+}
+
+/* Every <@item> of @list (none when it is NULL), in order, by @read_item. */
+static gboolean
+read_items (Reader      *reader,
+            xmlNode     *list,
+            const char  *item,
+            ItemReader   read_item,
+            GError     **error)
+{
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (xmlNode *node = ikou_xml_first_child (ikou_xml_first_child (root, "events"), "event");
+  for (xmlNode *node = ikou_xml_first_child (list, item);
        node != NULL;
-       node = ikou_xml_next_sibling (node, "event"))
-    {
-      IkouScheduleEvent event = { NULL, NULL, NULL, IKOU_DAY_NONE };
-
-      event.id = keep (reader, node, "id");
-      event.label = keep (reader, node, "label");
-      event.label_en = keep (reader, node, "label-en");
-      if (!check_unique (reader, seen, node, event.id, error) ||
-          !read_date (reader, node, "date", &event.date, error))
-        return FALSE;
-
-      g_array_append_val (self->events, event);
-    }
+       node = ikou_xml_next_sibling (node, item))
+    if (!read_item (reader, node, seen, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -318,17 +320,9 @@ check_format (Reader   *reader,
               xmlNode  *root,
               GError  **error)
 {
-  g_autofree char *format = ikou_xml_get_attr (root, "format");
-  guint64 value;
-  gboolean digits = format != NULL && *format != '\0';
+  g_autofree char *format = ikou_xml_newer_format (root, IKOU_SCHEDULE_FORMAT);
 
-  for (const char *p = format; digits && *p != '\0'; p++)
-    digits = g_ascii_isdigit (*p);
-  if (!digits)
-    return TRUE; /* the schema explains it */
-
-  if (!g_ascii_string_to_unsigned (format, 10, 0, G_MAXUINT, &value, NULL) ||
-      value > IKOU_SCHEDULE_FORMAT)
+  if (format != NULL)
     {
       ikou_xml_set_error (error, IKOU_ERROR_NEWER_VERSION, reader->name, root,
                           _("this national schedule is in format %s, but this version "
@@ -389,9 +383,12 @@ read_schedule (Reader   *reader,
       self->margin_months = (int) months;
     }
 
-  return read_operations (reader, root, error) &&
-         read_phases (reader, root, error) &&
-         read_events (reader, root, error);
+  return read_items (reader, ikou_xml_first_child (root, "operations"), "operation",
+                     read_operation, error) &&
+         read_items (reader, ikou_xml_first_child (root, "phases"), "phase",
+                     read_phase, error) &&
+         read_items (reader, ikou_xml_first_child (root, "events"), "event",
+                     read_event, error);
 }
 
 static IkouSchedule *
