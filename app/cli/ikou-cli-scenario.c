@@ -9,7 +9,6 @@
 #include "ikou-cli-private.h"
 #include "ikou-document.h"
 #include "ikou-error.h"
-#include "ikou-file-store.h"
 #include "ikou-plan-diff.h"
 #include "ikou-system-filter.h"
 
@@ -541,6 +540,7 @@ _ikou_cli_diff (int    argc,
   g_autofree char *against_text = NULL;
   g_autofree char *today_text = NULL;
   gboolean json = FALSE;
+  gboolean force = FALSE;
   const GOptionEntry entries[] = {
     { "scenario", 0, 0, G_OPTION_ARG_STRING, &scenario_text,
       N_("The scenario to look at"), N_("NAME") },
@@ -550,6 +550,8 @@ _ikou_cli_diff (int    argc,
       N_("Check as of this date instead of today"), N_("YYYY-MM-DD") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print the differences as JSON"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Read a plan whose checksum does not match"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -558,7 +560,6 @@ _ikou_cli_diff (int    argc,
   g_autoptr(IkouPlan) plan = NULL;
   g_autoptr(IkouSchedule) schedule = NULL;
   g_autoptr(IkouPlanDiff) diff = NULL;
-  g_autoptr(IkouFileStore) store = NULL;
   IkouScenario *a = NULL, *b = NULL;
   IkouDay today = ikou_day_today ();
 
@@ -572,13 +573,11 @@ _ikou_cli_diff (int    argc,
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
     return _ikou_cli_fail_error (error);
 
-  store = ikou_file_store_new_for_path (argv[1]);
-  plan = ikou_plan_store_load (IKOU_PLAN_STORE (store), &error);
+  /* .ikou or Ikou XML, as every command reads a plan. */
+  plan = _ikou_cli_load_plan (argv[1], force, scenario_text, &b);
   if (plan == NULL)
-    return _ikou_cli_fail_error (error);
-  if ((b = ikou_plan_require_scenario (plan, scenario_text, &error)) == NULL ||
-      (against_text != NULL &&
-       (a = ikou_plan_require_scenario (plan, against_text, &error)) == NULL))
+    return IKOU_EXIT_FAILED;
+  if (against_text != NULL && (a = ikou_plan_require_scenario (plan, against_text, &error)) == NULL)
     return _ikou_cli_fail_error (error);
 
   schedule = _ikou_cli_load_schedule ();

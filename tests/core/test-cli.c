@@ -787,6 +787,27 @@ test_diff_json (void)
                       ==, json_array_get_length (appeared));
   }
 
+  /* The same plan as Ikou XML: the same differences. */
+  {
+    g_autofree char *xml = g_strconcat (plan, ".xml", NULL);
+    g_auto(Run) export_run = { 0 };
+    g_auto(Run) run2 = { 0 };
+    g_autoptr(JsonNode) root2 = NULL;
+    JsonObject *object2;
+
+    run_ikou (&export_run, "export", plan, "--output", xml, NULL);
+    g_assert_cmpint (export_run.status, ==, 0);
+    run_ikou (&run2, "diff", xml, "--scenario", "直行", "--today", "2021-03-01", "--json", NULL);
+    g_assert_cmpint (run2.status, ==, 0);
+    root2 = parse_json (run2.out);
+    object2 = json_node_get_object (root2);
+    g_assert_true (json_node_equal (json_object_get_member (object2, "changes"),
+                                    json_object_get_member (object, "changes")));
+    g_assert_true (json_node_equal (json_object_get_member (object2, "findings"),
+                                    json_object_get_member (object, "findings")));
+    g_assert_cmpint (g_unlink (xml), ==, 0);
+  }
+
   ikou_test_remove_temp_copy (plan);
 }
 
