@@ -149,37 +149,13 @@ test_edited_outside (Fixture       *f,
   }
 }
 
-/* Runs `ikou ARGS…` (NULL-terminated); its exit status, *@err its stderr. */
-static int
-run_ikou (char **err,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int status;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("IKOU_BIN"));
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static int
 run_check (const char  *path,
            gboolean     force,
            char       **err)
 {
-  return run_ikou (err, "check", path, "--today", "2021-03-01", force ? "--force" : NULL, NULL);
+  return ikou_test_run_ikou (NULL, err, "check", path, "--today", "2021-03-01",
+                             force ? "--force" : NULL, NULL);
 }
 
 static void
@@ -202,10 +178,10 @@ test_cli (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* The commands that write read the same way. */
-  g_assert_cmpint (run_ikou (&err, "scenario", f->path, "new", "after damage", NULL), ==, 2);
+  g_assert_cmpint (ikou_test_run_ikou (NULL, &err, "scenario", f->path, "new", "after damage", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--force"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_ikou (&err, "scenario", f->path, "new", "after damage", "--force", NULL),
+  g_assert_cmpint (ikou_test_run_ikou (NULL, &err, "scenario", f->path, "new", "after damage", "--force", NULL),
                    ==, 0);
   g_clear_pointer (&err, g_free);
   /* Written by Ikou: its checksum matches again. */
@@ -219,10 +195,10 @@ test_cli (Fixture       *f,
 
   /* And the commands that only read. */
   run_sql (f->path, "UPDATE systems SET name = 'renamed again' WHERE id = 3");
-  g_assert_cmpint (run_ikou (&err, "diff", f->path, "--scenario", "after damage", NULL), ==, 2);
+  g_assert_cmpint (ikou_test_run_ikou (NULL, &err, "diff", f->path, "--scenario", "after damage", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--force"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_ikou (&err, "diff", f->path, "--scenario", "after damage", "--force", NULL),
+  g_assert_cmpint (ikou_test_run_ikou (NULL, &err, "diff", f->path, "--scenario", "after damage", "--force", NULL),
                    ==, 0);
 }
 

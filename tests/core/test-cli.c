@@ -37,29 +37,11 @@ static void
 run_ikou (Run *run,
           ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  const char *arg;
   va_list args;
-  int wait_status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("IKOU_BIN"));
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  run->status = ikou_test_run_ikouv (&run->out, &run->err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* No display: the command line must not need one. */
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT,
-                               NULL, NULL, &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
 
   /* Whatever happens, no GLib warning or critical reaches the user. */
   g_assert_null (strstr (run->err, "CRITICAL"));

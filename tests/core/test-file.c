@@ -243,31 +243,17 @@ test_schedule_dir (Fixture       *f,
 
 /* The command line: exit 2 at once, one sentence. */
 static void
-run_cli (const char  *expect_word,
-         const char  *arg1,
+run_cli (const char *expect_word,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *arg;
   va_list args;
   int status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("IKOU_BIN"));
-  g_ptr_array_add (argv, (gpointer) arg1);
-  va_start (args, arg1);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  va_start (args, expect_word);
+  status = ikou_test_run_ikouv (NULL, &err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                               NULL, NULL, &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_cmpint (status, ==, 2);
   g_test_message ("%s", err);
   g_assert_nonnull (strstr (err, expect_word));
 }

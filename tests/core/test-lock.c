@@ -247,30 +247,15 @@ test_plan_file (Fixture       *f,
 }
 
 static void
-run_ikou (int         *status,
-          char       **err,
-          const char  *first,
+run_ikou (int   *status,
+          char **err,
           ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
-  int wait_status;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("IKOU_BIN"));
-  g_ptr_array_add (argv, (gpointer) first);
-  va_start (args, first);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  va_start (args, err);
+  *status = ikou_test_run_ikouv (NULL, err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  *status = WEXITSTATUS (wait_status);
 }
 
 static void

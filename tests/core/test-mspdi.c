@@ -939,28 +939,6 @@ test_missing_file (void)
 /* The command line */
 
 static void
-run_ikou (const char * const  *args,
-          int                 *status,
-          char               **out,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("IKOU_BIN");
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (*status));
-  *status = WEXITSTATUS (*status);
-}
-
-static void
 test_cli (void)
 {
   g_autofree char *dir = ikou_test_make_temp_dir ();
@@ -978,7 +956,7 @@ test_cli (void)
     const char *args[] = { "export", sample, "--output", mspdi, NULL };
     g_autofree char *out = NULL, *err = NULL;
 
-    run_ikou (args, &status, &out, &err);
+    status = ikou_test_run_ikou_args (args, &out, &err);
     g_assert_cmpint (status, ==, 0);
     g_assert_cmpstr (err, ==, "");
     g_assert_true (ikou_mspdi_sniff_file (mspdi));
@@ -987,7 +965,7 @@ test_cli (void)
     const char *args[] = { "export", sample, "--format", "mspdi", "--output", forced, NULL };
     g_autofree char *out = NULL, *err = NULL;
 
-    run_ikou (args, &status, &out, &err);
+    status = ikou_test_run_ikou_args (args, &out, &err);
     g_assert_cmpint (status, ==, 0);
     g_assert_true (ikou_mspdi_sniff_file (forced));
   }
@@ -995,7 +973,7 @@ test_cli (void)
     const char *args[] = { "export", sample, "--format", "gantt", "--output", forced, NULL };
     g_autofree char *out = NULL, *err = NULL;
 
-    run_ikou (args, &status, &out, &err);
+    status = ikou_test_run_ikou_args (args, &out, &err);
     g_assert_cmpint (status, ==, 2);
     g_assert_nonnull (strstr (err, "gantt"));
   }
@@ -1004,7 +982,7 @@ test_cli (void)
     const char *args[] = { "import", forced, "--output", ikou, NULL };
     g_autofree char *out = NULL, *err = NULL;
 
-    run_ikou (args, &status, &out, &err);
+    status = ikou_test_run_ikou_args (args, &out, &err);
     g_assert_cmpint (status, ==, 0);
     g_assert_cmpstr (err, ==, "");
     back = ikou_plan_file_load (ikou, &error);
@@ -1016,7 +994,7 @@ test_cli (void)
     const char *args[] = { "import", links, "--output", ikou, NULL };
     g_autofree char *out = NULL, *err = NULL;
 
-    run_ikou (args, &status, &out, &err);
+    status = ikou_test_run_ikou_args (args, &out, &err);
     g_assert_cmpint (status, ==, 0);
     g_assert_true (g_str_has_prefix (err, "ikou: "));
     g_assert_nonnull (strstr (err, "links-lags.xml: 3 links between tasks"));

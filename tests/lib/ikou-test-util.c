@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -339,4 +340,65 @@ ikou_test_finding_new (guint        system_id,
   finding.step = step;
   finding.milestone = milestone;
   return ikou_finding_copy (&finding);
+}
+
+int
+ikou_test_run_ikou_args (const char * const  *args,
+                         char               **out,
+                         char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  GSpawnFlags flags = G_SPAWN_DEFAULT;
+  int wait_status;
+
+  g_assert_nonnull (g_getenv ("IKOU_BIN"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("IKOU_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  /* No display: the command line must not need one. */
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  if (out == NULL)
+    flags |= G_SPAWN_STDOUT_TO_DEV_NULL;
+  if (err == NULL)
+    flags |= G_SPAWN_STDERR_TO_DEV_NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, flags,
+                               NULL, NULL, out, err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+int
+ikou_test_run_ikouv (char    **out,
+                     char    **err,
+                     va_list   args)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  const char *arg;
+
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (list, (gpointer) arg);
+  g_ptr_array_add (list, NULL);
+
+  return ikou_test_run_ikou_args ((const char * const *) list->pdata, out, err);
+}
+
+int
+ikou_test_run_ikou (char **out,
+                    char **err,
+                    ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, err);
+  status = ikou_test_run_ikouv (out, err, args);
+  va_end (args);
+  return status;
 }

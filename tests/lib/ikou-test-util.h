@@ -51,6 +51,21 @@ void     ikou_test_dir_tear_down      (IkouTestDir   *f,
 char    *ikou_test_source_path        (const char *first_element,
                                        ...) G_GNUC_NULL_TERMINATED;
 
+/* Runs Ikou's command line ($IKOU_BIN) with @args (NULL-terminated, the
+ * program not included) and no display, as a planner's script would:
+ * asserts that it ran and exited and returns its exit status; what it
+ * printed in *@out and *@err (free with g_free), or dropped for NULL.
+ * The other two take the arguments as a NULL-terminated list. */
+int      ikou_test_run_ikou_args      (const char * const *args,
+                                       char              **out,
+                                       char              **err);
+int      ikou_test_run_ikouv          (char              **out,
+                                       char              **err,
+                                       va_list             args);
+int      ikou_test_run_ikou           (char              **out,
+                                       char              **err,
+                                       ...) G_GNUC_NULL_TERMINATED;
+
 /* A copy of the source tree's @relative_path (say
  * "data/samples/koriyama.ikou") as @name in a new private folder; returns
  * its path.  ikou_test_remove_temp_copy() removes the folder. */
