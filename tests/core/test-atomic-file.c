@@ -114,6 +114,53 @@ test_sweep (Fixture       *f,
   g_assert_false (g_file_test (p_locked, G_FILE_TEST_EXISTS));
 }
 
+/* Whether @dir holds one of Ikou's temporary files for @target_name. */
+static gboolean
+has_temp_file (const char *dir,
+               const char *target_name)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (ikou_atomic_file_is_temp_name (name, target_name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Another save on this machine sweeps between the creation of a
+ * temporary file and its lock (held there by the debug pause), and takes
+ * it: the save makes another and succeeds. */
+static void
+test_swept_before_lock (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  pid_t pid;
+  int status;
+
+  g_assert_true (g_file_set_contents (f->path, "old", 3, NULL));
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_setenv ("IKOU_DEBUG_PAUSE_BEFORE_LOCK_MS", "1500", TRUE);
+      _exit (ikou_atomic_file_set_contents (f->path, "new", 3, NULL, NULL) ? 0 : 1);
+    }
+
+  for (guint i = 0; i < 500 && !has_temp_file (f->dir, "plan.ikou"); i++)
+    g_usleep (10000);
+  g_assert_cmpuint (ikou_atomic_file_sweep (f->path), ==, 1);
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new");
+  g_assert_cmpuint (ikou_test_count_entries (f->dir), ==, 1);
+}
+
 /* A writer killed mid-save leaves its temporary file; the next save (of
  * any kind) or open removes it. */
 static void
@@ -235,6 +282,7 @@ main (int argc, char **argv)
 #define ADD(name, func) \
   g_test_add ("/atomic-file/" name, Fixture, NULL, ikou_test_dir_set_up, func, ikou_test_dir_tear_down)
   ADD ("sweep", test_sweep);
+  ADD ("swept-before-lock", test_swept_before_lock);
   ADD ("killed-writer", test_killed_writer);
   ADD ("set-contents", test_set_contents);
 #undef ADD

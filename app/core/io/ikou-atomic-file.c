@@ -161,6 +161,41 @@ ikou_atomic_file_sweep (const char *path)
   return n_removed;
 }
 
+/* For the sweep test: $IKOU_DEBUG_PAUSE_BEFORE_LOCK_MS makes a new
+ * temporary file wait that long between its creation and its lock — the
+ * moment another save's sweep could take it. */
+static void
+debug_pause_before_lock (void)
+{
+  const char *ms = g_getenv ("IKOU_DEBUG_PAUSE_BEFORE_LOCK_MS");
+
+  if (ms != NULL && *ms != '\0')
+    g_usleep ((gulong) g_ascii_strtoull (ms, NULL, 10) * 1000);
+}
+
+/* Whether the new temporary file @fd, made at @temp_path, is this writer's
+ * to write: locked, so that no sweep takes it from now on, and still at
+ * its place.  A sweep of another save on this machine removes temporary
+ * files nobody has locked, and it can come between the creation and the
+ * lock.  A file system without flock() (some network shares) keeps the
+ * file unlocked; sweeps do not remove such files either. */
+static gboolean
+hold_new_file (int         fd,
+               const char *temp_path)
+{
+  struct stat held, named;
+
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK)
+    return FALSE;  /* a sweep has it, and removes it */
+
+  return fstat (fd, &held) == 0 && held.st_nlink > 0 &&
+         stat (temp_path, &named) == 0 &&
+         held.st_dev == named.st_dev && held.st_ino == named.st_ino;
+}
+
+/* Tries before a save gives up on a temporary file taken by sweeps. */
+#define CREATE_ATTEMPTS 8
+
 IkouAtomicFile *
 ikou_atomic_file_new (const char  *path,
                       GError     **error)
@@ -182,16 +217,32 @@ ikou_atomic_file_new (const char  *path,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  temp_path = g_strdup_printf ("%s%c.%s" TEMP_MARK "%s-XXXXXX",
-                               dir, G_DIR_SEPARATOR, base, host_tag ());
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  for (guint attempt = 0;; attempt++)
     {
-      set_save_error (error, path, errno);
-      return NULL;
+      temp_path = g_strdup_printf ("%s%c.%s" TEMP_MARK "%s-XXXXXX",
+                                   dir, G_DIR_SEPARATOR, base, host_tag ());
+      fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666);
+      if (fd < 0)
+        {
+          set_save_error (error, path, errno);
+          return NULL;
+        }
+      if (attempt == 0)
+        debug_pause_before_lock ();
+      /* Nobody sweeps a file that is being written. */
+      if (hold_new_file (fd, temp_path))
+        break;
+
+      /* Taken by a sweep: another, unless sweeps keep taking them. */
+      close (fd);
+      (void) g_unlink (temp_path);
+      g_clear_pointer (&temp_path, g_free);
+      if (attempt + 1 == CREATE_ATTEMPTS)
+        {
+          set_save_error (error, path, EBUSY);
+          return NULL;
+        }
     }
-  /* Nobody sweeps a file that is being written. */
-  (void) flock (fd, LOCK_EX | LOCK_NB);
 
   /* g_mkstemp_full() makes it 0600; a new file gets 0666 less the umask,
    * a replaced one keeps its permissions. */
