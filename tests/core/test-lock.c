@@ -389,6 +389,37 @@ test_cli_scenario (Fixture       *f,
   }
 }
 
+/* A lock released between the moment a second planner finds it and the
+ * moment it reads it (held there by the debug pause): the second planner
+ * takes the plan, as if it had come a moment later. */
+static void
+test_released_while_found (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  IkouLock *first = ikou_lock_acquire (f->plan, FALSE, NULL, &error);
+  pid_t pid;
+  int status;
+
+  g_assert_no_error (error);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      IkouLock *second;
+
+      g_setenv ("IKOU_DEBUG_PAUSE_BEFORE_LOCK_READ_MS", "1000", TRUE);
+      second = ikou_lock_acquire (f->plan, FALSE, NULL, NULL);
+      _exit (second != NULL && ikou_lock_is_held (second) ? 0 : 1);
+    }
+  g_usleep (300000);
+  ikou_lock_release (first);
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -397,6 +428,7 @@ main (int argc, char **argv)
 #define ADD(name, func) \
   g_test_add ("/lock/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("two-processes", test_two_processes);
+  ADD ("released-while-found", test_released_while_found);
   ADD ("other-machine", test_other_machine);
   ADD ("plan-file", test_plan_file);
   ADD ("cli", test_cli);
