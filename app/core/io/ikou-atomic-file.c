@@ -161,18 +161,6 @@ ikou_atomic_file_sweep (const char *path)
   return n_removed;
 }
 
-/* For the sweep test: $IKOU_DEBUG_PAUSE_BEFORE_LOCK_MS makes a new
- * temporary file wait that long between its creation and its lock — the
- * moment another save's sweep could take it. */
-static void
-debug_pause_before_lock (void)
-{
-  const char *ms = g_getenv ("IKOU_DEBUG_PAUSE_BEFORE_LOCK_MS");
-
-  if (ms != NULL && *ms != '\0')
-    g_usleep ((gulong) g_ascii_strtoull (ms, NULL, 10) * 1000);
-}
-
 /* Whether the new temporary file @fd, made at @temp_path, is this writer's
  * to write: locked, so that no sweep takes it from now on, and still at
  * its place.  A sweep of another save on this machine removes temporary
@@ -227,8 +215,10 @@ ikou_atomic_file_new (const char  *path,
           set_save_error (error, path, errno);
           return NULL;
         }
+      /* For /atomic-file/swept-before-lock: the moment another save's
+       * sweep could take the file. */
       if (attempt == 0)
-        debug_pause_before_lock ();
+        ikou_file_debug_pause ("IKOU_DEBUG_PAUSE_BEFORE_LOCK_MS");
       /* Nobody sweeps a file that is being written. */
       if (hold_new_file (fd, temp_path))
         break;
@@ -322,17 +312,6 @@ debug_kill_before_rename (const char *path)
     kill (getpid (), SIGKILL);
 }
 
-/* For the two-writers test: $IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS makes a
- * commit wait that long between its check of the target and its rename —
- * the window in which another planner's save could slip in. */
-static void
-debug_pause_before_rename (void)
-{
-  const char *ms = g_getenv ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS");
-
-  if (ms != NULL && *ms != '\0')
-    g_usleep ((gulong) g_ascii_strtoull (ms, NULL, 10) * 1000);
-}
 
 gboolean
 ikou_atomic_file_commit (IkouAtomicFile  *self,
@@ -371,7 +350,9 @@ ikou_atomic_file_commit (IkouAtomicFile  *self,
     }
 
   debug_kill_before_rename (self->path);
-  debug_pause_before_rename ();
+  /* For the two-writers test: the window in which another planner's
+   * save could slip in, between the check of the target and the rename. */
+  ikou_file_debug_pause ("IKOU_DEBUG_PAUSE_BEFORE_RENAME_MS");
   /* Renamed while still locked, so no sweeper can take it between. */
   if (err == 0 && g_rename (self->temp_path, self->path) != 0)
     err = errno;

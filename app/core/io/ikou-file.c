@@ -140,3 +140,12 @@ ikou_file_get_boot_id (void)
     return NULL;
   return g_strstrip (g_steal_pointer (&contents));
 }
+
+void
+ikou_file_debug_pause (const char *variable)
+{
+  const char *ms = g_getenv (variable);
+
+  if (ms != NULL && *ms != '\0')
+    g_usleep ((gulong) g_ascii_strtoull (ms, NULL, 10) * 1000);
+}

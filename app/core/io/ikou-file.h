@@ -38,4 +38,10 @@ gboolean ikou_file_check_output  (const char  *path,
  * earlier boot (locks, recovery copies). */
 char    *ikou_file_get_boot_id   (void);
 
+/* For the tests of races between processes: when the environment
+ * variable @variable holds a number of milliseconds, waits that long
+ * (the tests hold a process at the moment another one could slip in).
+ * Does nothing otherwise. */
+void     ikou_file_debug_pause   (const char  *variable);
+
 G_END_DECLS

@@ -239,18 +239,6 @@ create_lock_file (const char *path,
   return TRUE;
 }
 
-/* For the lock test: $IKOU_DEBUG_PAUSE_BEFORE_LOCK_READ_MS makes a taker
- * that found a lock file wait that long before it reads it — the moment
- * its holder could release it. */
-static void
-debug_pause_before_read (void)
-{
-  const char *ms = g_getenv ("IKOU_DEBUG_PAUSE_BEFORE_LOCK_READ_MS");
-
-  if (ms != NULL && *ms != '\0')
-    g_usleep ((gulong) g_ascii_strtoull (ms, NULL, 10) * 1000);
-}
-
 IkouLock *
 ikou_lock_acquire (const char     *plan_path,
                    gboolean        force,
@@ -285,7 +273,9 @@ ikou_lock_acquire (const char     *plan_path,
                        _("Could not mark “%s” as open: %s"), display, g_strerror (errno));
           return NULL;
         }
-      debug_pause_before_read ();
+      /* For /lock/released-while-found: the moment its holder could
+       * release it. */
+      ikou_file_debug_pause ("IKOU_DEBUG_PAUSE_BEFORE_LOCK_READ_MS");
       /* Released since it was found: take it. */
       if (!read_lock_file (path, &file))
         continue;
