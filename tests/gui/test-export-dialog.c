@@ -475,6 +475,54 @@ test_scenario (void)
   gui_test_close_window (window);
 }
 
+/* The dialog starts on what the window shows: its active scenario, and
+ * the plan it is compared with (the baseline or another scenario), or
+ * nothing when it is not comparing. */
+static void
+test_preselects_shown (void)
+{
+  IkouWindow *window = gui_test_open_sample_window ();
+  IkouPlan *plan = ikou_window_get_plan (window);
+  IkouDocument *document = ikou_window_get_document (window);
+  g_autoptr(IkouScenario) first = ikou_scenario_new ("第1案");
+  g_autoptr(IkouScenario) second = ikou_scenario_new ("第2案");
+  const struct
+  {
+    IkouScenario *active;
+    gboolean      comparing;
+    IkouScenario *compare;
+    guint         scenario_row;  /* 0 the baseline, 1… the scenarios */
+    guint         compare_row;   /* 0 nothing, 1 the baseline, 2… the scenarios */
+  } cases[] = {
+    { NULL, FALSE, NULL, 0, 0 },
+    { second, FALSE, NULL, 2, 0 },
+    { second, TRUE, NULL, 2, 1 },
+    { first, TRUE, second, 1, 3 },
+    { NULL, TRUE, first, 0, 2 },
+  };
+
+  ikou_plan_add_scenario (plan, first);
+  ikou_plan_add_scenario (plan, second);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      IkouExportDialog *dialog;
+
+      g_test_message ("case %u", i);
+      ikou_document_set_active_scenario (document, cases[i].active);
+      ikou_document_set_compare (document, cases[i].comparing, cases[i].compare);
+      dialog = open_dialog (window);
+      g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "scenario_row")), ==,
+                        cases[i].scenario_row);
+      g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "compare_row")), ==,
+                        cases[i].compare_row);
+      close_dialog (dialog);
+    }
+
+  ikou_document_set_compare (document, FALSE, NULL);
+  ikou_document_set_active_scenario (document, NULL);
+  gui_test_close_window (window);
+}
+
 /* 「書き出す…」: the file chooser (GTK's own dialog without a portal)
  * suggests the plan's name with the format's extension; a name typed
  * without it gets it. */
@@ -804,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/actions", test_actions);
   g_test_add_func ("/export-dialog/dialog", test_dialog);
   g_test_add_func ("/export-dialog/scenario", test_scenario);
+  g_test_add_func ("/export-dialog/preselects-shown", test_preselects_shown);
   g_test_add_func ("/export-dialog/filtered-rows", test_filtered_rows);
   g_test_add_func ("/export-dialog/large-plan", test_large_plan);
   g_test_add_func ("/export-dialog/file-chooser", test_file_chooser);
