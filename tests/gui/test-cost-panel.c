@@ -29,22 +29,13 @@
 
 static const char *lang = "en";
 
-static void
-settle (IkouWindow *window)
-{
-  for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (window->cost_revealer)
-                                != gtk_revealer_get_reveal_child (window->cost_revealer); n++)
-    ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-}
-
 /* The plan opens around today; its first fiscal years are left of the
  * roadmap's view until it is scrolled to its start. */
 static void
 scroll_to_start (IkouWindow *window)
 {
   gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->timeline)), 0);
-  settle (window);
+  gui_test_settle (window);
 }
 
 static void
@@ -128,7 +119,7 @@ test_panel (Fixture       *fx,
   g_assert_true (gtk_revealer_get_reveal_child (fx->window->cost_revealer));
   if (fx->window->settings != NULL)
     g_assert_true (g_settings_get_boolean (fx->window->settings, "show-costs"));
-  settle (fx->window);
+  gui_test_settle (fx->window);
   g_assert_cmpint (gtk_widget_get_height (fx->window->cost_panel), >, 100);
   scroll_to_start (fx->window);
 
@@ -211,7 +202,7 @@ test_panel (Fixture       *fx,
   /* The action hides it again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-panel", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (fx->window->cost_revealer));
-  settle (fx->window);
+  gui_test_settle (fx->window);
 }
 
 static void
@@ -227,7 +218,7 @@ test_compare (Fixture       *fx,
   g_autofree char *tooltip = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-panel", NULL));
-  settle (fx->window);
+  gui_test_settle (fx->window);
 
   /* A scenario where 介護保険's contract costs 20,000 instead of 12,000. */
   scenario = ikou_document_add_scenario (fx->document, "経費増案", NULL, NULL, &error);
@@ -239,7 +230,7 @@ test_compare (Fixture       *fx,
   step.budget_amount = 20000;
   ikou_document_set_step (fx->document, kaigo, 0, &step);
   ikou_document_set_compare (fx->document, TRUE, NULL);
-  settle (fx->window);
+  gui_test_settle (fx->window);
   scroll_to_start (fx->window);
 
   chart = ikou_cost_panel_get_chart (fx->panel);
@@ -302,7 +293,7 @@ test_keys (Fixture       *fx,
   /* Shown (the settings may remember it shown already). */
   if (!gtk_revealer_get_reveal_child (fx->window->cost_revealer))
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "costs.show-panel", NULL));
-  settle (fx->window);
+  gui_test_settle (fx->window);
   scroll_to_start (fx->window);
   g_assert_true (gtk_widget_get_focusable (fx->window->cost_panel));
   g_assert_cmpint (ikou_cost_panel_get_focus_year (fx->panel), ==, 0);
@@ -310,7 +301,7 @@ test_keys (Fixture       *fx,
 
   /* Focused, it starts at today's fiscal year (2021-03-01: FY2020). */
   g_assert_true (gtk_widget_grab_focus (fx->window->cost_panel));
-  settle (fx->window);
+  gui_test_settle (fx->window);
   g_assert_true (gtk_widget_has_focus (fx->window->cost_panel));
   assert_focus_shows (fx->panel, 2020);
 

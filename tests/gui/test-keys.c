@@ -455,15 +455,6 @@ findings_paned (IkouWindow *window)
   return GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (window->findings_revealer), GTK_TYPE_PANED));
 }
 
-static void
-settle (IkouWindow *window)
-{
-  for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (window->findings_revealer)
-                               != gtk_revealer_get_reveal_child (window->findings_revealer); n++)
-    ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
-  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
-}
-
 /* The findings pane and the list's width are resized and kept; columns
  * chosen from the menu are kept too. */
 static void
@@ -477,7 +468,7 @@ test_panes_and_columns (void)
 
   g_assert_nonnull (settings);
   gui_test_press_keys (window, "F8");
-  settle (window);
+  gui_test_settle (window);
   g_assert_true (window->show_findings);
   findings_height = gtk_widget_get_height (GTK_WIDGET (window->findings_panel));
   g_assert_cmpint (findings_height, >=, 250);
@@ -520,7 +511,7 @@ test_panes_and_columns (void)
 
   /* A new window has them back. */
   window = gui_test_open_sample_window_sized (1600, 1000);
-  settle (window);
+  gui_test_settle (window);
   g_assert_true (window->show_findings);
   g_assert_cmpint (gtk_paned_get_position (window->paned), ==, 700);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (findings_paned (window))) -

@@ -201,3 +201,17 @@ gui_test_press_keys (IkouWindow *window,
   g_usleep (50000);
   ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
 }
+
+void
+gui_test_settle (IkouWindow *window)
+{
+  GtkRevealer *revealers[] = {
+    window->findings_revealer, window->editor_revealer, window->cost_revealer,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (revealers); i++)
+    for (guint n = 0; n < 100 && gtk_revealer_get_child_revealed (revealers[i])
+                                  != gtk_revealer_get_reveal_child (revealers[i]); n++)
+      ikou_gui_test_wait_frames (GTK_WIDGET (window), 1);
+  ikou_gui_test_wait_frames (GTK_WIDGET (window), 3);
+}

@@ -36,6 +36,9 @@ void             gui_test_close_window    (IkouWindow   *window);
 /* The same through close-request, as the user closes it: the window
  * keeps its state (size, panes) in the settings first. */
 void             gui_test_close_window_as_user (IkouWindow *window);
+/* Lets the window's revealers (findings, editor, costs) finish their
+ * animation, then a few frames more. */
+void             gui_test_settle          (IkouWindow   *window);
 /* The first toplevel window of @type (a dialog, say), or NULL. */
 GtkWindow       *gui_test_find_toplevel   (GType         type);
 /* Runs the tests, then removes the private home. */
