@@ -82,18 +82,24 @@ snapshot_icon (IkouSystemCell *self,
   GtkWidget *widget = GTK_WIDGET (self);
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
   g_autoptr(GtkIconPaintable) icon = NULL;
-  GdkRGBA colors[4];
+  /* Foreground, error, warning, success: GTK's default icon palette
+   * takes the last three from the theme's named colours. */
+  static const char *const palette[] = { NULL, "error_color", "warning_color", "success_color" };
+  GdkRGBA colors[G_N_ELEMENTS (palette)];
 
   icon = gtk_icon_theme_lookup_icon (theme, ikou_severity_icon_name (self->severity), NULL,
                                      ICON_SIZE, gtk_widget_get_scale_factor (widget),
                                      gtk_widget_get_direction (widget), 0);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colors[0]);
+  {
+    GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+    gtk_style_context_get_color (context, &colors[0]);
+    for (guint i = 1; i < G_N_ELEMENTS (palette); i++)
+      if (!gtk_style_context_lookup_color (context, palette[i], &colors[i]))
+        colors[i] = colors[0];
+  }
   G_GNUC_END_IGNORE_DEPRECATIONS
-  /* The findings icons have one colour; the others as GTK's defaults. */
-  colors[1] = (GdkRGBA) { 0.796f, 0.f, 0.f, 1.f };      /* error */
-  colors[2] = (GdkRGBA) { 0.957f, 0.475f, 0.243f, 1.f }; /* warning */
-  colors[3] = (GdkRGBA) { 0.298f, 0.604f, 0.024f, 1.f }; /* success */
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,
