@@ -41,22 +41,9 @@ typedef struct
   guint       id;           /* 0: none given */
   guint       first_row;
   char       *raw[IKOU_TABLE_N_COLUMNS]; /* the system columns as first given */
-  char       *name;
-  char       *department;
-  char       *vendor;
-  char       *operation;
   guint       host;         /* HostRec index + 1 */
-  gboolean    tokutei;
-  IkouDay     tokutei_deadline;
-  char       *tokutei_reason;
-  IkouTokuteiReason tokutei_reason_kind;
-  gboolean    transitional;
-  char       *transitional_functions;
-  IkouDay     transitional_completion;
-  IkouDay     transitional_notified;
-  IkouStatus  status;
-  char       *notes;
-  gint64      annual_cost;  /* 千円/年, -1 unknown */
+  IkouSystem *system;       /* the rest, as read; its id and host are set
+                             * when the plan is made */
   GArray     *steps;        /* IkouStep */
 } SystemRec;
 
@@ -73,13 +60,7 @@ system_rec_free (SystemRec *rec)
 {
   for (guint i = 0; i < IKOU_TABLE_N_COLUMNS; i++)
     g_free (rec->raw[i]);
-  g_free (rec->name);
-  g_free (rec->department);
-  g_free (rec->vendor);
-  g_free (rec->operation);
-  g_free (rec->tokutei_reason);
-  g_free (rec->transitional_functions);
-  g_free (rec->notes);
+  g_clear_object (&rec->system);
   g_array_unref (rec->steps);
   g_free (rec);
 }
@@ -410,10 +391,16 @@ read_system_columns (IkouTableReader *self,
     IKOU_TABLE_TRANSITIONAL_COMPLETION, IKOU_TABLE_TRANSITIONAL_NOTIFIED,
   };
 
+  IkouSystem *system = rec->system;
+
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       IkouTableColumn c = order[i];
       g_autofree char *text = table_cell (self, c);
+      g_autofree char *operation = NULL;
+      gboolean flag;
+      IkouDay day;
+      gint64 amount;
       int value;
 
       if (*text == '\0')
@@ -434,17 +421,17 @@ read_system_columns (IkouTableReader *self,
       switch (c)
         {
         case IKOU_TABLE_NAME:
-          g_free (rec->name);
-          rec->name = g_strdup (text);
+          ikou_system_set_name (system, text);
           break;
         case IKOU_TABLE_DEPARTMENT:
-          rec->department = g_strdup (text);
+          ikou_system_set_department (system, text);
           break;
         case IKOU_TABLE_VENDOR:
-          rec->vendor = g_strdup (text);
+          ikou_system_set_vendor (system, text);
           break;
         case IKOU_TABLE_OPERATION:
-          table_parse_operation (self, text, &rec->operation);
+          if (table_parse_operation (self, text, &operation))
+            ikou_system_set_operation (system, operation);
           break;
         case IKOU_TABLE_HOST:
           rec->host = host_for_name (self, text);
@@ -456,24 +443,27 @@ read_system_columns (IkouTableReader *self,
           host_set_day (self, c, rec->host, text, TRUE);
           break;
         case IKOU_TABLE_TOKUTEI:
-          table_parse_flag (self, c, text, &rec->tokutei);
+          if (table_parse_flag (self, c, text, &flag))
+            ikou_system_set_tokutei (system, flag);
           break;
         case IKOU_TABLE_TOKUTEI_DEADLINE:
-          table_parse_day (self, c, text, &rec->tokutei_deadline);
+          if (table_parse_day (self, c, text, &day))
+            ikou_system_set_tokutei_deadline (system, day);
           break;
         case IKOU_TABLE_TOKUTEI_REASON:
-          rec->tokutei_reason = g_strdup (text);
+          ikou_system_set_tokutei_reason (system, text);
           break;
         case IKOU_TABLE_STATUS:
           if (table_parse_choice (self, c, text, table_status_labels, table_status_labels_en,
                                   ikou_status_id_at, IKOU_N_STATUSES, &value))
-            rec->status = (IkouStatus) value;
+            ikou_system_set_status (system, (IkouStatus) value);
           break;
         case IKOU_TABLE_NOTES:
-          rec->notes = g_strdup (text);
+          ikou_system_set_notes (system, text);
           break;
         case IKOU_TABLE_ANNUAL_COST:
-          table_parse_amount (self, c, text, &rec->annual_cost);
+          if (table_parse_amount (self, c, text, &amount))
+            ikou_system_set_annual_cost (system, amount);
           break;
         case IKOU_TABLE_HOST_COST:
           host_set_cost (self, c, rec->host, text);
@@ -482,19 +472,22 @@ read_system_columns (IkouTableReader *self,
           if (table_parse_choice (self, c, text, table_tokutei_reason_labels,
                                   table_tokutei_reason_labels_en, ikou_tokutei_reason_id_at,
                                   IKOU_N_TOKUTEI_REASONS, &value))
-            rec->tokutei_reason_kind = (IkouTokuteiReason) value;
+            ikou_system_set_tokutei_reason_kind (system, (IkouTokuteiReason) value);
           break;
         case IKOU_TABLE_TRANSITIONAL:
-          table_parse_flag (self, c, text, &rec->transitional);
+          if (table_parse_flag (self, c, text, &flag))
+            ikou_system_set_transitional (system, flag);
           break;
         case IKOU_TABLE_TRANSITIONAL_FUNCTIONS:
-          rec->transitional_functions = g_strdup (text);
+          ikou_system_set_transitional_functions (system, text);
           break;
         case IKOU_TABLE_TRANSITIONAL_COMPLETION:
-          table_parse_day (self, c, text, &rec->transitional_completion);
+          if (table_parse_day (self, c, text, &day))
+            ikou_system_set_transitional_completion (system, day);
           break;
         case IKOU_TABLE_TRANSITIONAL_NOTIFIED:
-          table_parse_day (self, c, text, &rec->transitional_notified);
+          if (table_parse_day (self, c, text, &day))
+            ikou_system_set_transitional_notified (system, day);
           break;
         default:
           g_assert_not_reached ();
@@ -647,8 +640,8 @@ ikou_table_reader_add_row (IkouTableReader  *self,
         }
       rec = g_new0 (SystemRec, 1);
       rec->id = (guint) id;
-      rec->annual_cost = -1;
       rec->first_row = row;
+      rec->system = ikou_system_new (0, name);
       rec->steps = g_array_new (FALSE, TRUE, sizeof (IkouStep));
       g_array_set_clear_func (rec->steps, clear_step);
       g_ptr_array_add (self->systems, rec);
@@ -768,23 +761,10 @@ ikou_table_reader_finish (IkouTableReader   *self,
   for (guint i = 0; i < self->systems->len; i++)
     {
       SystemRec *rec = g_ptr_array_index (self->systems, i);
-      g_autoptr(IkouSystem) system = ikou_system_new (rec->id ? rec->id : next_id++, rec->name);
+      g_autoptr(IkouSystem) system = ikou_system_copy (rec->system,
+                                                       rec->id ? rec->id : next_id++);
 
-      ikou_system_set_department (system, rec->department);
-      ikou_system_set_vendor (system, rec->vendor);
-      ikou_system_set_operation (system, rec->operation);
       ikou_system_set_host (system, host_id[rec->host]);
-      ikou_system_set_tokutei (system, rec->tokutei);
-      ikou_system_set_tokutei_deadline (system, rec->tokutei_deadline);
-      ikou_system_set_tokutei_reason (system, rec->tokutei_reason);
-      ikou_system_set_tokutei_reason_kind (system, rec->tokutei_reason_kind);
-      ikou_system_set_transitional (system, rec->transitional);
-      ikou_system_set_transitional_functions (system, rec->transitional_functions);
-      ikou_system_set_transitional_completion (system, rec->transitional_completion);
-      ikou_system_set_transitional_notified (system, rec->transitional_notified);
-      ikou_system_set_status (system, rec->status);
-      ikou_system_set_notes (system, rec->notes);
-      ikou_system_set_annual_cost (system, rec->annual_cost);
       for (guint s = 0; s < rec->steps->len; s++)
         {
           IkouStep *step = &g_array_index (rec->steps, IkouStep, s);
