@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ikou-bulk-editor.h"
+#include "ikou-gui-util.h"
 
 typedef enum
 {
@@ -496,26 +497,17 @@ void
 ikou_bulk_editor_set_document (IkouBulkEditor *self,
                                IkouDocument   *document)
 {
+  static const char * const document_signals[] = {
+    "view-changed", "notify::active-scenario", NULL
+  };
+  static const char * const plan_signals[] = { "hosts-changed", NULL };
+
   g_return_if_fail (IKOU_IS_BULK_EDITOR (self));
   g_return_if_fail (document == NULL || IKOU_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (!ikou_follow_document (&self->document, document, self, G_CALLBACK (view_changed_cb),
+                             document_signals, plan_signals))
     return;
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (ikou_document_get_plan (self->document), self);
-    }
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      g_signal_connect_object (document, "view-changed", G_CALLBACK (view_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::active-scenario", G_CALLBACK (view_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (ikou_document_get_plan (document), "hosts-changed",
-                               G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
-    }
   g_clear_pointer (&self->systems, g_ptr_array_unref);
   refresh (self);
 }

@@ -7,6 +7,7 @@
 
 #include "ikou-calendar.h"
 #include "ikou-cost-panel.h"
+#include "ikou-gui-util.h"
 
 struct _IkouCostPanel
 {
@@ -518,30 +519,20 @@ void
 ikou_cost_panel_set_document (IkouCostPanel *self,
                               IkouDocument  *document)
 {
+  /* Edits, undo and redo of the plan or of a scenario, and another
+   * plan shown or compared: computed again at the next draw. */
+  static const char * const document_signals[] = {
+    "view-changed", "notify::active-scenario", "notify::compare-scenario",
+    "notify::comparing", NULL
+  };
+  static const char * const plan_signals[] = { "changed", NULL };
+
   g_return_if_fail (IKOU_IS_COST_PANEL (self));
   g_return_if_fail (document == NULL || IKOU_IS_DOCUMENT (document));
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (ikou_document_get_plan (self->document), self);
-      g_clear_object (&self->document);
-    }
-  if (document != NULL)
-    {
-      self->document = g_object_ref (document);
-      /* Edits, undo and redo of the plan or of a scenario, and another
-       * plan shown or compared: computed again at the next draw. */
-      g_signal_connect_swapped (ikou_document_get_plan (document), "changed",
-                                G_CALLBACK (mark_stale), self);
-      g_signal_connect_swapped (document, "view-changed", G_CALLBACK (mark_stale), self);
-      g_signal_connect_swapped (document, "notify::active-scenario", G_CALLBACK (mark_stale), self);
-      g_signal_connect_swapped (document, "notify::compare-scenario", G_CALLBACK (mark_stale), self);
-      g_signal_connect_swapped (document, "notify::comparing", G_CALLBACK (mark_stale), self);
-    }
-  mark_stale (self);
+  if (ikou_follow_document (&self->document, document, self, G_CALLBACK (mark_stale),
+                            document_signals, plan_signals))
+    mark_stale (self);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "ikou-calendar.h"
 #include "ikou-differences-panel.h"
 #include "ikou-finding.h"
+#include "ikou-gui-util.h"
 
 /* The differences follow edits this long after the last one: a diff of
  * a national plan checks it twice. */
@@ -313,23 +314,16 @@ void
 ikou_differences_panel_set_document (IkouDifferencesPanel *self,
                                      IkouDocument         *document)
 {
+  static const char * const document_signals[] = {
+    "view-changed", "notify::active-scenario", "notify::comparing",
+    "notify::compare-scenario", NULL
+  };
+
   g_return_if_fail (IKOU_IS_DIFFERENCES_PANEL (self));
   g_return_if_fail (document == NULL || IKOU_IS_DOCUMENT (document));
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    {
-      g_signal_connect_object (document, "view-changed", G_CALLBACK (queue_update), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::active-scenario", G_CALLBACK (queue_update),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::comparing", G_CALLBACK (queue_update),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::compare-scenario", G_CALLBACK (queue_update),
-                               self, G_CONNECT_SWAPPED);
-    }
+  ikou_follow_document (&self->document, document, self, G_CALLBACK (queue_update),
+                        document_signals, NULL);
   queue_update (self);
 }
 
@@ -357,9 +351,7 @@ ikou_differences_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
+  ikou_follow_document (&self->document, NULL, self, NULL, NULL, NULL);
   g_clear_pointer (&self->diff, ikou_plan_diff_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);

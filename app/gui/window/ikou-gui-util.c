@@ -468,3 +468,41 @@ ikou_date_entries_set_labels (GtkWidget  *root,
         ikou_date_entries_set_labels (child, labels);
     }
 }
+
+static void
+connect_each (gpointer            instance,
+              const char * const *signals,
+              GCallback           callback,
+              gpointer            owner)
+{
+  for (guint i = 0; signals != NULL && signals[i] != NULL; i++)
+    g_signal_connect_swapped (instance, signals[i], callback, owner);
+}
+
+gboolean
+ikou_follow_document (IkouDocument       **slot,
+                      IkouDocument        *document,
+                      gpointer             owner,
+                      GCallback            callback,
+                      const char * const  *document_signals,
+                      const char * const  *plan_signals)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (document == NULL || IKOU_IS_DOCUMENT (document), FALSE);
+
+  if (*slot == document)
+    return FALSE;
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (*slot, owner);
+      g_signal_handlers_disconnect_by_data (ikou_document_get_plan (*slot), owner);
+      g_clear_object (slot);
+    }
+  if (document != NULL)
+    {
+      *slot = g_object_ref (document);
+      connect_each (document, document_signals, callback, owner);
+      connect_each (ikou_document_get_plan (document), plan_signals, callback, owner);
+    }
+  return TRUE;
+}

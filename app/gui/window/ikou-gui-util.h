@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ikou-calendar.h"
+#include "ikou-document.h"
 #include "ikou-types.h"
 
 G_BEGIN_DECLS
@@ -126,5 +127,18 @@ void           ikou_entry_sync                (GtkEntry    *entry,
  * (the planner's 西暦/和暦 setting; ikou_date_entry_set_labels()). */
 void           ikou_date_entries_set_labels   (GtkWidget   *root,
                                                IkouLabels   labels);
+
+/* Makes @owner follow @document instead of the document in *@slot: drops
+ * every handler of @owner on the old document and on its plan, keeps a
+ * reference to @document in *@slot, and connects @callback, called with
+ * @owner alone, to each of @document_signals and @plan_signals (of its
+ * plan; either NULL-terminated, or NULL).  @document NULL just lets go
+ * (for dispose).  FALSE, doing nothing, when *@slot is @document. */
+gboolean       ikou_follow_document           (IkouDocument       **slot,
+                                               IkouDocument        *document,
+                                               gpointer             owner,
+                                               GCallback            callback,
+                                               const char * const  *document_signals,
+                                               const char * const  *plan_signals);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ikou-calendar.h"
+#include "ikou-gui-util.h"
 #include "ikou-standing.h"
 #include "ikou-standing-button.h"
 
@@ -252,20 +253,12 @@ popover_show_cb (IkouStandingButton *self)
 }
 
 static void
-disconnect_document (IkouStandingButton *self)
-{
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_clear_object (&self->document);
-}
-
-static void
 ikou_standing_button_dispose (GObject *object)
 {
   IkouStandingButton *self = IKOU_STANDING_BUTTON (object);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
-  disconnect_document (self);
+  ikou_follow_document (&self->document, NULL, self, NULL, NULL, NULL);
   g_clear_pointer (&self->menu_button, gtk_widget_unparent);
 
   G_OBJECT_CLASS (ikou_standing_button_parent_class)->dispose (object);
@@ -320,18 +313,15 @@ void
 ikou_standing_button_set_document (IkouStandingButton *self,
                                    IkouDocument       *document)
 {
+  static const char * const document_signals[] = {
+    "view-changed", "findings-reset", "notify::active-scenario", "notify::today", NULL
+  };
+
   g_return_if_fail (IKOU_IS_STANDING_BUTTON (self));
   g_return_if_fail (document == NULL || IKOU_IS_DOCUMENT (document));
 
-  disconnect_document (self);
-  if (document != NULL)
-    {
-      self->document = g_object_ref (document);
-      g_signal_connect_swapped (document, "view-changed", G_CALLBACK (queue_update), self);
-      g_signal_connect_swapped (document, "findings-reset", G_CALLBACK (queue_update), self);
-      g_signal_connect_swapped (document, "notify::active-scenario", G_CALLBACK (queue_update), self);
-      g_signal_connect_swapped (document, "notify::today", G_CALLBACK (queue_update), self);
-    }
+  ikou_follow_document (&self->document, document, self, G_CALLBACK (queue_update),
+                        document_signals, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self), document != NULL);
   recount (self);
 }

@@ -231,22 +231,18 @@ static void
 set_document (CostColumn   *column,
               IkouDocument *document)
 {
-  if (column->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (column->document, column);
-      g_signal_handlers_disconnect_by_data (ikou_document_get_plan (column->document), column);
-      g_clear_object (&column->document);
-      g_clear_object (&column->cache);
-    }
+  static const char * const document_signals[] = {
+    "view-changed", "notify::active-scenario", NULL
+  };
+  static const char * const plan_signals[] = { "changed", NULL };
+
+  if (!ikou_follow_document (&column->document, document, column, G_CALLBACK (queue_refresh),
+                             document_signals, plan_signals))
+    return;
+  g_clear_object (&column->cache);
   if (document == NULL)
     return;
-  column->document = g_object_ref (document);
   column->cache = ikou_cost_cache_new (document);
-  g_signal_connect_swapped (document, "view-changed", G_CALLBACK (queue_refresh), column);
-  g_signal_connect_swapped (document, "notify::active-scenario", G_CALLBACK (queue_refresh),
-                            column);
-  g_signal_connect_swapped (ikou_document_get_plan (document), "changed",
-                            G_CALLBACK (queue_refresh), column);
   queue_refresh (column);
 }
 
