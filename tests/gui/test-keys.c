@@ -186,6 +186,8 @@ test_roadmap_keys (void)
   IkouSystem *system;
   int step, first_step;
   IkouMilestone milestone, first_milestone;
+  IkouZoom zoom;
+  IkouDay day;
   guint start;
 
   gtk_widget_grab_focus (GTK_WIDGET (window->systems_view));
@@ -222,6 +224,26 @@ test_roadmap_keys (void)
   g_assert_cmpint (step, ==, first_step);
   g_assert_cmpint (milestone, ==, first_milestone);
   save_screenshot (GTK_WIDGET (window), "roadmap-focus");
+
+  /* Alt+→ moves the milestone in focus later, Alt+← (here on the keypad)
+   * back; each is one edit. */
+  day = ikou_step_get_milestone (ikou_system_get_step (system, step), milestone);
+  gui_test_press_keys (window, "alt+Right");
+  g_assert_cmpint (ikou_step_get_milestone (ikou_system_get_step (system, step), milestone), >, day);
+  gui_test_press_keys (window, "alt+KP_Left");
+  g_assert_cmpint (ikou_step_get_milestone (ikou_system_get_step (system, step), milestone), ==, day);
+  gui_test_press_keys (window, "ctrl+z ctrl+z");
+
+  /* Ctrl++ and Ctrl+− zoom, on the main keys and on the keypad. */
+  zoom = ikou_timeline_get_zoom (timeline);
+  gui_test_press_keys (window, "ctrl+plus");
+  g_assert_cmpint (ikou_timeline_get_zoom (timeline), !=, zoom);
+  gui_test_press_keys (window, "ctrl+KP_Subtract");
+  g_assert_cmpint (ikou_timeline_get_zoom (timeline), ==, zoom);
+  gui_test_press_keys (window, "ctrl+KP_Add");
+  g_assert_cmpint (ikou_timeline_get_zoom (timeline), !=, zoom);
+  gui_test_press_keys (window, "ctrl+minus");
+  g_assert_cmpint (ikou_timeline_get_zoom (timeline), ==, zoom);
 
   /* Delete in the roadmap, and the roadmap keeps the focus. */
   gui_test_press_keys (window, "Delete");

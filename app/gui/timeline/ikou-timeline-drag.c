@@ -495,12 +495,6 @@ _ikou_timeline_class_init_drag (IkouTimelineClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.cancel-drag", NULL, cancel_drag_action);
   gtk_widget_class_install_action (widget_class, "timeline.move-earlier", NULL, move_earlier_action);
   gtk_widget_class_install_action (widget_class, "timeline.move-later", NULL, move_later_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.cancel-drag", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "timeline.move-earlier", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "timeline.move-earlier", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "timeline.move-later", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, "timeline.move-later", NULL);
 }
 
 void

@@ -227,30 +227,49 @@ _ikou_timeline_snapshot_focus (IkouTimeline *self,
   gtk_snapshot_pop (snapshot);
 }
 
+/* Every key of the timeline, in one table, by key: moving about as in the
+ * list (a row up or down, a page; along the row the previous or next
+ * milestone with ←/→, the first or last with Home/End; the first or last
+ * system with Ctrl+Home/End), the keys of a drag (ikou-timeline-drag.c:
+ * Alt+←/→ move the milestone in focus a day, Esc ends a drag) and the
+ * zoom (ikou-timeline-scroll.c).  Each key with its twin on the keypad. */
+static const struct
+{
+  guint           key;
+  guint           keypad_key;  /* 0: none */
+  GdkModifierType mods;
+  const char     *action;
+} timeline_keys[] = {
+  { GDK_KEY_Up, GDK_KEY_KP_Up, 0, "timeline.row-up" },
+  { GDK_KEY_Down, GDK_KEY_KP_Down, 0, "timeline.row-down" },
+  { GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up, 0, "timeline.page-up" },
+  { GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, 0, "timeline.page-down" },
+  { GDK_KEY_Left, GDK_KEY_KP_Left, 0, "timeline.previous-milestone" },
+  { GDK_KEY_Right, GDK_KEY_KP_Right, 0, "timeline.next-milestone" },
+  { GDK_KEY_Left, GDK_KEY_KP_Left, GDK_ALT_MASK, "timeline.move-earlier" },
+  { GDK_KEY_Right, GDK_KEY_KP_Right, GDK_ALT_MASK, "timeline.move-later" },
+  { GDK_KEY_Home, GDK_KEY_KP_Home, 0, "timeline.first-milestone" },
+  { GDK_KEY_End, GDK_KEY_KP_End, 0, "timeline.last-milestone" },
+  { GDK_KEY_Home, GDK_KEY_KP_Home, GDK_CONTROL_MASK, "timeline.first-row" },
+  { GDK_KEY_End, GDK_KEY_KP_End, GDK_CONTROL_MASK, "timeline.last-row" },
+  { GDK_KEY_plus, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in" },
+  { GDK_KEY_minus, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out" },
+  { GDK_KEY_Escape, 0, 0, "timeline.cancel-drag" },
+};
+
 void
 _ikou_timeline_class_init_keys (GtkWidgetClass *widget_class)
 {
-  /* Moving about with the keys, as in the list: a row up or down, a page,
-   * the first or last system (Ctrl+Home/End); along the row, the
-   * previous or next milestone (←/→) and the first or last (Home/End). */
   for (guint i = 0; i < G_N_ELEMENTS (navigation_actions); i++)
     gtk_widget_class_install_action (widget_class, navigation_actions[i], NULL, navigate_action);
-  {
-    const struct { guint key; GdkModifierType mods; Navigation nav; } keys[] = {
-      { GDK_KEY_Up, 0, NAV_ROW_UP }, { GDK_KEY_KP_Up, 0, NAV_ROW_UP },
-      { GDK_KEY_Down, 0, NAV_ROW_DOWN }, { GDK_KEY_KP_Down, 0, NAV_ROW_DOWN },
-      { GDK_KEY_Page_Up, 0, NAV_PAGE_UP }, { GDK_KEY_KP_Page_Up, 0, NAV_PAGE_UP },
-      { GDK_KEY_Page_Down, 0, NAV_PAGE_DOWN }, { GDK_KEY_KP_Page_Down, 0, NAV_PAGE_DOWN },
-      { GDK_KEY_Home, GDK_CONTROL_MASK, NAV_FIRST_ROW }, { GDK_KEY_KP_Home, GDK_CONTROL_MASK, NAV_FIRST_ROW },
-      { GDK_KEY_End, GDK_CONTROL_MASK, NAV_LAST_ROW }, { GDK_KEY_KP_End, GDK_CONTROL_MASK, NAV_LAST_ROW },
-      { GDK_KEY_Left, 0, NAV_PREVIOUS_MILESTONE }, { GDK_KEY_KP_Left, 0, NAV_PREVIOUS_MILESTONE },
-      { GDK_KEY_Right, 0, NAV_NEXT_MILESTONE }, { GDK_KEY_KP_Right, 0, NAV_NEXT_MILESTONE },
-      { GDK_KEY_Home, 0, NAV_FIRST_MILESTONE }, { GDK_KEY_KP_Home, 0, NAV_FIRST_MILESTONE },
-      { GDK_KEY_End, 0, NAV_LAST_MILESTONE }, { GDK_KEY_KP_End, 0, NAV_LAST_MILESTONE },
-    };
 
-    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
-                                           navigation_actions[keys[i].nav], NULL);
-  }
+  for (guint i = 0; i < G_N_ELEMENTS (timeline_keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, timeline_keys[i].key,
+                                           timeline_keys[i].mods, timeline_keys[i].action, NULL);
+      if (timeline_keys[i].keypad_key != 0)
+        gtk_widget_class_add_binding_action (widget_class, timeline_keys[i].keypad_key,
+                                             timeline_keys[i].mods, timeline_keys[i].action,
+                                             NULL);
+    }
 }

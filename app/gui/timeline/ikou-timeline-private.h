@@ -156,7 +156,8 @@ void        _ikou_timeline_scroll_to_row           (IkouTimeline      *self,
                                                     guint              row);
 void        _ikou_timeline_show_first_view         (IkouTimeline      *self);
 
-/* ikou-timeline-keys.c: moving about with the keys, the focus ring */
+/* ikou-timeline-keys.c: moving about with the keys, the table of every
+ * key of the timeline, the focus ring */
 void        _ikou_timeline_class_init_keys         (GtkWidgetClass    *widget_class);
 void        _ikou_timeline_snapshot_focus          (IkouTimeline      *self,
                                                     GtkSnapshot       *snapshot,
