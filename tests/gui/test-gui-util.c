@@ -6,7 +6,7 @@
 #include "ikou-gui-util.h"
 #include "ikou-test-util.h"
 
-/* The window's helpers that need no display. */
+/* The window's helpers that need no display (ikou-gui-util.h). */
 
 static void
 count_cb (guint *count)
@@ -71,6 +71,64 @@ test_follow_document (void)
   g_assert_cmpuint (count, ==, 3);
 }
 
+typedef struct
+{
+  guint id;
+  guint calls;
+  guint id_seen;  /* *id when called */
+  gboolean again;
+} Once;
+
+static void
+once_cb (Once *once)
+{
+  once->calls++;
+  once->id_seen = once->id;
+  if (once->again)
+    {
+      once->again = FALSE;
+      ikou_idle_once (&once->id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) once_cb, once);
+    }
+}
+
+static void
+run_idles (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Many requests before the main loop is idle make one call; the id says
+ * whether one is queued, is 0 during the call (which may queue the next),
+ * and cancels it when cleared. */
+static void
+test_idle_once (void)
+{
+  Once once = { 0, };
+
+  ikou_idle_once (&once.id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) once_cb, &once);
+  g_assert_cmpuint (once.id, !=, 0);
+  ikou_idle_once (&once.id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) once_cb, &once);
+  ikou_idle_once (&once.id, G_PRIORITY_HIGH_IDLE, (GSourceOnceFunc) once_cb, &once);
+  run_idles ();
+  g_assert_cmpuint (once.calls, ==, 1);
+  g_assert_cmpuint (once.id_seen, ==, 0);
+  g_assert_cmpuint (once.id, ==, 0);
+
+  /* Queued again from the call itself: a second call, later. */
+  once.again = TRUE;
+  ikou_idle_once (&once.id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) once_cb, &once);
+  run_idles ();
+  g_assert_cmpuint (once.calls, ==, 3);
+  g_assert_cmpuint (once.id, ==, 0);
+
+  /* Cancelled as a dispose does it: never called. */
+  ikou_idle_once (&once.id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) once_cb, &once);
+  g_clear_handle_id (&once.id, g_source_remove);
+  run_idles ();
+  g_assert_cmpuint (once.calls, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -78,6 +136,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gui-util/follow-document", test_follow_document);
+  g_test_add_func ("/gui-util/idle-once", test_idle_once);
 
   return g_test_run ();
 }

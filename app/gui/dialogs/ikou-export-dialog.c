@@ -389,16 +389,6 @@ update_now (IkouExportDialog *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->preview_area));
 }
 
-static gboolean
-copy_idle_cb (gpointer user_data)
-{
-  IkouExportDialog *self = user_data;
-
-  self->copy_id = 0;
-  update_now (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs before a frame is laid out and painted: the idle runs after the
  * first frame of the dialog shown. */
 static gboolean
@@ -412,8 +402,8 @@ first_frame_cb (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   self->first_frame_id = 0;
-  if (self->window_rows != NULL && self->copy_id == 0)
-    self->copy_id = g_idle_add (copy_idle_cb, self);
+  if (self->window_rows != NULL)
+    ikou_idle_once (&self->copy_id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) update_now, self);
   return G_SOURCE_REMOVE;
 }
 

@@ -212,22 +212,12 @@ refresh (IkouBulkEditor *self)
   self->syncing = FALSE;
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  IkouBulkEditor *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Many systems change in one action: one refresh when it is over. */
 static void
 queue_refresh (IkouBulkEditor *self)
 {
-  if (self->refresh_id == 0 && self->systems != NULL && self->systems->len > 0)
-    self->refresh_id = g_idle_add (refresh_cb, self);
+  if (self->systems != NULL && self->systems->len > 0)
+    ikou_idle_once (&self->refresh_id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) refresh, self);
 }
 
 /* Edits ----------------------------------------------------------------------------- */

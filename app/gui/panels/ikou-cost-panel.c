@@ -258,22 +258,12 @@ sync_focus (IkouCostPanel *self)
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
-static gboolean
-sync_focus_cb (gpointer user_data)
-{
-  IkouCostPanel *self = user_data;
-
-  self->sync_id = 0;
-  sync_focus (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* After the edit or scroll that called it, once. */
 static void
 queue_sync_focus (IkouCostPanel *self)
 {
-  if (self->focus_fy != 0 && self->sync_id == 0)
-    self->sync_id = g_idle_add (sync_focus_cb, self);
+  if (self->focus_fy != 0)
+    ikou_idle_once (&self->sync_id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) sync_focus, self);
 }
 
 static void

@@ -469,6 +469,43 @@ ikou_date_entries_set_labels (GtkWidget  *root,
     }
 }
 
+typedef struct
+{
+  guint          *id;
+  GSourceOnceFunc func;
+  gpointer        data;
+} IdleOnce;
+
+static gboolean
+idle_once_cb (gpointer user_data)
+{
+  IdleOnce *once = user_data;
+
+  *once->id = 0;
+  once->func (once->data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ikou_idle_once (guint           *id,
+                int              priority,
+                GSourceOnceFunc  func,
+                gpointer         data)
+{
+  IdleOnce *once;
+
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (func != NULL);
+
+  if (*id != 0)
+    return;
+  once = g_new (IdleOnce, 1);
+  once->id = id;
+  once->func = func;
+  once->data = data;
+  *id = g_idle_add_full (priority, idle_once_cb, once, g_free);
+}
+
 static void
 connect_each (gpointer            instance,
               const char * const *signals,

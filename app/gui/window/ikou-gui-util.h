@@ -128,6 +128,16 @@ void           ikou_entry_sync                (GtkEntry    *entry,
 void           ikou_date_entries_set_labels   (GtkWidget   *root,
                                                IkouLabels   labels);
 
+/* Calls @func (@data) once, when the main loop is next idle at @priority,
+ * unless a call is already queued in *@id: for work that many changes in
+ * a row ask for and that is done once after them.  *@id holds the source
+ * until it runs and is 0 again before @func is called, so
+ * g_clear_handle_id (@id, g_source_remove) cancels it (in dispose). */
+void           ikou_idle_once                 (guint               *id,
+                                               int                  priority,
+                                               GSourceOnceFunc      func,
+                                               gpointer             data);
+
 /* Makes @owner follow @document instead of the document in *@slot: drops
  * every handler of @owner on the old document and on its plan, keeps a
  * reference to @document in *@slot, and connects @callback, called with

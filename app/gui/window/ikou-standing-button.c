@@ -85,21 +85,10 @@ recount (IkouStandingButton *self)
   update_label (self);
 }
 
-static gboolean
-update_cb (gpointer data)
-{
-  IkouStandingButton *self = data;
-
-  self->update_id = 0;
-  recount (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 queue_update (IkouStandingButton *self)
 {
-  if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, update_cb, self, NULL);
+  ikou_idle_once (&self->update_id, G_PRIORITY_HIGH_IDLE + 20, (GSourceOnceFunc) recount, self);
 }
 
 /* The popover's text, one line per fact; also what tests read. */

@@ -206,25 +206,20 @@ compare_costs (gconstpointer a,
                                   first_fy, last_fy);
 }
 
-static gboolean
-refresh_cells_cb (gpointer data)
+static void
+refresh_cells (CostColumn *column)
 {
-  CostColumn *column = data;
-
-  column->idle_id = 0;
   for (guint i = 0; i < column->cells->len; i++)
     cost_cell_update (g_ptr_array_index (column->cells, i));
-  return G_SOURCE_REMOVE;
 }
 
 /* Once per frame at most, and not at all while the column is hidden. */
 static void
 queue_refresh (CostColumn *column)
 {
-  if (column->idle_id != 0 ||
-      !gtk_column_view_column_get_visible (column->window->cost_column))
-    return;
-  column->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, refresh_cells_cb, column, NULL);
+  if (gtk_column_view_column_get_visible (column->window->cost_column))
+    ikou_idle_once (&column->idle_id, G_PRIORITY_HIGH_IDLE + 20, (GSourceOnceFunc) refresh_cells,
+                    column);
 }
 
 static void

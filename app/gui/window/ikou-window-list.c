@@ -613,16 +613,15 @@ _ikou_window_sync_row_geometry (IkouWindow *self)
   ikou_timeline_set_row_height (IKOU_TIMELINE (self->timeline), IKOU_WINDOW_ROW_HEIGHT);
 }
 
-static gboolean recheck_pending_cb (gpointer user_data);
+static void refresh_rows (IkouWindow *self);
 
 void
 _ikou_window_list_queue_pass (IkouWindow *self)
 {
   /* Before GTK's layout and paint (GDK_PRIORITY_REDRAW), after the
    * document's re-checks (queued at the same priority, earlier). */
-  if (self->rows_idle_id == 0)
-    self->rows_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, recheck_pending_cb,
-                                          self, NULL);
+  ikou_idle_once (&self->rows_idle_id, G_PRIORITY_HIGH_IDLE + 10,
+                  (GSourceOnceFunc) refresh_rows, self);
 }
 
 /* The list re-sorts and re-filters @system_id's row in the next pass. */
@@ -775,16 +774,6 @@ refresh_rows (IkouWindow *self)
  * once, just before the next frame: a drag costs one pass per frame and
  * a transaction that touches many systems (undo of a shift) one pass in
  * all. */
-static gboolean
-recheck_pending_cb (gpointer user_data)
-{
-  IkouWindow *self = user_data;
-
-  self->rows_idle_id = 0;
-  refresh_rows (self);
-  return G_SOURCE_REMOVE;
-}
-
 void
 _ikou_window_flush_checks (IkouWindow *self)
 {
@@ -793,7 +782,7 @@ _ikou_window_flush_checks (IkouWindow *self)
   if (self->rows_idle_id != 0)
     {
       g_clear_handle_id (&self->rows_idle_id, g_source_remove);
-      recheck_pending_cb (self);
+      refresh_rows (self);
     }
   /* The flat copy, valid until the next change. */
   if (self->findings == NULL && self->document != NULL)

@@ -115,23 +115,13 @@ system_findings_changed_cb (IkouWindow   *self,
 
 /* Plan signals */
 
-static gboolean
-catch_up_idle_cb (gpointer user_data)
-{
-  IkouWindow *self = user_data;
-
-  self->catch_up_idle_id = 0;
-  _ikou_window_update_catch_up (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 plan_changed_cb (IkouWindow *self,
                  IkouPlan   *plan)
 {
   /* Once for a transaction of many edits, after it. */
-  if (self->catch_up_idle_id == 0)
-    self->catch_up_idle_id = g_idle_add (catch_up_idle_cb, self);
+  ikou_idle_once (&self->catch_up_idle_id, G_PRIORITY_DEFAULT_IDLE,
+                  (GSourceOnceFunc) _ikou_window_update_catch_up, self);
   /* A later edit makes "Undo" on the deletion toast mean something else. */
   if (self->delete_toast != NULL && !self->deleting)
     adw_toast_dismiss (self->delete_toast);
