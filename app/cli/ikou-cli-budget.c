@@ -186,12 +186,10 @@ _ikou_cli_budget (int    argc,
   IkouScenario *scenario = NULL;
   int first_fy, last_fy, from_fy = 0, to_fy = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Fiscal years are written 2025, R7 or 令和7年度. Exit status: 0, or 2 when the plan "
-      "could not be read or an option is wrong."));
-  if (!_ikou_cli_parse_context (context, &argc, &argv, 1,
+  if (!_ikou_cli_parse_options (context, entries,
+                                _("Fiscal years are written 2025, R7 or 令和7年度. Exit status: 0, "
+                                  "or 2 when the plan could not be read or an option is wrong."),
+                                &argc, &argv, 1,
                                 _("Give one plan, e.g. “ikou budget plan.ikou”.")))
     return IKOU_EXIT_FAILED;
   if (json && csv)

@@ -23,11 +23,17 @@ int           _ikou_cli_fail          (const char      *message);
 int           _ikou_cli_failf         (const char      *format,
                                        ...) G_GNUC_PRINTF (1, 2);
 int           _ikou_cli_fail_error    (GError          *error);
-gboolean      _ikou_cli_parse_context (GOptionContext  *context,
-                                       int             *argc,
-                                       char          ***argv,
-                                       int              expected_args,
-                                       const char      *usage_error);
+/* Parses a command's options, @entries (translated in Ikou's domain), and
+ * checks that @expected_args arguments follow the verb; otherwise says
+ * what is wrong on stderr (@usage_error when the arguments are not
+ * right).  @description, if not NULL, ends the --help text. */
+gboolean      _ikou_cli_parse_options (GOptionContext      *context,
+                                       const GOptionEntry  *entries,
+                                       const char          *description,
+                                       int                 *argc,
+                                       char              ***argv,
+                                       int                  expected_args,
+                                       const char          *usage_error);
 /* Reads PLAN (a checksum mismatch is an error unless @force) and finds
  * --scenario NAME (NULL: the baseline); on failure says why on stderr and
  * returns NULL. */

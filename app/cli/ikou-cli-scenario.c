@@ -563,9 +563,7 @@ _ikou_cli_diff (int    argc,
   IkouScenario *a = NULL, *b = NULL;
   IkouDay today = ikou_day_today ();
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!_ikou_cli_parse_context (context, &argc, &argv, 1,
+  if (!_ikou_cli_parse_options (context, entries, NULL, &argc, &argv, 1,
                                 _("Give one plan, e.g. “ikou diff plan.ikou --scenario NAME”.")))
     return IKOU_EXIT_FAILED;
   if (scenario_text == NULL)
@@ -620,9 +618,7 @@ _ikou_cli_catch_up (int    argc,
   g_autoptr(GArray) overdue = NULL;
   IkouDay today = IKOU_DAY_NONE;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!_ikou_cli_parse_context (context, &argc, &argv, 1,
+  if (!_ikou_cli_parse_options (context, entries, NULL, &argc, &argv, 1,
                                 _("Give one plan, e.g. “ikou catch-up plan.ikou --list”.")))
     return IKOU_EXIT_FAILED;
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))

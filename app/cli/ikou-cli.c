@@ -141,14 +141,20 @@ quiet_log_writer (GLogLevelFlags   level,
 }
 
 gboolean
-_ikou_cli_parse_context (GOptionContext  *context,
-               int             *argc,
-               char          ***argv,
-               int              expected_args,
-               const char      *usage_error)
+_ikou_cli_parse_options (GOptionContext      *context,
+                         const GOptionEntry  *entries,
+                         const char          *description,
+                         int                 *argc,
+                         char              ***argv,
+                         int                  expected_args,
+                         const char          *usage_error)
 {
   g_autoptr(GError) error = NULL;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       _ikou_cli_fail (error->message);
@@ -374,11 +380,10 @@ cli_check (int argc, char **argv)
   IkouDay today = ikou_day_today ();
   guint counts[IKOU_N_SEVERITIES] = { 0 };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Exit status: 0 when there are no errors, 1 when there are, 2 when the plan could not be read."));
-  if (!_ikou_cli_parse_context (context, &argc, &argv, 1, _("Give one plan to check, e.g. “ikou check plan.ikou”.")))
+  if (!_ikou_cli_parse_options (context, entries,
+                                _("Exit status: 0 when there are no errors, 1 when there are, 2 when the plan could not be read."),
+                                &argc, &argv, 1,
+                                _("Give one plan to check, e.g. “ikou check plan.ikou”.")))
     return IKOU_EXIT_FAILED;
 
   if (today_text != NULL && !ikou_parse_date (today_text, &today, NULL, &error))
@@ -421,9 +426,7 @@ cli_import (int argc, char **argv)
   g_autoptr(IkouPlan) plan = NULL;
   g_auto(GStrv) warnings = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!_ikou_cli_parse_context (context, &argc, &argv, 1, _("Give one XML file to import, e.g. “ikou import plan.xml --output plan.ikou”.")))
+  if (!_ikou_cli_parse_options (context, entries, NULL, &argc, &argv, 1, _("Give one XML file to import, e.g. “ikou import plan.xml --output plan.ikou”.")))
     return IKOU_EXIT_FAILED;
   if (output == NULL)
     return _ikou_cli_fail (_("Say where to write the plan with --output PLAN.ikou."));
@@ -564,9 +567,7 @@ cli_export (int argc, char **argv)
   g_autoptr(IkouFileStamp) stamp = NULL;
   int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!_ikou_cli_parse_context (context, &argc, &argv, 1, _("Give one plan to export, e.g. “ikou export plan.ikou --output roadmap.pdf”.")))
+  if (!_ikou_cli_parse_options (context, entries, NULL, &argc, &argv, 1, _("Give one plan to export, e.g. “ikou export plan.ikou --output roadmap.pdf”.")))
     status = IKOU_EXIT_FAILED;
   else if (options.output == NULL)
     status = _ikou_cli_fail (_("Say where to write with --output FILE (.pdf, .png, .svg, .xml or .ikou)."));

@@ -309,7 +309,7 @@ test_check_bad_input (void)
 static void
 test_help (void)
 {
-  const char *verbs[] = { "check", "import", "export", "scenario", "diff" };
+  const char *verbs[] = { "check", "import", "export", "scenario", "diff", "catch-up", "budget" };
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     {
@@ -319,6 +319,10 @@ test_help (void)
       g_assert_cmpint (run.status, ==, 0);
       g_assert_nonnull (strstr (run.out, verbs[i]));
       g_assert_nonnull (strstr (run.out, "--"));
+      /* The commands that say more end their help with it. */
+      if (g_str_equal (verbs[i], "check") || g_str_equal (verbs[i], "budget") ||
+          g_str_equal (verbs[i], "scenario"))
+        g_assert_nonnull (strstr (run.out, "Exit status: 0"));
     }
   {
     g_auto(Run) run = { 0 };
