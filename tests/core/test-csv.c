@@ -328,6 +328,35 @@ test_steps_and_hosts (void)
                    ==, IKOU_HOST_GOV_CLOUD);
 }
 
+/* Systems keep the numbers the table gives them (rows of one number are
+ * one system, whatever the name says); those without take the next
+ * numbers after the highest given, in the order of the table. */
+static void
+test_system_ids (void)
+{
+  const char *text =
+    "ID,システム名,稼働日\n"
+    ",A,2026-01-04\n"
+    "5,B,2026-02-01\n"
+    ",C,\n"
+    "5,B,2026-08-03\n"
+    "2,D,\n";
+  g_autoptr(IkouPlan) plan = read_ok (text, -1, NULL);
+  const guint ids[] = { 6, 5, 7, 2 };
+  const char *names[] = { "A", "B", "C", "D" };
+
+  g_assert_cmpuint (ikou_plan_get_n_systems (plan), ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      IkouSystem *system = ikou_plan_get_system (plan, i);
+
+      g_assert_cmpuint (ikou_system_get_id (system), ==, ids[i]);
+      g_assert_cmpstr (ikou_system_get_name (system), ==, names[i]);
+    }
+  g_assert_cmpuint (ikou_system_get_n_steps (ikou_plan_lookup_system (plan, 5)), ==, 2);
+  g_assert_cmpuint (ikou_plan_next_system_id (plan), ==, 8);
+}
+
 /* Running costs: of the system today, after a step, of hosts (given
  * once, repeated the same, or refused when they differ); bad amounts and
  * a cost after a cut-over that is not there are refused with their cells. */
@@ -625,6 +654,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/values", test_values);
   g_test_add_func ("/csv/operation-forms", test_operation_forms);
   g_test_add_func ("/csv/steps-and-hosts", test_steps_and_hosts);
+  g_test_add_func ("/csv/system-ids", test_system_ids);
   g_test_add_func ("/csv/costs", test_costs);
   g_test_add_func ("/csv/quoting", test_quoting);
   g_test_add_func ("/csv/encodings", test_encodings);

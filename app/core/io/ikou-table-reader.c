@@ -38,12 +38,11 @@ typedef struct
 
 typedef struct
 {
-  guint       id;           /* 0: none given */
   guint       first_row;
   char       *raw[IKOU_TABLE_N_COLUMNS]; /* the system columns as first given */
   guint       host;         /* HostRec index + 1 */
-  IkouSystem *system;       /* the rest, as read; its id and host are set
-                             * when the plan is made */
+  IkouSystem *system;       /* the rest, as read (id 0: none given); its
+                             * host is set when the plan is made */
   GArray     *steps;        /* IkouStep */
 } SystemRec;
 
@@ -639,9 +638,8 @@ ikou_table_reader_add_row (IkouTableReader  *self,
           goto out;
         }
       rec = g_new0 (SystemRec, 1);
-      rec->id = (guint) id;
       rec->first_row = row;
-      rec->system = ikou_system_new (0, name);
+      rec->system = ikou_system_new ((guint) id, name);
       rec->steps = g_array_new (FALSE, TRUE, sizeof (IkouStep));
       g_array_set_clear_func (rec->steps, clear_step);
       g_ptr_array_add (self->systems, rec);
@@ -720,7 +718,7 @@ ikou_table_reader_finish (IkouTableReader   *self,
     {
       SystemRec *rec = g_ptr_array_index (self->systems, i);
 
-      next_id = MAX (next_id, rec->id + 1);
+      next_id = MAX (next_id, ikou_system_get_id (rec->system) + 1);
     }
 
   /* Host ids in the order the systems meet them, as the writer's rows
@@ -745,6 +743,9 @@ ikou_table_reader_finish (IkouTableReader   *self,
 
   plan = ikou_plan_new ();
   ikou_plan_begin_bulk (plan);
+  /* A system without a number takes the next one after the highest
+   * given, in the order of the table. */
+  ikou_plan_set_next_ids (plan, next_id, 0);
   by_id = g_new0 (HostRec *, n_hosts + 1);
   for (guint i = 1; i <= self->hosts->len; i++)
     by_id[host_id[i]] = g_ptr_array_index (self->hosts, i - 1);
@@ -761,8 +762,7 @@ ikou_table_reader_finish (IkouTableReader   *self,
   for (guint i = 0; i < self->systems->len; i++)
     {
       SystemRec *rec = g_ptr_array_index (self->systems, i);
-      g_autoptr(IkouSystem) system = ikou_system_copy (rec->system,
-                                                       rec->id ? rec->id : next_id++);
+      IkouSystem *system = rec->system;
 
       ikou_system_set_host (system, host_id[rec->host]);
       for (guint s = 0; s < rec->steps->len; s++)
