@@ -668,6 +668,9 @@ test_host_editor (void)
   IkouHost *added;
   GtkEntry *name;
   IkouDateEntry *until;
+  GtkListBox *list;
+  GtkDropDown *kind;
+  guint added_id;
 
   window = ikou_host_editor_present (NULL, plan, history);
   editor = IKOU_HOST_EDITOR (find_widget (GTK_WIDGET (window), IKOU_TYPE_HOST_EDITOR, NULL));
@@ -724,6 +727,27 @@ test_host_editor (void)
   g_assert_null (ikou_plan_lookup_host (plan, 5));
   wait_ms (20);
   g_assert_null (ikou_host_editor_get_selected (editor));
+
+  /* The same through the editor's widgets: a row of the list selects
+   * its host, the drop-down sets its kind, the buttons add and remove. */
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (editor), GTK_TYPE_LIST_BOX, NULL));
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 3));
+  g_assert_true (ikou_host_editor_get_selected (editor) == h4);
+  kind = GTK_DROP_DOWN (find_widget (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN, NULL));
+  gtk_drop_down_set_selected (kind, IKOU_HOST_GOV_CLOUD);
+  g_assert_cmpint (ikou_host_get_kind (h4), ==, IKOU_HOST_GOV_CLOUD);
+  g_assert_cmpstr (ikou_history_get_undo_label (history), ==, _("Change host kind"));
+  g_assert_true (ikou_history_undo (history));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, _("Add a host")),
+                         "clicked");
+  g_assert_cmpuint (ikou_plan_get_n_hosts (plan), ==, 5);
+  added = ikou_plan_get_host (plan, 4);
+  added_id = ikou_host_get_id (added);
+  g_assert_true (ikou_host_editor_get_selected (editor) == added);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON,
+                                      _("Remove the selected host")), "clicked");
+  g_assert_cmpuint (ikou_plan_get_n_hosts (plan), ==, 4);
+  g_assert_null (ikou_plan_lookup_host (plan, added_id));
 
   gtk_window_destroy (window);
   wait_ms (10);

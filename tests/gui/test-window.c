@@ -398,6 +398,7 @@ test_finding_activation (void)
   IkouWindow *window = gui_test_open_sample_window ();
   const IkouFinding *finding;
   IkouSystem *selected;
+  GtkToggleButton *toggle;
   guint system_id;
 
   g_object_set (window, "show-findings", TRUE, NULL);
@@ -416,11 +417,28 @@ test_finding_activation (void)
   g_assert_cmpuint (ikou_system_get_id (selected), ==, system_id);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ikou_window_get_selection (window))), ==, 17);
 
+  /* The same by the list's own activation (Enter or a double click). */
+  gtk_single_selection_set_selected (ikou_window_get_selection (window), 0);
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (window->findings_panel), GTK_TYPE_COLUMN_VIEW),
+                         "activate", 2);
+  selected = gtk_single_selection_get_selected_item (ikou_window_get_selection (window));
+  g_assert_cmpuint (ikou_system_get_id (selected), ==, system_id);
+
   /* Hiding errors leaves the warnings and notes. */
   ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (ikou_findings_panel_get_model (window->findings_panel)), ==,
                     ikou_window_get_findings (window)->len - ikou_document_get_n_errors (window->document));
   ikou_findings_panel_set_severity_visible (window->findings_panel, IKOU_SEVERITY_ERROR, TRUE);
+
+  /* And by the panel's toggle. */
+  toggle = GTK_TOGGLE_BUTTON (find_descendant (GTK_WIDGET (window->findings_panel),
+                                               GTK_TYPE_TOGGLE_BUTTON));
+  gtk_toggle_button_set_active (toggle, FALSE);
+  g_assert_false (ikou_findings_panel_get_severity_visible (window->findings_panel,
+                                                           IKOU_SEVERITY_ERROR));
+  gtk_toggle_button_set_active (toggle, TRUE);
+  g_assert_true (ikou_findings_panel_get_severity_visible (window->findings_panel,
+                                                          IKOU_SEVERITY_ERROR));
 
   gui_test_close_window (window);
 }

@@ -833,6 +833,10 @@ ikou_export_dialog_class_init (IkouExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, prev_button);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, next_button);
   gtk_widget_class_bind_template_child (widget_class, IkouExportDialog, page_label);
+  gtk_widget_class_bind_template_callback (widget_class, option_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, prev_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _ikou_export_dialog_export_clicked);
 
   gtk_widget_class_install_action (widget_class, "export.previous-page", NULL, previous_page_action);
   gtk_widget_class_install_action (widget_class, "export.next-page", NULL, next_page_action);
@@ -854,29 +858,6 @@ ikou_export_dialog_init (IkouExportDialog *self)
 
   setup_month_entry (self, self->from_entry, _("Plan start"));
   setup_month_entry (self, self->to_entry, _("Plan end"));
-
-  g_signal_connect_object (self->format_row, "notify::selected",
-                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->paper_row, "notify::selected",
-                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->portrait_button, "notify::active",
-                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->dpi_spin, "value-changed",
-                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->title_row, "changed",
-                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->scenario_row, "notify::selected",
-                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare_row, "notify::selected",
-                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->costs_row, "notify::selected",
-                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->prev_button, "clicked",
-                           G_CALLBACK (prev_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->next_button, "clicked",
-                           G_CALLBACK (next_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->export_button, "clicked",
-                           G_CALLBACK (_ikou_export_dialog_export_clicked), self, G_CONNECT_SWAPPED);
 }
 
 IkouExportDialog *

@@ -343,6 +343,11 @@ ikou_host_editor_class_init (IkouHostEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouHostEditor, from_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouHostEditor, until_entry);
   gtk_widget_class_bind_template_child (widget_class, IkouHostEditor, note_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_applied);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ikou-host-editor");
@@ -363,12 +368,6 @@ ikou_host_editor_init (IkouHostEditor *self)
 
   connect_entry (self, self->name_entry, "name");
   connect_entry (self, self->note_entry, "note");
-  g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected), self);
-  g_signal_connect (self->from_entry, "day-applied", G_CALLBACK (on_day_applied), self);
-  g_signal_connect (self->until_entry, "day-applied", G_CALLBACK (on_day_applied), self);
-  g_signal_connect (self->host_list, "row-selected", G_CALLBACK (on_row_selected), self);
-  g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
-  g_signal_connect (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked), self);
 
   refresh (self, TRUE);
 }

@@ -424,6 +424,8 @@ ikou_findings_panel_class_init (IkouFindingsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IkouFindingsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, IkouFindingsPanel, findings_view);
   gtk_widget_class_bind_template_child (widget_class, IkouFindingsPanel, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, toggle_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_set_css_name (widget_class, "ikoufindingspanel");
 }
@@ -444,15 +446,6 @@ ikou_findings_panel_init (IkouFindingsPanel *self)
   add_column (self, PANEL_COLUMN_SYSTEM, _("System"), 220);
   add_column (self, PANEL_COLUMN_DATE, _("Date"), 100);
   add_column (self, PANEL_COLUMN_MESSAGE, _("Message"), -1);
-
-  g_signal_connect_object (self->error_toggle, "notify::active",
-                           G_CALLBACK (toggle_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->warning_toggle, "notify::active",
-                           G_CALLBACK (toggle_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->info_toggle, "notify::active",
-                           G_CALLBACK (toggle_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_view, "activate",
-                           G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
 
   update_counts (self);
 }
