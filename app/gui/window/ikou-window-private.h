@@ -216,6 +216,7 @@ void _ikou_window_keys_init          (IkouWindow      *self);
 void _ikou_window_focus_main         (IkouWindow      *self);
 
 /* ikou-window-view.c: the legend, the panes, the list's columns. */
+void _ikou_window_class_view_init    (IkouWindowClass *klass);
 void _ikou_window_view_init          (IkouWindow      *self);
 /* Applies the settings (columns shown, the findings pane's height). */
 void _ikou_window_view_attach        (IkouWindow      *self);

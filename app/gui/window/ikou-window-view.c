@@ -312,26 +312,22 @@ restore_columns (IkouWindow *self)
 
 /* Setup ------------------------------------------------------------------ */
 
+/* The panes' handlers, declared in ikou-window.ui. */
+void
+_ikou_window_class_view_init (IkouWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_bind_template_callback (widget_class, update_bottom_visible);
+  gtk_widget_class_bind_template_callback (widget_class, apply_findings_height);
+}
+
 void
 _ikou_window_view_init (IkouWindow *self)
 {
   setup_legend (self);
   setup_columns (self);
 
-  g_signal_connect_object (self->findings_revealer, "notify::reveal-child",
-                           G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->findings_revealer, "notify::child-revealed",
-                           G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->differences_revealer, "notify::reveal-child",
-                           G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->differences_revealer, "notify::child-revealed",
-                           G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cost_revealer, "notify::reveal-child",
-                           G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->cost_revealer, "notify::child-revealed",
-                           G_CALLBACK (update_bottom_visible), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (findings_paned (self), "notify::max-position",
-                           G_CALLBACK (apply_findings_height), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   update_bottom_visible (self);
 }

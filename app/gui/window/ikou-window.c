@@ -1047,6 +1047,7 @@ ikou_window_class_init (IkouWindowClass *klass)
   _ikou_window_class_shared_init (klass);
   _ikou_window_class_selection_init (klass);
   _ikou_window_class_list_init (klass);
+  _ikou_window_class_view_init (klass);
 }
 
 static void
