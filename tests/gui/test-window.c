@@ -1049,12 +1049,14 @@ test_empty_state (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
   ikou_gui_test_save_screenshot (GTK_WIDGET (window), path);
   g_assert_false (gtk_widget_get_visible (window->findings_button));
+  g_assert_false (gtk_widget_get_visible (window->legend_button));
 
   /* 「サンプル計画を開く」 loads the sample into this window. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
   g_assert_true (ikou_window_has_document (window));
   g_assert_null (ikou_window_get_file (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "plan");
+  g_assert_true (gtk_widget_get_visible (window->legend_button));
 
   gui_test_close_window (window);
 }

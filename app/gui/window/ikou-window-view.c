@@ -79,9 +79,12 @@ legend_show_cb (IkouWindow *self)
   gtk_widget_queue_draw (self->legend_area);
 }
 
+/* The legend button shows with the plan (not on the start page). */
 static void
 stack_child_notify_cb (IkouWindow *self)
 {
+  if (self->legend_button == NULL)  /* not made yet */
+    return;
   gtk_widget_set_visible (self->legend_button,
                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "plan") == 0);
 }
@@ -120,8 +123,6 @@ setup_legend (IkouWindow *self)
   ikou_widget_set_tooltip (self->legend_button, _("What the marks and colours of the roadmap mean"));
   adw_header_bar_pack_end (self->header_bar, self->legend_button);
 
-  g_signal_connect_object (self->stack, "notify::visible-child-name",
-                           G_CALLBACK (stack_child_notify_cb), self, G_CONNECT_SWAPPED);
   stack_child_notify_cb (self);
 }
 
@@ -312,12 +313,13 @@ restore_columns (IkouWindow *self)
 
 /* Setup ------------------------------------------------------------------ */
 
-/* The panes' handlers, declared in ikou-window.ui. */
+/* The handlers of the stack and the panes, declared in ikou-window.ui. */
 void
 _ikou_window_class_view_init (IkouWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_bind_template_callback (widget_class, stack_child_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_bottom_visible);
   gtk_widget_class_bind_template_callback (widget_class, apply_findings_height);
 }
