@@ -65,6 +65,10 @@ struct _IkouWindow
   GtkRevealer        *editor_revealer;
   GtkScrolledWindow  *editor_scroller;
   GtkRevealer        *findings_revealer;
+  /* The roadmap above, and below it the box of the panels (findings,
+   * differences, costs), shown while one is revealed. */
+  GtkPaned           *findings_paned;
+  GtkWidget          *bottom_box;
   IkouFindingsPanel  *findings_panel;
 
   /* Built in code */

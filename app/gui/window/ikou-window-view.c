@@ -128,18 +128,6 @@ setup_legend (IkouWindow *self)
 
 /* Panes ------------------------------------------------------------------ */
 
-static GtkWidget *
-bottom_box (IkouWindow *self)
-{
-  return gtk_widget_get_parent (GTK_WIDGET (self->findings_revealer));
-}
-
-static GtkPaned *
-findings_paned (IkouWindow *self)
-{
-  return GTK_PANED (gtk_widget_get_parent (bottom_box (self)));
-}
-
 static int
 wanted_findings_height (IkouWindow *self)
 {
@@ -152,10 +140,10 @@ wanted_findings_height (IkouWindow *self)
 static void
 apply_findings_height (IkouWindow *self)
 {
-  GtkPaned *paned = findings_paned (self);
+  GtkPaned *paned = self->findings_paned;
   int height = gtk_widget_get_height (GTK_WIDGET (paned));
 
-  if (!self->findings_height_pending || height <= 0 || !gtk_widget_get_visible (bottom_box (self)))
+  if (!self->findings_height_pending || height <= 0 || !gtk_widget_get_visible (self->bottom_box))
     return;
   self->findings_height_pending = FALSE;
   gtk_paned_set_position (paned, MAX (height / 4, height - wanted_findings_height (self) - 1));
@@ -173,9 +161,9 @@ update_bottom_visible (IkouWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (revealers); i++)
     show |= gtk_revealer_get_reveal_child (revealers[i]) ||
             gtk_revealer_get_child_revealed (revealers[i]);
-  if (show == gtk_widget_get_visible (bottom_box (self)))
+  if (show == gtk_widget_get_visible (self->bottom_box))
     return;
-  gtk_widget_set_visible (bottom_box (self), show);
+  gtk_widget_set_visible (self->bottom_box, show);
   if (show)
     {
       self->findings_height_pending = TRUE;
@@ -186,13 +174,13 @@ update_bottom_visible (IkouWindow *self)
 void
 _ikou_window_view_save (IkouWindow *self)
 {
-  GtkPaned *paned = findings_paned (self);
+  GtkPaned *paned = self->findings_paned;
   int height = gtk_widget_get_height (GTK_WIDGET (paned));
 
   if (self->settings == NULL || self->plan == NULL)
     return;
   /* (The list's width is kept with the window's size, when it closes.) */
-  if (gtk_widget_get_visible (bottom_box (self)) && !self->findings_height_pending && height > 0)
+  if (gtk_widget_get_visible (self->bottom_box) && !self->findings_height_pending && height > 0)
     g_settings_set_int (self->settings, "findings-height",
                         CLAMP (height - gtk_paned_get_position (paned) - 1,
                                MIN_FINDINGS_HEIGHT, 4000));
@@ -319,6 +307,8 @@ _ikou_window_class_view_init (IkouWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, findings_paned);
+  gtk_widget_class_bind_template_child (widget_class, IkouWindow, bottom_box);
   gtk_widget_class_bind_template_callback (widget_class, stack_child_notify_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_bottom_visible);
   gtk_widget_class_bind_template_callback (widget_class, apply_findings_height);
