@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "ikou-gui-test-util.h"
 #include "ikou-gui-util.h"
 #include "ikou-test-util.h"
 
@@ -91,13 +92,6 @@ once_cb (Once *once)
     }
 }
 
-static void
-run_idles (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Many requests before the main loop is idle make one call; the id says
  * whether one is queued, is 0 during the call (which may queue the next),
  * and cancels it when cleared. */
@@ -110,7 +104,7 @@ test_idle_once (void)
   g_assert_cmpuint (once.id, !=, 0);
   ikou_idle_once (&once.id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) once_cb, &once);
   ikou_idle_once (&once.id, G_PRIORITY_HIGH_IDLE, (GSourceOnceFunc) once_cb, &once);
-  run_idles ();
+  ikou_gui_test_flush ();
   g_assert_cmpuint (once.calls, ==, 1);
   g_assert_cmpuint (once.id_seen, ==, 0);
   g_assert_cmpuint (once.id, ==, 0);
@@ -118,14 +112,14 @@ test_idle_once (void)
   /* Queued again from the call itself: a second call, later. */
   once.again = TRUE;
   ikou_idle_once (&once.id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) once_cb, &once);
-  run_idles ();
+  ikou_gui_test_flush ();
   g_assert_cmpuint (once.calls, ==, 3);
   g_assert_cmpuint (once.id, ==, 0);
 
   /* Cancelled as a dispose does it: never called. */
   ikou_idle_once (&once.id, G_PRIORITY_DEFAULT_IDLE, (GSourceOnceFunc) once_cb, &once);
   g_clear_handle_id (&once.id, g_source_remove);
-  run_idles ();
+  ikou_gui_test_flush ();
   g_assert_cmpuint (once.calls, ==, 3);
 }
 

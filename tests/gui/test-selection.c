@@ -462,21 +462,13 @@ test_dialogs (void)
     {
       g_autofree char *path = artifact_path (names[i]);
       g_autoptr(GtkWidget) dialog = NULL;
+      AdwMessageDialog *shown;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), actions[i], NULL));
       ikou_gui_test_wait_frames (GTK_WIDGET (window), 2);
-      {
-        GListModel *toplevels = gtk_window_get_toplevels ();
-
-        for (guint t = 0; t < g_list_model_get_n_items (toplevels); t++)
-          {
-            g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, t);
-
-            if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
-              g_set_object (&dialog, w);
-          }
-      }
-      g_assert_nonnull (dialog);
+      shown = gui_test_shown_message_dialog ();
+      g_assert_nonnull (shown);
+      dialog = g_object_ref (GTK_WIDGET (shown));
       ikou_gui_test_wait_frames (dialog, 3);
       ikou_gui_test_save_screenshot (dialog, path);
       /* Cancel closes it. */

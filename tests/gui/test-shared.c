@@ -117,34 +117,6 @@ screenshot (GtkWidget  *widget,
 }
 
 /* The message dialog shown now, or NULL. */
-static AdwMessageDialog *
-shown_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        return ADW_MESSAGE_DIALOG (item);
-    }
-  return NULL;
-}
-
-static void
-answer (AdwMessageDialog *dialog,
-        const char       *response)
-{
-  g_assert_true (adw_message_dialog_has_response (dialog, response));
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* The window showing the plan at @path, or NULL. */
 static IkouWindow *
 window_for (const char *path)
@@ -260,7 +232,7 @@ test_lock_dialog (void)
 
   /* As the planner opens it: who, since when; read-only, anyway, cancel. */
   ikou_window_open (window, file);
-  dialog = shown_dialog ();
+  dialog = gui_test_shown_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_get_user_name ()));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_get_host_name ()));
@@ -269,11 +241,11 @@ test_lock_dialog (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "anyway"));
   screenshot (GTK_WIDGET (dialog), "lock-dialog");
 
-  answer (dialog, "cancel");
+  gui_test_answer_dialog (dialog, "cancel");
   g_assert_false (ikou_window_has_document (window));
 
   ikou_window_open (window, file);
-  answer (shown_dialog (), "read-only");
+  gui_test_answer_dialog (gui_test_shown_message_dialog (), "read-only");
   shown = window_for (path);
   g_assert_true (shown == window);
   assert_read_only (window, TRUE);
@@ -306,7 +278,7 @@ test_lock_dialog (void)
   /* Open anyway: the lock is taken over. */
   window = new_window ();
   ikou_window_open (window, file);
-  answer (shown_dialog (), "anyway");
+  gui_test_answer_dialog (gui_test_shown_message_dialog (), "anyway");
   g_assert_true (window_for (path) == window);
   assert_read_only (window, FALSE);
   g_assert_null (ikou_lock_query (path));
@@ -356,7 +328,7 @@ test_changed_on_disk (void)
   /* The save finds it and asks: save as, reload, overwrite. */
   someone_else_saves (path, "theirs");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  dialog = shown_dialog ();
+  dialog = gui_test_shown_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   g_assert_true (adw_message_dialog_has_response (dialog, "reload"));
@@ -367,7 +339,7 @@ test_changed_on_disk (void)
 
     g_assert_cmpstr (ikou_plan_get_title (on_disk), ==, "theirs");
   }
-  answer (dialog, "overwrite");
+  gui_test_answer_dialog (dialog, "overwrite");
   g_assert_false (ikou_window_get_dirty (window));
   {
     g_autoptr(IkouPlan) on_disk = read_plan (path);
@@ -393,7 +365,7 @@ test_changed_on_disk (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
   someone_else_saves (path, "third");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  answer (shown_dialog (), "reload");
+  gui_test_answer_dialog (gui_test_shown_message_dialog (), "reload");
   g_assert_cmpstr (ikou_plan_get_title (ikou_window_get_plan (window)), ==, "third");
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (window)), ==, 18);
   g_assert_false (ikou_window_get_dirty (window));
@@ -420,15 +392,15 @@ test_changed_on_disk (void)
   tell_holder ('F');
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-system", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  dialog = shown_dialog ();
+  dialog = gui_test_shown_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), g_get_host_name ()));
   g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
   screenshot (GTK_WIDGET (dialog), "lock-lost-dialog");
-  answer (dialog, "cancel");
+  gui_test_answer_dialog (dialog, "cancel");
   g_assert_true (ikou_window_get_dirty (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  answer (shown_dialog (), "save");
+  gui_test_answer_dialog (gui_test_shown_message_dialog (), "save");
   g_assert_false (ikou_window_get_dirty (window));
   {
     g_autoptr(IkouPlan) on_disk = read_plan (path);
@@ -477,12 +449,12 @@ test_damaged (void)
   }
 
   ikou_window_open (window, file);
-  dialog = shown_dialog ();
+  dialog = gui_test_shown_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), DAMAGED_NAME));
   screenshot (GTK_WIDGET (dialog), "damaged-dialog");
-  answer (dialog, "read-only");
+  gui_test_answer_dialog (dialog, "read-only");
   g_assert_true (window_for (path) == window);
   g_assert_cmpstr (ikou_plan_get_title (ikou_window_get_plan (window)), ==, "CHECKSUM-TARGEX");
   assert_read_only (window, TRUE);
@@ -492,7 +464,7 @@ test_damaged (void)
   /* Cancel leaves the window empty. */
   window = new_window ();
   ikou_window_open (window, file);
-  answer (shown_dialog (), "cancel");
+  gui_test_answer_dialog (gui_test_shown_message_dialog (), "cancel");
   g_assert_false (ikou_window_has_document (window));
   gui_test_close_window (window);
 }
@@ -558,10 +530,10 @@ restart_and_recover (const char *path,
   g_unsetenv ("IKOU_NO_RECOVERY");
   g_application_activate (G_APPLICATION (app));
   g_setenv ("IKOU_NO_RECOVERY", "1", TRUE);
-  dialog = shown_dialog ();
+  dialog = gui_test_shown_message_dialog ();
   g_assert_nonnull (dialog);
   screenshot (GTK_WIDGET (dialog), what);
-  answer (dialog, "recover");
+  gui_test_answer_dialog (dialog, "recover");
 
   /* ...and complete: the edit autosaved before the kill, checksum and
    * all, as a dirty document of the plan's file. */

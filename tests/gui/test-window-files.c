@@ -186,12 +186,8 @@ test_broken_file (void)
   g_assert_cmpuint (ikou_plan_get_n_systems (ikou_window_get_plan (with_plan)), ==, 17);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows);
   {
-    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-    GtkWindow *dialog = NULL;
+    GtkWindow *dialog = gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
-    for (GList *l = toplevels; l; l = l->next)
-      if (ADW_IS_MESSAGE_DIALOG (l->data))
-        dialog = l->data;
     g_assert_nonnull (dialog);
     g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (with_plan));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "broken.ikou"));

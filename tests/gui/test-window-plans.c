@@ -45,18 +45,8 @@ static void
 answer_dialog (const char *text,
                const char *response)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *dialog = NULL;
+  AdwMessageDialog *dialog = gui_test_shown_message_dialog ();
 
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
-        dialog = ADW_MESSAGE_DIALOG (item);
-    }
   g_assert_nonnull (dialog);
   if (text != NULL)
     {
@@ -65,10 +55,7 @@ answer_dialog (const char *text,
       g_assert_true (GTK_IS_EDITABLE (entry));
       gtk_editable_set_text (GTK_EDITABLE (entry), text);
     }
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  gui_test_answer_dialog (dialog, response);
 }
 
 static void

@@ -40,6 +40,32 @@ gui_test_find_toplevel (GType type)
   return NULL;
 }
 
+AdwMessageDialog *
+gui_test_shown_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  ikou_gui_test_flush ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+void
+gui_test_answer_dialog (AdwMessageDialog *dialog,
+                        const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ikou_gui_test_flush ();
+}
+
 char *
 gui_test_artifact_path (const char *prefix,
                         const char *what,

@@ -41,6 +41,12 @@ void             gui_test_close_window_as_user (IkouWindow *window);
 void             gui_test_settle          (IkouWindow   *window);
 /* The first toplevel window of @type (a dialog, say), or NULL. */
 GtkWindow       *gui_test_find_toplevel   (GType         type);
+/* The message dialog on screen once what is pending has run, or NULL. */
+AdwMessageDialog *gui_test_shown_message_dialog (void);
+/* Answers @dialog with @response (one it offers), closes it and runs
+ * what follows. */
+void             gui_test_answer_dialog   (AdwMessageDialog *dialog,
+                                           const char       *response);
 /* Runs the tests, then removes the private home. */
 int              gui_test_run             (void);
 /* Real key presses on @window through xdotool (keys as xdotool names
